@@ -1,0 +1,41 @@
+# Tsuzuri: `make run` opens the editor, `make test` runs the whole suite headless.
+# Both set up everything first (system packages, .venv, Python packages).
+
+PY := .venv/bin/python
+ARGS ?=
+# Chromium (inside QtWebEngine) refuses its sandbox as root; the app sets this itself too.
+export QTWEBENGINE_DISABLE_SANDBOX := 1
+XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
+
+.PHONY: setup setup-test run test lint format check bench clean
+
+setup:
+	@bash tools/setup.sh
+
+setup-test:
+	@bash tools/setup.sh --test
+
+run: setup
+	$(PY) -m editor $(ARGS)
+
+lint: setup-test
+	$(PY) -m ruff check editor tests benchmarks tools
+	$(PY) -m ruff format --check editor tests benchmarks tools
+
+format: setup-test
+	$(PY) -m ruff format editor tests benchmarks tools
+	$(PY) -m ruff check --fix editor tests benchmarks tools
+
+# Most tests run on Qt's offscreen platform; the ones marked `xserver` need a real X server with
+# fonts (screenshots) and run under Xvfb.
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not xserver" $(PYTEST_ARGS)
+	$(XVFB) $(PY) -m pytest -m xserver $(PYTEST_ARGS)
+
+check: test
+
+bench: setup-test
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf .venv build .pytest_cache .hypothesis

@@ -1,0 +1,69 @@
+"""Command line: ``tsuzuri [PATH]`` opens the editor; subcommands work on posts without a window.
+
+Every subcommand lives in its own module under :mod:`editor.commands` with ``add_parser`` and
+``run``.  Errors are one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from editor import __version__
+
+# name -> module under editor.commands; each module has add_parser(subparsers) and run(args) -> int
+COMMANDS: dict[str, str] = {}
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_ERROR = 2
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr with exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for ``tsuzuri``; subcommands are added from :data:`COMMANDS`."""
+    parser = argparse.ArgumentParser(
+        prog="tsuzuri",
+        description="Tsuzuri, an editor for Jekyll blogs. Without a command, opens the editor "
+        "on PATH (a blog folder or a post), or on the bundled sample blog.",
+        epilog="Commands: "
+        + (", ".join(COMMANDS) if COMMANDS else "none")
+        + ". Run 'tsuzuri COMMAND --help' for each.",
+    )
+    parser.add_argument("--version", action="version", version=f"tsuzuri {__version__}")
+    return parser
+
+
+def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
+    module = importlib.import_module(f"editor.commands.{COMMANDS[name]}")
+    parser = argparse.ArgumentParser(prog=f"tsuzuri {name}")
+    module.add_parser(parser)
+    return parser, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tsuzuri`` script; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            parser, module = _command_parser(args[0])
+            return module.run(parser.parse_args(args[1:]))
+        parser = build_parser()
+        parser.add_argument("path", nargs="?", help="a Jekyll blog folder or a post file")
+        options = parser.parse_args(args)
+        from editor.ui.app import run_app  # Qt is imported only when a window is wanted
+
+        return run_app(options.path)
+    except CliError as exc:
+        print(f"tsuzuri: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"tsuzuri: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR

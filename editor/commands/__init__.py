@@ -1,0 +1,1 @@
+"""One module per ``tsuzuri`` subcommand, each with ``add_parser(parser)`` and ``run(args)``."""

@@ -1,0 +1,137 @@
+"""Lossless split of a post file into its parts, and the checks done when reading bytes.
+
+A post's text is always exactly ``bom + opening + front_matter + closing + body``; nothing is
+normalised, so joining the parts gives back the file's bytes.  Every editing function elsewhere
+works on these parts and changes only the lines it means to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+BOM = "\ufeff"
+
+# The opening delimiter must be the very first line; the closing one is "---" or "..." alone on a
+# line (Jekyll accepts trailing spaces on both).
+_OPENING = re.compile(r"---[ \t]*(\r\n|\n|\r)")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)", re.MULTILINE)
+
+
+class PostReadError(ValueError):
+    """The bytes are not a text post Tsuzuri can edit without losing anything.
+
+    ``line`` and ``column`` are 1-based and point at the first offending byte, when known.
+    """
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        return f"{self.message} (line {self.line}, column {self.column})"
+
+
+@dataclass(frozen=True)
+class PostSource:
+    """A post's text in five parts that concatenate to the original text."""
+
+    bom: str = ""
+    opening: str = ""
+    front_matter: str = ""
+    closing: str = ""
+    body: str = ""
+
+    @property
+    def has_front_matter(self) -> bool:
+        """True when the file starts with a ``---`` block (Jekyll only renders such files)."""
+        return bool(self.opening)
+
+    @property
+    def newline(self) -> str:
+        """The line ending the file mostly uses ("\\n" when it has none)."""
+        return dominant_newline(self.text)
+
+    @property
+    def text(self) -> str:
+        """The whole text, identical to what was split."""
+        return self.bom + self.opening + self.front_matter + self.closing + self.body
+
+    @property
+    def body_line_offset(self) -> int:
+        """How many lines come before the body in the file (0 without front matter)."""
+        head = self.opening + self.front_matter + self.closing
+        return len(re.findall(r"\r\n|\n|\r", head))
+
+    def with_front_matter(self, front_matter: str) -> PostSource:
+        """A copy with new front-matter text; adds delimiters if the post had none."""
+        if self.opening:
+            return replace(self, front_matter=front_matter)
+        nl = self.newline
+        return replace(self, opening="---" + nl, front_matter=front_matter, closing="---" + nl)
+
+    def with_body(self, body: str) -> PostSource:
+        """A copy with a new body."""
+        return replace(self, body=body)
+
+
+def split_post(text: str) -> PostSource:
+    """Split text into a :class:`PostSource`; text without a leading ``---`` line is all body."""
+    bom = BOM if text.startswith(BOM) else ""
+    rest = text[len(bom) :]
+    opening = _OPENING.match(rest)
+    if not opening:
+        return PostSource(bom=bom, body=rest)
+    after = rest[opening.end() :]
+    closing = _CLOSING.search(after)
+    if not closing:
+        # An unterminated block is not front matter to Jekyll either: keep it all as body.
+        return PostSource(bom=bom, body=rest)
+    return PostSource(
+        bom=bom,
+        opening=opening.group(0),
+        front_matter=after[: closing.start()],
+        closing=closing.group(0),
+        body=after[closing.end() :],
+    )
+
+
+def dominant_newline(text: str) -> str:
+    """The most common line ending in ``text``: "\\r\\n", "\\r" or "\\n" (default)."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda item: item[0])
+    return best[1] if best[0] else "\n"
+
+
+def decode_post(data: bytes) -> str:
+    """Decode a post's bytes as UTF-8, refusing binary data with a clear message.
+
+    Raises :class:`PostReadError` naming the line and column of the first bad byte.
+    """
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line, column = _position(data, nul)
+        raise PostReadError(
+            "The file contains NUL bytes; it looks like a binary file, not a post", line, column
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        raise PostReadError(
+            f"The file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column
+        ) from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of a byte offset."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column

@@ -1,0 +1,1 @@
+"""Qt widgets over :mod:`editor.core`."""

@@ -1,0 +1,31 @@
+"""Shared fixtures: paths to the corpus beside the checkout and to the bundled sample blog."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+# QtWebEngine needs these before the QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-background-networking")
+
+
+def corpus_files(kind: str) -> list[Path]:
+    """Posts of ``../shared/corpus/<kind>``; an empty list when the corpus is not beside us."""
+    folder = CORPUS / kind
+    return (
+        sorted(p for p in folder.glob("*.md") if p.name != "SOURCES.md") if folder.is_dir() else []
+    )
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside the checkout")
+    return CORPUS
