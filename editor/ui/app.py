@@ -1,0 +1,78 @@
+"""Start the application: environment for QtWebEngine, settings, the window on a blog or post."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_ORGANISATION = "Tsuzuri"
+APP_NAME = "tsuzuri"
+
+
+def prepare_environment() -> None:
+    """Settings QtWebEngine reads before the QApplication exists."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Chromium refuses its sandbox as root; the preview has its own (no JavaScript, no network).
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    for flag in ("--disable-background-networking", "--disable-component-update"):
+        if flag not in flags:
+            flags = f"{flags} {flag}".strip()
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
+
+
+def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
+    """(blog root, post) for a command-line PATH; raises ValueError with a clear message."""
+    from editor.ui.resources import sample_blog
+
+    if path is None:
+        root = sample_blog()
+        posts = sorted((root / "_posts").glob("*.md"))
+        return root, posts[0] if posts else None
+    target = Path(path).expanduser()
+    if not target.exists():
+        raise ValueError(f"{path}: no such file or folder")
+    if target.is_dir():
+        return target.resolve(), None
+    root = find_blog_root(target.parent)
+    return root, target.resolve()
+
+
+def find_blog_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` with a _config.yml or _posts folder."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
+            return folder
+    return None
+
+
+def run_app(path: str | None) -> int:
+    """Open the main window and run the event loop; returns the exit status."""
+    prepare_environment()
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    QCoreApplication.setOrganizationName(APP_ORGANISATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        root, post = resolve_target(path)
+    except ValueError as exc:
+        print(f"tsuzuri: {exc}", file=sys.stderr)
+        return 2
+
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import Settings
+
+    store = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ORGANISATION, APP_NAME
+    )
+    window = MainWindow(Settings(store))
+    if root is not None:
+        window.open_blog(root)
+    if post is not None:
+        window.open_post(post)
+    window.show()
+    return app.exec()

@@ -1,0 +1,92 @@
+"""The Markdown text pane: a plain-text editor with a CJK-capable font and line helpers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+# Families tried in order; the first one installed wins.  Noto Sans Mono CJK has kana and kanji.
+EDITOR_FONTS = ("Noto Sans Mono CJK JP", "Noto Sans CJK JP", "Source Han Code JP", "monospace")
+# The window's own font: one with kana, kanji and a real bold face, not a Latin font that
+# leans on fallback glyphs.
+UI_FONTS = ("Noto Sans CJK JP", "Source Han Sans JP", "IPAexGothic", "Noto Sans")
+
+
+def pick_font(families: tuple[str, ...], size: int) -> QFont:
+    """A font of the first installed family, falling back to Qt's fixed font."""
+    installed = set(QFontDatabase.families())
+    for family in families:
+        if family in installed:
+            font = QFont(family)
+            break
+    else:
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(size)
+    return font
+
+
+class MarkdownEditor(QPlainTextEdit):
+    """Edits a post's body. Lines here are the body's lines (0-based block numbers)."""
+
+    top_line_changed = Signal(int)
+    """The first visible line changed because the writer scrolled."""
+    cursor_line_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, font_size: int = 14):
+        super().__init__(parent)
+        self.setObjectName("markdownEditor")
+        self.setFont(pick_font(EDITOR_FONTS, font_size))
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
+        self.setPlaceholderText(self.tr("Write the post in Markdown here…"))
+        self._last_cursor_line = -1
+        self._syncing = False
+        self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
+        self.cursorPositionChanged.connect(self._on_cursor_position_changed)
+
+    def set_text_keeping_view(self, text: str) -> None:
+        """Replace the whole text without an undo entry for the writer to trip over."""
+        self._syncing = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._syncing = False
+
+    def top_line(self) -> int:
+        """Body line shown at the top of the pane."""
+        return self.firstVisibleBlock().blockNumber()
+
+    def scroll_to_line(self, line: int) -> None:
+        """Scroll so that body line ``line`` is at the top, without moving the cursor."""
+        block = self.document().findBlockByNumber(max(0, line))
+        if not block.isValid():
+            block = self.document().lastBlock()
+        self._syncing = True
+        try:
+            self.verticalScrollBar().setValue(block.firstLineNumber())
+        finally:
+            self._syncing = False
+
+    def go_to_line(self, line: int, column: int = 0) -> None:
+        """Put the cursor at a body line and column (0-based) and show it."""
+        block = self.document().findBlockByNumber(max(0, line))
+        cursor = QTextCursor(block)
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Right,
+            QTextCursor.MoveMode.MoveAnchor,
+            min(column, block.length() - 1),
+        )
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_scrollbar_value_changed(self, _value: int) -> None:
+        if not self._syncing:
+            self.top_line_changed.emit(self.top_line())
+
+    def _on_cursor_position_changed(self) -> None:
+        line = self.textCursor().blockNumber()
+        if line != self._last_cursor_line:
+            self._last_cursor_line = line
+            self.cursor_line_changed.emit(line)

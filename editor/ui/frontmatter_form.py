@@ -1,0 +1,217 @@
+"""The front-matter form: the blog's fields, a message under each, and the raw YAML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.ui import datefield
+from editor.ui.editor_pane import EDITOR_FONTS, pick_font
+
+LIST_KEYS = ("categories", "tags")
+TEXT_KEYS = ("title", "author")
+FORM_KEYS = ("title", "date", "categories", "tags", "author", "excerpt", "reading_time", "layout")
+
+
+def split_list(text: str) -> list[str]:
+    """ "AI, 投資、市場" -> ["AI", "投資", "市場"]: commas or Japanese commas separate items."""
+    return [item.strip() for item in text.replace("、", ",").split(",") if item.strip()]
+
+
+def list_text(value: Any) -> str:
+    """How a list field shows in its line edit (a Jekyll space-separated string shows as is)."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+class FrontMatterForm(QWidget):
+    """Edits the known fields; emits ``field_edited(key, value)`` only for the writer's edits.
+
+    ``value`` is None when the writer cleared a field that should then be removed.
+    """
+
+    field_edited = Signal(str, object)
+    raw_edited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("frontMatterForm")
+        self._loading = False
+        self.tabs = QTabWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.error_banner = QLabel(self)
+        self.error_banner.setObjectName("frontMatterError")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setStyleSheet(
+            "QLabel { background: #fde8e8; color: #8a1c1c; padding: 6px; }"
+        )
+        self.error_banner.hide()
+        outer.addWidget(self.error_banner)
+        outer.addWidget(self.tabs)
+
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.title = QLineEdit()
+        self.date = datefield.DateTimeField()
+        self.categories = QLineEdit()
+        self.categories.setPlaceholderText(self.tr("comma-separated, e.g. 投資分析, 技術動向"))
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("comma-separated, e.g. AI, 半導体"))
+        self.author = QLineEdit()
+        self.excerpt = QPlainTextEdit()
+        self.excerpt.setFixedHeight(60)
+        self.reading_time = QSpinBox()
+        self.reading_time.setRange(0, 999)
+        self.reading_time.setSpecialValueText(self.tr("—"))
+        self.reading_time.setSuffix(self.tr(" min"))
+        self.layout_box = QComboBox()
+        self.layout_box.setEditable(True)
+        self.messages: dict[str, QLabel] = {}
+        widgets = {
+            "title": (self.tr("Title"), self.title),
+            "date": (self.tr("Date"), self.date),
+            "categories": (self.tr("Categories"), self.categories),
+            "tags": (self.tr("Tags"), self.tags),
+            "author": (self.tr("Author"), self.author),
+            "excerpt": (self.tr("Excerpt"), self.excerpt),
+            "reading_time": (self.tr("Reading time"), self.reading_time),
+            "layout": (self.tr("Layout"), self.layout_box),
+        }
+        for key, (label, widget) in widgets.items():
+            widget.setObjectName(f"field_{key}")
+            form.addRow(label, widget)
+            message = QLabel()
+            message.setObjectName(f"message_{key}")
+            message.setWordWrap(True)
+            message.setStyleSheet("QLabel { color: #b3261e; font-size: 11px; }")
+            message.hide()
+            form.addRow("", message)
+            self.messages[key] = message
+        self.other_label = QLabel()
+        self.other_label.setObjectName("otherFields")
+        self.other_label.setWordWrap(True)
+        self.other_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Other fields"), self.other_label)
+        self.fields_page = fields
+        self.tabs.addTab(fields, self.tr("Fields"))
+
+        self.raw = QPlainTextEdit()
+        self.raw.setObjectName("rawFrontMatter")
+        self.raw.setFont(pick_font(EDITOR_FONTS, 12))
+        self.raw.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.tabs.addTab(self.raw, self.tr("YAML"))
+        self._raw_timer = QTimer(self)
+        self._raw_timer.setSingleShot(True)
+        self._raw_timer.setInterval(300)
+        self._raw_timer.timeout.connect(lambda: self.raw_edited.emit(self.raw.toPlainText()))
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        for key in TEXT_KEYS:
+            getattr(self, key).textEdited.connect(lambda text, k=key: self._emit(k, text or None))
+        for key in LIST_KEYS:
+            getattr(self, key).textEdited.connect(
+                lambda text, k=key: self._emit(k, split_list(text) or None)
+            )
+        self.excerpt.textChanged.connect(
+            lambda: self._emit("excerpt", self.excerpt.toPlainText() or None)
+        )
+        self.reading_time.valueChanged.connect(lambda v: self._emit("reading_time", v or None))
+        self.layout_box.currentTextChanged.connect(lambda t: self._emit("layout", t or None))
+        self.date.edited.connect(lambda text: self._emit("date", text))
+        self.raw.textChanged.connect(self._on_raw_changed)
+
+    def _emit(self, key: str, value: Any) -> None:
+        if not self._loading:
+            self.field_edited.emit(key, value)
+
+    def _on_raw_changed(self) -> None:
+        if not self._loading:
+            self._raw_timer.start()
+
+    def flush_raw(self) -> None:
+        """Apply a pending raw-YAML edit now (before saving)."""
+        if self._raw_timer.isActive():
+            self._raw_timer.stop()
+            self.raw_edited.emit(self.raw.toPlainText())
+
+    # -- showing a document ------------------------------------------------------------------
+
+    def set_layouts(self, names: list[str]) -> None:
+        self._loading = True
+        current = self.layout_box.currentText()
+        self.layout_box.clear()
+        self.layout_box.addItems(names)
+        self.layout_box.setEditText(current)
+        self._loading = False
+
+    def show_fields(
+        self,
+        fields: dict[str, Any] | None,
+        raw: str,
+        error: str | None,
+        timezone: dt.tzinfo | None = None,
+        refresh_raw: bool = True,
+    ) -> None:
+        """Fill the form from parsed fields; with broken YAML, show the error and the raw text."""
+        self._loading = True
+        try:
+            if refresh_raw and self.raw.toPlainText() != raw:
+                self.raw.setPlainText(raw)
+            self.error_banner.setVisible(bool(error))
+            self.error_banner.setText(error or "")
+            self.fields_page.setEnabled(fields is not None)
+            if fields is None:
+                self.tabs.setCurrentWidget(self.raw)
+                return
+            for key in TEXT_KEYS:
+                widget = getattr(self, key)
+                text = "" if fields.get(key) is None else str(fields.get(key))
+                if widget.text() != text:
+                    widget.setText(text)
+            for key in LIST_KEYS:
+                widget = getattr(self, key)
+                text = list_text(fields.get(key))
+                if split_list(widget.text()) != split_list(text):
+                    widget.setText(text)
+            excerpt = "" if fields.get("excerpt") is None else str(fields.get("excerpt"))
+            if self.excerpt.toPlainText() != excerpt:
+                self.excerpt.setPlainText(excerpt)
+            reading = fields.get("reading_time")
+            self.reading_time.setValue(
+                reading if isinstance(reading, int) and not isinstance(reading, bool) else 0
+            )
+            self.layout_box.setEditText(
+                "" if fields.get("layout") is None else str(fields.get("layout"))
+            )
+            self.date.set_value(fields.get("date"), timezone)
+            others = [k for k in fields if k not in FORM_KEYS]
+            self.other_label.setText(
+                ", ".join(str(k) for k in others)
+                + (self.tr("  (edit them in the YAML tab)") if others else "—")
+            )
+        finally:
+            self._loading = False
+
+    def show_messages(self, messages: dict[str, str]) -> None:
+        """Messages next to fields, e.g. {"title": "The title is missing"}; others are hidden."""
+        for key, label in self.messages.items():
+            text = messages.get(key, "")
+            label.setText(text)
+            label.setVisible(bool(text))

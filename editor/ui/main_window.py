@@ -1,0 +1,341 @@
+"""The main window: post list, front-matter form and text pane beside the live preview."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+
+from editor.core.document import PostDocument
+from editor.core.post import PostReadError, decode_post
+from editor.core.render import RenderContext
+from editor.ui import prompts
+from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
+from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.post_list import PostListView
+from editor.ui.preview import PreviewPane
+from editor.ui.render_worker import RenderScheduler
+from editor.ui.resources import resource_path
+from editor.ui.settings import Settings
+
+APP_NAME = "Tsuzuri"
+
+
+class MainWindow(QMainWindow):
+    """One post at a time in a blog; the panes emit signals and the window wires them."""
+
+    post_opened = Signal(Path)
+    post_saved = Signal(Path)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.blog_root: Path | None = None
+        self.site: dict[str, Any] = {}
+        self.document = PostDocument.from_text("")
+        self._saved_text = ""
+        self._syncing = False
+        self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
+
+        self.post_list = PostListView()
+        self.form = FrontMatterForm()
+        self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
+        self.preview = PreviewPane()
+        self.renderer = RenderScheduler(int(settings.value("render/debounce_ms")), self)
+
+        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter.setObjectName("leftSplitter")
+        self.left_splitter.addWidget(self.form)
+        self.left_splitter.addWidget(self.editor)
+        self.left_splitter.setSizes([330, 600])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.post_list)
+        self.main_splitter.addWidget(self.left_splitter)
+        self.main_splitter.addWidget(self.preview)
+        self.main_splitter.setSizes([200, 620, 620])
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1440, 900)
+
+        self.preview_status = QLabel()
+        self.statusBar().addPermanentWidget(self.preview_status)
+        if not self.preview.uses_webengine:
+            self.preview_status.setText(
+                self.tr("Simple preview: %s") % self.preview.fallback_reason
+            )
+
+        self._build_actions()
+        self._connect_signals()
+        self._restore_state()
+        self._update_title()
+
+    # -- set-up ------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(
+            self.tr("&New post"), QKeySequence.StandardKey.New, self.new_post
+        )
+        self.open_action = self._action(
+            self.tr("&Open…"), QKeySequence.StandardKey.Open, self._on_open_triggered
+        )
+        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        for action in (self.new_action, self.open_action, self.save_action, self.quit_action):
+            menu.addAction(action)
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _connect_signals(self) -> None:
+        self.post_list.open_post_requested.connect(self._on_post_list_open_requested)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.top_line_changed.connect(self.preview.scroll_to_line)
+        self.editor.cursor_line_changed.connect(self.preview.mark_line)
+        self.preview.top_line_changed.connect(self.editor.scroll_to_line)
+        self.form.field_edited.connect(self._on_form_field_edited)
+        self.form.raw_edited.connect(self._on_form_raw_edited)
+        self.renderer.rendered.connect(self.preview.set_body_html)
+        self.renderer.render_failed.connect(self._on_render_failed)
+
+    def _restore_state(self) -> None:
+        for name, widget in (
+            ("main_splitter", self.main_splitter),
+            ("left_splitter", self.left_splitter),
+        ):
+            state = self.settings.state(name)
+            if state is not None:
+                widget.restoreState(state)
+        geometry = self.settings.state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _save_state(self) -> None:
+        self.settings.set_state("main_splitter", self.main_splitter.saveState())
+        self.settings.set_state("left_splitter", self.left_splitter.saveState())
+        self.settings.set_state("geometry", QByteArray(self.saveGeometry()))
+        self.settings.sync()
+
+    # -- blog and posts ----------------------------------------------------------------------
+
+    def open_blog(self, root: Path) -> None:
+        """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
+        self.blog_root = root.resolve()
+        self.site = _read_site_config(self.blog_root)
+        self.post_list.show_blog(self.blog_root)
+        layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
+        self.form.set_layouts(layouts)
+        self.preview.load_page(
+            self.blog_root, self._stylesheets(), dark=bool(self.settings.value("preview/dark"))
+        )
+        self._update_title()
+
+    def _stylesheets(self) -> list[Path]:
+        sheets = [
+            resource_path("preview", name)
+            for name in ("preview.css", "highlight-light.css", "page.css")
+        ]
+        return [p for p in sheets if p.is_file()]
+
+    def open_post(self, path: Path) -> bool:
+        """Load a post into the panes; a post that cannot be read leaves the current one open."""
+        if not self._confirm_leaving():
+            return False
+        try:
+            text = decode_post(path.read_bytes())
+        except (OSError, PostReadError) as exc:
+            prompts.show_error(self, self.tr("Cannot open post"), f"{path.name}: {exc}")
+            return False
+        self._show_document(PostDocument.from_text(text, path.resolve()), saved_text=text)
+        self.post_list.select_path(path.resolve())
+        self.post_opened.emit(path)
+        return True
+
+    def new_post(self) -> None:
+        """Start an unsaved post from the blog's defaults; saved into _posts/ on first save."""
+        if not self._confirm_leaving():
+            return
+        now = dt.datetime.now().astimezone().replace(microsecond=0)
+        text = (
+            '---\nlayout: post\ntitle: ""\n'
+            f"date: {now:%Y-%m-%d %H:%M:%S %z}\ncategories: []\ntags: []\n---\n\n"
+        )
+        self._show_document(PostDocument.from_text(text, None), saved_text="")
+        self.form.title.setFocus()
+
+    def _show_document(self, document: PostDocument, saved_text: str) -> None:
+        self.document = document
+        self._saved_text = saved_text
+        self._syncing = True
+        try:
+            self.editor.set_text_keeping_view(document.body_for_editor())
+        finally:
+            self._syncing = False
+        self._refresh_form(refresh_raw=True)
+        self._request_render(immediately=True)
+        self._update_title()
+
+    # -- edits -------------------------------------------------------------------------------
+
+    def _on_editor_text_changed(self) -> None:
+        if self._syncing:
+            return
+        self.document.set_body(self.editor.toPlainText())
+        self._request_render()
+        self._update_title()
+
+    def _on_form_field_edited(self, key: str, value: Any) -> None:
+        if self.document.fields is None:
+            return
+        if value is None:
+            self.document.remove_field(key) if hasattr(self.document, "remove_field") else None
+        else:
+            self.document.set_field(key, value)
+        self._refresh_form(refresh_raw=True, refill=False)
+        self._request_render()
+        self._update_title()
+
+    def _on_form_raw_edited(self, raw: str) -> None:
+        if raw == self.document.front_matter_text.replace("\r\n", "\n"):
+            return
+        self.document.set_front_matter_text(raw)
+        self._refresh_form(refresh_raw=False)
+        self._request_render()
+        self._update_title()
+
+    def _refresh_form(self, refresh_raw: bool, refill: bool = True) -> None:
+        error = self.document.front_matter_error
+        message = None
+        if error is not None:
+            where = f" (line {error.line}, column {error.column})" if error.line else ""
+            message = self.tr(
+                "The front matter is not valid YAML%s: %s. Fix it in the YAML tab; nothing is lost."
+            ) % (where, error.message)
+        if refill or error is not None:
+            self.form.show_fields(
+                self.document.fields,
+                self.document.front_matter_text.replace("\r\n", "\n"),
+                message,
+                refresh_raw=refresh_raw,
+            )
+        elif refresh_raw:
+            self.form.show_fields(
+                self.document.fields,
+                self.document.front_matter_text.replace("\r\n", "\n"),
+                message,
+                refresh_raw=True,
+            )
+
+    def _request_render(self, immediately: bool = False) -> None:
+        context = RenderContext(
+            site=self.site,
+            page=self.document.fields or {},
+            blog_root=self.blog_root,
+            post_path=self.document.path,
+        )
+        self.renderer.request(self.editor.toPlainText(), context, immediately=immediately)
+
+    def _on_render_failed(self, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The preview could not be rendered: %s") % message, 10000
+        )
+
+    # -- saving ------------------------------------------------------------------------------
+
+    @property
+    def is_modified(self) -> bool:
+        return self.document.text != self._saved_text or (
+            self.document.path is None and bool(self.document.body.strip())
+        )
+
+    def save(self) -> bool:
+        """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""
+        self.form.flush_raw()
+        path = self.document.path or self._new_post_path()
+        if path is None:
+            return False
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(self.document.text.encode("utf-8"))
+        except OSError as exc:
+            prompts.show_error(self, self.tr("Could not save"), f"{path}: {exc.strerror or exc}")
+            return False
+        self.document.path = path
+        self._saved_text = self.document.text
+        self.post_list.refresh()
+        self.post_list.select_path(path)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved %s") % path.name, 5000)
+        self.post_saved.emit(path)
+        return True
+
+    def _new_post_path(self) -> Path | None:
+        if self.blog_root is None:
+            return prompts.choose_save_path(self, Path.home())
+        title = str(self.document.get("title") or "").strip()
+        slug = (
+            "-".join(
+                "".join(c if c.isascii() and c.isalnum() else " " for c in title.lower()).split()
+            )
+            or "post"
+        )
+        date = str(self.document.get("date") or dt.date.today())[:10]
+        candidate = self.blog_root / "_posts" / f"{date}-{slug}.md"
+        n = 2
+        while candidate.exists():
+            candidate = self.blog_root / "_posts" / f"{date}-{slug}-{n}.md"
+            n += 1
+        return candidate
+
+    def _confirm_leaving(self) -> bool:
+        if not self.is_modified:
+            return True
+        answer = prompts.confirm_discard(self, self._post_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def _on_open_triggered(self) -> None:
+        start = (self.blog_root / "_posts") if self.blog_root else Path.home()
+        path = prompts.choose_post_to_open(self, start)
+        if path is not None:
+            self.open_post(path)
+
+    def _on_post_list_open_requested(self, path: Path) -> None:
+        if path != self.document.path:
+            self.open_post(path)
+
+    # -- window ------------------------------------------------------------------------------
+
+    def _post_name(self) -> str:
+        return self.document.path.name if self.document.path else self.tr("New post")
+
+    def _update_title(self) -> None:
+        blog = str(self.site.get("title") or (self.blog_root.name if self.blog_root else ""))
+        parts = [f"{self._post_name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
+        self.setWindowTitle(" — ".join(parts))
+        self.setWindowModified(self.is_modified)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._confirm_leaving():
+            event.ignore()
+            return
+        self._save_state()
+        self.renderer.wait()
+        event.accept()
+
+
+def _read_site_config(root: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,285 @@
+"""The live preview: a sandboxed QtWebEngine page patched in place, or a plain fallback.
+
+The wrapper page is loaded once per blog; body HTML is pushed into it by a bridge script that
+runs in Qt's isolated ApplicationWorld.  The page's own JavaScript is off, requests outside the
+blog (and remote ones unless allowed) are blocked, and clicked links open the system browser.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
+
+from editor.ui.resources import resource_path
+
+try:  # QtWebEngine needs system libraries; without them the preview falls back.
+    from PySide6.QtWebEngineCore import (
+        QWebEnginePage,
+        QWebEngineProfile,
+        QWebEngineScript,
+        QWebEngineSettings,
+        QWebEngineUrlRequestInterceptor,
+    )
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    WEBENGINE_ERROR = ""
+except ImportError as exc:  # pragma: no cover - depends on the machine
+    WEBENGINE_ERROR = str(exc)
+
+if os.environ.get("TSUZURI_NO_WEBENGINE"):
+    WEBENGINE_ERROR = "TSUZURI_NO_WEBENGINE is set"
+
+BRIDGE_WORLD = 1  # QWebEngineScript.ScriptWorldId.ApplicationWorld
+EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+
+
+def open_external(url: QUrl) -> None:
+    """Open a clicked link in the system browser (a seam tests replace)."""
+    QDesktopServices.openUrl(url)
+
+
+def wrapper_page(stylesheets: list[Path], allow_remote: bool, dark: bool) -> str:
+    """The HTML page the body is pushed into; its CSP forbids every script."""
+    remote = " http: https:" if allow_remote else ""
+    csp = (
+        "default-src 'none'; script-src 'none'; object-src 'none'; "
+        f"img-src file: data:{remote}; style-src 'unsafe-inline' file:{remote}; "
+        f"font-src file: data:{remote}; media-src file:{remote}"
+    )
+    links = "\n".join(
+        f'<link rel="stylesheet" href="{html.escape(QUrl.fromLocalFile(str(p)).toString())}">'
+        for p in stylesheets
+    )
+    theme = "dark" if dark else "light"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="ja" class="tsuzuri-{theme}"><head><meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        f"{links}\n</head><body>\n"
+        '<main id="tsuzuri-body" class="post-content"></main>\n</body></html>\n'
+    )
+
+
+if not WEBENGINE_ERROR:
+
+    class _Interceptor(QWebEngineUrlRequestInterceptor):
+        """Blocks requests for files outside the allowed folders, and remote ones unless allowed."""
+
+        def __init__(self, parent: QObject | None = None):
+            super().__init__(parent)
+            self.allowed_roots: list[Path] = []
+            self.allow_remote = False
+            self.blocked: list[str] = []
+
+        def interceptRequest(self, info) -> None:  # noqa: N802 - Qt override
+            url = info.requestUrl()
+            scheme = url.scheme()
+            if scheme in ("data", "qrc", "blob", "about"):
+                return
+            if scheme == "file":
+                path = Path(os.path.realpath(url.toLocalFile()))
+                if any(path.is_relative_to(root) for root in self.allowed_roots):
+                    return
+            elif scheme in ("http", "https") and self.allow_remote:
+                return
+            self.blocked.append(url.toString())
+            info.block(True)
+
+    _PROFILE: list = []
+
+    def _shared_profile() -> QWebEngineProfile:
+        """One off-the-record profile (no cache or cookies on disk) owned by the application,
+        so it outlives every page that uses it."""
+        if not _PROFILE:
+            from PySide6.QtWidgets import QApplication
+
+            _PROFILE.append(QWebEngineProfile(QApplication.instance()))
+        return _PROFILE[0]
+
+    class _SandboxedPage(QWebEnginePage):
+        """Never navigates away from the wrapper page; links go to the system browser."""
+
+        def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None):
+            super().__init__(profile, parent)
+            self.expecting_load = False
+
+        def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
+            if self.expecting_load and is_main_frame:
+                self.expecting_load = False
+                return True
+            if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+                if url.scheme() in EXTERNAL_SCHEMES:
+                    open_external(url)
+            return False
+
+        def createWindow(self, _type):  # noqa: N802 - Qt override: no pop-ups
+            return None
+
+
+class PreviewPane(QWidget):
+    """Shows rendered body HTML; reports scrolling as body lines."""
+
+    top_line_changed = Signal(int)
+    """The writer scrolled the preview; the line is the body line now at its top."""
+    body_updated = Signal()
+    """New body HTML is on the page."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("previewPane")
+        layout = QStackedLayout(self)
+        self.fallback_reason = WEBENGINE_ERROR
+        self._loaded = False
+        self._pending_html: str | None = None
+        self._pending_line: int | None = None
+        self._programmatic_scroll = False
+        self._page_html = ""
+        self._view = None
+        if not WEBENGINE_ERROR:
+            try:
+                self._build_web_view(layout)
+            except Exception as exc:  # noqa: BLE001 - any failure here means: use the fallback
+                self.fallback_reason = str(exc)
+        if self._view is None:
+            self._browser = QTextBrowser(self)
+            self._browser.setOpenLinks(False)
+            self._browser.anchorClicked.connect(self._on_fallback_anchor_clicked)
+            layout.addWidget(self._browser)
+
+    @property
+    def uses_webengine(self) -> bool:
+        return self._view is not None
+
+    @property
+    def blocked_requests(self) -> list[str]:
+        """URLs the sandbox refused (for the status bar and tests)."""
+        return self._interceptor.blocked if self._view is not None else []
+
+    def _build_web_view(self, layout: QStackedLayout) -> None:
+        self._interceptor = _Interceptor(self)
+        page = _SandboxedPage(_shared_profile(), self)
+        page.setUrlRequestInterceptor(self._interceptor)
+        settings = page.settings()
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
+        )
+        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
+        script = QWebEngineScript()
+        script.setName("tsuzuri-bridge")
+        script.setSourceCode(resource_path("preview", "bridge.js").read_text(encoding="utf-8"))
+        script.setWorldId(BRIDGE_WORLD)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
+        page.scripts().insert(script)
+        self._bridge_source = script.sourceCode()
+        self._view = QWebEngineView(self)
+        self._view.setPage(page)
+        self._page = page
+        page.loadFinished.connect(self._on_load_finished)
+        page.scrollPositionChanged.connect(self._on_scroll_position_changed)
+        layout.addWidget(self._view)
+
+    # -- page set-up -------------------------------------------------------------------------
+
+    def load_page(self, base: Path | None, stylesheets: list[Path], allow_remote=False, dark=False):
+        """(Re)load the wrapper page for a blog; images and styles may come from ``base``."""
+        self._page_html = wrapper_page(stylesheets, allow_remote, dark)
+        if self._view is None:
+            return
+        roots = [resource_path().resolve()] + ([Path(os.path.realpath(base))] if base else [])
+        roots += [Path(os.path.realpath(p)).parent for p in stylesheets]
+        self._interceptor.allowed_roots = roots
+        self._interceptor.allow_remote = allow_remote
+        self._page.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allow_remote
+        )
+        self._loaded = False
+        self._page.expecting_load = True
+        base_url = QUrl.fromLocalFile(str(base) + os.sep) if base else QUrl("file:///")
+        self._page.setHtml(self._page_html, base_url)
+
+    def _on_load_finished(self, ok: bool) -> None:
+        self._loaded = ok
+        if self._pending_html is not None:
+            body, self._pending_html = self._pending_html, None
+            self.set_body_html(body)
+
+    # -- content -----------------------------------------------------------------------------
+
+    def set_body_html(self, body: str) -> None:
+        """Show new body HTML, patching only the blocks that changed."""
+        if self._view is None:
+            page = self._page_html or wrapper_page([], False, False)
+            self._browser.setHtml(
+                page.replace(
+                    '<main id="tsuzuri-body" class="post-content"></main>',
+                    f'<main id="tsuzuri-body">{body}</main>',
+                )
+            )
+            self.body_updated.emit()
+            return
+        if not self._loaded:
+            self._pending_html = body
+            return
+        self._run(f"window.tsuzuri.setBody({json.dumps(body)})", lambda _r: self._after_body())
+
+    def _after_body(self) -> None:
+        if self._pending_line is not None:
+            line, self._pending_line = self._pending_line, None
+            self.scroll_to_line(line)
+        self.body_updated.emit()
+
+    def run_in_page(self, script: str, callback) -> None:
+        """Evaluate JavaScript in the bridge's world (used by tests to read the DOM)."""
+        if self._view is None:
+            callback(None)
+            return
+        self._run(script, callback)
+
+    def _run(self, script: str, callback=None) -> None:
+        # The bridge is injected on DocumentReady; define it again if a call races the load.
+        code = f"{self._bridge_source}\n;{script}"
+        if callback is None:
+            self._page.runJavaScript(code, BRIDGE_WORLD)
+        else:
+            self._page.runJavaScript(code, BRIDGE_WORLD, callback)
+
+    # -- scroll sync -------------------------------------------------------------------------
+
+    def scroll_to_line(self, line: int) -> None:
+        """Bring the block holding body line ``line`` to the top of the preview."""
+        if self._view is None:
+            return
+        if not self._loaded:
+            self._pending_line = line
+            return
+        self._programmatic_scroll = True
+        self._run(f"window.tsuzuri.scrollToLine({int(line)})")
+
+    def mark_line(self, line: int) -> None:
+        """Subtly mark the block under the writer's cursor."""
+        if self._view is not None and self._loaded:
+            self._run(f"window.tsuzuri.markLine({int(line)})")
+
+    def _on_scroll_position_changed(self, _pos) -> None:
+        if self._programmatic_scroll:
+            self._programmatic_scroll = False
+            return
+        self._run("window.tsuzuri.topLine()", self._on_top_line)
+
+    def _on_top_line(self, line) -> None:
+        if isinstance(line, (int, float)):
+            self.top_line_changed.emit(int(line))
+
+    def _on_fallback_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in EXTERNAL_SCHEMES:
+            open_external(url)

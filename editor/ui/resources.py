@@ -1,0 +1,45 @@
+"""Where the bundled resources live, and the writable copy of the sample blog."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+
+SAMPLE_BLOG = "sample-blog"
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a bundled resource: the checkout's ``resources/`` or the installed copy."""
+    candidates = [
+        Path(__file__).resolve().parent.parent.parent / "resources",
+        Path(sys.prefix) / "share" / "tsuzuri" / "resources",
+    ]
+    for base in candidates:
+        if base.is_dir():
+            return base.joinpath(*parts)
+    raise FileNotFoundError("Tsuzuri's resources folder is missing; reinstall Tsuzuri")
+
+
+def data_dir() -> Path:
+    """The user's writable data folder (``TSUZURI_DATA_DIR`` overrides it, for tests)."""
+    override = os.environ.get("TSUZURI_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        path = Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def sample_blog() -> Path:
+    """A writable copy of the bundled sample blog, made on first use; the bundle stays untouched."""
+    target = data_dir() / SAMPLE_BLOG
+    if not (target / "_config.yml").is_file():
+        shutil.copytree(resource_path(SAMPLE_BLOG), target, dirs_exist_ok=True)
+    return target

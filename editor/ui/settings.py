@@ -1,0 +1,60 @@
+"""Typed application settings over QSettings; window state lives in its own ``state/`` group."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+# key -> default; a setting equal to its default is not stored.
+DEFAULTS: dict[str, object] = {
+    "editor/font_size": 14,
+    "preview/dark": False,
+    "preview/follow_cursor": True,
+    "render/debounce_ms": 120,
+}
+
+
+class Settings(QObject):
+    """Typed getters and setters; emits ``changed(key)`` after a value changes."""
+
+    changed = Signal(str)
+
+    def __init__(self, store: QSettings, parent: QObject | None = None):
+        super().__init__(parent)
+        self._store = store
+
+    def value(self, key: str):
+        default = DEFAULTS[key]
+        return self._store.value(key, default, type=type(default))
+
+    def set_value(self, key: str, value) -> None:
+        if value == self.value(key):
+            return
+        if value == DEFAULTS[key]:
+            self._store.remove(key)
+        else:
+            self._store.setValue(key, value)
+        self.changed.emit(key)
+
+    def state(self, name: str) -> QByteArray | None:
+        """Saved widget state (splitter sizes, geometry), or None."""
+        value = self._store.value(f"state/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_state(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(f"state/{name}", value)
+
+    def blog_value(self, blog: str, key: str, default=None):
+        """A per-blog setting (e.g. its stylesheet), keyed by the blog's folder."""
+        return self._store.value(f"blogs/{_blog_key(blog)}/{key}", default)
+
+    def set_blog_value(self, blog: str, key: str, value) -> None:
+        self._store.setValue(f"blogs/{_blog_key(blog)}/{key}", value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+
+def _blog_key(blog: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(blog.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,126 @@
+"""Fixtures for driving the real window: a temp copy of the sample blog, temp settings."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+
+from editor.ui.app import prepare_environment
+
+prepare_environment()
+# QtWebEngine needs shared GL contexts, set before pytest-qt creates the QApplication.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+QStandardPaths.setTestModeEnabled(True)
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample-blog"
+JA_POST = "2025-10-20-ai-chip-market.md"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("TSUZURI_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def prompt_log(monkeypatch):
+    """No real message box ever blocks a test: unsaved work is discarded at teardown and every
+    error shown is recorded here for the test to assert on."""
+    from editor.ui import prompts
+
+    log: list[tuple] = []
+    monkeypatch.setattr(
+        prompts, "confirm_discard", lambda *a: log.append(("confirm", *a)) or "discard"
+    )
+    monkeypatch.setattr(prompts, "show_error", lambda *a: log.append(("error", *a)))
+    return log
+
+
+@pytest.fixture
+def blog(tmp_path) -> Path:
+    """A writable copy of the bundled sample blog."""
+    target = tmp_path / "blog"
+    shutil.copytree(SAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from editor.ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Build a main window on a blog (and optionally a post) like a writer opening it."""
+    from editor.ui.main_window import MainWindow
+
+    def build(blog_root: Path | None = None, post: Path | None = None, window_settings=None):
+        window = MainWindow(window_settings or settings)
+        qtbot.addWidget(window)
+        if blog_root is not None:
+            window.open_blog(blog_root)
+        if post is not None:
+            assert window.open_post(post)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build
+
+
+def preview_text(qtbot, window) -> str:
+    """The preview's visible text, read back from its DOM (or the fallback widget)."""
+    if not window.preview.uses_webengine:
+        return window.preview._browser.toPlainText()
+    box: list = []
+    window.preview.run_in_page(
+        "(document.getElementById('tsuzuri-body') || document.body).innerText", box.append
+    )
+    qtbot.waitUntil(lambda: bool(box), timeout=10000)
+    return box[0] or ""
+
+
+def wait_for_preview(qtbot, window, needle: str, timeout: int = 15000) -> None:
+    """Wait until the preview shows ``needle``."""
+    qtbot.waitUntil(lambda: needle in preview_text(qtbot, window), timeout=timeout)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a writer: ASCII as key presses, Japanese as input-method commits, Enter as a key.
+
+    QTest cannot synthesise key events for non-ASCII characters, and Japanese arrives from an
+    input method as a committed string anyway.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    run = ""
+
+    def flush() -> None:
+        nonlocal run
+        if not run:
+            return
+        if run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+        run = ""
+
+    for char in text:
+        if char == "\n":
+            flush()
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        elif run and (char.isascii() != run[-1].isascii()):
+            flush()
+            run = char
+        else:
+            run += char
+    flush()

@@ -1,0 +1,88 @@
+"""Driving the real main window on the sample blog, as a writer would."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editor.ui import prompts
+from tests.ui.conftest import JA_POST, type_text, wait_for_preview
+
+pytestmark = pytest.mark.ui
+
+
+def test_typing_shows_in_preview_and_title_edit_is_saved(qtbot, blog, make_window):
+    post = blog / "_posts" / JA_POST
+    window = make_window(blog, post)
+    assert window.preview.uses_webengine, window.preview.fallback_reason
+    wait_for_preview(qtbot, window, "需要を押し上げている三つの要因")
+
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "\n\n追記の段落です")
+    wait_for_preview(qtbot, window, "追記の段落です")
+    assert window.isWindowModified()
+
+    window.form.title.selectAll()
+    type_text(qtbot, window.form.title, "新しい題名")
+    with qtbot.waitSignal(window.post_saved, timeout=5000):
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    saved = post.read_text(encoding="utf-8")
+    assert 'title: "新しい題名"' in saved
+    assert saved.rstrip().endswith("追記の段落です")
+    assert not window.isWindowModified()
+    assert "*" not in window.windowTitle().replace("[*]", "")
+
+
+def test_title_bar_names_post_and_marks_unsaved_changes(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert window.windowTitle().startswith(JA_POST)
+    assert not window.isWindowModified()
+    type_text(qtbot, window.editor, "あ")
+    assert window.isWindowModified()
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, blog, make_window, monkeypatch):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    type_text(qtbot, window.editor, "未保存")
+    asked = []
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: asked.append(a) or "cancel")
+    window.close()
+    assert asked and window.isVisible()
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: "discard")
+    window.close()
+    assert not window.isVisible()
+    assert "未保存" not in (blog / "_posts" / JA_POST).read_text(encoding="utf-8")
+
+
+def test_new_post_is_saved_into_posts_with_date_and_slug(qtbot, blog, make_window):
+    window = make_window(blog)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.form.title, "Hello Tsuzuri")
+    type_text(qtbot, window.editor, "最初の本文")
+    with qtbot.waitSignal(window.post_saved, timeout=5000) as saved:
+        window.save_action.trigger()
+    path = saved.args[0]
+    assert path.parent == (blog / "_posts").resolve()
+    assert path.name.endswith("-hello-tsuzuri.md") and path.name[:4].isdigit()
+    assert "最初の本文" in path.read_text(encoding="utf-8")
+
+
+def test_splitter_sizes_are_remembered(qtbot, blog, make_window, settings):
+    window = make_window(blog)
+    window.resize(760, 560)  # fits any test screen, so the geometry is restored unclamped
+    window.main_splitter.setSizes([100, 360, 280])
+    remembered = window.main_splitter.sizes()
+    window.close()
+    again = make_window(blog, window_settings=settings)
+    assert again.main_splitter.sizes() == remembered
+
+
+def test_preview_falls_back_when_webengine_is_unavailable(qtbot, blog, make_window, monkeypatch):
+    from editor.ui import preview
+
+    monkeypatch.setattr(preview, "WEBENGINE_ERROR", "QtWebEngine could not start")
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert not window.preview.uses_webengine
+    assert "QtWebEngine could not start" in window.preview_status.text()
+    wait_for_preview(qtbot, window, "需要を押し上げている三つの要因")
