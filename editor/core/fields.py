@@ -21,6 +21,7 @@ INT_KEYS = ("reading_time",)
 BOOL_KEYS = ("published",)
 TITLE_HINT = 60
 EXCERPT_HINT = 160
+SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 
 _DATE = re.compile(
     r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -233,8 +234,7 @@ def validate(
             problems.append(Problem("bad-list", key, "warning", {}))
     for key, value in values.items():
         problems += _check_characters(str(key), value)
-    order = {"error": 0, "warning": 1, "hint": 2}
-    return sorted(problems, key=lambda p: order[p.severity])
+    return sorted(problems, key=lambda p: SEVERITY_ORDER[p.severity])
 
 
 def _check_date(value: Any, tz: Any, file_date: dt.date | None) -> list[Problem]:
