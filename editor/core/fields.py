@@ -97,10 +97,10 @@ def format_date(value: dt.datetime | dt.date, like: str | None = None) -> str:
     if not isinstance(value, dt.datetime):
         return value.isoformat()
     shape = _DATE.match(like) if like else None
-    if shape and shape.group(4) is None and value.time() == dt.time(0) and value.tzinfo is None:
+    if shape and shape.group(5) is None and value.time() == dt.time(0) and value.tzinfo is None:
         return value.date().isoformat()
     sep = "T" if shape and shape.group("sep") in ("T", "t") else " "
-    seconds = not shape or shape.group(4) is None or shape.group(6) is not None
+    seconds = not shape or shape.group(5) is None or shape.group(7) is not None
     text = value.strftime("%Y-%m-%d") + sep + value.strftime("%H:%M:%S" if seconds else "%H:%M")
     if value.tzinfo is None:
         return text
