@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +65,16 @@ class PostDocument:
     def mark_saved(self) -> None:
         """Record the current text as the saved one."""
         self._saved_text = self._source.text
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Write the text to ``path`` (default: where it was loaded) atomically."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("The post has no file name yet")
+        _atomic_write(target, self.text.encode("utf-8"))
+        self.path = target
+        self.mark_saved()
+        return target
 
     # -- body ----------------------------------------------------------------------------------
     @property
@@ -205,17 +217,28 @@ class PostDocument:
         return value
 
     def _date_value(self, value: Any, old: Any, present: bool) -> Any:
-        new = fieldmod.parse_date(value, self.timezone) if isinstance(value, str) else value
+        """A date to write: the old value when it is the same moment, else a zoned datetime.
+
+        A naive datetime handed in is taken as the site's local time.  Times are always
+        written with their zone, since Jekyll reads an unquoted zoneless time as UTC; a post
+        that writes bare dates keeps a bare date while the time is midnight.
+        """
+        zone = fieldmod.site_zone(self.timezone)
+        if isinstance(value, str):
+            new = fieldmod.parse_date(value, self.timezone)
+        elif isinstance(value, dt.datetime) and value.tzinfo is None and zone is not None:
+            new = value.replace(tzinfo=zone)
+        else:
+            new = value
         if not isinstance(new, dt.datetime):
             return value  # not a date: written as typed, and validation says so
-        old_parsed = fieldmod.parse_date(old) if present else None
-        zone = fieldmod.site_zone(self.timezone)
-        if old_parsed is not None and old_parsed.tzinfo is None and new.tzinfo is not None:
-            # The post writes dates without a zone (the site's zone applies): keep that form
-            # when the new date is in the site's zone too.
-            local = new.astimezone(zone) if zone else None
-            if local is not None and local.utcoffset() == new.utcoffset():
-                new = local.replace(tzinfo=None)
+        old_parsed = fieldmod.parse_date(old, self.timezone) if present else None
+        if old_parsed is not None and old_parsed.tzinfo and new.tzinfo:
+            if old_parsed == new and old_parsed.utcoffset() == new.utcoffset():
+                return old
+            local = new.astimezone(zone) if zone else new
+            if isinstance(old, dt.date | str) and _is_bare_date(old) and local.time() == dt.time(0):
+                return local.date()
         return new
 
     def _file_date(self) -> dt.date | None:
@@ -226,6 +249,12 @@ class PostDocument:
             return dt.date(*map(int, match.groups())) if match else None
         except ValueError:
             return None
+
+
+def _is_bare_date(value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        return False
+    return isinstance(value, dt.date) or bool(re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value))
 
 
 def _restore_newlines(old: str, new: str, default: str) -> str:
@@ -252,3 +281,35 @@ def _restore_newlines(old: str, new: str, default: str) -> str:
                 ending = original[len(old_content[i1 + offset]) :] or ending
             out.append(new_lines[j] + ending)
     return "".join(out)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` through a temporary file beside ``path``: fsync, then rename over it.
+
+    A crash leaves either the old file or the new one, never a partial or empty file.
+    """
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:  # a new file gets the usual permissions, not the temporary file's 0600
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle = tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable where the OS allows it
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)

@@ -44,12 +44,13 @@ def site_zone(name: str | dt.tzinfo | None) -> dt.tzinfo | None:
 def parse_date(value: Any, tz: str | dt.tzinfo | None = None) -> dt.datetime | None:
     """A front-matter date as a datetime, or ``None`` when it is not one Jekyll would read.
 
-    Without a zone in the value, ``tz`` (the site's ``timezone``) is attached; without ``tz``
-    the result stays naive.
+    Text or a date without a zone is in ``tz`` (the site's ``timezone``; without ``tz`` the
+    result stays naive).  A naive ``datetime`` is what YAML gives for an unquoted
+    ``2025-01-04 23:30:00``: Jekyll (through Ruby's YAML) reads that as UTC, and so do we.
     """
     zone = site_zone(tz)
     if isinstance(value, dt.datetime):
-        result = value
+        result = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     elif isinstance(value, dt.date):
         result = dt.datetime(value.year, value.month, value.day)
     elif isinstance(value, str):

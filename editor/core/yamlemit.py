@@ -147,6 +147,8 @@ def same_value(old: Any, new: Any) -> bool:
     A date given as a ``datetime`` matches the same instant written as text with the same
     offset, since PyYAML reads Jekyll's ``2025-10-25 08:36:32 +0000`` as a string.
     """
+    if isinstance(new, dt.datetime) and isinstance(old, dt.datetime):
+        return _same_time(old, new)
     if isinstance(new, dt.datetime) and isinstance(old, str | dt.date):
         parsed = parse_date(old)
         return parsed is not None and _same_time(parsed, new)

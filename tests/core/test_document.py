@@ -80,13 +80,23 @@ def test_date_in_site_zone_keeps_the_posts_form():
     assert "date: 2025-10-26 09:00:00 +0900\r\n" in document.text
 
 
-def test_zoneless_date_stays_zoneless_in_the_site_zone():
+def test_bare_date_stays_bare_at_midnight_and_times_get_a_zone():
     text = "---\ndate: 2019-06-04\n---\n"
     document = PostDocument.from_text(text, timezone="Asia/Tokyo")
     document.set_field("date", document.get_date())
     assert document.text == text
+    document.set_field("date", dt.datetime(2019, 6, 5))
+    assert document.text == "---\ndate: 2019-06-05\n---\n"
     document.set_field("date", document.get_date() + dt.timedelta(hours=10))
-    assert document.text == "---\ndate: 2019-06-04 10:00:00\n---\n"
+    assert document.text == "---\ndate: 2019-06-05 10:00:00 +0900\n---\n"
+
+
+def test_unquoted_zoneless_time_is_utc_as_jekyll_reads_it():
+    text = "---\ndate: 2025-01-04 23:30:00\n---\n"
+    document = PostDocument.from_text(text, timezone="Asia/Tokyo")
+    assert document.get_date() == dt.datetime(2025, 1, 4, 23, 30, tzinfo=dt.UTC)
+    document.set_field("date", document.get_date().astimezone(dt.UTC))
+    assert document.text == text
 
 
 def test_broken_front_matter_is_kept_and_reported():
