@@ -224,17 +224,20 @@ class PostDocument:
         that writes bare dates keeps a bare date while the time is midnight.
         """
         zone = fieldmod.site_zone(self.timezone)
+        zoneless = isinstance(value, str) and fieldmod.parse_date(value) is not None
+        zoneless = zoneless and fieldmod.parse_date(value).tzinfo is None
         if isinstance(value, str):
             new = fieldmod.parse_date(value, self.timezone)
         elif isinstance(value, dt.datetime) and value.tzinfo is None and zone is not None:
-            new = value.replace(tzinfo=zone)
+            new, zoneless = value.replace(tzinfo=zone), True
         else:
             new = value
         if not isinstance(new, dt.datetime):
             return value  # not a date: written as typed, and validation says so
         old_parsed = fieldmod.parse_date(old, self.timezone) if present else None
         if old_parsed is not None and old_parsed.tzinfo and new.tzinfo:
-            if old_parsed == new and old_parsed.utcoffset() == new.utcoffset():
+            # The same moment stays as written; a zoneless input names no offset to prefer.
+            if old_parsed == new and (zoneless or old_parsed.utcoffset() == new.utcoffset()):
                 return old
             local = new.astimezone(zone) if zone else new
             if isinstance(old, dt.date | str) and _is_bare_date(old) and local.time() == dt.time(0):

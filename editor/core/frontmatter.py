@@ -21,6 +21,7 @@ from editor.core.yamlload import YamlLoadError, load_yaml
 
 # The blog's usual order; new keys are placed after the nearest preceding one of these.
 KEY_ORDER = ("layout", "title", "date", "categories", "tags", "author", "excerpt", "reading_time")
+PROSE_KEYS = ("title", "author", "excerpt", "description", "subtitle", "sub_title")
 
 
 class FrontMatterError(YamlLoadError):
@@ -263,9 +264,9 @@ def _insertion_point(parsed: ParsedFrontMatter, key: str, lines: list[str]) -> t
 
 def _house_style(parsed: ParsedFrontMatter, value: Any) -> Style:
     """The style the post's other values use, for a key it does not have yet."""
-    spans = list(parsed.spans.values())
+    spans = parsed.spans
     if isinstance(value, list | tuple):
-        lists = [s.style for s in spans if s.style.kind in ("flow", "block")]
+        lists = [s.style for s in spans.values() if s.style.kind in ("flow", "block")]
         if lists:
             return lists[0]
         return Style(kind="flow", quote=_common_quote(spans))
@@ -274,10 +275,15 @@ def _house_style(parsed: ParsedFrontMatter, value: Any) -> Style:
     return Style(kind="scalar", quote=_common_quote(spans))
 
 
-def _common_quote(spans: list[KeySpan]) -> str:
-    """The quoting most string values of the post use ('"' when quoted ones are as common)."""
+def _common_quote(spans: dict[str, KeySpan]) -> str:
+    """The quoting most prose values of the post use ('"' when quoted ones are as common).
+
+    Prose keys (title, author, excerpt...) decide when the post has any: a plain ``layout``
+    or date says nothing about how the writer quotes sentences.
+    """
     counts = {"": 0, "'": 0, '"': 0}
-    for span in spans:
+    prose = [spans[key] for key in PROSE_KEYS if key in spans]
+    for span in prose or spans.values():
         node = span.node
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
             counts[node.style if node.style in counts else ""] += 1
