@@ -1,111 +1,318 @@
-"""PostDocument: the editing model a window binds to (provisional, minimal version)."""
+"""PostDocument: the editing model a window (or the command line) binds to; no Qt here.
+
+It holds the post's text as parts (:class:`~editor.core.post.PostSource`) and only ever replaces
+the part that was edited, so an untouched post saves byte-identical and a field edit changes only
+that field's lines.  Broken front matter is kept verbatim: the form shows the error, the raw view
+still edits the text.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import os
 import re
-from dataclasses import dataclass
+import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
+from editor.core import fields as fieldmod
+from editor.core import frontmatter
+from editor.core.frontmatter import FrontMatterError, ParsedFrontMatter
+from editor.core.post import PostSource, decode_post, dominant_newline, split_post
 
-from editor.core.post import PostSource, split_post
-
-
-@dataclass(frozen=True)
-class FrontMatterError:
-    message: str
-    line: int | None = None
-    column: int | None = None
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 
 class PostDocument:
-    """A post being edited: its text in parts, the parsed fields and whether it changed."""
+    """One post being edited: ``text`` is what to save, ``fields`` what the form shows."""
 
-    def __init__(self, source: PostSource, path: Path | None = None):
-        self.path = path
+    def __init__(self, source: PostSource, path: Path | None = None, timezone: Any = None):
+        self.path = Path(path) if path is not None else None
+        self.timezone = timezone  # the site's ``timezone``: dates without a zone are in it
         self._source = source
-        self._fields: dict[str, Any] | None = None
-        self._error: FrontMatterError | None = None
-        self._parse()
+        self._saved_text = source.text
+        self._parsed: ParsedFrontMatter | FrontMatterError | None = None
 
     @classmethod
-    def from_text(cls, text: str, path: Path | None = None) -> PostDocument:
-        return cls(split_post(text), path)
+    def from_text(cls, text: str, path: Path | str | None = None, timezone: Any = None):
+        """A document for a post's full text (nothing is normalised)."""
+        return cls(split_post(text), Path(path) if path else None, timezone)
 
-    @property
-    def text(self) -> str:
-        return self._source.text
+    @classmethod
+    def load(cls, path: Path | str, timezone: Any = None) -> PostDocument:
+        """Read a post file; raises ``PostReadError`` for binary or non-UTF-8 data."""
+        path = Path(path)
+        return cls.from_text(decode_post(path.read_bytes()), path, timezone)
 
+    # -- text ----------------------------------------------------------------------------------
     @property
     def source(self) -> PostSource:
+        """The post as its five lossless parts."""
         return self._source
 
     @property
+    def text(self) -> str:
+        """The full text to save."""
+        return self._source.text
+
+    @property
+    def is_modified(self) -> bool:
+        """True when the text differs from what was loaded or last marked saved."""
+        return self._source.text != self._saved_text
+
+    def mark_saved(self) -> None:
+        """Record the current text as the saved one."""
+        self._saved_text = self._source.text
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Write the text to ``path`` (default: where it was loaded) atomically."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("The post has no file name yet")
+        _atomic_write(target, self.text.encode("utf-8"))
+        self.path = target
+        self.mark_saved()
+        return target
+
+    # -- body ----------------------------------------------------------------------------------
+    @property
     def body(self) -> str:
+        """The body exactly as in the file (its own line endings)."""
         return self._source.body
 
-    @property
-    def fields(self) -> dict[str, Any] | None:
-        return self._fields
+    def body_for_editor(self) -> str:
+        """The body with every line ending turned into "\\n", for a text widget."""
+        return _NEWLINE.sub("\n", self._source.body)
 
+    def set_body(self, text: str) -> None:
+        """Replace the body with ``text`` ("\\n" line endings) in the file's line-ending style.
+
+        Lines that did not change keep their own endings, so mixed endings survive an edit
+        elsewhere and a body handed back unchanged leaves the bytes as they were.
+        """
+        old = self._source.body
+        self._source = self._source.with_body(_restore_newlines(old, text, self._source.newline))
+
+    # -- front matter --------------------------------------------------------------------------
     @property
-    def front_matter_error(self) -> FrontMatterError | None:
-        return self._error
+    def has_front_matter(self) -> bool:
+        """True when the post starts with a ``---`` block."""
+        return self._source.has_front_matter
 
     @property
     def front_matter_text(self) -> str:
+        """The YAML between the delimiters, as written."""
         return self._source.front_matter
 
-    def body_for_editor(self) -> str:
-        return self._source.body.replace("\r\n", "\n").replace("\r", "\n")
-
-    def set_body(self, body: str) -> None:
-        if body == self.body_for_editor():
-            return
-        nl = self._source.newline
-        self._source = self._source.with_body(body.replace("\n", nl) if nl != "\n" else body)
-
     def set_front_matter_text(self, raw: str) -> None:
+        """Replace the YAML text as typed in a raw view; broken YAML is kept, never discarded."""
+        raw = _restore_newlines(self._source.front_matter, raw, self._newline())
+        if raw and not raw.endswith(("\n", "\r")):
+            raw += self._newline()  # the closing "---" must stay on a line of its own
+        if raw == self._source.front_matter:
+            return
         self._source = self._source.with_front_matter(raw)
-        self._parse()
+        self._parsed = None
+
+    def _parse(self) -> ParsedFrontMatter | FrontMatterError:
+        if self._parsed is None:
+            try:
+                self._parsed = frontmatter.parse(self._source.front_matter, first_line=2)
+            except FrontMatterError as exc:
+                self._parsed = exc
+        return self._parsed
+
+    @property
+    def fields(self) -> dict[str, Any] | None:
+        """The parsed values (``{}`` without front matter), ``None`` while the YAML is broken."""
+        parsed = self._parse()
+        return None if isinstance(parsed, FrontMatterError) else dict(parsed.values)
+
+    @property
+    def front_matter_error(self) -> FrontMatterError | None:
+        """Why the front matter cannot be read (message, line, column), or ``None``."""
+        parsed = self._parse()
+        return parsed if isinstance(parsed, FrontMatterError) else None
 
     def get(self, key: str, default: Any = None) -> Any:
-        return (self._fields or {}).get(key, default)
+        """One front-matter value (``default`` when absent or while the YAML is broken)."""
+        values = self.fields
+        return default if values is None else values.get(key, default)
+
+    def get_date(self) -> dt.datetime | None:
+        """The ``date`` field as a datetime in the site's zone when it has none of its own."""
+        return fieldmod.parse_date(self.get("date"), self.timezone)
+
+    def get_list(self, key: str) -> list[str]:
+        """``tags`` or ``categories`` as a list, whichever form the post uses."""
+        return fieldmod.as_list(self.get(key))
 
     def set_field(self, key: str, value: Any) -> None:
-        if self._fields is not None and self._fields.get(key) == value:
-            return
-        line = yaml.safe_dump(
-            {key: value}, allow_unicode=True, default_flow_style=True, width=10**9
-        )
-        line = line.strip().removeprefix("{").removesuffix("}") + "\n"
-        fm = self.front_matter_text
-        pattern = re.compile(rf"^{re.escape(key)}:.*(?:\n|$)", re.M)
-        fm = (
-            pattern.sub(line.replace("\\", "\\\\"), fm, count=1)
-            if pattern.search(fm)
-            else fm + line
-        )
-        self.set_front_matter_text(fm)
+        """Set one field, changing only its lines and keeping the form the post used.
 
-    def _parse(self) -> None:
+        Raises :class:`FrontMatterError` while the front matter is broken.
+        """
+        values = self._require_values()
+        old = values.get(key)
+        value = self._typed(key, value, old, key in values)
+        self._replace_front_matter(
+            frontmatter.set_key(self._source.front_matter, key, value, newline=self._newline())
+        )
+
+    def remove_field(self, key: str) -> None:
+        """Remove one field and only its lines."""
+        self._require_values()
+        self._replace_front_matter(frontmatter.remove_key(self._source.front_matter, key))
+
+    def other_keys(self) -> list[str]:
+        """Keys the form does not show, in file order (shown as they are, never dropped)."""
+        return [key for key in self.fields or {} if key not in fieldmod.FORM_KEYS]
+
+    def problems(self) -> list[fieldmod.Problem]:
+        """Validation results for the front matter, most serious first."""
+        parsed = self._parse()
+        if isinstance(parsed, FrontMatterError):
+            params = {"error": parsed.message, "line": parsed.line, "column": parsed.column}
+            return [fieldmod.Problem("front-matter-syntax", None, "error", params)]
+        found = [
+            fieldmod.Problem("duplicate-key", key, "warning", {"first": first, "last": last})
+            for key, first, last in parsed.duplicates
+        ]
+        if not self.has_front_matter:
+            found.append(fieldmod.Problem("no-front-matter", None, "warning"))
+        found += fieldmod.validate(parsed.values, self.timezone, self._file_date())
+        return sorted(found, key=lambda problem: fieldmod.SEVERITY_ORDER[problem.severity])
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _newline(self) -> str:
+        fm = self._source.front_matter
+        return dominant_newline(fm) if _NEWLINE.search(fm) else self._source.newline
+
+    def _require_values(self) -> dict[str, Any]:
+        parsed = self._parse()
+        if isinstance(parsed, FrontMatterError):
+            raise FrontMatterError(
+                f"Fix the front matter first: {parsed.message}", parsed.line, parsed.column
+            )
+        return parsed.values
+
+    def _replace_front_matter(self, fm_text: str) -> None:
+        if fm_text == self._source.front_matter and self.has_front_matter:
+            return
+        self._source = self._source.with_front_matter(fm_text)
+        self._parsed = None
+
+    def _typed(self, key: str, value: Any, old: Any, present: bool) -> Any:
+        """``value`` converted to the field's type and to the form the old value used."""
+        if key in fieldmod.LIST_KEYS and isinstance(value, list | tuple):
+            return fieldmod.list_value_like(old, list(value)) if present else list(value)
+        if key in fieldmod.INT_KEYS and isinstance(value, str) and value.strip().isdigit():
+            return int(value)
+        if key in fieldmod.BOOL_KEYS and isinstance(value, str):
+            return {"true": True, "false": False}.get(value.strip().lower(), value)
+        if key == "date":
+            return self._date_value(value, old, present)
+        return value
+
+    def _date_value(self, value: Any, old: Any, present: bool) -> Any:
+        """A date to write: the old value when it is the same moment, else a zoned datetime.
+
+        A naive datetime handed in is taken as the site's local time.  Times are always
+        written with their zone, since Jekyll reads an unquoted zoneless time as UTC; a post
+        that writes bare dates keeps a bare date while the time is midnight.
+        """
+        zone = fieldmod.site_zone(self.timezone)
+        zoneless = isinstance(value, str) and fieldmod.parse_date(value) is not None
+        zoneless = zoneless and fieldmod.parse_date(value).tzinfo is None
+        if isinstance(value, str):
+            new = fieldmod.parse_date(value, self.timezone)
+        elif isinstance(value, dt.datetime) and value.tzinfo is None and zone is not None:
+            new, zoneless = value.replace(tzinfo=zone), True
+        else:
+            new = value
+        if not isinstance(new, dt.datetime):
+            return value  # not a date: written as typed, and validation says so
+        old_parsed = fieldmod.parse_date(old, self.timezone) if present else None
+        if old_parsed is not None and old_parsed.tzinfo and new.tzinfo:
+            # The same moment stays as written; a zoneless input names no offset to prefer.
+            if old_parsed == new and (zoneless or old_parsed.utcoffset() == new.utcoffset()):
+                return old
+            local = new.astimezone(zone) if zone else new
+            if isinstance(old, dt.date | str) and _is_bare_date(old) and local.time() == dt.time(0):
+                return local.date()
+        return new
+
+    def _file_date(self) -> dt.date | None:
+        if self.path is None or self.path.parent.name != "_posts":
+            return None
+        match = _FILE_DATE.match(self.path.name)
         try:
-            data = (
-                yaml.safe_load(self._source.front_matter) if self._source.has_front_matter else {}
-            )
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            self._fields, self._error = (
-                None,
-                FrontMatterError(
-                    str(exc), mark.line + 2 if mark else None, mark.column + 1 if mark else None
-                ),
-            )
-            return
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            self._fields, self._error = None, FrontMatterError("The front matter is not a mapping")
-            return
-        self._fields, self._error = data, None
+            return dt.date(*map(int, match.groups())) if match else None
+        except ValueError:
+            return None
+
+
+def _is_bare_date(value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        return False
+    return isinstance(value, dt.date) or bool(re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value))
+
+
+def _restore_newlines(old: str, new: str, default: str) -> str:
+    """``new`` ("\\n" endings) with each unchanged line's old ending and ``default`` elsewhere."""
+    new = _NEWLINE.sub("\n", new)
+    if _NEWLINE.sub("\n", old) == new:
+        return old
+    if "\r" not in old:
+        return new if default == "\n" or "\n" in old else new.replace("\n", default)
+    endings = set(_NEWLINE.findall(old))
+    if len(endings) == 1:
+        return new.replace("\n", endings.pop())
+    old_lines = old.splitlines(keepends=True)
+    old_content = [_NEWLINE.sub("", line) for line in old_lines]
+    new_lines = new.split("\n")
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old_content, new_lines, autojunk=False)
+    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
+        for offset, j in enumerate(range(j1, j2)):
+            last = j == len(new_lines) - 1
+            ending = "" if last else default
+            if tag == "equal" and not last:
+                original = old_lines[i1 + offset]
+                ending = original[len(old_content[i1 + offset]) :] or ending
+            out.append(new_lines[j] + ending)
+    return "".join(out)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` through a temporary file beside ``path``: fsync, then rename over it.
+
+    A crash leaves either the old file or the new one, never a partial or empty file.
+    """
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:  # a new file gets the usual permissions, not the temporary file's 0600
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle = tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable where the OS allows it
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)

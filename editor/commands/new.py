@@ -1,0 +1,46 @@
+"""``tsuzuri new``: create a post or draft in a Jekyll blog and print its path."""
+
+from __future__ import annotations
+
+import argparse
+
+from editor.cli import EXIT_OK, CliError
+from editor.core import fields
+from editor.core.repository import BlogRepository, RepositoryError
+from editor.core.slug import SlugError
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``tsuzuri new``."""
+    parser.description = (
+        "Create a new post in _posts/ (or a draft in _drafts/) with front matter in the "
+        "blog's usual order, and print its path."
+    )
+    parser.add_argument("--title", required=True, help="the post's title (Japanese is fine)")
+    parser.add_argument("--draft", action="store_true", help="create a draft in _drafts/")
+    parser.add_argument("--repo", default=".", help="the blog folder (default: this folder)")
+    parser.add_argument(
+        "--date",
+        help="YYYY-MM-DD [HH:MM[:SS]] [+ZZZZ]; default now; without a zone, the site's timezone",
+    )
+    parser.add_argument("--slug", help="the file name's slug (default: made from the title)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Create the post; errors are raised as :class:`CliError`."""
+    repo = BlogRepository.find(args.repo)
+    if repo is None:
+        raise CliError(f"{args.repo}: not inside a Jekyll blog (no _config.yml or _posts/)")
+    date = None
+    if args.date:
+        date = fields.parse_date(args.date, repo.zone)
+        if date is None:
+            raise CliError(f"--date: “{args.date}” is not a date (use YYYY-MM-DD HH:MM +0900)")
+    if not args.title.strip():
+        raise CliError("--title: the title is empty")
+    try:
+        path = repo.new_post(args.title, draft=args.draft, date=date, slug=args.slug)
+    except (SlugError, RepositoryError) as exc:
+        raise CliError(str(exc)) from None
+    print(path)
+    return EXIT_OK

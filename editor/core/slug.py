@@ -1,0 +1,93 @@
+"""Slugs: readable ASCII from Japanese titles, and checks that keep a slug inside the blog.
+
+Latin words of a title are kept, Japanese is romanised (Hepburn) with pykakasi, which reads
+kanji as Japanese rather than as Chinese.  When nothing readable is left, a short stable
+``post-<hash>`` is used, so a slug is never empty; the writer can always edit it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+MAX_LENGTH = 60
+# Names Windows refuses for files whatever the extension, and characters it refuses in names.
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)(\..*)?$", re.I)
+_FORBIDDEN = re.compile(r'[/\\<>:"|?*#%\x00-\x1f\x7f\s]')
+
+
+class SlugError(ValueError):
+    """A slug that cannot be used as a file name inside the blog; the message says why."""
+
+
+@lru_cache(maxsize=1)
+def _kakasi():
+    # Loading the dictionaries takes about half a second: only when a Japanese title needs it.
+    try:
+        import pykakasi
+    except ImportError:  # pragma: no cover - pykakasi is a declared dependency
+        return None
+    return pykakasi.kakasi()
+
+
+def slugify(title: str) -> str:
+    """A readable lowercase ASCII slug for ``title``; never empty, at most 60 characters."""
+    text = unicodedata.normalize("NFKC", title)
+    # A lost character (U+FFFD) or a control character has no reading; drop it.
+    text = "".join(c for c in text if c != "\ufffd" and unicodedata.category(c)[0] != "C")
+    words = _romanise(text)
+    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
+    if len(slug) > MAX_LENGTH:
+        cut = slug[: MAX_LENGTH + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_LENGTH]
+    return slug.strip("-") or fallback_slug(title)
+
+
+def fallback_slug(title: str) -> str:
+    """``post-`` and eight hex digits from the title: stable, ASCII, never empty."""
+    return "post-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+
+
+def _romanise(text: str) -> list[str]:
+    kakasi = _kakasi()
+    if kakasi is None or text.isascii():
+        return [text] if text.isascii() else re.findall(r"[A-Za-z0-9]+", text)
+    words = []
+    for part in kakasi.convert(text):
+        original = part["orig"]
+        words.append(original if original.isascii() else part["hepburn"])
+    return words
+
+
+def check_slug(slug: str) -> str:
+    """``slug`` if it is safe as a post's file name; raises :class:`SlugError` otherwise."""
+    if not slug or not slug.strip():
+        raise SlugError("A slug cannot be empty")
+    if ".." in slug or slug.startswith("."):
+        raise SlugError(f"“{slug}” cannot start with a dot or contain “..”")
+    bad = _FORBIDDEN.search(slug)
+    if bad:
+        shown = "a space" if bad.group(0).isspace() else f"“{bad.group(0)}”"
+        if bad.group(0) in "/\\":
+            raise SlugError(f"“{slug}” cannot contain / or \\: a slug is a file name, not a path")
+        raise SlugError(f"“{slug}” cannot contain {shown}; use letters, digits and hyphens")
+    if _RESERVED.match(slug):
+        raise SlugError(f"“{slug}” is a reserved file name on Windows")
+    if slug.endswith("."):
+        raise SlugError(f"“{slug}” cannot end with a dot")
+    if len(slug.encode("utf-8")) > 200:
+        raise SlugError("The slug is too long for a file name (over 200 bytes)")
+    return slug
+
+
+def unique_slug(slug: str, taken: Callable[[str], bool]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``… when ``taken(slug)`` says it is in use."""
+    if not taken(slug):
+        return slug
+    number = 2
+    while taken(f"{slug}-{number}"):
+        number += 1
+    return f"{slug}-{number}"

@@ -1,0 +1,152 @@
+"""Safe YAML loading for front matter and ``_config.yml``: positions, limits, duplicate keys.
+
+PyYAML's safe loader is used as the parser.  On top of it this module refuses alias bombs (the
+node graph is measured with aliases expanded before anything is constructed, so a "billion
+laughs" document is refused in microseconds), reports duplicate keys (Jekyll keeps the last one,
+so do we, with a warning), turns impossible dates into strings the validator can name, and
+words every error with a line and column counted in the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+# A front matter has tens of nodes; a generous cap still stops exponential alias expansion.
+MAX_EXPANDED_NODES = 100_000
+
+
+class YamlLoadError(ValueError):
+    """YAML that cannot be read; ``line`` and ``column`` are 1-based in the whole file."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        return f"{self.message} (line {self.line}, column {self.column})"
+
+
+@dataclass
+class LoadResult:
+    """What a YAML text holds: the top node (``None`` when empty), the value and warnings."""
+
+    node: yaml.Node | None
+    value: Any
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # key, first, last line
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that records duplicate mapping keys instead of silently dropping them."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int, int]] = []
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, int] = {}
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value
+                line = key_node.start_mark.line
+                if key in seen:
+                    self.duplicates.append((key, seen[key], line))
+                seen.setdefault(key, line)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node):
+        # "2025-13-45" matches YAML's timestamp pattern but is no date: keep the text so the
+        # field validator can report it, as Jekyll reports it, instead of crashing here.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Number of nodes with every alias expanded; refuses cycles and sizes over the cap."""
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = (
+            [child for pair in node.value for child in pair]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+        )
+        if children_done:
+            in_progress.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in children)
+            if total > MAX_EXPANDED_NODES:
+                raise YamlLoadError(
+                    f"Too many nodes once aliases are expanded (over {MAX_EXPANDED_NODES:,}); "
+                    "refusing what looks like an alias bomb"
+                )
+            sizes[key] = total
+            continue
+        if key in in_progress:
+            raise YamlLoadError("An alias refers to the value that contains it (a cycle)")
+        in_progress.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in in_progress:
+                raise YamlLoadError("An alias refers to the value that contains it (a cycle)")
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return sizes[id(root)]
+
+
+def load_yaml(text: str, first_line: int = 1) -> LoadResult:
+    """Parse ``text`` safely; ``first_line`` is the file line number of its first line.
+
+    Raises :class:`YamlLoadError` with the parser's message and position.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return LoadResult(None, None)
+        _expanded_size(node)
+        value = loader.construct_document(node)
+        return LoadResult(node, value, loader.duplicates)
+    except yaml.MarkedYAMLError as exc:
+        raise _marked_error(exc, text, first_line) from None
+    except yaml.YAMLError as exc:
+        raise YamlLoadError(f"Not valid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlLoadError("The YAML is nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def _marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlLoadError:
+    mark = exc.problem_mark or exc.context_mark
+    parts = [p for p in (exc.context, exc.problem) if p]
+    message = "; ".join(parts) or "Not valid YAML"
+    message = message[0].upper() + message[1:]
+    if mark is None:
+        return YamlLoadError(message)
+    lines = text.splitlines()
+    bad_line = lines[mark.line] if mark.line < len(lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or re.search(
+        r"character '\\t'", str(exc)
+    ):
+        message += " (YAML does not allow tabs for indentation; use spaces)"
+    return YamlLoadError(message, mark.line + first_line, mark.column + 1)

@@ -1,0 +1,148 @@
+"""Round trip in every style: loading and saving is byte-identical, one edit touches one key."""
+
+import difflib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from editor.core import frontmatter as fm
+from editor.core.document import PostDocument
+from editor.core.fields import LIST_KEYS
+from editor.core.post import decode_post
+from tests.conftest import corpus_files
+
+pytestmark = pytest.mark.core
+
+ALL = corpus_files("raw") + corpus_files("fidelity") + corpus_files("real")
+KEYS = ["layout", "title", "date", "categories", "tags", "author", "excerpt", "reading_time", "x"]
+JAPANESE = "あいうえおかきくけこ日本語投資分析最新技術「」、。ー・ＡＩ"
+WORDS = st.text(alphabet="abcxyzABC0123 " + JAPANESE, min_size=1, max_size=12).map(str.strip)
+PLAIN = WORDS.filter(lambda w: w and not w[0].isdigit() and w not in ("a", "b"))
+ANY_TEXT = st.text(alphabet="ab 日本:#'\"\\-*[],{}&!?" + JAPANESE, max_size=15)
+
+
+def _double(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _single(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+@st.composite
+def entry(draw, key):
+    """One key written in a drawn style, with its value as YAML reads it."""
+    kind = draw(st.sampled_from(["plain", "double", "single", "int", "flow", "block", "empty"]))
+    if kind == "plain":
+        value = draw(PLAIN)
+        return [f"{key}: {value}"], value
+    if kind == "double":
+        value = draw(ANY_TEXT)
+        return [f"{key}: {_double(value)}"], value
+    if kind == "single":
+        value = draw(ANY_TEXT)
+        return [f"{key}:   {_single(value)}"], value
+    if kind == "int":
+        value = draw(st.integers(0, 999))
+        return [f"{key}: {value}"], value
+    items = draw(st.lists(PLAIN, min_size=1, max_size=4))
+    if kind == "flow":
+        quote = draw(st.booleans())
+        texts = [_double(i) if quote else i for i in items]
+        return [f"{key}: [{', '.join(texts)}]"], items
+    if kind == "block":
+        pad = " " * draw(st.sampled_from([0, 2, 4]))
+        return [f"{key}:"] + [f"{pad}- {i}" for i in items], items
+    return [f"{key}:"], None
+
+
+@st.composite
+def post(draw):
+    """A whole post: front matter in mixed styles, comments, blank lines, a Japanese body."""
+    keys = draw(st.lists(st.sampled_from(KEYS), min_size=1, max_size=6, unique=True))
+    nl = draw(st.sampled_from(["\n", "\r\n"]))
+    lines, values = [], {}
+    for key in keys:
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["", "# コメント", "#"])))
+        key_lines, value = draw(entry(key))
+        lines += key_lines
+        values[key] = value
+    bom = draw(st.sampled_from(["", "\ufeff"]))
+    body = draw(st.text(alphabet="本文です。\n#*- ab", max_size=40)).replace("\n", nl)
+    text = bom + "---" + nl + nl.join(lines) + nl + "---" + nl + body
+    return text, values
+
+
+def _outside_span_unchanged(old: str, new: str, span: range) -> bool:
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    touched = [(i1, i2) for tag, i1, i2, _j1, _j2 in ops if tag != "equal"]
+    return all(span.start <= i1 and i2 <= span.stop for i1, i2 in touched)
+
+
+FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(post())
+def test_load_then_save_is_byte_identical(drawn):
+    text, values = drawn
+    document = PostDocument.from_text(text)
+    assert document.text == text
+    assert document.fields == values
+
+
+@FAST
+@given(post(), st.data())
+def test_setting_the_same_value_is_byte_identical(drawn, data):
+    text, values = drawn
+    key = data.draw(st.sampled_from(sorted(values)))
+    document = PostDocument.from_text(text)
+    document.set_field(key, values[key])
+    assert document.text == text
+
+
+@FAST
+@given(post(), st.data())
+def test_setting_one_key_changes_only_its_lines(drawn, data):
+    text, values = drawn
+    key = data.draw(st.sampled_from(sorted(values)))
+    value = data.draw(st.one_of(ANY_TEXT, st.lists(WORDS, max_size=3), st.integers(0, 50)))
+    document = PostDocument.from_text(text)
+    span = fm.key_lines(document.front_matter_text, key)
+    document.set_field(key, value)
+    if key in LIST_KEYS and isinstance(value, list) and isinstance(values[key], str):
+        assert document.get_list(key) == value  # Jekyll's space-separated form is kept
+    else:
+        assert document.fields[key] == value
+    assert {k: v for k, v in document.fields.items() if k != key} == {
+        k: v for k, v in values.items() if k != key
+    }
+    whole = range(span.start + 1, span.stop + 1)  # the file's line 0 is the opening "---"
+    assert _outside_span_unchanged(text, document.text, whole)
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_corpus_post_round_trips_and_title_edit_touches_only_title(path):
+    text = decode_post(path.read_bytes())
+    document = PostDocument.from_text(text, path)
+    assert document.text == text
+    fields = document.fields
+    assert fields is not None
+    if "title" in fields:
+        document.set_field("title", fields["title"])
+        assert document.text == text
+    span = fm.key_lines(document.front_matter_text, "title")
+    document.set_field("title", "新しい「題名」: テスト #1")
+    assert document.get("title") == "新しい「題名」: テスト #1"
+    if span is None:  # a new title goes in without touching any other line
+        old = text.splitlines(keepends=True)
+        new = document.text.splitlines(keepends=True)
+        assert [line for line in new if line not in old] == [
+            line for line in new if line.startswith("title:")
+        ]
+    else:
+        assert _outside_span_unchanged(text, document.text, range(span.start + 1, span.stop + 1))
+    assert document.body == PostDocument.from_text(text).body
