@@ -146,14 +146,14 @@ class BlogRepository:
         """The current time in the site's zone, to the second."""
         return dt.datetime.now(self.zone).replace(microsecond=0)
 
-    def new_post(
+    def plan_new_post(
         self,
         title: str,
         draft: bool = False,
         date: dt.datetime | None = None,
         slug: str | None = None,
-    ) -> Path:
-        """Create a post (or draft) with front matter in the blog's order; returns its path.
+    ) -> tuple[Path, str]:
+        """Where a new post (or draft) would go and its starting text; nothing is written.
 
         ``layout``, ``categories`` and ``tags`` start from the ``_config.yml`` defaults; a
         slug in use gets ``-2``, ``-3``….
@@ -176,7 +176,17 @@ class BlogRepository:
         for key in fields.LIST_KEYS:
             items = fields.as_list(defaults.get(key))
             lines.append(f"{key}: [{', '.join(double_quoted(i) for i in items)}]")
-        text = "---\n" + "\n".join(lines) + "\n---\n\n"
+        return path, "---\n" + "\n".join(lines) + "\n---\n\n"
+
+    def new_post(
+        self,
+        title: str,
+        draft: bool = False,
+        date: dt.datetime | None = None,
+        slug: str | None = None,
+    ) -> Path:
+        """Create a post (or draft) as :meth:`plan_new_post` plans it; returns its path."""
+        path, text = self.plan_new_post(title, draft, date, slug)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
             handle.write(text)

@@ -22,6 +22,15 @@ def prepare_environment() -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
 
 
+def display_problem() -> str:
+    """Why no window can open here (Linux without a display), or "" when one can."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return "no display to open a window on (DISPLAY is not set); run it in a desktop session or under xvfb-run"
+
+
 def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
     """(blog root, post) for a command-line PATH; raises ValueError with a clear message."""
     from editor.ui.resources import sample_blog
@@ -50,18 +59,22 @@ def find_blog_root(start: Path) -> Path | None:
 def run_app(path: str | None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     prepare_environment()
+    problem = display_problem()
+    if problem:
+        print(f"tsuzuri: {problem}", file=sys.stderr)
+        return 2
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     QCoreApplication.setOrganizationName(APP_ORGANISATION)
     QCoreApplication.setApplicationName(APP_NAME)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         root, post = resolve_target(path)
     except ValueError as exc:
         print(f"tsuzuri: {exc}", file=sys.stderr)
         return 2
+    app = QApplication.instance() or QApplication(sys.argv[:1])
 
     from editor.ui.main_window import MainWindow
     from editor.ui.settings import Settings

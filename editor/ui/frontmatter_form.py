@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -166,7 +165,7 @@ class FrontMatterForm(QWidget):
         fields: dict[str, Any] | None,
         raw: str,
         error: str | None,
-        timezone: dt.tzinfo | None = None,
+        timezone: str | None = None,
         refresh_raw: bool = True,
     ) -> None:
         """Fill the form from parsed fields; with broken YAML, show the error and the raw text."""

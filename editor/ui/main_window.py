@@ -6,14 +6,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import yaml
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from editor.core.document import PostDocument
+from editor.core.frontmatter import FrontMatterError
 from editor.core.post import PostReadError, decode_post
 from editor.core.render import RenderContext
+from editor.core.repository import BlogRepository
+from editor.core.slug import SlugError
 from editor.ui import prompts
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.frontmatter_form import FrontMatterForm
@@ -35,10 +37,8 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.blog_root: Path | None = None
-        self.site: dict[str, Any] = {}
+        self.repository: BlogRepository | None = None
         self.document = PostDocument.from_text("")
-        self._saved_text = ""
         self._syncing = False
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
 
@@ -126,10 +126,19 @@ class MainWindow(QMainWindow):
 
     # -- blog and posts ----------------------------------------------------------------------
 
+    @property
+    def blog_root(self) -> Path | None:
+        return self.repository.root if self.repository else None
+
+    @property
+    def site(self) -> dict[str, Any]:
+        return self.repository.config if self.repository else {}
+
     def open_blog(self, root: Path) -> None:
         """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
-        self.blog_root = root.resolve()
-        self.site = _read_site_config(self.blog_root)
+        self.repository = BlogRepository(root)
+        if self.repository.config_error is not None:
+            self.statusBar().showMessage(str(self.repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
         layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         self.form.set_layouts(layouts)
@@ -154,7 +163,7 @@ class MainWindow(QMainWindow):
         except (OSError, PostReadError) as exc:
             prompts.show_error(self, self.tr("Cannot open post"), f"{path.name}: {exc}")
             return False
-        self._show_document(PostDocument.from_text(text, path.resolve()), saved_text=text)
+        self._show_document(PostDocument.from_text(text, path.resolve(), self._timezone()))
         self.post_list.select_path(path.resolve())
         self.post_opened.emit(path)
         return True
@@ -163,17 +172,19 @@ class MainWindow(QMainWindow):
         """Start an unsaved post from the blog's defaults; saved into _posts/ on first save."""
         if not self._confirm_leaving():
             return
-        now = dt.datetime.now().astimezone().replace(microsecond=0)
-        text = (
-            '---\nlayout: post\ntitle: ""\n'
-            f"date: {now:%Y-%m-%d %H:%M:%S %z}\ncategories: []\ntags: []\n---\n\n"
-        )
-        self._show_document(PostDocument.from_text(text, None), saved_text="")
+        if self.repository is not None:
+            _path, text = self.repository.plan_new_post("")
+        else:
+            now = dt.datetime.now().astimezone().replace(microsecond=0)
+            text = f'---\nlayout: post\ntitle: ""\ndate: {now:%Y-%m-%d %H:%M:%S %z}\n---\n\n'
+        self._show_document(PostDocument.from_text(text, None, self._timezone()))
         self.form.title.setFocus()
 
-    def _show_document(self, document: PostDocument, saved_text: str) -> None:
+    def _timezone(self) -> str | None:
+        return self.repository.timezone if self.repository else None
+
+    def _show_document(self, document: PostDocument) -> None:
         self.document = document
-        self._saved_text = saved_text
         self._syncing = True
         try:
             self.editor.set_text_keeping_view(document.body_for_editor())
@@ -195,23 +206,31 @@ class MainWindow(QMainWindow):
     def _on_form_field_edited(self, key: str, value: Any) -> None:
         if self.document.fields is None:
             return
-        if value is None:
-            self.document.remove_field(key) if hasattr(self.document, "remove_field") else None
-        else:
-            self.document.set_field(key, value)
-        self._refresh_form(refresh_raw=True, refill=False)
+        try:
+            if value is None:
+                self.document.remove_field(key)
+            else:
+                self.document.set_field(key, value)
+        except FrontMatterError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+        self._refresh_form(refresh_raw=True)
         self._request_render()
         self._update_title()
 
     def _on_form_raw_edited(self, raw: str) -> None:
-        if raw == self.document.front_matter_text.replace("\r\n", "\n"):
+        if raw == _lf(self.document.front_matter_text):
             return
         self.document.set_front_matter_text(raw)
         self._refresh_form(refresh_raw=False)
         self._request_render()
         self._update_title()
 
-    def _refresh_form(self, refresh_raw: bool, refill: bool = True) -> None:
+    def _refresh_form(self, refresh_raw: bool) -> None:
+        """Show the document's fields, messages and (optionally) raw YAML in the form.
+
+        Widgets whose value already matches are left alone, so the field being typed in
+        keeps its cursor.
+        """
         error = self.document.front_matter_error
         message = None
         if error is not None:
@@ -219,20 +238,22 @@ class MainWindow(QMainWindow):
             message = self.tr(
                 "The front matter is not valid YAML%s: %s. Fix it in the YAML tab; nothing is lost."
             ) % (where, error.message)
-        if refill or error is not None:
-            self.form.show_fields(
-                self.document.fields,
-                self.document.front_matter_text.replace("\r\n", "\n"),
-                message,
-                refresh_raw=refresh_raw,
-            )
-        elif refresh_raw:
-            self.form.show_fields(
-                self.document.fields,
-                self.document.front_matter_text.replace("\r\n", "\n"),
-                message,
-                refresh_raw=True,
-            )
+        self.form.show_messages(self._field_messages())
+        self.form.show_fields(
+            self.document.fields,
+            _lf(self.document.front_matter_text),
+            message,
+            timezone=self._timezone(),
+            refresh_raw=refresh_raw,
+        )
+
+    def _field_messages(self) -> dict[str, str]:
+        messages: dict[str, str] = {}
+        lang = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+        for problem in self.document.problems():
+            if problem.key and problem.key not in messages:
+                messages[problem.key] = problem.message(lang)
+        return messages
 
     def _request_render(self, immediately: bool = False) -> None:
         context = RenderContext(
@@ -252,9 +273,9 @@ class MainWindow(QMainWindow):
 
     @property
     def is_modified(self) -> bool:
-        return self.document.text != self._saved_text or (
-            self.document.path is None and bool(self.document.body.strip())
-        )
+        """Unsaved changes, or a new post with a body that was never saved."""
+        unsaved_new = self.document.path is None and bool(self.document.body.strip())
+        return self.document.is_modified or unsaved_new
 
     def save(self) -> bool:
         """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""
@@ -269,7 +290,7 @@ class MainWindow(QMainWindow):
             prompts.show_error(self, self.tr("Could not save"), f"{path}: {exc.strerror or exc}")
             return False
         self.document.path = path
-        self._saved_text = self.document.text
+        self.document.mark_saved()
         self.post_list.refresh()
         self.post_list.select_path(path)
         self._update_title()
@@ -281,19 +302,12 @@ class MainWindow(QMainWindow):
         if self.blog_root is None:
             return prompts.choose_save_path(self, Path.home())
         title = str(self.document.get("title") or "").strip()
-        slug = (
-            "-".join(
-                "".join(c if c.isascii() and c.isalnum() else " " for c in title.lower()).split()
-            )
-            or "post"
-        )
-        date = str(self.document.get("date") or dt.date.today())[:10]
-        candidate = self.blog_root / "_posts" / f"{date}-{slug}.md"
-        n = 2
-        while candidate.exists():
-            candidate = self.blog_root / "_posts" / f"{date}-{slug}-{n}.md"
-            n += 1
-        return candidate
+        try:
+            path, _text = self.repository.plan_new_post(title, date=self.document.get_date())
+        except SlugError as exc:
+            prompts.show_error(self, self.tr("Cannot name the post"), str(exc))
+            return None
+        return path
 
     def _confirm_leaving(self) -> bool:
         if not self.is_modified:
@@ -333,9 +347,6 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _read_site_config(root: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+def _lf(text: str) -> str:
+    """Text with "\\n" line endings, as Qt's text widgets hold it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
