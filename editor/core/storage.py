@@ -1,0 +1,444 @@
+"""Reading posts safely and saving them atomically, with detection of changes made by others.
+
+A save never leaves a partial or empty file behind: the new bytes go to a temporary file in the
+same folder, are flushed to the disk, and only then renamed over the post, so at every instant
+the post on disk is either the old version or the new one.  Before the rename the file on disk
+is compared with the version the editor loaded (its :class:`Fingerprint`); if another program
+changed or deleted it, :class:`ConflictError` carries the disk's bytes so the writer can choose.
+
+Every failure is a :class:`StorageError` (an ``OSError``) with a plain-language ``message``, a
+``kind`` code for the window to word or act on, and the ``errno`` when the system gave one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import errno as errno_codes
+import functools
+import hashlib
+import os
+import secrets
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.core import limits
+from editor.core.post import PostReadError, decode_post
+
+TEMP_PREFIX = ".tsuzuri-"  # Jekyll skips dot files, so a leftover never gets published
+TEMP_SUFFIX = ".tmp"
+
+
+class StorageError(OSError):
+    """A post could not be read or written; ``message`` says why in plain words.
+
+    ``kind`` is a stable code (``missing``, ``directory``, ``special``, ``too_large``,
+    ``not_text``, ``permission``, ``disk_full``, ``read_only``, ``folder_missing``, ``empty``,
+    ``outside_blog``, ``conflict``, ``io``); ``line``/``column`` point into the file for
+    ``not_text``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        kind: str,
+        *,
+        errno: int | None = None,
+        path: str | os.PathLike | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ):
+        super().__init__(errno, message, None if path is None else os.fspath(path))
+        self.message = message
+        self.kind = kind
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = f" (line {self.line}, column {self.column})" if self.line is not None else ""
+        return f"{self.message}{where}"
+
+
+class SaveError(StorageError):
+    """Saving failed; the file on disk is exactly as it was and no temporary file remains."""
+
+
+class ConflictError(StorageError):
+    """The file on disk is not the version the editor loaded; nothing was written.
+
+    ``disk_data`` holds the disk's current bytes, or None when the file was deleted or renamed.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike, disk_data: bytes | None, current: Fingerprint | None
+    ):
+        if disk_data is None:
+            message = "The post was deleted or renamed by another program since it was opened"
+        else:
+            message = "The post was changed by another program since it was opened"
+        super().__init__(message, "conflict", path=path)
+        self.disk_data = disk_data
+        self.current = current
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Which version of a file the editor holds: its size, modification time and content hash."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes, mtime_ns: int) -> Fingerprint:
+        """The fingerprint of ``data`` stored with modification time ``mtime_ns``."""
+        return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+
+    def same_content(self, data: bytes) -> bool:
+        """True when ``data`` is byte for byte the content this fingerprint was taken of."""
+        return len(data) == self.size and hashlib.sha256(data).hexdigest() == self.sha256
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict (for the recovery journal)."""
+        return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Fingerprint:
+        """The inverse of :meth:`to_json`; raises ValueError/TypeError/KeyError on bad input."""
+        size, mtime_ns, digest = data["size"], data["mtime_ns"], data["sha256"]
+        if not (isinstance(size, int) and isinstance(mtime_ns, int) and isinstance(digest, str)):
+            raise TypeError("bad fingerprint")
+        return cls(size, mtime_ns, digest)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the writer should know about a file that was still opened: a code and words."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class LoadedPost:
+    """A post read from disk: its text, its exact bytes, which version it was, and notices."""
+
+    text: str
+    data: bytes
+    fingerprint: Fingerprint
+    warnings: tuple[Notice, ...] = field(default_factory=tuple)
+
+
+def read_post_file(path: str | os.PathLike, *, max_size: int = limits.MAX_POST_BYTES) -> LoadedPost:
+    """Read a post (following symlinks), refusing what is not a regular UTF-8 text file."""
+    data, mtime_ns = _read_regular_file(Path(path), max_size)
+    try:
+        text = decode_post(data)
+    except PostReadError as exc:
+        raise StorageError(
+            exc.message, "not_text", path=path, line=exc.line, column=exc.column
+        ) from None
+    warnings = []
+    size_note = limits.size_warning(len(data))
+    if size_note:
+        warnings.append(Notice("large_file", size_note))
+    if _has_mixed_newlines(text):
+        warnings.append(
+            Notice(
+                "mixed_newlines",
+                "The post mixes Windows and Unix line endings; each line keeps its own on save.",
+            )
+        )
+    return LoadedPost(text, data, Fingerprint.of(data, mtime_ns), tuple(warnings))
+
+
+def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
+    # O_NONBLOCK: opening a FIFO must not hang the editor; we refuse it after fstat instead.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise StorageError(
+                "The post is a link to a file that does not exist", "missing", path=path
+            ) from None
+        raise StorageError("The file does not exist", "missing", path=path) from None
+    except IsADirectoryError:
+        raise StorageError("This is a folder, not a post", "directory", path=path) from None
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise StorageError("This is a folder, not a post", "directory", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise StorageError(
+                "This is a special file (a device, pipe or socket), not a post",
+                "special",
+                path=path,
+            )
+        refusal = limits.size_refusal(info.st_size, max_size)
+        if refusal:
+            raise StorageError(refusal, "too_large", path=path)
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_size:  # it grew while we read it
+                raise StorageError(limits.size_refusal(total, max_size), "too_large", path=path)
+        return b"".join(chunks), os.fstat(fd).st_mtime_ns
+    except StorageError:
+        raise
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+    finally:
+        os.close(fd)
+
+
+def _has_mixed_newlines(text: str) -> bool:
+    crlf = text.count("\r\n")
+    return 0 < crlf < text.count("\n")
+
+
+def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | None:
+    """The fingerprint and bytes of the file at ``path`` now, or None when there is none."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+            return Fingerprint.of(data, os.fstat(handle.fileno()).st_mtime_ns), data
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except IsADirectoryError:
+        raise StorageError("This is a folder, not a post", "directory", path=path) from None
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+
+
+class Disk:
+    """The system calls a save makes, as one seam: tests subclass it to inject faults."""
+
+    def open_temp(self, folder: str, name: str) -> tuple[int, str]:
+        """Create a new, empty temporary file next to ``name``; returns (fd, path)."""
+        for _ in range(100):
+            # Only the start of the name: a long Japanese file name plus our prefix and suffix
+            # could pass the 255-byte limit most file systems have.
+            temp_name = f"{TEMP_PREFIX}{secrets.token_hex(4)}-{name[:40]}{TEMP_SUFFIX}"
+            temp = os.path.join(folder, temp_name)
+            try:
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+                return os.open(temp, flags, 0o600), temp
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno_codes.EEXIST, "No free temporary file name", folder)
+
+    def write(self, fd: int, data: bytes) -> None:
+        """Write all of ``data`` (os.write may write less than asked)."""
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+
+    def fsync(self, fd: int) -> None:
+        """Push the file's bytes to the disk."""
+        os.fsync(fd)
+
+    def replace(self, source: str, target: str) -> None:
+        """Atomically put ``source`` in place of ``target``."""
+        os.replace(source, target)
+
+    def fsync_folder(self, folder: str) -> None:
+        """Make the rename itself durable (not possible on every system; then skipped)."""
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+DISK = Disk()
+
+
+def atomic_write(
+    path: str | os.PathLike,
+    data: bytes,
+    expected: Fingerprint | None = None,
+    *,
+    allow_empty: bool = False,
+    disk: Disk = DISK,
+) -> Fingerprint:
+    """Replace the file at ``path`` with ``data`` all at once; returns the new fingerprint.
+
+    With ``expected``, raise :class:`ConflictError` if the file on disk is no longer that
+    content (a deleted file counts as changed).  A symlinked post is written through to its
+    target.  Refuses to empty a non-empty file unless ``allow_empty``.  On any failure the old
+    file is intact and the temporary file is gone (:class:`SaveError`).
+    """
+    target = os.path.realpath(path)
+    folder, name = os.path.split(target)
+    try:
+        old_info = os.stat(target)
+    except FileNotFoundError:
+        old_info = None
+    except NotADirectoryError:
+        raise _save_error(errno_codes.ENOENT, path) from None
+    except OSError as exc:
+        raise _save_error(exc.errno, path) from None
+    if old_info is not None and not stat.S_ISREG(old_info.st_mode):
+        kind = "directory" if stat.S_ISDIR(old_info.st_mode) else "special"
+        raise SaveError(f"Cannot save over a {_kind_words(kind)}", kind, path=path)
+    if not data and not allow_empty and old_info is not None and old_info.st_size > 0:
+        raise SaveError(
+            "Refusing to replace a non-empty post with an empty one", "empty", path=path
+        )
+    if expected is not None:
+        _check_unchanged(target, expected, path)
+    try:
+        fd, temp = disk.open_temp(folder, name)
+    except OSError as exc:
+        raise _save_error(exc.errno, path) from None
+    try:
+        try:
+            _copy_owner_and_mode(fd, old_info)
+            disk.write(fd, data)
+            disk.fsync(fd)
+            mtime_ns = os.fstat(fd).st_mtime_ns
+        finally:
+            os.close(fd)
+        if expected is not None:
+            # Checked again right before the rename: the write may have taken a while.
+            _check_unchanged(target, expected, path)
+        disk.replace(temp, target)
+    except BaseException as exc:
+        _remove_quietly(temp)
+        if isinstance(exc, OSError) and not isinstance(exc, StorageError):
+            raise _save_error(exc.errno, path) from None
+        raise
+    disk.fsync_folder(folder)
+    return Fingerprint.of(data, mtime_ns)
+
+
+def _check_unchanged(target: str, expected: Fingerprint, path) -> None:
+    # Content decides, not the clock: a file touched but not changed (a git checkout of the same
+    # text) is no conflict, and a same-size rewrite within one mtime tick still is one.
+    now = fingerprint_file(target)
+    if now is None:
+        raise ConflictError(path, None, None)
+    current, data = now
+    if current.size != expected.size or current.sha256 != expected.sha256:
+        raise ConflictError(path, data, current)
+
+
+def _copy_owner_and_mode(fd: int, old_info: os.stat_result | None) -> None:
+    if old_info is None:
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())
+        except OSError:
+            pass
+        return
+    if hasattr(os, "fchown"):
+        try:
+            os.fchown(fd, old_info.st_uid, old_info.st_gid)
+        except OSError:
+            pass  # only root may give a file away; the mode below still carries over
+    try:
+        os.fchmod(fd, stat.S_IMODE(old_info.st_mode))
+    except OSError:
+        pass  # some file systems (FAT, network shares) have no modes; saving matters more
+
+
+@functools.cache
+def _umask() -> int:
+    # os.umask can only be read by setting it; done once, as the process's umask does not change.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _kind_words(kind: str) -> str:
+    return {"directory": "folder", "special": "special file"}.get(kind, kind)
+
+
+_FULL = "The disk is full; free some space and save again"
+_DENIED = "Permission denied: the folder or the post is read-only — use Save As"
+_GONE = "The post's folder no longer exists — use Save As"
+_SAVE_REASONS = {
+    errno_codes.ENOSPC: ("disk_full", _FULL),
+    getattr(errno_codes, "EDQUOT", errno_codes.ENOSPC): ("disk_full", _FULL),
+    errno_codes.EACCES: ("permission", _DENIED),
+    errno_codes.EPERM: ("permission", _DENIED),
+    errno_codes.EROFS: ("read_only", "The disk is read-only — use Save As"),
+    errno_codes.ENOENT: ("folder_missing", _GONE),
+    errno_codes.ENOTDIR: ("folder_missing", _GONE),
+    errno_codes.ENAMETOOLONG: ("io", "The file name is too long for this disk"),
+    errno_codes.EIO: ("io", "The disk reported an input/output error"),
+}
+
+
+def _save_error(code: int | None, path) -> SaveError:
+    kind, reason = _SAVE_REASONS.get(code, ("io", None))
+    if reason is None:
+        reason = f"Could not save: {os.strerror(code) if code else 'unknown error'}"
+    return SaveError(
+        f"{reason}. Your text is still in the editor; the file on disk is unchanged.",
+        kind,
+        errno=code,
+        path=path,
+    )
+
+
+def _os_error(exc: OSError, path) -> StorageError:
+    if isinstance(exc, PermissionError):
+        return StorageError(
+            "Permission denied: Tsuzuri may not read this file",
+            "permission",
+            errno=exc.errno,
+            path=path,
+        )
+    return StorageError(
+        f"Could not read the file: {exc.strerror or exc}", "io", errno=exc.errno, path=path
+    )
+
+
+def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path:
+    """``path`` resolved (symlinks followed), refusing anything that lands outside the blog."""
+    root = Path(os.path.realpath(blog_root))
+    resolved = Path(os.path.realpath(Path(blog_root, path)))
+    if resolved != root and root not in resolved.parents:
+        raise StorageError(
+            f"{os.fspath(path)} is outside the blog folder {root}; Tsuzuri only edits the blog's "
+            "own files",
+            "outside_blog",
+            path=path,
+        )
+    return resolved
+
+
+def describe_conflict(disk_text: str | None, mine_text: str) -> str:
+    """A unified diff from the disk's version to the editor's, for the compare view."""
+    if disk_text is None:
+        return "The file no longer exists on disk; all of your text would be saved anew.\n"
+    diff = difflib.unified_diff(
+        _diff_lines(disk_text), _diff_lines(mine_text), "on disk", "in the editor"
+    )
+    return "".join(diff)
+
+
+def _diff_lines(text: str) -> list[str]:
+    # Line endings are normalised only for the diff's sake, so a line that lacks a final newline
+    # is marked the way diff(1) does instead of being glued to the next hunk header.
+    lines = text.splitlines()
+    out = [line + "\n" for line in lines]
+    if out and not text.endswith(("\n", "\r")):
+        out[-1] = lines[-1] + "\n\\ No newline at end of file\n"
+    return out
