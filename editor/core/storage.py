@@ -19,6 +19,7 @@ import hashlib
 import os
 import secrets
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -408,6 +409,28 @@ def _os_error(exc: OSError, path) -> StorageError:
     return StorageError(
         f"Could not read the file: {exc.strerror or exc}", "io", errno=exc.errno, path=path
     )
+
+
+def remove_leftover_temp_files(folder: str | os.PathLike, older_than: float = 3600.0) -> int:
+    """Delete temporary files a crash left in ``folder``; returns how many were removed.
+
+    Only files older than ``older_than`` seconds go, so another Tsuzuri saving right now keeps
+    its temporary file.
+    """
+    removed = 0
+    limit = time.time() - older_than
+    try:
+        candidates = list(Path(folder).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+    except OSError:
+        return 0
+    for path in candidates:
+        try:
+            if path.lstat().st_mtime < limit and not path.is_symlink():
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path:

@@ -16,6 +16,7 @@ from editor.core.storage import (
     ensure_inside,
     fingerprint_file,
     read_post_file,
+    remove_leftover_temp_files,
 )
 
 pytestmark = pytest.mark.core
@@ -255,3 +256,15 @@ def test_size_words_and_thresholds():
     assert "too large" in limits.size_refusal(limits.MAX_POST_BYTES + 1)
     assert limits.describe_size(812) == "812 bytes"
     assert limits.describe_size(52 * limits.MB) == "52.0 MB"
+
+
+def test_leftover_temp_files_are_removed_only_when_old(tmp_path):
+    old = tmp_path / ".tsuzuri-0000-post.md.tmp"
+    fresh = tmp_path / ".tsuzuri-1111-post.md.tmp"
+    post = tmp_path / "post.md"
+    for path in (old, fresh, post):
+        path.write_bytes(b"x")
+    os.utime(old, (1, 1))
+    os.utime(post, (1, 1))
+    assert remove_leftover_temp_files(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, post.name])
