@@ -133,6 +133,14 @@ class LoadedPost:
 def read_post_file(path: str | os.PathLike, *, max_size: int = limits.MAX_POST_BYTES) -> LoadedPost:
     """Read a post (following symlinks), refusing what is not a regular UTF-8 text file."""
     data, mtime_ns = _read_regular_file(Path(path), max_size)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Windows editors save "Unicode" as UTF-16; its NUL bytes would otherwise read as binary.
+        raise StorageError(
+            "The file is saved as UTF-16; Jekyll and Tsuzuri need UTF-8 (re-save it as UTF-8 in "
+            "the program that wrote it)",
+            "not_text",
+            path=path,
+        )
     try:
         text = decode_post(data)
     except PostReadError as exc:
@@ -269,16 +277,18 @@ def atomic_write(
     expected: Fingerprint | None = None,
     *,
     allow_empty: bool = False,
+    inside: str | os.PathLike | None = None,
     disk: Disk = DISK,
 ) -> Fingerprint:
     """Replace the file at ``path`` with ``data`` all at once; returns the new fingerprint.
 
     With ``expected``, raise :class:`ConflictError` if the file on disk is no longer that
     content (a deleted file counts as changed).  A symlinked post is written through to its
-    target.  Refuses to empty a non-empty file unless ``allow_empty``.  On any failure the old
-    file is intact and the temporary file is gone (:class:`SaveError`).
+    target.  Refuses to empty a non-empty file unless ``allow_empty``, and with ``inside`` (the
+    blog's root) refuses a path that resolves outside it.  On any failure the old file is intact
+    and the temporary file is gone (:class:`SaveError`).
     """
-    target = os.path.realpath(path)
+    target = os.path.realpath(path) if inside is None else os.fspath(ensure_inside(inside, path))
     folder, name = os.path.split(target)
     try:
         old_info = os.stat(target)
