@@ -250,7 +250,7 @@ class Journal:
         snapshot: Callable[[], Snapshot],
         *,
         document_id: str | None = None,
-        interval: float = 5.0,
+        interval: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
     ):
