@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import time
 import uuid
 from collections.abc import Callable
@@ -59,6 +60,7 @@ class RecoveryEntry:
     base: Fingerprint | None = None
     saved_at: float = 0.0
     app_version: str = __version__
+    owner: str = ""  # "host:pid:start" of the process that wrote it, see in_use_elsewhere()
 
     @property
     def label(self) -> str:
@@ -95,6 +97,29 @@ class RecoveryEntry:
             return describe_conflict(None, self.text)
         return describe_conflict(current.decode("utf-8", errors="replace"), self.text)
 
+    def in_use_elsewhere(self) -> bool:
+        """True when another Tsuzuri that is still running wrote this entry (not a crash).
+
+        Like Vim's swap files: the process id and its start time tell a live editor from a
+        dead one whose id was reused.  When that cannot be told (another host, no /proc on this
+        system, Windows) the answer is False, so the text is offered rather than hidden.
+        """
+        host, _, rest = self.owner.partition(":")
+        pid_text, _, start = rest.partition(":")
+        if not pid_text.isdigit() or host != socket.gethostname() or os.name == "nt":
+            return False
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            pass  # alive, but someone else's: the start time decides
+        now_start = _process_start(pid)
+        return not start or now_start is None or now_start == start
+
     def _disk_now(self) -> bytes | None:
         try:
             current = fingerprint_file(self.post_path)
@@ -113,6 +138,7 @@ class RecoveryEntry:
             "base": None if self.base is None else self.base.to_json(),
             "saved_at": self.saved_at,
             "app_version": self.app_version,
+            "owner": self.owner,
         }
 
     @classmethod
@@ -128,6 +154,7 @@ class RecoveryEntry:
             base=None if data["base"] is None else Fingerprint.from_json(data["base"]),
             saved_at=float(data["saved_at"]),
             app_version=str(data.get("app_version", "")),
+            owner=str(data.get("owner", "")),
         )
         if not (isinstance(entry.id, str) and _ID.fullmatch(entry.id)):
             raise ValueError("bad id")
@@ -136,6 +163,22 @@ class RecoveryEntry:
         if entry.post_path is not None and not isinstance(entry.post_path, str):
             raise TypeError("post_path must be a string or null")
         return entry
+
+
+def _process_start(pid: int) -> str | None:
+    """When process ``pid`` started, in clock ticks since boot (Linux), or None if unknown."""
+    try:
+        line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        # Fields after the command name, which is in parentheses and may contain spaces;
+        # the start time is field 22 of the whole line.
+        return line.rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def this_process() -> str:
+    """The owner mark of the running process: host, process id and start time."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_process_start(os.getpid()) or ''}"
 
 
 @dataclass(frozen=True)
@@ -148,9 +191,14 @@ class CorruptEntry:
 
 @dataclass(frozen=True)
 class RecoveryScan:
-    """What :meth:`RecoveryStore.scan` found: readable entries, newest first, and broken files."""
+    """What :meth:`RecoveryStore.scan` found, each list newest first.
+
+    ``entries`` are recoverable; ``in_use`` belong to another Tsuzuri still running (offer them
+    only if the writer asks); ``corrupt`` are files that could not be read.
+    """
 
     entries: list[RecoveryEntry] = field(default_factory=list)
+    in_use: list[RecoveryEntry] = field(default_factory=list)
     corrupt: list[CorruptEntry] = field(default_factory=list)
 
 
@@ -192,12 +240,16 @@ class RecoveryStore:
                 result.corrupt.append(CorruptEntry(path, f"{type(exc).__name__}: {exc}"))
                 continue
             if root is None or entry.blog_root == root:
-                result.entries.append(entry)
-        result.entries.sort(key=lambda e: (e.saved_at, e.id), reverse=True)
+                (result.in_use if entry.in_use_elsewhere() else result.entries).append(entry)
+        for found in (result.entries, result.in_use):
+            found.sort(key=lambda e: (e.saved_at, e.id), reverse=True)
         return result
 
     def entries(self, blog_root: str | os.PathLike | None = None) -> list[RecoveryEntry]:
-        """Recoverable entries, newest first; pass the open blog's root to see only its posts."""
+        """Recoverable entries, newest first; pass the open blog's root to see only its posts.
+
+        Entries of another Tsuzuri that is still running are left out (see :meth:`scan`).
+        """
         return self.scan(blog_root).entries
 
     def get(self, entry_id: str) -> RecoveryEntry | None:
@@ -263,6 +315,7 @@ class Journal:
         self._clock = clock
         self._wall_clock = wall_clock
         self._due_at: float | None = None  # None: nothing waiting to be journaled
+        self._gap = interval
         self._journaled_text: str | None = None
 
     @property
@@ -273,7 +326,7 @@ class Journal:
     def note_edit(self) -> None:
         """Record that the document changed; it will be journaled within ``interval`` seconds."""
         if self._due_at is None:
-            self._due_at = self._clock() + self.interval
+            self._due_at = self._clock() + self._gap
 
     def poll(self) -> bool:
         """Journal now if edits have waited ``interval`` seconds; True when an entry was written."""
@@ -289,7 +342,13 @@ class Journal:
         """The file on disk now holds the editor's text: the entry is no longer needed."""
         self._due_at = None
         self._journaled_text = None
-        self.store.discard(self.document_id)
+        try:
+            self.store.discard(self.document_id)
+        except OSError as exc:
+            # A stale entry is harmless: its disk_state() is "saved" and it is dropped later.
+            self.last_error = StorageError(
+                f"Could not remove the recovery copy: {exc.strerror or exc}", "io", errno=exc.errno
+            )
 
     def discard(self) -> None:
         """The writer threw the unsaved changes away: forget them here too."""
@@ -307,14 +366,19 @@ class Journal:
             text=snap.text,
             base=snap.base,
             saved_at=self._wall_clock(),
+            owner=this_process(),
         )
+        started = self._clock()
         try:
             self.store.save(entry)
         except StorageError as exc:
             # Journaling must never interrupt typing: report it, and try again after a while.
             self.last_error = exc
-            self._due_at = self._clock() + self.interval
+            self._due_at = self._clock() + self._gap
             return False
+        # A huge post on a slow disk: never spend more than about a twentieth of the time
+        # journaling, so typing stays smooth.
+        self._gap = max(self.interval, (self._clock() - started) * 20)
         self.last_error = None
         self._journaled_text = snap.text
         self._due_at = None

@@ -166,7 +166,7 @@ def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         if path.is_symlink():
             raise StorageError(
                 "The post is a link to a file that does not exist", "missing", path=path
@@ -212,15 +212,12 @@ def _has_mixed_newlines(text: str) -> bool:
 def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | None:
     """The fingerprint and bytes of the file at ``path`` now, or None when there is none."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-            return Fingerprint.of(data, os.fstat(handle.fileno()).st_mtime_ns), data
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except IsADirectoryError:
-        raise StorageError("This is a folder, not a post", "directory", path=path) from None
-    except OSError as exc:
-        raise _os_error(exc, path) from None
+        data, mtime_ns = _read_regular_file(Path(path), limits.MAX_POST_BYTES)
+    except StorageError as exc:
+        if exc.kind == "missing":
+            return None
+        raise
+    return Fingerprint.of(data, mtime_ns), data
 
 
 class Disk:
@@ -344,19 +341,16 @@ def _check_unchanged(target: str, expected: Fingerprint, path) -> None:
 
 
 def _copy_owner_and_mode(fd: int, old_info: os.stat_result | None) -> None:
-    if old_info is None:
-        try:
-            os.fchmod(fd, 0o666 & ~_umask())
-        except OSError:
-            pass
-        return
-    if hasattr(os, "fchown"):
+    if not hasattr(os, "fchmod"):
+        return  # Windows: a new file inherits the folder's permissions, which is what we want
+    if old_info is not None and hasattr(os, "fchown"):
         try:
             os.fchown(fd, old_info.st_uid, old_info.st_gid)
         except OSError:
             pass  # only root may give a file away; the mode below still carries over
+    mode = 0o666 & ~_umask() if old_info is None else stat.S_IMODE(old_info.st_mode)
     try:
-        os.fchmod(fd, stat.S_IMODE(old_info.st_mode))
+        os.fchmod(fd, mode)
     except OSError:
         pass  # some file systems (FAT, network shares) have no modes; saving matters more
 

@@ -214,3 +214,22 @@ def test_empty_and_bom_only_files_open_and_save(tmp_path):
         assert split_post(loaded.text).text == loaded.text
         atomic_write(path, loaded.data, loaded.fingerprint, allow_empty=True)
         assert path.read_bytes() == data
+
+
+def test_post_replaced_by_a_pipe_is_refused_without_hanging(tmp_path):
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    path = blog / "post.md"
+    path.write_bytes(b"---\ntitle: a\n---\n")
+    loaded = read_post_file(path)
+    store = RecoveryStore(tmp_path / "recovery")
+    journal = Journal(store, blog, lambda: Snapshot(loaded.text + "x", path, loaded.fingerprint))
+    journal.note_edit()
+    journal.flush()
+    path.unlink()
+    os.mkfifo(path)  # nobody writes into it: opening it for reading would wait forever
+    with pytest.raises(StorageError) as info:
+        atomic_write(path, b"mine\n", loaded.fingerprint)
+    assert info.value.kind == "special"
+    [entry] = store.entries(blog)
+    assert entry.disk_state() == "missing"

@@ -229,3 +229,67 @@ def test_journal_records_post_path_and_base(store, blog):
     assert entry.post_path == os.path.abspath(post)
     assert entry.base == loaded.fingerprint
     assert entry.disk_state() == "unchanged"
+
+
+def test_entry_of_a_live_other_process_is_in_use_and_of_a_dead_one_is_not(store, blog):
+    import socket
+
+    from editor.core.recovery import _process_start
+
+    host, parent = socket.gethostname(), os.getppid()  # the process that started pytest: alive
+    live = f"{host}:{parent}:{_process_start(parent) or ''}"
+    reused = f"{host}:{parent}:1"  # same pid, another start time: the id was reused
+    store.save(_entry(blog, id="live", owner=live))
+    store.save(_entry(blog, id="reused", owner=reused))
+    store.save(_entry(blog, id="elsewhere", owner=f"other-host-{host}:{parent}:"))
+    store.save(_entry(blog, id="old", owner=""))  # written before owners were recorded
+    scan = store.scan(blog)
+    assert [e.id for e in scan.in_use] == ["live"]
+    expected = ["reused", "old", "elsewhere"] if _process_start(parent) else ["old", "elsewhere"]
+    assert sorted(e.id for e in scan.entries) == sorted(expected)
+    assert "live" not in [e.id for e in store.entries(blog)]
+
+
+def test_journal_marks_entries_with_this_process(store, blog):
+    clock, state = Clock(), {"snap": Snapshot("a")}
+    journal = _journal(store, blog, state, clock)
+    journal.note_edit()
+    journal.flush()
+    [entry] = store.entries(blog)  # our own entries are listed: this process knows them
+    assert entry.owner.split(":")[1] == str(os.getpid())
+    assert not entry.in_use_elsewhere()
+
+
+def test_journal_backs_off_when_writing_is_slow(tmp_path, blog):
+    from editor.core.storage import Disk
+
+    clock = Clock()
+
+    class SlowDisk(Disk):
+        def write(self, fd, data):
+            clock.now += 1.0  # a huge post on a slow disk: one second per journal write
+            super().write(fd, data)
+
+    slow = RecoveryStore(tmp_path / "recovery", disk=SlowDisk())
+    state = {"snap": Snapshot("a")}
+    journal = _journal(slow, blog, state, clock)
+    journal.note_edit()
+    assert journal.flush()
+    state["snap"] = Snapshot("ab")
+    journal.note_edit()
+    clock.now += 19.0
+    assert not journal.poll()  # 20 s between writes now, not 5: typing stays smooth
+    clock.now += 1.0
+    assert journal.poll()
+
+
+def test_saved_never_raises_when_the_entry_cannot_be_removed(store, blog):
+    class StuckStore(RecoveryStore):
+        def discard(self, entry_id):
+            raise PermissionError(13, "Permission denied")
+
+    clock, state = Clock(), {"snap": Snapshot("a")}
+    journal = _journal(StuckStore(store.folder), blog, state, clock)
+    journal.saved()
+    assert journal.last_error.kind == "io"
+    assert not journal.pending

@@ -100,3 +100,15 @@ def test_kill_during_continuous_journaling_never_corrupts_the_entry(tmp_path):
     assert restored == PIECE * (len(restored) // len(PIECE))
     leftovers = [p for p in store.folder.iterdir() if not p.name.endswith(".json")]
     assert all(p.name.startswith(".tsuzuri-") for p in leftovers)
+
+
+def test_entry_of_a_running_editor_is_not_offered_until_it_dies(tmp_path):
+    child, blog = _start(tmp_path, stop_after=3)
+    lines = [child.stdout.readline().strip() for _ in range(4)]
+    assert lines[-1] == "ready"
+    store = RecoveryStore(tmp_path / "recovery")
+    assert store.entries(blog) == []
+    assert [e.text for e in store.scan(blog).in_use] == [PIECE * 3]
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert [e.text for e in store.entries(blog)] == [PIECE * 3]
