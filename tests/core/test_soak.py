@@ -319,7 +319,7 @@ WEIGHTS = {
 }
 
 
-def test_soak_random_editing_session_loses_nothing(tmp_path):
+def test_soak_random_editing_session_loses_nothing(tmp_path, capsys):
     rng = random.Random(SEED)
     soak = Soak(tmp_path, rng)
     names, weights = list(WEIGHTS), list(WEIGHTS.values())
@@ -343,7 +343,8 @@ def test_soak_random_editing_session_loses_nothing(tmp_path):
         "final_text_chars": len(soak.text),
         **soak.counts,
     }
-    print("\nsoak:", json.dumps(report, ensure_ascii=False))
+    with capsys.disabled():  # the counts are the point of the run: always show them
+        print("\nsoak:", json.dumps(report, ensure_ascii=False))
     (ROOT / "build").mkdir(exist_ok=True)
     (ROOT / "build" / "soak.json").write_text(json.dumps(report, indent=2) + "\n")
     assert soak.counts["save_fault"] > 0 and soak.counts["conflict"] > 0
