@@ -34,7 +34,8 @@ class StorageError(OSError):
     """A post could not be read or written; ``message`` says why in plain words.
 
     ``kind`` is a stable code (``missing``, ``directory``, ``special``, ``too_large``,
-    ``not_text``, ``permission``, ``disk_full``, ``read_only``, ``folder_missing``, ``empty``,
+    ``not_text``, ``permission``, ``disk_full``, ``read_only``, ``read_only_file``,
+    ``folder_missing``, ``empty``,
     ``outside_blog``, ``conflict``, ``io``); ``line``/``column`` point into the file for
     ``not_text``.
     """
@@ -151,6 +152,14 @@ def read_post_file(path: str | os.PathLike, *, max_size: int = limits.MAX_POST_B
     size_note = limits.size_warning(len(data))
     if size_note:
         warnings.append(Notice("large_file", size_note))
+    if _link_count(path) > 1:
+        warnings.append(
+            Notice(
+                "hard_link",
+                "The post has other hard links; saving replaces the file, so they keep the old "
+                "text.",
+            )
+        )
     if _has_mixed_newlines(text):
         warnings.append(
             Notice(
@@ -202,6 +211,13 @@ def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
         raise _os_error(exc, path) from None
     finally:
         os.close(fd)
+
+
+def _link_count(path) -> int:
+    try:
+        return os.stat(path).st_nlink
+    except OSError:
+        return 1
 
 
 def _has_mixed_newlines(text: str) -> bool:
@@ -275,14 +291,16 @@ def atomic_write(
     *,
     allow_empty: bool = False,
     inside: str | os.PathLike | None = None,
+    overwrite_read_only: bool = False,
     disk: Disk = DISK,
 ) -> Fingerprint:
     """Replace the file at ``path`` with ``data`` all at once; returns the new fingerprint.
 
     With ``expected``, raise :class:`ConflictError` if the file on disk is no longer that
     content (a deleted file counts as changed).  A symlinked post is written through to its
-    target.  Refuses to empty a non-empty file unless ``allow_empty``, and with ``inside`` (the
-    blog's root) refuses a path that resolves outside it.  On any failure the old file is intact
+    target.  Refuses to empty a non-empty file unless ``allow_empty``, to replace a file marked
+    read-only unless ``overwrite_read_only``, and with ``inside`` (the blog's root) a path that
+    resolves outside it.  On any failure the old file is intact
     and the temporary file is gone (:class:`SaveError`).
     """
     target = os.path.realpath(path) if inside is None else os.fspath(ensure_inside(inside, path))
@@ -298,6 +316,15 @@ def atomic_write(
     if old_info is not None and not stat.S_ISREG(old_info.st_mode):
         kind = "directory" if stat.S_ISDIR(old_info.st_mode) else "special"
         raise SaveError(f"Cannot save over a {_kind_words(kind)}", kind, path=path)
+    if old_info is not None and not overwrite_read_only and _marked_read_only(old_info):
+        # A rename would go through, as the folder is writable, but the writer or another
+        # program marked the post read-only: respect that unless told otherwise.
+        raise SaveError(
+            "The post is marked read-only; use Save As, or confirm to save over it",
+            "read_only_file",
+            errno=errno_codes.EACCES,
+            path=path,
+        )
     if not data and not allow_empty and old_info is not None and old_info.st_size > 0:
         raise SaveError(
             "Refusing to replace a non-empty post with an empty one", "empty", path=path
@@ -353,6 +380,20 @@ def _copy_owner_and_mode(fd: int, old_info: os.stat_result | None) -> None:
         os.fchmod(fd, mode)
     except OSError:
         pass  # some file systems (FAT, network shares) have no modes; saving matters more
+
+
+def _marked_read_only(info: os.stat_result) -> bool:
+    # The mode bits, not os.access: a read-only disk is reported by the write itself (EROFS),
+    # and root, who may write anything, is not stopped either.
+    if not hasattr(os, "geteuid"):
+        return not info.st_mode & stat.S_IWRITE
+    if os.geteuid() == 0:
+        return False
+    if info.st_uid == os.geteuid():
+        return not info.st_mode & stat.S_IWUSR
+    if info.st_gid in (os.getegid(), *os.getgroups()):
+        return not info.st_mode & stat.S_IWGRP
+    return not info.st_mode & stat.S_IWOTH
 
 
 @functools.cache

@@ -4,6 +4,8 @@ import os
 import stat
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core import limits
 from editor.core.storage import (
@@ -268,3 +270,26 @@ def test_leftover_temp_files_are_removed_only_when_old(tmp_path):
     os.utime(post, (1, 1))
     assert remove_leftover_temp_files(tmp_path) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, post.name])
+
+
+def test_hard_linked_post_opens_with_a_note(tmp_path):
+    path = tmp_path / "post.md"
+    path.write_bytes(POST)
+    os.link(path, tmp_path / "other-name.md")
+    assert [w.code for w in read_post_file(path).warnings] == ["hard_link"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=st.characters(exclude_categories=["Cs"])))
+def test_any_text_saves_and_reads_back_byte_for_byte(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("prop") / "post.md"
+    data = text.encode("utf-8")
+    fingerprint = atomic_write(path, data)
+    assert path.read_bytes() == data
+    if "\x00" in text:
+        with pytest.raises(StorageError):
+            read_post_file(path)  # NUL reads as binary: refused, never mangled
+        return
+    loaded = read_post_file(path)
+    assert loaded.data == data and loaded.text == text
+    assert loaded.fingerprint.sha256 == fingerprint.sha256

@@ -100,7 +100,7 @@ def test_permission_and_read_only_messages_suggest_save_as(tmp_path):
         assert "Save As" in str(info.value)
 
 
-def _save_as_other_user(folder: Path, name: str, data: bytes) -> str:
+def _save_as_other_user(folder: Path, name: str, data: bytes, **options) -> str:
     """Run atomic_write in a forked child that dropped root; returns the error kind or 'saved'."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -111,7 +111,7 @@ def _save_as_other_user(folder: Path, name: str, data: bytes) -> str:
             os.setgid(65534)
             os.setuid(65534)
             try:
-                atomic_write(folder / name, data)
+                atomic_write(folder / name, data, **options)
                 result = "saved"
             except SaveError as exc:
                 result = f"{exc.kind}:{exc.errno}"
@@ -193,3 +193,32 @@ def test_full_file_system_gives_disk_full_for_real(tmp_path):
         assert _temp_files(mount_point) == []
     finally:
         subprocess.run(["umount", str(mount_point)], check=True)
+
+
+def _save_as_writer(folder: Path, name: str, data: bytes, **options) -> str:
+    """Save as an ordinary user would: root is swapped for "nobody" in a child process."""
+    if os.geteuid() == 0:
+        return _save_as_other_user(folder, name, data, **options)
+    try:
+        atomic_write(folder / name, data, **options)
+    except SaveError as exc:
+        return f"{exc.kind}:{exc.errno}"
+    return "saved"
+
+
+def test_read_only_post_is_not_replaced_without_confirmation():
+    folder = Path(tempfile.mkdtemp(prefix="tsuzuri-rofile-"))
+    try:
+        folder.chmod(0o777)  # the folder is writable: only the post's own mark protects it
+        path = folder / "post.md"
+        path.write_bytes(OLD)
+        path.chmod(0o444)
+        if os.geteuid() == 0:
+            os.chown(path, 65534, 65534)
+        assert _save_as_writer(folder, "post.md", NEW) == f"read_only_file:{errno.EACCES}"
+        assert path.read_bytes() == OLD
+        assert _save_as_writer(folder, "post.md", NEW, overwrite_read_only=True) == "saved"
+        assert path.read_bytes() == NEW
+        assert path.stat().st_mode & 0o777 == 0o444
+    finally:
+        shutil.rmtree(folder)
