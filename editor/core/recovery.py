@@ -236,7 +236,9 @@ class RecoveryStore:
         for path in paths:
             try:
                 entry = RecoveryEntry.from_json(json.loads(path.read_bytes()))
-            except (OSError, ValueError, TypeError, KeyError) as exc:
+                if entry.id != path.stem:  # discard(id) must remove this very file
+                    raise ValueError(f"entry {entry.id} stored as {path.name}")
+            except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
                 result.corrupt.append(CorruptEntry(path, f"{type(exc).__name__}: {exc}"))
                 continue
             if root is None or entry.blog_root == root:
@@ -260,7 +262,7 @@ class RecoveryStore:
         path = self._path(entry_id)
         try:
             return RecoveryEntry.from_json(json.loads(path.read_bytes()))
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
 
     def restore(self, entry_id: str) -> str:

@@ -2,6 +2,7 @@
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -67,8 +68,26 @@ def test_blog_reached_through_a_symlink_is_the_same_blog(store, blog, tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"", b"\xff\xfe", b'{"format": 1}', b'{"format": 99}', b"[1, 2]"],
-    ids=["broken-json", "empty", "not-utf8", "missing-fields", "unknown-format", "list"],
+    [
+        b"{not json",
+        b"",
+        b"\xff\xfe",
+        b'{"format": 1}',
+        b'{"format": 99}',
+        b"[1, 2]",
+        b"[" * 100_000 + b"]" * 100_000,
+        json.dumps(_entry(Path("/blog")).to_json()).encode(),  # valid, but named broken.json
+    ],
+    ids=[
+        "broken-json",
+        "empty",
+        "not-utf8",
+        "missing-fields",
+        "unknown-format",
+        "list",
+        "nested-deeply",
+        "id-not-file-name",
+    ],
 )
 def test_corrupt_files_are_reported_and_kept_not_fatal(store, blog, content):
     store.save(_entry(blog))
