@@ -17,10 +17,11 @@ import errno as errno_codes
 import functools
 import hashlib
 import os
+import re
 import secrets
 import stat
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core import limits
@@ -114,60 +115,29 @@ class Fingerprint:
 
 
 @dataclass(frozen=True)
-class Notice:
-    """Something the writer should know about a file that was still opened: a code and words."""
-
-    code: str
-    message: str
-
-
-@dataclass(frozen=True)
 class LoadedPost:
     """A post read from disk: its text, its exact bytes, which version it was, and notices."""
 
     text: str
     data: bytes
     fingerprint: Fingerprint
-    warnings: tuple[Notice, ...] = field(default_factory=tuple)
+    warnings: tuple[limits.Notice, ...] = ()
 
 
 def read_post_file(path: str | os.PathLike, *, max_size: int = limits.MAX_POST_BYTES) -> LoadedPost:
     """Read a post (following symlinks), refusing what is not a regular UTF-8 text file."""
     data, mtime_ns = _read_regular_file(Path(path), max_size)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # Windows editors save "Unicode" as UTF-16; its NUL bytes would otherwise read as binary.
-        raise StorageError(
-            "The file is saved as UTF-16; Jekyll and Tsuzuri need UTF-8 (re-save it as UTF-8 in "
-            "the program that wrote it)",
-            "not_text",
-            path=path,
-        )
+    refusal = limits.encoding_refusal(data)
+    if refusal:
+        raise StorageError(refusal, "not_text", path=path)
     try:
         text = decode_post(data)
     except PostReadError as exc:
         raise StorageError(
             exc.message, "not_text", path=path, line=exc.line, column=exc.column
         ) from None
-    warnings = []
-    size_note = limits.size_warning(len(data))
-    if size_note:
-        warnings.append(Notice("large_file", size_note))
-    if _link_count(path) > 1:
-        warnings.append(
-            Notice(
-                "hard_link",
-                "The post has other hard links; saving replaces the file, so they keep the old "
-                "text.",
-            )
-        )
-    if _has_mixed_newlines(text):
-        warnings.append(
-            Notice(
-                "mixed_newlines",
-                "The post mixes Windows and Unix line endings; each line keeps its own on save.",
-            )
-        )
-    return LoadedPost(text, data, Fingerprint.of(data, mtime_ns), tuple(warnings))
+    notices = limits.notices(text, len(data), _link_count(path))
+    return LoadedPost(text, data, Fingerprint.of(data, mtime_ns), notices)
 
 
 def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
@@ -218,11 +188,6 @@ def _link_count(path) -> int:
         return os.stat(path).st_nlink
     except OSError:
         return 1
-
-
-def _has_mixed_newlines(text: str) -> bool:
-    crlf = text.count("\r\n")
-    return 0 < crlf < text.count("\n")
 
 
 def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | None:
@@ -499,14 +464,20 @@ def describe_conflict(disk_text: str | None, mine_text: str) -> str:
     diff = difflib.unified_diff(
         _diff_lines(disk_text), _diff_lines(mine_text), "on disk", "in the editor"
     )
-    return "".join(diff)
+    shown = "".join(diff)
+    if not shown and disk_text != mine_text:
+        return "The two versions differ only in their line endings (Windows or Unix).\n"
+    return shown
 
 
 def _diff_lines(text: str) -> list[str]:
-    # Line endings are normalised only for the diff's sake, so a line that lacks a final newline
-    # is marked the way diff(1) does instead of being glued to the next hunk header.
-    lines = text.splitlines()
-    out = [line + "\n" for line in lines]
-    if out and not text.endswith(("\n", "\r")):
-        out[-1] = lines[-1] + "\n\\ No newline at end of file\n"
-    return out
+    # Lines end at \n, \r\n or \r only (str.splitlines would also break at form feeds and
+    # U+2028).  Endings are shown as "\n" so CRLF files diff cleanly, and a last line without
+    # one is marked the way diff(1) marks it instead of being glued to the next hunk header.
+    lines = [line.rstrip("\r\n") + "\n" for line in _LINE.findall(text)]
+    if lines and not text.endswith(("\n", "\r")):
+        lines[-1] += "\\ No newline at end of file\n"
+    return lines
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+\Z")

@@ -246,6 +246,12 @@ def test_describe_conflict_shows_both_sides():
     assert describe_conflict("same\n", "same\n") == ""
 
 
+def test_describe_conflict_splits_only_at_line_ends_and_names_ending_only_changes():
+    diff = describe_conflict("一\r\n二\x0c三\r\n", "一\r\n二\x0c参\r\n")
+    assert "-二\x0c三\n" in diff and "+二\x0c参\n" in diff
+    assert "line endings" in describe_conflict("a\r\nb\r\n", "a\nb\n")
+
+
 def test_describe_conflict_marks_a_missing_final_newline_and_a_deleted_file():
     assert "No newline at end of file" in describe_conflict("a\nb", "a\nb\n")
     assert "no longer exists" in describe_conflict(None, "mine")
