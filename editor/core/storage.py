@@ -124,8 +124,18 @@ class LoadedPost:
     warnings: tuple[limits.Notice, ...] = ()
 
 
-def read_post_file(path: str | os.PathLike, *, max_size: int = limits.MAX_POST_BYTES) -> LoadedPost:
-    """Read a post (following symlinks), refusing what is not a regular UTF-8 text file."""
+def read_post_file(
+    path: str | os.PathLike,
+    *,
+    inside: str | os.PathLike | None = None,
+    max_size: int = limits.MAX_POST_BYTES,
+) -> LoadedPost:
+    """Read a post (following symlinks), refusing what is not a regular UTF-8 text file.
+
+    With ``inside`` (the blog's root), a path that resolves outside it is refused as well.
+    """
+    if inside is not None:
+        ensure_inside(inside, os.path.abspath(path))
     data, mtime_ns = _read_regular_file(Path(path), max_size)
     refusal = limits.encoding_refusal(data)
     if refusal:
@@ -268,7 +278,9 @@ def atomic_write(
     resolves outside it.  On any failure the old file is intact
     and the temporary file is gone (:class:`SaveError`).
     """
-    target = os.path.realpath(path) if inside is None else os.fspath(ensure_inside(inside, path))
+    target = os.path.realpath(path)
+    if inside is not None:
+        target = os.fspath(ensure_inside(inside, target))
     folder, name = os.path.split(target)
     try:
         old_info = os.stat(target)
@@ -444,7 +456,10 @@ def remove_leftover_temp_files(folder: str | os.PathLike, older_than: float = 36
 
 
 def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path:
-    """``path`` resolved (symlinks followed), refusing anything that lands outside the blog."""
+    """``path`` resolved (symlinks followed), refusing anything that lands outside the blog.
+
+    A relative ``path`` is taken from ``blog_root`` (as paths in the blog's files are).
+    """
     root = Path(os.path.realpath(blog_root))
     resolved = Path(os.path.realpath(Path(blog_root, path)))
     if resolved != root and root not in resolved.parents:

@@ -172,6 +172,9 @@ def test_post_replaced_by_a_symlink_out_of_the_blog_is_caught_before_saving(tmp_
     with pytest.raises(StorageError) as info:
         atomic_write(post, b"---\ntitle: mine\n---\n", inside=blog)
     assert info.value.kind == "outside_blog"
+    with pytest.raises(StorageError) as info:
+        read_post_file(post, inside=blog)
+    assert info.value.kind == "outside_blog"
     assert outside.read_bytes() == b"not yours\n"
     atomic_write(blog / "_posts" / "b.md", b"---\ntitle: b\n---\n", inside=blog)
     assert (blog / "_posts" / "b.md").exists()
