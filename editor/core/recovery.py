@@ -217,7 +217,11 @@ class RecoveryStore:
     def save(self, entry: RecoveryEntry) -> None:
         """Write (or replace) the entry atomically; raises :class:`StorageError` on failure."""
         # The folder holds unpublished writing: keep it private to the user.
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not self.folder.is_dir():
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self._disk.fsync_folder(
+                os.fspath(self.folder.parent)
+            )  # the folder survives a power cut
         try:
             payload = json.dumps(entry.to_json(), ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate pasted from somewhere: escape everything

@@ -317,9 +317,11 @@ def atomic_write(
             _copy_owner_and_mode(fd, old_info)
             disk.write(fd, data)
             disk.fsync(fd)
-            mtime_ns = os.fstat(fd).st_mtime_ns
+            written = os.fstat(fd)
         finally:
             os.close(fd)
+        if written.st_size != len(data):  # a network or FUSE disk that dropped bytes silently
+            raise OSError(errno_codes.EIO, "short write")
         if expected is not None:
             # Checked again right before the rename: the write may have taken a while.
             _check_unchanged(target, expected, path)
@@ -330,7 +332,7 @@ def atomic_write(
             raise _save_error(exc.errno, path) from None
         raise
     disk.fsync_folder(folder)
-    return Fingerprint.of(data, mtime_ns)
+    return Fingerprint.of(data, written.st_mtime_ns)
 
 
 def _check_unchanged(target: str, expected: Fingerprint, path) -> None:

@@ -32,8 +32,8 @@ class FailingDisk(Disk):
         return super().open_temp(folder, name)
 
     def write(self, fd, data):
-        if self.partial:
-            os.write(fd, data[: len(data) // 2])
+        if self.step == "write" and self.partial:
+            os.write(fd, data[: len(data) // 2])  # half written, then the disk fills up
         self._fail("write")
         super().write(fd, data)
 
@@ -87,6 +87,20 @@ def test_interrupt_during_write_removes_temp(tmp_path):
     path.write_bytes(OLD)
     with pytest.raises(KeyboardInterrupt):
         atomic_write(path, NEW, disk=Interrupted())
+    assert path.read_bytes() == OLD
+    assert _temp_files(tmp_path) == []
+
+
+def test_a_disk_that_silently_drops_bytes_is_caught(tmp_path):
+    class Lossy(Disk):
+        def write(self, fd, data):
+            os.write(fd, data[:-1])  # reports success, keeps all but the last byte
+
+    path = tmp_path / "post.md"
+    path.write_bytes(OLD)
+    with pytest.raises(SaveError) as info:
+        atomic_write(path, NEW, disk=Lossy())
+    assert info.value.kind == "io"
     assert path.read_bytes() == OLD
     assert _temp_files(tmp_path) == []
 
