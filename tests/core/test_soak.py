@@ -37,7 +37,7 @@ pytestmark = pytest.mark.core
 ROOT = Path(__file__).resolve().parents[2]
 OPS = int(os.environ.get("SOAK_OPS", "10000"))
 SEED = int(os.environ.get("SOAK_SEED", "20261123"))
-INTERVAL = 5.0
+INTERVAL = 2.0  # the journal's default
 TOKEN = re.compile(r"〔(\d+)〕")
 FILLERS = [
     "吾輩は猫である。",
