@@ -1,16 +1,20 @@
-"""Markdown -> HTML as Jekyll (kramdown GFM + Liquid + Rouge) would publish it."""
+"""Markdown -> HTML as Jekyll (kramdown GFM + Liquid + Rouge) would publish it.
+
+``render_body(text, context)`` is a pure function: it reads the blog's files (includes, posts,
+images) but keeps no state between calls, so a worker thread may call it at any time.
+"""
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-
 from editor.core.render.context import RenderContext, RenderResult
+from editor.core.render.renderer import Renderer
 
-__all__ = ["RenderContext", "RenderResult", "render_body"]
+__all__ = ["RenderContext", "RenderResult", "Renderer", "render_body"]
 
-_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_DEFAULT_CONTEXT = RenderContext()
+_RENDERER = Renderer()
 
 
-def render_body(markdown: str, context: RenderContext = RenderContext()) -> RenderResult:
-    """Render a post body to HTML; pure and thread-safe."""
-    return RenderResult(_MD.render(markdown))
+def render_body(markdown: str, context: RenderContext = _DEFAULT_CONTEXT) -> RenderResult:
+    """Render a post body (the text after the front matter) to the preview's HTML."""
+    return _RENDERER.render(markdown, context)
