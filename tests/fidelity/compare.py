@@ -3,7 +3,8 @@
 What counts: tag structure, text (whitespace collapsed), and the attributes that change what a
 reader sees or where a link goes: ``id``, ``class``, ``href``, ``src``, ``alt``.  What does not:
 ``data-*`` attributes and ``tsuzuri-*`` classes (the preview's own markers for scroll sync,
-local image paths and broken-image or unknown-Liquid hints), other attributes (``style``,
+local image paths and broken-image or unknown-Liquid hints; a remote image's withheld
+``data-remote-src`` is compared as its ``src``), other attributes (``style``,
 ``title``...), and the token ``<span>`` elements inside ``<pre>``, because Pygments and Rouge
 split the same code into different tokens; the code text and its wrappers are still compared.
 """
@@ -63,6 +64,10 @@ class _TreeBuilder(HTMLParser):
 
 
 def _kept_attrs(attrs) -> list[tuple[str, str]]:
+    attrs = list(attrs)
+    withheld = [value for name, value in attrs if name == "data-remote-src"]
+    if withheld:  # the preview holds back remote images; the page would load this src
+        attrs = [(n, v) for n, v in attrs if n != "src"] + [("src", withheld[0])]
     kept = []
     for name, value in attrs:
         if name not in KEPT_ATTRS:

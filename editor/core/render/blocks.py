@@ -74,6 +74,18 @@ def wrap_list(original):
     return list_block
 
 
+def wrap_table(original):
+    """A table rule that, like kramdown, wants at least one body row."""
+
+    def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        body = start + 2
+        if body >= end or "|" not in _line(state, body) or state.sCount[body] < state.blkIndent:
+            return False
+        return original(state, start, end, silent)
+
+    return table
+
+
 def _find_block_end(state: StateBlock, start: int, end: int, tag: str) -> int:
     """Line after the one closing ``tag`` (nesting counted), or ``end`` when it never closes."""
     depth = 0
@@ -118,7 +130,7 @@ def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if tag in VOID_TAGS or opened.group(3):
         return _raw_token(state, start, start + 1)
     stop = _find_block_end(state, start, end, tag)
-    markdown = _MARKDOWN_ATTR.search(opened.group(2) or "")
+    markdown = _MARKDOWN_ATTR.search(opened.group(0))
     if markdown and (markdown.group(1) or markdown.group(2) or markdown.group(3)) != "0":
         return _markdown_html(state, start, stop, opened, markdown)
     return _raw_token(state, start, stop)

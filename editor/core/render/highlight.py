@@ -62,7 +62,7 @@ def liquid_block(code: str, language: str, linenos: bool) -> str:
     """``{% highlight lang [linenos] %}`` as Jekyll renders it: a ``figure.highlight``."""
     code = code.strip("\n")
     lang = escape(language)
-    body = highlight(code, language)
+    body = highlight(code, language).rstrip("\n")
     if linenos:
         lines = code.split("\n")
         gutter = "".join(f"{n}\n" for n in range(1, len(lines) + 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -31,6 +32,24 @@ class HeadingIds:
     def next_id(self, raw_text: str) -> str:
         """The id for the next heading whose plain text is ``raw_text``."""
         base = gfm_slug(raw_text)
+        count = self._seen[base]
+        self._seen[base] += 1
+        return f"{base}-{count}" if count else base
+
+
+def basic_slug(raw_text: str) -> str:
+    """kramdown's own (non-GFM) id, used for headings inside ``markdown="1"`` HTML."""
+    text = re.sub(r"^[^a-zA-Z]+", "", raw_text)
+    text = re.sub(r"[^a-zA-Z0-9 -]", "", text)
+    return text.replace(" ", "-").lower() or "section"
+
+
+class BasicHeadingIds(HeadingIds):
+    """Ids the way kramdown's base parser makes them: ASCII only, ``section`` when empty."""
+
+    def next_id(self, raw_text: str) -> str:
+        """The id for the next heading whose plain text is ``raw_text``."""
+        base = basic_slug(raw_text)
         count = self._seen[base]
         self._seen[base] += 1
         return f"{base}-{count}" if count else base

@@ -5,10 +5,11 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import fence as fence_rule
 from markdown_it.rules_block import list_block
+from markdown_it.rules_block import table as table_rule
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from editor.core.render import blocks, html, inline, tree
+from editor.core.render import blocks, html, inline, toc, tree
 
 _TERMINATES = ["paragraph", "reference", "blockquote", "list"]
 
@@ -22,6 +23,7 @@ def build_markdown() -> MarkdownIt:
 
     md.block.ruler.at("fence", blocks.wrap_fence(fence_rule), {"alt": _TERMINATES})
     md.block.ruler.at("list", blocks.wrap_list(list_block), {"alt": _TERMINATES[:3]})
+    md.block.ruler.at("table", blocks.wrap_table(table_rule), {"alt": ["reference"]})
     md.block.ruler.at("html_block", blocks.html_block, {"alt": _TERMINATES[:3]})
     md.block.ruler.before("fence", "liquid_block", blocks.placeholder, {"alt": _TERMINATES})
     md.block.ruler.before("fence", "math_block", blocks.math_block, {"alt": _TERMINATES[:3]})
@@ -40,6 +42,8 @@ def build_markdown() -> MarkdownIt:
     md.core.ruler.after("abbreviations", "heading_ids", tree.heading_ids)
     md.core.ruler.push("block_attributes", tree.block_attributes)
     md.core.ruler.push("lists", tree.lists)
+    md.core.ruler.push("strong_outside", tree.strong_outside)
+    md.core.ruler.push("toc", toc.table_of_contents)
     md.core.ruler.push("source_lines", tree.source_lines)
 
     for name, rule in html.RULES.items():

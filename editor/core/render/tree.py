@@ -11,7 +11,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.render import attributes
-from editor.core.render.ids import HeadingIds
+from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.typography import educate
 
 _HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}[\t ]*$")
@@ -145,12 +145,17 @@ def heading_raw_text(children: list[Token]) -> str:
 
 def heading_ids(state: StateCore) -> None:
     """kramdown's automatic ids on every heading that has none yet."""
-    ids = HeadingIds()
+    ids, basic_ids = HeadingIds(), BasicHeadingIds()
     tokens = state.tokens
+    inside_html = 0
     for i, token in enumerate(tokens):
+        if token.type == "html_block" and token.meta and token.meta.get("markdown_html"):
+            inside_html += -1 if token.content.startswith("</") else 1
         if token.type == "heading_open" and token.attrGet("id") is None:
             inline = tokens[i + 1]
-            new_id = ids.next_id(heading_raw_text(inline.children or []))
+            # kramdown's GFM parser leaves headings inside HTML elements with the base ids.
+            chooser = basic_ids if inside_html else ids
+            new_id = chooser.next_id(heading_raw_text(inline.children or []))
             if new_id:
                 token.attrSet("id", new_id)
 
@@ -287,3 +292,23 @@ def source_lines(state: StateCore) -> None:
             token.attrSet("data-source-line", str(token.map[0]))
             blocks.append((token.map[0], token.map[1]))
     state.env["source_blocks"] = blocks
+
+
+def strong_outside(state: StateCore) -> None:
+    """``***x***`` is ``<strong><em>`` in kramdown, ``<em><strong>`` in CommonMark."""
+    for block in state.tokens:
+        children = block.children if block.type == "inline" else None
+        if not children:
+            continue
+        for i in range(len(children) - 1):
+            if children[i].type != "em_open" or children[i + 1].type != "strong_open":
+                continue
+            depth, j = 0, i + 1
+            while j < len(children):
+                depth += children[j].nesting
+                if depth == 0:
+                    break
+                j += 1
+            if j + 1 < len(children) and children[j + 1].type == "em_close":
+                for k, swap in ((i, i + 1), (j, j + 1)):
+                    children[k], children[swap] = children[swap], children[k]
