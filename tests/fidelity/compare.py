@@ -101,12 +101,12 @@ def _canon(node: Node, in_pre: bool, out: list[str]) -> None:
             _canon(child, in_pre, out)
         return
     attrs = "".join(f' {k}="{v}"' for k, v in node.attrs)
-    out.append(f"\x01<{node.tag}{attrs}>" if node.tag in BLOCK_TAGS else f"<{node.tag}{attrs}>")
+    out.append(f"\x01<{node.tag}{attrs}>\x01" if node.tag in BLOCK_TAGS else f"<{node.tag}{attrs}>")
     inner_pre = in_pre or node.tag == "pre"
     for child in node.children:
         _canon(child, inner_pre, out)
     if node.tag not in VOID:
-        out.append(f"</{node.tag}>\x01" if node.tag in BLOCK_TAGS else f"</{node.tag}>")
+        out.append(f"\x01</{node.tag}>\x01" if node.tag in BLOCK_TAGS else f"</{node.tag}>")
 
 
 def canonical(node: Node) -> str:

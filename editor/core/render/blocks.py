@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 
 from editor.core.render.attributes import parse_ial
 
@@ -84,6 +85,42 @@ def wrap_table(original):
         return original(state, start, end, silent)
 
     return table
+
+
+def wrap_deflist(original):
+    """A definition-list rule that also takes kramdown's several term lines before ``:``."""
+
+    def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        last = start
+        while last + 1 < end and _line(state, last + 1).strip():
+            if re.match(r":[ \t]", _line(state, last + 1)):
+                break
+            last += 1
+        if last == start or last + 1 >= end or state.sCount[last] != state.blkIndent:
+            return original(state, start, end, silent)
+        if not re.match(r":[ \t]", _line(state, last + 1)):
+            return False
+        first_token = len(state.tokens)
+        if not original(state, last, end, silent):
+            return False
+        if silent:
+            return True
+        level = state.tokens[first_token].level
+        terms = []
+        for line in range(start, last):
+            opener = Token("dt_open", "dt", 1)
+            inline = Token("inline", "", 0)
+            closer = Token("dt_close", "dt", -1)
+            opener.level, inline.level, closer.level = level + 1, level + 2, level + 1
+            opener.map = inline.map = [line, line + 1]
+            opener.block = inline.block = closer.block = True
+            inline.content, inline.children = _line(state, line).strip(), []
+            terms += [opener, inline, closer]
+        state.tokens[first_token + 1 : first_token + 1] = terms
+        state.tokens[first_token].map = [start, state.line]
+        return True
+
+    return deflist
 
 
 def _find_block_end(state: StateBlock, start: int, end: int, tag: str) -> int:

@@ -21,6 +21,8 @@ def build_markdown() -> MarkdownIt:
     md.use(footnote_plugin, inline=False)
     md.use(deflist_plugin)
 
+    deflist = md.block.ruler.__rules__[md.block.ruler.__find__("deflist")].fn
+    md.block.ruler.at("deflist", blocks.wrap_deflist(deflist), {"alt": _TERMINATES[:3]})
     md.block.ruler.at("fence", blocks.wrap_fence(fence_rule), {"alt": _TERMINATES})
     md.block.ruler.at("list", blocks.wrap_list(list_block), {"alt": _TERMINATES[:3]})
     md.block.ruler.at("table", blocks.wrap_table(table_rule), {"alt": ["reference"]})

@@ -98,9 +98,8 @@ def typography(state: StateCore) -> None:
             text = "".join(t.content for t in children[i:j])
             after = _LOOKAHEAD.get(children[j].type, "") if j < len(children) else ""
             children[i].content = educate(text, after)
-            for extra in children[i + 1 : j]:
-                extra.content = ""
-            i = j
+            del children[i + 1 : j]
+            i += 1
 
 
 def abbreviations(state: StateCore) -> None:
@@ -215,7 +214,8 @@ def lists(state: StateCore) -> None:
     tokens = state.tokens
     i = 0
     while i < len(tokens) - 1:
-        if tokens[i].type == "bullet_list_close" and tokens[i + 1].type == "bullet_list_open":
+        pair = (tokens[i].type, tokens[i + 1].type)
+        if pair in (("bullet_list_close", "bullet_list_open"), ("dl_close", "dl_open")):
             del tokens[i : i + 2]
             continue
         i += 1
