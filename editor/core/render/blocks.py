@@ -321,3 +321,15 @@ def placeholder(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     token.meta = {"index": int(found.group(1))}
     state.line = stop
     return True
+
+
+def end_of_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A line with only ``^``: kramdown's end-of-block marker, which shows nothing."""
+    if state.is_code_block(start) or _line(state, start).rstrip() != "^":
+        return False
+    if not silent:
+        token = state.push("ial", "", 0)
+        token.map = [start, start + 1]
+        token.meta = {"eob": True}
+    state.line = start + 1
+    return True

@@ -26,14 +26,32 @@ def code_inline(self, tokens, idx, options, env) -> str:
     return f"<code{self.renderAttrs(token)}>{escape(token.content, quote=False)}</code>"
 
 
+def _language(token: Token) -> str:
+    """The info string's language, else a ``{: .language-x}`` class, as kramdown reads it."""
+    if token.info and token.info.strip():
+        return token.info.strip().split("?")[0]
+    for name in str(token.attrGet("class") or "").split():
+        if name.startswith("language-"):
+            return name[len("language-") :]
+    return ""
+
+
 def fence(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
-    language = token.info.strip().split("?")[0] if token.info else ""
-    return _with_line(highlight.fenced_block(token.content, language), token)
+    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
 
 
 def code_block(self, tokens, idx, options, env) -> str:
-    return _with_line(highlight.fenced_block(tokens[idx].content, ""), tokens[idx])
+    token = tokens[idx]
+    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
+
+
+def strike_open(self, tokens, idx, options, env) -> str:
+    return "<del>"
+
+
+def strike_close(self, tokens, idx, options, env) -> str:
+    return "</del>"
 
 
 def _with_line(html: str, token: Token) -> str:
@@ -144,6 +162,8 @@ RULES = {
     "footnote_open": footnote_open,
     "footnote_close": footnote_close,
     "footnote_anchor": footnote_anchor,
+    "s_open": strike_open,
+    "s_close": strike_close,
     "th_open": table_cell,
     "td_open": table_cell,
 }

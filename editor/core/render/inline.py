@@ -76,3 +76,20 @@ def inline_math(state: StateInline, silent: bool) -> bool:
         token.content = found.group(1).strip()
     state.pos = found.end()
     return True
+
+
+# The characters a backslash escapes in kramdown; before any other it stays a backslash.
+KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`<>()[]{}#!:|\"'$=")
+
+
+def escape(state: StateInline, silent: bool) -> bool:
+    """A backslash escapes only kramdown's characters (``\\,`` stays as written)."""
+    if state.src[state.pos] != "\\" or state.pos + 1 >= state.posMax:
+        return False
+    following = state.src[state.pos + 1]
+    if following in KRAMDOWN_ESCAPABLE or following == "\n":
+        return False
+    if not silent:
+        state.pending += "\\"
+    state.pos += 1
+    return True

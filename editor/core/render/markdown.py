@@ -31,11 +31,13 @@ def build_markdown() -> MarkdownIt:
     md.block.ruler.before("fence", "math_block", blocks.math_block, {"alt": _TERMINATES[:3]})
     md.block.ruler.before("fence", "ial", blocks.ial_line, {"alt": _TERMINATES})
     md.block.ruler.before("fence", "extension", blocks.extension, {"alt": _TERMINATES})
+    md.block.ruler.before("fence", "end_of_block", blocks.end_of_block, {"alt": _TERMINATES})
     md.block.ruler.before("reference", "abbreviation", blocks.abbreviation, {"alt": _TERMINATES})
 
     md.inline.ruler.at("emphasis", inline.emphasis)
     md.inline.ruler.before("emphasis", "span_ial", inline.span_ial)
     md.inline.ruler.before("escape", "math_inline", inline.inline_math)
+    md.inline.ruler.before("escape", "kramdown_escape", inline.escape)
 
     md.core.ruler.after("block", "explicit_heading_ids", tree.explicit_heading_ids)
     md.core.ruler.after("inline", "span_attributes", tree.span_attributes)

@@ -165,10 +165,10 @@ def block_attributes(state: StateCore) -> None:
     lines = state.src.split("\n")
     definitions = state.env.setdefault("ial_definitions", {})
     for token in tokens:
-        if token.type == "ial" and "define" in token.meta:
+        if token.type == "ial" and "define" in (token.meta or {}):
             definitions[token.meta["define"]] = token.meta["attrs"]
     for i, token in enumerate(tokens):
-        if token.type != "ial" or "define" in token.meta:
+        if token.type != "ial" or "define" in token.meta or "eob" in token.meta:
             continue
         line = token.map[0] if token.map else 0
         blank_before = line == 0 or not re.sub(r"^[\s>]*", "", lines[line - 1])
@@ -221,35 +221,57 @@ def lists(state: StateCore) -> None:
         i += 1
     lines = state.src.split("\n")
     for i, token in enumerate(tokens):
-        if token.type == "list_item_open":
-            _item_paragraphs(tokens, i, lines)
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            _list_paragraphs(tokens, i, lines)
     _task_lists(tokens)
 
 
-def _item_paragraphs(tokens: list[Token], start: int, lines: list[str]) -> None:
-    """Only a first paragraph followed by a blank line (inside the list) gets ``<p>``."""
-    level = tokens[start].level + 1
-    close = start + 1
-    depth = 1
-    while depth:
-        depth += tokens[close].nesting
-        close += 1
-    close -= 1
-    first = True
-    for j in range(start + 1, close):
-        token = tokens[j]
-        if token.level != level or token.type != "paragraph_open":
+def _closing_index(tokens: list[Token], start: int) -> int:
+    depth, i = 0, start
+    while True:
+        depth += tokens[i].nesting
+        if depth == 0:
+            return i
+        i += 1
+
+
+def _list_paragraphs(tokens: list[Token], start: int, lines: list[str]) -> None:
+    """kramdown's rule for which items show their first paragraph without ``<p>``.
+
+    An item's first paragraph is bare unless a blank line follows it inside the item; the last
+    item's trailing blank does not count, but the last item is bare only if the list has one
+    item or an earlier item was bare (or did not start with a paragraph).
+    """
+    end = _closing_index(tokens, start)
+    items = []
+    i = start + 1
+    while i < end:
+        close = _closing_index(tokens, i)
+        items.append((i, close))
+        i = close + 1
+    any_bare = False
+    for number, (open_index, close_index) in enumerate(items):
+        first = tokens[open_index + 1] if open_index + 1 < close_index else None
+        if first is None or first.type != "paragraph_open":
+            any_bare = True
+            _unhide_later(tokens, open_index, close_index, None)
             continue
-        if not first:
-            _set_hidden(tokens, j, False)
-            continue
-        first = False
-        end_line = token.map[1] if token.map else 0
+        last = number == len(items) - 1
+        end_line = first.map[1] if first.map else 0
         blank_after = end_line < len(lines) and not re.sub(r"^[\s>]*", "", lines[end_line])
-        para_close = j + 2
-        more_in_item = para_close + 1 < close
-        last_item = tokens[close + 1].type in ("bullet_list_close", "ordered_list_close")
-        _set_hidden(tokens, j, not (blank_after and (more_in_item or not last_item)))
+        only_paragraph = open_index + 4 == close_index
+        bare_by_content = not blank_after or (last and only_paragraph)
+        bare = bare_by_content and (not last or len(items) == 1 or any_bare)
+        any_bare = any_bare or bare
+        _set_hidden(tokens, open_index + 1, bare)
+        _unhide_later(tokens, open_index, close_index, open_index + 1)
+
+
+def _unhide_later(tokens: list[Token], open_index: int, close_index: int, first) -> None:
+    level = tokens[open_index].level + 1
+    for j in range(open_index + 1, close_index):
+        if j != first and tokens[j].type == "paragraph_open" and tokens[j].level == level:
+            _set_hidden(tokens, j, False)
 
 
 def _set_hidden(tokens: list[Token], index: int, hidden: bool) -> None:
