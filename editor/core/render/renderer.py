@@ -10,6 +10,7 @@ from editor.core.render.jekyll_links import post_url_path
 from editor.core.render.liquid import render_liquid
 from editor.core.render.liquid_values import relative_url, to_datetime
 from editor.core.render.markdown import build_markdown
+from editor.core.render.nesting import nest_short_indented_lists
 
 _POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 # kramdown does not split table cells at a "|" inside a code span; GFM does.  Such pipes are
@@ -65,6 +66,6 @@ class Renderer:
         variables = {"site": dict(context.site), "page": page_variables(context)}
         liquid = render_liquid(text, context, variables)
         env: dict = {"render_context": context, "liquid_blocks": liquid.blocks}
-        tokens = self._md.parse(protect_code_pipes(liquid.text), env)
+        tokens = self._md.parse(protect_code_pipes(nest_short_indented_lists(liquid.text)), env)
         html = self._md.renderer.render(tokens, self._md.options, env).replace(PIPE, "|")
         return RenderResult(html, list(env.get("source_blocks", [])), list(liquid.warnings))

@@ -24,11 +24,11 @@ _LOOKAHEAD = {
     "strong_close": "* ",
     "softbreak": "\n",
     "hardbreak": "\n",
-    "link_open": "[",
+    "link_open": "[x",
     "link_close": "]",
-    "code_inline": "`",
-    "html_inline": "<",
-    "image": "!",
+    "code_inline": "`x",
+    "html_inline": "<x",
+    "image": "![",
 }
 
 
@@ -99,7 +99,10 @@ def typography(state: StateCore) -> None:
             after = _LOOKAHEAD.get(children[j].type, "") if j < len(children) else ""
             children[i].content = educate(text, after)
             del children[i + 1 : j]
-            i += 1
+            if children[i].content:
+                i += 1
+            else:
+                del children[i]  # an emphasis marker's leftover; it only gets in the way
 
 
 def abbreviations(state: StateCore) -> None:
