@@ -75,18 +75,6 @@ def wrap_list(original):
     return list_block
 
 
-def wrap_table(original):
-    """A table rule that, like kramdown, wants at least one body row."""
-
-    def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        body = start + 2
-        if body >= end or "|" not in _line(state, body) or state.sCount[body] < state.blkIndent:
-            return False
-        return original(state, start, end, silent)
-
-    return table
-
-
 def wrap_deflist(original):
     """A definition-list rule that also takes kramdown's several term lines before ``:``."""
 

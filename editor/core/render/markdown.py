@@ -5,11 +5,10 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import fence as fence_rule
 from markdown_it.rules_block import list_block
-from markdown_it.rules_block import table as table_rule
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from editor.core.render import blocks, html, inline, toc, tree
+from editor.core.render import blocks, html, inline, tables, toc, tree
 
 _TERMINATES = ["paragraph", "reference", "blockquote", "list"]
 
@@ -25,10 +24,10 @@ def build_markdown() -> MarkdownIt:
     md.block.ruler.at("deflist", blocks.wrap_deflist(deflist), {"alt": _TERMINATES[:3]})
     md.block.ruler.at("fence", blocks.wrap_fence(fence_rule), {"alt": _TERMINATES})
     md.block.ruler.at("list", blocks.wrap_list(list_block), {"alt": _TERMINATES[:3]})
-    md.block.ruler.at("table", blocks.wrap_table(table_rule), {"alt": ["reference"]})
+    md.block.ruler.at("table", tables.table, {"alt": ["reference"]})
     md.block.ruler.at("html_block", blocks.html_block, {"alt": _TERMINATES[:3]})
     md.block.ruler.before("fence", "liquid_block", blocks.placeholder, {"alt": _TERMINATES})
-    md.block.ruler.before("fence", "math_block", blocks.math_block, {"alt": _TERMINATES[:3]})
+    md.block.ruler.before("table", "math_block", blocks.math_block, {"alt": _TERMINATES[:3]})
     md.block.ruler.before("fence", "ial", blocks.ial_line, {"alt": _TERMINATES})
     md.block.ruler.before("fence", "extension", blocks.extension, {"alt": _TERMINATES})
     md.block.ruler.before("fence", "end_of_block", blocks.end_of_block, {"alt": _TERMINATES})

@@ -13,21 +13,6 @@ from editor.core.render.markdown import build_markdown
 from editor.core.render.nesting import nest_short_indented_lists
 
 _POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
-# kramdown does not split table cells at a "|" inside a code span; GFM does.  Such pipes are
-# swapped for a private-use character while parsing and restored in the HTML.
-PIPE = "\ue000"
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-
-
-def protect_code_pipes(text: str) -> str:
-    """Hide ``|`` inside code spans on lines that could be table rows."""
-    if "`" not in text or "|" not in text:
-        return text
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if "`" in line and "|" in line:
-            lines[i] = _CODE_SPAN.sub(lambda m: m.group(0).replace("|", PIPE), line)
-    return "\n".join(lines)
 
 
 def page_variables(context: RenderContext) -> dict:
@@ -66,6 +51,6 @@ class Renderer:
         variables = {"site": dict(context.site), "page": page_variables(context)}
         liquid = render_liquid(text, context, variables)
         env: dict = {"render_context": context, "liquid_blocks": liquid.blocks}
-        tokens = self._md.parse(protect_code_pipes(nest_short_indented_lists(liquid.text)), env)
-        html = self._md.renderer.render(tokens, self._md.options, env).replace(PIPE, "|")
+        tokens = self._md.parse(nest_short_indented_lists(liquid.text), env)
+        html = self._md.renderer.render(tokens, self._md.options, env)
         return RenderResult(html, list(env.get("source_blocks", [])), list(liquid.warnings))
