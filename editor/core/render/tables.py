@@ -111,8 +111,8 @@ def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
             continue
         sections[-1][1].append((line, split_cells(text)))
     columns = max((len(cells) for _, rows in sections for _, cells in rows), default=0)
-    if not columns:
-        return False
+    if not columns or not any(rows for kind, rows in sections if kind != "thead"):
+        return False  # a header with no body is a paragraph to kramdown
     _push_table(state, start, last, sections, align, columns)
     state.line = last
     return True
