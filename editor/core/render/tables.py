@@ -53,6 +53,8 @@ def split_cells(line: str) -> list[str]:
 
 def has_pipe(line: str) -> bool:
     """True when the line has a ``|`` that would split a table row."""
+    if "|" not in line:
+        return False
     return len(split_cells(line)) > 1 or line.strip() in ("|",) or line.lstrip().startswith("|")
 
 
@@ -81,6 +83,8 @@ def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.is_code_block(start):
         return False
     first = _line(state, start)
+    if "|" not in first:
+        return False
     if not (has_pipe(first) or (is_separator(first) and first.lstrip().startswith("|"))):
         return False
     last = start
