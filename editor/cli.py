@@ -15,6 +15,7 @@ from editor import __version__
 
 # name -> module under editor.commands; each module has add_parser(subparsers) and run(args) -> int
 COMMANDS: dict[str, str] = {
+    "render": "render",
     "new": "new",
     "set": "set",
 }

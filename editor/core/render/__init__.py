@@ -1,34 +1,20 @@
-"""Markdown to HTML (provisional minimal version)."""
+"""Markdown -> HTML as Jekyll (kramdown GFM + Liquid + Rouge) would publish it.
+
+``render_body(text, context)`` is a pure function: it reads the blog's files (includes, posts,
+images) but keeps no state between calls, so a worker thread may call it at any time.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from editor.core.render.context import RenderContext, RenderResult
+from editor.core.render.renderer import Renderer
 
-from markdown_it import MarkdownIt
+__all__ = ["RenderContext", "RenderResult", "Renderer", "render_body"]
 
-
-@dataclass(frozen=True)
-class RenderContext:
-    site: Mapping[str, Any] = field(default_factory=dict)
-    page: Mapping[str, Any] = field(default_factory=dict)
-    blog_root: Path | None = None
-    post_path: Path | None = None
-    allow_remote: bool = False
+_DEFAULT_CONTEXT = RenderContext()
+_RENDERER = Renderer()
 
 
-@dataclass(frozen=True)
-class RenderResult:
-    html: str
-    blocks: list[tuple[int, int]] = field(default_factory=list)
-
-
-def render_body(markdown: str, context: RenderContext = RenderContext()) -> RenderResult:
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    tokens = md.parse(markdown)
-    for token in tokens:
-        if token.map and token.level == 0 and token.nesting in (0, 1):
-            token.attrSet("data-source-line", str(token.map[0]))
-    return RenderResult(md.renderer.render(tokens, md.options, {}))
+def render_body(markdown: str, context: RenderContext = _DEFAULT_CONTEXT) -> RenderResult:
+    """Render a post body (the text after the front matter) to the preview's HTML."""
+    return _RENDERER.render(markdown, context)

@@ -1,0 +1,57 @@
+"""kramdown inline attribute lists (``{: #id .class key="value" ref}``) and applying them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from markdown_it.token import Token
+
+_PART = re.compile(
+    r"""([#.])([^\s#.="']+)|([\w:-]+)=(?:"((?:\\.|[^"])*)"|'((?:\\.|[^'])*)')|([\w-]+)"""
+)
+
+
+def parse_ial(text: str) -> dict:
+    """The parts of an attribute list: ``id``, ``classes``, other ``attrs`` and ``refs``."""
+    result: dict = {"id": None, "classes": [], "attrs": {}, "refs": []}
+    for found in _PART.finditer(text):
+        if found.group(1) == "#":
+            result["id"] = found.group(2)
+        elif found.group(1) == ".":
+            result["classes"].append(found.group(2))
+        elif found.group(3):
+            value = found.group(4) if found.group(4) is not None else found.group(5)
+            result["attrs"][found.group(3)] = value or ""
+        elif found.group(6):
+            result["refs"].append(found.group(6))
+    return result
+
+
+def resolve(ial: dict, definitions: Mapping[str, dict]) -> dict:
+    """An attribute list with its references to ``{:name: ...}`` definitions expanded."""
+    merged: dict = {"id": None, "classes": [], "attrs": {}, "refs": []}
+    for ref in ial["refs"]:
+        if ref in definitions:
+            inner = resolve(definitions[ref], definitions)
+            merged["id"] = inner["id"] or merged["id"]
+            merged["classes"] += inner["classes"]
+            merged["attrs"].update(inner["attrs"])
+        else:
+            merged["refs"].append(ref)
+    merged["id"] = ial["id"] or merged["id"]
+    merged["classes"] += ial["classes"]
+    merged["attrs"].update(ial["attrs"])
+    return merged
+
+
+def apply(token: Token, ial: dict) -> None:
+    """Set an attribute list's id, classes and attributes on an opening token."""
+    if ial["id"]:
+        token.attrSet("id", ial["id"])
+    for name, value in ial["attrs"].items():
+        token.attrSet(name, value)
+    if ial["classes"]:
+        classes = str(token.attrGet("class") or "").split()
+        classes += [c for c in ial["classes"] if c not in classes]
+        token.attrSet("class", " ".join(classes))

@@ -1,0 +1,323 @@
+"""Block rules where kramdown reads Markdown differently from CommonMark.
+
+Each rule has markdown-it's block-rule signature and is installed once, when a renderer is built.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+
+from editor.core.render.attributes import parse_ial
+
+# kramdown treats these as span-level: a line starting with one is a paragraph, not raw HTML.
+SPAN_TAGS = frozenset(
+    """a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark
+    option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u
+    var""".split()
+)
+VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_OPEN_TAG = re.compile(
+    r"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*(/?)>"
+)
+_MARKDOWN_ATTR = re.compile(r"""\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+?))(?=[\s/>])""")
+_IAL_LINE = re.compile(r"^ {0,3}\{:(?!:)([^}]*)\}\s*$")
+_EXT_START = re.compile(r"^ {0,3}\{::(\w+)([^}]*?)(/?)\}\s*$")
+_ABBR_DEF = re.compile(r"^ {0,3}\*\[([^\]\n]+)\]:(.*)$")
+PLACEHOLDER = "\x1a"
+
+
+def _line(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _raw_line(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] : state.eMarks[line]]
+
+
+def wrap_fence(original):
+    """A fence rule that, like kramdown, refuses info strings with spaces and unclosed fences."""
+
+    def fence(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if state.is_code_block(start):
+            return False
+        text = _line(state, start)
+        opener = re.match(r"(`{3,}|~{3,})\s*(.*)$", text)
+        if not opener:
+            return False
+        info = opener.group(2).strip()
+        if " " in info or "\t" in info:
+            return False
+        marker = opener.group(1)
+        closer = re.compile(rf"{re.escape(marker[0])}{{{len(marker)},}}\s*$")
+        for line in range(start + 1, end):
+            if state.sCount[line] < state.blkIndent:
+                break
+            if state.sCount[line] - state.blkIndent < 4 and closer.match(_line(state, line)):
+                return original(state, start, end, silent)
+        return False
+
+    return fence
+
+
+def wrap_list(original):
+    """A list rule that, like kramdown, does not know ``1)`` as an ordered-list marker."""
+
+    def list_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if re.match(r"\d{1,9}\)", _line(state, start)):
+            return False
+        return original(state, start, end, silent)
+
+    return list_block
+
+
+def wrap_deflist(original):
+    """A definition-list rule that also takes kramdown's several term lines before ``:``."""
+
+    def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        last = start
+        while last + 1 < end and _line(state, last + 1).strip():
+            if re.match(r":[ \t]", _line(state, last + 1)):
+                break
+            last += 1
+        if last == start or last + 1 >= end or state.sCount[last] != state.blkIndent:
+            return original(state, start, end, silent)
+        if not re.match(r":[ \t]", _line(state, last + 1)):
+            return False
+        first_token = len(state.tokens)
+        if not original(state, last, end, silent):
+            return False
+        if silent:
+            return True
+        level = state.tokens[first_token].level
+        terms = []
+        for line in range(start, last):
+            opener = Token("dt_open", "dt", 1)
+            inline = Token("inline", "", 0)
+            closer = Token("dt_close", "dt", -1)
+            opener.level, inline.level, closer.level = level + 1, level + 2, level + 1
+            opener.map = inline.map = [line, line + 1]
+            opener.block = inline.block = closer.block = True
+            inline.content, inline.children = _line(state, line).strip(), []
+            terms += [opener, inline, closer]
+        state.tokens[first_token + 1 : first_token + 1] = terms
+        state.tokens[first_token].map = [start, state.line]
+        return True
+
+    return deflist
+
+
+def _find_block_end(state: StateBlock, start: int, end: int, tag: str) -> int:
+    """Line after the one closing ``tag`` (nesting counted), or ``end`` when it never closes."""
+    depth = 0
+    opener = re.compile(rf"<{tag}(?=[\s/>])|</{tag}\s*>", re.IGNORECASE)
+    for line in range(start, end):
+        for found in opener.finditer(_raw_line(state, line)):
+            depth += -1 if found.group(0).startswith("</") else 1
+            if depth == 0:
+                return line + 1
+    return end
+
+
+def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Raw HTML the kramdown way: a block element runs to its closing tag, blank lines included.
+
+    ``markdown="1"`` (or ``block``/``span``) makes its content Markdown again.
+    """
+    if state.is_code_block(start):
+        return False
+    text = _line(state, start)
+    if not text.startswith("<"):
+        return False
+    if text.startswith("<!--"):
+        last = start
+        while last < end and "-->" not in _raw_line(state, last):
+            last += 1
+        if last >= end:
+            return False
+        if silent:
+            return True
+        return _raw_token(state, start, last + 1)
+    if text.startswith(("<?", "<!")):
+        if silent:
+            return True
+        return _raw_token(state, start, start + 1)
+    opened = _OPEN_TAG.match(text)
+    if not opened or opened.group(1).lower() in SPAN_TAGS:
+        return False
+    tag = opened.group(1).lower()
+    if silent:
+        return True
+    if tag in VOID_TAGS or opened.group(3):
+        return _raw_token(state, start, start + 1)
+    stop = _find_block_end(state, start, end, tag)
+    markdown = _MARKDOWN_ATTR.search(opened.group(0))
+    if markdown and (markdown.group(1) or markdown.group(2) or markdown.group(3)) != "0":
+        return _markdown_html(state, start, stop, opened, markdown)
+    return _raw_token(state, start, stop)
+
+
+def _raw_token(state: StateBlock, start: int, stop: int) -> bool:
+    token = state.push("html_block", "", 0)
+    token.map = [start, stop]
+    token.content = state.getLines(start, stop, state.blkIndent, True)
+    state.line = stop
+    return True
+
+
+def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -> bool:
+    """An HTML element whose content kramdown parses as Markdown."""
+    line_text = _line(state, start)
+    open_tag = opened.group(0)
+    clean_tag = open_tag.replace(markdown.group(0), "", 1)
+    after_open = line_text[opened.end() :]
+    last_text = _line(state, stop - 1)
+    close = re.search(rf"</{opened.group(1)}\s*>\s*$", last_text, re.IGNORECASE)
+    inner_end = stop - 1 if close and (stop - 1 > start) else stop
+    token = state.push("html_block", "", 0)
+    token.map = [start, stop]
+    token.content = clean_tag + "\n"
+    token.meta = {"markdown_html": True}
+    mode = markdown.group(1) or markdown.group(2) or markdown.group(3)
+    if after_open.strip() or mode == "span":
+        inline_src = (
+            after_open + "\n" + state.getLines(start + 1, inner_end, state.blkIndent, False)
+        )
+        inline = state.push("inline", "", 0)
+        inline.content = inline_src.strip()
+        inline.map = [start, inner_end]
+        inline.children = []
+    else:
+        old_parent, old_max = state.parentType, state.lineMax
+        state.parentType = "html"
+        state.lineMax = inner_end
+        state.md.block.tokenize(state, start + 1, inner_end)
+        state.parentType, state.lineMax = old_parent, old_max
+    closing = state.push("html_block", "", 0)
+    closing.map = [inner_end, stop]
+    closing.content = f"</{opened.group(1)}>\n"
+    closing.meta = {"markdown_html": True}
+    state.line = stop
+    return True
+
+
+def math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """``$$ ... $$`` on lines of its own: kramdown's block math, published as ``\\[ ... \\]``."""
+    if state.is_code_block(start) or not _line(state, start).startswith("$$"):
+        return False
+    for line in range(start, end):
+        text = _line(state, line)
+        closing = text.rstrip().endswith("$$") and (line > start or len(text.strip()) > 2)
+        if closing:
+            if silent:
+                return True
+            body = state.getLines(start, line + 1, state.blkIndent, False).strip()[2:-2].strip()
+            token = state.push("math_block", "", 0)
+            token.content = body
+            token.map = [start, line + 1]
+            state.line = line + 1
+            return True
+        if not text.strip():
+            return False
+    return False
+
+
+def ial_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A line that is only ``{: ...}`` (block IAL) or ``{:name: ...}`` (attribute definition)."""
+    if state.is_code_block(start):
+        return False
+    found = _IAL_LINE.match(_line(state, start))
+    if not found:
+        return False
+    if silent:
+        return True
+    body = found.group(1)
+    token = state.push("ial", "", 0)
+    token.map = [start, start + 1]
+    definition = re.match(r"([A-Za-z][\w-]*):(.*)$", body)
+    if definition:
+        token.meta = {"define": definition.group(1), "attrs": parse_ial(definition.group(2))}
+    else:
+        token.meta = {"attrs": parse_ial(body)}
+    state.line = start + 1
+    return True
+
+
+def extension(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown extensions on their own lines: ``{::comment}``, ``{::nomarkdown}``, ``{::options}``."""
+    if state.is_code_block(start):
+        return False
+    found = _EXT_START.match(_line(state, start))
+    if not found:
+        return False
+    name, self_closing = found.group(1), found.group(3)
+    stop = start + 1
+    if not self_closing:
+        closer = re.compile(rf"^\s*\{{:/{name}?\}}\s*$")
+        while stop < end and not closer.match(_line(state, stop)):
+            stop += 1
+        if stop >= end:
+            return False
+        stop += 1
+    if silent:
+        return True
+    inner = state.getLines(start + 1, stop - 1, state.blkIndent, False) if not self_closing else ""
+    token = state.push("html_block", "", 0)
+    token.map = [start, stop]
+    if name == "comment":
+        token.content = f"<!-- {inner.strip()} -->\n"
+    elif name == "nomarkdown":
+        token.content = inner
+    else:
+        token.content = ""
+    state.line = stop
+    return True
+
+
+def abbreviation(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """``*[HTML]: HyperText Markup Language`` defines an abbreviation for the whole post."""
+    if state.is_code_block(start):
+        return False
+    found = _ABBR_DEF.match(_line(state, start))
+    if not found:
+        return False
+    if silent:
+        return True
+    abbrs = state.env.setdefault("abbreviations", {})
+    abbrs[found.group(1)] = found.group(2).strip()
+    state.line = start + 1
+    return True
+
+
+def placeholder(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A block that Liquid already rendered (``{% highlight %}``...), kept in its source lines."""
+    text = _line(state, start)
+    found = re.match(rf"{PLACEHOLDER}L(\d+){PLACEHOLDER}", text)
+    if not found:
+        return False
+    if silent:
+        return True
+    stop = start + 1
+    while stop < end and _line(state, stop) == PLACEHOLDER:
+        stop += 1
+    token = state.push("liquid_block", "", 0)
+    token.map = [start, stop]
+    token.meta = {"index": int(found.group(1))}
+    state.line = stop
+    return True
+
+
+def end_of_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A line with only ``^``: kramdown's end-of-block marker, which shows nothing."""
+    if state.is_code_block(start) or _line(state, start).rstrip() != "^":
+        return False
+    if not silent:
+        token = state.push("ial", "", 0)
+        token.map = [start, start + 1]
+        token.meta = {"eob": True}
+    state.line = start + 1
+    return True

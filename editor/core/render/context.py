@@ -1,0 +1,35 @@
+"""What a render depends on besides the Markdown text, and what it gives back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The blog and post a body belongs to: site config, front matter, paths, options."""
+
+    site: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    page: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    blog_root: Path | None = None
+    post_path: Path | None = None
+    allow_remote: bool = False
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """Body HTML as the preview shows it, the source lines of each top-level block, warnings.
+
+    ``blocks`` holds ``(start_line, end_line)`` per top-level block, 0-based body lines, end
+    exclusive, in document order (the same numbers as the blocks' ``data-source-line``).
+    """
+
+    html: str
+    blocks: list[tuple[int, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,77 @@
+"""Code highlighting with Pygments, wrapped the way Jekyll's Rouge output is.
+
+Rouge uses Pygments' short token classes (``k``, ``nf``, ``s2``...), so the stylesheets written
+for Rouge themes apply unchanged.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+
+from pygments import highlight as pygments_highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+# Names Rouge knows that Pygments spells differently (or not at all).
+_ALIASES = {"plaintext": "text", "plain": "text", "txt": "text", "shell": "bash", "zsh": "bash"}
+_FORMATTER = HtmlFormatter(nowrap=True)
+
+
+@lru_cache(maxsize=256)
+def _lexer(language: str) -> Lexer | None:
+    # Lexers are stateless once built and safe to share between threads.
+    name = _ALIASES.get(language.lower(), language.lower())
+    try:
+        return get_lexer_by_name(name, stripnl=False, ensurenl=False)
+    except ClassNotFound:
+        return None
+
+
+def knows(language: str) -> bool:
+    """True when ``language`` names a lexer (Rouge would highlight it)."""
+    return bool(language) and _lexer(language) is not None
+
+
+def highlight(code: str, language: str) -> str:
+    """Code as HTML spans with Rouge class names; plain escaped text for unknown languages."""
+    lexer = _lexer(language) if language else None
+    if lexer is None:
+        return escape(code, quote=False)
+    return pygments_highlight(code, lexer, _FORMATTER)
+
+
+def fenced_block(code: str, language: str) -> str:
+    """A fenced or indented code block as Jekyll publishes it (kramdown + Rouge)."""
+    language = language or "plaintext"
+    if not knows(language):
+        lang_class = escape(language)
+        return (
+            f'<pre><code class="language-{lang_class}">{escape(code, quote=False)}</code></pre>\n'
+        )
+    body = highlight(code, language)
+    return (
+        f'<div class="language-{escape(language)} highlighter-rouge">'
+        f'<div class="highlight"><pre class="highlight"><code>{body}</code></pre></div></div>\n'
+    )
+
+
+def liquid_block(code: str, language: str, linenos: bool) -> str:
+    """``{% highlight lang [linenos] %}`` as Jekyll renders it: a ``figure.highlight``."""
+    code = code.strip("\n")
+    lang = escape(language)
+    body = highlight(code, language).rstrip("\n")
+    if linenos:
+        lines = code.split("\n")
+        gutter = "".join(f"{n}\n" for n in range(1, len(lines) + 1))
+        body = (
+            '<table class="rouge-table"><tbody><tr><td class="gutter gl">'
+            f'<pre class="lineno">{gutter}</pre></td><td class="code"><pre>{body}\n</pre></td>'
+            "</tr></tbody></table>"
+        )
+    return (
+        f'<figure class="highlight"><pre><code class="language-{lang}" data-lang="{lang}">'
+        f"{body}</code></pre></figure>"
+    )

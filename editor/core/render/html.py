@@ -1,0 +1,169 @@
+"""Renderer rules: the HTML kramdown + Rouge write, plus the preview's own ``data-*`` markers."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from markdown_it.token import Token
+
+from editor.core.render import highlight
+from editor.core.render.images import image_attributes
+
+_FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
+
+
+def _line_attr(token: Token) -> str:
+    line = token.attrGet("data-source-line")
+    return f' data-source-line="{line}"' if line is not None else ""
+
+
+def code_inline(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    classes = ["language-plaintext", "highlighter-rouge"]
+    classes[1:1] = str(token.attrGet("class") or "").split()
+    token.attrSet("class", " ".join(classes))
+    return f"<code{self.renderAttrs(token)}>{escape(token.content, quote=False)}</code>"
+
+
+def _language(token: Token) -> str:
+    """The info string's language, else a ``{: .language-x}`` class, as kramdown reads it."""
+    if token.info and token.info.strip():
+        return token.info.strip().split("?")[0]
+    for name in str(token.attrGet("class") or "").split():
+        if name.startswith("language-"):
+            return name[len("language-") :]
+    return ""
+
+
+def fence(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
+
+
+def code_block(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
+
+
+def strike_open(self, tokens, idx, options, env) -> str:
+    return "<del>"
+
+
+def strike_close(self, tokens, idx, options, env) -> str:
+    return "</del>"
+
+
+def _with_line(html: str, token: Token) -> str:
+    """Put the block's data-source-line (and IAL attributes) on its outermost tag."""
+    extra = "".join(
+        f' {name}="{escape(str(value))}"'
+        for name, value in (token.attrs or {}).items()
+        if name != "class"
+    )
+    return _FIRST_TAG.sub(lambda m: m.group(1) + extra, html, count=1) if extra else html
+
+
+def html_block(self, tokens, idx, options, env) -> str:
+    return _with_line(tokens[idx].content, tokens[idx])
+
+
+def math_block(self, tokens, idx, options, env) -> str:
+    return f"\\[{escape(tokens[idx].content, quote=False)}\\]\n"
+
+
+def math_inline(self, tokens, idx, options, env) -> str:
+    return f"\\({escape(tokens[idx].content, quote=False)}\\)"
+
+
+def nothing(self, tokens, idx, options, env) -> str:
+    return ""
+
+
+def liquid_block(self, tokens, idx, options, env) -> str:
+    html = env.get("liquid_blocks", [])[tokens[idx].meta["index"]]
+    return _with_line(html + "\n", tokens[idx])
+
+
+def image(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    attrs = dict(token.attrs or {})
+    src = str(attrs.pop("src", ""))
+    attrs.pop("alt", None)
+    ordered = {"src": src, "alt": alt, **attrs}
+    for name, value in image_attributes(src, env.get("render_context")).items():
+        if name == "class" and ordered.get("class"):
+            value = f"{ordered['class']} {value}"
+        ordered[name] = value
+    text = "".join(f' {k}="{escape(str(v))}"' for k, v in ordered.items())
+    return f"<img{text} />"
+
+
+def footnote_ref(self, tokens, idx, options, env) -> str:
+    meta = tokens[idx].meta
+    label = escape(str(meta.get("label") or meta["id"] + 1))
+    ref_id = f"fnref:{label}" + (f":{meta['subId']}" if meta.get("subId", 0) > 0 else "")
+    number = meta["id"] + 1
+    return (
+        f'<sup id="{ref_id}" role="doc-noteref">'
+        f'<a href="#fn:{label}" class="footnote" rel="footnote">{number}</a></sup>'
+    )
+
+
+def footnote_block_open(self, tokens, idx, options, env) -> str:
+    return '<div class="footnotes" role="doc-endnotes">\n  <ol>\n'
+
+
+def footnote_block_close(self, tokens, idx, options, env) -> str:
+    return "  </ol>\n</div>\n"
+
+
+def footnote_open(self, tokens, idx, options, env) -> str:
+    meta = tokens[idx].meta
+    label = escape(str(meta.get("label") or meta["id"] + 1))
+    return f'    <li id="fn:{label}" role="doc-endnote">\n'
+
+
+def footnote_close(self, tokens, idx, options, env) -> str:
+    return "    </li>\n"
+
+
+def footnote_anchor(self, tokens, idx, options, env) -> str:
+    meta = tokens[idx].meta
+    label = escape(str(meta.get("label") or meta["id"] + 1))
+    sub = meta.get("subId", 0)
+    ref_id = f"fnref:{label}" + (f":{sub}" if sub > 0 else "")
+    mark = "&#8617;" + (f"<sup>{sub + 1}</sup>" if sub > 0 else "")
+    return f' <a href="#{ref_id}" class="reversefootnote" role="doc-backlink">{mark}</a>'
+
+
+def table_cell(self, tokens, idx, options, env) -> str:
+    token = tokens[idx]
+    style = str(token.attrGet("style") or "")
+    if style.startswith("text-align:"):
+        token.attrSet("style", "text-align: " + style.split(":", 1)[1].strip())
+    return self.renderToken(tokens, idx, options, env)
+
+
+RULES = {
+    "code_inline": code_inline,
+    "fence": fence,
+    "code_block": code_block,
+    "html_block": html_block,
+    "math_block": math_block,
+    "math_inline": math_inline,
+    "ial": nothing,
+    "liquid_block": liquid_block,
+    "image": image,
+    "footnote_ref": footnote_ref,
+    "footnote_block_open": footnote_block_open,
+    "footnote_block_close": footnote_block_close,
+    "footnote_open": footnote_open,
+    "footnote_close": footnote_close,
+    "footnote_anchor": footnote_anchor,
+    "s_open": strike_open,
+    "s_close": strike_close,
+    "th_open": table_cell,
+    "td_open": table_cell,
+}

@@ -1,0 +1,95 @@
+"""Inline rules where kramdown differs from CommonMark: emphasis, span IALs, inline math."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
+
+_SPAN_IAL = re.compile(r"\{:((?:[^}\\]|\\.)*)\}")
+_INLINE_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+
+
+def emphasis(state: StateInline, silent: bool) -> bool:
+    """``*`` and ``_`` runs with kramdown's rules instead of CommonMark's flanking ones.
+
+    kramdown opens emphasis when the marker is not followed by whitespace and closes it when
+    not preceded by whitespace, whatever punctuation surrounds it; so ``**「重要」**です`` is bold.
+    ``_`` never opens right after a letter nor closes right before one (Japanese included).
+    """
+    start = state.pos
+    marker = state.src[start]
+    if silent or marker not in "_*":
+        return False
+    pos = start
+    while pos < state.posMax and state.src[pos] == marker:
+        pos += 1
+    before = state.src[start - 1] if start > 0 else " "
+    after = state.src[pos] if pos < state.posMax else " "
+    can_open = not after.isspace()
+    can_close = not before.isspace()
+    if marker == "_":
+        can_open = can_open and not before.isalpha()
+        can_close = can_close and not after.isalnum()
+    length = pos - start
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(
+            Delimiter(
+                marker=ord(marker),
+                length=length,
+                token=len(state.tokens) - 1,
+                end=-1,
+                open=can_open,
+                close=can_close,
+            )
+        )
+    state.pos = pos
+    return True
+
+
+def span_ial(state: StateInline, silent: bool) -> bool:
+    """``{:.class}`` right after a span element; applied once emphasis is resolved."""
+    if not state.src.startswith("{:", state.pos):
+        return False
+    found = _SPAN_IAL.match(state.src, state.pos)
+    if not found:
+        return False
+    if not silent:
+        token = state.push("span_ial", "", 0)
+        token.content = found.group(1)
+    state.pos = found.end()
+    return True
+
+
+def inline_math(state: StateInline, silent: bool) -> bool:
+    """``$$x$$`` inside a paragraph: kramdown's inline math, published as ``\\(x\\)``."""
+    if not state.src.startswith("$$", state.pos):
+        return False
+    found = _INLINE_MATH.match(state.src, state.pos)
+    if not found:
+        return False
+    if not silent:
+        token = state.push("math_inline", "", 0)
+        token.content = found.group(1).strip()
+    state.pos = found.end()
+    return True
+
+
+# The characters a backslash escapes in kramdown; before any other it stays a backslash.
+KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`<>()[]{}#!:|\"'$=")
+
+
+def escape(state: StateInline, silent: bool) -> bool:
+    """A backslash escapes only kramdown's characters (``\\,`` stays as written)."""
+    if state.src[state.pos] != "\\" or state.pos + 1 >= state.posMax:
+        return False
+    following = state.src[state.pos + 1]
+    if following in KRAMDOWN_ESCAPABLE or following == "\n":
+        return False
+    if not silent:
+        state.pending += "\\"
+    state.pos += 1
+    return True

@@ -1,0 +1,101 @@
+"""URLs of posts and files for ``{% post_url %}`` and ``{% link %}``, as Jekyll computes them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from editor.core.post import PostReadError, decode_post, split_post
+from editor.core.render.liquid_values import relative_url, to_datetime
+
+_POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_STYLES = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+
+
+def _front_matter(path: Path) -> dict:
+    try:
+        source = split_post(decode_post(path.read_bytes()))
+        data = yaml.safe_load(source.front_matter) if source.front_matter.strip() else {}
+    except (OSError, PostReadError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _categories(front: Mapping) -> list[str]:
+    found = front.get("categories", front.get("category")) or []
+    if isinstance(found, str):
+        found = found.split()
+    return [str(c) for c in found]
+
+
+def post_url_path(path: Path, site: Mapping) -> str:
+    """The URL path Jekyll gives the post file at ``path`` (without ``baseurl``)."""
+    front = _front_matter(path)
+    name = _POST_NAME.match(path.stem)
+    slug = str(front.get("slug") or (name.group(4) if name else path.stem))
+    when = to_datetime(front.get("date")) or to_datetime(
+        "-".join(name.groups()[:3]) if name else None
+    )
+    permalink = str(front.get("permalink") or site.get("permalink") or "date")
+    template = _STYLES.get(permalink, permalink)
+    values = {
+        ":categories": "/".join(c.lower().replace(" ", "-") for c in _categories(front)),
+        ":year": f"{when.year:04d}" if when else "",
+        ":month": f"{when.month:02d}" if when else "",
+        ":i_month": str(when.month) if when else "",
+        ":day": f"{when.day:02d}" if when else "",
+        ":i_day": str(when.day) if when else "",
+        ":y_day": when.strftime("%j") if when else "",
+        ":short_year": when.strftime("%y") if when else "",
+        ":hour": when.strftime("%H") if when else "",
+        ":minute": when.strftime("%M") if when else "",
+        ":second": when.strftime("%S") if when else "",
+        ":title": slug,
+        ":slug": slug,
+        ":output_ext": ".html",
+    }
+    url = re.sub(r":[a-z_]+", lambda m: values.get(m.group(0), m.group(0)), template)
+    url = re.sub(r"/{2,}", "/", "/" + url)
+    return url
+
+
+def find_post(blog_root: Path, name: str) -> Path | None:
+    """The file in ``_posts`` (or a subfolder) named ``name`` plus a Markdown extension."""
+    posts = blog_root / "_posts"
+    if not posts.is_dir():
+        return None
+    stem = Path(name).name
+    for path in sorted(posts.rglob(f"{stem}.*")):
+        if path.suffix.lower() in (".md", ".markdown", ".mkd", ".mkdn", ".html"):
+            return path
+    return None
+
+
+def post_url(blog_root: Path, name: str, site: Mapping) -> str | None:
+    """``{% post_url name %}``, or None when no such post exists."""
+    path = find_post(blog_root, name)
+    return relative_url(site, post_url_path(path, site)) if path else None
+
+
+def link_url(blog_root: Path, relative: str, site: Mapping) -> str | None:
+    """``{% link path %}``, or None when the file does not exist."""
+    path = blog_root / relative
+    if not path.is_file():
+        return None
+    if relative.startswith("_posts/"):
+        return relative_url(site, post_url_path(path, site))
+    front = _front_matter(path) if path.suffix in (".md", ".markdown", ".html") else {}
+    if front.get("permalink"):
+        return relative_url(site, str(front["permalink"]))
+    url = "/" + relative
+    if path.suffix in (".md", ".markdown"):
+        url = url[: -len(path.suffix)] + ".html"
+    return relative_url(site, url)

@@ -1,0 +1,54 @@
+"""The markdown-it parser configured to read Markdown the way kramdown's GFM parser does."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import fence as fence_rule
+from markdown_it.rules_block import list_block
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from editor.core.render import blocks, html, inline, tables, toc, tree
+
+_TERMINATES = ["paragraph", "reference", "blockquote", "list"]
+
+
+def build_markdown() -> MarkdownIt:
+    """A new parser; it is never changed after this returns, so threads may share it."""
+    md = MarkdownIt("commonmark", {"html": True, "xhtmlOut": True})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin, inline=False)
+    md.use(deflist_plugin)
+
+    deflist = md.block.ruler.__rules__[md.block.ruler.__find__("deflist")].fn
+    md.block.ruler.at("deflist", blocks.wrap_deflist(deflist), {"alt": _TERMINATES[:3]})
+    md.block.ruler.at("fence", blocks.wrap_fence(fence_rule), {"alt": _TERMINATES})
+    md.block.ruler.at("list", blocks.wrap_list(list_block), {"alt": _TERMINATES[:3]})
+    md.block.ruler.at("table", tables.table, {"alt": ["reference"]})
+    md.block.ruler.at("html_block", blocks.html_block, {"alt": _TERMINATES[:3]})
+    md.block.ruler.before("fence", "liquid_block", blocks.placeholder, {"alt": _TERMINATES})
+    md.block.ruler.before("table", "math_block", blocks.math_block, {"alt": _TERMINATES[:3]})
+    md.block.ruler.before("fence", "ial", blocks.ial_line, {"alt": _TERMINATES})
+    md.block.ruler.before("fence", "extension", blocks.extension, {"alt": _TERMINATES})
+    md.block.ruler.before("fence", "end_of_block", blocks.end_of_block, {"alt": _TERMINATES})
+    md.block.ruler.before("reference", "abbreviation", blocks.abbreviation, {"alt": _TERMINATES})
+
+    md.inline.ruler.at("emphasis", inline.emphasis)
+    md.inline.ruler.before("emphasis", "span_ial", inline.span_ial)
+    md.inline.ruler.before("escape", "math_inline", inline.inline_math)
+    md.inline.ruler.before("escape", "kramdown_escape", inline.escape)
+
+    md.core.ruler.after("block", "explicit_heading_ids", tree.explicit_heading_ids)
+    md.core.ruler.after("inline", "span_attributes", tree.span_attributes)
+    md.core.ruler.after("span_attributes", "typography", tree.typography)
+    md.core.ruler.after("typography", "abbreviations", tree.abbreviations)
+    md.core.ruler.after("abbreviations", "heading_ids", tree.heading_ids)
+    md.core.ruler.push("block_attributes", tree.block_attributes)
+    md.core.ruler.push("lists", tree.lists)
+    md.core.ruler.push("strong_outside", tree.strong_outside)
+    md.core.ruler.push("toc", toc.table_of_contents)
+    md.core.ruler.push("source_lines", tree.source_lines)
+
+    for name, rule in html.RULES.items():
+        md.add_render_rule(name, rule)
+    return md

@@ -1,0 +1,78 @@
+"""kramdown nests a bullet list whose marker is indented less than its ordered parent's text.
+
+``1. item`` followed by ``  - child`` (two spaces, the parent's text starts at column 3) is a
+nested list in kramdown but a new top-level list in CommonMark.  (An ordered list under a
+bullet item at one space is not nested by kramdown either, so only this case is handled.)  Before parsing, such lines
+(and the lines that belong to them) are indented up to the parent's text column.  Only
+leading spaces change, so line numbers stay the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKER = re.compile(r"^( *)([*+-]|\d{1,9}\.)([ \t]+)(?=\S)")
+_FENCE = re.compile(r"^ *(`{3,}|~{3,})")
+
+
+@dataclass
+class _Item:
+    column: int  # the marker's column in the source
+    content: int  # where the item's text starts in the source
+    ordered: bool
+    shift: int  # spaces added in front of this item's lines
+
+
+def nest_short_indented_lists(text: str) -> str:
+    """The text with under-indented nested list markers moved to their parent's text column."""
+    if "\n" not in text or not re.search(r"^ +(?:[*+-]|\d{1,9}\.)[ \t]", text, re.MULTILINE):
+        return text
+    lines = text.split("\n")
+    stack: list[_Item] = []
+    blank_before = False
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blank_before = True
+            continue
+        column = len(line) - len(line.lstrip(" "))
+        if fence is None:
+            found = _MARKER.match(line)
+        else:
+            found = None
+        if fence is not None or not found:
+            opened = _FENCE.match(line)
+            if fence is not None and opened and opened.group(1)[0] == fence[0]:
+                fence = None
+            elif fence is None and opened:
+                fence = opened.group(1)
+            while stack and blank_before and column < stack[-1].content:
+                stack.pop()
+            if stack and not blank_before and column < stack[-1].content and fence is None:
+                pass  # a lazy continuation line: kept as is
+            elif stack and stack[-1].shift:
+                lines[index] = " " * stack[-1].shift + line
+            blank_before = False
+            continue
+        ordered = found.group(2)[0].isdigit()
+        while stack and column <= stack[-1].column:
+            stack.pop()
+        while stack and blank_before and column < stack[-1].content:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        shift = parent.shift if parent else 0
+        if (
+            parent is not None
+            and not blank_before
+            and parent.column < column < parent.content
+            and parent.ordered
+            and not ordered
+        ):
+            shift += parent.content - column
+        width = len(found.group(2)) + min(len(found.group(3).expandtabs(4)), 4)
+        stack.append(_Item(column, column + width, ordered, shift))
+        if shift:
+            lines[index] = " " * shift + line
+        blank_before = False
+    return "\n".join(lines)

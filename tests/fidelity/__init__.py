@@ -1,0 +1,1 @@
+"""The preview measured against the real Jekyll (``python -m tests.fidelity``)."""
