@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 
@@ -37,6 +37,7 @@ if os.environ.get("TSUZURI_NO_WEBENGINE"):
 
 BRIDGE_WORLD = 1  # QWebEngineScript.ScriptWorldId.ApplicationWorld
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+ECHO_MS = 250
 
 
 def open_external(url: QUrl) -> None:
@@ -138,7 +139,8 @@ class PreviewPane(QWidget):
         self._loaded = False
         self._pending_html: str | None = None
         self._pending_line: int | None = None
-        self._programmatic_scroll = False
+        # Scroll events this soon after we scrolled the page ourselves are echoes, not the writer.
+        self._our_scroll = QElapsedTimer()
         self._page_html = ""
         self._view = None
         if not WEBENGINE_ERROR:
@@ -262,7 +264,7 @@ class PreviewPane(QWidget):
         if not self._loaded:
             self._pending_line = line
             return
-        self._programmatic_scroll = True
+        self._our_scroll.start()
         self._run(f"window.tsuzuri.scrollToLine({int(line)})")
 
     def mark_line(self, line: int) -> None:
@@ -271,8 +273,7 @@ class PreviewPane(QWidget):
             self._run(f"window.tsuzuri.markLine({int(line)})")
 
     def _on_scroll_position_changed(self, _pos) -> None:
-        if self._programmatic_scroll:
-            self._programmatic_scroll = False
+        if self._our_scroll.isValid() and self._our_scroll.elapsed() < ECHO_MS:
             return
         self._run("window.tsuzuri.topLine()", self._on_top_line)
 

@@ -12,12 +12,22 @@
     });
   }
 
-  function setBody(html) {
-    // Patch only the top-level blocks that changed: no flash, the scroll position stays.
-    const body = root();
+  function parse(html) {
     const incoming = document.createElement("template");
     incoming.innerHTML = html;
     showLocalImages(incoming.content);
+    return incoming;
+  }
+
+  function normalise(html) {
+    // What the page holds for this body HTML (the DOM's own serialisation), for comparisons.
+    return parse(html).innerHTML;
+  }
+
+  function setBody(html) {
+    // Patch only the top-level blocks that changed: no flash, the scroll position stays.
+    const body = root();
+    const incoming = parse(html);
     const fresh = Array.from(incoming.content.childNodes);
     const old = Array.from(body.childNodes);
     let changed = 0;
@@ -77,5 +87,5 @@
     list.forEach((el) => el.classList.toggle("tsuzuri-current", el === hit));
   }
 
-  window.tsuzuri = { setBody, scrollToLine, topLine, markLine, currentLine: null };
+  window.tsuzuri = { setBody, normalise, scrollToLine, topLine, markLine, currentLine: null };
 })();
