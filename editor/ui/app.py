@@ -88,4 +88,8 @@ def run_app(path: str | None) -> int:
     if post is not None:
         window.open_post(post)
     window.show()
-    return app.exec()
+    status = app.exec()
+    from editor.ui.preview import release_web_profile
+
+    release_web_profile()
+    return status

@@ -45,6 +45,24 @@ def open_external(url: QUrl) -> None:
     QDesktopServices.openUrl(url)
 
 
+def release_web_profile() -> None:
+    """Destroy every preview page, then the shared profile, before the application goes away.
+
+    QtWebEngine crashes at exit when a profile outlives its QApplication or dies before its
+    pages; call this once the event loop has finished.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if not WEBENGINE_ERROR and _PROFILE:
+        _PROFILE.pop().deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def wrapper_page(stylesheets: list[Path], allow_remote: bool, dark: bool) -> str:
     """The HTML page the body is pushed into; its CSP forbids every script."""
     remote = " http: https:" if allow_remote else ""
@@ -66,6 +84,8 @@ def wrapper_page(stylesheets: list[Path], allow_remote: bool, dark: bool) -> str
         '<main id="tsuzuri-body" class="post-content"></main>\n</body></html>\n'
     )
 
+
+_PROFILE: list = []
 
 if not WEBENGINE_ERROR:
 
@@ -92,15 +112,11 @@ if not WEBENGINE_ERROR:
             self.blocked.append(url.toString())
             info.block(True)
 
-    _PROFILE: list = []
-
     def _shared_profile() -> QWebEngineProfile:
-        """One off-the-record profile (no cache or cookies on disk) owned by the application,
-        so it outlives every page that uses it."""
+        """One off-the-record profile (no cache or cookies on disk) for every preview page;
+        :func:`release_web_profile` destroys it after the pages."""
         if not _PROFILE:
-            from PySide6.QtWidgets import QApplication
-
-            _PROFILE.append(QWebEngineProfile(QApplication.instance()))
+            _PROFILE.append(QWebEngineProfile())
         return _PROFILE[0]
 
     class _SandboxedPage(QWebEnginePage):

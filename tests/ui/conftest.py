@@ -20,6 +20,15 @@ SAMPLE = ROOT / "resources" / "sample-blog"
 JA_POST = "2025-10-20-ai-chip-market.md"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _release_web_profile_at_exit(qapp):
+    """Pages before profile, profile before application: otherwise QtWebEngine crashes at exit."""
+    yield
+    from editor.ui.preview import release_web_profile
+
+    release_web_profile()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("TSUZURI_DATA_DIR", str(tmp_path / "data"))

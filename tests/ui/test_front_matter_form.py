@@ -73,7 +73,9 @@ def test_untouched_post_saves_byte_identical(qtbot, git_blog, make_window):
 
 def test_title_with_broken_character_is_flagged_next_to_the_field(qtbot, blog, make_window):
     post = blog / "_posts" / "2025-10-25-cut.md"
-    post.write_text('---\ntitle: "Microsoftの「MAI-Image-1」はの可\ufffd"\n---\n\n本文\n', encoding="utf-8")
+    post.write_text(
+        '---\ntitle: "Microsoftの「MAI-Image-1」はの可\ufffd"\n---\n\n本文\n', encoding="utf-8"
+    )
     window = make_window(blog, post)
     message = window.form.messages["title"]
     assert message.isVisible() and "U+FFFD" in message.text()
@@ -105,12 +107,16 @@ def test_broken_front_matter_is_shown_editable_and_never_lost(qtbot, blog, make_
     assert not banner.isVisible()
     assert window.form.title.text() == "直した題名"
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert post.read_text(encoding="utf-8").startswith('---\ntitle: "直した題名"\ntags: [AI]\n---\n')
+    assert post.read_text(encoding="utf-8").startswith(
+        '---\ntitle: "直した題名"\ntags: [AI]\n---\n'
+    )
 
 
 def test_unknown_keys_are_listed_and_kept(qtbot, blog, make_window):
     post = blog / "_posts" / "2025-10-27-extra.md"
-    post.write_text("---\ntitle: 題\nmath: true\n# a comment\nseries: 入門\n---\n本文\n", encoding="utf-8")
+    post.write_text(
+        "---\ntitle: 題\nmath: true\n# a comment\nseries: 入門\n---\n本文\n", encoding="utf-8"
+    )
     window = make_window(blog, post)
     assert "math" in window.form.other_label.text() and "series" in window.form.other_label.text()
     window.form.title.selectAll()
