@@ -35,6 +35,7 @@ class ParsedFrontMatter:
     values: dict[str, Any]
     spans: dict[str, KeySpan] = field(default_factory=dict)
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # key, lines (1-based)
+    indent: int = 0  # column of the top-level keys (front matter may be indented as a whole)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,9 @@ def parse(fm_text: str, first_line: int = 2) -> ParsedFrontMatter:
         )
     values = {str(k): v for k, v in result.value.items()}
     duplicates = [(k, a + first_line, b + first_line) for k, a, b in result.duplicates]
-    return ParsedFrontMatter(values, _spans(fm_text, result.node), duplicates)
+    pairs = result.node.value
+    indent = pairs[0][0].start_mark.column if pairs and not result.node.flow_style else 0
+    return ParsedFrontMatter(values, _spans(fm_text, result.node), duplicates, indent)
 
 
 def load(fm_text: str, first_line: int = 2) -> dict[str, Any]:
@@ -177,7 +180,7 @@ def set_key(fm_text: str, key: str, value: Any, newline: str | None = None) -> s
         raise FrontMatterError(f"Cannot edit '{key}' in place; edit the front matter as text")
     else:
         style = _house_style(parsed, value)
-        head, separator, comment = _key_text(key) + ":", " ", ""
+        head, separator, comment = " " * parsed.indent + _key_text(key) + ":", " ", ""
     lines = fm_text.splitlines(keepends=True)
     start, end = (span.start, span.end) if span else _insertion_point(parsed, key, lines)
     ending = _line_ending(lines, end - 1, nl) if span else nl

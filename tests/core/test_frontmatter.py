@@ -173,3 +173,17 @@ def test_impossible_date_stays_text_for_the_validator():
 def test_python_tags_are_refused():
     with pytest.raises(FrontMatterError):
         fm.parse("x: !!python/object/apply:os.system ['true']\n")
+
+
+def test_front_matter_indented_as_a_whole_gets_new_keys_at_its_indent():
+    assert (
+        fm.set_key("  title: a\n  x: 1\n", "layout", "post")
+        == "  layout: post\n  title: a\n  x: 1\n"
+    )
+
+
+def test_multi_line_values_are_replaced_whole():
+    assert fm.set_key("tags: [a,\n  b]\nx: 1\n", "tags", ["a", "c"]) == "tags: [a, c]\nx: 1\n"
+    assert fm.set_key("title: a long\n  title\nx: 1\n", "title", "t") == "title: t\nx: 1\n"
+    nested = "author:\n  name: x\n  url: y\nx: 1\n"
+    assert fm.set_key(nested, "author", "名前") == 'author: "名前"\nx: 1\n'

@@ -33,10 +33,27 @@ def _single(text):
 @st.composite
 def entry(draw, key):
     """One key written in a drawn style, with its value as YAML reads it."""
-    kind = draw(st.sampled_from(["plain", "double", "single", "int", "flow", "block", "empty"]))
+    kind = draw(
+        st.sampled_from(
+            ["plain", "double", "single", "int", "flow", "block", "empty"]
+            + ["commented", "folded", "nested", "multiflow"]
+        )
+    )
     if kind == "plain":
         value = draw(PLAIN)
         return [f"{key}: {value}"], value
+    if kind == "commented":
+        value = draw(PLAIN)
+        return [f"{key}: {value}  # メモ"], value
+    if kind == "folded":
+        first, second = draw(PLAIN), draw(PLAIN)
+        return [f"{key}: >-", f"  {first}", f"  {second}"], f"{first} {second}"
+    if kind == "nested":
+        word = draw(PLAIN)
+        return [f"{key}:", f"  name: {word}", "  n: 1"], {"name": word, "n": 1}
+    if kind == "multiflow":
+        first, second = draw(PLAIN), draw(PLAIN)
+        return [f"{key}: [{first},", f"  {second}]"], [first, second]
     if kind == "double":
         value = draw(ANY_TEXT)
         return [f"{key}: {_double(value)}"], value
@@ -146,3 +163,24 @@ def test_corpus_post_round_trips_and_title_edit_touches_only_title(path):
     else:
         assert _outside_span_unchanged(text, document.text, range(span.start + 1, span.stop + 1))
     assert document.body == PostDocument.from_text(text).body
+
+
+@FAST
+@given(
+    st.sampled_from(["", '"', "'"]),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=30),
+)
+def test_any_text_value_is_written_so_it_reads_back_exactly(quote, value):
+    text = f"layout: post\ntitle: {quote}x{quote}\ntags: [a]\n"
+    new = fm.set_key(text, "title", value)
+    assert fm.load(new) == {"layout": "post", "title": value, "tags": ["a"]}
+    assert new.startswith("layout: post\n") and new.endswith("tags: [a]\n")
+    assert all(char in new for char in value if char.isalpha())  # letters as UTF-8, never \u
+
+
+@FAST
+@given(st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=8), max_size=4))
+def test_any_list_is_written_so_it_reads_back_exactly(items):
+    for text in ('tags: ["x"]\nz: 1\n', "tags:\n  - x\nz: 1\n"):
+        new = fm.set_key(text, "tags", items)
+        assert fm.load(new) == {"tags": items, "z": 1}
