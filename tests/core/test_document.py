@@ -47,7 +47,17 @@ def test_mixed_endings_are_kept_on_unchanged_lines():
     text = "---\ntitle: a\n---\none\r\ntwo\nthree\r\nfour\n"
     document = PostDocument.from_text(text)
     document.set_body(document.body_for_editor().replace("three", "THREE"))
-    assert document.body == "one\r\ntwo\nTHREE\nfour\n"
+    assert document.body == "one\r\ntwo\nTHREE\r\nfour\n"
+    document.set_body(document.body_for_editor().replace("two\n", "two\nnew\n"))
+    assert document.body == "one\r\ntwo\nnew\nTHREE\r\nfour\n"  # the file is mostly LF
+
+
+def test_mixed_endings_in_a_large_body_stay_fast_and_exact():
+    lines = [f"行{i}" + ("\r\n" if i % 3 else "\n") for i in range(30000)]
+    document = PostDocument.from_text("---\ntitle: a\n---\n" + "".join(lines))
+    document.set_body(document.body_for_editor().replace("行15000\n", "行15000 追記\n"))
+    lines[15000] = "行15000 追記" + lines[15000][-1:]
+    assert document.body == "".join(lines)
 
 
 def test_removing_the_final_newline_is_respected():
