@@ -184,3 +184,32 @@ def test_any_list_is_written_so_it_reads_back_exactly(items):
     for text in ('tags: ["x"]\nz: 1\n', "tags:\n  - x\nz: 1\n"):
         new = fm.set_key(text, "tags", items)
         assert fm.load(new) == {"tags": items, "z": 1}
+
+
+LINES = st.lists(
+    st.tuples(st.text(alphabet="本文ab #", max_size=6), st.sampled_from(["\n", "\r\n"])),
+    max_size=12,
+)
+
+
+@FAST
+@given(LINES, st.booleans(), st.data())
+def test_body_edits_keep_the_endings_of_lines_not_edited(lines, final, data):
+    body = "".join(text + ending for text, ending in lines) + ("末尾" if final else "")
+    document = PostDocument.from_text("---\ntitle: a\n---\n" + body)
+    editor_text = document.body_for_editor()
+    document.set_body(editor_text)
+    assert document.body == body
+    edited = editor_text.split("\n")
+    index = data.draw(st.integers(0, len(edited) - 1))
+    edited.insert(index, data.draw(st.sampled_from(["追加", "", "x y"])))
+    new_text = "\n".join(edited)
+    document.set_body(new_text)
+    assert document.body_for_editor() == new_text
+    old_lines = body.splitlines(keepends=True)
+    new_lines = document.body.splitlines(keepends=True)
+    ops = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+    removed = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag != "equal")
+    added = sum(j2 - j1 for tag, _i1, _i2, j1, j2 in ops if tag != "equal")
+    # One inserted line; the old unterminated last line may gain its ending.
+    assert added <= 2 and removed <= 1
