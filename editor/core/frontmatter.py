@@ -94,7 +94,9 @@ def _spans(text: str, root: yaml.MappingNode) -> dict[str, KeySpan]:
             continue
         start = key_node.start_mark.line
         line = lines[start]
-        colon = line.index(":", key_node.end_mark.column)
+        colon = line.find(":", key_node.end_mark.column)
+        if colon == -1 or key_node.end_mark.line != start:
+            continue  # a key over several lines or "? key" form: edited as text only
         head = line[key_node.start_mark.column : colon + 1]
         end_mark = value_node.end_mark
         last = end_mark.line

@@ -187,3 +187,10 @@ def test_multi_line_values_are_replaced_whole():
     assert fm.set_key("title: a long\n  title\nx: 1\n", "title", "t") == "title: t\nx: 1\n"
     nested = "author:\n  name: x\n  url: y\nx: 1\n"
     assert fm.set_key(nested, "author", "名前") == 'author: "名前"\nx: 1\n'
+
+
+def test_explicit_keys_are_left_alone_and_other_keys_still_edit():
+    text = "? a\n: 1\nb: 2\n"
+    assert fm.set_key(text, "b", 3) == "? a\n: 1\nb: 3\n"
+    with pytest.raises(FrontMatterError, match="edit the front matter as text"):
+        fm.set_key(text, "a", 5)
