@@ -234,9 +234,13 @@ def _refuse_duplicate(parsed: ParsedFrontMatter, key: str) -> None:
 
 
 def _key_text(key: str) -> str:
-    plain = render_value("", "", key, Style(kind="scalar"), "\n")
-    if plain and plain.strip() == key and ":" not in key and "#" not in key:
-        return key
+    """The key as YAML: plain when it reads back as the same string (not ``yes`` or ``1``)."""
+    plain = render_value("", "", key, Style(kind="scalar"), "\n").strip()
+    try:
+        if plain == key and load_yaml(f"{plain}: 0").value == {key: 0}:
+            return key
+    except YamlLoadError:
+        pass
     return render_value("", "", key, Style(kind="scalar", quote='"'), "\n").strip()
 
 

@@ -194,3 +194,9 @@ def test_explicit_keys_are_left_alone_and_other_keys_still_edit():
     assert fm.set_key(text, "b", 3) == "? a\n: 1\nb: 3\n"
     with pytest.raises(FrontMatterError, match="edit the front matter as text"):
         fm.set_key(text, "a", 5)
+
+
+@pytest.mark.parametrize("key", ["yes", "123", "a: b", "#x", "日本語のキー"])
+def test_new_keys_are_quoted_when_plain_would_read_differently(key):
+    new = fm.set_key("title: t\n", key, "v")
+    assert fm.load(new) == {"title": "t", key: "v"}
