@@ -311,6 +311,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
     A crash leaves either the old file or the new one, never a partial or empty file.
     """
+    path = Path(os.path.realpath(path))  # a symlinked post keeps its link; its target changes
     if path.exists():
         mode = path.stat().st_mode & 0o7777
     else:  # a new file gets the usual permissions, not the temporary file's 0600

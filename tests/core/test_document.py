@@ -166,3 +166,19 @@ def test_file_name_date_mismatch_is_a_warning(tmp_path):
         "date": "2025-10-25",
         "file_date": "2025-10-24",
     }
+
+
+def test_save_is_atomic_keeps_permissions_and_follows_symlinks(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_bytes(POST.encode())
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    document = PostDocument.load(link)
+    document.set_field("title", "保存")
+    document.save()
+    assert link.is_symlink()
+    assert 'title: "保存"\r\n' in real.read_bytes().decode()
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+    assert not document.is_modified
