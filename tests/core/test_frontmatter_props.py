@@ -213,3 +213,25 @@ def test_body_edits_keep_the_endings_of_lines_not_edited(lines, final, data):
     added = sum(j2 - j1 for tag, _i1, _i2, j1, j2 in ops if tag != "equal")
     # One inserted line; the old unterminated last line may gain its ending.
     assert added <= 2 and removed <= 1
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_corpus_every_key_set_and_removed_touches_only_its_lines(path):
+    text = decode_post(path.read_bytes())
+    base = PostDocument.from_text(text, path)
+    for key, value in base.fields.items():
+        span = fm.key_lines(base.front_matter_text, key)
+        whole = range(span.start + 1, span.stop + 1)
+        for change in ("remove", "same", "new"):
+            document = PostDocument.from_text(text, path)
+            if change == "remove":
+                document.remove_field(key)
+                assert key not in document.fields
+            elif change == "same":
+                document.set_field(key, value)
+                assert document.text == text
+                continue
+            else:
+                new_value = [*value, "追加"] if isinstance(value, list) else f"{value}・改"
+                document.set_field(key, new_value)
+            assert _outside_span_unchanged(text, document.text, whole), (key, change)
