@@ -260,6 +260,10 @@ def _is_bare_date(value: Any) -> bool:
     return isinstance(value, dt.date) or bool(re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value))
 
 
+def _ending(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]
+
+
 def _restore_newlines(old: str, new: str, default: str) -> str:
     """``new`` ("\\n" endings) with each unchanged line's old ending and ``default`` elsewhere."""
     new = _NEWLINE.sub("\n", new)
@@ -271,18 +275,34 @@ def _restore_newlines(old: str, new: str, default: str) -> str:
     if len(endings) == 1:
         return new.replace("\n", endings.pop())
     old_lines = old.splitlines(keepends=True)
+    if old_lines and not _ending(old_lines[-1]):
+        old_lines.pop()  # the unterminated last line is compared as part of the new text's tail
     old_content = [_NEWLINE.sub("", line) for line in old_lines]
-    new_lines = new.split("\n")
-    out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, old_content, new_lines, autojunk=False)
-    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
-        for offset, j in enumerate(range(j1, j2)):
-            last = j == len(new_lines) - 1
-            ending = "" if last else default
-            if tag == "equal" and not last:
-                original = old_lines[i1 + offset]
-                ending = original[len(old_content[i1 + offset]) :] or ending
-            out.append(new_lines[j] + ending)
+    *new_full, new_partial = new.split("\n")
+    # An edit touches a few lines: keep the unchanged head and tail as they are and diff only
+    # the middle, which keeps a 1 MB body with mixed endings fast.
+    head = 0
+    while head < min(len(old_content), len(new_full)) and old_content[head] == new_full[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < min(len(old_content), len(new_full)) - head
+        and old_content[-1 - tail] == new_full[-1 - tail]
+    ):
+        tail += 1
+    out = old_lines[:head]
+    middle_old = old_content[head : len(old_content) - tail]
+    middle_new = new_full[head : len(new_full) - tail]
+    matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for offset in range(j2 - j1):
+            # An edited line keeps the ending of the line it replaces; only new lines get
+            # the file's usual one.
+            kept = tag in ("equal", "replace") and offset < i2 - i1
+            ending = _ending(old_lines[head + i1 + offset]) if kept else default
+            out.append(middle_new[j1 + offset] + ending)
+    out += old_lines[len(old_lines) - tail :] if tail else []
+    out.append(new_partial)
     return "".join(out)
 
 
@@ -291,6 +311,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
     A crash leaves either the old file or the new one, never a partial or empty file.
     """
+    path = Path(os.path.realpath(path))  # a symlinked post keeps its link; its target changes
     if path.exists():
         mode = path.stat().st_mode & 0o7777
     else:  # a new file gets the usual permissions, not the temporary file's 0600

@@ -24,9 +24,19 @@ EXCERPT_HINT = 160
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
 
 _DATE = re.compile(
-    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
     r"(?:(?P<sep>[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?"
-    r"(?P<zsp>\s*)(?P<zone>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$"
+    r"(?P<zsp>\s*)(?P<zone>[A-Z]{1,4}|[+-]\d{2}(?::?\d{2})?)?\s*$"
+)
+# Zone names Ruby's Time.parse (and so Jekyll) understands that a blog is likely to use.
+_ZONE_NAMES = {"Z": 0, "UT": 0, "UTC": 0, "GMT": 0, "JST": 9, "KST": 9, "EST": -5, "EDT": -4}
+_ZONE_NAMES |= {"CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+# Forms like "Oct 25 2025" that Time.parse also reads (midnight in the site's zone).  Month
+# names are English whatever the locale, so no strptime.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WORDY = (
+    re.compile(r"^\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*$"),
+    re.compile(r"^\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\s*$"),
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -67,7 +77,7 @@ def parse_date(value: Any, tz: str | dt.tzinfo | None = None) -> dt.datetime | N
 def _parse_text(text: str) -> dt.datetime | None:
     match = _DATE.match(text)
     if not match:
-        return None
+        return _parse_wordy(text)
     year, month, day, _sep, hour, minute, second, frac = match.groups()[:8]
     try:
         result = dt.datetime(
@@ -82,8 +92,13 @@ def _parse_text(text: str) -> dt.datetime | None:
     except ValueError:
         return None
     zone = match.group("zone")
-    if zone in ("Z", "UTC", "GMT"):
-        return result.replace(tzinfo=dt.UTC)
+    if zone and zone[0].isalpha():
+        if zone not in _ZONE_NAMES:
+            return None
+        hours = _ZONE_NAMES[zone]
+        return result.replace(
+            tzinfo=dt.UTC if hours == 0 else dt.timezone(dt.timedelta(hours=hours))
+        )
     if zone:
         digits = zone[1:].replace(":", "").ljust(4, "0")
         offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
@@ -91,6 +106,20 @@ def _parse_text(text: str) -> dt.datetime | None:
             return None
         return result.replace(tzinfo=dt.timezone(-offset if zone[0] == "-" else offset))
     return result
+
+
+def _parse_wordy(text: str) -> dt.datetime | None:
+    for pattern in _WORDY:
+        match = pattern.match(text)
+        month = match.group("month").lower()[:3] if match else ""
+        if month in _MONTHS:
+            try:
+                return dt.datetime(
+                    int(match.group("year")), _MONTHS.index(month) + 1, int(match.group("day"))
+                )
+            except ValueError:
+                return None
+    return None
 
 
 def format_date(value: dt.datetime | dt.date, like: str | None = None) -> str:

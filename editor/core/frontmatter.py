@@ -35,6 +35,7 @@ class ParsedFrontMatter:
     values: dict[str, Any]
     spans: dict[str, KeySpan] = field(default_factory=dict)
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # key, lines (1-based)
+    indent: int = 0  # column of the top-level keys (front matter may be indented as a whole)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,9 @@ def parse(fm_text: str, first_line: int = 2) -> ParsedFrontMatter:
         )
     values = {str(k): v for k, v in result.value.items()}
     duplicates = [(k, a + first_line, b + first_line) for k, a, b in result.duplicates]
-    return ParsedFrontMatter(values, _spans(fm_text, result.node), duplicates)
+    pairs = result.node.value
+    indent = pairs[0][0].start_mark.column if pairs and not result.node.flow_style else 0
+    return ParsedFrontMatter(values, _spans(fm_text, result.node), duplicates, indent)
 
 
 def load(fm_text: str, first_line: int = 2) -> dict[str, Any]:
@@ -91,7 +94,9 @@ def _spans(text: str, root: yaml.MappingNode) -> dict[str, KeySpan]:
             continue
         start = key_node.start_mark.line
         line = lines[start]
-        colon = line.index(":", key_node.end_mark.column)
+        colon = line.find(":", key_node.end_mark.column)
+        if colon == -1 or key_node.end_mark.line != start:
+            continue  # a key over several lines or "? key" form: edited as text only
         head = line[key_node.start_mark.column : colon + 1]
         end_mark = value_node.end_mark
         last = end_mark.line
@@ -177,7 +182,7 @@ def set_key(fm_text: str, key: str, value: Any, newline: str | None = None) -> s
         raise FrontMatterError(f"Cannot edit '{key}' in place; edit the front matter as text")
     else:
         style = _house_style(parsed, value)
-        head, separator, comment = _key_text(key) + ":", " ", ""
+        head, separator, comment = " " * parsed.indent + _key_text(key) + ":", " ", ""
     lines = fm_text.splitlines(keepends=True)
     start, end = (span.start, span.end) if span else _insertion_point(parsed, key, lines)
     ending = _line_ending(lines, end - 1, nl) if span else nl
@@ -229,9 +234,13 @@ def _refuse_duplicate(parsed: ParsedFrontMatter, key: str) -> None:
 
 
 def _key_text(key: str) -> str:
-    plain = render_value("", "", key, Style(kind="scalar"), "\n")
-    if plain and plain.strip() == key and ":" not in key and "#" not in key:
-        return key
+    """The key as YAML: plain when it reads back as the same string (not ``yes`` or ``1``)."""
+    plain = render_value("", "", key, Style(kind="scalar"), "\n").strip()
+    try:
+        if plain == key and load_yaml(f"{plain}: 0").value == {key: 0}:
+            return key
+    except YamlLoadError:
+        pass
     return render_value("", "", key, Style(kind="scalar", quote='"'), "\n").strip()
 
 

@@ -23,7 +23,6 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd")
 
 # Jekyll's Utils.slugify: "default" keeps letters, marks and digits; "pretty" also keeps
 # a few URL-safe punctuation characters.
-_DEFAULT = re.compile(r"[^\w]|_", re.UNICODE)
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
 _SAFE_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
 
@@ -70,6 +69,7 @@ def placeholders(
         "slug": jekyll_slugify(slug),
         "name": jekyll_slugify(slug),
         "categories": "/".join(unique_categories),
+        "slugified_categories": "/".join(dict.fromkeys(jekyll_slugify(str(c)) for c in categories)),
         "year": f"{date.year:04d}",
         "month": f"{date.month:02d}",
         "day": f"{date.day:02d}",

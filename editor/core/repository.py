@@ -22,6 +22,7 @@ from editor.core.yamlload import YamlLoadError, load_yaml
 
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)(\.[^.]+)$")
 POST_EXTENSIONS = (*permalink.MARKDOWN_EXTENSIONS, ".html")
+_SKIPPED = {"_site", "node_modules", "vendor", ".jekyll-cache", "_drafts"}
 
 
 class RepositoryError(ValueError):
@@ -41,9 +42,11 @@ class BlogRepository:
                 text = config_path.read_text(encoding="utf-8-sig")
                 value = load_yaml(text).value
             except (YamlLoadError, UnicodeDecodeError) as exc:
-                message = exc.message if isinstance(exc, YamlLoadError) else "not UTF-8"
-                line = getattr(exc, "line", None)
-                self.config_error = YamlLoadError(f"_config.yml: {message}", line)
+                if isinstance(exc, YamlLoadError):
+                    message, line, column = exc.message, exc.line, exc.column
+                else:
+                    message, line, column = "the file is not UTF-8", None, None
+                self.config_error = YamlLoadError(f"_config.yml: {message}", line, column)
             else:
                 if isinstance(value, dict):
                     self.config = value
@@ -118,13 +121,16 @@ class BlogRepository:
     # -- files ---------------------------------------------------------------------------------
     def posts(self) -> list[Path]:
         """Post files under every ``_posts`` folder, newest name first."""
-        found = [
-            path
-            for folder in self.root.rglob("_posts")
-            if folder.is_dir() and not _hidden(folder.relative_to(self.root))
-            for path in folder.rglob("*")
-            if path.is_file() and POST_NAME.match(path.name) and _is_post_file(path)
-        ]
+        found = []
+        for folder, dirs, files in os.walk(self.root):
+            # Jekyll skips hidden folders and never looks inside its output or dependencies.
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED]
+            if "_posts" in Path(folder).relative_to(self.root).parts:
+                found += [
+                    Path(folder) / name
+                    for name in files
+                    if POST_NAME.match(name) and _is_post_file(Path(name))
+                ]
         return sorted(found, key=lambda p: p.name, reverse=True)
 
     def drafts(self) -> list[Path]:
@@ -285,10 +291,6 @@ def _glob_escape(text: str) -> str:
 
 def _is_post_file(path: Path) -> bool:
     return path.suffix.lower() in POST_EXTENSIONS and not path.name.startswith((".", "_", "#"))
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") or part in ("_site", "node_modules") for part in relative.parts)
 
 
 def _path_categories(root: Path, path: Path) -> list[str]:

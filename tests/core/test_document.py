@@ -47,7 +47,17 @@ def test_mixed_endings_are_kept_on_unchanged_lines():
     text = "---\ntitle: a\n---\none\r\ntwo\nthree\r\nfour\n"
     document = PostDocument.from_text(text)
     document.set_body(document.body_for_editor().replace("three", "THREE"))
-    assert document.body == "one\r\ntwo\nTHREE\nfour\n"
+    assert document.body == "one\r\ntwo\nTHREE\r\nfour\n"
+    document.set_body(document.body_for_editor().replace("two\n", "two\nnew\n"))
+    assert document.body == "one\r\ntwo\nnew\nTHREE\r\nfour\n"  # the file is mostly LF
+
+
+def test_mixed_endings_in_a_large_body_stay_fast_and_exact():
+    lines = [f"行{i}" + ("\r\n" if i % 3 else "\n") for i in range(30000)]
+    document = PostDocument.from_text("---\ntitle: a\n---\n" + "".join(lines))
+    document.set_body(document.body_for_editor().replace("行15000\n", "行15000 追記\n"))
+    lines[15000] = "行15000 追記" + lines[15000][-1:]
+    assert document.body == "".join(lines)
 
 
 def test_removing_the_final_newline_is_respected():
@@ -156,3 +166,19 @@ def test_file_name_date_mismatch_is_a_warning(tmp_path):
         "date": "2025-10-25",
         "file_date": "2025-10-24",
     }
+
+
+def test_save_is_atomic_keeps_permissions_and_follows_symlinks(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_bytes(POST.encode())
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    document = PostDocument.load(link)
+    document.set_field("title", "保存")
+    document.save()
+    assert link.is_symlink()
+    assert 'title: "保存"\r\n' in real.read_bytes().decode()
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+    assert not document.is_modified

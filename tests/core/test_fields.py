@@ -23,6 +23,10 @@ JST = dt.timezone(dt.timedelta(hours=9))
             dt.datetime(2017, 3, 9, 14, 25, 52, tzinfo=dt.timezone(-dt.timedelta(hours=5))),
         ),
         ("2025-10-25 08:36 Z", dt.datetime(2025, 10, 25, 8, 36, tzinfo=dt.UTC)),
+        # Forms Jekyll (Ruby's Time.parse) also reads, checked with a real build.
+        ("2025/10/25 10:00 JST", dt.datetime(2025, 10, 25, 10, tzinfo=JST)),
+        ("2025-10-25 10:00:00 +09", dt.datetime(2025, 10, 25, 10, tzinfo=JST)),
+        ("2025-10-25T10:00:00.123+09:00", dt.datetime(2025, 10, 25, 10, 0, 0, 123000, tzinfo=JST)),
     ],
 )
 def test_dates_with_zones_parse(text, expected):
@@ -35,9 +39,12 @@ def test_missing_zone_means_the_site_timezone():
     assert parsed.utcoffset() == dt.timedelta(hours=9)
     assert fields.parse_date(dt.date(2019, 6, 4), "Asia/Tokyo").hour == 0
     assert fields.parse_date("2025-10-25").tzinfo is None
+    assert fields.parse_date("Oct 25 2025", "Asia/Tokyo") == dt.datetime(2025, 10, 25, tzinfo=JST)
 
 
-@pytest.mark.parametrize("text", ["2025-13-45", "yesterday", "2025-10-25 25:00", "", "2025/10/25"])
+@pytest.mark.parametrize(
+    "text", ["2025-13-45", "yesterday", "2025-10-25 25:00", "", "2025-10-25 10:00 XYZ"]
+)
 def test_impossible_dates_do_not_parse(text):
     assert fields.parse_date(text) is None
 

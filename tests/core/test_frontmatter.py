@@ -173,3 +173,30 @@ def test_impossible_date_stays_text_for_the_validator():
 def test_python_tags_are_refused():
     with pytest.raises(FrontMatterError):
         fm.parse("x: !!python/object/apply:os.system ['true']\n")
+
+
+def test_front_matter_indented_as_a_whole_gets_new_keys_at_its_indent():
+    assert (
+        fm.set_key("  title: a\n  x: 1\n", "layout", "post")
+        == "  layout: post\n  title: a\n  x: 1\n"
+    )
+
+
+def test_multi_line_values_are_replaced_whole():
+    assert fm.set_key("tags: [a,\n  b]\nx: 1\n", "tags", ["a", "c"]) == "tags: [a, c]\nx: 1\n"
+    assert fm.set_key("title: a long\n  title\nx: 1\n", "title", "t") == "title: t\nx: 1\n"
+    nested = "author:\n  name: x\n  url: y\nx: 1\n"
+    assert fm.set_key(nested, "author", "名前") == 'author: "名前"\nx: 1\n'
+
+
+def test_explicit_keys_are_left_alone_and_other_keys_still_edit():
+    text = "? a\n: 1\nb: 2\n"
+    assert fm.set_key(text, "b", 3) == "? a\n: 1\nb: 3\n"
+    with pytest.raises(FrontMatterError, match="edit the front matter as text"):
+        fm.set_key(text, "a", 5)
+
+
+@pytest.mark.parametrize("key", ["yes", "123", "a: b", "#x", "日本語のキー"])
+def test_new_keys_are_quoted_when_plain_would_read_differently(key):
+    new = fm.set_key("title: t\n", key, "v")
+    assert fm.load(new) == {"title": "t", key: "v"}

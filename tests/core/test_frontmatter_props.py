@@ -33,10 +33,27 @@ def _single(text):
 @st.composite
 def entry(draw, key):
     """One key written in a drawn style, with its value as YAML reads it."""
-    kind = draw(st.sampled_from(["plain", "double", "single", "int", "flow", "block", "empty"]))
+    kind = draw(
+        st.sampled_from(
+            ["plain", "double", "single", "int", "flow", "block", "empty"]
+            + ["commented", "folded", "nested", "multiflow"]
+        )
+    )
     if kind == "plain":
         value = draw(PLAIN)
         return [f"{key}: {value}"], value
+    if kind == "commented":
+        value = draw(PLAIN)
+        return [f"{key}: {value}  # メモ"], value
+    if kind == "folded":
+        first, second = draw(PLAIN), draw(PLAIN)
+        return [f"{key}: >-", f"  {first}", f"  {second}"], f"{first} {second}"
+    if kind == "nested":
+        word = draw(PLAIN)
+        return [f"{key}:", f"  name: {word}", "  n: 1"], {"name": word, "n": 1}
+    if kind == "multiflow":
+        first, second = draw(PLAIN), draw(PLAIN)
+        return [f"{key}: [{first},", f"  {second}]"], [first, second]
     if kind == "double":
         value = draw(ANY_TEXT)
         return [f"{key}: {_double(value)}"], value
@@ -146,3 +163,75 @@ def test_corpus_post_round_trips_and_title_edit_touches_only_title(path):
     else:
         assert _outside_span_unchanged(text, document.text, range(span.start + 1, span.stop + 1))
     assert document.body == PostDocument.from_text(text).body
+
+
+@FAST
+@given(
+    st.sampled_from(["", '"', "'"]),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=30),
+)
+def test_any_text_value_is_written_so_it_reads_back_exactly(quote, value):
+    text = f"layout: post\ntitle: {quote}x{quote}\ntags: [a]\n"
+    new = fm.set_key(text, "title", value)
+    assert fm.load(new) == {"layout": "post", "title": value, "tags": ["a"]}
+    assert new.startswith("layout: post\n") and new.endswith("tags: [a]\n")
+    assert all(char in new for char in value if char.isalpha())  # letters as UTF-8, never \u
+
+
+@FAST
+@given(st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=8), max_size=4))
+def test_any_list_is_written_so_it_reads_back_exactly(items):
+    for text in ('tags: ["x"]\nz: 1\n', "tags:\n  - x\nz: 1\n"):
+        new = fm.set_key(text, "tags", items)
+        assert fm.load(new) == {"tags": items, "z": 1}
+
+
+LINES = st.lists(
+    st.tuples(st.text(alphabet="本文ab #", max_size=6), st.sampled_from(["\n", "\r\n"])),
+    max_size=12,
+)
+
+
+@FAST
+@given(LINES, st.booleans(), st.data())
+def test_body_edits_keep_the_endings_of_lines_not_edited(lines, final, data):
+    body = "".join(text + ending for text, ending in lines) + ("末尾" if final else "")
+    document = PostDocument.from_text("---\ntitle: a\n---\n" + body)
+    editor_text = document.body_for_editor()
+    document.set_body(editor_text)
+    assert document.body == body
+    edited = editor_text.split("\n")
+    index = data.draw(st.integers(0, len(edited) - 1))
+    edited.insert(index, data.draw(st.sampled_from(["追加", "", "x y"])))
+    new_text = "\n".join(edited)
+    document.set_body(new_text)
+    assert document.body_for_editor() == new_text
+    old_lines = body.splitlines(keepends=True)
+    new_lines = document.body.splitlines(keepends=True)
+    ops = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+    removed = sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag != "equal")
+    added = sum(j2 - j1 for tag, _i1, _i2, j1, j2 in ops if tag != "equal")
+    # One inserted line; the old unterminated last line may gain its ending.
+    assert added <= 2 and removed <= 1
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_corpus_every_key_set_and_removed_touches_only_its_lines(path):
+    text = decode_post(path.read_bytes())
+    base = PostDocument.from_text(text, path)
+    for key, value in base.fields.items():
+        span = fm.key_lines(base.front_matter_text, key)
+        whole = range(span.start + 1, span.stop + 1)
+        for change in ("remove", "same", "new"):
+            document = PostDocument.from_text(text, path)
+            if change == "remove":
+                document.remove_field(key)
+                assert key not in document.fields
+            elif change == "same":
+                document.set_field(key, value)
+                assert document.text == text
+                continue
+            else:
+                new_value = [*value, "追加"] if isinstance(value, list) else f"{value}・改"
+                document.set_field(key, new_value)
+            assert _outside_span_unchanged(text, document.text, whole), (key, change)

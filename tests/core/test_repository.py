@@ -151,3 +151,12 @@ def test_url_uses_folder_categories_and_front_matter_permalink(blog):
     assert blog.url_for(post) == "/tech/ai/ml/2025/01/02/x.html"
     own = write(blog.root / "_posts" / "2025-01-03-y.md", "---\npermalink: about\n---\n")
     assert blog.url_for(PostDocument.load(own)) == "/about"
+
+
+def test_posts_skip_site_output_and_hidden_folders(blog):
+    kept = write(blog.root / "_posts" / "2025-01-01-a.md", "---\n---\n")
+    nested = write(blog.root / "news" / "_posts" / "2025-01-02-b.markdown", "---\n---\n")
+    write(blog.root / "_site" / "_posts" / "2025-01-03-c.md", "---\n---\n")
+    write(blog.root / ".git" / "_posts" / "2025-01-04-d.md", "---\n---\n")
+    write(blog.root / "_posts" / "notes.md", "not a post name")
+    assert blog.posts() == [nested, kept]
