@@ -95,12 +95,23 @@ def tag_highlight(renderer, node, scope, out) -> str:
         raise ValueError(node.args)
     code = renderer.render(node.body, scope)
     html = highlight.liquid_block(code, words[0], "linenos" in words[1:])
-    line_start = "".join(out).rpartition("\n")[2]
+    line_start = _current_line(out)
     if line_start.strip():
         return html  # in the middle of a line: stays inline HTML, as in Jekyll
     renderer.blocks.append(html)
     filler = ("\n" + line_start + PLACEHOLDER) * node.lines
     return f"{PLACEHOLDER}L{len(renderer.blocks) - 1}{PLACEHOLDER}{filler}"
+
+
+def _current_line(out: list[str]) -> str:
+    """What has been written on the current output line so far."""
+    pieces = []
+    for piece in reversed(out):
+        head, newline, tail = piece.rpartition("\n")
+        pieces.append(tail)
+        if newline:
+            break
+    return "".join(reversed(pieces))
 
 
 def tag_include(renderer, node, scope, out) -> str:
