@@ -19,6 +19,7 @@ def _line_attr(token: Token) -> str:
 
 
 def code_inline(self, tokens, idx, options, env) -> str:
+    """Inline code with the classes Jekyll gives it."""
     token = tokens[idx]
     classes = ["language-plaintext", "highlighter-rouge"]
     classes[1:1] = str(token.attrGet("class") or "").split()
@@ -37,20 +38,24 @@ def _language(token: Token) -> str:
 
 
 def fence(self, tokens, idx, options, env) -> str:
+    """A fenced code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
     return _with_line(highlight.fenced_block(token.content, _language(token)), token)
 
 
 def code_block(self, tokens, idx, options, env) -> str:
+    """An indented code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
     return _with_line(highlight.fenced_block(token.content, _language(token)), token)
 
 
 def strike_open(self, tokens, idx, options, env) -> str:
+    """``~~`` opens ``<del>``, as in kramdown."""
     return "<del>"
 
 
 def strike_close(self, tokens, idx, options, env) -> str:
+    """Closes ``<del>``."""
     return "</del>"
 
 
@@ -65,27 +70,33 @@ def _with_line(html: str, token: Token) -> str:
 
 
 def html_block(self, tokens, idx, options, env) -> str:
+    """Raw HTML as written, with the block line marker on its first tag."""
     return _with_line(tokens[idx].content, tokens[idx])
 
 
 def math_block(self, tokens, idx, options, env) -> str:
+    """Block math the way kramdown (MathJax mode) publishes it."""
     return f"\\[{escape(tokens[idx].content, quote=False)}\\]\n"
 
 
 def math_inline(self, tokens, idx, options, env) -> str:
+    """Inline math the way kramdown (MathJax mode) publishes it."""
     return f"\\({escape(tokens[idx].content, quote=False)}\\)"
 
 
 def nothing(self, tokens, idx, options, env) -> str:
+    """Tokens that show nothing (attribute lists)."""
     return ""
 
 
 def liquid_block(self, tokens, idx, options, env) -> str:
+    """The HTML a block Liquid tag produced."""
     html = env.get("liquid_blocks", [])[tokens[idx].meta["index"]]
     return _with_line(html + "\n", tokens[idx])
 
 
 def image(self, tokens, idx, options, env) -> str:
+    """An image with the preview's local-file and missing/remote markers."""
     token = tokens[idx]
     alt = self.renderInlineAsText(token.children or [], options, env)
     attrs = dict(token.attrs or {})
@@ -101,6 +112,7 @@ def image(self, tokens, idx, options, env) -> str:
 
 
 def footnote_ref(self, tokens, idx, options, env) -> str:
+    """A footnote reference in kramdown's markup."""
     meta = tokens[idx].meta
     label = escape(str(meta.get("label") or meta["id"] + 1))
     ref_id = f"fnref:{label}" + (f":{meta['subId']}" if meta.get("subId", 0) > 0 else "")
@@ -112,24 +124,29 @@ def footnote_ref(self, tokens, idx, options, env) -> str:
 
 
 def footnote_block_open(self, tokens, idx, options, env) -> str:
+    """Opens kramdown's footnote list."""
     return '<div class="footnotes" role="doc-endnotes">\n  <ol>\n'
 
 
 def footnote_block_close(self, tokens, idx, options, env) -> str:
+    """Closes kramdown's footnote list."""
     return "  </ol>\n</div>\n"
 
 
 def footnote_open(self, tokens, idx, options, env) -> str:
+    """Opens one footnote."""
     meta = tokens[idx].meta
     label = escape(str(meta.get("label") or meta["id"] + 1))
     return f'    <li id="fn:{label}" role="doc-endnote">\n'
 
 
 def footnote_close(self, tokens, idx, options, env) -> str:
+    """Closes one footnote."""
     return "    </li>\n"
 
 
 def footnote_anchor(self, tokens, idx, options, env) -> str:
+    """The back link kramdown puts at the end of a footnote."""
     meta = tokens[idx].meta
     label = escape(str(meta.get("label") or meta["id"] + 1))
     sub = meta.get("subId", 0)
@@ -139,6 +156,7 @@ def footnote_anchor(self, tokens, idx, options, env) -> str:
 
 
 def table_cell(self, tokens, idx, options, env) -> str:
+    """A table cell with kramdown's ``text-align: x`` style."""
     token = tokens[idx]
     style = str(token.attrGet("style") or "")
     if style.startswith("text-align:"):
