@@ -21,10 +21,15 @@ def _line_attr(token: Token) -> str:
 def code_inline(self, tokens, idx, options, env) -> str:
     """Inline code with the classes Jekyll gives it."""
     token = tokens[idx]
-    classes = ["language-plaintext", "highlighter-rouge"]
-    classes[1:1] = str(token.attrGet("class") or "").split()
-    token.attrSet("class", " ".join(classes))
-    return f"<code{self.renderAttrs(token)}>{escape(token.content, quote=False)}</code>"
+    # Tokens may be rendered twice (a TOC renders headings again): never change them here.
+    classes = [
+        "language-plaintext",
+        *str(token.attrGet("class") or "").split(),
+        "highlighter-rouge",
+    ]
+    attrs = {**(token.attrs or {}), "class": " ".join(classes)}
+    text = "".join(f' {k}="{escape(str(v))}"' for k, v in attrs.items())
+    return f"<code{text}>{escape(token.content, quote=False)}</code>"
 
 
 def _language(token: Token) -> str:
@@ -46,7 +51,9 @@ def fence(self, tokens, idx, options, env) -> str:
 def code_block(self, tokens, idx, options, env) -> str:
     """An indented code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
-    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
+    # kramdown drops trailing blank (or whitespace-only) lines of an indented block.
+    code = re.sub(r"(?:\n[ \t]*)+\Z", "\n", token.content)
+    return _with_line(highlight.fenced_block(code, _language(token)), token)
 
 
 def strike_open(self, tokens, idx, options, env) -> str:
@@ -155,15 +162,6 @@ def footnote_anchor(self, tokens, idx, options, env) -> str:
     return f' <a href="#{ref_id}" class="reversefootnote" role="doc-backlink">{mark}</a>'
 
 
-def table_cell(self, tokens, idx, options, env) -> str:
-    """A table cell with kramdown's ``text-align: x`` style."""
-    token = tokens[idx]
-    style = str(token.attrGet("style") or "")
-    if style.startswith("text-align:"):
-        token.attrSet("style", "text-align: " + style.split(":", 1)[1].strip())
-    return self.renderToken(tokens, idx, options, env)
-
-
 RULES = {
     "code_inline": code_inline,
     "fence": fence,
@@ -182,6 +180,4 @@ RULES = {
     "footnote_anchor": footnote_anchor,
     "s_open": strike_open,
     "s_close": strike_close,
-    "th_open": table_cell,
-    "td_open": table_cell,
 }

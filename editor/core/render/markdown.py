@@ -52,6 +52,13 @@ def build_markdown() -> MarkdownIt:
     md.core.ruler.push("toc", toc.table_of_contents)
     md.core.ruler.push("source_lines", tree.source_lines)
 
+    # kramdown writes link targets as they are; markdown-it would percent-encode Japanese.
+    md.normalizeLink = _keep_link
     for name, rule in html.RULES.items():
         md.add_render_rule(name, rule)
     return md
+
+
+def _keep_link(url: str) -> str:
+    """Link targets as written (kramdown does not percent-encode them)."""
+    return url
