@@ -91,7 +91,8 @@ def parse(html: str) -> Node:
 
 def _canon(node: Node, in_pre: bool, out: list[str]) -> None:
     if node.tag == "":
-        out.append(node.text if in_pre else _SPACE.sub(" ", node.text))
+        # In code, CR LF (kept by Jekyll from CRLF posts) shows as one line break.
+        out.append(node.text.replace("\r\n", "\n") if in_pre else _SPACE.sub(" ", node.text))
         return
     if node.tag == "!":
         out.append(f"<!--{_SPACE.sub(' ', node.text).strip()}-->")

@@ -19,11 +19,17 @@ def _line_attr(token: Token) -> str:
 
 
 def code_inline(self, tokens, idx, options, env) -> str:
+    """Inline code with the classes Jekyll gives it."""
     token = tokens[idx]
-    classes = ["language-plaintext", "highlighter-rouge"]
-    classes[1:1] = str(token.attrGet("class") or "").split()
-    token.attrSet("class", " ".join(classes))
-    return f"<code{self.renderAttrs(token)}>{escape(token.content, quote=False)}</code>"
+    # Tokens may be rendered twice (a TOC renders headings again): never change them here.
+    classes = [
+        "language-plaintext",
+        *str(token.attrGet("class") or "").split(),
+        "highlighter-rouge",
+    ]
+    attrs = {**(token.attrs or {}), "class": " ".join(classes)}
+    text = "".join(f' {k}="{escape(str(v))}"' for k, v in attrs.items())
+    return f"<code{text}>{escape(token.content, quote=False)}</code>"
 
 
 def _language(token: Token) -> str:
@@ -37,20 +43,26 @@ def _language(token: Token) -> str:
 
 
 def fence(self, tokens, idx, options, env) -> str:
+    """A fenced code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
     return _with_line(highlight.fenced_block(token.content, _language(token)), token)
 
 
 def code_block(self, tokens, idx, options, env) -> str:
+    """An indented code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
-    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
+    # kramdown drops trailing blank (or whitespace-only) lines of an indented block.
+    code = re.sub(r"(?:\n[ \t]*)+\Z", "\n", token.content)
+    return _with_line(highlight.fenced_block(code, _language(token)), token)
 
 
 def strike_open(self, tokens, idx, options, env) -> str:
+    """``~~`` opens ``<del>``, as in kramdown."""
     return "<del>"
 
 
 def strike_close(self, tokens, idx, options, env) -> str:
+    """Closes ``<del>``."""
     return "</del>"
 
 
@@ -65,27 +77,33 @@ def _with_line(html: str, token: Token) -> str:
 
 
 def html_block(self, tokens, idx, options, env) -> str:
+    """Raw HTML as written, with the block line marker on its first tag."""
     return _with_line(tokens[idx].content, tokens[idx])
 
 
 def math_block(self, tokens, idx, options, env) -> str:
+    """Block math the way kramdown (MathJax mode) publishes it."""
     return f"\\[{escape(tokens[idx].content, quote=False)}\\]\n"
 
 
 def math_inline(self, tokens, idx, options, env) -> str:
+    """Inline math the way kramdown (MathJax mode) publishes it."""
     return f"\\({escape(tokens[idx].content, quote=False)}\\)"
 
 
 def nothing(self, tokens, idx, options, env) -> str:
+    """Tokens that show nothing (attribute lists)."""
     return ""
 
 
 def liquid_block(self, tokens, idx, options, env) -> str:
+    """The HTML a block Liquid tag produced."""
     html = env.get("liquid_blocks", [])[tokens[idx].meta["index"]]
     return _with_line(html + "\n", tokens[idx])
 
 
 def image(self, tokens, idx, options, env) -> str:
+    """An image with the preview's local-file and missing/remote markers."""
     token = tokens[idx]
     alt = self.renderInlineAsText(token.children or [], options, env)
     attrs = dict(token.attrs or {})
@@ -101,6 +119,7 @@ def image(self, tokens, idx, options, env) -> str:
 
 
 def footnote_ref(self, tokens, idx, options, env) -> str:
+    """A footnote reference in kramdown's markup."""
     meta = tokens[idx].meta
     label = escape(str(meta.get("label") or meta["id"] + 1))
     ref_id = f"fnref:{label}" + (f":{meta['subId']}" if meta.get("subId", 0) > 0 else "")
@@ -112,38 +131,35 @@ def footnote_ref(self, tokens, idx, options, env) -> str:
 
 
 def footnote_block_open(self, tokens, idx, options, env) -> str:
+    """Opens kramdown's footnote list."""
     return '<div class="footnotes" role="doc-endnotes">\n  <ol>\n'
 
 
 def footnote_block_close(self, tokens, idx, options, env) -> str:
+    """Closes kramdown's footnote list."""
     return "  </ol>\n</div>\n"
 
 
 def footnote_open(self, tokens, idx, options, env) -> str:
+    """Opens one footnote."""
     meta = tokens[idx].meta
     label = escape(str(meta.get("label") or meta["id"] + 1))
     return f'    <li id="fn:{label}" role="doc-endnote">\n'
 
 
 def footnote_close(self, tokens, idx, options, env) -> str:
+    """Closes one footnote."""
     return "    </li>\n"
 
 
 def footnote_anchor(self, tokens, idx, options, env) -> str:
+    """The back link kramdown puts at the end of a footnote."""
     meta = tokens[idx].meta
     label = escape(str(meta.get("label") or meta["id"] + 1))
     sub = meta.get("subId", 0)
     ref_id = f"fnref:{label}" + (f":{sub}" if sub > 0 else "")
     mark = "&#8617;" + (f"<sup>{sub + 1}</sup>" if sub > 0 else "")
     return f' <a href="#{ref_id}" class="reversefootnote" role="doc-backlink">{mark}</a>'
-
-
-def table_cell(self, tokens, idx, options, env) -> str:
-    token = tokens[idx]
-    style = str(token.attrGet("style") or "")
-    if style.startswith("text-align:"):
-        token.attrSet("style", "text-align: " + style.split(":", 1)[1].strip())
-    return self.renderToken(tokens, idx, options, env)
 
 
 RULES = {
@@ -164,6 +180,4 @@ RULES = {
     "footnote_anchor": footnote_anchor,
     "s_open": strike_open,
     "s_close": strike_close,
-    "th_open": table_cell,
-    "td_open": table_cell,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -64,7 +65,8 @@ def post_url_path(path: Path, site: Mapping) -> str:
     }
     url = re.sub(r":[a-z_]+", lambda m: values.get(m.group(0), m.group(0)), template)
     url = re.sub(r"/{2,}", "/", "/" + url)
-    return url
+    # Jekyll escapes the path (Japanese categories and slugs are percent-encoded).
+    return quote(url, safe="/:@!$&'()*+,;=-._~%")
 
 
 def find_post(blog_root: Path, name: str) -> Path | None:

@@ -81,7 +81,8 @@ def _lex(src: str) -> list[tuple]:
             if name == "raw":
                 items.append(("text", src[pos : end.start()]))
             pos = end.end()
-            strip_next = "-%}" in end.group(0)
+            # Liquid 4 lets the opening tag's "-%}" trim the text after the whole block.
+            strip_next = bool(found.group(3))
             continue
         items.append(("tag", name, args.strip(), raw, found.start(), found.end()))
 

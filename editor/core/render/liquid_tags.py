@@ -16,6 +16,7 @@ _PARAM = re.compile(r"""([\w-]+)\s*=\s*('[^']*'|"[^"]*"|\S+)""")
 
 
 def tag_if(renderer, node, scope, out) -> str:
+    """``{% if %}`` with ``elsif``/``else``."""
     if renderer.condition(node.args, scope):
         return renderer.render(node.body, scope)
     for name, args, body in node.branches:
@@ -25,6 +26,7 @@ def tag_if(renderer, node, scope, out) -> str:
 
 
 def tag_unless(renderer, node, scope, out) -> str:
+    """``{% unless %}``."""
     if not renderer.condition(node.args, scope):
         return renderer.render(node.body, scope)
     for name, args, body in node.branches:
@@ -34,6 +36,7 @@ def tag_unless(renderer, node, scope, out) -> str:
 
 
 def tag_case(renderer, node, scope, out) -> str:
+    """``{% case %}`` with ``when``/``else``."""
     value = literal_or_path(node.args, scope, renderer.context)
     for name, args, body in node.branches:
         options = [literal_or_path(a, scope) for a in re.split(r"\s*(?:,|\bor\b)\s*", args)]
@@ -43,6 +46,7 @@ def tag_case(renderer, node, scope, out) -> str:
 
 
 def tag_for(renderer, node, scope, out) -> str:
+    """``{% for x in list [limit:n] [offset:n] [reversed] %}`` with ``forloop``."""
     found = _FOR.match(node.args)
     if not found:
         raise ValueError(node.args)
@@ -79,23 +83,26 @@ def tag_for(renderer, node, scope, out) -> str:
 
 
 def tag_assign(renderer, node, scope, out) -> str:
+    """``{% assign x = expression %}``."""
     name, _, expression = node.args.partition("=")
     scope[0][name.strip()] = evaluate(expression, scope, renderer.context, renderer.warnings)
     return ""
 
 
 def tag_capture(renderer, node, scope, out) -> str:
+    """``{% capture x %}...{% endcapture %}``."""
     scope[0][node.args.strip()] = renderer.render(node.body, scope)
     return ""
 
 
 def tag_highlight(renderer, node, scope, out) -> str:
+    """``{% highlight lang [linenos] %}``: a placeholder line for the figure."""
     words = node.args.split()
     if not words:
         raise ValueError(node.args)
     code = renderer.render(node.body, scope)
     html = highlight.liquid_block(code, words[0], "linenos" in words[1:])
-    line_start = "".join(out).rpartition("\n")[2]
+    line_start = _current_line(out)
     if line_start.strip():
         return html  # in the middle of a line: stays inline HTML, as in Jekyll
     renderer.blocks.append(html)
@@ -103,7 +110,19 @@ def tag_highlight(renderer, node, scope, out) -> str:
     return f"{PLACEHOLDER}L{len(renderer.blocks) - 1}{PLACEHOLDER}{filler}"
 
 
+def _current_line(out: list[str]) -> str:
+    """What has been written on the current output line so far."""
+    pieces = []
+    for piece in reversed(out):
+        head, newline, tail = piece.rpartition("\n")
+        pieces.append(tail)
+        if newline:
+            break
+    return "".join(reversed(pieces))
+
+
 def tag_include(renderer, node, scope, out) -> str:
+    """``{% include file key=value %}`` from the blog's ``_includes``."""
     context = renderer.context
     name, _, params_text = node.args.partition(" ")
     if "{{" in name or context.blog_root is None or renderer.depth >= 10:
@@ -125,6 +144,7 @@ def tag_include(renderer, node, scope, out) -> str:
 
 
 def tag_post_url(renderer, node, scope, out) -> str:
+    """``{% post_url name %}`` resolved against the blog's ``_posts``."""
     context = renderer.context
     url = (
         post_url(Path(context.blog_root), node.args.strip(), context.site)
@@ -137,6 +157,7 @@ def tag_post_url(renderer, node, scope, out) -> str:
 
 
 def tag_link(renderer, node, scope, out) -> str:
+    """``{% link path %}`` resolved against the blog's files."""
     context = renderer.context
     target = node.args.strip()
     if "{{" in target or context.blog_root is None:
@@ -148,6 +169,7 @@ def tag_link(renderer, node, scope, out) -> str:
 
 
 def tag_increment(renderer, node, scope, out) -> str:
+    """``{% increment x %}``."""
     name = node.args.strip()
     value = scope[0].get(f"\x00counter:{name}", 0)
     scope[0][f"\x00counter:{name}"] = value + 1
@@ -155,6 +177,7 @@ def tag_increment(renderer, node, scope, out) -> str:
 
 
 def tag_cycle(renderer, node, scope, out) -> str:
+    """``{% cycle a, b %}``."""
     values = [literal_or_path(v, scope) for v in node.args.split(",")]
     key = f"\x00cycle:{node.args}"
     index = scope[0].get(key, 0)
@@ -163,8 +186,10 @@ def tag_cycle(renderer, node, scope, out) -> str:
 
 
 def tag_break(renderer, node, scope, out) -> str:
+    """``{% break %}`` is not supported: shown as unknown."""
     raise ValueError("break")
 
 
 def tag_echo(renderer, node, scope, out) -> str:
+    """``{% echo expression %}``."""
     return to_text(evaluate(node.args, scope, renderer.context, renderer.warnings))

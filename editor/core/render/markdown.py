@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import fence as fence_rule
+from markdown_it.rules_block import hr as hr_rule
 from markdown_it.rules_block import list_block
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -23,6 +24,8 @@ def build_markdown() -> MarkdownIt:
     deflist = md.block.ruler.__rules__[md.block.ruler.__find__("deflist")].fn
     md.block.ruler.at("deflist", blocks.wrap_deflist(deflist), {"alt": _TERMINATES[:3]})
     md.block.ruler.at("fence", blocks.wrap_fence(fence_rule), {"alt": _TERMINATES})
+    # A thematic break does not interrupt a paragraph in kramdown.
+    md.block.ruler.at("hr", hr_rule, {"alt": ["reference", "blockquote", "list"]})
     md.block.ruler.at("list", blocks.wrap_list(list_block), {"alt": _TERMINATES[:3]})
     md.block.ruler.at("table", tables.table, {"alt": ["reference"]})
     md.block.ruler.at("html_block", blocks.html_block, {"alt": _TERMINATES[:3]})
@@ -49,6 +52,13 @@ def build_markdown() -> MarkdownIt:
     md.core.ruler.push("toc", toc.table_of_contents)
     md.core.ruler.push("source_lines", tree.source_lines)
 
+    # kramdown writes link targets as they are; markdown-it would percent-encode Japanese.
+    md.normalizeLink = _keep_link
     for name, rule in html.RULES.items():
         md.add_render_rule(name, rule)
     return md
+
+
+def _keep_link(url: str) -> str:
+    """Link targets as written (kramdown does not percent-encode them)."""
+    return url

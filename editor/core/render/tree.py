@@ -226,7 +226,20 @@ def lists(state: StateCore) -> None:
     for i, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             _list_paragraphs(tokens, i, lines)
+        elif token.type == "dd_open":
+            _definition_paragraphs(tokens, i, lines)
     _task_lists(tokens)
+
+
+def _definition_paragraphs(tokens: list[Token], start: int, lines: list[str]) -> None:
+    """A definition's first paragraph gets ``<p>`` only after a blank line (kramdown)."""
+    close = _closing_index(tokens, start)
+    first = start + 1 if tokens[start + 1].type == "paragraph_open" else None
+    if first is not None:
+        line = tokens[first].map[0] if tokens[first].map else 0
+        blank_before = line > 0 and not re.sub(r"^[\s>]*", "", lines[line - 1])
+        _set_hidden(tokens, first, not blank_before)
+    _unhide_later(tokens, start, close, first)
 
 
 def _closing_index(tokens: list[Token], start: int) -> int:
