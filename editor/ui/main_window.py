@@ -88,6 +88,17 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         for action in (self.new_action, self.open_action, self.save_action, self.quit_action):
             menu.addAction(action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.dark_action = QAction(self.tr("&Dark preview"), self)
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(bool(self.settings.value("preview/dark")))
+        self.dark_action.toggled.connect(self._on_dark_toggled)
+        self.blog_css_action = QAction(self.tr("Use the blog's &stylesheet…"), self)
+        self.blog_css_action.triggered.connect(self._on_blog_css_triggered)
+        self.default_css_action = QAction(self.tr("Use Tsuzuri's s&tylesheet"), self)
+        self.default_css_action.triggered.connect(lambda: self.set_blog_stylesheet(None))
+        for action in (self.dark_action, self.blog_css_action, self.default_css_action):
+            view.addAction(action)
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -142,17 +153,47 @@ class MainWindow(QMainWindow):
         self.post_list.show_blog(self.blog_root)
         layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         self.form.set_layouts(layouts)
-        self.preview.load_page(
-            self.blog_root, self._stylesheets(), dark=bool(self.settings.value("preview/dark"))
-        )
+        self._reload_preview()
         self._update_title()
 
     def _stylesheets(self) -> list[Path]:
-        sheets = [
-            resource_path("preview", name)
-            for name in ("preview.css", "highlight-light.css", "page.css")
-        ]
-        return [p for p in sheets if p.is_file()]
+        """The blog's own stylesheet when the writer chose one, else Tsuzuri's; then code
+        colours and the preview's own marks."""
+        dark = bool(self.settings.value("preview/dark"))
+        own = self._blog_stylesheet()
+        base = [own] if own is not None else [resource_path("preview", "preview.css")]
+        code = resource_path("preview", "highlight-dark.css" if dark else "highlight-light.css")
+        return [p for p in (*base, code, resource_path("preview", "page.css")) if p.is_file()]
+
+    def _blog_stylesheet(self) -> Path | None:
+        if self.blog_root is None:
+            return None
+        value = self.settings.blog_value(str(self.blog_root), "stylesheet")
+        path = Path(value) if value else None
+        return path if path is not None and path.is_file() else None
+
+    def set_blog_stylesheet(self, path: Path | None) -> None:
+        """Preview this blog with its own CSS file (None: Tsuzuri's stylesheet)."""
+        if self.blog_root is None:
+            return
+        self.settings.set_blog_value(str(self.blog_root), "stylesheet", str(path) if path else "")
+        self._reload_preview()
+
+    def _reload_preview(self) -> None:
+        self.preview.load_page(
+            self.blog_root, self._stylesheets(), dark=bool(self.settings.value("preview/dark"))
+        )
+        self._request_render(immediately=True)
+
+    def _on_dark_toggled(self, dark: bool) -> None:
+        self.settings.set_value("preview/dark", dark)
+        self._reload_preview()
+
+    def _on_blog_css_triggered(self) -> None:
+        start = self.blog_root or Path.home()
+        path = prompts.choose_stylesheet(self, start)
+        if path is not None:
+            self.set_blog_stylesheet(path)
 
     def open_post(self, path: Path) -> bool:
         """Load a post into the panes; a post that cannot be read leaves the current one open."""

@@ -51,3 +51,11 @@ def choose_save_path(parent: QWidget, start: Path) -> Path | None:
         parent, _tr("Save post as"), str(start), _tr("Markdown posts (*.md *.markdown)")
     )
     return Path(name) if name else None
+
+
+def choose_stylesheet(parent: QWidget, start: Path) -> Path | None:
+    """A CSS file for the preview (e.g. the blog's built _site/assets/main.css); None if cancelled."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Preview stylesheet"), str(start), _tr("Stylesheets (*.css)")
+    )
+    return Path(name) if name else None
