@@ -29,9 +29,16 @@ class CliError(Exception):
     """A failure to report as one line on stderr with exit status 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports a usage mistake as one line (and exit status 2) instead of a usage block."""
+
+    def error(self, message: str):  # argparse calls this and expects it not to return
+        raise CliError(f"{message} (see '{self.prog} --help')")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``tsuzuri``; subcommands are added from :data:`COMMANDS`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tsuzuri",
         description="Tsuzuri, an editor for Jekyll blogs. Without a command, opens the editor "
         "on PATH (a blog folder or a post), or on the bundled sample blog.",
@@ -45,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
     module = importlib.import_module(f"editor.commands.{COMMANDS[name]}")
-    parser = argparse.ArgumentParser(prog=f"tsuzuri {name}")
+    parser = _Parser(prog=f"tsuzuri {name}")
     module.add_parser(parser)
     return parser, module
 

@@ -52,3 +52,11 @@ def test_no_display_is_explained_not_crashed(tmp_path):
     )
     assert result.returncode == 2
     assert "display" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["set"], ["--bogus"], ["render"], ["new"]])
+def test_usage_mistakes_are_one_line(args):
+    result = tsuzuri(*args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("tsuzuri: ") and "--help" in result.stderr
