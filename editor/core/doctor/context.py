@@ -14,6 +14,7 @@ from editor.core.doctor.text import (
     Block,
     LineIndex,
     iter_lines,
+    mask_markup,
     normalize,
     scan_blocks,
     split_sentences,
@@ -123,7 +124,8 @@ class Context:
             else:
                 spans = [(block.content_start, block.end)]
             for s, e in spans:
-                out.append(Unit(s, e, normalize(self.text[s:e]), index))
+                # Links, code and URLs are masked so "see [x](y)" lines do not all look alike.
+                out.append(Unit(s, e, normalize(mask_markup(self.text[s:e])), index))
         return out
 
     @cached_property

@@ -28,6 +28,8 @@ _INDENTED = re.compile(r"^(?: {4}|\t)")
 SENTENCE_END = re.compile(
     r"[。！？!?]+[」』）)】〕\"'’”]*|(?<=[A-Za-z0-9)\]\"'’”])\.(?=\s|$)[\"'’”)]*"
 )
+_QUOTE_CLOSERS = "」』）)】〕\"'’”"
+_CONTINUES = re.compile(r"[ぁ-ゖ、，]")
 CLOSING_CHARS = "。！？!?.」』）)】〕\"'’”…‥:：;；"
 
 _MASKS = [
@@ -172,6 +174,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     pos = start
     for m in SENTENCE_END.finditer(text, start, end):
+        if m.group(0)[-1] in _QUOTE_CLOSERS and _CONTINUES.match(text, m.end(), end):
+            continue  # 「本当？」と聞いた: the quotation goes on in the same sentence
         spans.append((pos, m.end()))
         pos = m.end()
     spans.append((pos, end))
