@@ -16,7 +16,8 @@ _LIQUID_CODE_OPEN = re.compile(r"^\s*\{%-?\s*(highlight|raw|comment)\b")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE = re.compile(r"^\s*\||^[\s:|-]*-{3,}[\s:|-]*\|")
+_TABLE = re.compile(r"^\s*\||^[\s:|-]*-{3,}[\s:|-]*\||^[^|`]*\|[^|`]*\|")
+_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _HTML = re.compile(r"^ {0,3}<(?:[A-Za-z/!?])")
 _LIQUID_LINE = re.compile(r"^\s*\{[%{].*[%}]\}\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -135,6 +136,8 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             kind, content = "quote", ls + qm.end()
         elif _TABLE.match(line):
             kind = "table"
+        elif _LINK_DEF.match(line):
+            kind = "linkdef"
         elif _LIQUID_LINE.match(line):
             kind = "liquid"
         elif _HTML.match(line) and (current is None or current[0] != "paragraph"):
@@ -152,7 +155,11 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             close()
             current = ["paragraph", ls, le, 0, ls]
             continue
-        if kind in ("table", "code", "html") and current is not None and current[0] == kind:
+        if (
+            kind in ("table", "code", "html", "linkdef")
+            and current is not None
+            and current[0] == kind
+        ):
             current[2] = le
             continue
         close()
