@@ -30,7 +30,7 @@ class DoctorConfig:
     reading_time_tolerance: float = 0.25
     # Excerpt.
     excerpt_max_length: int = 160
-    excerpt_min_overlap: float = 0.4
+    excerpt_min_overlap: float = 0.15
     # Style.
     sentence_max_length: int = 100
     style_min_sentences: int = 5
