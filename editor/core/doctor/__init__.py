@@ -27,7 +27,16 @@ __all__ = [
 ]
 
 # One module per rule (or per family of closely related rules); each has RULES and check(ctx).
-RULE_MODULES = ("markers", "repeats", "broken_chars", "truncation", "reading_time", "excerpt")
+RULE_MODULES = (
+    "markers",
+    "repeats",
+    "broken_chars",
+    "truncation",
+    "reading_time",
+    "excerpt",
+    "headings",
+    "links",
+)
 _MAX_ROUNDS = 8
 DEFAULT_CONFIG = DoctorConfig()  # frozen, so sharing one is safe
 
