@@ -36,6 +36,12 @@ RULE_MODULES = (
     "excerpt",
     "headings",
     "links",
+    "style_length",
+    "style_endings",
+    "style_particles",
+    "style_width",
+    "style_ranuki",
+    "style_punct",
 )
 _MAX_ROUNDS = 8
 DEFAULT_CONFIG = DoctorConfig()  # frozen, so sharing one is safe

@@ -131,11 +131,34 @@ class Context:
     @cached_property
     def matches(self) -> list[Match]:
         """Units that repeat an earlier unit, exactly or nearly."""
+        # Lists and headings are often near copies of each other by design ("使う方法" x 5).
+        near = [self.blocks[u.block].kind == "paragraph" for u in self.units]
         return find_matches(
             [u.key for u in self.units],
             self.config.min_repeat_length,
             self.config.similarity_threshold,
+            near,
         )
+
+    @cached_property
+    def masked_prose(self) -> list[tuple[Block, int, str]]:
+        """(block, offset, text) for prose blocks, markup blanked so offsets still line up."""
+        return [
+            (b, b.content_start, mask_markup(self.text[b.content_start : b.end]))
+            for b in self.blocks
+            if b.kind in PROSE_KINDS
+        ]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int, str]]:
+        """(start, end, masked text) of sentences in paragraphs (not lists, quotes, headings)."""
+        out = []
+        for block, offset, masked in self.masked_prose:
+            if block.kind != "paragraph":
+                continue
+            for s, e in split_sentences(self.text, block.content_start, block.end):
+                out.append((s, e, masked[s - offset : e - offset]))
+        return out
 
     def prose_blocks(self, kinds: tuple[str, ...] = ("paragraph",)) -> list[Block]:
         """Blocks of the given kinds."""

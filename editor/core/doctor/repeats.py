@@ -152,7 +152,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             RULES[0],
             code,
-            "warning",
+            "warning" if "paragraph" in kinds else "info",  # repeated list items, headings: a note
             copy[0],
             copy[1],
             en,

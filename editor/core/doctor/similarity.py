@@ -36,10 +36,13 @@ def _sketch(key: str) -> list[int]:
     return sorted(zlib.crc32(g.encode("utf-8")) for g in grams)[:_SKETCH_SIZE]
 
 
-def find_matches(keys: list[str], min_length: int, threshold: float) -> list[Match]:
+def find_matches(
+    keys: list[str], min_length: int, threshold: float, near: list[bool] | None = None
+) -> list[Match]:
     """For each key, the earliest earlier key that equals it, else the most similar one.
 
-    Keys shorter than ``min_length`` are ignored; near copies need a ratio >= ``threshold``.
+    Keys shorter than ``min_length`` are ignored; near copies need a ratio >= ``threshold`` and
+    are looked for only among keys whose ``near`` flag is true (all when ``near`` is None).
     """
     first: dict[str, int] = {}
     postings: dict[int, list[int]] = {}
@@ -51,6 +54,8 @@ def find_matches(keys: list[str], min_length: int, threshold: float) -> list[Mat
             matches.append(Match(i, first[key], 1.0))
             continue
         first[key] = i
+        if near is not None and not near[i]:
+            continue
         sketch = _sketch(key)
         votes: Counter[int] = Counter()
         for value in sketch:
