@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from editor import __version__
 
 # name -> module under editor.commands; each module has add_parser(subparsers) and run(args) -> int
-COMMANDS: dict[str, str] = {}
+COMMANDS: dict[str, str] = {
+    "doctor": "doctor",
+}
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
