@@ -30,7 +30,8 @@ _LATIN_MOJIBAKE = re.compile(
     f"(?:[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}})+"
 )
 _SJIS_TELLS = "縺繧繝譁蛻莉菴"
-_SJIS_RUN = re.compile(f"[^\\x00-\\x7f\\s]*[{_SJIS_TELLS}][^\\x00-\\x7f\\s]*")
+# Tell-tale characters a few characters apart; bounded so long Japanese runs stay linear.
+_SJIS_RUN = re.compile(f"[^\\x00-\\x7f\\s]{{0,3}}(?:[{_SJIS_TELLS}][^\\x00-\\x7f\\s]{{0,3}}){{2,}}")
 
 
 def _undo_latin(run: str) -> str | None:

@@ -15,6 +15,9 @@ from difflib import SequenceMatcher
 _SKETCH_SIZE = 8
 _MAX_POSTING = 64  # trigrams shared by this many sentences say nothing about duplication
 _MAX_CANDIDATES = 8
+# Sentences with a difflib ratio of 0.85 share well over a third of their trigrams; a looser
+# bound keeps recall while skipping most difflib calls.
+_MIN_RESEMBLANCE = 0.25
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,13 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _resemblance(a: list[int], b: list[int]) -> float:
+    """Estimated trigram Jaccard similarity from two bottom-k sketches."""
+    union = sorted(set(a) | set(b))[:_SKETCH_SIZE]
+    shared = set(a) & set(b)
+    return sum(1 for v in union if v in shared) / len(union)
+
+
 def _sketch(key: str) -> list[int]:
     grams = {key[i : i + 3] for i in range(max(1, len(key) - 2))}
     return sorted(zlib.crc32(g.encode("utf-8")) for g in grams)[:_SKETCH_SIZE]
@@ -45,6 +55,7 @@ def find_matches(
     are looked for only among keys whose ``near`` flag is true (all when ``near`` is None).
     """
     first: dict[str, int] = {}
+    sketches: dict[int, list[int]] = {}
     postings: dict[int, list[int]] = {}
     matches = []
     for i, key in enumerate(keys):
@@ -57,17 +68,22 @@ def find_matches(
         if near is not None and not near[i]:
             continue
         sketch = _sketch(key)
+        sketches[i] = sketch
         votes: Counter[int] = Counter()
         for value in sketch:
             posting = postings.get(value)
             if posting and len(posting) <= _MAX_POSTING:
                 votes.update(posting)
         best: Match | None = None
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(key)  # difflib indexes the second sequence once for all candidates
         for j, _ in votes.most_common(_MAX_CANDIDATES):
             other = keys[j]
             if 2 * min(len(key), len(other)) / (len(key) + len(other)) < threshold:
                 continue
-            matcher = SequenceMatcher(None, other, key, autojunk=False)
+            if _resemblance(sketch, sketches[j]) < _MIN_RESEMBLANCE:
+                continue
+            matcher.set_seq1(other)
             if matcher.quick_ratio() < threshold:
                 continue
             ratio = matcher.ratio()
