@@ -148,3 +148,23 @@ def test_raw_post_pieces_read_as_continuous_sentences(path):
     assert "治療計画の立案を劇的に改善する" in fixed
     assert fixed.count("物理的な基盤が整いつつあることを示しており") == 1
     assert fixed.endswith("当事者なのです。\n")
+
+
+def test_a_piece_that_is_another_version_of_earlier_text_is_dropped():
+    first = "静的サイトの記事は、手元で書いてから公開します。画像は記事ごとのフォルダーに置きます。"
+    variant = (
+        "静的サイトの記事は、手元で書いてから公開しています。画像は記事ごとのフォルダーに置きます。"
+    )
+    text = f"{first}\n\n---END---\n\n{variant}\n\n---END---\n\n最後の段落です。\n"
+    findings = diagnose(text, DoctorConfig(only=frozenset({"continuation-marker"})))
+    assert findings[0].code == "duplicate-piece" and findings[0].fix.safe
+    assert fix_all_safe(text) == f"{first}\n\n最後の段落です。\n"
+
+
+def test_a_piece_with_new_sentences_is_not_dropped_automatically():
+    first = "静的サイトの記事は、手元で書いてから公開します。画像は記事ごとのフォルダーに置きます。"
+    piece = "画像は記事ごとのフォルダーに置きます。新しい話題として、検索の仕組みも紹介します。"
+    text = f"{first}\n\n---END---\n\n{piece}\n"
+    fixed = fix_all_safe(text)
+    assert "新しい話題として、検索の仕組みも紹介します。" in fixed
+    assert MARKER not in fixed
