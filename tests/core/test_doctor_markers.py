@@ -168,3 +168,14 @@ def test_a_piece_with_new_sentences_is_not_dropped_automatically():
     fixed = fix_all_safe(text)
     assert "新しい話題として、検索の仕組みも紹介します。" in fixed
     assert MARKER not in fixed
+
+
+def test_a_cut_sentence_started_again_with_small_changes_keeps_the_complete_one():
+    text = "前の文です。市場の動向を注意深く見守る必要があ\n\n---END---\n\n市場の動きを注意深く見守る必要がありそうです。次の文です。\n"
+    (finding,) = diagnose(text, DoctorConfig(only=frozenset({"continuation-marker"})))
+    assert (finding.code, finding.fix.safe) == ("restart", True)
+    assert text[slice(*finding.related[0])] == "市場の動向を注意深く見守る必要があ"
+    assert (
+        fix_all_safe(text)
+        == "前の文です。市場の動きを注意深く見守る必要がありそうです。次の文です。\n"
+    )

@@ -12,16 +12,19 @@ The stitch fix removes the marker and joins the pieces the way the text was mean
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.doctor.text import Block, ends_sentence
+from editor.core.doctor.similarity import similarity
+from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
 
 RULES = ("continuation-marker",)
 _WINDOW = 4000  # characters of each piece searched for an overlap
 _SAFE_COVERAGE = 0.999
 _UNSAFE_COVERAGE = 0.6
 _SURE_OVERLAP = 12  # an overlap this long is no coincidence
+_MIN_RESTART = 8  # a reworded restart is only recognised for a cut sentence this long
 
 
 def _groups(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -78,6 +81,30 @@ def _duplicate_coverage(ctx: Context, first: int, last: int, marker_start: int) 
         if i in originals and ctx.units[originals[i]].end <= marker_start:
             covered += len(unit.key)
     return covered / total if total else 0.0
+
+
+def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[int, float] | None:
+    """Where the cut sentence before a marker starts, if the next piece starts it again reworded.
+
+    Returns (start of the cut sentence, similarity) or None.
+    """
+    text = ctx.text
+    tail_start = prev.content_start
+    for m in SENTENCE_END.finditer(text, prev.content_start, prev.end):
+        tail_start = m.end()
+    while tail_start < prev.end and text[tail_start].isspace():
+        tail_start += 1
+    tail, _ = _squeeze(text, tail_start, prev.end)
+    if len(tail) < _MIN_RESTART:
+        return None
+    head, _ = _squeeze(text, next_start, min(limit, next_start + 2 * len(tail) + 20))
+    matcher = SequenceMatcher(None, tail, head, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks or blocks[0].a > 2 or blocks[0].b > 2:
+        return None  # the next piece must start where the cut sentence started
+    end = blocks[-1].b + blocks[-1].size
+    ratio = similarity(tail, head[:end])
+    return (tail_start, ratio) if ratio >= ctx.config.similarity_threshold else None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -171,6 +198,36 @@ def check(ctx: Context) -> Iterator[Finding]:
             and next_block.kind == "paragraph"
             and not ends_sentence(prev_text)
         )
+        restart = _restarted(ctx, prev, next_start, after) if cut else None
+        if restart is not None:
+            tail_start, ratio = restart
+            pct = round(ratio * 100)
+            en = (
+                f"The piece after {marker} starts the cut sentence again, slightly reworded "
+                f"({pct}% similar)"
+            )
+            ja = f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）"
+            fix = Fix(
+                (Edit(tail_start, next_start, ""),),
+                ratio >= ctx.config.safe_similarity,
+                "Keep the complete sentence after the marker",
+                "印の後の完全な文を残す",
+            )
+            related = ((tail_start, prev_end),)
+            yield ctx.finding(
+                RULES[0],
+                "restart",
+                "error",
+                marker_start,
+                marker_end,
+                en,
+                ja,
+                fix,
+                related,
+                similarity=pct,
+                **say,
+            )
+            continue
         if cut:
             edit = Edit(prev_end, next_start, _joiner(text[prev_end - 1], text[next_start]))
             en = f"The text before {marker} stops mid-sentence and continues after it"
