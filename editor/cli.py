@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "render": "render",
     "new": "new",
     "set": "set",
+    "doctor": "doctor",
 }
 
 EXIT_OK = 0

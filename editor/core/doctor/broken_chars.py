@@ -1,0 +1,163 @@
+"""Broken characters: U+FFFD, control characters and mojibake, in the body and front matter.
+
+Mojibake is recognised by trying to undo it: UTF-8 bytes read as Latin-1/CP1252 (``Ã©``,
+``ã‚``) decode back to UTF-8; UTF-8 read as Shift_JIS leaves a tell-tale density of 縺, 繧, 繝.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Edit, Finding, Fix
+
+RULES = ("broken-character",)
+
+_REPLACEMENT = re.compile("\ufffd+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\ufeff]+")
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: Latin-1 keeps them
+
+
+_CONT = "".join(re.escape(_cp1252_char(b)) for b in range(0x80, 0xC0))
+_LATIN_MOJIBAKE = re.compile(
+    f"(?:[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}})+"
+)
+_SJIS_TELLS = "縺繧繝譁蛻莉菴"
+# Tell-tale characters a few characters apart; bounded so long Japanese runs stay linear.
+_SJIS_RUN = re.compile(f"[^\\x00-\\x7f\\s]{{0,3}}(?:[{_SJIS_TELLS}][^\\x00-\\x7f\\s]{{0,3}}){{2,}}")
+
+
+def _undo_latin(run: str) -> str | None:
+    try:
+        raw = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in run)
+        return raw.decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError, ValueError):
+        return None
+
+
+def _undo_sjis(run: str) -> str | None:
+    try:
+        fixed = run.encode("cp932").decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+    return fixed if fixed != run else None
+
+
+def _where(ctx: Context, offset: int) -> tuple[str, str]:
+    """English and Japanese words for where ``offset`` is: a front-matter field or the body."""
+    if ctx.fm_start <= offset < ctx.fm_end:
+        for field in ctx.fields:
+            if field.line_start <= offset <= field.line_end:
+                return (
+                    f"in the front-matter field “{field.key}”",
+                    f"フロントマターの「{field.key}」に",
+                )
+        return "in the front matter", "フロントマターに"
+    return "in the text", "本文に"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Findings for U+FFFD runs, control characters and recognisable mojibake."""
+    text = ctx.text
+    code_spans = [(b.start, b.end) for b in ctx.blocks if b.kind == "code"]
+
+    def in_code(offset: int) -> bool:
+        return any(s <= offset < e for s, e in code_spans)
+
+    for m in _REPLACEMENT.finditer(text):
+        where_en, where_ja = _where(ctx, m.start())
+        fix = Fix(
+            (Edit(m.start(), m.end(), ""),),
+            False,
+            "Remove the broken character",
+            "文字化けした文字を削除する",
+        )
+        yield ctx.finding(
+            RULES[0],
+            "replacement-character",
+            "warning",
+            m.start(),
+            m.end(),
+            f"Broken character (U+FFFD) {where_en}: text was lost when it was decoded",
+            f"{where_ja}文字化け（U+FFFD）があります。元の文字は失われています",
+            fix,
+            count=len(m.group(0)),
+        )
+    latin = [
+        (m, fixed)
+        for m in _LATIN_MOJIBAKE.finditer(text)
+        if (fixed := _undo_latin(m.group(0))) is not None and not fixed.isascii()
+    ]
+    for m in _CONTROL.finditer(text):
+        if m.group(0) == "\ufeff" and m.start() == 0:
+            continue  # a byte-order mark at the start is kept as it is
+        if any(g.start() <= m.start() < g.end() for g, _ in latin):
+            continue  # part of mojibake, reported below with its repair
+        where_en, where_ja = _where(ctx, m.start())
+        codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
+        fix = Fix(
+            (Edit(m.start(), m.end(), ""),),
+            True,
+            "Remove the invisible characters",
+            "見えない制御文字を削除する",
+        )
+        yield ctx.finding(
+            RULES[0],
+            "control-character",
+            "warning",
+            m.start(),
+            m.end(),
+            f"Invisible control character ({codes}) {where_en}",
+            f"{where_ja}見えない制御文字（{codes}）があります",
+            fix,
+            characters=codes,
+        )
+    for m, fixed in latin:
+        if in_code(m.start()):
+            continue
+        yield _mojibake(
+            ctx, m.start(), m.end(), fixed, "UTF-8 read as Latin-1", "UTF-8 を Latin-1 として読んだ"
+        )
+    for m in _SJIS_RUN.finditer(text):
+        run = m.group(0)
+        tells = sum(run.count(c) for c in _SJIS_TELLS)
+        if tells < 2 or tells * 5 < len(run) or in_code(m.start()):
+            continue
+        yield _mojibake(
+            ctx,
+            m.start(),
+            m.end(),
+            _undo_sjis(run),
+            "UTF-8 read as Shift_JIS",
+            "UTF-8 を Shift_JIS として読んだ",
+        )
+
+
+def _mojibake(
+    ctx: Context, start: int, end: int, fixed: str | None, how_en: str, how_ja: str
+) -> Finding:
+    where_en, where_ja = _where(ctx, start)
+    fix = None
+    if fixed:
+        fix = Fix(
+            (Edit(start, end, fixed),), False, f"Replace with “{fixed}”", f"「{fixed}」に置き換える"
+        )
+    return ctx.finding(
+        RULES[0],
+        "mojibake",
+        "warning",
+        start,
+        end,
+        f"Garbled text {where_en} ({how_en})" + (f"; it probably read “{fixed}”" if fixed else ""),
+        f"{where_ja}文字化けがあります（{how_ja}）"
+        + (f"。元は「{fixed}」と思われます" if fixed else ""),
+        fix,
+        suggestion=fixed or "",
+    )

@@ -1,0 +1,69 @@
+"""``excerpt`` in the front matter: present, not too long, and about what the body says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Finding
+from editor.core.readtime import prose_only
+
+RULES = ("excerpt",)
+_TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9、。，．！？!?「」『』（）()・:：,.\"'\-]")
+
+
+def _grams(text: str) -> set[str]:
+    """Latin words and pairs of adjacent Japanese characters, lower-cased."""
+    tokens = _TOKEN.findall(text.lower())
+    grams = {t for t in tokens if len(t) > 1}
+    grams |= {a + b for a, b in zip(tokens, tokens[1:], strict=False) if len(a) == len(b) == 1}
+    return grams
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Findings for a missing, over-long or unrelated excerpt."""
+    field = ctx.field("excerpt")
+    cfg = ctx.config
+    if field is None or not field.value.strip():
+        if ctx.source.has_front_matter:
+            at = ctx.fm_start
+            yield ctx.finding(
+                RULES[0],
+                "missing",
+                "info",
+                at,
+                at,
+                "No excerpt: lists and feeds will show the start of the body instead",
+                "excerpt がありません（一覧やフィードには本文の冒頭が表示されます）",
+            )
+        return
+    value = field.value.strip()
+    if len(value) > cfg.excerpt_max_length:
+        yield ctx.finding(
+            RULES[0],
+            "too-long",
+            "warning",
+            field.value_start,
+            field.value_end,
+            f"The excerpt is {len(value)} characters long; keep it under {cfg.excerpt_max_length}",
+            f"excerpt が {len(value)} 文字あります（{cfg.excerpt_max_length} 文字以内が目安です）",
+            length=len(value),
+            limit=cfg.excerpt_max_length,
+        )
+    wanted = _grams(value)
+    if not wanted:
+        return
+    shared = len(wanted & _grams(prose_only(ctx.source.body))) / len(wanted)
+    if shared < cfg.excerpt_min_overlap:
+        pct = round(shared * 100)
+        yield ctx.finding(
+            RULES[0],
+            "unrelated",
+            "warning",
+            field.value_start,
+            field.value_end,
+            f"The excerpt has little in common with the body ({pct}% of its words appear there)",
+            f"excerpt と本文の内容が合っていないようです（共通する語は {pct}%）",
+            overlap=pct,
+        )

@@ -1,0 +1,107 @@
+"""Links and images: empty targets, and site files or posts that do not exist in the blog.
+
+Targets are only checked when the blog folder is known; ``/about/``-style permalinks are pages
+Jekyll generates, so only paths naming a file (with an extension) are looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Finding
+from editor.core.doctor.text import iter_lines
+
+RULES = ("empty-link", "missing-target")
+_CODE_SPAN = re.compile(r"`+[^`\r\n]*`+")
+_EMPTY = re.compile(r"(?<!!)\[([^\]\r\n]*)\]\(\s*\)")
+_TARGET = re.compile(r"(!?)\[[^\]\r\n]*\]\(\s*<?((?:\{\{\s*site\.baseurl\s*\}\})?/[^)\s>]*)")
+_POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
+_LINK_TAG = re.compile(r"\{%-?\s*link\s+([^\s%]+)\s*-?%\}")
+_POST_EXTS = (".md", ".markdown", ".html", ".textile")
+
+
+def _lines(ctx: Context) -> Iterator[tuple[int, str]]:
+    """(offset, line) of body lines outside code blocks, with code spans blanked."""
+    code = [(b.start, b.end) for b in ctx.blocks if b.kind == "code"]
+    for ls, le, _ in iter_lines(ctx.text, ctx.body_start):
+        if any(s <= ls <= e for s, e in code):
+            continue
+        line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), ctx.text[ls:le])
+        yield ls, line
+
+
+def _post_exists(root: Path, name: str) -> bool:
+    posts = root / "_posts"
+    if any((posts / f"{name}{ext}").is_file() for ext in _POST_EXTS):
+        return True
+    leaf = Path(name).name
+    return any(p.stem == leaf for p in posts.rglob(f"{leaf}.*")) if posts.is_dir() else False
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Findings for empty links and, with a blog folder, for targets that do not exist."""
+    root = ctx.blog_root
+    for offset, line in _lines(ctx):
+        for m in _EMPTY.finditer(line):
+            start, end = offset + m.start(), offset + m.end()
+            yield ctx.finding(
+                RULES[0],
+                "empty-target",
+                "warning",
+                start,
+                end,
+                "Link without a target: it leads nowhere",
+                "リンク先が空です",
+                text=m.group(1),
+            )
+        if root is None:
+            continue
+        for m in _TARGET.finditer(line):
+            target = re.sub(r"^\{\{\s*site\.baseurl\s*\}\}", "", m.group(2))
+            path = unquote(target.split("#")[0].split("?")[0]).lstrip("/")
+            if not path or not Path(path).suffix or (root / path).exists():
+                continue
+            kind_en, kind_ja = (
+                ("Image", "画像") if m.group(1) else ("Linked file", "リンク先のファイル")
+            )
+            start = offset + m.start(2)
+            yield ctx.finding(
+                RULES[1],
+                "missing-file",
+                "warning",
+                start,
+                start + len(m.group(2)),
+                f"{kind_en} {target} does not exist in the blog",
+                f"{kind_ja} {target} がブログの中にありません",
+                target=target,
+            )
+        for m in _POST_URL.finditer(line):
+            if not _post_exists(root, m.group(1)):
+                start = offset + m.start()
+                yield ctx.finding(
+                    RULES[1],
+                    "missing-post",
+                    "error",
+                    start,
+                    offset + m.end(),
+                    f"post_url {m.group(1)}: no such post in _posts (the site will not build)",
+                    f"post_url {m.group(1)} の記事が _posts にありません（サイトを生成できません）",
+                    target=m.group(1),
+                )
+        for m in _LINK_TAG.finditer(line):
+            if not (root / m.group(1)).exists():
+                start = offset + m.start()
+                yield ctx.finding(
+                    RULES[1],
+                    "missing-file",
+                    "error",
+                    start,
+                    offset + m.end(),
+                    f"link {m.group(1)}: no such file in the blog (the site will not build)",
+                    f"link {m.group(1)} のファイルがブログにありません（サイトを生成できません）",
+                    target=m.group(1),
+                )

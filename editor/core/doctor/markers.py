@@ -1,0 +1,245 @@
+"""Continuation markers: lines such as ``---END---`` left where a text was produced in pieces.
+
+The stitch fix removes the marker and joins the pieces the way the text was meant to read:
+
+* the next piece repeats the end of the previous one (a few characters up to whole sentences,
+  white space aside): one copy is kept (the longest suffix/prefix overlap, found with KMP);
+* the next piece is an alternate version of text already in the post: it is dropped;
+* the previous piece stops mid-sentence: the next one continues the same paragraph;
+* otherwise the pieces become separate paragraphs; a marker at the end is simply removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.similarity import similarity
+from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
+
+RULES = ("continuation-marker",)
+_WINDOW = 4000  # characters of each piece searched for an overlap
+_SAFE_COVERAGE = 0.999
+_UNSAFE_COVERAGE = 0.6
+_SURE_OVERLAP = 12  # an overlap this long is no coincidence
+_MIN_RESTART = 8  # a reworded restart is only recognised for a cut sentence this long
+
+
+def _groups(blocks: list[Block]) -> list[tuple[int, int]]:
+    """(first, last) indices of runs of marker blocks with only blank lines between them."""
+    out: list[tuple[int, int]] = []
+    for i, block in enumerate(blocks):
+        if block.kind != "marker":
+            continue
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
+
+
+def _squeeze(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """``text[start:end]`` without white space, with each kept character's offset."""
+    offsets = [i for i in range(start, end) if not text[i].isspace()]
+    return "".join(text[i] for i in offsets), offsets
+
+
+def longest_overlap(tail: str, head: str) -> int:
+    """Length of the longest suffix of ``tail`` that is also a prefix of ``head`` (KMP)."""
+    if not tail or not head:
+        return 0
+    pattern = head + "\x00" + tail
+    border = [0] * len(pattern)
+    k = 0
+    for i in range(1, len(pattern)):
+        while k and pattern[i] != pattern[k]:
+            k = border[k - 1]
+        if pattern[i] == pattern[k]:
+            k += 1
+        border[i] = k
+    return border[-1]
+
+
+def _joiner(prev_char: str, next_char: str) -> str:
+    """What goes between two halves of a cut sentence: a space only between Latin words."""
+    if prev_char.isascii() and next_char.isascii():
+        if (prev_char.isalnum() or prev_char in ",;:") and next_char.isalnum():
+            return " "
+    return ""
+
+
+def _duplicate_coverage(ctx: Context, first: int, last: int, marker_start: int) -> float:
+    """Share of the piece's prose (blocks ``first..last``) already present before the marker."""
+    originals = {m.copy: m.original for m in ctx.matches}
+    total = covered = 0
+    for i, unit in enumerate(ctx.units):
+        if not first <= unit.block <= last:
+            continue
+        total += len(unit.key)
+        if i in originals and ctx.units[originals[i]].end <= marker_start:
+            covered += len(unit.key)
+    return covered / total if total else 0.0
+
+
+def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[int, float] | None:
+    """Where the cut sentence before a marker starts, if the next piece starts it again reworded.
+
+    Returns (start of the cut sentence, similarity) or None.
+    """
+    text = ctx.text
+    tail_start = prev.content_start
+    for m in SENTENCE_END.finditer(text, prev.content_start, prev.end):
+        tail_start = m.end()
+    while tail_start < prev.end and text[tail_start].isspace():
+        tail_start += 1
+    tail, _ = _squeeze(text, tail_start, prev.end)
+    if len(tail) < _MIN_RESTART:
+        return None
+    head, _ = _squeeze(text, next_start, min(limit, next_start + 2 * len(tail) + 20))
+    matcher = SequenceMatcher(None, tail, head, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks or blocks[0].a > 2 or blocks[0].b > 2:
+        return None  # the next piece must start where the cut sentence started
+    end = blocks[-1].b + blocks[-1].size
+    ratio = similarity(tail, head[:end])
+    return (tail_start, ratio) if ratio >= ctx.config.similarity_threshold else None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """One finding per marker (or run of markers), each with its stitch fix."""
+    blocks, text, nl = ctx.blocks, ctx.text, ctx.newline
+    groups = _groups(blocks)
+    for n, (gi, gj) in enumerate(groups):
+        marker_start, marker_end = blocks[gi].start, blocks[gj].end
+        prev = blocks[gi - 1] if gi > 0 and blocks[gi - 1].kind != "marker" else None
+        prev_end = prev.end if prev else marker_start
+        piece_first = gj + 1 if gj + 1 < len(blocks) else None
+        piece_last = (groups[n + 1][0] if n + 1 < len(groups) else len(blocks)) - 1
+        after = blocks[groups[n + 1][0]].start if n + 1 < len(groups) else len(text)
+        marker = text[marker_start : blocks[gi].end].strip()
+        say = dict(marker=marker)
+        if piece_first is None or piece_first > piece_last:
+            code = "trailing"
+            edit = Edit(prev_end, after, nl if after == len(text) and prev else "")
+            en = f"The marker {marker} is left at the end of a piece; nothing follows it"
+            ja = f"継ぎ目の印 {marker} が残っています（後に続く文章はありません）"
+            fix = Fix((edit,), True, "Remove the marker", "印を削除する")
+            yield ctx.finding(RULES[0], code, "error", marker_start, marker_end, en, ja, fix, **say)
+            continue
+        next_block = blocks[piece_first]
+        next_start = next_block.start
+        piece_start = blocks[groups[n - 1][1]].end if n else ctx.body_start
+        tail, tail_at = _squeeze(text, max(piece_start, prev_end - _WINDOW), prev_end)
+        head, head_at = _squeeze(text, next_start, min(after, next_start + _WINDOW))
+        k = longest_overlap(tail, head) if prev else 0
+        coverage = _duplicate_coverage(ctx, piece_first, piece_last, marker_start)
+        # A short overlap may be chance when the piece as a whole repeats earlier text.
+        if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or coverage < _UNSAFE_COVERAGE):
+            edit = Edit(prev_end, head_at[k - 1] + 1, "")
+            en = (
+                f"The piece after {marker} starts by repeating the last {k} characters "
+                "of the previous piece"
+            )
+            ja = f"{marker} の後の部分が、前の部分の末尾 {k} 文字を繰り返しています"
+            fix = Fix(
+                (edit,),
+                True,
+                "Remove the marker and the repeated text, joining the pieces",
+                "印と繰り返しを削除して文章をつなげる",
+            )
+            related = ((tail_at[len(tail) - k], prev_end), (next_start, head_at[k - 1] + 1))
+            yield ctx.finding(
+                RULES[0],
+                "overlap",
+                "error",
+                marker_start,
+                marker_end,
+                en,
+                ja,
+                fix,
+                related,
+                overlap=k,
+                **say,
+            )
+            continue
+        if coverage >= _UNSAFE_COVERAGE:
+            replacement = (nl if after == len(text) else nl + nl) if prev else ""
+            edit = Edit(prev_end, after, replacement)
+            pct = round(coverage * 100)
+            en = f"The piece after {marker} repeats text already in the post ({pct}% of it)"
+            ja = f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）"
+            fix = Fix(
+                (edit,),
+                coverage >= _SAFE_COVERAGE,
+                "Drop the repeated piece and the marker",
+                "繰り返しの部分と印を削除する",
+            )
+            related = ((next_start, blocks[piece_last].end),)
+            yield ctx.finding(
+                RULES[0],
+                "duplicate-piece",
+                "error",
+                marker_start,
+                marker_end,
+                en,
+                ja,
+                fix,
+                related,
+                coverage=pct,
+                **say,
+            )
+            continue
+        prev_text = text[prev.content_start : prev.end] if prev else ""
+        cut = (
+            prev is not None
+            and prev.kind in ("paragraph", "list", "quote")
+            and next_block.kind == "paragraph"
+            and not ends_sentence(prev_text)
+        )
+        restart = _restarted(ctx, prev, next_start, after) if cut else None
+        if restart is not None:
+            tail_start, ratio = restart
+            pct = round(ratio * 100)
+            en = (
+                f"The piece after {marker} starts the cut sentence again, slightly reworded "
+                f"({pct}% similar)"
+            )
+            ja = f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）"
+            fix = Fix(
+                (Edit(tail_start, next_start, ""),),
+                ratio >= ctx.config.safe_similarity,
+                "Keep the complete sentence after the marker",
+                "印の後の完全な文を残す",
+            )
+            related = ((tail_start, prev_end),)
+            yield ctx.finding(
+                RULES[0],
+                "restart",
+                "error",
+                marker_start,
+                marker_end,
+                en,
+                ja,
+                fix,
+                related,
+                similarity=pct,
+                **say,
+            )
+            continue
+        if cut:
+            edit = Edit(prev_end, next_start, _joiner(text[prev_end - 1], text[next_start]))
+            en = f"The text before {marker} stops mid-sentence and continues after it"
+            ja = f"{marker} の前で文が途切れ、後に続いています"
+            fix = Fix(
+                (edit,), True, "Remove the marker and join the sentence", "印を削除して文をつなげる"
+            )
+            code = "continuation"
+        else:
+            edit = Edit(prev_end, next_start, nl + nl if prev else "")
+            en = f"The marker {marker} separates two pieces of the text"
+            ja = f"継ぎ目の印 {marker} が文章の間に残っています"
+            fix = Fix((edit,), True, "Remove the marker", "印を削除する")
+            code = "paragraph"
+        yield ctx.finding(RULES[0], code, "error", marker_start, marker_end, en, ja, fix, **say)

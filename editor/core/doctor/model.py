@@ -1,0 +1,86 @@
+"""What the doctor reports: findings, the fixes they offer and the edits a fix is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (code points, whole file) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A repair made of edits that are applied together or not at all.
+
+    ``safe`` fixes are applied by ``--fix`` and :func:`fix_all_safe`; the others are suggestions
+    the writer accepts one by one.
+    """
+
+    edits: tuple[Edit, ...]
+    safe: bool
+    description_en: str
+    description_ja: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where it is (code points and 1-based line/column), why, and a fix if any.
+
+    ``related`` holds other spans involved, e.g. the first copy of a repeated sentence.
+    ``params`` carries the numbers and names the messages were made from, for the window to word
+    the message itself.
+    """
+
+    rule: str
+    code: str
+    severity: str
+    line: int
+    column: int
+    start: int
+    end: int
+    message_en: str
+    message_ja: str
+    fix: Fix | None = None
+    related: tuple[tuple[int, int], ...] = ()
+    params: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("ja" or "en")."""
+        return self.message_ja if lang == "ja" else self.message_en
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict in the stable format documented in docs/doctor.md."""
+        fix = None
+        if self.fix is not None:
+            fix = {
+                "safe": self.fix.safe,
+                "description_en": self.fix.description_en,
+                "description_ja": self.fix.description_ja,
+                "edits": [
+                    {"start": e.start, "end": e.end, "replacement": e.replacement}
+                    for e in self.fix.edits
+                ],
+            }
+        return {
+            "rule": self.rule,
+            "code": self.code,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "start": self.start,
+            "end": self.end,
+            "message_en": self.message_en,
+            "message_ja": self.message_ja,
+            "params": dict(self.params),
+            "related": [list(span) for span in self.related],
+            "fix": fix,
+        }

@@ -1,0 +1,165 @@
+"""Repeated text: a sentence, paragraph or section that appears more than once.
+
+Exact and near copies come from :mod:`similarity`; consecutive copies of consecutive sentences
+are reported as one passage.  Removing the later copy is safe when it is exact (or a passage of
+several very similar sentences) and it sits where generated text gets repeated: at the start or
+end of a paragraph, or right after its original.  Other copies are shown with both places so the
+writer chooses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.similarity import Match, similarity
+from editor.core.doctor.text import normalize
+
+RULES = ("repeated-text",)
+_STRUCTURE = re.compile(r"[\s#>*+-]+")
+_RESTART_WINDOW = 4000  # how far back a restarted piece repeats what came before
+
+
+def _runs(ctx: Context) -> list[list[Match]]:
+    """Matches grouped into runs of consecutive copies of consecutive originals."""
+    runs: list[list[Match]] = []
+    for m in sorted(ctx.matches, key=lambda m: m.copy):
+        if runs:
+            last = runs[-1][-1]
+            if m.copy == last.copy + 1 and m.original == last.original + 1:
+                if m.original < runs[-1][0].copy and _same_gap(ctx, last.copy, last.original):
+                    runs[-1].append(m)
+                    continue
+        runs.append([m])
+    out: list[list[Match]] = []
+    for run in runs:
+        run = _widen(ctx, run)
+        if not out or run[0].copy > out[-1][-1].copy:
+            out.append(run)
+    return out
+
+
+def _same_gap(ctx: Context, copy: int, original: int) -> bool:
+    """True when what follows unit ``copy`` up to the next unit equals what follows ``original``.
+
+    A run of copies must not jump over a code block or image that differs between the two.
+    """
+    units, text = ctx.units, ctx.text
+    if copy + 1 >= len(units):
+        return False
+    gap_copy = text[units[copy].end : units[copy + 1].start]
+    gap_original = text[units[original].end : units[original + 1].start]
+    return normalize(gap_copy) == normalize(gap_original)
+
+
+def _widen(ctx: Context, run: list[Match]) -> list[Match]:
+    """Take in equal short units (a heading, a short line) just before or after both copies."""
+    units = ctx.units
+    while True:
+        c, o = run[0].copy - 1, run[0].original - 1
+        if o < 0 or units[c].key != units[o].key or c <= run[-1].original:
+            break
+        if not _same_gap(ctx, c, o):
+            break
+        run.insert(0, Match(c, o, 1.0))
+    while True:
+        c, o = run[-1].copy + 1, run[-1].original + 1
+        if c >= len(units) or units[c].key != units[o].key or o >= run[0].copy:
+            break
+        if not _same_gap(ctx, c - 1, o - 1):
+            break
+        run.append(Match(c, o, 1.0))
+    return run
+
+
+def _removal(ctx: Context, first: int, last: int) -> Edit:
+    """The edit deleting units ``first..last`` with the white space that goes with them."""
+    units, blocks = ctx.units, ctx.blocks
+    start, end = units[first].start, units[last].end
+    b0, b1 = blocks[units[first].block], blocks[units[last].block]
+    whole_start = start <= b0.content_start
+    whole_end = end >= b1.end
+    if whole_start:
+        start = b0.start
+    if whole_start and whole_end:
+        index = units[last].block + 1
+        if index < len(blocks):
+            return Edit(start, blocks[index].start, "")
+        prev = units[first].block - 1
+        return Edit(blocks[prev].end if prev >= 0 else start, end, "")
+    if whole_end:
+        before = units[first - 1].end if first > 0 else start
+        if first > 0 and units[first - 1].block == units[first].block:
+            start = before
+        return Edit(start, end, "")
+    after = units[last + 1].start if last + 1 < len(units) else end
+    return Edit(start, after, "")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """One finding per repeated sentence or passage, pointing at the later copy."""
+    units, text = ctx.units, ctx.text
+    has_markers = any(b.kind == "marker" for b in ctx.blocks)
+    for run in _runs(ctx):
+        c0, c1 = run[0].copy, run[-1].copy
+        o0, o1 = run[0].original, run[-1].original
+        copy = (units[c0].start, units[c1].end)
+        original = (units[o0].start, units[o1].end)
+        exact = all(m.ratio == 1.0 for m in run)
+        if exact:
+            ratio = 1.0
+        elif len(run) == 1:
+            ratio = run[0].ratio
+        else:
+            ratio = similarity(
+                "".join(u.key for u in units[o0 : o1 + 1]),
+                "".join(u.key for u in units[c0 : c1 + 1]),
+            )
+        block_first = ctx.blocks[units[c0].block]
+        adjacent = not _STRUCTURE.sub("", text[original[1] : copy[0]])
+        # Generated text that restarts repeats the sentences before the cut at the start of a
+        # new paragraph, where the original sat inside one.  Whole paragraphs repeated far apart
+        # are often deliberate in reference posts, so those are left to the writer.
+        block_original = ctx.blocks[units[o0].block]
+        kinds = {ctx.blocks[units[m.copy].block].kind for m in run}
+        prose = "paragraph" in kinds and kinds <= {"paragraph", "heading"}
+        restart = (
+            copy[0] <= block_first.content_start
+            and original[0] > block_original.content_start
+            and (exact or (len(run) > 1 and ratio >= ctx.config.safe_similarity))
+            and copy[0] - original[1] <= _RESTART_WINDOW
+        )
+        safe = not has_markers and prose and ((adjacent and exact) or restart)
+        line = ctx.lines.position(original[0])[0]
+        pct = round(ratio * 100)
+        what_en = "passage" if len(run) > 1 else "sentence"
+        what_ja = "文章" if len(run) > 1 else "文"
+        if exact:
+            en = f"This {what_en} repeats the one on line {line} word for word"
+            ja = f"この{what_ja}は {line} 行目と同じ内容の繰り返しです"
+        else:
+            en = f"This {what_en} nearly repeats the one on line {line} ({pct}% similar)"
+            ja = f"この{what_ja}は {line} 行目とほぼ同じです（類似度 {pct}%）"
+        fix = Fix(
+            (_removal(ctx, c0, c1),),
+            safe,
+            f"Remove this copy and keep the one on line {line}",
+            f"こちらを削除し、{line} 行目を残す",
+        )
+        code = ("exact-" if exact else "near-") + ("passage" if len(run) > 1 else "sentence")
+        yield ctx.finding(
+            RULES[0],
+            code,
+            "warning" if "paragraph" in kinds else "info",  # repeated list items, headings: a note
+            copy[0],
+            copy[1],
+            en,
+            ja,
+            fix,
+            (original,),
+            similarity=pct,
+            original_line=line,
+            sentences=len(run),
+        )

@@ -1,0 +1,56 @@
+"""Mixing です・ます and だ・である, judged by sentence endings in prose paragraphs only.
+
+Lists, headings and quotations are left out (a list in a です・ます post is not mixing), and
+only endings that are unmistakably one style count, so noun endings and plain verbs say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Finding
+
+RULES = ("mixed-style",)
+_TRAILER = re.compile(r"[。！？!?．.」』）)】\s…]+$")
+_POLITE = re.compile(
+    r"(?:です|ます|でした|ました|ません|でしょう|ましょう|ください)(?:か|ね|よ|よね)?$"
+)
+_PLAIN = re.compile(r"(?:だ|である|であった|だった|だろう|ではない|のだ)(?:か|ね|よ|よね)?$")
+_MIN_MINORITY = 2
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Notes on the sentences written in the post's minority style, when it is clearly there."""
+    polite, plain = [], []
+    for start, end, masked in ctx.sentences:
+        sentence = masked.strip()
+        if sentence.startswith("「") and sentence.rstrip("。").endswith("」"):
+            continue  # a quotation keeps the speaker's style
+        core = _TRAILER.sub("", sentence)
+        if _POLITE.search(core):
+            polite.append((start, end))
+        elif _PLAIN.search(core):
+            plain.append((start, end))
+    if len(polite) + len(plain) < ctx.config.style_min_sentences:
+        return
+    minority, majority = (plain, polite) if len(plain) <= len(polite) else (polite, plain)
+    if len(minority) < _MIN_MINORITY:
+        return
+    is_plain = minority is plain
+    style_ja = "だ・である" if is_plain else "です・ます"
+    main_ja = "です・ます" if is_plain else "だ・である"
+    style_en = "plain (da/de aru)" if is_plain else "polite (desu/masu)"
+    for start, end in minority:
+        yield ctx.finding(
+            RULES[0],
+            "minority-style",
+            "info",
+            start,
+            end,
+            f"This sentence is in {style_en} style while {len(majority)} others are not",
+            f"この文は{style_ja}調です（他の {len(majority)} 文は{main_ja}調）",
+            minority=len(minority),
+            majority=len(majority),
+        )

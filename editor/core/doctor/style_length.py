@@ -1,0 +1,31 @@
+"""Very long Japanese sentences (textlint's sentence-length, with a blog-friendly limit)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Finding
+
+RULES = ("sentence-length",)
+_KANA = re.compile("[\u3040-\u30ff]")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """A note for each Japanese sentence longer than the configured limit."""
+    limit = ctx.config.sentence_max_length
+    for start, end, masked in ctx.sentences:
+        length = len(re.sub(r"\s+", "", masked))
+        if length > limit and _KANA.search(masked):
+            yield ctx.finding(
+                RULES[0],
+                "too-long",
+                "info",
+                start,
+                end,
+                f"Long sentence ({length} characters, limit {limit}): consider splitting it",
+                f"一文が長すぎます（{length} 文字、上限 {limit} 文字）。分けると読みやすくなります",
+                length=length,
+                limit=limit,
+            )

@@ -1,0 +1,57 @@
+"""Full-width letters and digits (ＡＢＣ１２３) and full-width spaces inside prose.
+
+Code, URLs and paths are blanked before looking, so suggestions never touch them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Edit, Finding, Fix
+
+RULES = ("fullwidth-alnum", "fullwidth-space")
+_ALNUM = re.compile("[Ａ-Ｚａ-ｚ０-９]+")
+_SPACE = re.compile("(?<=[^\\s　？！?!])\u3000+(?=\\S)")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Suggestions to write letters, digits and spaces in half width."""
+    for _, offset, masked in ctx.masked_prose:
+        for m in _ALNUM.finditer(masked):
+            start, end = offset + m.start(), offset + m.end()
+            half = unicodedata.normalize("NFKC", m.group(0))
+            fix = Fix((Edit(start, end, half),), False, f"Write “{half}”", f"「{half}」と書く")
+            yield ctx.finding(
+                RULES[0],
+                "fullwidth",
+                "info",
+                start,
+                end,
+                f"Full-width letters or digits “{m.group(0)}”: half width “{half}” is usual",
+                f"全角英数字「{m.group(0)}」は半角「{half}」が一般的です",
+                fix,
+                text=m.group(0),
+            )
+        for m in _SPACE.finditer(masked):
+            start, end = offset + m.start(), offset + m.end()
+            before, after = masked[m.start() - 1], masked[m.end()]
+            replacement = " " if before.isascii() or after.isascii() else ""
+            fix = Fix(
+                (Edit(start, end, replacement),),
+                False,
+                "Remove the full-width space",
+                "全角スペースを取る",
+            )
+            yield ctx.finding(
+                RULES[1],
+                "fullwidth-space",
+                "info",
+                start,
+                end,
+                "Full-width space inside a sentence",
+                "文中に全角スペースがあります",
+                fix,
+            )

@@ -1,0 +1,79 @@
+"""Broken characters and text cut short are found where they are, in the body and front matter."""
+
+import pytest
+
+from editor.core.doctor import DoctorConfig, apply_fixes, diagnose, fix_all_safe
+from tests.conftest import corpus_files
+
+pytestmark = pytest.mark.core
+
+CHARS = DoctorConfig(only=frozenset({"broken-character"}))
+CUT = DoctorConfig(only=frozenset({"truncated-text"}))
+
+
+def _mojibake_latin(text: str) -> str:
+    return "".join(
+        bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8")
+    )
+
+
+def test_replacement_character_in_a_field_names_the_field_and_its_position():
+    text = '---\nlayout: post\ntitle: "壊れた題\ufffd"\n---\n本文です。\n'
+    (finding,) = diagnose(text, CHARS)
+    assert (finding.code, finding.line, finding.column) == ("replacement-character", 3, 13)
+    assert "title" in finding.message_en and "title" in finding.message_ja
+    assert not finding.fix.safe
+    assert apply_fixes(text, [finding.fix]) == text.replace("\ufffd", "")
+
+
+def test_control_characters_are_removed_safely_but_tabs_and_newlines_stay():
+    text = "一行目\tです。\x08\r\n二行目\x1bです。\n"
+    findings = diagnose(text, CHARS)
+    assert [(f.line, f.column) for f in findings] == [(1, 8), (2, 4)]
+    assert fix_all_safe(text, CHARS) == "一行目\tです。\r\n二行目です。\n"
+
+
+@pytest.mark.parametrize("word", ["テスト", "Café", "日本語の文章"])
+def test_utf8_read_as_latin1_is_recognised_with_the_original_as_suggestion(word):
+    text = f"前の文。{_mojibake_latin(word)}後の文。\n"
+    (finding,) = diagnose(text, CHARS)
+    assert finding.code == "mojibake"
+    assert apply_fixes(text, [finding.fix]) == f"前の文。{word}後の文。\n"
+    assert not finding.fix.safe
+
+
+def test_utf8_read_as_shift_jis_is_recognised():
+    garbled = "こんにちは世界".encode().decode("cp932", errors="replace")
+    (finding,) = diagnose(f"本文 {garbled} です。\n", CHARS)
+    assert finding.code == "mojibake"
+
+
+def test_ordinary_japanese_and_accented_latin_are_not_mojibake():
+    text = "繊細な縫い目と、Café au lait や naïve な résumé。全角「ｶﾀｶﾅ」も。\n"
+    assert diagnose(text, CHARS) == []
+
+
+def test_a_post_that_stops_mid_sentence_is_reported_at_its_end():
+    text = "---\ntitle: t\n---\n\n最初の段落です。\n\n最後の段落は途中で切れてしまって\n"
+    (finding,) = diagnose(text, CUT)
+    assert (finding.code, finding.line) == ("ends-mid-sentence", 7)
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize("ending", ["終わりです。", "本当に？", "「以上」", "以上", "Thanks!"])
+def test_a_post_with_a_proper_ending_is_fine(ending):
+    assert diagnose(f"本文です。\n\n{ending}\n\n```\ncode without period\n```\n", CUT) == []
+
+
+def test_headings_and_titles_cut_after_a_particle_are_reported():
+    text = "---\ntitle: Microsoftの新モデルを\n---\n\n## AIの未来が\n\n## MAI-Image-1とは\n\n**まずは**\n"
+    findings = diagnose(text, CUT)
+    assert sorted(f.code for f in findings) == ["heading-cut", "title-cut"]
+    assert {f.line for f in findings} == {2, 5}
+
+
+@pytest.mark.parametrize("path", corpus_files("raw"), ids=lambda p: p.name)
+def test_raw_post_title_is_the_only_broken_character(path):
+    text = path.read_text(encoding="utf-8")
+    (finding,) = diagnose(text, CHARS)
+    assert (finding.line, finding.code, finding.params["count"]) == (3, "replacement-character", 1)

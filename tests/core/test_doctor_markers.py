@@ -1,0 +1,181 @@
+"""Continuation markers are found and stitched without losing or doubling any sentence."""
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from editor.core.doctor import DoctorConfig, apply_fixes, diagnose, fix_all_safe
+from editor.core.doctor.markers import longest_overlap
+from editor.core.doctor.text import split_sentences
+from tests.conftest import corpus_files
+
+pytestmark = pytest.mark.core
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "doctor"
+MARKER = "---END---"
+RAW = corpus_files("raw")
+
+
+def _clean() -> str:
+    return (DATA / "clean_ja.md").read_text(encoding="utf-8")
+
+
+def _sentences(text: str) -> list[str]:
+    body = text.split("---\n", 2)[2]
+    return [
+        body[s:e]
+        for s, e in split_sentences(body, 0, len(body))
+        if not body[s:e].startswith("#") and len(body[s:e]) > 3
+    ]
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _cut_points(text: str, rng: random.Random, count: int) -> list[int]:
+    """Positions inside paragraph lines of the body (never inside the front matter or a heading)."""
+    body_start = text.index("---\n", 4) + 4
+    allowed = []
+    for m in re.finditer(r"^(?!#)[^\n]+$", text[body_start:], re.MULTILINE):
+        allowed.extend(range(body_start + m.start() + 1, body_start + m.end()))
+    return sorted(rng.sample(allowed, count))
+
+
+def _messy(text: str, rng: random.Random) -> str:
+    """Cut ``text`` into pieces joined by markers, with overlaps, plain cuts and repeated pieces."""
+    cuts = _cut_points(text, rng, rng.randint(2, 6))
+    bounds = [0, *cuts, len(text)]
+    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    paragraphs = [p for p in text.split("\n\n") if p and not p.startswith(("#", "---"))]
+    out = pieces[0]
+    for piece in pieces[1:]:
+        kind = rng.choice(["overlap", "cut", "duplicate"])
+        if kind == "duplicate":
+            done = [p for p in paragraphs if p in out]
+            if done:
+                copy = rng.choice(done)
+                if rng.random() < 0.5:  # an alternate version, not a byte copy
+                    i = rng.randrange(len(copy) // 2, len(copy) - 2)
+                    copy = copy[:i] + "、" + copy[i:]
+                out = out.rstrip() + f"\n\n{MARKER}\n\n" + copy
+        tail = out.rstrip()
+        last = tail.rsplit(MARKER, 1)[-1].split("---\n")[-1].strip()
+        if kind == "overlap" and len(last) > 2:
+            repeated = last[-rng.randint(2, min(80, len(last))) :]
+            while len(_squeezed(repeated)) < 2:  # shorter overlaps cannot be told from chance
+                repeated = last[-len(repeated) - 1 :]
+            piece = repeated + piece
+        out = tail + f"\n\n{MARKER}\n\n" + piece.lstrip()
+    if rng.random() < 0.3:
+        out = out.rstrip() + f"\n\n{MARKER}\n"
+    return out
+
+
+def test_longest_overlap_finds_the_longest_suffix_that_starts_the_next_piece():
+    assert longest_overlap("文章の途中です。続き", "続きから始まる") == 2
+    assert longest_overlap("abcabc", "abcabcx") == 6
+    assert longest_overlap("前の部分", "次の部分") == 0
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_stitching_generated_pieces_gives_back_every_sentence_once(seed):
+    clean = _clean()
+    messy = _messy(clean, random.Random(seed))
+    assert MARKER in messy
+    fixed = fix_all_safe(messy)
+    assert MARKER not in fixed
+    for sentence in _sentences(clean):
+        assert fixed.count(sentence) == 1, sentence
+    # Only white space may differ (a cut after a full stop becomes a paragraph break).
+    assert _squeezed(fixed) == _squeezed(clean)
+
+
+def test_a_cut_sentence_is_joined_in_the_same_paragraph():
+    text = "---\ntitle: t\n---\n\n文章が途中で\n\n---END---\n\n切れてしまいました。\n"
+    (finding,) = diagnose(text, DoctorConfig(only=frozenset({"continuation-marker"})))
+    assert (finding.rule, finding.code, finding.severity) == (
+        "continuation-marker",
+        "continuation",
+        "error",
+    )
+    assert (finding.line, finding.column) == (7, 1)
+    assert finding.fix.safe
+    assert (
+        apply_fixes(text, [finding.fix])
+        == "---\ntitle: t\n---\n\n文章が途中で切れてしまいました。\n"
+    )
+
+
+def test_latin_halves_are_joined_with_a_space():
+    text = "The sentence was cut\n---END---\nin the middle.\n"
+    assert fix_all_safe(text) == "The sentence was cut in the middle.\n"
+
+
+def test_overlap_tolerates_line_breaks_inside_the_repeated_text():
+    text = "最初の文です。二つ目の\n文が切れ\n\n---END---\n\n二つ目の文が\n切れても続きます。\n"
+    assert fix_all_safe(text) == "最初の文です。二つ目の\n文が切れても続きます。\n"
+
+
+def test_a_marker_after_a_full_sentence_becomes_a_paragraph_break():
+    text = "一つ目の段落です。\r\n---END---\r\n二つ目の段落です。\r\n"
+    assert fix_all_safe(text) == "一つ目の段落です。\r\n\r\n二つ目の段落です。\r\n"
+
+
+def test_markers_can_be_configured_and_switched_off():
+    text = "前半の文章が\n<<<CUT>>>\n後半に続きます。\n"
+    config = DoctorConfig(markers=("<<<CUT>>>",))
+    assert fix_all_safe(text, config) == "前半の文章が後半に続きます。\n"
+    off = DoctorConfig(markers=("<<<CUT>>>",), disabled=frozenset({"continuation-marker"}))
+    assert [f for f in diagnose(text, off) if f.rule == "continuation-marker"] == []
+
+
+def test_a_marker_inside_a_code_block_is_left_alone():
+    text = "例です。\n\n```\n---END---\n```\n"
+    assert [f for f in diagnose(text) if f.rule == "continuation-marker"] == []
+
+
+@pytest.mark.parametrize("path", RAW, ids=lambda p: p.name)
+def test_raw_post_pieces_read_as_continuous_sentences(path):
+    text = path.read_text(encoding="utf-8")
+    codes = [f.code for f in diagnose(text) if f.rule == "continuation-marker"]
+    assert sorted(codes) == ["continuation", "overlap", "trailing"]
+    fixed = fix_all_safe(text)
+    assert MARKER not in fixed
+    assert "整いつつあることを示しており、単なるハードウェアの導入以上" in fixed
+    assert "治療計画の立案を劇的に改善する" in fixed
+    assert fixed.count("物理的な基盤が整いつつあることを示しており") == 1
+    assert fixed.endswith("当事者なのです。\n")
+
+
+def test_a_piece_that_is_another_version_of_earlier_text_is_dropped():
+    first = "静的サイトの記事は、手元で書いてから公開します。画像は記事ごとのフォルダーに置きます。"
+    variant = (
+        "静的サイトの記事は、手元で書いてから公開しています。画像は記事ごとのフォルダーに置きます。"
+    )
+    text = f"{first}\n\n---END---\n\n{variant}\n\n---END---\n\n最後の段落です。\n"
+    findings = diagnose(text, DoctorConfig(only=frozenset({"continuation-marker"})))
+    assert findings[0].code == "duplicate-piece" and findings[0].fix.safe
+    assert fix_all_safe(text) == f"{first}\n\n最後の段落です。\n"
+
+
+def test_a_piece_with_new_sentences_is_not_dropped_automatically():
+    first = "静的サイトの記事は、手元で書いてから公開します。画像は記事ごとのフォルダーに置きます。"
+    piece = "画像は記事ごとのフォルダーに置きます。新しい話題として、検索の仕組みも紹介します。"
+    text = f"{first}\n\n---END---\n\n{piece}\n"
+    fixed = fix_all_safe(text)
+    assert "新しい話題として、検索の仕組みも紹介します。" in fixed
+    assert MARKER not in fixed
+
+
+def test_a_cut_sentence_started_again_with_small_changes_keeps_the_complete_one():
+    text = "前の文です。市場の動向を注意深く見守る必要があ\n\n---END---\n\n市場の動きを注意深く見守る必要がありそうです。次の文です。\n"
+    (finding,) = diagnose(text, DoctorConfig(only=frozenset({"continuation-marker"})))
+    assert (finding.code, finding.fix.safe) == ("restart", True)
+    assert text[slice(*finding.related[0])] == "市場の動向を注意深く見守る必要があ"
+    assert (
+        fix_all_safe(text)
+        == "前の文です。市場の動きを注意深く見守る必要がありそうです。次の文です。\n"
+    )
