@@ -13,15 +13,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
 from editor.core.post import PostReadError, decode_post
-from editor.core.render import RenderContext
+from editor.core.render import RenderContext, render_body
 from editor.core.repository import BlogRepository
 from editor.core.slug import SlugError
 from editor.ui import prompts
+from editor.ui.background import LatestOnly
+from editor.ui.doctor_controller import DoctorController
+from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.post_list import PostListView
 from editor.ui.preview import PreviewPane
-from editor.ui.render_worker import RenderScheduler
 from editor.ui.resources import resource_path
 from editor.ui.settings import Settings
 
@@ -46,13 +48,16 @@ class MainWindow(QMainWindow):
         self.form = FrontMatterForm()
         self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
         self.preview = PreviewPane()
-        self.renderer = RenderScheduler(int(settings.value("render/debounce_ms")), self)
+        self.renderer = LatestOnly(_render_html, int(settings.value("render/debounce_ms")), self)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.form)
         self.left_splitter.addWidget(self.editor)
-        self.left_splitter.setSizes([330, 600])
+        self.doctor_panel = DoctorPanel()
+        self.left_splitter.addWidget(self.doctor_panel)
+        self.left_splitter.setSizes([330, 600, 160])
+        self.doctor = DoctorController(self.editor, self.doctor_panel, self)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.post_list)
@@ -62,6 +67,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         self.resize(1440, 900)
 
+        self.doctor_status = QLabel()
+        self.doctor_status.setObjectName("doctorStatus")
+        self.statusBar().addPermanentWidget(self.doctor_status)
         self.preview_status = QLabel()
         self.statusBar().addPermanentWidget(self.preview_status)
         if not self.preview.uses_webengine:
@@ -114,8 +122,12 @@ class MainWindow(QMainWindow):
         self.preview.top_line_changed.connect(self.editor.scroll_to_line)
         self.form.field_edited.connect(self._on_form_field_edited)
         self.form.raw_edited.connect(self._on_form_raw_edited)
-        self.renderer.rendered.connect(self.preview.set_body_html)
-        self.renderer.render_failed.connect(self._on_render_failed)
+        self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
+        self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
+        self.doctor_panel.jump_requested.connect(self._on_doctor_jump_requested)
+        self.doctor_panel.fix_requested.connect(self._on_doctor_fix_requested)
+        self.renderer.finished.connect(self.preview.set_body_html)
+        self.renderer.failed.connect(self._on_render_failed)
 
     def _restore_state(self) -> None:
         for name, widget in (
@@ -226,6 +238,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: PostDocument) -> None:
         self.document = document
+        self.doctor.reset()
         self._syncing = True
         try:
             self.editor.set_text_keeping_view(document.body_for_editor())
@@ -304,6 +317,40 @@ class MainWindow(QMainWindow):
             post_path=self.document.path,
         )
         self.renderer.request(self.editor.toPlainText(), context, immediately=immediately)
+        self.doctor.request(self.document.text, self.blog_root, immediately=immediately)
+
+    # -- doctor ------------------------------------------------------------------------------
+
+    def _on_doctor_findings_changed(self, count: int) -> None:
+        self.doctor_status.setText(
+            self.tr("Doctor: %n problem(s)", "", count) if count else self.tr("Doctor: clean")
+        )
+
+    def _on_doctor_fix_requested(self, findings: list) -> None:
+        self.doctor.apply(findings, self.document.text)
+
+    def _on_doctor_front_matter_replaced(self, raw: str) -> None:
+        self.document.set_front_matter_text(raw)
+        self._refresh_form(refresh_raw=True)
+        self._request_render()
+        self._update_title()
+
+    def _on_doctor_jump_requested(self, finding) -> None:
+        span = self.doctor.body_range(finding.start, finding.end)
+        if span is None:  # in the front matter: show it in the YAML tab
+            self.form.tabs.setCurrentWidget(self.form.raw)
+            block = self.form.raw.document().findBlockByNumber(max(0, finding.line - 2))
+            cursor = self.form.raw.textCursor()
+            cursor.setPosition(block.position())
+            self.form.raw.setTextCursor(cursor)
+            self.form.raw.setFocus()
+            return
+        cursor = self.editor.textCursor()
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], cursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.editor.setFocus()
 
     def _on_render_failed(self, message: str) -> None:
         self.statusBar().showMessage(
@@ -385,9 +432,15 @@ class MainWindow(QMainWindow):
             return
         self._save_state()
         self.renderer.wait()
+        self.doctor.wait()
         event.accept()
 
 
 def _lf(text: str) -> str:
     """Text with "\\n" line endings, as Qt's text widgets hold it."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _render_html(text: str, context: RenderContext) -> str:
+    """The body HTML for the preview (runs on a worker thread)."""
+    return render_body(text, context).html

@@ -1,0 +1,199 @@
+"""Runs the doctor while the writer types, marks findings in the text pane and applies fixes.
+
+Fixes go to the text pane and the form, never to disk, and each one is a single undo step of
+the text pane: a fix that changes the front matter is tied to an edit block in the body (a
+no-op one when the body does not change), and undoing or redoing that step swaps the front
+matter back or forth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from editor.core.doctor import DoctorConfig, Finding, apply_fixes, diagnose
+from editor.core.post import split_post
+from editor.ui.background import LatestOnly
+from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel
+from editor.ui.textpos import LineIndex, utf16_column
+
+MAX_MARKS = 400
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _diagnose(text: str, config: DoctorConfig, blog_root: Path | None) -> tuple[str, list[Finding]]:
+    return text, diagnose(text, config, blog_root)
+
+
+@dataclass
+class _FrontMatterStep:
+    """A fix's front-matter change; ``base`` is the text pane's undo count before the fix.
+
+    Qt counts undo commands, not edit blocks, so only "at or below base" (the fix is undone)
+    and "above base" (it is done) are meaningful.
+    """
+
+    base: int
+    before: str
+    after: str
+    applied: bool = True
+
+
+class DoctorController(QObject):
+    """Owns the doctor's background runs, the marks in the text pane and fixes with undo."""
+
+    findings_changed = Signal(int)
+    front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
+
+    def __init__(self, editor: QPlainTextEdit, panel: DoctorPanel, parent: QObject | None = None):
+        super().__init__(parent)
+        self.editor = editor
+        self.panel = panel
+        self.config = DoctorConfig()
+        self.findings: list[Finding] = []
+        self._text = ""
+        self._body_line_offset = 0
+        self._steps: list[_FrontMatterStep] = []
+        self._runner = LatestOnly(_diagnose, 400, self)
+        self._runner.finished.connect(self._on_finished)
+        self._current_text = ""
+        self.editor.document().contentsChanged.connect(self._on_contents_changed)
+
+    # -- running -----------------------------------------------------------------------------
+
+    def request(self, text: str, blog_root: Path | None, immediately: bool = False) -> None:
+        """Check ``text`` (the whole post) soon; only the newest text's findings are shown."""
+        self._current_text = text
+        self._runner.request(text, self.config, blog_root, immediately=immediately)
+
+    def reset(self) -> None:
+        """A new post was opened: forget undo ties to the previous one."""
+        self._steps.clear()
+
+    def _on_finished(self, result) -> None:
+        text, findings = result
+        if text != self._current_text:
+            return  # stale: a newer run is on its way
+        self._text = text
+        self._body_line_offset = split_post(text).body_line_offset
+        self.findings = findings
+        self.panel.show_findings(findings, text)
+        self._mark(findings)
+        self.findings_changed.emit(len(findings))
+
+    def wait(self) -> None:
+        self._runner.wait()
+
+    # -- marks and jumps ---------------------------------------------------------------------
+
+    def body_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """Text-pane cursor positions for a whole-file span, or None if it is in the front matter."""
+        index = LineIndex(self._text)
+        positions = []
+        for offset in (start, end):
+            line, column = index.line_col(offset)
+            body_line = line - self._body_line_offset
+            if body_line < 0:
+                return None
+            block = self.editor.document().findBlockByNumber(body_line)
+            if not block.isValid():
+                return None
+            positions.append(block.position() + utf16_column(block.text(), column))
+        return positions[0], positions[1]
+
+    def _mark(self, findings: list[Finding]) -> None:
+        selections = []
+        for finding in findings[:MAX_MARKS]:
+            span = self.body_range(finding.start, max(finding.end, finding.start + 1))
+            if span is None:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(SEVERITY_COLOUR.get(finding.severity, "#888")))
+            fmt.setToolTip(finding.message_ja + "\n" + finding.message_en)
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    # -- fixes -------------------------------------------------------------------------------
+
+    def apply(self, findings: list[Finding], text: str) -> bool:
+        """Apply the fixes of ``findings`` to ``text`` (the current post) as one undo step."""
+        if text != self._text:
+            return False  # the findings are for an older text; wait for the next run
+        new_text = apply_fixes(text, [f.fix for f in findings if f.fix is not None])
+        if new_text == text:
+            return False
+        old, new = split_post(text), split_post(new_text)
+        fm_before, fm_after = _lf(old.front_matter), _lf(new.front_matter)
+        base = self.editor.document().availableUndoSteps()
+        self._steps = [step for step in self._steps if step.applied]  # redo history is gone
+        self._replace_body(_lf(new.body), force_step=fm_before != fm_after)
+        if fm_before != fm_after:
+            self._steps.append(_FrontMatterStep(base, fm_before, fm_after))
+            self.front_matter_replaced.emit(fm_after)
+        return True
+
+    def _replace_body(self, body: str, force_step: bool) -> None:
+        current = self.editor.toPlainText()
+        start = 0
+        limit = min(len(current), len(body))
+        while start < limit and current[start] == body[start]:
+            start += 1
+        end_old, end_new = len(current), len(body)
+        while end_old > start and end_new > start and current[end_old - 1] == body[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        if start == end_old == end_new and not force_step:
+            return
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        if start == end_old == end_new:
+            # The body does not change: replacing a character with itself gives the fix its
+            # undo step.
+            if current:
+                cursor.setPosition(0)
+                cursor.setPosition(_utf16(current, 1), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(current[0])
+            else:
+                cursor.insertText(" ")
+                cursor.deletePreviousChar()
+        else:
+            cursor.setPosition(_utf16(current, start))
+            cursor.setPosition(_utf16(current, end_old), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(body[start:end_new])
+        cursor.endEditBlock()
+
+    def _on_contents_changed(self) -> None:
+        if self._steps:
+            # Undo and redo update the step counts only after the text changed: look then.
+            QTimer.singleShot(0, self._sync_front_matter_with_undo)
+
+    def _sync_front_matter_with_undo(self) -> None:
+        document = self.editor.document()
+        done, redoable = document.availableUndoSteps(), document.availableRedoSteps()
+        # Newest first: undoing two fixes restores the older "before".
+        for step in reversed(list(self._steps)):
+            if step.applied and done <= step.base:
+                step.applied = False
+                self.front_matter_replaced.emit(step.before)
+            elif not step.applied and done > step.base:
+                step.applied = True
+                self.front_matter_replaced.emit(step.after)
+            elif not step.applied and redoable == 0:
+                self._steps.remove(step)  # new typing after the undo: it cannot come back
+
+
+def _utf16(text: str, offset: int) -> int:
+    return offset + sum(1 for ch in text[:offset] if ord(ch) > 0xFFFF)

@@ -1,0 +1,142 @@
+"""The issues panel: the doctor's findings for the open post, with jump and fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.doctor import Finding
+
+SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "·"}
+SEVERITY_COLOUR = {"error": "#c62828", "warning": "#b26a00", "info": "#1565c0"}
+
+
+def writer_language() -> str:
+    """ "ja" when the writer's locale is Japanese, else "en"."""
+    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+
+
+class DoctorPanel(QWidget):
+    """Lists findings; asks the window to jump to one or to apply fixes (never touches text)."""
+
+    jump_requested = Signal(object)  # Finding
+    fix_requested = Signal(list)  # list[Finding]
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("doctorPanel")
+        self.findings: list[Finding] = []
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("doctorFindings")
+        self.tree.setHeaderLabels([self.tr("Line"), self.tr("Problem")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnWidth(0, 70)
+        self.summary = QLabel()
+        self.summary.setObjectName("doctorSummary")
+        self.detail = QLabel()
+        self.detail.setObjectName("doctorDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fix_button = QPushButton(self.tr("Fix"))
+        self.fix_button.setObjectName("doctorFix")
+        self.fix_all_button = QPushButton(self.tr("Fix all safe"))
+        self.fix_all_button.setObjectName("doctorFixAll")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.fix_button)
+        buttons.addWidget(self.fix_all_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
+        self.tree.itemActivated.connect(self._on_item_activated)
+        self.tree.itemClicked.connect(self._on_item_activated)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+        self.fix_button.clicked.connect(self._on_fix_clicked)
+        self.fix_all_button.clicked.connect(self._on_fix_all_clicked)
+        self.show_findings([], "")
+
+    def show_findings(self, findings: list[Finding], text: str) -> None:
+        """Replace the list; ``text`` is the post the findings were made for (for quotes)."""
+        self.findings = list(findings)
+        self._text = text
+        lang = writer_language()
+        self.tree.clear()
+        for index, finding in enumerate(self.findings):
+            item = QTreeWidgetItem(
+                [f"{SEVERITY_MARK.get(finding.severity, '')} {finding.line}", finding.message(lang)]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            item.setForeground(0, _brush(SEVERITY_COLOUR.get(finding.severity, "#000")))
+            other = finding.message("en" if lang == "ja" else "ja")
+            item.setToolTip(1, f"{finding.rule}: {other}")
+            self.tree.addTopLevelItem(item)
+        safe = sum(1 for f in self.findings if f.fix and f.fix.safe)
+        self.summary.setText(
+            self.tr("No problems found")
+            if not self.findings
+            else self.tr("%n problem(s), %1 with a safe fix", "", len(self.findings)).replace(
+                "%1", str(safe)
+            )
+        )
+        self.fix_all_button.setEnabled(safe > 0)
+        self.fix_button.setEnabled(False)
+        self.detail.clear()
+
+    def selected(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return None if item is None else self.findings[item.data(0, Qt.ItemDataRole.UserRole)]
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.jump_requested.emit(self.findings[item.data(0, Qt.ItemDataRole.UserRole)])
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        finding = (
+            None if current is None else self.findings[current.data(0, Qt.ItemDataRole.UserRole)]
+        )
+        self.fix_button.setEnabled(bool(finding and finding.fix))
+        self.detail.setText(self._describe(finding) if finding else "")
+
+    def _describe(self, finding: Finding) -> str:
+        lang = writer_language()
+        lines = [finding.message(lang)]
+        if finding.fix is not None:
+            description = finding.fix.description_ja if lang == "ja" else finding.fix.description_en
+            safety = self.tr("safe fix") if finding.fix.safe else self.tr("suggested fix")
+            lines.append(f"{safety}: {description}")
+        for start, end in finding.related[:2]:
+            lines.append(f"↔ {_quote(self._text[start:end])}")
+        if finding.related:
+            lines.append(f"↔ {_quote(self._text[finding.start : finding.end])}")
+        return "\n".join(lines)
+
+    def _on_fix_clicked(self) -> None:
+        finding = self.selected()
+        if finding is not None and finding.fix is not None:
+            self.fix_requested.emit([finding])
+
+    def _on_fix_all_clicked(self) -> None:
+        safe = [f for f in self.findings if f.fix and f.fix.safe]
+        if safe:
+            self.fix_requested.emit(safe)
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _brush(colour: str):
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(colour))

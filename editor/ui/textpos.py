@@ -1,0 +1,43 @@
+"""Positions between the core (code points in the whole file) and Qt (UTF-16 units per block).
+
+Qt counts UTF-16 code units, Python counts code points: 𠮷 or an emoji shifts every later
+column.  Every conversion goes through here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 code units ``text`` takes in Qt."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def utf16_column(line_text: str, column: int) -> int:
+    """The Qt column of code-point ``column`` in ``line_text``."""
+    return utf16_length(line_text[:column])
+
+
+def code_point_column(line_text: str, utf16: int) -> int:
+    """The code-point column of Qt column ``utf16`` in ``line_text``."""
+    units = 0
+    for index, ch in enumerate(line_text):
+        if units >= utf16:
+            return index
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(line_text)
+
+
+class LineIndex:
+    """Maps code-point offsets in a text to (line, column), both 0-based; any line ending."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line, offset - self._starts[line]

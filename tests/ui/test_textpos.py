@@ -1,0 +1,25 @@
+"""Code points vs UTF-16 columns, and offsets to lines across line endings."""
+
+import pytest
+
+from editor.ui.textpos import LineIndex, code_point_column, utf16_column, utf16_length
+
+pytestmark = pytest.mark.ui
+
+
+def test_astral_characters_take_two_utf16_units():
+    line = "𠮷野家の🍚です"
+    assert utf16_length(line) == len(line) + 2
+    assert utf16_column(line, 3) == 4  # after 𠮷野家
+    assert code_point_column(line, 4) == 3
+    for column in range(len(line) + 1):
+        assert code_point_column(line, utf16_column(line, column)) == column
+
+
+def test_line_index_counts_crlf_cr_and_lf_as_one_break():
+    text = "一\r\n二\r三\n四"
+    index = LineIndex(text)
+    assert index.line_col(text.index("二")) == (1, 0)
+    assert index.line_col(text.index("三")) == (2, 0)
+    assert index.line_col(text.index("四")) == (3, 0)
+    assert index.line_col(len(text)) == (3, 1)
