@@ -29,7 +29,8 @@ def main(names: list[str]) -> int:
         if names and path.stem.removeprefix("bench_") not in names:
             continue
         for row in _load(path).run():
-            rows.append({"suite": path.stem.removeprefix("bench_"), **row})
+            name = row.get("name") or row.get("benchmark")
+            rows.append({"suite": path.stem.removeprefix("bench_"), **row, "name": name})
     width = max((len(str(r["name"])) for r in rows), default=10)
     print(f"{'suite':<10} {'benchmark':<{width}} {'median ms':>10} {'target ms':>10}  ok")
     failed = 0

@@ -93,7 +93,9 @@ class PostDocument:
         elsewhere and a body handed back unchanged leaves the bytes as they were.
         """
         old = self._source.body
-        self._source = self._source.with_body(_restore_newlines(old, text, self._source.newline))
+        # The file's usual line ending matters only for a body that has none of its own yet.
+        default = "\n" if "\n" in old and "\r" not in old else self._source.newline
+        self._source = self._source.with_body(_restore_newlines(old, text, default))
 
     # -- front matter --------------------------------------------------------------------------
     @property
@@ -266,11 +268,16 @@ def _ending(line: str) -> str:
 
 def _restore_newlines(old: str, new: str, default: str) -> str:
     """``new`` ("\\n" endings) with each unchanged line's old ending and ``default`` elsewhere."""
-    new = _NEWLINE.sub("\n", new)
+    # Typing calls this on every keystroke: the common LF-only case must not scan the text
+    # with regular expressions ("\r" in text is a fast memchr).
+    if "\r" in new:
+        new = _NEWLINE.sub("\n", new)
+    if "\r" not in old:
+        if old == new:
+            return old
+        return new if default == "\n" or "\n" in old else new.replace("\n", default)
     if _NEWLINE.sub("\n", old) == new:
         return old
-    if "\r" not in old:
-        return new if default == "\n" or "\n" in old else new.replace("\n", default)
     endings = set(_NEWLINE.findall(old))
     if len(endings) == 1:
         return new.replace("\n", endings.pop())

@@ -253,8 +253,9 @@ class MainWindow(QMainWindow):
     def _on_editor_text_changed(self) -> None:
         if self._syncing:
             return
-        self.document.set_body(self.editor.toPlainText())
-        self._request_render()
+        body = self.editor.toPlainText()
+        self.document.set_body(body)
+        self._request_render(body=body)
         self._update_title()
 
     def _on_form_field_edited(self, key: str, value: Any) -> None:
@@ -309,14 +310,16 @@ class MainWindow(QMainWindow):
                 messages[problem.key] = problem.message(lang)
         return messages
 
-    def _request_render(self, immediately: bool = False) -> None:
+    def _request_render(self, immediately: bool = False, body: str | None = None) -> None:
+        """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
         context = RenderContext(
             site=self.site,
             page=self.document.fields or {},
             blog_root=self.blog_root,
             post_path=self.document.path,
         )
-        self.renderer.request(self.editor.toPlainText(), context, immediately=immediately)
+        body = self.editor.toPlainText() if body is None else body
+        self.renderer.request(body, context, immediately=immediately)
         self.doctor.request(self.document.text, self.blog_root, immediately=immediately)
 
     # -- doctor ------------------------------------------------------------------------------

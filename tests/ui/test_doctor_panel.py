@@ -32,7 +32,9 @@ def _rules(window) -> set[str]:
 def test_raw_post_problems_are_listed_counted_and_marked(qtbot, raw_window):
     window, _post = raw_window
     rules = _rules(window)
-    assert {"continuation-marker", "repeated-text", "broken-character", "reading-time"} <= rules, rules
+    assert {"continuation-marker", "repeated-text", "broken-character", "reading-time"} <= rules, (
+        rules
+    )
     count = len(window.doctor_panel.findings)
     assert str(count) in window.doctor_status.text()
     assert window.doctor_panel.tree.topLevelItemCount() == count
@@ -74,7 +76,9 @@ def test_front_matter_fix_updates_the_form_and_undoes_in_one_step(qtbot, raw_win
     assert window.form.title.text().endswith("\ufffd")
     panel = window.doctor_panel
     row = next(
-        i for i, f in enumerate(panel.findings) if f.rule == "broken-character" and f.fix and f.line == 3
+        i
+        for i, f in enumerate(panel.findings)
+        if f.rule == "broken-character" and f.fix and f.line == 3
     )
     panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
     qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
