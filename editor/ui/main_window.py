@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
+from editor.core.doctor import all_rules
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
 from editor.core.post import PostReadError, decode_post
@@ -107,6 +109,41 @@ class MainWindow(QMainWindow):
         self.default_css_action.triggered.connect(lambda: self.set_blog_stylesheet(None))
         for action in (self.dark_action, self.blog_css_action, self.default_css_action):
             view.addAction(action)
+        self._build_doctor_menu()
+
+    def _build_doctor_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Doctor"))
+        self.fix_all_action = QAction(self.tr("Fix all &safe problems"), self)
+        self.fix_all_action.triggered.connect(self.doctor_panel.fix_all_button.click)
+        menu.addAction(self.fix_all_action)
+        rules = menu.addMenu(self.tr("&Rules"))
+        self.rule_actions: dict[str, QAction] = {}
+        for rule in all_rules():
+            action = QAction(rule, self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(self._on_rule_toggled)
+            rules.addAction(action)
+            self.rule_actions[rule] = action
+
+    def _on_rule_toggled(self, _checked: bool) -> None:
+        """Rules switched off are remembered per blog."""
+        disabled = sorted(
+            rule for rule, action in self.rule_actions.items() if not action.isChecked()
+        )
+        self.doctor.config = replace(self.doctor.config, disabled=frozenset(disabled))
+        if self.blog_root is not None:
+            self.settings.set_blog_value(str(self.blog_root), "doctor_disabled", ",".join(disabled))
+        self._request_render(immediately=True)
+
+    def _load_doctor_rules(self) -> None:
+        saved = self.settings.blog_value(str(self.blog_root), "doctor_disabled", "") or ""
+        disabled = {rule for rule in str(saved).split(",") if rule}
+        for rule, action in self.rule_actions.items():
+            action.blockSignals(True)
+            action.setChecked(rule not in disabled)
+            action.blockSignals(False)
+        self.doctor.config = replace(self.doctor.config, disabled=frozenset(disabled))
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -165,6 +202,7 @@ class MainWindow(QMainWindow):
         self.post_list.show_blog(self.blog_root)
         layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         self.form.set_layouts(layouts)
+        self._load_doctor_rules()
         self._reload_preview()
         self._update_title()
 
