@@ -191,3 +191,11 @@ def test_math_and_strikethrough_and_hard_breaks():
 def test_abbreviations_wrap_every_use():
     out = html("HTML is fine.\n\n*[HTML]: HyperText Markup Language\n")
     assert '<abbr title="HyperText Markup Language">HTML</abbr> is fine.' in out
+
+
+def test_markdown_attribute_inside_raw_html_and_on_one_line():
+    nested = html('<div class="grid">\n<div class="cell" markdown="1">\n**中**\n</div>\n</div>\n')
+    assert '<div class="cell"><p><strong>中</strong></p>' in nested.replace("\n", "")
+    one_line = html('<div markdown="1">**一行**</div>\n')
+    assert "<p><strong>一行</strong></p>" in one_line
+    assert "markdown=" not in nested + one_line

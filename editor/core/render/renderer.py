@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 from editor.core.render.context import RenderContext, RenderResult
@@ -45,12 +46,21 @@ class Renderer:
     def __init__(self) -> None:
         self._md = build_markdown()
 
+    def _fragment(self, text: str, inline: bool, env: dict) -> str:
+        """Markdown inside raw HTML (``markdown="1"``), without line markers of its own."""
+        inner_env = {k: env[k] for k in ("render_context", "liquid_blocks", "render_fragment")}
+        if inline:
+            return self._md.renderInline(text.strip(), inner_env)
+        html = self._md.render(textwrap.dedent(text.strip("\n")) + "\n", inner_env)
+        return re.sub(r' data-source-line="\d+"', "", html)
+
     def render(self, markdown: str, context: RenderContext) -> RenderResult:
         """Render a post body to HTML with its top-level block lines."""
         text = markdown.replace("\r\n", "\n").replace("\r", "\n")
         variables = {"site": dict(context.site), "page": page_variables(context)}
         liquid = render_liquid(text, context, variables)
         env: dict = {"render_context": context, "liquid_blocks": liquid.blocks}
+        env["render_fragment"] = lambda text, inline: self._fragment(text, inline, env)
         tokens = self._md.parse(nest_short_indented_lists(liquid.text), env)
         html = self._md.renderer.render(tokens, self._md.options, env)
         return RenderResult(html, list(env.get("source_blocks", [])), list(liquid.warnings))
