@@ -64,6 +64,20 @@ def wrap_fence(original):
     return fence
 
 
+def wrap_lheading(original):
+    """A setext heading only from a one-line paragraph, as kramdown reads them."""
+
+    def lheading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        underline = start + 1
+        if underline >= end or state.sCount[underline] - state.blkIndent >= 4:
+            return False
+        if not re.match(r"(=+|-+)[ \t]*$", _line(state, underline)):
+            return False
+        return original(state, start, end, silent)
+
+    return lheading
+
+
 def wrap_list(original):
     """A list rule that, like kramdown, does not know ``1)`` as an ordered-list marker."""
 
