@@ -199,3 +199,14 @@ def test_markdown_attribute_inside_raw_html_and_on_one_line():
     one_line = html('<div markdown="1">**一行**</div>\n')
     assert "<p><strong>一行</strong></p>" in one_line
     assert "markdown=" not in nested + one_line
+
+
+def test_blockquote_runs_until_a_blank_line():
+    out = html("> 引用\n>\n続きの行\n\n後の段落\n")
+    assert re.search(r"<blockquote>\s*<p>引用</p>\s*<p>続きの行</p>\s*</blockquote>", out)
+    assert "<p>後の段落</p>" in out
+
+
+def test_setext_heading_needs_a_one_line_paragraph():
+    assert "<h2" not in html("一行目\n二行目\n---\n")
+    assert '<h2 id="一行">一行</h2>' in html("一行\n---\n")
