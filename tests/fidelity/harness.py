@@ -49,9 +49,11 @@ class PostResult:
 
 
 def corpus_posts() -> list[tuple[str, Path]]:
-    """(group, path) of every post measured: the shared corpus plus our own cases."""
+    """(group, path) of every post measured: the shared corpus (fidelity, real, raw) plus our
+    own cases."""
     posts = []
-    for group, folder in (("fidelity", CORPUS / "fidelity"), ("real", CORPUS / "real")):
+    groups = (("fidelity", CORPUS / "fidelity"), ("real", CORPUS / "real"), ("raw", CORPUS / "raw"))
+    for group, folder in groups:
         if folder.is_dir():
             posts += [(group, p) for p in sorted(folder.glob("*.md")) if p.name != "SOURCES.md"]
     posts += [("cases", p) for p in sorted(CASES.glob("*.md"))]
