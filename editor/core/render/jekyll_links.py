@@ -35,7 +35,7 @@ def _categories(front: Mapping) -> list[str]:
     found = front.get("categories", front.get("category")) or []
     if isinstance(found, str):
         found = found.split()
-    return [str(c) for c in found]
+    return [str(c) for c in found] if isinstance(found, (list, tuple)) else [str(found)]
 
 
 def post_url_path(path: Path, site: Mapping) -> str:

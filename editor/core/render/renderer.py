@@ -6,6 +6,8 @@ import re
 import textwrap
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 from editor.core.render.context import RenderContext, RenderResult
 from editor.core.render.liquid import render_liquid
 from editor.core.render.liquid_values import to_datetime
@@ -30,9 +32,17 @@ def page_variables(context: RenderContext) -> dict:
         if path.is_relative_to(root):
             page["path"] = path.relative_to(root).as_posix()
     for key in ("tags", "categories"):
-        value = page.get(key)
-        page[key] = value.split() if isinstance(value, str) else list(value or [])
+        page[key] = as_list(page.get(key))
     return page
+
+
+def as_list(value) -> list:
+    """Tags or categories as Jekyll reads them: a list, or words of a string."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def site_variables(context: RenderContext, text: str) -> dict:
@@ -48,6 +58,7 @@ class Renderer:
 
     def __init__(self) -> None:
         self._md = build_markdown()
+        self._fallback = MarkdownIt("commonmark", {"html": False})
 
     def _fragment(self, text: str, inline: bool, env: dict) -> str:
         """Markdown inside raw HTML (``markdown="1"``), without line markers of its own."""
@@ -58,8 +69,20 @@ class Renderer:
         return re.sub(r' data-source-line="\d+"', "", html)
 
     def render(self, markdown: str, context: RenderContext) -> RenderResult:
-        """Render a post body to HTML with its top-level block lines."""
+        """Render a post body to HTML with its top-level block lines; never raises on bad input.
+
+        A failure inside the Jekyll emulation (a bug, or front matter of a shape Jekyll would
+        reject) falls back to plain CommonMark with a warning, so the preview never goes blank.
+        """
         text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            return self._render(text, context)
+        except Exception as exc:  # noqa: BLE001 - the preview must show something
+            env: dict = {}
+            html = self._fallback.render(text, env)
+            return RenderResult(html, [], [f"preview fell back to plain Markdown: {exc!r}"])
+
+    def _render(self, text: str, context: RenderContext) -> RenderResult:
         variables = {"site": site_variables(context, text), "page": page_variables(context)}
         liquid = render_liquid(text, context, variables)
         env: dict = {"render_context": context, "liquid_blocks": liquid.blocks}

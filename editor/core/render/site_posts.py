@@ -31,7 +31,10 @@ def post_variables(path: Path, front: dict, site) -> dict | None:
     post.setdefault("title", titleize(name.group(2)))
     for key in ("tags", "categories"):
         value = post.get(key)
-        post[key] = value.split() if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):
+            post[key] = value.split()
+        else:
+            post[key] = list(value) if isinstance(value, (list, tuple)) else []
     return post
 
 
