@@ -17,11 +17,11 @@ from pathlib import Path
 import yaml
 
 from editor.core.post import decode_post, split_post
+from tests.conftest import corpus_files
 from tests.fidelity.compare import Comparison, compare
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 CASES = HERE / "cases"
 
 SITE_CONFIG = {
@@ -51,13 +51,8 @@ class PostResult:
 def corpus_posts() -> list[tuple[str, Path]]:
     """(group, path) of every post measured: the shared corpus (fidelity, real, raw) plus our
     own cases."""
-    posts = []
-    groups = (("fidelity", CORPUS / "fidelity"), ("real", CORPUS / "real"), ("raw", CORPUS / "raw"))
-    for group, folder in groups:
-        if folder.is_dir():
-            posts += [(group, p) for p in sorted(folder.glob("*.md")) if p.name != "SOURCES.md"]
-    posts += [("cases", p) for p in sorted(CASES.glob("*.md"))]
-    return posts
+    posts = [(group, path) for group in ("fidelity", "real", "raw") for path in corpus_files(group)]
+    return posts + [("cases", p) for p in sorted(CASES.glob("*.md"))]
 
 
 def jekyll_available() -> bool:
