@@ -210,3 +210,7 @@ def test_blockquote_runs_until_a_blank_line():
 def test_setext_heading_needs_a_one_line_paragraph():
     assert "<h2" not in html("一行目\n二行目\n---\n")
     assert '<h2 id="一行">一行</h2>' in html("一行\n---\n")
+
+
+def test_span_ial_not_after_an_element_stays_text():
+    assert "text {:.cls} and <em>em</em> {:.x}" in html("text {:.cls} and *em* {:.x}")
