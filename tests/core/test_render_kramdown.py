@@ -214,3 +214,8 @@ def test_setext_heading_needs_a_one_line_paragraph():
 
 def test_span_ial_not_after_an_element_stays_text():
     assert "text {:.cls} and <em>em</em> {:.x}" in html("text {:.cls} and *em* {:.x}")
+
+
+def test_markdown_html_with_the_closing_tag_after_text_keeps_the_text():
+    out = html('<div markdown="1">\ntext\nmore</div>\n\nafter\n')
+    assert "more" in out and "<p>after</p>" in out

@@ -190,10 +190,10 @@ def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -
     clean_tag = open_tag.replace(markdown.group(0), "", 1)
     after_open = line_text[opened.end() :]
     last_text = _line(state, stop - 1)
-    close = re.search(rf"</{opened.group(1)}\s*>\s*$", last_text, re.IGNORECASE)
-    inner_end = stop - 1 if close and (stop - 1 > start) else stop
+    close = re.fullmatch(rf"\s*</{opened.group(1)}\s*>\s*", last_text, re.IGNORECASE)
+    inner_end = stop - 1
     mode = markdown.group(1) or markdown.group(2) or markdown.group(3)
-    if after_open.strip() or mode == "span":
+    if after_open.strip() or mode == "span" or not close or stop - 1 <= start:
         # Content on the tag's own line: rendered with the raw HTML (see html.markdown_inside).
         return _raw_token(state, start, stop)
     token = state.push("html_block", "", 0)
