@@ -74,17 +74,22 @@ def highlight(code: str, language: str) -> str:
     return pygments_highlight(code, lexer, _FORMATTER)
 
 
-def fenced_block(code: str, language: str) -> str:
-    """A fenced or indented code block as Jekyll publishes it (kramdown + Rouge)."""
+def fenced_block(code: str, language: str, classes: str = "") -> str:
+    """A fenced or indented code block as Jekyll publishes it (kramdown + Rouge).
+
+    ``classes`` come from an IAL (``{: .wide}``) and go on the outer element, as kramdown does.
+    """
     language = language or "plaintext"
+    extra = f" {escape(classes)}" if classes else ""
     if not knows(language):
         lang_class = escape(language)
-        return (
-            f'<pre><code class="language-{lang_class}">{escape(code, quote=False)}</code></pre>\n'
-        )
+        code_html = escape(code, quote=False)
+        if extra:
+            return f'<pre class="{extra.strip()}"><code class="language-{lang_class}">{code_html}</code></pre>\n'
+        return f'<pre><code class="language-{lang_class}">{code_html}</code></pre>\n'
     body = highlight(code, language)
     return (
-        f'<div class="language-{escape(language)} highlighter-rouge">'
+        f'<div class="language-{escape(language)}{extra} highlighter-rouge">'
         f'<div class="highlight"><pre class="highlight"><code>{body}</code></pre></div></div>\n'
     )
 

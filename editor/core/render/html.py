@@ -42,10 +42,17 @@ def _language(token: Token) -> str:
     return ""
 
 
+def _ial_classes(token: Token) -> str:
+    """Classes an IAL gave a code block, other than the ``language-x`` it may name."""
+    names = str(token.attrGet("class") or "").split()
+    return " ".join(n for n in names if not n.startswith("language-"))
+
+
 def fence(self, tokens, idx, options, env) -> str:
     """A fenced code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
-    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
+    html = highlight.fenced_block(token.content, _language(token), _ial_classes(token))
+    return _with_line(html, token)
 
 
 def code_block(self, tokens, idx, options, env) -> str:
@@ -53,7 +60,7 @@ def code_block(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     # kramdown drops trailing blank (or whitespace-only) lines of an indented block.
     code = re.sub(r"(?:\n[ \t]*)+\Z", "\n", token.content)
-    return _with_line(highlight.fenced_block(code, _language(token)), token)
+    return _with_line(highlight.fenced_block(code, _language(token), _ial_classes(token)), token)
 
 
 def strike_open(self, tokens, idx, options, env) -> str:
