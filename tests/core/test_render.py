@@ -104,3 +104,18 @@ def test_any_text_renders_without_error(text):
     result = render_body(text)
     assert isinstance(result.html, str)
     assert all(0 <= start <= end for start, end in result.blocks)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        {"tags": 5, "categories": {"a": 1}, "date": "not a date", "title": None},
+        {"date": 20250101, "permalink": 3, 1: "numeric key"},
+    ],
+)
+def test_odd_front_matter_still_renders(blog, page):
+    body = (
+        "{{ page.title }} {{ page.tags | join: ',' }} {{ page.date | date: '%Y' }}\n\n## 見出し\n"
+    )
+    result = render_body(body, _context(blog, page=page))
+    assert '<h2 id="見出し"' in result.html and not result.warnings

@@ -191,3 +191,31 @@ def test_math_and_strikethrough_and_hard_breaks():
 def test_abbreviations_wrap_every_use():
     out = html("HTML is fine.\n\n*[HTML]: HyperText Markup Language\n")
     assert '<abbr title="HyperText Markup Language">HTML</abbr> is fine.' in out
+
+
+def test_markdown_attribute_inside_raw_html_and_on_one_line():
+    nested = html('<div class="grid">\n<div class="cell" markdown="1">\n**中**\n</div>\n</div>\n')
+    assert '<div class="cell"><p><strong>中</strong></p>' in nested.replace("\n", "")
+    one_line = html('<div markdown="1">**一行**</div>\n')
+    assert "<p><strong>一行</strong></p>" in one_line
+    assert "markdown=" not in nested + one_line
+
+
+def test_blockquote_runs_until_a_blank_line():
+    out = html("> 引用\n>\n続きの行\n\n後の段落\n")
+    assert re.search(r"<blockquote>\s*<p>引用</p>\s*<p>続きの行</p>\s*</blockquote>", out)
+    assert "<p>後の段落</p>" in out
+
+
+def test_setext_heading_needs_a_one_line_paragraph():
+    assert "<h2" not in html("一行目\n二行目\n---\n")
+    assert '<h2 id="一行">一行</h2>' in html("一行\n---\n")
+
+
+def test_span_ial_not_after_an_element_stays_text():
+    assert "text {:.cls} and <em>em</em> {:.x}" in html("text {:.cls} and *em* {:.x}")
+
+
+def test_markdown_html_with_the_closing_tag_after_text_keeps_the_text():
+    out = html('<div markdown="1">\ntext\nmore</div>\n\nafter\n')
+    assert "more" in out and "<p>after</p>" in out

@@ -12,7 +12,12 @@ from editor.core.render import RenderContext, render_body
 
 pytestmark = pytest.mark.core
 
-SITE = {"title": "テストブログ", "url": "https://blog.example.com", "baseurl": "/blog"}
+SITE = {
+    "title": "テストブログ",
+    "url": "https://blog.example.com",
+    "baseurl": "/blog",
+    "future": True,
+}
 
 
 @pytest.fixture
@@ -127,3 +132,15 @@ def test_unknown_tags_show_a_marker_and_never_raise(blog):
     assert "{% seo %}" in out  # shown escaped inside the marker, not as raw template noise
     result = render_body(body, RenderContext(blog_root=blog))
     assert result.warnings
+
+
+def test_site_posts_lists_the_blog_newest_first(blog):
+    body = "{% for post in site.posts %}- {{ post.title }} {{ post.url }}\n{% endfor %}"
+    out = render(body, blog, page={"title": "今の記事"})
+    titles = re.findall(r"<li>(.*?)</li>", out)
+    assert titles == ["Second /diary/2030/01/02/second.html", "一 /2030/01/01/first.html"]
+
+
+def test_page_url_and_id_of_the_open_post(blog):
+    out = render("{{ page.url }} {{ page.id }} {{ page.slug }}", blog)
+    assert "/2030/01/10/this.html /2030/01/10/this this" in out

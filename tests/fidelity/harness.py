@@ -17,11 +17,11 @@ from pathlib import Path
 import yaml
 
 from editor.core.post import decode_post, split_post
+from tests.conftest import corpus_files
 from tests.fidelity.compare import Comparison, compare
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
 CASES = HERE / "cases"
 
 SITE_CONFIG = {
@@ -49,13 +49,10 @@ class PostResult:
 
 
 def corpus_posts() -> list[tuple[str, Path]]:
-    """(group, path) of every post measured: the shared corpus plus our own cases."""
-    posts = []
-    for group, folder in (("fidelity", CORPUS / "fidelity"), ("real", CORPUS / "real")):
-        if folder.is_dir():
-            posts += [(group, p) for p in sorted(folder.glob("*.md")) if p.name != "SOURCES.md"]
-    posts += [("cases", p) for p in sorted(CASES.glob("*.md"))]
-    return posts
+    """(group, path) of every post measured: the shared corpus (fidelity, real, raw) plus our
+    own cases."""
+    posts = [(group, path) for group in ("fidelity", "real", "raw") for path in corpus_files(group)]
+    return posts + [("cases", p) for p in sorted(CASES.glob("*.md"))]
 
 
 def jekyll_available() -> bool:

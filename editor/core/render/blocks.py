@@ -64,6 +64,20 @@ def wrap_fence(original):
     return fence
 
 
+def wrap_lheading(original):
+    """A setext heading only from a one-line paragraph, as kramdown reads them."""
+
+    def lheading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        underline = start + 1
+        if underline >= end or state.sCount[underline] - state.blkIndent >= 4:
+            return False
+        if not re.match(r"(=+|-+)[ \t]*$", _line(state, underline)):
+            return False
+        return original(state, start, end, silent)
+
+    return lheading
+
+
 def wrap_list(original):
     """A list rule that, like kramdown, does not know ``1)`` as an ordered-list marker."""
 
@@ -176,27 +190,21 @@ def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -
     clean_tag = open_tag.replace(markdown.group(0), "", 1)
     after_open = line_text[opened.end() :]
     last_text = _line(state, stop - 1)
-    close = re.search(rf"</{opened.group(1)}\s*>\s*$", last_text, re.IGNORECASE)
-    inner_end = stop - 1 if close and (stop - 1 > start) else stop
+    close = re.fullmatch(rf"\s*</{opened.group(1)}\s*>\s*", last_text, re.IGNORECASE)
+    inner_end = stop - 1
+    mode = markdown.group(1) or markdown.group(2) or markdown.group(3)
+    if after_open.strip() or mode == "span" or not close or stop - 1 <= start:
+        # Content on the tag's own line: rendered with the raw HTML (see html.markdown_inside).
+        return _raw_token(state, start, stop)
     token = state.push("html_block", "", 0)
     token.map = [start, stop]
     token.content = clean_tag + "\n"
     token.meta = {"markdown_html": True}
-    mode = markdown.group(1) or markdown.group(2) or markdown.group(3)
-    if after_open.strip() or mode == "span":
-        inline_src = (
-            after_open + "\n" + state.getLines(start + 1, inner_end, state.blkIndent, False)
-        )
-        inline = state.push("inline", "", 0)
-        inline.content = inline_src.strip()
-        inline.map = [start, inner_end]
-        inline.children = []
-    else:
-        old_parent, old_max = state.parentType, state.lineMax
-        state.parentType = "html"
-        state.lineMax = inner_end
-        state.md.block.tokenize(state, start + 1, inner_end)
-        state.parentType, state.lineMax = old_parent, old_max
+    old_parent, old_max = state.parentType, state.lineMax
+    state.parentType = "html"
+    state.lineMax = inner_end
+    state.md.block.tokenize(state, start + 1, inner_end)
+    state.parentType, state.lineMax = old_parent, old_max
     closing = state.push("html_block", "", 0)
     closing.map = [inner_end, stop]
     closing.content = f"</{opened.group(1)}>\n"

@@ -27,7 +27,9 @@ class RenderResult:
     """Body HTML as the preview shows it, the source lines of each top-level block, warnings.
 
     ``blocks`` holds ``(start_line, end_line)`` per top-level block, 0-based body lines, end
-    exclusive, in document order (the same numbers as the blocks' ``data-source-line``).
+    exclusive, in document order (the same numbers as the blocks' ``data-source-line``).  The
+    blocks inside a ``markdown="1"`` HTML element are listed too, after the element itself.
+    ``warnings`` name Liquid the preview could not render (shown as markers in the HTML).
     """
 
     html: str

@@ -42,10 +42,17 @@ def _language(token: Token) -> str:
     return ""
 
 
+def _ial_classes(token: Token) -> str:
+    """Classes an IAL gave a code block, other than the ``language-x`` it may name."""
+    names = str(token.attrGet("class") or "").split()
+    return " ".join(n for n in names if not n.startswith("language-"))
+
+
 def fence(self, tokens, idx, options, env) -> str:
     """A fenced code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
-    return _with_line(highlight.fenced_block(token.content, _language(token)), token)
+    html = highlight.fenced_block(token.content, _language(token), _ial_classes(token))
+    return _with_line(html, token)
 
 
 def code_block(self, tokens, idx, options, env) -> str:
@@ -53,7 +60,7 @@ def code_block(self, tokens, idx, options, env) -> str:
     token = tokens[idx]
     # kramdown drops trailing blank (or whitespace-only) lines of an indented block.
     code = re.sub(r"(?:\n[ \t]*)+\Z", "\n", token.content)
-    return _with_line(highlight.fenced_block(code, _language(token)), token)
+    return _with_line(highlight.fenced_block(code, _language(token), _ial_classes(token)), token)
 
 
 def strike_open(self, tokens, idx, options, env) -> str:
@@ -78,7 +85,40 @@ def _with_line(html: str, token: Token) -> str:
 
 def html_block(self, tokens, idx, options, env) -> str:
     """Raw HTML as written, with the block line marker on its first tag."""
-    return _with_line(tokens[idx].content, tokens[idx])
+    content = tokens[idx].content
+    if "markdown=" in content and "render_fragment" in env:
+        content = markdown_inside(content, env["render_fragment"])
+    return _with_line(content, tokens[idx])
+
+
+_MARKDOWN_TAG = re.compile(
+    r"""<([A-Za-z][\w-]*)([^<>]*?)\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))([^<>]*)>"""
+)
+
+
+def markdown_inside(html: str, render_fragment) -> str:
+    """Elements with ``markdown="1"`` nested in raw HTML get their content rendered, as kramdown
+    (which parses the HTML) does; ``markdown="span"`` renders it as inline text."""
+    out, pos = [], 0
+    while True:
+        found = _MARKDOWN_TAG.search(html, pos)
+        if not found:
+            out.append(html[pos:])
+            return "".join(out)
+        tag = found.group(1)
+        mode = found.group(3) or found.group(4) or found.group(5) or ""
+        opener = f"<{tag}{found.group(2)}{found.group(6)}>"
+        depth, close_start, close_end = 1, len(html), len(html)
+        for part in re.finditer(rf"<{tag}(?=[\s/>])|</{tag}\s*>", html[found.end() :], re.I):
+            depth += -1 if part.group(0).startswith("</") else 1
+            if depth == 0:
+                close_start, close_end = found.end() + part.start(), found.end() + part.end()
+                break
+        inner = html[found.end() : close_start]
+        if mode != "0":
+            inner = render_fragment(inner, mode == "span")
+        out += [html[pos : found.start()], opener, inner, html[close_start:close_end]]
+        pos = close_end
 
 
 def math_block(self, tokens, idx, options, env) -> str:

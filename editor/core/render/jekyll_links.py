@@ -21,7 +21,8 @@ _STYLES = {
 }
 
 
-def _front_matter(path: Path) -> dict:
+def front_matter(path: Path) -> dict:
+    """A file's parsed front matter; empty when missing or unreadable."""
     try:
         source = split_post(decode_post(path.read_bytes()))
         data = yaml.safe_load(source.front_matter) if source.front_matter.strip() else {}
@@ -34,12 +35,12 @@ def _categories(front: Mapping) -> list[str]:
     found = front.get("categories", front.get("category")) or []
     if isinstance(found, str):
         found = found.split()
-    return [str(c) for c in found]
+    return [str(c) for c in found] if isinstance(found, (list, tuple)) else [str(found)]
 
 
 def post_url_path(path: Path, site: Mapping) -> str:
     """The URL path Jekyll gives the post file at ``path`` (without ``baseurl``)."""
-    front = _front_matter(path)
+    front = front_matter(path)
     name = _POST_NAME.match(path.stem)
     slug = str(front.get("slug") or (name.group(4) if name else path.stem))
     when = to_datetime(front.get("date")) or to_datetime(
@@ -94,7 +95,7 @@ def link_url(blog_root: Path, relative: str, site: Mapping) -> str | None:
         return None
     if relative.startswith("_posts/"):
         return relative_url(site, post_url_path(path, site))
-    front = _front_matter(path) if path.suffix in (".md", ".markdown", ".html") else {}
+    front = front_matter(path) if path.suffix in (".md", ".markdown", ".html") else {}
     if front.get("permalink"):
         return relative_url(site, str(front["permalink"]))
     url = "/" + relative

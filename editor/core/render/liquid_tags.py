@@ -101,7 +101,8 @@ def tag_highlight(renderer, node, scope, out) -> str:
     if not words:
         raise ValueError(node.args)
     code = renderer.render(node.body, scope)
-    html = highlight.liquid_block(code, words[0], "linenos" in words[1:])
+    # Jekyll lower-cases the language of the highlight tag (kramdown keeps a fence's as written).
+    html = highlight.liquid_block(code, words[0].lower(), "linenos" in words[1:])
     line_start = _current_line(out)
     if line_start.strip():
         return html  # in the middle of a line: stays inline HTML, as in Jekyll

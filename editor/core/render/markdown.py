@@ -5,6 +5,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import fence as fence_rule
 from markdown_it.rules_block import hr as hr_rule
+from markdown_it.rules_block import lheading as lheading_rule
 from markdown_it.rules_block import list_block
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -26,6 +27,7 @@ def build_markdown() -> MarkdownIt:
     md.block.ruler.at("fence", blocks.wrap_fence(fence_rule), {"alt": _TERMINATES})
     # A thematic break does not interrupt a paragraph in kramdown.
     md.block.ruler.at("hr", hr_rule, {"alt": ["reference", "blockquote", "list"]})
+    md.block.ruler.at("lheading", blocks.wrap_lheading(lheading_rule))
     md.block.ruler.at("list", blocks.wrap_list(list_block), {"alt": _TERMINATES[:3]})
     md.block.ruler.at("table", tables.table, {"alt": ["reference"]})
     md.block.ruler.at("html_block", blocks.html_block, {"alt": _TERMINATES[:3]})

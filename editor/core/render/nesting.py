@@ -22,6 +22,7 @@ class _Item:
     content: int  # where the item's text starts in the source
     ordered: bool
     shift: int  # spaces added in front of this item's lines
+    moved: bool = False  # this item was moved under its ordered parent
 
 
 def nest_short_indented_lists(text: str) -> str:
@@ -61,6 +62,12 @@ def nest_short_indented_lists(text: str) -> str:
         while stack and blank_before and column < stack[-1].content:
             stack.pop()
         parent = stack[-1] if stack else None
+        if parent is not None and parent.moved and len(stack) > 1:
+            # kramdown reads a moved (lazy) bullet's children relative to the ordered item
+            # around it: a marker not deeper than the bullet's own leaves that bullet list.
+            if column - stack[-2].content <= parent.column:
+                stack.pop()
+                parent = stack[-1]
         shift = parent.shift if parent else 0
         if (
             parent is not None
@@ -71,7 +78,8 @@ def nest_short_indented_lists(text: str) -> str:
         ):
             shift += parent.content - column
         width = len(found.group(2)) + min(len(found.group(3).expandtabs(4)), 4)
-        stack.append(_Item(column, column + width, ordered, shift))
+        moved = shift > (parent.shift if parent else 0)
+        stack.append(_Item(column, column + width, ordered, shift, moved))
         if shift:
             lines[index] = " " * shift + line
         blank_before = False

@@ -57,7 +57,9 @@ def span_attributes(state: StateCore) -> None:
             target = _span_target(children, i)
             if target is not None:
                 attributes.apply(target, ial)
-            child.type, child.content = "text", ""
+                child.type, child.content = "text", ""
+            else:  # not right after a span element: kramdown leaves it as text
+                child.type, child.content = "text", "{:" + child.content + "}"
 
 
 def _span_target(children: list[Token], index: int) -> Token | None:
