@@ -210,17 +210,26 @@ class BlogRepository:
         document.save()
         return self.move(draft, target)
 
-    def rename_for(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
-        """Move a post so its file name matches ``date`` and ``slug``; returns the new path."""
+    def rename_target(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
+        """Where a post goes when its file name must match ``date`` and ``slug`` (no move)."""
         path = Path(path)
         match = POST_NAME.match(path.name)
         if path.parent.name == "_drafts" or not match:
-            target = self.draft_path(slug or _slug_of(path), path.suffix)
-        else:
-            old_date = dt.date(*map(int, match.groups()[:3]))
-            target = self.post_path(date or old_date, slug or match.group(4), path.suffix)
-            target = path.parent / target.name
+            return path.parent / self.draft_path(slug or _slug_of(path), path.suffix).name
+        old_date = dt.date(*map(int, match.groups()[:3]))
+        target = self.post_path(date or old_date, slug or match.group(4), path.suffix)
+        return path.parent / target.name
+
+    def rename_for(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
+        """Move a post so its file name matches ``date`` and ``slug``; returns the new path."""
+        path = Path(path)
+        target = self.rename_target(path, date, slug)
         return path if target == path else self.move(path, target)
+
+    @staticmethod
+    def slug_of(path: Path | str) -> str:
+        """The slug a post's file name gives it (``hello`` for ``2025-01-02-hello.md``)."""
+        return _slug_of(Path(path))
 
     def move(self, source: Path, target: Path) -> Path:
         """Rename a file, with ``git mv`` when git tracks it; refuses to overwrite."""

@@ -45,6 +45,7 @@ class FrontMatterForm(QWidget):
 
     field_edited = Signal(str, object)
     raw_edited = Signal(str)
+    slug_edited = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,6 +68,10 @@ class FrontMatterForm(QWidget):
         form = QFormLayout(fields)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.title = QLineEdit()
+        self.slug = QLineEdit()
+        self.slug.setPlaceholderText(self.tr("file name part, e.g. ai-chip-market"))
+        self.url = QLabel()
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.date = datefield.DateTimeField()
         self.categories = QLineEdit()
         self.categories.setPlaceholderText(self.tr("comma-separated, e.g. 投資分析, 技術動向"))
@@ -84,6 +89,8 @@ class FrontMatterForm(QWidget):
         self.messages: dict[str, QLabel] = {}
         widgets = {
             "title": (self.tr("Title"), self.title),
+            "slug": (self.tr("Slug"), self.slug),
+            "url": (self.tr("URL"), self.url),
             "date": (self.tr("Date"), self.date),
             "categories": (self.tr("Categories"), self.categories),
             "tags": (self.tr("Tags"), self.tags),
@@ -134,6 +141,7 @@ class FrontMatterForm(QWidget):
         self.reading_time.valueChanged.connect(lambda v: self._emit("reading_time", v or None))
         self.layout_box.currentTextChanged.connect(lambda t: self._emit("layout", t or None))
         self.date.edited.connect(lambda text: self._emit("date", text))
+        self.slug.textEdited.connect(self.slug_edited)
         self.raw.textChanged.connect(self._on_raw_changed)
 
     def _emit(self, key: str, value: Any) -> None:
@@ -207,6 +215,12 @@ class FrontMatterForm(QWidget):
             )
         finally:
             self._loading = False
+
+    def show_location(self, slug: str, url: str) -> None:
+        """The post's slug (unless the writer is typing one) and the URL it will have."""
+        if not self.slug.hasFocus() and self.slug.text() != slug:
+            self.slug.setText(slug)
+        self.url.setText(url)
 
     def show_messages(self, messages: dict[str, str]) -> None:
         """Messages next to fields, e.g. {"title": "The title is missing"}; others are hidden."""

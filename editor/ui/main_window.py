@@ -11,12 +11,13 @@ from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
+from editor.core import location
 from editor.core.doctor import all_rules
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
 from editor.core.post import PostReadError, decode_post
 from editor.core.render import RenderContext, render_body
-from editor.core.repository import BlogRepository
+from editor.core.repository import BlogRepository, RepositoryError
 from editor.core.slug import SlugError
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.repository: BlogRepository | None = None
         self.document = PostDocument.from_text("")
+        self._typed_slug: str | None = None  # a slug the writer typed, applied on save
         self._syncing = False
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
 
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         self.preview.top_line_changed.connect(self.editor.scroll_to_line)
         self.form.field_edited.connect(self._on_form_field_edited)
         self.form.raw_edited.connect(self._on_form_raw_edited)
+        self.form.slug_edited.connect(self._on_slug_edited)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
         self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
         self.doctor_panel.jump_requested.connect(self._on_doctor_jump_requested)
@@ -276,6 +279,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document: PostDocument) -> None:
         self.document = document
+        self._typed_slug = None
         self.doctor.reset()
         self._syncing = True
         try:
@@ -331,7 +335,9 @@ class MainWindow(QMainWindow):
             message = self.tr(
                 "The front matter is not valid YAML%s: %s. Fix it in the YAML tab; nothing is lost."
             ) % (where, error.message)
-        self.form.show_messages(self._field_messages())
+        messages = self._field_messages()
+        self._update_location(messages)
+        self.form.show_messages(messages)
         self.form.show_fields(
             self.document.fields,
             _lf(self.document.front_matter_text),
@@ -339,6 +345,33 @@ class MainWindow(QMainWindow):
             timezone=self._timezone(),
             refresh_raw=refresh_raw,
         )
+
+    def _on_slug_edited(self, text: str) -> None:
+        self._typed_slug = text.strip() or None
+        self._refresh_form(refresh_raw=False)
+        self._update_title()
+
+    def planned_path(self) -> Path | None:
+        """Where the post will be saved: its date and slug decide the file name."""
+        if self.repository is None or self.document.fields is None:
+            return self.document.path
+        return location.planned_path(self.repository, self.document, self._typed_slug)
+
+    def _update_location(self, messages: dict[str, str]) -> None:
+        if self.repository is None or self.document.fields is None:
+            return
+        slug = location.current_slug(self.repository, self.document, self._typed_slug)
+        try:
+            path = self.planned_path()
+        except (SlugError, RepositoryError) as exc:
+            messages["slug"] = str(exc)
+            self.form.show_location(slug, "—")
+            return
+        self.form.show_location(slug, location.planned_url(self.repository, self.document, path))
+        if self.document.path is not None and path != self.document.path:
+            messages.setdefault(
+                "slug", self.tr("Saving renames the file to %s") % path.relative_to(self.blog_root)
+            )
 
     def _field_messages(self) -> dict[str, str]:
         messages: dict[str, str] = {}

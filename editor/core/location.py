@@ -1,0 +1,41 @@
+"""Where a post being edited will live and the URL it will have, before anything moves.
+
+The file name follows the post: ``_posts/<date>-<slug>.md`` takes its date from the front
+matter (in the site's zone) and its slug from the file or from what the writer typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.core.document import PostDocument
+from editor.core.repository import BlogRepository, RepositoryError
+from editor.core.slug import SlugError, check_slug, slugify
+
+
+def current_slug(repo: BlogRepository, document: PostDocument, typed: str | None) -> str:
+    """The slug the writer typed, else the file's, else one made from the title."""
+    if typed:
+        return typed
+    if document.path is not None:
+        return repo.slug_of(document.path)
+    return slugify(str(document.get("title") or ""))
+
+
+def planned_path(repo: BlogRepository, document: PostDocument, typed: str | None) -> Path:
+    """The file the post should be saved as; raises ``SlugError`` for an unusable slug."""
+    slug = check_slug(typed) if typed else None
+    date = document.get_date()
+    if document.path is None:
+        return repo.plan_new_post(str(document.get("title") or ""), date=date, slug=slug)[0]
+    day = date.astimezone(repo.zone).date() if date is not None else None
+    return repo.rename_target(document.path, date=day, slug=slug)
+
+
+def planned_url(repo: BlogRepository, document: PostDocument, path: Path) -> str:
+    """The post's URL under the site's permalink style, with ``baseurl``; "" if unknown."""
+    planned = PostDocument(document.source, path, document.timezone)
+    try:
+        return repo.baseurl.rstrip("/") + repo.url_for(planned)
+    except (RepositoryError, SlugError, ValueError):
+        return ""
