@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from editor.ui.highlighter import MarkdownHighlighter
+
 # Families tried in order; the first one installed wins.  Noto Sans Mono CJK has kana and kanji.
 EDITOR_FONTS = ("Noto Sans Mono CJK JP", "Noto Sans CJK JP", "Source Han Code JP", "monospace")
 # The window's own font: one with kana, kanji and a real bold face, not a Latin font that
@@ -40,6 +42,7 @@ class MarkdownEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self.setPlaceholderText(self.tr("Write the post in Markdown here…"))
+        self.highlighter = MarkdownHighlighter(self.document())
         self._last_cursor_line = -1
         self._syncing = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)

@@ -1,0 +1,38 @@
+"""The text pane colours Markdown: headings bold, code in fences, markers flagged."""
+
+import sys
+
+import pytest
+from PySide6.QtGui import QFont
+
+from editor.ui.editor_pane import MarkdownEditor
+
+pytestmark = pytest.mark.ui
+
+
+def _formats(editor, line: int):
+    return editor.document().findBlockByNumber(line).layout().formats()
+
+
+def test_headings_fences_and_markers_are_coloured(qtbot):
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText(
+        "## 見出し\n\n```python\n# not a heading\n```\n本文の **太字** です\n---END---\n"
+    )
+    heading = _formats(editor, 0)
+    assert heading and heading[0].format.fontWeight() == QFont.Weight.Bold
+    inside_fence = _formats(editor, 3)
+    assert inside_fence and inside_fence[0].format.fontWeight() != QFont.Weight.Bold
+    strong = [r for r in _formats(editor, 5) if r.format.fontWeight() == QFont.Weight.Bold]
+    assert strong and strong[0].start == len("本文の ")
+    marker = _formats(editor, 6)
+    assert marker and marker[0].format.background().color().name() == "#c62828"
+
+
+def test_colouring_a_long_post_keeps_none_alive(qtbot):
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    before = sys.getrefcount(None)
+    editor.setPlainText("## 見出し\n本文の **太字**\n" * 3000)
+    assert sys.getrefcount(None) - before > -100
