@@ -82,6 +82,9 @@ stamp=".venv/.tsuzuri-setup-$(cat pyproject.toml | sha1sum | cut -c1-12)${extras
 if [ ! -f "$stamp" ]; then
   echo "tsuzuri setup: installing Python packages into .venv"
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  # PySide6 6.12 split QtWebEngine into packages of its own; with the pinned 6.11 they would
+  # shadow the matching modules in PySide6_Addons, so a venv upgraded in place drops them.
+  .venv/bin/python -m pip uninstall -y -q pyside6-webengine pyside6-pdf >/dev/null 2>&1 || true
   .venv/bin/python -m pip install -q -e ".${extras}"
   touch "$stamp"
 fi
