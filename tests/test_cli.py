@@ -16,7 +16,11 @@ pytestmark = pytest.mark.core
 def tsuzuri(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "editor", *args], capture_output=True, text=True, env=full_env, timeout=60
+        [sys.executable, "-m", "editor", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
     )
 
 
@@ -34,9 +38,17 @@ def test_missing_path_is_one_line_and_exit_2(tmp_path):
 
 
 def test_no_display_is_explained_not_crashed(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     result = subprocess.run(
-        [sys.executable, "-m", "editor", str(tmp_path)], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-m", "editor", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "display" in result.stderr and "Traceback" not in result.stderr
