@@ -15,10 +15,10 @@ from editor.core import location
 from editor.core.doctor import all_rules
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
-from editor.core.post import PostReadError, decode_post
 from editor.core.render import RenderContext, render_body
 from editor.core.repository import BlogRepository, RepositoryError
 from editor.core.slug import SlugError
+from editor.core.storage import LoadedPost, StorageError
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
@@ -28,6 +28,7 @@ from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.post_list import PostListView
 from editor.ui.preview import PreviewPane
 from editor.ui.resources import resource_path
+from editor.ui.safekeeping import SafeKeeper
 from editor.ui.settings import Settings
 
 APP_NAME = "Tsuzuri"
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
         self.preview = PreviewPane()
         self.renderer = LatestOnly(_render_html, int(settings.value("render/debounce_ms")), self)
+        self.safekeeping = SafeKeeper(self)
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
@@ -168,6 +170,11 @@ class MainWindow(QMainWindow):
         self.doctor_panel.fix_requested.connect(self._on_doctor_fix_requested)
         self.renderer.finished.connect(self.preview.set_body_html)
         self.renderer.failed.connect(self._on_render_failed)
+        self.editor.textChanged.connect(self.safekeeping.note_edit)
+        self.form.field_edited.connect(self.safekeeping.note_edit)
+        self.form.raw_edited.connect(self.safekeeping.note_edit)
+        self.safekeeping.document_ready.connect(self._show_document)
+        self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
 
     def _restore_state(self) -> None:
         for name, widget in (
@@ -208,6 +215,7 @@ class MainWindow(QMainWindow):
         self._load_doctor_rules()
         self._reload_preview()
         self._update_title()
+        self.safekeeping.offer_recovery()
 
     def _stylesheets(self) -> list[Path]:
         """The blog's own stylesheet when the writer chose one, else Tsuzuri's; then code
@@ -233,8 +241,12 @@ class MainWindow(QMainWindow):
         self._reload_preview()
 
     def _reload_preview(self) -> None:
+        allow_remote = self.settings.allow_remote(self.blog_root) if self.blog_root else False
         self.preview.load_page(
-            self.blog_root, self._stylesheets(), dark=bool(self.settings.value("preview/dark"))
+            self.blog_root,
+            self._stylesheets(),
+            allow_remote=allow_remote,
+            dark=bool(self.settings.value("preview/dark")),
         )
         self._request_render(immediately=True)
 
@@ -253,11 +265,12 @@ class MainWindow(QMainWindow):
         if not self._confirm_leaving():
             return False
         try:
-            text = decode_post(path.read_bytes())
-        except (OSError, PostReadError) as exc:
+            loaded = self.safekeeping.read(path)
+        except StorageError as exc:
             prompts.show_error(self, self.tr("Cannot open post"), f"{path.name}: {exc}")
             return False
-        self._show_document(PostDocument.from_text(text, path.resolve(), self._timezone()))
+        document = PostDocument.from_text(loaded.text, path.resolve(), self._timezone())
+        self._show_document(document, loaded)
         self.post_list.select_path(path.resolve())
         self.post_opened.emit(path)
         return True
@@ -277,18 +290,33 @@ class MainWindow(QMainWindow):
     def _timezone(self) -> str | None:
         return self.repository.timezone if self.repository else None
 
-    def _show_document(self, document: PostDocument) -> None:
+    def _show_document(
+        self,
+        document: PostDocument,
+        loaded: LoadedPost | None = None,
+        recovery_id: str | None = None,
+    ) -> None:
+        """Show a document; the same post shown again (a reload) keeps cursor and scroll."""
+        same_post = document.path is not None and document.path == self.document.path
+        cursor = self.editor.textCursor().position()
+        scroll = self.editor.verticalScrollBar().value()
         self.document = document
         self._typed_slug = None
         self.doctor.reset()
         self._syncing = True
         try:
             self.editor.set_text_keeping_view(document.body_for_editor())
+            if same_post:
+                restored = self.editor.textCursor()
+                restored.setPosition(min(cursor, len(self.editor.toPlainText())))
+                self.editor.setTextCursor(restored)
+                self.editor.verticalScrollBar().setValue(scroll)
         finally:
             self._syncing = False
         self._refresh_form(refresh_raw=True)
         self._request_render(immediately=True)
         self._update_title()
+        self.safekeeping.follow(document, loaded, recovery_id)
 
     # -- edits -------------------------------------------------------------------------------
 
@@ -388,6 +416,7 @@ class MainWindow(QMainWindow):
             page=self.document.fields or {},
             blog_root=self.blog_root,
             post_path=self.document.path,
+            allow_remote=bool(self.blog_root and self.settings.allow_remote(self.blog_root)),
         )
         body = self.editor.toPlainText() if body is None else body
         self.renderer.request(body, context, immediately=immediately)
@@ -445,12 +474,9 @@ class MainWindow(QMainWindow):
         path = self.document.path or self._new_post_path()
         if path is None:
             return False
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(self.document.text.encode("utf-8"))
-        except OSError as exc:
-            prompts.show_error(self, self.tr("Could not save"), f"{path}: {exc.strerror or exc}")
-            return False
+        path = self.safekeeping.save(path, self.document.text)
+        if path is None:
+            return False  # the reason was shown; the text stays in the editor, unsaved
         self.document.path = path
         self.document.mark_saved()
         self.post_list.refresh()
@@ -472,11 +498,14 @@ class MainWindow(QMainWindow):
         return path
 
     def _confirm_leaving(self) -> bool:
-        if not self.is_modified:
+        if not (self.is_modified or self.safekeeping.has_unsaved):
             return True
+        self.safekeeping.flush()  # whatever the answer, a crash while asking loses nothing
         answer = prompts.confirm_discard(self, self._post_name())
         if answer == "save":
             return self.save()
+        if answer == "discard":
+            self.safekeeping.discard()
         return answer == "discard"
 
     def _on_open_triggered(self) -> None:
@@ -505,6 +534,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_state()
+        self.safekeeping.shut_down()
         self.renderer.wait()
         self.doctor.wait()
         event.accept()

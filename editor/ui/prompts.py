@@ -59,3 +59,60 @@ def choose_stylesheet(parent: QWidget, start: Path) -> Path | None:
         parent, _tr("Preview stylesheet"), str(start), _tr("Stylesheets (*.css)")
     )
     return Path(name) if name else None
+
+
+def show_info(parent: QWidget, title: str, message: str) -> None:
+    """Tell the writer something they should know (nothing went wrong, nothing is lost)."""
+    QMessageBox.information(parent, title, message)
+
+
+def ask_conflict(
+    parent: QWidget, name: str, disk_text: str | None, mine_text: str, saving: bool
+) -> str:
+    """The post on disk is not the version being edited: "reload", "keep" or "cancel".
+
+    ``disk_text`` is None when the post was deleted or renamed; the dialog's Compare button
+    shows the difference.  ``saving`` says whether "keep" would write over theirs now.
+    """
+    from editor.ui.conflict_dialog import ConflictDialog
+
+    dialog = ConflictDialog(parent, name, disk_text, mine_text, saving)
+    dialog.exec()
+    return dialog.choice
+
+
+def ask_read_only(parent: QWidget, name: str, message: str) -> str:
+    """The post is marked read-only: "save_as", "overwrite" or "cancel"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("The post is read-only"))
+    box.setText(_tr("“{name}” is marked read-only.").format(name=name))
+    box.setInformativeText(message)
+    save_as = box.addButton(_tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(_tr("Save &over it"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save_as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
+
+
+def offer_save_as(parent: QWidget, title: str, message: str) -> bool:
+    """A save failed for ``message``; True when the writer wants to Save As elsewhere."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(message)
+    save_as = box.addButton(_tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return box.clickedButton() is save_as
+
+
+def choose_recovery(parent: QWidget, entries: list, corrupt: int = 0):
+    """After a crash: which kept work to restore or discard (a ``RecoveryChoice``)."""
+    from editor.ui.recovery_dialog import RecoveryDialog
+
+    dialog = RecoveryDialog(parent, entries, corrupt)
+    dialog.exec()
+    return dialog.choice

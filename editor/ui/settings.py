@@ -50,6 +50,11 @@ class Settings(QObject):
     def set_blog_value(self, blog: str, key: str, value) -> None:
         self._store.setValue(f"blogs/{_blog_key(blog)}/{key}", value)
 
+    def allow_remote(self, blog) -> bool:
+        """Whether the blog's preview may fetch remote images and styles (off by default)."""
+        value = self.blog_value(str(blog), "allow_remote", False)
+        return value is True or str(value).lower() == "true"
+
     def sync(self) -> None:
         self._store.sync()
 

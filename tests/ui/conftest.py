@@ -45,6 +45,26 @@ def prompt_log(monkeypatch):
         prompts, "confirm_discard", lambda *a: log.append(("confirm", *a)) or "discard"
     )
     monkeypatch.setattr(prompts, "show_error", lambda *a: log.append(("error", *a)))
+    monkeypatch.setattr(prompts, "show_info", lambda *a: log.append(("info", *a)))
+    # The safe answers: never overwrite, never restore, never pick a file.
+    monkeypatch.setattr(
+        prompts, "ask_conflict", lambda *a: log.append(("conflict", *a)) or "cancel"
+    )
+    monkeypatch.setattr(
+        prompts, "ask_read_only", lambda *a: log.append(("read_only", *a)) or "cancel"
+    )
+    monkeypatch.setattr(
+        prompts, "offer_save_as", lambda *a: log.append(("save_failed", *a)) and False
+    )
+    monkeypatch.setattr(prompts, "choose_save_path", lambda *a: log.append(("save_as", *a)))
+
+    def choose_recovery(*args):
+        from editor.ui.recovery_dialog import RecoveryChoice
+
+        log.append(("recovery", *args))
+        return RecoveryChoice()
+
+    monkeypatch.setattr(prompts, "choose_recovery", choose_recovery)
     return log
 
 

@@ -1,0 +1,235 @@
+"""Reading posts safely: refusing what is not a regular UTF-8 text file, and knowing its version.
+
+:func:`read_post_file` opens a post without blocking (a FIFO cannot hang the editor), refuses
+folders, special files, huge files and non-UTF-8 data with a plain-language
+:class:`StorageError`, and returns the text with the :class:`Fingerprint` of the bytes it read,
+so a later save can tell whether another program changed the file in between.
+:func:`describe_conflict` words the difference between two versions for the compare view.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core import limits
+from editor.core.post import PostReadError, decode_post
+
+
+class StorageError(OSError):
+    """A post could not be read or written; ``message`` says why in plain words.
+
+    ``kind`` is a stable code (``missing``, ``directory``, ``special``, ``too_large``,
+    ``not_text``, ``permission``, ``disk_full``, ``read_only``, ``read_only_file``,
+    ``folder_missing``, ``empty``,
+    ``outside_blog``, ``conflict``, ``io``); ``line``/``column`` point into the file for
+    ``not_text``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        kind: str,
+        *,
+        errno: int | None = None,
+        path: str | os.PathLike | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ):
+        super().__init__(errno, message, None if path is None else os.fspath(path))
+        self.message = message
+        self.kind = kind
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = f" (line {self.line}, column {self.column})" if self.line is not None else ""
+        return f"{self.message}{where}"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Which version of a file the editor holds: its size, modification time and content hash."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes, mtime_ns: int) -> Fingerprint:
+        """The fingerprint of ``data`` stored with modification time ``mtime_ns``."""
+        return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+
+    def same_content(self, data: bytes) -> bool:
+        """True when ``data`` is byte for byte the content this fingerprint was taken of."""
+        return len(data) == self.size and hashlib.sha256(data).hexdigest() == self.sha256
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict (for the recovery journal)."""
+        return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Fingerprint:
+        """The inverse of :meth:`to_json`; raises ValueError/TypeError/KeyError on bad input."""
+        size, mtime_ns, digest = data["size"], data["mtime_ns"], data["sha256"]
+        if not (isinstance(size, int) and isinstance(mtime_ns, int) and isinstance(digest, str)):
+            raise TypeError("bad fingerprint")
+        return cls(size, mtime_ns, digest)
+
+
+@dataclass(frozen=True)
+class LoadedPost:
+    """A post read from disk: its text, its exact bytes, which version it was, and notices."""
+
+    text: str
+    data: bytes
+    fingerprint: Fingerprint
+    warnings: tuple[limits.Notice, ...] = ()
+
+
+def read_post_file(
+    path: str | os.PathLike,
+    *,
+    inside: str | os.PathLike | None = None,
+    max_size: int = limits.MAX_POST_BYTES,
+) -> LoadedPost:
+    """Read a post (following symlinks), refusing what is not a regular UTF-8 text file.
+
+    With ``inside`` (the blog's root), a path that resolves outside it is refused as well.
+    """
+    if inside is not None:
+        ensure_inside(inside, os.path.abspath(path))
+    data, mtime_ns = _read_regular_file(Path(path), max_size)
+    refusal = limits.encoding_refusal(data)
+    if refusal:
+        raise StorageError(refusal, "not_text", path=path)
+    try:
+        text = decode_post(data)
+    except PostReadError as exc:
+        raise StorageError(
+            exc.message, "not_text", path=path, line=exc.line, column=exc.column
+        ) from None
+    notices = limits.notices(text, len(data), _link_count(path))
+    return LoadedPost(text, data, Fingerprint.of(data, mtime_ns), notices)
+
+
+def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
+    # O_NONBLOCK: opening a FIFO must not hang the editor; we refuse it after fstat instead.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except (FileNotFoundError, NotADirectoryError):
+        if path.is_symlink():
+            raise StorageError(
+                "The post is a link to a file that does not exist", "missing", path=path
+            ) from None
+        raise StorageError("The file does not exist", "missing", path=path) from None
+    except IsADirectoryError:
+        raise StorageError("This is a folder, not a post", "directory", path=path) from None
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise StorageError("This is a folder, not a post", "directory", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise StorageError(
+                "This is a special file (a device, pipe or socket), not a post",
+                "special",
+                path=path,
+            )
+        refusal = limits.size_refusal(info.st_size, max_size)
+        if refusal:
+            raise StorageError(refusal, "too_large", path=path)
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_size:  # it grew while we read it
+                raise StorageError(limits.size_refusal(total, max_size), "too_large", path=path)
+        return b"".join(chunks), os.fstat(fd).st_mtime_ns
+    except StorageError:
+        raise
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+    finally:
+        os.close(fd)
+
+
+def _link_count(path) -> int:
+    try:
+        return os.stat(path).st_nlink
+    except OSError:
+        return 1
+
+
+def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | None:
+    """The fingerprint and bytes of the file at ``path`` now, or None when there is none."""
+    try:
+        data, mtime_ns = _read_regular_file(Path(path), limits.MAX_POST_BYTES)
+    except StorageError as exc:
+        if exc.kind == "missing":
+            return None
+        raise
+    return Fingerprint.of(data, mtime_ns), data
+
+
+def _os_error(exc: OSError, path) -> StorageError:
+    if isinstance(exc, PermissionError):
+        return StorageError(
+            "Permission denied: Tsuzuri may not read this file",
+            "permission",
+            errno=exc.errno,
+            path=path,
+        )
+    return StorageError(
+        f"Could not read the file: {exc.strerror or exc}", "io", errno=exc.errno, path=path
+    )
+
+
+def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path:
+    """``path`` resolved (symlinks followed), refusing anything that lands outside the blog.
+
+    A relative ``path`` is taken from ``blog_root`` (as paths in the blog's files are).
+    """
+    root = Path(os.path.realpath(blog_root))
+    resolved = Path(os.path.realpath(Path(blog_root, path)))
+    if resolved != root and root not in resolved.parents:
+        raise StorageError(
+            f"{os.fspath(path)} is outside the blog folder {root}; Tsuzuri only edits the blog's "
+            "own files",
+            "outside_blog",
+            path=path,
+        )
+    return resolved
+
+
+def describe_conflict(disk_text: str | None, mine_text: str) -> str:
+    """A unified diff from the disk's version to the editor's, for the compare view."""
+    if disk_text is None:
+        return "The file no longer exists on disk; all of your text would be saved anew.\n"
+    diff = difflib.unified_diff(
+        _diff_lines(disk_text), _diff_lines(mine_text), "on disk", "in the editor"
+    )
+    shown = "".join(diff)
+    if not shown and disk_text != mine_text:
+        return "The two versions differ only in their line endings (Windows or Unix).\n"
+    return shown
+
+
+def _diff_lines(text: str) -> list[str]:
+    # Lines end at \n, \r\n or \r only (str.splitlines would also break at form feeds and
+    # U+2028).  Endings are shown as "\n" so CRLF files diff cleanly, and a last line without
+    # one is marked the way diff(1) marks it instead of being glued to the next hunk header.
+    lines = [line.rstrip("\r\n") + "\n" for line in _LINE.findall(text)]
+    if lines and not text.endswith(("\n", "\r")):
+        lines[-1] += "\\ No newline at end of file\n"
+    return lines
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)|[^\r\n]+\Z")

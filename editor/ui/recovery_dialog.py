@@ -1,0 +1,120 @@
+"""The start-up dialog listing unsaved work a crash left behind, with its difference to the disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.recovery import RecoveryEntry
+from editor.ui.editor_pane import EDITOR_FONTS, pick_font
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecoveryDialog", text)
+
+
+STATE_TEXT = {
+    "untitled": "never saved",
+    "missing": "the post was deleted or renamed",
+    "saved": "already saved",
+    "unchanged": "the post on disk is as you left it",
+    "changed": "the post on disk was changed since",
+}
+
+
+@dataclass
+class RecoveryChoice:
+    """What the writer chose: an entry to restore (or None), and entries to throw away."""
+
+    restore: str | None = None
+    discard: list[str] = field(default_factory=list)
+
+
+def entry_line(entry: RecoveryEntry) -> str:
+    """How an entry is listed: its name, when it was kept, and where the disk stands."""
+    when = dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
+    return f"{entry.label} — {when} — {_tr(STATE_TEXT.get(entry.disk_state(), ''))}"
+
+
+class RecoveryDialog(QDialog):
+    """Lists recoverable entries; the writer restores one, discards some, or decides later."""
+
+    def __init__(self, parent: QWidget | None, entries: list[RecoveryEntry], corrupt: int = 0):
+        super().__init__(parent)
+        self.setObjectName("recoveryDialog")
+        self.setWindowTitle(_tr("Recover unsaved work"))
+        self.choice = RecoveryChoice()
+        self._entries = {entry.id: entry for entry in entries}
+        layout = QVBoxLayout(self)
+        text = _tr(
+            "Tsuzuri was not closed properly. This unsaved work was kept; restoring puts it in "
+            "the editor as unsaved changes, nothing is written until you save."
+        )
+        if corrupt:
+            text += " " + _tr("%n kept file(s) could not be read; they are left in place.").replace(
+                "%n", str(corrupt)
+            )
+        intro = QLabel(text)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.list = QListWidget()
+        for entry in entries:
+            item = QListWidgetItem(entry_line(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            self.list.addItem(item)
+        self.diff_view = QPlainTextEdit()
+        self.diff_view.setReadOnly(True)
+        self.diff_view.setFont(pick_font(EDITOR_FONTS, 11))
+        splitter.addWidget(self.list)
+        splitter.addWidget(self.diff_view)
+        layout.addWidget(splitter)
+        buttons = QDialogButtonBox()
+        restore = QPushButton(_tr("&Restore"))
+        restore.clicked.connect(self._on_restore)
+        discard = QPushButton(_tr("&Discard"))
+        discard.clicked.connect(self._on_discard)
+        later = QPushButton(_tr("Decide &later"))
+        later.clicked.connect(self.accept)
+        buttons.addButton(restore, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(discard, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(later, QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(buttons)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.list.setCurrentRow(0)
+        self.resize(720, 520)
+
+    def _current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def _on_current_changed(self, *_args) -> None:
+        entry = self._entries.get(self._current_id() or "")
+        self.diff_view.setPlainText(entry.diff_against_disk() if entry else "")
+
+    def _on_restore(self) -> None:
+        self.choice.restore = self._current_id()
+        self.accept()
+
+    def _on_discard(self) -> None:
+        entry_id = self._current_id()
+        if entry_id is None:
+            return
+        self.choice.discard.append(entry_id)
+        self.list.takeItem(self.list.currentRow())
+        if self.list.count() == 0:
+            self.accept()

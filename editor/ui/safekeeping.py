@@ -1,0 +1,418 @@
+"""Keeping the writer's text safe in the window: atomic saves, conflicts, the journal, a watcher.
+
+:class:`SafeKeeper` owns everything between the open post and the disk, so the main window only
+calls :meth:`~SafeKeeper.read`, :meth:`~SafeKeeper.save`, :meth:`~SafeKeeper.follow` and
+:meth:`~SafeKeeper.offer_recovery`, and shows the documents it hands back through
+:attr:`~SafeKeeper.document_ready`.  Every question to the writer goes through ``prompts``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from editor.core.document import PostDocument
+from editor.core.post import split_post
+from editor.core.recovery import Journal, RecoveryEntry, RecoveryStore, Snapshot
+from editor.core.storage import (
+    ConflictError,
+    Fingerprint,
+    LoadedPost,
+    StorageError,
+    atomic_write,
+    fingerprint_file,
+    read_post_file,
+)
+from editor.ui import prompts
+from editor.ui.resources import data_dir
+
+POLL_MS = 1000  # the journal decides itself when to write (every 2 s of pending edits)
+WATCH_SETTLE_MS = 150  # editors write a file in several steps; look once they are done
+# Save errors the writer can get around by saving somewhere else.
+SAVE_AS_KINDS = {"permission", "read_only", "folder_missing", "outside_blog", "io", "disk_full"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SafeKeeper", text)
+
+
+class SafeKeeper(QObject):
+    """Between the window's open post and the disk; ``window`` must have ``document``,
+    ``is_modified``, ``blog_root`` and ``_timezone()`` (the main window does)."""
+
+    document_ready = Signal(object, object, object)
+    """(PostDocument, LoadedPost or None, recovery id or None): show this document."""
+    status_message = Signal(str)
+    """A quiet note for the status bar (warnings on open, a reload, a journal problem)."""
+    outside_change_checked = Signal(str)
+    """The watched post was looked at after a change: "same", "reloaded", "asked", "missing"."""
+    journaled = Signal()
+    """A journal entry was written."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._window = window
+        self.store = RecoveryStore(data_dir() / "recovery")
+        self.fingerprint: Fingerprint | None = None
+        self.journal: Journal | None = None
+        self._path: Path | None = None
+        self._restored_unsaved = False
+        self._missing_told = False
+        self._checking = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.poll)
+        self._poll.start()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_watched_changed)
+        self.watcher.directoryChanged.connect(self._on_watched_changed)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(WATCH_SETTLE_MS)
+        self._settle.timeout.connect(self.check_disk)
+        app = QApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._on_application_state_changed)
+        window.installEventFilter(self)
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def read(self, path: Path) -> LoadedPost:
+        """Read a post of the open blog; raises :class:`StorageError` with the reason."""
+        root = self._window.blog_root
+        return read_post_file(path, inside=root)
+
+    def follow(
+        self, document: PostDocument, loaded: LoadedPost | None, document_id: str | None
+    ) -> None:
+        """Start keeping ``document`` (just shown): its version on disk, its journal, a watch."""
+        # The previous document's entry is not touched here: saving, discarding and reloading
+        # remove it, and work the writer has not decided on must survive.
+        same_post = document.path is not None and document.path == self._path
+        if loaded is not None:
+            self.fingerprint = loaded.fingerprint
+        elif not same_post:
+            self.fingerprint = None
+        self._path = document.path
+        self._missing_told = False
+        self._restored_unsaved = document_id is not None
+        root = self._window.blog_root
+        if root is None:
+            self.journal = None  # nowhere to list it after a crash; see the report in docs
+        else:
+            self.journal = Journal(
+                self.store,
+                root,
+                lambda: Snapshot(self._window.document.text, self._path, self.fingerprint),
+                document_id=document_id,
+            )
+            if document_id is not None:
+                self.journal.note_edit()
+        self._watch()
+        if loaded is not None and loaded.warnings:
+            self.status_message.emit(" ".join(n.message for n in loaded.warnings))
+
+    def restored_document(self, entry: RecoveryEntry) -> tuple[PostDocument, LoadedPost | None]:
+        """A document holding ``entry``'s text as unsaved changes to the post on disk."""
+        path = Path(entry.post_path) if entry.post_path else None
+        loaded = None
+        disk_text = ""
+        if path is not None:
+            try:
+                loaded = self.read(path)
+                disk_text = loaded.text
+            except StorageError:
+                loaded = None
+        timezone = self._window._timezone()
+        document = PostDocument.from_text(disk_text, path, timezone)
+        wanted = split_post(entry.text)
+        if wanted.has_front_matter:
+            document.set_front_matter_text(wanted.front_matter)
+        document.set_body(wanted.body)
+        if document.text != entry.text:
+            # Line endings or a removed front matter the editing calls cannot express: take
+            # the journaled text as it is; the keeper still treats it as unsaved.
+            document = PostDocument.from_text(entry.text, path, timezone)
+        if loaded is not None and entry.base is not None:
+            # Saving must notice if the post changed after the edits began (disk_state "changed").
+            loaded = LoadedPost(loaded.text, loaded.data, entry.base, loaded.warnings)
+        return document, loaded
+
+    # -- recovery ------------------------------------------------------------------------------
+
+    def offer_recovery(self) -> bool:
+        """List this blog's unsaved work left by a crash; True when an entry was restored."""
+        root = self._window.blog_root
+        if root is None:
+            return False
+        scan = self.store.scan(root)
+        entries = []
+        for entry in scan.entries:
+            if entry.disk_state() == "saved":
+                self.store.discard(entry.id)  # the disk already holds it: nothing to offer
+            elif self.journal is None or entry.id != self.journal.document_id:
+                entries.append(entry)
+        if not entries:
+            return False
+        choice = prompts.choose_recovery(self._window, entries, len(scan.corrupt))
+        for entry_id in choice.discard:
+            self.store.discard(entry_id)
+        if choice.restore is None:
+            return False
+        entry = self.store.get(choice.restore)
+        if entry is None:
+            return False
+        document, loaded = self.restored_document(entry)
+        self.document_ready.emit(document, loaded, entry.id)
+        self.status_message.emit(_tr("Restored unsaved work; it is not saved yet."))
+        return True
+
+    @property
+    def has_unsaved(self) -> bool:
+        """Unsaved work the window's own modified flag may not see (restored text)."""
+        return self._restored_unsaved
+
+    # -- journal -------------------------------------------------------------------------------
+
+    def note_edit(self) -> None:
+        """The document changed (text, a field or the raw YAML)."""
+        if self.journal is not None:
+            self.journal.note_edit()
+
+    def poll(self) -> None:
+        """Journal edits that have waited long enough; forget the entry once nothing is unsaved."""
+        if self.journal is None:
+            return
+        if not self._unsaved():
+            if self.journal.pending:
+                self.journal.saved()
+            return
+        self._after_write(self.journal.poll())
+
+    def flush(self) -> None:
+        """Journal pending edits now (focus lost, quitting)."""
+        if self.journal is not None and self._unsaved():
+            self._after_write(self.journal.flush())
+
+    def discard(self) -> None:
+        """The writer threw the unsaved changes away."""
+        self._restored_unsaved = False
+        if self.journal is not None:
+            self.journal.discard()
+
+    def shut_down(self) -> None:
+        """The window is closing: stop timers and watching."""
+        self._poll.stop()
+        self._settle.stop()
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+
+    def _unsaved(self) -> bool:
+        return self._window.is_modified or self._restored_unsaved
+
+    def _after_write(self, written: bool) -> None:
+        if written:
+            self.journaled.emit()
+        elif self.journal is not None and self.journal.last_error is not None:
+            self.status_message.emit(
+                _tr("Could not keep a recovery copy (will retry): %s")
+                % self.journal.last_error.message
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._window and event.type() == QEvent.Type.WindowDeactivate:
+            self.flush()
+        return False
+
+    def _on_application_state_changed(self, state) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.flush()
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save(self, path: Path, text: str) -> Path | None:
+        """Write ``text`` to ``path`` atomically; returns where it went, None when not saved.
+
+        Never overwrites a post another program changed without asking; a failure leaves the
+        file on disk as it was and the text in the editor, and offers Save As.
+        """
+        data = text.encode("utf-8")
+        root = self._window.blog_root
+        expected = self.fingerprint if path == self._path else None
+        overwrite_read_only = False
+        while True:
+            try:
+                if expected is None:
+                    self._refuse_silent_overwrite(path, text)
+                    if self._path is None:  # a new post: _posts/ may not exist yet
+                        _make_folder(path.parent)
+                fingerprint = atomic_write(
+                    path,
+                    data,
+                    expected,
+                    inside=root,
+                    overwrite_read_only=overwrite_read_only,
+                )
+            except ConflictError as exc:
+                disk = None if exc.disk_data is None else exc.disk_data.decode("utf-8", "replace")
+                answer = prompts.ask_conflict(self._window, path.name, disk, text, True)
+                if answer == "keep":
+                    expected = exc.current
+                    continue
+                if answer == "reload":
+                    self.reload()
+                return None
+            except StorageError as exc:
+                if exc.kind == "read_only_file":
+                    answer = prompts.ask_read_only(self._window, path.name, exc.message)
+                    if answer == "overwrite":
+                        overwrite_read_only = True
+                        continue
+                    wants_save_as = answer == "save_as"
+                else:
+                    title = _tr("Could not save “{name}”").format(name=path.name)
+                    if exc.kind in SAVE_AS_KINDS:
+                        wants_save_as = prompts.offer_save_as(self._window, title, exc.message)
+                    else:
+                        prompts.show_error(self._window, title, exc.message)
+                        wants_save_as = False
+                if not wants_save_as:
+                    return None
+                chosen = prompts.choose_save_path(self._window, self._save_as_start(path))
+                if chosen is None:
+                    return None
+                path, expected, overwrite_read_only = chosen, None, False
+                continue
+            break
+        self.fingerprint = fingerprint
+        self._path = path
+        self._restored_unsaved = False
+        self._missing_told = False
+        if self.journal is not None:
+            self.journal.saved()
+        self._watch()
+        return path
+
+    def _refuse_silent_overwrite(self, path: Path, text: str) -> None:
+        # A post the editor never loaded from this path (a new post, Save As) must not replace
+        # a file that is already there without the writer saying so.
+        current = fingerprint_file(path) if os.path.lexists(path) else None
+        if current is not None:
+            raise ConflictError(path, current[1], current[0])
+
+    def _save_as_start(self, path: Path) -> Path:
+        root = self._window.blog_root
+        for folder in (path.parent, root, Path.home()):
+            if folder is not None and Path(folder).is_dir():
+                return Path(folder) / path.name
+        return path
+
+    # -- watching ------------------------------------------------------------------------------
+
+    def _watch(self) -> None:
+        old = self.watcher.files() + self.watcher.directories()
+        if old:
+            self.watcher.removePaths(old)
+        if self._path is None:
+            return
+        # The folder too: an editor that saves by renaming a new file over the post replaces
+        # it, and the watch on the old file is gone; the folder tells us it came back.
+        wanted = [str(self._path.parent)] + ([str(self._path)] if self._path.exists() else [])
+        self.watcher.addPaths([p for p in wanted if os.path.exists(p)])
+
+    def _on_watched_changed(self, _path: str) -> None:
+        self._settle.start()
+
+    def check_disk(self) -> None:
+        """Look at the open post on disk and react to another program's change."""
+        if self._checking or self._path is None:
+            return
+        self._checking = True
+        try:
+            self.outside_change_checked.emit(self._check())
+        finally:
+            self._checking = False
+            if self._path is not None and str(self._path) not in self.watcher.files():
+                self._watch()
+
+    def _check(self) -> str:
+        try:
+            now = fingerprint_file(self._path)
+        except StorageError:
+            now = None
+        if now is None:
+            if self.fingerprint is None or self._missing_told:
+                return "same"
+            self._missing_told = True
+            # Told once; from now on a save re-creates the post (still refusing to replace a
+            # file that appears there meanwhile).
+            self.fingerprint = None
+            prompts.show_info(
+                self._window,
+                _tr("The post is gone"),
+                _tr(
+                    "“{name}” was deleted or renamed by another program. Your text is still in "
+                    "the editor; saving creates the post again."
+                ).format(name=self._path.name),
+            )
+            return "missing"
+        current, data = now
+        if self.fingerprint is not None and self.fingerprint.same_content(data):
+            self._missing_told = False
+            return "same"
+        if self.fingerprint is None and not self._missing_told:
+            return "same"  # a post never saved here: nothing of ours on disk to compare
+        self._missing_told = False
+        if not self._unsaved():
+            self.reload()
+            self.status_message.emit(
+                _tr("“{name}” was changed by another program and has been reloaded.").format(
+                    name=self._path.name
+                )
+            )
+            return "reloaded"
+        disk = data.decode("utf-8", "replace")
+        answer = prompts.ask_conflict(
+            self._window, self._path.name, disk, self._window.document.text, False
+        )
+        if answer == "reload":
+            self.reload()
+        elif answer == "keep":
+            # The writer has seen their version and keeps theirs: the next save may replace it.
+            self.fingerprint = current
+        return "asked"
+
+    def reload(self) -> bool:
+        """Read the post again and show it (the writer's unsaved changes are dropped)."""
+        if self._path is None:
+            return False
+        try:
+            loaded = self.read(self._path)
+        except StorageError as exc:
+            prompts.show_error(self._window, _tr("Cannot reload the post"), str(exc))
+            return False
+        if self.journal is not None:
+            self.journal.discard()
+        self._restored_unsaved = False
+        document = PostDocument.from_text(loaded.text, self._path, self._window._timezone())
+        self.document_ready.emit(document, loaded, None)
+        return True
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        kind = "permission" if isinstance(exc, PermissionError) else "io"
+        raise StorageError(
+            _tr("Could not create the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            ),
+            kind,
+            errno=exc.errno,
+            path=folder,
+        ) from None

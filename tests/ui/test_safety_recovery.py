@@ -1,0 +1,188 @@
+"""Unsaved work is journaled while the writer types and offered back after a crash."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from editor.core.recovery import RecoveryEntry, RecoveryStore
+from editor.ui import prompts
+from editor.ui.recovery_dialog import RecoveryChoice
+from editor.ui.resources import data_dir
+from tests.ui.conftest import JA_POST, SAMPLE, type_text
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture
+def post(blog):
+    return blog / "_posts" / JA_POST
+
+
+def _store() -> RecoveryStore:
+    return RecoveryStore(data_dir() / "recovery")
+
+
+def _end(window) -> None:
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+
+
+def _lose_focus(window) -> None:
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
+
+
+def test_typing_is_journaled_within_seconds(qtbot, post, blog, make_window):
+    window = make_window(blog, post)
+    _end(window)
+    with qtbot.waitSignal(window.safekeeping.journaled, timeout=15000):
+        type_text(qtbot, window.editor, "\n書きかけの段落")
+    [entry] = _store().entries(blog)
+    assert entry.text == window.document.text
+    assert entry.post_path == str(post.resolve())
+    assert entry.disk_state() == "unchanged"
+
+
+def test_losing_focus_journals_at_once_including_front_matter(qtbot, post, blog, make_window):
+    window = make_window(blog, post)
+    window.form.title.selectAll()
+    qtbot.keyClicks(window.form.title, "New title")
+    with qtbot.waitSignal(window.safekeeping.journaled, timeout=1000):
+        _lose_focus(window)
+    [entry] = _store().entries(blog)
+    assert 'title: "New title"' in entry.text or "title: New title" in entry.text
+
+
+def test_saving_removes_the_recovery_copy(qtbot, post, blog, make_window):
+    window = make_window(blog, post)
+    type_text(qtbot, window.editor, "保存前")
+    _lose_focus(window)
+    assert _store().entries(blog)
+    assert window.save()
+    assert _store().entries(blog) == []
+
+
+def test_discarding_removes_the_recovery_copy(qtbot, post, blog, make_window, monkeypatch):
+    window = make_window(blog, post)
+    type_text(qtbot, window.editor, "捨てる文")
+    _lose_focus(window)
+    assert _store().entries(blog)
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: "discard")
+    window.close()
+    assert _store().entries(blog) == []
+
+
+def test_undoing_back_to_the_saved_text_removes_the_copy(qtbot, post, blog, make_window):
+    window = make_window(blog, post)
+    type_text(qtbot, window.editor, "x")
+    _lose_focus(window)
+    assert _store().entries(blog)
+    window.editor.undo()
+    qtbot.waitUntil(lambda: _store().entries(blog) == [], timeout=5000)
+
+
+def test_untitled_new_post_is_journaled(qtbot, blog, make_window):
+    window = make_window(blog)
+    window.new_post()
+    type_text(qtbot, window.editor, "題のない下書き")
+    with qtbot.waitSignal(window.safekeeping.journaled, timeout=1000):
+        _lose_focus(window)
+    [entry] = _store().entries(blog)
+    assert entry.post_path is None and entry.disk_state() == "untitled"
+    assert "題のない下書き" in entry.text and entry.text == window.document.text
+
+
+def _left_by_a_crash(blog, post, text: str) -> RecoveryEntry:
+    """An entry as a Tsuzuri that died mid-edit leaves it (its process is gone)."""
+    from editor.core.storage import read_post_file
+
+    entry = RecoveryEntry(
+        id="a" * 32,
+        blog_root=str(blog.resolve()),
+        post_path=None if post is None else str(post.resolve()),
+        text=text,
+        base=None if post is None else read_post_file(post).fingerprint,
+        saved_at=1_700_000_000.0,
+        owner="",
+    )
+    _store().save(entry)
+    return entry
+
+
+def test_start_offers_recovery_and_restores_as_unsaved_changes(
+    qtbot, post, blog, make_window, monkeypatch
+):
+    on_disk = post.read_text(encoding="utf-8")
+    crashed = on_disk + "\nクラッシュ前の文\n"
+    _left_by_a_crash(blog, post, crashed)
+    offered = []
+
+    def restore_first(_parent, entries, _corrupt):
+        offered.extend(entries)
+        return RecoveryChoice(restore=entries[0].id)
+
+    monkeypatch.setattr(prompts, "choose_recovery", restore_first)
+    window = make_window(blog)
+    assert [entry.label for entry in offered] == [JA_POST]
+    assert "+クラッシュ前の文" in offered[0].diff_against_disk()
+    assert window.document.text == crashed
+    assert window.document.path == post.resolve()
+    assert window.isWindowModified()
+    assert post.read_text(encoding="utf-8") == on_disk  # nothing written until saved
+    assert window.save()
+    assert post.read_text(encoding="utf-8") == crashed
+    assert _store().entries(blog) == []
+
+
+def test_restored_untitled_post_keeps_asking_until_saved_or_discarded(
+    qtbot, blog, make_window, monkeypatch
+):
+    _left_by_a_crash(blog, None, "---\ntitle: 下書き\n---\n")
+    monkeypatch.setattr(
+        prompts, "choose_recovery", lambda _p, entries, _c: RecoveryChoice(restore=entries[0].id)
+    )
+    window = make_window(blog)
+    assert window.document.text == "---\ntitle: 下書き\n---\n"
+    asked = []
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: asked.append(a) or "cancel")
+    window.close()
+    assert asked and window.isVisible()
+    assert _store().entries(blog)
+
+
+def test_discarding_in_the_recovery_list_deletes_the_entry(
+    qtbot, post, blog, make_window, monkeypatch
+):
+    entry = _left_by_a_crash(blog, post, "捨てられる文\n")
+    monkeypatch.setattr(prompts, "choose_recovery", lambda *a: RecoveryChoice(discard=[entry.id]))
+    window = make_window(blog)
+    assert not window.isWindowModified()
+    assert _store().entries(blog) == []
+
+
+def test_another_blogs_work_is_not_offered(qtbot, post, blog, tmp_path, make_window, prompt_log):
+    other = tmp_path / "other-blog"
+    shutil.copytree(SAMPLE, other)
+    _left_by_a_crash(other, other / "_posts" / JA_POST, "別のブログの文\n")
+    make_window(blog)
+    assert [entry for entry in prompt_log if entry[0] == "recovery"] == []
+    assert len(_store().entries(other)) == 1
+
+
+def test_recovery_dialog_shows_the_difference_and_restores(qtbot, post, blog):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from editor.ui.recovery_dialog import RecoveryDialog
+
+    entry = _left_by_a_crash(blog, post, post.read_text(encoding="utf-8") + "戻したい文\n")
+    dialog = RecoveryDialog(None, [entry], corrupt=1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert JA_POST in dialog.list.item(0).text()
+    assert "+戻したい文" in dialog.diff_view.toPlainText()
+    buttons = {b.text().replace("&", ""): b for b in dialog.findChildren(QPushButton)}
+    qtbot.mouseClick(buttons["Restore"], Qt.MouseButton.LeftButton)
+    assert dialog.choice == RecoveryChoice(restore=entry.id)
