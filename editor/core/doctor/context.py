@@ -45,6 +45,7 @@ class Unit:
     end: int
     key: str
     block: int
+    raw: str = ""  # the key before links and code were blanked
 
 
 class Context:
@@ -125,7 +126,8 @@ class Context:
                 spans = [(block.content_start, block.end)]
             for s, e in spans:
                 # Links, code and URLs are masked so "see [x](y)" lines do not all look alike.
-                out.append(Unit(s, e, normalize(mask_markup(self.text[s:e])), index))
+                segment = self.text[s:e]
+                out.append(Unit(s, e, normalize(mask_markup(segment)), index, normalize(segment)))
         return out
 
     @cached_property

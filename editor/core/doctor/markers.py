@@ -16,12 +16,13 @@ from difflib import SequenceMatcher
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.doctor.similarity import similarity
+from editor.core.doctor.similarity import MIN_RESEMBLANCE, resemblance, similarity, sketch
 from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
 
 RULES = ("continuation-marker",)
 _WINDOW = 4000  # characters of each piece searched for an overlap
-_SAFE_COVERAGE = 0.999
+_STRONG = 0.95  # similarity of a sentence that is the same text with a slip or two
+_SHORT_LEFT = 0.15  # share of short, unmatched bits a dropped duplicate piece may hold
 _UNSAFE_COVERAGE = 0.6
 _SURE_OVERLAP = 12  # an overlap this long is no coincidence
 _MIN_RESTART = 8  # a reworded restart is only recognised for a cut sentence this long
@@ -70,17 +71,76 @@ def _joiner(prev_char: str, next_char: str) -> str:
     return ""
 
 
-def _duplicate_coverage(ctx: Context, first: int, last: int, marker_start: int) -> float:
-    """Share of the piece's prose (blocks ``first..last``) already present before the marker."""
+def _duplicate_coverage(
+    ctx: Context, pool: list, first: int, last: int, marker_start: int
+) -> tuple[float, bool]:
+    """Share of the piece's prose (blocks ``first..last``) already present before the marker.
+
+    Also says whether dropping the piece is safe: every sentence long enough to compare has a
+    copy before the marker, and what is left uncovered is a few short bits.
+    """
+    units, threshold = ctx.units, ctx.config.similarity_threshold
     originals = {m.copy: m.original for m in ctx.matches}
-    total = covered = 0
-    for i, unit in enumerate(ctx.units):
+    # Raw keys: sentences that differ only in their links or code are not copies here.
+    earlier = {u.raw for u in units if u.end <= marker_start}
+    total = covered = exact = short_left = 0
+    long_left, long_covered = False, False
+    for i, unit in enumerate(units):
         if not first <= unit.block <= last:
             continue
-        total += len(unit.key)
-        if i in originals and ctx.units[originals[i]].end <= marker_start:
-            covered += len(unit.key)
-    return covered / total if total else 0.0
+        total += len(unit.raw)
+        original = units[originals[i]] if i in originals else None
+        ratio = 0.0
+        if unit.raw in earlier:
+            ratio = 1.0
+        elif original is not None and original.end <= marker_start:
+            ratio = similarity(unit.raw, original.raw)
+        if ratio < threshold:
+            ratio = max(ratio, _near_any(unit.raw, pool, marker_start, threshold))
+        if ratio >= _STRONG:
+            exact += len(unit.raw)
+        if ratio >= threshold:
+            covered += len(unit.raw)
+            long_covered |= len(unit.raw) >= ctx.config.min_repeat_length
+        elif len(unit.raw) >= ctx.config.min_repeat_length:
+            long_left = True
+        else:
+            short_left += len(unit.raw)
+    if not total:
+        return 0.0, False
+    # Formulaic sentences ("詳細は…を参照してください。") are alike without being copies, so
+    # at least half of a droppable piece must be earlier text almost word for word.
+    safe = (
+        long_covered and not long_left and short_left <= _SHORT_LEFT * total and exact * 2 >= total
+    )
+    return covered / total, safe
+
+
+def _near_any(
+    key: str, pool: list[tuple[int, str, list[int]]], before: int, threshold: float
+) -> float:
+    """The best ratio (0 if none reaches ``threshold``) of ``key`` against sentences before ``before``.
+
+    ``pool`` holds (end, raw key, sketch) of every sentence.  The repeat index compares text with
+    markup blanked; a piece that repeats a paragraph full of HTML or links is only recognised on its
+    raw text, so it is compared here again.
+    """
+    if len(key) < 10:
+        return 0.0  # very short sentences are too alike to tell copies from chance
+    threshold = max(threshold, 0.9)
+    own = sketch(key)
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(key)
+    best = 0.0
+    for end, other, other_sketch in pool:
+        if end > before or abs(len(other) - len(key)) > max(3, len(key) // 3):
+            continue
+        if resemblance(own, other_sketch) < MIN_RESEMBLANCE:
+            continue
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold:
+            best = max(best, matcher.ratio())
+    return best if best >= threshold else 0.0
 
 
 def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[int, float] | None:
@@ -111,6 +171,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     """One finding per marker (or run of markers), each with its stitch fix."""
     blocks, text, nl = ctx.blocks, ctx.text, ctx.newline
     groups = _groups(blocks)
+    pool = [(u.end, u.raw, sketch(u.raw)) for u in ctx.units if len(u.raw) >= 10] if groups else []
     for n, (gi, gj) in enumerate(groups):
         marker_start, marker_end = blocks[gi].start, blocks[gj].end
         prev = blocks[gi - 1] if gi > 0 and blocks[gi - 1].kind != "marker" else None
@@ -134,9 +195,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         tail, tail_at = _squeeze(text, max(piece_start, prev_end - _WINDOW), prev_end)
         head, head_at = _squeeze(text, next_start, min(after, next_start + _WINDOW))
         k = longest_overlap(tail, head) if prev else 0
-        coverage = _duplicate_coverage(ctx, piece_first, piece_last, marker_start)
-        # A short overlap may be chance when the piece as a whole repeats earlier text.
-        if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or coverage < _UNSAFE_COVERAGE):
+        coverage, droppable = _duplicate_coverage(ctx, pool, piece_first, piece_last, marker_start)
+        # A short overlap may be chance when the piece as a whole clearly repeats earlier text.
+        if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or not droppable):
             edit = Edit(prev_end, head_at[k - 1] + 1, "")
             en = (
                 f"The piece after {marker} starts by repeating the last {k} characters "
@@ -164,7 +225,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                 **say,
             )
             continue
-        if coverage >= _UNSAFE_COVERAGE:
+        prev_text = text[prev.content_start : prev.end] if prev else ""
+        cut = (
+            prev is not None
+            and prev.kind in ("paragraph", "list", "quote")
+            and next_block.kind == "paragraph"
+            and not ends_sentence(prev_text)
+        )
+        # After a cut sentence a short piece may merely look like earlier text; only a piece that
+        # clearly repeats it is taken for a duplicate there.
+        if coverage >= _UNSAFE_COVERAGE and (droppable or not cut):
             replacement = (nl if after == len(text) else nl + nl) if prev else ""
             edit = Edit(prev_end, after, replacement)
             pct = round(coverage * 100)
@@ -172,7 +242,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             ja = f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）"
             fix = Fix(
                 (edit,),
-                coverage >= _SAFE_COVERAGE,
+                droppable,
                 "Drop the repeated piece and the marker",
                 "繰り返しの部分と印を削除する",
             )
@@ -191,13 +261,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 **say,
             )
             continue
-        prev_text = text[prev.content_start : prev.end] if prev else ""
-        cut = (
-            prev is not None
-            and prev.kind in ("paragraph", "list", "quote")
-            and next_block.kind == "paragraph"
-            and not ends_sentence(prev_text)
-        )
         restart = _restarted(ctx, prev, next_start, after) if cut else None
         if restart is not None:
             tail_start, ratio = restart

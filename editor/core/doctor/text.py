@@ -39,7 +39,8 @@ _MASKS = [
     re.compile(r"https?://[^\s)\]>」]+"),
     re.compile(r"<[^>\r\n]*>"),
     re.compile(r"\{[%{].*?[%}]\}"),
-    re.compile(r"(?<![\w.])(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+/?"),
+    # Paths are ASCII; \w would take Japanese text around a slash for a path.
+    re.compile(r"(?<![A-Za-z0-9_.])(?:\.{0,2}/)?[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)+/?"),
 ]
 
 
