@@ -42,6 +42,7 @@ RULE_MODULES = (
     "style_width",
     "style_ranuki",
     "style_punct",
+    "style_linebreak",
 )
 _MAX_ROUNDS = 8
 DEFAULT_CONFIG = DoctorConfig()  # frozen, so sharing one is safe
