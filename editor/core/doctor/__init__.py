@@ -6,6 +6,7 @@ edits of several fixes at once; ``fix_all_safe`` repeats both until nothing safe
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +24,7 @@ __all__ = [
     "all_rules",
     "apply_fixes",
     "diagnose",
+    "fingerprint",
     "fix_all_safe",
 ]
 
@@ -69,6 +71,16 @@ def diagnose(
         findings.extend(f for f in module.check(ctx) if config.enabled(f.rule))
     findings.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
     return findings
+
+
+def fingerprint(text: str, finding: Finding) -> str:
+    """A key for ``finding`` that survives edits elsewhere in the post (for baselines).
+
+    Made of the rule, the code and the text the finding covers, not of its position.
+    """
+    covered = text[finding.start : finding.end].strip()
+    digest = hashlib.sha1(covered.encode("utf-8")).hexdigest()[:16]
+    return f"{finding.rule}:{finding.code}:{digest}"
 
 
 def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
