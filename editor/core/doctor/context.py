@@ -135,11 +135,14 @@ class Context:
         """Units that repeat an earlier unit, exactly or nearly."""
         # Lists and headings are often near copies of each other by design ("使う方法" x 5).
         near = [self.blocks[u.block].kind == "paragraph" for u in self.units]
+        # Sentences are compared whole (code and links included: "`a.html`を編集します" and
+        # "`b.html`を編集します" differ), but only when their prose alone is long enough.
         return find_matches(
-            [u.key for u in self.units],
+            [u.raw for u in self.units],
             self.config.min_repeat_length,
             self.config.similarity_threshold,
             near,
+            [len(u.key) for u in self.units],
         )
 
     @cached_property

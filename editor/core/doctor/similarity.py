@@ -48,19 +48,24 @@ def sketch(key: str) -> list[int]:
 
 
 def find_matches(
-    keys: list[str], min_length: int, threshold: float, near: list[bool] | None = None
+    keys: list[str],
+    min_length: int,
+    threshold: float,
+    near: list[bool] | None = None,
+    lengths: list[int] | None = None,
 ) -> list[Match]:
     """For each key, the earliest earlier key that equals it, else the most similar one.
 
-    Keys shorter than ``min_length`` are ignored; near copies need a ratio >= ``threshold`` and
-    are looked for only among keys whose ``near`` flag is true (all when ``near`` is None).
+    Keys shorter than ``min_length`` (or whose ``lengths`` entry is, when given) are ignored; near
+    copies need a ratio >= ``threshold`` and are looked for only among keys whose ``near`` flag is
+    true (all when ``near`` is None).
     """
     first: dict[str, int] = {}
     sketches: dict[int, list[int]] = {}
     postings: dict[int, list[int]] = {}
     matches = []
     for i, key in enumerate(keys):
-        if len(key) < min_length:
+        if (lengths[i] if lengths is not None else len(key)) < min_length:
             continue
         if key in first:
             matches.append(Match(i, first[key], 1.0))
