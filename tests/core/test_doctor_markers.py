@@ -212,3 +212,12 @@ def test_stitching_pieces_of_real_japanese_posts_gives_them_back(path):
         fixed = fix_all_safe(_messy(clean, random.Random(seed)))
         assert MARKER not in fixed
         assert _squeezed(fixed) == _squeezed(clean), seed
+
+
+def test_the_rest_of_a_cut_sentence_is_joined_even_when_it_looks_like_earlier_text():
+    text = (
+        "ご協力に感謝しています。本当にありがとうございました。\n\n"
+        "貴重な機会をいただき\n\n---END---\n\n、本当にありがとうございました。\n"
+    )
+    fixed = fix_all_safe(text)
+    assert fixed.endswith("貴重な機会をいただき、本当にありがとうございました。\n")

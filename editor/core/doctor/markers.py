@@ -21,6 +21,7 @@ from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
 
 RULES = ("continuation-marker",)
 _WINDOW = 4000  # characters of each piece searched for an overlap
+_RESTS = "、。，．,.)）」』】"
 _STRONG = 0.95  # similarity of a sentence that is the same text with a slip or two
 _SHORT_LEFT = 0.15  # share of short, unmatched bits a dropped duplicate piece may hold
 _UNSAFE_COVERAGE = 0.6
@@ -72,12 +73,14 @@ def _joiner(prev_char: str, next_char: str) -> str:
 
 
 def _duplicate_coverage(
-    ctx: Context, pool: list, first: int, last: int, marker_start: int
+    ctx: Context, pool: list, first: int, last: int, marker_start: int, cut: bool
 ) -> tuple[float, bool]:
     """Share of the piece's prose (blocks ``first..last``) already present before the marker.
 
     Also says whether dropping the piece is safe: every sentence long enough to compare has a
-    copy before the marker, and what is left uncovered is a few short bits.
+    copy before the marker, and what is left uncovered is a few short bits.  After a ``cut``
+    sentence the piece's first sentence may be its rest ("、本当にありがとうございました。"); when
+    it looks like one it only counts if it is word for word earlier text.
     """
     units, threshold = ctx.units, ctx.config.similarity_threshold
     originals = {m.copy: m.original for m in ctx.matches}
@@ -85,17 +88,23 @@ def _duplicate_coverage(
     earlier = {u.raw for u in units if u.end <= marker_start}
     total = covered = exact = short_left = 0
     long_left, long_covered = False, False
+    opening = True
     for i, unit in enumerate(units):
         if not first <= unit.block <= last:
             continue
         total += len(unit.raw)
         original = units[originals[i]] if i in originals else None
         ratio = 0.0
+        # The rest of a cut sentence starts with its punctuation or is short.
+        looks_like_rest = unit.raw[:1] in _RESTS or len(unit.raw) < 20
+        strict, opening = cut and opening and looks_like_rest, False
         if unit.raw in earlier:
             ratio = 1.0
+        elif strict:
+            pass
         elif original is not None and original.end <= marker_start:
             ratio = similarity(unit.raw, original.raw)
-        if ratio < threshold:
+        if ratio < threshold and not strict:
             ratio = max(ratio, _near_any(unit.raw, pool, marker_start, threshold))
         if ratio >= _STRONG:
             exact += len(unit.raw)
@@ -195,7 +204,16 @@ def check(ctx: Context) -> Iterator[Finding]:
         tail, tail_at = _squeeze(text, max(piece_start, prev_end - _WINDOW), prev_end)
         head, head_at = _squeeze(text, next_start, min(after, next_start + _WINDOW))
         k = longest_overlap(tail, head) if prev else 0
-        coverage, droppable = _duplicate_coverage(ctx, pool, piece_first, piece_last, marker_start)
+        prev_text = text[prev.content_start : prev.end] if prev else ""
+        cut = (
+            prev is not None
+            and prev.kind in ("paragraph", "list", "quote")
+            and next_block.kind == "paragraph"
+            and not ends_sentence(prev_text)
+        )
+        coverage, droppable = _duplicate_coverage(
+            ctx, pool, piece_first, piece_last, marker_start, cut
+        )
         # A short overlap may be chance when the piece as a whole clearly repeats earlier text.
         if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or not droppable):
             edit = Edit(prev_end, head_at[k - 1] + 1, "")
@@ -225,13 +243,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 **say,
             )
             continue
-        prev_text = text[prev.content_start : prev.end] if prev else ""
-        cut = (
-            prev is not None
-            and prev.kind in ("paragraph", "list", "quote")
-            and next_block.kind == "paragraph"
-            and not ends_sentence(prev_text)
-        )
         # After a cut sentence a short piece may merely look like earlier text; only a piece that
         # clearly repeats it is taken for a duplicate there.
         if coverage >= _UNSAFE_COVERAGE and (droppable or not cut):
