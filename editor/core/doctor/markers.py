@@ -176,6 +176,15 @@ def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[
     return (tail_start, ratio) if ratio >= ctx.config.similarity_threshold else None
 
 
+def _emit(ctx, span, code, edit, safe, fix_en, fix_ja, en, ja, related=(), **params) -> Finding:
+    """A marker finding at ``span`` (start, end, marker) with a one-edit fix."""
+    start, end, marker = span
+    fix = Fix((edit,), safe, fix_en, fix_ja)
+    return ctx.finding(
+        RULES[0], code, "error", start, end, en, ja, fix, related, marker=marker, **params
+    )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """One finding per marker (or run of markers), each with its stitch fix."""
     blocks, text, nl = ctx.blocks, ctx.text, ctx.newline
@@ -183,20 +192,25 @@ def check(ctx: Context) -> Iterator[Finding]:
     pool = [(u.end, u.raw, sketch(u.raw)) for u in ctx.units if len(u.raw) >= 10] if groups else []
     for n, (gi, gj) in enumerate(groups):
         marker_start, marker_end = blocks[gi].start, blocks[gj].end
+        marker = text[marker_start : blocks[gi].end].strip()
+        span = (marker_start, marker_end, marker)
         prev = blocks[gi - 1] if gi > 0 and blocks[gi - 1].kind != "marker" else None
         prev_end = prev.end if prev else marker_start
-        piece_first = gj + 1 if gj + 1 < len(blocks) else None
+        piece_first = gj + 1
         piece_last = (groups[n + 1][0] if n + 1 < len(groups) else len(blocks)) - 1
         after = blocks[groups[n + 1][0]].start if n + 1 < len(groups) else len(text)
-        marker = text[marker_start : blocks[gi].end].strip()
-        say = dict(marker=marker)
-        if piece_first is None or piece_first > piece_last:
-            code = "trailing"
-            edit = Edit(prev_end, after, nl if after == len(text) and prev else "")
-            en = f"The marker {marker} is left at the end of a piece; nothing follows it"
-            ja = f"継ぎ目の印 {marker} が残っています（後に続く文章はありません）"
-            fix = Fix((edit,), True, "Remove the marker", "印を削除する")
-            yield ctx.finding(RULES[0], code, "error", marker_start, marker_end, en, ja, fix, **say)
+        if piece_first > piece_last:
+            yield _emit(
+                ctx,
+                span,
+                "trailing",
+                Edit(prev_end, after, nl if after == len(text) and prev else ""),
+                True,
+                "Remove the marker",
+                "印を削除する",
+                f"The marker {marker} is left at the end of a piece; nothing follows it",
+                f"継ぎ目の印 {marker} が残っています（後に続く文章はありません）",
+            )
             continue
         next_block = blocks[piece_first]
         next_start = next_block.start
@@ -204,116 +218,91 @@ def check(ctx: Context) -> Iterator[Finding]:
         tail, tail_at = _squeeze(text, max(piece_start, prev_end - _WINDOW), prev_end)
         head, head_at = _squeeze(text, next_start, min(after, next_start + _WINDOW))
         k = longest_overlap(tail, head) if prev else 0
-        prev_text = text[prev.content_start : prev.end] if prev else ""
         cut = (
             prev is not None
             and prev.kind in ("paragraph", "list", "quote")
             and next_block.kind == "paragraph"
-            and not ends_sentence(prev_text)
+            and not ends_sentence(text[prev.content_start : prev.end])
         )
         coverage, droppable = _duplicate_coverage(
             ctx, pool, piece_first, piece_last, marker_start, cut
         )
         # A short overlap may be chance when the piece as a whole clearly repeats earlier text.
         if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or not droppable):
-            edit = Edit(prev_end, head_at[k - 1] + 1, "")
-            en = (
-                f"The piece after {marker} starts by repeating the last {k} characters "
-                "of the previous piece"
-            )
-            ja = f"{marker} の後の部分が、前の部分の末尾 {k} 文字を繰り返しています"
-            fix = Fix(
-                (edit,),
+            end = head_at[k - 1] + 1
+            yield _emit(
+                ctx,
+                span,
+                "overlap",
+                Edit(prev_end, end, ""),
                 True,
                 "Remove the marker and the repeated text, joining the pieces",
                 "印と繰り返しを削除して文章をつなげる",
-            )
-            related = ((tail_at[len(tail) - k], prev_end), (next_start, head_at[k - 1] + 1))
-            yield ctx.finding(
-                RULES[0],
-                "overlap",
-                "error",
-                marker_start,
-                marker_end,
-                en,
-                ja,
-                fix,
-                related,
+                f"The piece after {marker} starts by repeating the last {k} characters "
+                "of the previous piece",
+                f"{marker} の後の部分が、前の部分の末尾 {k} 文字を繰り返しています",
+                ((tail_at[len(tail) - k], prev_end), (next_start, end)),
                 overlap=k,
-                **say,
             )
             continue
         # After a cut sentence a short piece may merely look like earlier text; only a piece that
         # clearly repeats it is taken for a duplicate there.
         if coverage >= _UNSAFE_COVERAGE and (droppable or not cut):
             replacement = (nl if after == len(text) else nl + nl) if prev else ""
-            edit = Edit(prev_end, after, replacement)
             pct = round(coverage * 100)
-            en = f"The piece after {marker} repeats text already in the post ({pct}% of it)"
-            ja = f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）"
-            fix = Fix(
-                (edit,),
+            yield _emit(
+                ctx,
+                span,
+                "duplicate-piece",
+                Edit(prev_end, after, replacement),
                 droppable,
                 "Drop the repeated piece and the marker",
                 "繰り返しの部分と印を削除する",
-            )
-            related = ((next_start, blocks[piece_last].end),)
-            yield ctx.finding(
-                RULES[0],
-                "duplicate-piece",
-                "error",
-                marker_start,
-                marker_end,
-                en,
-                ja,
-                fix,
-                related,
+                f"The piece after {marker} repeats text already in the post ({pct}% of it)",
+                f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）",
+                ((next_start, blocks[piece_last].end),),
                 coverage=pct,
-                **say,
             )
             continue
         restart = _restarted(ctx, prev, next_start, after) if cut else None
         if restart is not None:
             tail_start, ratio = restart
             pct = round(ratio * 100)
-            en = (
-                f"The piece after {marker} starts the cut sentence again, slightly reworded "
-                f"({pct}% similar)"
-            )
-            ja = f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）"
-            fix = Fix(
-                (Edit(tail_start, next_start, ""),),
+            yield _emit(
+                ctx,
+                span,
+                "restart",
+                Edit(tail_start, next_start, ""),
                 ratio >= ctx.config.safe_similarity,
                 "Keep the complete sentence after the marker",
                 "印の後の完全な文を残す",
-            )
-            related = ((tail_start, prev_end),)
-            yield ctx.finding(
-                RULES[0],
-                "restart",
-                "error",
-                marker_start,
-                marker_end,
-                en,
-                ja,
-                fix,
-                related,
+                f"The piece after {marker} starts the cut sentence again, slightly reworded "
+                f"({pct}% similar)",
+                f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）",
+                ((tail_start, prev_end),),
                 similarity=pct,
-                **say,
             )
-            continue
-        if cut:
-            edit = Edit(prev_end, next_start, _joiner(text[prev_end - 1], text[next_start]))
-            en = f"The text before {marker} stops mid-sentence and continues after it"
-            ja = f"{marker} の前で文が途切れ、後に続いています"
-            fix = Fix(
-                (edit,), True, "Remove the marker and join the sentence", "印を削除して文をつなげる"
+        elif cut:
+            yield _emit(
+                ctx,
+                span,
+                "continuation",
+                Edit(prev_end, next_start, _joiner(text[prev_end - 1], text[next_start])),
+                True,
+                "Remove the marker and join the sentence",
+                "印を削除して文をつなげる",
+                f"The text before {marker} stops mid-sentence and continues after it",
+                f"{marker} の前で文が途切れ、後に続いています",
             )
-            code = "continuation"
         else:
-            edit = Edit(prev_end, next_start, nl + nl if prev else "")
-            en = f"The marker {marker} separates two pieces of the text"
-            ja = f"継ぎ目の印 {marker} が文章の間に残っています"
-            fix = Fix((edit,), True, "Remove the marker", "印を削除する")
-            code = "paragraph"
-        yield ctx.finding(RULES[0], code, "error", marker_start, marker_end, en, ja, fix, **say)
+            yield _emit(
+                ctx,
+                span,
+                "paragraph",
+                Edit(prev_end, next_start, nl + nl if prev else ""),
+                True,
+                "Remove the marker",
+                "印を削除する",
+                f"The marker {marker} separates two pieces of the text",
+                f"継ぎ目の印 {marker} が文章の間に残っています",
+            )
