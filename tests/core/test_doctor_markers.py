@@ -221,3 +221,12 @@ def test_the_rest_of_a_cut_sentence_is_joined_even_when_it_looks_like_earlier_te
     )
     fixed = fix_all_safe(text)
     assert fixed.endswith("貴重な機会をいただき、本当にありがとうございました。\n")
+
+
+@pytest.mark.parametrize("path", RAW, ids=lambda p: p.name)
+def test_the_repaired_raw_post_cut_again_is_stitched_back(path):
+    clean = fix_all_safe(path.read_text(encoding="utf-8"))
+    for seed in range(8):
+        fixed = fix_all_safe(_messy(clean, random.Random(seed)))
+        assert MARKER not in fixed
+        assert _squeezed(fixed) == _squeezed(clean), seed
