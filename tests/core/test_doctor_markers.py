@@ -230,3 +230,15 @@ def test_the_repaired_raw_post_cut_again_is_stitched_back(path):
         fixed = fix_all_safe(_messy(clean, random.Random(seed)))
         assert MARKER not in fixed
         assert _squeezed(fixed) == _squeezed(clean), seed
+
+
+@pytest.mark.parametrize("path", RAW, ids=lambda p: p.name)
+def test_an_overlap_of_several_long_paragraphs_is_kept_once(path):
+    clean = fix_all_safe(path.read_text(encoding="utf-8"))
+    cut = len(clean) // 2
+    cut = clean.index("\n\n", cut)  # between two paragraphs
+    first, rest = clean[:cut], clean[cut:]
+    repeated = first[-4500:]  # longer than one window of the old search
+    messy = f"{first}\n\n{MARKER}\n\n{repeated.lstrip()}{rest}"
+    fixed = fix_all_safe(messy)
+    assert _squeezed(fixed) == _squeezed(clean)

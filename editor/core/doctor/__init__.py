@@ -47,6 +47,7 @@ RULE_MODULES = (
     "style_linebreak",
 )
 _MAX_ROUNDS = 8
+_AFTER_BODY = frozenset({"reading-time"})
 DEFAULT_CONFIG = DoctorConfig()  # frozen, so sharing one is safe
 
 
@@ -122,7 +123,10 @@ def fix_all_safe(
 ) -> str:
     """``text`` after applying safe fixes until none is left (at most a few rounds)."""
     for _ in range(_MAX_ROUNDS):
-        fixes = [f.fix for f in diagnose(text, config, blog_root) if f.fix and f.fix.safe]
+        safe = [f for f in diagnose(text, config, blog_root) if f.fix and f.fix.safe]
+        # Fixes that measure the body (reading time) wait until the body has settled.
+        first = [f for f in safe if f.rule not in _AFTER_BODY]
+        fixes = [f.fix for f in (first or safe)]
         if not fixes:
             break
         fixed = apply_fixes(text, fixes)

@@ -20,7 +20,7 @@ from editor.core.doctor.similarity import MIN_RESEMBLANCE, resemblance, similari
 from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
 
 RULES = ("continuation-marker",)
-_WINDOW = 4000  # characters of each piece searched for an overlap
+_WINDOW = 12000  # characters of each piece searched for an overlap (a few long paragraphs)
 _RESTS = "、。，．,.)）」』】"
 _STRONG = 0.95  # similarity of a sentence that is the same text with a slip or two
 _SHORT_LEFT = 0.15  # share of short, unmatched bits a dropped duplicate piece may hold
