@@ -15,7 +15,14 @@ import tempfile
 from pathlib import Path
 
 from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError
-from editor.core.doctor import DoctorConfig, Finding, all_rules, diagnose, fix_all_safe
+from editor.core.doctor import (
+    DoctorConfig,
+    Finding,
+    all_rules,
+    diagnose,
+    fingerprint,
+    fix_all_safe,
+)
 from editor.core.post import PostReadError, decode_post
 
 JSON_VERSION = 1
@@ -31,6 +38,11 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print findings as JSON")
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
     parser.add_argument("--rules", help="comma-separated rule ids to run (default: all)")
+    parser.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="a --json report of an earlier run: only findings not in it are shown",
+    )
     parser.add_argument(
         "--notes", action="store_true", help="also list notes (style suggestions and the like)"
     )
@@ -112,8 +124,22 @@ def _config(rules: str | None) -> DoctorConfig:
     return DoctorConfig(only=frozenset(wanted))
 
 
-def _check_file(path: Path, config: DoctorConfig, fix: bool) -> tuple[list[Finding], int]:
-    """Findings left in ``path`` and how many were fixed (the file is rewritten when fixing)."""
+def _load_baseline(name: str | None) -> dict[str, set[str]]:
+    """Fingerprints per file from an earlier ``--json`` report."""
+    if not name:
+        return {}
+    try:
+        document = json.loads(Path(name).read_text(encoding="utf-8"))
+        return {
+            path: {f["fingerprint"] for f in entry["findings"] if "fingerprint" in f}
+            for path, entry in document["files"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CliError(f"{name}: not a doctor --json report ({exc})") from None
+
+
+def _check_file(path: Path, config: DoctorConfig, fix: bool) -> tuple[list[Finding], int, str]:
+    """Findings left in ``path``, how many were fixed, and the text they refer to."""
     text = decode_post(path.read_bytes())
     root = blog_root_of(path)
     fixed = 0
@@ -124,27 +150,35 @@ def _check_file(path: Path, config: DoctorConfig, fix: bool) -> tuple[list[Findi
             _atomic_write(path, repaired.encode("utf-8"))
             findings = diagnose(repaired, config, root)
             fixed = max(0, len(before) - len(findings))
-            return findings, fixed
-        return before, 0
-    return diagnose(text, config, root), fixed
+            return findings, fixed, repaired
+        return before, 0, text
+    return diagnose(text, config, root), fixed, text
 
 
 def run(args: argparse.Namespace) -> int:
     """Check (and fix) the posts; the exit status says whether problems remain."""
     config = _config(args.rules)
+    baseline = _load_baseline(args.baseline)
     posts = collect_posts(args.paths)
     results: dict[str, dict] = {}
     errors: list[dict] = []
     for path in posts:
         try:
-            findings, fixed = _check_file(path, config, args.fix)
+            findings, fixed, text = _check_file(path, config, args.fix)
         except PostReadError as exc:
             errors.append({"path": str(path), "message": str(exc)})
             continue
         except OSError as exc:
             errors.append({"path": str(path), "message": exc.strerror or str(exc)})
             continue
-        results[str(path)] = {"findings": findings, "fixed": fixed}
+        prints = [fingerprint(text, f) for f in findings]
+        known = baseline.get(str(path), set())
+        kept = [(f, p) for f, p in zip(findings, prints, strict=True) if p not in known]
+        results[str(path)] = {
+            "findings": [f for f, _ in kept],
+            "prints": [p for _, p in kept],
+            "fixed": fixed,
+        }
     if args.json:
         _print_json(results, errors)
     else:
@@ -187,7 +221,10 @@ def _print_json(results: dict, errors: list[dict]) -> None:
             counts[f.severity] += 1
         files[path] = {
             "fixed": result["fixed"],
-            "findings": [f.to_dict() for f in result["findings"]],
+            "findings": [
+                {**f.to_dict(), "fingerprint": p}
+                for f, p in zip(result["findings"], result["prints"], strict=True)
+            ],
         }
     document = {
         "version": JSON_VERSION,

@@ -77,3 +77,11 @@ def test_raw_post_title_is_the_only_broken_character(path):
     text = path.read_text(encoding="utf-8")
     (finding,) = diagnose(text, CHARS)
     assert (finding.line, finding.code, finding.params["count"]) == (3, "replacement-character", 1)
+
+
+def test_a_heading_ending_in_a_broken_character_is_cut_but_the_title_is_reported_once():
+    text = "---\ntitle: 題名の途中\ufffd\n---\n\n## 見出しの途\ufffd\n\n本文です。\n"
+    cut = [(f.code, f.line) for f in diagnose(text, CUT)]
+    assert cut == [("heading-cut", 5)]
+    broken = [f.line for f in diagnose(text, CHARS)]
+    assert broken == [2, 5]

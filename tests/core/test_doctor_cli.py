@@ -73,3 +73,15 @@ def test_unknown_rule_is_an_error(tmp_path, capsys):
     post = _write(tmp_path / "a.md", CLEAN)
     assert main(["doctor", str(post), "--rules", "no-such-rule"]) == 2
     assert capsys.readouterr().err.startswith("tsuzuri: unknown rule no-such-rule")
+
+
+def test_a_baseline_hides_what_was_already_there(tmp_path, capsys):
+    post = _write(tmp_path / "old.md", "---\ntitle: 題\n---\n\n古い文章をを読みます。\n")
+    assert main(["doctor", str(post), "--json", "--notes"]) == 0
+    report = tmp_path / "baseline.json"
+    report.write_text(capsys.readouterr().out, encoding="utf-8")
+    post.write_text("---\ntitle: 題\n---\n\n新しい行がが増えました。\n\n古い文章をを読みます。\n")
+    assert main(["doctor", str(post), "--notes", "--baseline", str(report)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and ":5:" in out[0] and "doubled-particle" in out[0]
+    assert main(["doctor", str(post), "--baseline", str(tmp_path / "none.json")]) == 2

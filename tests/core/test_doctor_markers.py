@@ -16,6 +16,7 @@ pytestmark = pytest.mark.core
 DATA = Path(__file__).resolve().parent.parent / "data" / "doctor"
 MARKER = "---END---"
 RAW = corpus_files("raw")
+JAPANESE = [p for p in corpus_files("real") if re.search("[ぁ-ん]", p.read_text(encoding="utf-8"))]
 
 
 def _clean() -> str:
@@ -54,7 +55,7 @@ def _messy(text: str, rng: random.Random) -> str:
     for piece in pieces[1:]:
         kind = rng.choice(["overlap", "cut", "duplicate"])
         if kind == "duplicate":
-            done = [p for p in paragraphs if p in out]
+            done = [p for p in paragraphs if p in out and len(p) >= 30 and "](" not in p]
             if done:
                 copy = rng.choice(done)
                 if rng.random() < 0.5:  # an alternate version, not a byte copy
@@ -65,7 +66,7 @@ def _messy(text: str, rng: random.Random) -> str:
         last = tail.rsplit(MARKER, 1)[-1].split("---\n")[-1].strip()
         if kind == "overlap" and len(last) > 2:
             repeated = last[-rng.randint(2, min(80, len(last))) :]
-            while len(_squeezed(repeated)) < 2:  # shorter overlaps cannot be told from chance
+            while len(_squeezed(repeated)) < 3:  # shorter overlaps cannot be told from chance
                 repeated = last[-len(repeated) - 1 :]
             piece = repeated + piece
         out = tail + f"\n\n{MARKER}\n\n" + piece.lstrip()
@@ -179,3 +180,65 @@ def test_a_cut_sentence_started_again_with_small_changes_keeps_the_complete_one(
         fix_all_safe(text)
         == "前の文です。市場の動きを注意深く見守る必要がありそうです。次の文です。\n"
     )
+
+
+def _real_paragraphs(path: Path) -> str | None:
+    """A clean post made of the Japanese prose paragraphs of a real post (None if too few)."""
+    from editor.core.doctor.context import Context
+
+    text = path.read_text(encoding="utf-8")
+    ctx = Context(text, DoctorConfig(), None)
+    paragraphs = [
+        text[b.start : b.end]
+        for b in ctx.blocks
+        if b.kind == "paragraph"
+        and re.search("[ぁ-ん]", text[b.start : b.end])
+        and "---" not in text[b.start : b.end]
+    ]
+    if len(paragraphs) < 4:
+        return None
+    clean = "---\ntitle: x\n---\n\n" + "\n\n".join(paragraphs[:20]) + "\n"
+    if any(f.rule == "repeated-text" for f in diagnose(clean)):
+        return None  # the generator needs text without repeats of its own
+    return clean
+
+
+@pytest.mark.parametrize("path", JAPANESE, ids=lambda p: p.name)
+def test_stitching_pieces_of_real_japanese_posts_gives_them_back(path):
+    clean = _real_paragraphs(path)
+    if clean is None:
+        pytest.skip("not enough Japanese prose")
+    for seed in range(4):
+        fixed = fix_all_safe(_messy(clean, random.Random(seed)))
+        assert MARKER not in fixed
+        assert _squeezed(fixed) == _squeezed(clean), seed
+
+
+def test_the_rest_of_a_cut_sentence_is_joined_even_when_it_looks_like_earlier_text():
+    text = (
+        "ご協力に感謝しています。本当にありがとうございました。\n\n"
+        "貴重な機会をいただき\n\n---END---\n\n、本当にありがとうございました。\n"
+    )
+    fixed = fix_all_safe(text)
+    assert fixed.endswith("貴重な機会をいただき、本当にありがとうございました。\n")
+
+
+@pytest.mark.parametrize("path", RAW, ids=lambda p: p.name)
+def test_the_repaired_raw_post_cut_again_is_stitched_back(path):
+    clean = fix_all_safe(path.read_text(encoding="utf-8"))
+    for seed in range(8):
+        fixed = fix_all_safe(_messy(clean, random.Random(seed)))
+        assert MARKER not in fixed
+        assert _squeezed(fixed) == _squeezed(clean), seed
+
+
+@pytest.mark.parametrize("path", RAW, ids=lambda p: p.name)
+def test_an_overlap_of_several_long_paragraphs_is_kept_once(path):
+    clean = fix_all_safe(path.read_text(encoding="utf-8"))
+    cut = len(clean) // 2
+    cut = clean.index("\n\n", cut)  # between two paragraphs
+    first, rest = clean[:cut], clean[cut:]
+    repeated = first[-4500:]  # longer than one window of the old search
+    messy = f"{first}\n\n{MARKER}\n\n{repeated.lstrip()}{rest}"
+    fixed = fix_all_safe(messy)
+    assert _squeezed(fixed) == _squeezed(clean)

@@ -67,3 +67,11 @@ def test_raw_post_reading_time_is_corrected(path):
     assert finding.params["declared"] == 8
     assert finding.params["computed"] >= 18
     assert f"reading_time: {finding.params['computed']}\n" in fix_all_safe(text, TIME)
+
+
+def test_a_folded_excerpt_is_read_from_its_indented_lines():
+    long = "記事の要約です。" * 30
+    text = _post(f"excerpt: >-\n  {long[:100]}\n  {long[100:]}\ntitle: t\n", SENTENCE)
+    (finding,) = [f for f in diagnose(text, EXCERPT) if f.code == "too-long"]
+    assert finding.params["length"] == len(long) + 1  # the line break folds into a space
+    assert finding.line == 3

@@ -26,6 +26,7 @@ def _repeats(text):
 def test_a_sentence_repeated_across_a_paragraph_break_is_removed_safely():
     text = f"{A}{B}\n\n{B}{C}\n"
     (finding,) = _repeats(text)
+    assert finding.severity == "warning"
     assert (finding.code, finding.line, finding.column) == ("exact-sentence", 3, 1)
     assert finding.related == ((len(A), len(A) + len(B)),)
     assert finding.fix.safe
@@ -39,7 +40,7 @@ def test_a_sentence_repeated_right_after_itself_is_removed_safely():
 def test_a_copy_in_the_middle_of_a_far_paragraph_is_only_suggested():
     text = f"{A}{B}{C}\n\n{D}{B}{E}\n"
     findings = _repeats(text)
-    assert [f.code for f in findings] == ["exact-sentence"]
+    assert [(f.code, f.severity) for f in findings] == [("exact-sentence", "info")]
     assert not findings[0].fix.safe
     assert fix_all_safe(text, ONLY) == text
 

@@ -82,3 +82,11 @@ def test_style_rules_can_be_switched_off_one_by_one():
     off = DoctorConfig(disabled=frozenset({"doubled-particle"}))
     rules = {f.rule for f in diagnose(text, off)}
     assert "doubled-particle" not in rules and "fullwidth-alnum" in rules
+
+
+def test_a_line_break_between_japanese_characters_is_one_note_per_paragraph():
+    text = "日本語の文章を\n途中で折り返し\nています。\n\n二行目は  \n改行です。English\nwrap is fine.\n"
+    (finding,) = diagnose(text, _only("cjk-line-break"))
+    assert (finding.line, finding.params["count"]) == (1, 2)
+    assert not finding.fix.safe
+    assert apply_fixes(text, [finding.fix]).startswith("日本語の文章を途中で折り返しています。\n\n")

@@ -6,6 +6,7 @@ edits of several fixes at once; ``fix_all_safe`` repeats both until nothing safe
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +24,7 @@ __all__ = [
     "all_rules",
     "apply_fixes",
     "diagnose",
+    "fingerprint",
     "fix_all_safe",
 ]
 
@@ -42,8 +44,10 @@ RULE_MODULES = (
     "style_width",
     "style_ranuki",
     "style_punct",
+    "style_linebreak",
 )
 _MAX_ROUNDS = 8
+_AFTER_BODY = frozenset({"reading-time"})
 DEFAULT_CONFIG = DoctorConfig()  # frozen, so sharing one is safe
 
 
@@ -68,6 +72,16 @@ def diagnose(
         findings.extend(f for f in module.check(ctx) if config.enabled(f.rule))
     findings.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
     return findings
+
+
+def fingerprint(text: str, finding: Finding) -> str:
+    """A key for ``finding`` that survives edits elsewhere in the post (for baselines).
+
+    Made of the rule, the code and the text the finding covers, not of its position.
+    """
+    covered = text[finding.start : finding.end].strip()
+    digest = hashlib.sha1(covered.encode("utf-8")).hexdigest()[:16]
+    return f"{finding.rule}:{finding.code}:{digest}"
 
 
 def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
@@ -109,7 +123,10 @@ def fix_all_safe(
 ) -> str:
     """``text`` after applying safe fixes until none is left (at most a few rounds)."""
     for _ in range(_MAX_ROUNDS):
-        fixes = [f.fix for f in diagnose(text, config, blog_root) if f.fix and f.fix.safe]
+        safe = [f for f in diagnose(text, config, blog_root) if f.fix and f.fix.safe]
+        # Fixes that measure the body (reading time) wait until the body has settled.
+        first = [f for f in safe if f.rule not in _AFTER_BODY]
+        fixes = [f.fix for f in (first or safe)]
         if not fixes:
             break
         fixed = apply_fixes(text, fixes)

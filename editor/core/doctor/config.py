@@ -17,7 +17,7 @@ class DoctorConfig:
     # Continuation markers: lines equal to one of these (spaces around are ignored).
     markers: tuple[str, ...] = ("---END---",)
     # Shortest repeated tail (characters, spaces ignored) taken as an overlap between pieces.
-    min_overlap: int = 2
+    min_overlap: int = 3
     # Repeated text: sentences shorter than this (characters, spaces ignored) are not compared.
     min_repeat_length: int = 15
     # difflib ratio from which two sentences count as near duplicates ...

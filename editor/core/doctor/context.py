@@ -23,6 +23,7 @@ from editor.core.post import split_post
 
 _KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+|$)")
 PROSE_KINDS = ("paragraph", "list", "quote", "heading")
+_BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?[+-]?")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Unit:
     end: int
     key: str
     block: int
+    raw: str = ""  # the key before links and code were blanked
 
 
 class Context:
@@ -94,9 +96,14 @@ class Context:
 
     @cached_property
     def fields(self) -> list[Field]:
-        """Top-level front-matter keys in file order (values of one line only)."""
-        out = []
-        for ls, le, _ in iter_lines(self.text[: self.fm_end], self.fm_start):
+        """Top-level front-matter keys in file order.
+
+        A value is the rest of the key's line (unquoted), or for a block scalar (``|``, ``>-``)
+        the indented lines under it, joined by spaces.
+        """
+        out: list[Field] = []
+        lines = list(iter_lines(self.text[: self.fm_end], self.fm_start))
+        for i, (ls, le, _) in enumerate(lines):
             m = _KEY.match(self.text, ls, le)
             if not m:
                 continue
@@ -105,7 +112,19 @@ class Context:
                 ve -= 1
             if ve - vs >= 2 and self.text[vs] in "\"'" and self.text[ve - 1] == self.text[vs]:
                 vs, ve = vs + 1, ve - 1
-            out.append(Field(m.group(1), ls, le, self.text[vs:ve], vs, ve))
+            value = self.text[vs:ve]
+            if _BLOCK_SCALAR.fullmatch(value):
+                body = []
+                for bs, be, _ in lines[i + 1 :]:
+                    if self.text[bs:be].strip() and self.text[bs] not in " \t":
+                        break
+                    body.append((bs, be))
+                content = [(bs, be) for bs, be in body if self.text[bs:be].strip()]
+                if content:
+                    vs, ve = content[0][0], content[-1][1]
+                    value = " ".join(self.text[bs:be].strip() for bs, be in content)
+                    le = ve
+            out.append(Field(m.group(1), ls, le, value, vs, ve))
         return out
 
     def field(self, key: str) -> Field | None:
@@ -125,7 +144,8 @@ class Context:
                 spans = [(block.content_start, block.end)]
             for s, e in spans:
                 # Links, code and URLs are masked so "see [x](y)" lines do not all look alike.
-                out.append(Unit(s, e, normalize(mask_markup(self.text[s:e])), index))
+                segment = self.text[s:e]
+                out.append(Unit(s, e, normalize(mask_markup(segment)), index, normalize(segment)))
         return out
 
     @cached_property
@@ -133,11 +153,14 @@ class Context:
         """Units that repeat an earlier unit, exactly or nearly."""
         # Lists and headings are often near copies of each other by design ("使う方法" x 5).
         near = [self.blocks[u.block].kind == "paragraph" for u in self.units]
+        # Sentences are compared whole (code and links included: "`a.html`を編集します" and
+        # "`b.html`を編集します" differ), but only when their prose alone is long enough.
         return find_matches(
-            [u.key for u in self.units],
+            [u.raw for u in self.units],
             self.config.min_repeat_length,
             self.config.similarity_threshold,
             near,
+            [len(u.key) for u in self.units],
         )
 
     @cached_property

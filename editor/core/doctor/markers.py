@@ -16,12 +16,14 @@ from difflib import SequenceMatcher
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.doctor.similarity import similarity
+from editor.core.doctor.similarity import MIN_RESEMBLANCE, resemblance, similarity, sketch
 from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
 
 RULES = ("continuation-marker",)
-_WINDOW = 4000  # characters of each piece searched for an overlap
-_SAFE_COVERAGE = 0.999
+_WINDOW = 12000  # characters of each piece searched for an overlap (a few long paragraphs)
+_RESTS = "、。，．,.)）」』】"
+_STRONG = 0.95  # similarity of a sentence that is the same text with a slip or two
+_SHORT_LEFT = 0.15  # share of short, unmatched bits a dropped duplicate piece may hold
 _UNSAFE_COVERAGE = 0.6
 _SURE_OVERLAP = 12  # an overlap this long is no coincidence
 _MIN_RESTART = 8  # a reworded restart is only recognised for a cut sentence this long
@@ -70,17 +72,84 @@ def _joiner(prev_char: str, next_char: str) -> str:
     return ""
 
 
-def _duplicate_coverage(ctx: Context, first: int, last: int, marker_start: int) -> float:
-    """Share of the piece's prose (blocks ``first..last``) already present before the marker."""
+def _duplicate_coverage(
+    ctx: Context, pool: list, first: int, last: int, marker_start: int, cut: bool
+) -> tuple[float, bool]:
+    """Share of the piece's prose (blocks ``first..last``) already present before the marker.
+
+    Also says whether dropping the piece is safe: every sentence long enough to compare has a
+    copy before the marker, and what is left uncovered is a few short bits.  After a ``cut``
+    sentence the piece's first sentence may be its rest ("、本当にありがとうございました。"); when
+    it looks like one it only counts if it is word for word earlier text.
+    """
+    units, threshold = ctx.units, ctx.config.similarity_threshold
     originals = {m.copy: m.original for m in ctx.matches}
-    total = covered = 0
-    for i, unit in enumerate(ctx.units):
+    # Raw keys: sentences that differ only in their links or code are not copies here.
+    earlier = {u.raw for u in units if u.end <= marker_start}
+    total = covered = exact = short_left = 0
+    long_left, long_covered = False, False
+    opening = True
+    for i, unit in enumerate(units):
         if not first <= unit.block <= last:
             continue
-        total += len(unit.key)
-        if i in originals and ctx.units[originals[i]].end <= marker_start:
-            covered += len(unit.key)
-    return covered / total if total else 0.0
+        total += len(unit.raw)
+        original = units[originals[i]] if i in originals else None
+        ratio = 0.0
+        # The rest of a cut sentence starts with its punctuation or is short.
+        looks_like_rest = unit.raw[:1] in _RESTS or len(unit.raw) < 20
+        strict, opening = cut and opening and looks_like_rest, False
+        if unit.raw in earlier:
+            ratio = 1.0
+        elif strict:
+            pass
+        elif original is not None and original.end <= marker_start:
+            ratio = similarity(unit.raw, original.raw)
+        if ratio < threshold and not strict:
+            ratio = max(ratio, _near_any(unit.raw, pool, marker_start, threshold))
+        if ratio >= _STRONG:
+            exact += len(unit.raw)
+        if ratio >= threshold:
+            covered += len(unit.raw)
+            long_covered |= len(unit.raw) >= ctx.config.min_repeat_length
+        elif len(unit.raw) >= ctx.config.min_repeat_length:
+            long_left = True
+        else:
+            short_left += len(unit.raw)
+    if not total:
+        return 0.0, False
+    # Formulaic sentences ("詳細は…を参照してください。") are alike without being copies, so
+    # at least half of a droppable piece must be earlier text almost word for word.
+    safe = (
+        long_covered and not long_left and short_left <= _SHORT_LEFT * total and exact * 2 >= total
+    )
+    return covered / total, safe
+
+
+def _near_any(
+    key: str, pool: list[tuple[int, str, list[int]]], before: int, threshold: float
+) -> float:
+    """The best ratio (0 if none reaches ``threshold``) of ``key`` against sentences before ``before``.
+
+    ``pool`` holds (end, raw key, sketch) of every sentence.  The repeat index compares text with
+    markup blanked; a piece that repeats a paragraph full of HTML or links is only recognised on its
+    raw text, so it is compared here again.
+    """
+    if len(key) < 10:
+        return 0.0  # very short sentences are too alike to tell copies from chance
+    threshold = max(threshold, 0.9)
+    own = sketch(key)
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(key)
+    best = 0.0
+    for end, other, other_sketch in pool:
+        if end > before or abs(len(other) - len(key)) > max(3, len(key) // 3):
+            continue
+        if resemblance(own, other_sketch) < MIN_RESEMBLANCE:
+            continue
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold:
+            best = max(best, matcher.ratio())
+    return best if best >= threshold else 0.0
 
 
 def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[int, float] | None:
@@ -107,26 +176,41 @@ def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[
     return (tail_start, ratio) if ratio >= ctx.config.similarity_threshold else None
 
 
+def _emit(ctx, span, code, edit, safe, fix_en, fix_ja, en, ja, related=(), **params) -> Finding:
+    """A marker finding at ``span`` (start, end, marker) with a one-edit fix."""
+    start, end, marker = span
+    fix = Fix((edit,), safe, fix_en, fix_ja)
+    return ctx.finding(
+        RULES[0], code, "error", start, end, en, ja, fix, related, marker=marker, **params
+    )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """One finding per marker (or run of markers), each with its stitch fix."""
     blocks, text, nl = ctx.blocks, ctx.text, ctx.newline
     groups = _groups(blocks)
+    pool = [(u.end, u.raw, sketch(u.raw)) for u in ctx.units if len(u.raw) >= 10] if groups else []
     for n, (gi, gj) in enumerate(groups):
         marker_start, marker_end = blocks[gi].start, blocks[gj].end
+        marker = text[marker_start : blocks[gi].end].strip()
+        span = (marker_start, marker_end, marker)
         prev = blocks[gi - 1] if gi > 0 and blocks[gi - 1].kind != "marker" else None
         prev_end = prev.end if prev else marker_start
-        piece_first = gj + 1 if gj + 1 < len(blocks) else None
+        piece_first = gj + 1
         piece_last = (groups[n + 1][0] if n + 1 < len(groups) else len(blocks)) - 1
         after = blocks[groups[n + 1][0]].start if n + 1 < len(groups) else len(text)
-        marker = text[marker_start : blocks[gi].end].strip()
-        say = dict(marker=marker)
-        if piece_first is None or piece_first > piece_last:
-            code = "trailing"
-            edit = Edit(prev_end, after, nl if after == len(text) and prev else "")
-            en = f"The marker {marker} is left at the end of a piece; nothing follows it"
-            ja = f"継ぎ目の印 {marker} が残っています（後に続く文章はありません）"
-            fix = Fix((edit,), True, "Remove the marker", "印を削除する")
-            yield ctx.finding(RULES[0], code, "error", marker_start, marker_end, en, ja, fix, **say)
+        if piece_first > piece_last:
+            yield _emit(
+                ctx,
+                span,
+                "trailing",
+                Edit(prev_end, after, nl if after == len(text) and prev else ""),
+                True,
+                "Remove the marker",
+                "印を削除する",
+                f"The marker {marker} is left at the end of a piece; nothing follows it",
+                f"継ぎ目の印 {marker} が残っています（後に続く文章はありません）",
+            )
             continue
         next_block = blocks[piece_first]
         next_start = next_block.start
@@ -134,112 +218,91 @@ def check(ctx: Context) -> Iterator[Finding]:
         tail, tail_at = _squeeze(text, max(piece_start, prev_end - _WINDOW), prev_end)
         head, head_at = _squeeze(text, next_start, min(after, next_start + _WINDOW))
         k = longest_overlap(tail, head) if prev else 0
-        coverage = _duplicate_coverage(ctx, piece_first, piece_last, marker_start)
-        # A short overlap may be chance when the piece as a whole repeats earlier text.
-        if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or coverage < _UNSAFE_COVERAGE):
-            edit = Edit(prev_end, head_at[k - 1] + 1, "")
-            en = (
-                f"The piece after {marker} starts by repeating the last {k} characters "
-                "of the previous piece"
-            )
-            ja = f"{marker} の後の部分が、前の部分の末尾 {k} 文字を繰り返しています"
-            fix = Fix(
-                (edit,),
-                True,
-                "Remove the marker and the repeated text, joining the pieces",
-                "印と繰り返しを削除して文章をつなげる",
-            )
-            related = ((tail_at[len(tail) - k], prev_end), (next_start, head_at[k - 1] + 1))
-            yield ctx.finding(
-                RULES[0],
-                "overlap",
-                "error",
-                marker_start,
-                marker_end,
-                en,
-                ja,
-                fix,
-                related,
-                overlap=k,
-                **say,
-            )
-            continue
-        if coverage >= _UNSAFE_COVERAGE:
-            replacement = (nl if after == len(text) else nl + nl) if prev else ""
-            edit = Edit(prev_end, after, replacement)
-            pct = round(coverage * 100)
-            en = f"The piece after {marker} repeats text already in the post ({pct}% of it)"
-            ja = f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）"
-            fix = Fix(
-                (edit,),
-                coverage >= _SAFE_COVERAGE,
-                "Drop the repeated piece and the marker",
-                "繰り返しの部分と印を削除する",
-            )
-            related = ((next_start, blocks[piece_last].end),)
-            yield ctx.finding(
-                RULES[0],
-                "duplicate-piece",
-                "error",
-                marker_start,
-                marker_end,
-                en,
-                ja,
-                fix,
-                related,
-                coverage=pct,
-                **say,
-            )
-            continue
-        prev_text = text[prev.content_start : prev.end] if prev else ""
         cut = (
             prev is not None
             and prev.kind in ("paragraph", "list", "quote")
             and next_block.kind == "paragraph"
-            and not ends_sentence(prev_text)
+            and not ends_sentence(text[prev.content_start : prev.end])
         )
+        coverage, droppable = _duplicate_coverage(
+            ctx, pool, piece_first, piece_last, marker_start, cut
+        )
+        # A short overlap may be chance when the piece as a whole clearly repeats earlier text.
+        if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or not droppable):
+            end = head_at[k - 1] + 1
+            yield _emit(
+                ctx,
+                span,
+                "overlap",
+                Edit(prev_end, end, ""),
+                True,
+                "Remove the marker and the repeated text, joining the pieces",
+                "印と繰り返しを削除して文章をつなげる",
+                f"The piece after {marker} starts by repeating the last {k} characters "
+                "of the previous piece",
+                f"{marker} の後の部分が、前の部分の末尾 {k} 文字を繰り返しています",
+                ((tail_at[len(tail) - k], prev_end), (next_start, end)),
+                overlap=k,
+            )
+            continue
+        # After a cut sentence a short piece may merely look like earlier text; only a piece that
+        # clearly repeats it is taken for a duplicate there.
+        if coverage >= _UNSAFE_COVERAGE and (droppable or not cut):
+            replacement = (nl if after == len(text) else nl + nl) if prev else ""
+            pct = round(coverage * 100)
+            yield _emit(
+                ctx,
+                span,
+                "duplicate-piece",
+                Edit(prev_end, after, replacement),
+                droppable,
+                "Drop the repeated piece and the marker",
+                "繰り返しの部分と印を削除する",
+                f"The piece after {marker} repeats text already in the post ({pct}% of it)",
+                f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）",
+                ((next_start, blocks[piece_last].end),),
+                coverage=pct,
+            )
+            continue
         restart = _restarted(ctx, prev, next_start, after) if cut else None
         if restart is not None:
             tail_start, ratio = restart
             pct = round(ratio * 100)
-            en = (
-                f"The piece after {marker} starts the cut sentence again, slightly reworded "
-                f"({pct}% similar)"
-            )
-            ja = f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）"
-            fix = Fix(
-                (Edit(tail_start, next_start, ""),),
+            yield _emit(
+                ctx,
+                span,
+                "restart",
+                Edit(tail_start, next_start, ""),
                 ratio >= ctx.config.safe_similarity,
                 "Keep the complete sentence after the marker",
                 "印の後の完全な文を残す",
-            )
-            related = ((tail_start, prev_end),)
-            yield ctx.finding(
-                RULES[0],
-                "restart",
-                "error",
-                marker_start,
-                marker_end,
-                en,
-                ja,
-                fix,
-                related,
+                f"The piece after {marker} starts the cut sentence again, slightly reworded "
+                f"({pct}% similar)",
+                f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）",
+                ((tail_start, prev_end),),
                 similarity=pct,
-                **say,
             )
-            continue
-        if cut:
-            edit = Edit(prev_end, next_start, _joiner(text[prev_end - 1], text[next_start]))
-            en = f"The text before {marker} stops mid-sentence and continues after it"
-            ja = f"{marker} の前で文が途切れ、後に続いています"
-            fix = Fix(
-                (edit,), True, "Remove the marker and join the sentence", "印を削除して文をつなげる"
+        elif cut:
+            yield _emit(
+                ctx,
+                span,
+                "continuation",
+                Edit(prev_end, next_start, _joiner(text[prev_end - 1], text[next_start])),
+                True,
+                "Remove the marker and join the sentence",
+                "印を削除して文をつなげる",
+                f"The text before {marker} stops mid-sentence and continues after it",
+                f"{marker} の前で文が途切れ、後に続いています",
             )
-            code = "continuation"
         else:
-            edit = Edit(prev_end, next_start, nl + nl if prev else "")
-            en = f"The marker {marker} separates two pieces of the text"
-            ja = f"継ぎ目の印 {marker} が文章の間に残っています"
-            fix = Fix((edit,), True, "Remove the marker", "印を削除する")
-            code = "paragraph"
-        yield ctx.finding(RULES[0], code, "error", marker_start, marker_end, en, ja, fix, **say)
+            yield _emit(
+                ctx,
+                span,
+                "paragraph",
+                Edit(prev_end, next_start, nl + nl if prev else ""),
+                True,
+                "Remove the marker",
+                "印を削除する",
+                f"The marker {marker} separates two pieces of the text",
+                f"継ぎ目の印 {marker} が文章の間に残っています",
+            )

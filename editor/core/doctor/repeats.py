@@ -59,14 +59,14 @@ def _widen(ctx: Context, run: list[Match]) -> list[Match]:
     units = ctx.units
     while True:
         c, o = run[0].copy - 1, run[0].original - 1
-        if o < 0 or units[c].key != units[o].key or c <= run[-1].original:
+        if o < 0 or units[c].raw != units[o].raw or c <= run[-1].original:
             break
         if not _same_gap(ctx, c, o):
             break
         run.insert(0, Match(c, o, 1.0))
     while True:
         c, o = run[-1].copy + 1, run[-1].original + 1
-        if c >= len(units) or units[c].key != units[o].key or o >= run[0].copy:
+        if c >= len(units) or units[c].raw != units[o].raw or o >= run[0].copy:
             break
         if not _same_gap(ctx, c - 1, o - 1):
             break
@@ -114,8 +114,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             ratio = run[0].ratio
         else:
             ratio = similarity(
-                "".join(u.key for u in units[o0 : o1 + 1]),
-                "".join(u.key for u in units[c0 : c1 + 1]),
+                "".join(u.raw for u in units[o0 : o1 + 1]),
+                "".join(u.raw for u in units[c0 : c1 + 1]),
             )
         block_first = ctx.blocks[units[c0].block]
         adjacent = not _STRUCTURE.sub("", text[original[1] : copy[0]])
@@ -132,6 +132,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             and copy[0] - original[1] <= _RESTART_WINDOW
         )
         safe = not has_markers and prose and ((adjacent and exact) or restart)
+        # A lone sentence said again far away is often deliberate (a refrain, an instruction
+        # before each example); a repeated passage or a restart is what breaks a post.
+        passage = len(run) > 1
+        severity = "warning" if prose and (safe or passage or adjacent or restart) else "info"
         line = ctx.lines.position(original[0])[0]
         pct = round(ratio * 100)
         what_en = "passage" if len(run) > 1 else "sentence"
@@ -152,7 +156,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             RULES[0],
             code,
-            "warning" if "paragraph" in kinds else "info",  # repeated list items, headings: a note
+            severity,
             copy[0],
             copy[1],
             en,

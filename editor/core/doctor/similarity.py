@@ -17,7 +17,7 @@ _MAX_POSTING = 64  # trigrams shared by this many sentences say nothing about du
 _MAX_CANDIDATES = 8
 # Sentences with a difflib ratio of 0.85 share well over a third of their trigrams; a looser
 # bound keeps recall while skipping most difflib calls.
-_MIN_RESEMBLANCE = 0.25
+MIN_RESEMBLANCE = 0.25
 
 
 @dataclass(frozen=True)
@@ -34,32 +34,38 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _resemblance(a: list[int], b: list[int]) -> float:
+def resemblance(a: list[int], b: list[int]) -> float:
     """Estimated trigram Jaccard similarity from two bottom-k sketches."""
     union = sorted(set(a) | set(b))[:_SKETCH_SIZE]
     shared = set(a) & set(b)
     return sum(1 for v in union if v in shared) / len(union)
 
 
-def _sketch(key: str) -> list[int]:
+def sketch(key: str) -> list[int]:
+    """The bottom-k crc32 values of the trigrams of ``key``."""
     grams = {key[i : i + 3] for i in range(max(1, len(key) - 2))}
     return sorted(zlib.crc32(g.encode("utf-8")) for g in grams)[:_SKETCH_SIZE]
 
 
 def find_matches(
-    keys: list[str], min_length: int, threshold: float, near: list[bool] | None = None
+    keys: list[str],
+    min_length: int,
+    threshold: float,
+    near: list[bool] | None = None,
+    lengths: list[int] | None = None,
 ) -> list[Match]:
     """For each key, the earliest earlier key that equals it, else the most similar one.
 
-    Keys shorter than ``min_length`` are ignored; near copies need a ratio >= ``threshold`` and
-    are looked for only among keys whose ``near`` flag is true (all when ``near`` is None).
+    Keys shorter than ``min_length`` (or whose ``lengths`` entry is, when given) are ignored; near
+    copies need a ratio >= ``threshold`` and are looked for only among keys whose ``near`` flag is
+    true (all when ``near`` is None).
     """
     first: dict[str, int] = {}
     sketches: dict[int, list[int]] = {}
     postings: dict[int, list[int]] = {}
     matches = []
     for i, key in enumerate(keys):
-        if len(key) < min_length:
+        if (lengths[i] if lengths is not None else len(key)) < min_length:
             continue
         if key in first:
             matches.append(Match(i, first[key], 1.0))
@@ -67,10 +73,10 @@ def find_matches(
         first[key] = i
         if near is not None and not near[i]:
             continue
-        sketch = _sketch(key)
-        sketches[i] = sketch
+        own = sketch(key)
+        sketches[i] = own
         votes: Counter[int] = Counter()
-        for value in sketch:
+        for value in own:
             posting = postings.get(value)
             if posting and len(posting) <= _MAX_POSTING:
                 votes.update(posting)
@@ -81,7 +87,7 @@ def find_matches(
             other = keys[j]
             if 2 * min(len(key), len(other)) / (len(key) + len(other)) < threshold:
                 continue
-            if _resemblance(sketch, sketches[j]) < _MIN_RESEMBLANCE:
+            if resemblance(own, sketches[j]) < MIN_RESEMBLANCE:
                 continue
             matcher.set_seq1(other)
             if matcher.quick_ratio() < threshold:
@@ -91,6 +97,6 @@ def find_matches(
                 best = Match(i, j, ratio)
         if best is not None:
             matches.append(best)
-        for value in sketch:
+        for value in own:
             postings.setdefault(value, []).append(i)
     return matches

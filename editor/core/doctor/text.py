@@ -18,7 +18,8 @@ _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _TABLE = re.compile(r"^\s*\||^[\s:|-]*-{3,}[\s:|-]*\||^[^|`]*\|[^|`]*\|")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
-_HTML = re.compile(r"^ {0,3}<(?:[A-Za-z/!?])")
+# Any indentation: HTML tables in posts are indented freely and are never prose.
+_HTML = re.compile(r"^\s*<(?:[A-Za-z/!?])")
 _LIQUID_LINE = re.compile(r"^\s*\{[%{].*[%}]\}\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_\r\n]+\1\s*$")
@@ -39,7 +40,8 @@ _MASKS = [
     re.compile(r"https?://[^\s)\]>」]+"),
     re.compile(r"<[^>\r\n]*>"),
     re.compile(r"\{[%{].*?[%}]\}"),
-    re.compile(r"(?<![\w.])(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+/?"),
+    # Paths are ASCII; \w would take Japanese text around a slash for a path.
+    re.compile(r"(?<![A-Za-z0-9_.])(?:\.{0,2}/)?[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)+/?"),
 ]
 
 

@@ -50,7 +50,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         if block.kind != "heading":
             continue
         text = _heading_text(ctx.text[block.start : block.end])
-        if _CUT_HEADING.search(text):
+        if text.endswith("\ufffd"):
+            yield ctx.finding(
+                RULES[0],
+                "heading-cut",
+                "warning",
+                block.start,
+                block.end,
+                "The heading ends in a broken character (U+FFFD): it was probably cut short",
+                "見出しが文字化け（U+FFFD）で終わっています。途中で切れているようです",
+                heading=text,
+            )
+        elif _CUT_HEADING.search(text):
             yield ctx.finding(
                 RULES[0],
                 "heading-cut",

@@ -1,0 +1,43 @@
+"""A line break between two Japanese characters inside a paragraph.
+
+Browsers and the published page show it as a space (「日本\\n語」 reads 「日本 語」), which
+writers who wrap their lines rarely intend.  A hard break (two trailing spaces or a backslash)
+is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Edit, Finding, Fix
+
+RULES = ("cjk-line-break",)
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
+_BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]?(?:\\r\\n|\\n|\\r)[ \\t]*(?=[{_CJK}])")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """One note per paragraph whose lines break between Japanese characters."""
+    for block in ctx.blocks:
+        if block.kind != "paragraph":
+            continue
+        breaks = list(_BREAK.finditer(ctx.text, block.content_start, block.end))
+        if not breaks:
+            continue
+        edits = tuple(Edit(m.start(), m.end(), "") for m in breaks)
+        fix = Fix(edits, False, "Join the lines", "行をつなげる")
+        first = breaks[0]
+        yield ctx.finding(
+            RULES[0],
+            "between-japanese",
+            "info",
+            first.start(),
+            first.end(),
+            f"A line break between Japanese characters shows as a space on the page "
+            f"({len(breaks)} in this paragraph)",
+            f"日本語の文字の間の改行は、ページ上で空白として表示されます（この段落に {len(breaks)} 箇所）",
+            fix,
+            count=len(breaks),
+        )
