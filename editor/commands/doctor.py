@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError
@@ -24,6 +23,7 @@ from editor.core.doctor import (
     fix_all_safe,
 )
 from editor.core.post import PostReadError, decode_post
+from editor.core.storage import atomic_write
 
 JSON_VERSION = 1
 _POST_SUFFIXES = (".md", ".markdown")
@@ -85,35 +85,6 @@ def blog_root_of(path: Path) -> Path | None:
     return None
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` via a synced temporary file in the same folder."""
-    try:
-        from editor.core.storage import atomic_write  # the shared helper, once it exists
-    except ImportError:
-        atomic_write = None
-    if atomic_write is not None:
-        atomic_write(path, data)
-        return
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(path.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 def _config(rules: str | None) -> DoctorConfig:
     if not rules:
         return DoctorConfig()
@@ -147,7 +118,7 @@ def _check_file(path: Path, config: DoctorConfig, fix: bool) -> tuple[list[Findi
         before = diagnose(text, config, root)
         repaired = fix_all_safe(text, config, root)
         if repaired != text:
-            _atomic_write(path, repaired.encode("utf-8"))
+            atomic_write(path, repaired.encode("utf-8"))
             findings = diagnose(repaired, config, root)
             fixed = max(0, len(before) - len(findings))
             return findings, fixed, repaired

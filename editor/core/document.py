@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from editor.core import fields as fieldmod
 from editor.core import frontmatter
 from editor.core.frontmatter import FrontMatterError, ParsedFrontMatter
 from editor.core.post import PostSource, decode_post, dominant_newline, split_post
+from editor.core.storage import atomic_write
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
@@ -71,7 +70,7 @@ class PostDocument:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("The post has no file name yet")
-        _atomic_write(target, self.text.encode("utf-8"))
+        atomic_write(target, self.text.encode("utf-8"))
         self.path = target
         self.mark_saved()
         return target
@@ -311,36 +310,3 @@ def _restore_newlines(old: str, new: str, default: str) -> str:
     out += old_lines[len(old_lines) - tail :] if tail else []
     out.append(new_partial)
     return "".join(out)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` through a temporary file beside ``path``: fsync, then rename over it.
-
-    A crash leaves either the old file or the new one, never a partial or empty file.
-    """
-    path = Path(os.path.realpath(path))  # a symlinked post keeps its link; its target changes
-    if path.exists():
-        mode = path.stat().st_mode & 0o7777
-    else:  # a new file gets the usual permissions, not the temporary file's 0600
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    handle = tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable where the OS allows it
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
