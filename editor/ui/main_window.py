@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -479,6 +480,7 @@ class MainWindow(QMainWindow):
             return False  # the reason was shown; the text stays in the editor, unsaved
         self.document.path = path
         self.document.mark_saved()
+        path = self._move_to_planned_name(path)
         self.post_list.refresh()
         self.post_list.select_path(path)
         self._update_title()
@@ -489,13 +491,29 @@ class MainWindow(QMainWindow):
     def _new_post_path(self) -> Path | None:
         if self.blog_root is None:
             return prompts.choose_save_path(self, Path.home())
-        title = str(self.document.get("title") or "").strip()
         try:
-            path, _text = self.repository.plan_new_post(title, date=self.document.get_date())
-        except SlugError as exc:
+            return self.planned_path()
+        except (SlugError, RepositoryError) as exc:
             prompts.show_error(self, self.tr("Cannot name the post"), str(exc))
             return None
-        return path
+
+    def _move_to_planned_name(self, path: Path) -> Path:
+        """After a save, rename the file when its date or slug changed (git mv if tracked)."""
+        if self.repository is None:
+            return path
+        try:
+            target = self.planned_path()
+            if target is None or target == path:
+                return path
+            moved = self.repository.move(path, target)
+        except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
+            prompts.show_error(self, self.tr("Saved, but not renamed"), f"{path.name}: {exc}")
+            return path
+        self.document.path = moved
+        self._typed_slug = None
+        self.safekeeping.moved(moved)
+        self._refresh_form(refresh_raw=False)
+        return moved
 
     def _confirm_leaving(self) -> bool:
         if not (self.is_modified or self.safekeeping.has_unsaved):

@@ -297,6 +297,11 @@ class SafeKeeper(QObject):
         self._watch()
         return path
 
+    def moved(self, path: Path) -> None:
+        """The saved post was renamed (same bytes): keep watching and journaling it there."""
+        self._path = path
+        self._watch()
+
     def _refuse_silent_overwrite(self, path: Path, text: str) -> None:
         # A post the editor never loaded from this path (a new post, Save As) must not replace
         # a file that is already there without the writer saying so.

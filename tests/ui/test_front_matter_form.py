@@ -125,3 +125,28 @@ def test_unknown_keys_are_listed_and_kept(qtbot, blog, make_window):
     assert post.read_text(encoding="utf-8") == (
         "---\ntitle: 新題\nmath: true\n# a comment\nseries: 入門\n---\n本文\n"
     )
+
+
+def test_changing_date_and_slug_renames_the_file_with_git_mv(qtbot, git_blog, make_window):
+    post = git_blog / "_posts" / POSTS[0]
+    window = make_window(git_blog, post)
+    window.form.slug.selectAll()
+    qtbot.keyClicks(window.form.slug, "ai-chips-2025")
+    assert "2025-10-20-ai-chips-2025.md" in window.form.messages["slug"].text()
+    assert window.form.url.text().endswith("/2025/10/20/ai-chips-2025.html")
+    with qtbot.waitSignal(window.post_saved, timeout=5000) as saved:
+        window.save_action.trigger()
+    target = git_blog / "_posts" / "2025-10-20-ai-chips-2025.md"
+    assert target.is_file() and not post.exists()
+    assert window.document.path == target.resolve() or window.document.path == target
+    status = git(git_blog, "status", "--porcelain")
+    assert f"R  _posts/{POSTS[0]} -> _posts/2025-10-20-ai-chips-2025.md" in status
+    assert saved.args[0].name == target.name
+
+
+def test_an_unsafe_slug_is_refused_at_the_field(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / POSTS[0])
+    window.form.slug.selectAll()
+    qtbot.keyClicks(window.form.slug, "../../etc")
+    assert window.form.messages["slug"].isVisible()
+    assert window.form.url.text() == "—"
