@@ -101,7 +101,16 @@ class MainWindow(QMainWindow):
         )
         self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        for action in (self.new_action, self.open_action, self.save_action, self.quit_action):
+        self.publish_action = self._action(
+            self.tr("&Publish draft"), "Ctrl+Shift+P", self.publish_draft
+        )
+        for action in (
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            self.publish_action,
+            self.quit_action,
+        ):
             menu.addAction(action)
         view = self.menuBar().addMenu(self.tr("&View"))
         self.dark_action = QAction(self.tr("&Dark preview"), self)
@@ -496,6 +505,26 @@ class MainWindow(QMainWindow):
         except (SlugError, RepositoryError) as exc:
             prompts.show_error(self, self.tr("Cannot name the post"), str(exc))
             return None
+
+    def publish_draft(self) -> bool:
+        """Move the open draft into _posts/ dated now (saving it first); False if it stays."""
+        path = self.document.path
+        if self.repository is None or path is None or path.parent.name != "_drafts":
+            self.statusBar().showMessage(
+                self.tr("Only a saved draft in _drafts/ can be published"), 8000
+            )
+            return False
+        if self.is_modified and not self.save():
+            return False
+        try:
+            published = self.repository.publish(path)
+        except (RepositoryError, SlugError, FrontMatterError, OSError) as exc:
+            prompts.show_error(self, self.tr("Could not publish"), str(exc))
+            return False
+        self.post_list.refresh()
+        self.open_post(published)
+        self.statusBar().showMessage(self.tr("Published as %s") % published.name, 8000)
+        return True
 
     def _move_to_planned_name(self, path: Path) -> Path:
         """After a save, rename the file when its date or slug changed (git mv if tracked)."""

@@ -86,3 +86,18 @@ def test_preview_falls_back_when_webengine_is_unavailable(qtbot, blog, make_wind
     assert not window.preview.uses_webengine
     assert "QtWebEngine could not start" in window.preview_status.text()
     wait_for_preview(qtbot, window, "需要を押し上げている三つの要因")
+
+
+def test_publishing_a_draft_moves_it_into_posts_with_todays_date(qtbot, blog, make_window):
+    import datetime as dt
+
+    draft = blog / "_drafts" / "semiconductor-supply-chain.md"
+    window = make_window(blog, draft)
+    type_text(qtbot, window.editor, "公開前の一文。")
+    assert window.publish_draft()
+    today = dt.datetime.now(dt.timezone(dt.timedelta(hours=9))).strftime("%Y-%m-%d")
+    published = blog / "_posts" / f"{today}-semiconductor-supply-chain.md"
+    assert published.is_file() and not draft.exists()
+    text = published.read_text(encoding="utf-8")
+    assert f"date: {today}" in text and "公開前の一文。" in text
+    assert window.document.path.name == published.name
