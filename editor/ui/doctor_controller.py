@@ -8,17 +8,19 @@ matter back or forth.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 
-from editor.core.doctor import DoctorConfig, Finding, apply_fixes, diagnose
+from editor.core.doctor import DoctorConfig, Finding, all_rules, apply_fixes, diagnose
 from editor.core.post import split_post
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel
+from editor.ui.settings import Settings
 from editor.ui.textpos import LineIndex, utf16_column
 
 MAX_MARKS = 400
@@ -52,11 +54,26 @@ class DoctorController(QObject):
     findings_changed = Signal(int)
     front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
 
-    def __init__(self, editor: QPlainTextEdit, panel: DoctorPanel, parent: QObject | None = None):
+    def __init__(
+        self,
+        editor: QPlainTextEdit,
+        panel: DoctorPanel,
+        raw_editor: QPlainTextEdit,
+        settings: Settings,
+        current_text: Callable[[], str],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.editor = editor
         self.panel = panel
+        self._raw_editor = raw_editor  # the form's YAML tab, for front-matter findings
+        self._settings = settings
+        self._current_post_text = current_text
+        self._blog_root: Path | None = None
         self.config = DoctorConfig()
+        self.rule_actions: dict[str, QAction] = {}
+        panel.jump_requested.connect(self.jump_to)
+        panel.fix_requested.connect(lambda findings: self.apply(findings, current_text()))
         self.findings: list[Finding] = []
         self._text = ""
         self._body_line_offset = 0
@@ -65,6 +82,43 @@ class DoctorController(QObject):
         self._runner.finished.connect(self._on_finished)
         self._current_text = ""
         self.editor.document().contentsChanged.connect(self._on_contents_changed)
+
+    # -- menu and rules ----------------------------------------------------------------------
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """ "Fix all safe problems" and a checkable entry per rule."""
+        fix_all = QAction(self.tr("Fix all &safe problems"), self)
+        fix_all.triggered.connect(self.panel.fix_all_button.click)
+        menu.addAction(fix_all)
+        rules = menu.addMenu(self.tr("&Rules"))
+        for rule in all_rules():
+            action = QAction(rule, self)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(self._on_rule_toggled)
+            rules.addAction(action)
+            self.rule_actions[rule] = action
+
+    def show_blog(self, root: Path | None) -> None:
+        """Use the rules this blog's writer left switched on."""
+        self._blog_root = root
+        saved = self._settings.blog_value(str(root), "doctor_disabled", "") if root else ""
+        disabled = {rule for rule in str(saved or "").split(",") if rule}
+        for rule, action in self.rule_actions.items():
+            action.blockSignals(True)
+            action.setChecked(rule not in disabled)
+            action.blockSignals(False)
+        self.config = replace(self.config, disabled=frozenset(disabled))
+
+    def _on_rule_toggled(self, _checked: bool) -> None:
+        """Rules switched off are remembered per blog."""
+        disabled = sorted(r for r, action in self.rule_actions.items() if not action.isChecked())
+        self.config = replace(self.config, disabled=frozenset(disabled))
+        if self._blog_root is not None:
+            self._settings.set_blog_value(
+                str(self._blog_root), "doctor_disabled", ",".join(disabled)
+            )
+        self.request(self._current_post_text(), self._blog_root, immediately=True)
 
     # -- running -----------------------------------------------------------------------------
 
@@ -107,6 +161,28 @@ class DoctorController(QObject):
                 return None
             positions.append(block.position() + utf16_column(block.text(), column))
         return positions[0], positions[1]
+
+    def jump_to(self, finding: Finding) -> None:
+        """Select a finding's text in the text pane, or its line in the YAML tab."""
+        span = self.body_range(finding.start, finding.end)
+        if span is None:
+            tabs = self._raw_editor.parentWidget()
+            while tabs is not None and not isinstance(tabs, QTabWidget):
+                tabs = tabs.parentWidget()
+            if tabs is not None:
+                tabs.setCurrentWidget(self._raw_editor)
+            block = self._raw_editor.document().findBlockByNumber(max(0, finding.line - 2))
+            cursor = self._raw_editor.textCursor()
+            cursor.setPosition(block.position())
+            self._raw_editor.setTextCursor(cursor)
+            self._raw_editor.setFocus()
+            return
+        cursor = self.editor.textCursor()
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.editor.setFocus()
 
     def _mark(self, findings: list[Finding]) -> None:
         selections = []

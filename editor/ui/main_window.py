@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +10,10 @@ from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
-from editor.core import location
-from editor.core.doctor import all_rules
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
 from editor.core.render import RenderContext, render_body
-from editor.core.repository import BlogRepository, RepositoryError
-from editor.core.slug import SlugError
+from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost, StorageError
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
@@ -27,15 +22,16 @@ from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.post_list import PostListView
+from editor.ui.post_naming import PostNamingMixin
 from editor.ui.preview import PreviewPane
-from editor.ui.resources import resource_path
+from editor.ui.preview_style import PreviewStyle
 from editor.ui.safekeeping import SafeKeeper
 from editor.ui.settings import Settings
 
 APP_NAME = "Tsuzuri"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PostNamingMixin, QMainWindow):
     """One post at a time in a blog; the panes emit signals and the window wires them."""
 
     post_opened = Signal(Path)
@@ -64,7 +60,15 @@ class MainWindow(QMainWindow):
         self.doctor_panel = DoctorPanel()
         self.left_splitter.addWidget(self.doctor_panel)
         self.left_splitter.setSizes([330, 600, 160])
-        self.doctor = DoctorController(self.editor, self.doctor_panel, self)
+        self.doctor = DoctorController(
+            self.editor,
+            self.doctor_panel,
+            self.form.raw,
+            settings,
+            lambda: self.document.text,
+            self,
+        )
+        self.preview_style = PreviewStyle(self.preview, settings, self)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.post_list)
@@ -112,52 +116,8 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             menu.addAction(action)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        self.dark_action = QAction(self.tr("&Dark preview"), self)
-        self.dark_action.setCheckable(True)
-        self.dark_action.setChecked(bool(self.settings.value("preview/dark")))
-        self.dark_action.toggled.connect(self._on_dark_toggled)
-        self.blog_css_action = QAction(self.tr("Use the blog's &stylesheet…"), self)
-        self.blog_css_action.triggered.connect(self._on_blog_css_triggered)
-        self.default_css_action = QAction(self.tr("Use Tsuzuri's s&tylesheet"), self)
-        self.default_css_action.triggered.connect(lambda: self.set_blog_stylesheet(None))
-        for action in (self.dark_action, self.blog_css_action, self.default_css_action):
-            view.addAction(action)
-        self._build_doctor_menu()
-
-    def _build_doctor_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Doctor"))
-        self.fix_all_action = QAction(self.tr("Fix all &safe problems"), self)
-        self.fix_all_action.triggered.connect(self.doctor_panel.fix_all_button.click)
-        menu.addAction(self.fix_all_action)
-        rules = menu.addMenu(self.tr("&Rules"))
-        self.rule_actions: dict[str, QAction] = {}
-        for rule in all_rules():
-            action = QAction(rule, self)
-            action.setCheckable(True)
-            action.setChecked(True)
-            action.toggled.connect(self._on_rule_toggled)
-            rules.addAction(action)
-            self.rule_actions[rule] = action
-
-    def _on_rule_toggled(self, _checked: bool) -> None:
-        """Rules switched off are remembered per blog."""
-        disabled = sorted(
-            rule for rule, action in self.rule_actions.items() if not action.isChecked()
-        )
-        self.doctor.config = replace(self.doctor.config, disabled=frozenset(disabled))
-        if self.blog_root is not None:
-            self.settings.set_blog_value(str(self.blog_root), "doctor_disabled", ",".join(disabled))
-        self._request_render(immediately=True)
-
-    def _load_doctor_rules(self) -> None:
-        saved = self.settings.blog_value(str(self.blog_root), "doctor_disabled", "") or ""
-        disabled = {rule for rule in str(saved).split(",") if rule}
-        for rule, action in self.rule_actions.items():
-            action.blockSignals(True)
-            action.setChecked(rule not in disabled)
-            action.blockSignals(False)
-        self.doctor.config = replace(self.doctor.config, disabled=frozenset(disabled))
+        self.preview_style.fill_menu(self.menuBar().addMenu(self.tr("&View")))
+        self.doctor.fill_menu(self.menuBar().addMenu(self.tr("&Doctor")))
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -176,8 +136,7 @@ class MainWindow(QMainWindow):
         self.form.slug_edited.connect(self._on_slug_edited)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
         self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
-        self.doctor_panel.jump_requested.connect(self._on_doctor_jump_requested)
-        self.doctor_panel.fix_requested.connect(self._on_doctor_fix_requested)
+        self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
         self.renderer.finished.connect(self.preview.set_body_html)
         self.renderer.failed.connect(self._on_render_failed)
         self.editor.textChanged.connect(self.safekeeping.note_edit)
@@ -222,53 +181,10 @@ class MainWindow(QMainWindow):
         self.post_list.show_blog(self.blog_root)
         layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         self.form.set_layouts(layouts)
-        self._load_doctor_rules()
-        self._reload_preview()
+        self.doctor.show_blog(self.blog_root)
+        self.preview_style.show_blog(self.blog_root)
         self._update_title()
         self.safekeeping.offer_recovery()
-
-    def _stylesheets(self) -> list[Path]:
-        """The blog's own stylesheet when the writer chose one, else Tsuzuri's; then code
-        colours and the preview's own marks."""
-        dark = bool(self.settings.value("preview/dark"))
-        own = self._blog_stylesheet()
-        base = [own] if own is not None else [resource_path("preview", "preview.css")]
-        code = resource_path("preview", "highlight-dark.css" if dark else "highlight-light.css")
-        return [p for p in (*base, code, resource_path("preview", "page.css")) if p.is_file()]
-
-    def _blog_stylesheet(self) -> Path | None:
-        if self.blog_root is None:
-            return None
-        value = self.settings.blog_value(str(self.blog_root), "stylesheet")
-        path = Path(value) if value else None
-        return path if path is not None and path.is_file() else None
-
-    def set_blog_stylesheet(self, path: Path | None) -> None:
-        """Preview this blog with its own CSS file (None: Tsuzuri's stylesheet)."""
-        if self.blog_root is None:
-            return
-        self.settings.set_blog_value(str(self.blog_root), "stylesheet", str(path) if path else "")
-        self._reload_preview()
-
-    def _reload_preview(self) -> None:
-        allow_remote = self.settings.allow_remote(self.blog_root) if self.blog_root else False
-        self.preview.load_page(
-            self.blog_root,
-            self._stylesheets(),
-            allow_remote=allow_remote,
-            dark=bool(self.settings.value("preview/dark")),
-        )
-        self._request_render(immediately=True)
-
-    def _on_dark_toggled(self, dark: bool) -> None:
-        self.settings.set_value("preview/dark", dark)
-        self._reload_preview()
-
-    def _on_blog_css_triggered(self) -> None:
-        start = self.blog_root or Path.home()
-        path = prompts.choose_stylesheet(self, start)
-        if path is not None:
-            self.set_blog_stylesheet(path)
 
     def open_post(self, path: Path) -> bool:
         """Load a post into the panes; a post that cannot be read leaves the current one open."""
@@ -384,33 +300,6 @@ class MainWindow(QMainWindow):
             refresh_raw=refresh_raw,
         )
 
-    def _on_slug_edited(self, text: str) -> None:
-        self._typed_slug = text.strip() or None
-        self._refresh_form(refresh_raw=False)
-        self._update_title()
-
-    def planned_path(self) -> Path | None:
-        """Where the post will be saved: its date and slug decide the file name."""
-        if self.repository is None or self.document.fields is None:
-            return self.document.path
-        return location.planned_path(self.repository, self.document, self._typed_slug)
-
-    def _update_location(self, messages: dict[str, str]) -> None:
-        if self.repository is None or self.document.fields is None:
-            return
-        slug = location.current_slug(self.repository, self.document, self._typed_slug)
-        try:
-            path = self.planned_path()
-        except (SlugError, RepositoryError) as exc:
-            messages["slug"] = str(exc)
-            self.form.show_location(slug, "—")
-            return
-        self.form.show_location(slug, location.planned_url(self.repository, self.document, path))
-        if self.document.path is not None and path != self.document.path:
-            messages.setdefault(
-                "slug", self.tr("Saving renames the file to %s") % path.relative_to(self.blog_root)
-            )
-
     def _field_messages(self) -> dict[str, str]:
         messages: dict[str, str] = {}
         lang = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
@@ -439,31 +328,11 @@ class MainWindow(QMainWindow):
             self.tr("Doctor: %n problem(s)", "", count) if count else self.tr("Doctor: clean")
         )
 
-    def _on_doctor_fix_requested(self, findings: list) -> None:
-        self.doctor.apply(findings, self.document.text)
-
     def _on_doctor_front_matter_replaced(self, raw: str) -> None:
         self.document.set_front_matter_text(raw)
         self._refresh_form(refresh_raw=True)
         self._request_render()
         self._update_title()
-
-    def _on_doctor_jump_requested(self, finding) -> None:
-        span = self.doctor.body_range(finding.start, finding.end)
-        if span is None:  # in the front matter: show it in the YAML tab
-            self.form.tabs.setCurrentWidget(self.form.raw)
-            block = self.form.raw.document().findBlockByNumber(max(0, finding.line - 2))
-            cursor = self.form.raw.textCursor()
-            cursor.setPosition(block.position())
-            self.form.raw.setTextCursor(cursor)
-            self.form.raw.setFocus()
-            return
-        cursor = self.editor.textCursor()
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], cursor.MoveMode.KeepAnchor)
-        self.editor.setTextCursor(cursor)
-        self.editor.centerCursor()
-        self.editor.setFocus()
 
     def _on_render_failed(self, message: str) -> None:
         self.statusBar().showMessage(
@@ -496,53 +365,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved %s") % path.name, 5000)
         self.post_saved.emit(path)
         return True
-
-    def _new_post_path(self) -> Path | None:
-        if self.blog_root is None:
-            return prompts.choose_save_path(self, Path.home())
-        try:
-            return self.planned_path()
-        except (SlugError, RepositoryError) as exc:
-            prompts.show_error(self, self.tr("Cannot name the post"), str(exc))
-            return None
-
-    def publish_draft(self) -> bool:
-        """Move the open draft into _posts/ dated now (saving it first); False if it stays."""
-        path = self.document.path
-        if self.repository is None or path is None or path.parent.name != "_drafts":
-            self.statusBar().showMessage(
-                self.tr("Only a saved draft in _drafts/ can be published"), 8000
-            )
-            return False
-        if self.is_modified and not self.save():
-            return False
-        try:
-            published = self.repository.publish(path)
-        except (RepositoryError, SlugError, FrontMatterError, OSError) as exc:
-            prompts.show_error(self, self.tr("Could not publish"), str(exc))
-            return False
-        self.post_list.refresh()
-        self.open_post(published)
-        self.statusBar().showMessage(self.tr("Published as %s") % published.name, 8000)
-        return True
-
-    def _move_to_planned_name(self, path: Path) -> Path:
-        """After a save, rename the file when its date or slug changed (git mv if tracked)."""
-        if self.repository is None:
-            return path
-        try:
-            target = self.planned_path()
-            if target is None or target == path:
-                return path
-            moved = self.repository.move(path, target)
-        except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
-            prompts.show_error(self, self.tr("Saved, but not renamed"), f"{path.name}: {exc}")
-            return path
-        self.document.path = moved
-        self._typed_slug = None
-        self.safekeeping.moved(moved)
-        self._refresh_form(refresh_raw=False)
-        return moved
 
     def _confirm_leaving(self) -> bool:
         if not (self.is_modified or self.safekeeping.has_unsaved):

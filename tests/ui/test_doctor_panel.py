@@ -98,11 +98,11 @@ def test_a_rule_switched_off_is_not_reported_and_stays_off_for_the_blog(
 ):
     window, post = raw_window
     assert "sentence-length" in _rules(window)
-    window.rule_actions["sentence-length"].setChecked(False)
+    window.doctor.rule_actions["sentence-length"].setChecked(False)
     qtbot.waitUntil(lambda: "sentence-length" not in _rules(window), timeout=15000)
     assert "continuation-marker" in _rules(window)
     window.close()
     again = make_window(post.parent.parent, post, window_settings=settings)
-    assert not again.rule_actions["sentence-length"].isChecked()
+    assert not again.doctor.rule_actions["sentence-length"].isChecked()
     qtbot.waitUntil(lambda: bool(again.doctor_panel.findings), timeout=15000)
     assert "sentence-length" not in _rules(again)

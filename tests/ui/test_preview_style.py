@@ -30,13 +30,13 @@ def test_dark_preview_is_remembered_and_paints_dark(qtbot, blog, make_window, se
     window = make_window(blog, blog / "_posts" / JA_POST)
     wait_for_preview(qtbot, window, "まとめ")
     assert _eval(qtbot, window, BACKGROUND) == "rgb(255, 255, 255)"
-    window.dark_action.trigger()
+    window.preview_style.dark_action.trigger()
     _wait_for(qtbot, window, BACKGROUND, "rgb(13, 17, 23)")
     wait_for_preview(qtbot, window, "まとめ")
     assert settings.value("preview/dark") is True
     window.close()
     again = make_window(blog, blog / "_posts" / JA_POST, window_settings=settings)
-    assert again.dark_action.isChecked()
+    assert again.preview_style.dark_action.isChecked()
     _wait_for(qtbot, again, BACKGROUND, "rgb(13, 17, 23)")
 
 
@@ -47,9 +47,9 @@ def test_blog_stylesheet_is_used_per_blog(qtbot, blog, make_window, monkeypatch)
     window = make_window(blog, blog / "_posts" / JA_POST)
     wait_for_preview(qtbot, window, "まとめ")
     assert _eval(qtbot, window, H2_COLOUR) not in ("", "rgb(1, 2, 3)")
-    window.blog_css_action.trigger()
+    window.preview_style.blog_css_action.trigger()
     _wait_for(qtbot, window, H2_COLOUR, "rgb(1, 2, 3)")
-    window.default_css_action.trigger()
+    window.preview_style.default_css_action.trigger()
     qtbot.waitUntil(
         lambda: _eval(qtbot, window, H2_COLOUR) not in ("", "rgb(1, 2, 3)"), timeout=10000
     )

@@ -1,0 +1,97 @@
+"""Naming a post the way Jekyll expects: slug, URL, renames on save, publishing a draft.
+
+Mixed into :class:`~editor.ui.main_window.MainWindow`; the planning itself is plain Python in
+:mod:`editor.core.location`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from editor.core import location
+from editor.core.frontmatter import FrontMatterError
+from editor.core.repository import RepositoryError
+from editor.core.slug import SlugError
+from editor.ui import prompts
+
+
+class PostNamingMixin:
+    """File names and URLs for the window's post (needs ``repository``, ``document``, ``form``,
+    ``safekeeping``, ``post_list``, ``save`` and ``open_post``)."""
+
+    _typed_slug: str | None = None  # a slug the writer typed, applied on save
+
+    def _on_slug_edited(self, text: str) -> None:
+        self._typed_slug = text.strip() or None
+        self._refresh_form(refresh_raw=False)
+        self._update_title()
+
+    def planned_path(self) -> Path | None:
+        """Where the post will be saved: its date and slug decide the file name."""
+        if self.repository is None or self.document.fields is None:
+            return self.document.path
+        return location.planned_path(self.repository, self.document, self._typed_slug)
+
+    def _update_location(self, messages: dict[str, str]) -> None:
+        if self.repository is None or self.document.fields is None:
+            return
+        slug = location.current_slug(self.repository, self.document, self._typed_slug)
+        try:
+            path = self.planned_path()
+        except (SlugError, RepositoryError) as exc:
+            messages["slug"] = str(exc)
+            self.form.show_location(slug, "—")
+            return
+        self.form.show_location(slug, location.planned_url(self.repository, self.document, path))
+        if self.document.path is not None and path != self.document.path:
+            messages.setdefault(
+                "slug", self.tr("Saving renames the file to %s") % path.relative_to(self.blog_root)
+            )
+
+    def _new_post_path(self) -> Path | None:
+        if self.blog_root is None:
+            return prompts.choose_save_path(self, Path.home())
+        try:
+            return self.planned_path()
+        except (SlugError, RepositoryError) as exc:
+            prompts.show_error(self, self.tr("Cannot name the post"), str(exc))
+            return None
+
+    def publish_draft(self) -> bool:
+        """Move the open draft into _posts/ dated now (saving it first); False if it stays."""
+        path = self.document.path
+        if self.repository is None or path is None or path.parent.name != "_drafts":
+            self.statusBar().showMessage(
+                self.tr("Only a saved draft in _drafts/ can be published"), 8000
+            )
+            return False
+        if self.is_modified and not self.save():
+            return False
+        try:
+            published = self.repository.publish(path)
+        except (RepositoryError, SlugError, FrontMatterError, OSError) as exc:
+            prompts.show_error(self, self.tr("Could not publish"), str(exc))
+            return False
+        self.post_list.refresh()
+        self.open_post(published)
+        self.statusBar().showMessage(self.tr("Published as %s") % published.name, 8000)
+        return True
+
+    def _move_to_planned_name(self, path: Path) -> Path:
+        """After a save, rename the file when its date or slug changed (git mv if tracked)."""
+        if self.repository is None:
+            return path
+        try:
+            target = self.planned_path()
+            if target is None or target == path:
+                return path
+            moved = self.repository.move(path, target)
+        except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
+            prompts.show_error(self, self.tr("Saved, but not renamed"), f"{path.name}: {exc}")
+            return path
+        self.document.path = moved
+        self._typed_slug = None
+        self.safekeeping.moved(moved)
+        self._refresh_form(refresh_raw=False)
+        return moved

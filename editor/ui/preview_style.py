@@ -1,0 +1,85 @@
+"""The View menu: a light or dark preview, and the blog's own stylesheet, remembered per blog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from editor.ui import prompts
+from editor.ui.preview import PreviewPane
+from editor.ui.resources import resource_path
+from editor.ui.settings import Settings
+
+
+class PreviewStyle(QObject):
+    """Decides which stylesheets the preview page loads and reloads it when they change."""
+
+    reloaded = Signal()
+    """The wrapper page was loaded afresh: the body must be pushed again."""
+
+    def __init__(self, preview: PreviewPane, settings: Settings, window: QWidget):
+        super().__init__(window)
+        self._preview, self._settings, self._window = preview, settings, window
+        self.blog_root: Path | None = None
+        self.dark_action = QAction(self.tr("&Dark preview"), self)
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(bool(settings.value("preview/dark")))
+        self.dark_action.toggled.connect(self._on_dark_toggled)
+        self.blog_css_action = QAction(self.tr("Use the blog's &stylesheet…"), self)
+        self.blog_css_action.triggered.connect(self._on_blog_css_triggered)
+        self.default_css_action = QAction(self.tr("Use Tsuzuri's s&tylesheet"), self)
+        self.default_css_action.triggered.connect(lambda: self.set_blog_stylesheet(None))
+
+    def fill_menu(self, menu: QMenu) -> None:
+        for action in (self.dark_action, self.blog_css_action, self.default_css_action):
+            menu.addAction(action)
+
+    def show_blog(self, root: Path | None) -> None:
+        """Load the preview page for a blog (its stylesheet, its remote-content setting)."""
+        self.blog_root = root
+        self.reload()
+
+    def stylesheets(self) -> list[Path]:
+        """The blog's own stylesheet when the writer chose one, else Tsuzuri's; then code
+        colours and the preview's own marks."""
+        dark = bool(self._settings.value("preview/dark"))
+        own = self._blog_stylesheet()
+        base = [own] if own is not None else [resource_path("preview", "preview.css")]
+        code = resource_path("preview", "highlight-dark.css" if dark else "highlight-light.css")
+        return [p for p in (*base, code, resource_path("preview", "page.css")) if p.is_file()]
+
+    def _blog_stylesheet(self) -> Path | None:
+        if self.blog_root is None:
+            return None
+        value = self._settings.blog_value(str(self.blog_root), "stylesheet")
+        path = Path(value) if value else None
+        return path if path is not None and path.is_file() else None
+
+    def set_blog_stylesheet(self, path: Path | None) -> None:
+        """Preview this blog with its own CSS file (None: Tsuzuri's stylesheet)."""
+        if self.blog_root is None:
+            return
+        self._settings.set_blog_value(str(self.blog_root), "stylesheet", str(path) if path else "")
+        self.reload()
+
+    def reload(self) -> None:
+        root = self.blog_root
+        self._preview.load_page(
+            root,
+            self.stylesheets(),
+            allow_remote=self._settings.allow_remote(root) if root else False,
+            dark=bool(self._settings.value("preview/dark")),
+        )
+        self.reloaded.emit()
+
+    def _on_dark_toggled(self, dark: bool) -> None:
+        self._settings.set_value("preview/dark", dark)
+        self.reload()
+
+    def _on_blog_css_triggered(self) -> None:
+        path = prompts.choose_stylesheet(self._window, self.blog_root or Path.home())
+        if path is not None:
+            self.set_blog_stylesheet(path)
