@@ -186,3 +186,17 @@ def test_recovery_dialog_shows_the_difference_and_restores(qtbot, post, blog):
     buttons = {b.text().replace("&", ""): b for b in dialog.findChildren(QPushButton)}
     qtbot.mouseClick(buttons["Restore"], Qt.MouseButton.LeftButton)
     assert dialog.choice == RecoveryChoice(restore=entry.id)
+
+
+def test_opening_the_restored_post_again_keeps_the_restored_text(
+    qtbot, post, blog, make_window, monkeypatch
+):
+    crashed = post.read_text(encoding="utf-8") + "\n復元した文\n"
+    _left_by_a_crash(blog, post, crashed)
+    monkeypatch.setattr(
+        prompts, "choose_recovery", lambda _p, entries, _c: RecoveryChoice(restore=entries[0].id)
+    )
+    asked = []
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: asked.append(a) or "discard")
+    window = make_window(blog, post)  # as `tsuzuri POST` does after the recovery list
+    assert window.document.text == crashed and asked == []
