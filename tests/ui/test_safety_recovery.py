@@ -200,3 +200,17 @@ def test_opening_the_restored_post_again_keeps_the_restored_text(
     monkeypatch.setattr(prompts, "confirm_discard", lambda *a: asked.append(a) or "discard")
     window = make_window(blog, post)  # as `tsuzuri POST` does after the recovery list
     assert window.document.text == crashed and asked == []
+
+
+def test_restoring_keeps_windows_line_endings_exactly(qtbot, blog, make_window, monkeypatch):
+    post = blog / "_posts" / "2025-01-03-crlf.md"
+    post.write_bytes(b"---\r\ntitle: t\r\n---\r\n\r\nline one\r\n")
+    crashed = "---\r\ntitle: t\r\n---\r\n\r\nline one\r\n行を足した\r\n"
+    _left_by_a_crash(blog, post, crashed)
+    monkeypatch.setattr(
+        prompts, "choose_recovery", lambda _p, entries, _c: RecoveryChoice(restore=entries[0].id)
+    )
+    window = make_window(blog)
+    assert window.document.text == crashed and window.isWindowModified()
+    assert window.save()
+    assert post.read_bytes() == crashed.encode("utf-8")
