@@ -51,7 +51,18 @@ class RecoveryChoice:
 def entry_line(entry: RecoveryEntry) -> str:
     """How an entry is listed: its name, when it was kept, and where the disk stands."""
     when = dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
-    return f"{entry.label} — {when} — {_tr(STATE_TEXT.get(entry.disk_state(), ''))}"
+    return f"{entry_name(entry)} — {when} — {_tr(STATE_TEXT.get(entry.disk_state(), ''))}"
+
+
+def entry_name(entry: RecoveryEntry) -> str:
+    """The file name, or for a post never saved its title or first words (not its "---")."""
+    if entry.post_path:
+        return entry.label
+    document = PostDocument.from_text(entry.text)
+    title = str(document.get("title") or "").strip()
+    first = next((line.strip() for line in document.body.splitlines() if line.strip()), "")
+    words = title or first[:40]
+    return _tr("New post: {words}").format(words=words) if words else _tr("New post")
 
 
 def restored_document(

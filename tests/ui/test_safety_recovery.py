@@ -214,3 +214,12 @@ def test_restoring_keeps_windows_line_endings_exactly(qtbot, blog, make_window, 
     assert window.document.text == crashed and window.isWindowModified()
     assert window.save()
     assert post.read_bytes() == crashed.encode("utf-8")
+
+
+def test_untitled_entry_is_listed_by_its_title(qtbot, blog):
+    from editor.ui.recovery_dialog import RecoveryDialog
+
+    entry = _left_by_a_crash(blog, None, "---\ntitle: 春の下書き\n---\n本文\n")
+    dialog = RecoveryDialog(None, [entry])
+    qtbot.addWidget(dialog)
+    assert dialog.list.item(0).text().startswith("New post: 春の下書き — ")
