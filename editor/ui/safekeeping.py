@@ -159,11 +159,10 @@ class SafeKeeper(QObject):
 
     def poll(self) -> None:
         """Journal edits that have waited long enough; forget the entry once nothing is unsaved."""
-        if self.journal is None:
-            return
+        if self.journal is None or not self.journal.pending:
+            return  # nothing new: skip comparing a possibly huge text every second
         if not self._unsaved():
-            if self.journal.pending:
-                self.journal.saved()
+            self.journal.saved()
             return
         self._after_write(self.journal.poll())
 
