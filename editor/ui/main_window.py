@@ -188,6 +188,10 @@ class MainWindow(PostNamingMixin, QMainWindow):
 
     def open_post(self, path: Path) -> bool:
         """Load a post into the panes; a post that cannot be read leaves the current one open."""
+        if self.document.path is not None and path.resolve() == self.document.path:
+            # Already open (perhaps restored after a crash, with unsaved changes): keep it as it
+            # is; the file watcher keeps an unmodified post current.
+            return True
         if not self._confirm_leaving():
             return False
         try:

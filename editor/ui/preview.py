@@ -97,20 +97,24 @@ if not WEBENGINE_ERROR:
             self.allowed_roots: list[Path] = []
             self.allow_remote = False
             self.blocked: list[str] = []
+            self.allowed: list[str] = []
 
         def interceptRequest(self, info) -> None:  # noqa: N802 - Qt override
             url = info.requestUrl()
-            scheme = url.scheme()
-            if scheme in ("data", "qrc", "blob", "about"):
-                return
-            if scheme == "file":
-                path = Path(os.path.realpath(url.toLocalFile()))
-                if any(path.is_relative_to(root) for root in self.allowed_roots):
-                    return
-            elif scheme in ("http", "https") and self.allow_remote:
+            if self._allows(url):
+                self.allowed.append(url.toString())
                 return
             self.blocked.append(url.toString())
             info.block(True)
+
+        def _allows(self, url: QUrl) -> bool:
+            scheme = url.scheme()
+            if scheme in ("data", "qrc", "blob", "about"):
+                return True
+            if scheme == "file":
+                path = Path(os.path.realpath(url.toLocalFile()))
+                return any(path.is_relative_to(root) for root in self.allowed_roots)
+            return scheme in ("http", "https") and self.allow_remote
 
     def _shared_profile() -> QWebEngineProfile:
         """One off-the-record profile (no cache or cookies on disk) for every preview page;
@@ -153,6 +157,7 @@ class PreviewPane(QWidget):
         layout = QStackedLayout(self)
         self.fallback_reason = WEBENGINE_ERROR
         self._loaded = False
+        self._awaiting_page = False
         self._pending_html: str | None = None
         self._pending_line: int | None = None
         # Scroll events this soon after we scrolled the page ourselves are echoes, not the writer.
@@ -178,6 +183,11 @@ class PreviewPane(QWidget):
     def blocked_requests(self) -> list[str]:
         """URLs the sandbox refused (for the status bar and tests)."""
         return self._interceptor.blocked if self._view is not None else []
+
+    @property
+    def allowed_requests(self) -> list[str]:
+        """URLs the sandbox let through (local files of the blog; remote ones when allowed)."""
+        return self._interceptor.allowed if self._view is not None else []
 
     def _build_web_view(self, layout: QStackedLayout) -> None:
         self._interceptor = _Interceptor(self)
@@ -221,11 +231,17 @@ class PreviewPane(QWidget):
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allow_remote
         )
         self._loaded = False
+        self._awaiting_page = True
         self._page.expecting_load = True
         base_url = QUrl.fromLocalFile(str(base) + os.sep) if base else QUrl("file:///")
         self._page.setHtml(self._page_html, base_url)
 
     def _on_load_finished(self, ok: bool) -> None:
+        if not self._awaiting_page:
+            # A clicked link's navigation, refused by the page: it still reports a failed load,
+            # but the wrapper page is still there and must keep taking new bodies.
+            return
+        self._awaiting_page = False
         self._loaded = ok
         if self._pending_html is not None:
             body, self._pending_html = self._pending_html, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.document import PostDocument
+from editor.core.post import split_post
 from editor.core.recovery import RecoveryEntry
+from editor.core.storage import LoadedPost
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
 
 
@@ -47,7 +51,41 @@ class RecoveryChoice:
 def entry_line(entry: RecoveryEntry) -> str:
     """How an entry is listed: its name, when it was kept, and where the disk stands."""
     when = dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
-    return f"{entry.label} — {when} — {_tr(STATE_TEXT.get(entry.disk_state(), ''))}"
+    return f"{entry_name(entry)} — {when} — {_tr(STATE_TEXT.get(entry.disk_state(), ''))}"
+
+
+def entry_name(entry: RecoveryEntry) -> str:
+    """The file name, or for a post never saved its title or first words (not its "---")."""
+    if entry.post_path:
+        return entry.label
+    document = PostDocument.from_text(entry.text)
+    title = str(document.get("title") or "").strip()
+    first = next((line.strip() for line in document.body.splitlines() if line.strip()), "")
+    words = title or first[:40]
+    return _tr("New post: {words}").format(words=words) if words else _tr("New post")
+
+
+def restored_document(
+    entry: RecoveryEntry, loaded: LoadedPost | None, timezone=None
+) -> tuple[PostDocument, LoadedPost | None]:
+    """A document holding ``entry``'s text as unsaved changes to ``loaded`` (the disk's post).
+
+    The returned LoadedPost carries the entry's base version, so saving notices a post that
+    another program changed after the edits began.
+    """
+    path = Path(entry.post_path) if entry.post_path else None
+    document = PostDocument.from_text("" if loaded is None else loaded.text, path, timezone)
+    wanted = split_post(entry.text)
+    if wanted.has_front_matter:
+        document.set_front_matter_text(wanted.front_matter)
+    document.set_body(wanted.body)
+    if document.text != entry.text:
+        # Line endings or a removed front matter the editing calls cannot express: take the
+        # journaled text as it is; SafeKeeper still counts it as unsaved until saved.
+        document = PostDocument.from_text(entry.text, path, timezone)
+    if loaded is not None and entry.base is not None:
+        loaded = LoadedPost(loaded.text, loaded.data, entry.base, loaded.warnings)
+    return document, loaded
 
 
 class RecoveryDialog(QDialog):

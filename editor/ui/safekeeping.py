@@ -11,12 +11,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core.document import PostDocument
-from editor.core.post import split_post
-from editor.core.recovery import Journal, RecoveryEntry, RecoveryStore, Snapshot
+from editor.core.recovery import Journal, RecoveryStore, Snapshot
 from editor.core.storage import (
     ConflictError,
     Fingerprint,
@@ -27,10 +26,11 @@ from editor.core.storage import (
     read_post_file,
 )
 from editor.ui import prompts
+from editor.ui.post_watcher import PostWatcher
+from editor.ui.recovery_dialog import restored_document
 from editor.ui.resources import data_dir
 
 POLL_MS = 1000  # the journal decides itself when to write (every 2 s of pending edits)
-WATCH_SETTLE_MS = 150  # editors write a file in several steps; look once they are done
 # Save errors the writer can get around by saving somewhere else.
 SAVE_AS_KINDS = {"permission", "read_only", "folder_missing", "outside_blog", "io", "disk_full"}
 
@@ -66,13 +66,8 @@ class SafeKeeper(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
         self._poll.start()
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._on_watched_changed)
-        self.watcher.directoryChanged.connect(self._on_watched_changed)
-        self._settle = QTimer(self)
-        self._settle.setSingleShot(True)
-        self._settle.setInterval(WATCH_SETTLE_MS)
-        self._settle.timeout.connect(self.check_disk)
+        self.watcher = PostWatcher(self)
+        self.watcher.changed.connect(self.check_disk)
         app = QApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state_changed)
@@ -115,32 +110,6 @@ class SafeKeeper(QObject):
         if loaded is not None and loaded.warnings:
             self.status_message.emit(" ".join(n.message for n in loaded.warnings))
 
-    def restored_document(self, entry: RecoveryEntry) -> tuple[PostDocument, LoadedPost | None]:
-        """A document holding ``entry``'s text as unsaved changes to the post on disk."""
-        path = Path(entry.post_path) if entry.post_path else None
-        loaded = None
-        disk_text = ""
-        if path is not None:
-            try:
-                loaded = self.read(path)
-                disk_text = loaded.text
-            except StorageError:
-                loaded = None
-        timezone = self._window._timezone()
-        document = PostDocument.from_text(disk_text, path, timezone)
-        wanted = split_post(entry.text)
-        if wanted.has_front_matter:
-            document.set_front_matter_text(wanted.front_matter)
-        document.set_body(wanted.body)
-        if document.text != entry.text:
-            # Line endings or a removed front matter the editing calls cannot express: take
-            # the journaled text as it is; the keeper still treats it as unsaved.
-            document = PostDocument.from_text(entry.text, path, timezone)
-        if loaded is not None and entry.base is not None:
-            # Saving must notice if the post changed after the edits began (disk_state "changed").
-            loaded = LoadedPost(loaded.text, loaded.data, entry.base, loaded.warnings)
-        return document, loaded
-
     # -- recovery ------------------------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
@@ -165,7 +134,13 @@ class SafeKeeper(QObject):
         entry = self.store.get(choice.restore)
         if entry is None:
             return False
-        document, loaded = self.restored_document(entry)
+        loaded = None
+        if entry.post_path is not None:
+            try:
+                loaded = self.read(Path(entry.post_path))
+            except StorageError:
+                loaded = None  # gone or unreadable: saving re-creates it
+        document, loaded = restored_document(entry, loaded, self._window._timezone())
         self.document_ready.emit(document, loaded, entry.id)
         self.status_message.emit(_tr("Restored unsaved work; it is not saved yet."))
         return True
@@ -184,11 +159,10 @@ class SafeKeeper(QObject):
 
     def poll(self) -> None:
         """Journal edits that have waited long enough; forget the entry once nothing is unsaved."""
-        if self.journal is None:
-            return
+        if self.journal is None or not self.journal.pending:
+            return  # nothing new: skip comparing a possibly huge text every second
         if not self._unsaved():
-            if self.journal.pending:
-                self.journal.saved()
+            self.journal.saved()
             return
         self._after_write(self.journal.poll())
 
@@ -206,10 +180,7 @@ class SafeKeeper(QObject):
     def shut_down(self) -> None:
         """The window is closing: stop timers and watching."""
         self._poll.stop()
-        self._settle.stop()
-        paths = self.watcher.files() + self.watcher.directories()
-        if paths:
-            self.watcher.removePaths(paths)
+        self.watcher.stop()
 
     def _unsaved(self) -> bool:
         return self._window.is_modified or self._restored_unsaved
@@ -319,18 +290,7 @@ class SafeKeeper(QObject):
     # -- watching ------------------------------------------------------------------------------
 
     def _watch(self) -> None:
-        old = self.watcher.files() + self.watcher.directories()
-        if old:
-            self.watcher.removePaths(old)
-        if self._path is None:
-            return
-        # The folder too: an editor that saves by renaming a new file over the post replaces
-        # it, and the watch on the old file is gone; the folder tells us it came back.
-        wanted = [str(self._path.parent)] + ([str(self._path)] if self._path.exists() else [])
-        self.watcher.addPaths([p for p in wanted if os.path.exists(p)])
-
-    def _on_watched_changed(self, _path: str) -> None:
-        self._settle.start()
+        self.watcher.watch(self._path)
 
     def check_disk(self) -> None:
         """Look at the open post on disk and react to another program's change."""
@@ -341,8 +301,7 @@ class SafeKeeper(QObject):
             self.outside_change_checked.emit(self._check())
         finally:
             self._checking = False
-            if self._path is not None and str(self._path) not in self.watcher.files():
-                self._watch()
+            self.watcher.rewatch()
 
     def _check(self) -> str:
         try:

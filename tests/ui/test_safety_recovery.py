@@ -186,3 +186,40 @@ def test_recovery_dialog_shows_the_difference_and_restores(qtbot, post, blog):
     buttons = {b.text().replace("&", ""): b for b in dialog.findChildren(QPushButton)}
     qtbot.mouseClick(buttons["Restore"], Qt.MouseButton.LeftButton)
     assert dialog.choice == RecoveryChoice(restore=entry.id)
+
+
+def test_opening_the_restored_post_again_keeps_the_restored_text(
+    qtbot, post, blog, make_window, monkeypatch
+):
+    crashed = post.read_text(encoding="utf-8") + "\n復元した文\n"
+    _left_by_a_crash(blog, post, crashed)
+    monkeypatch.setattr(
+        prompts, "choose_recovery", lambda _p, entries, _c: RecoveryChoice(restore=entries[0].id)
+    )
+    asked = []
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: asked.append(a) or "discard")
+    window = make_window(blog, post)  # as `tsuzuri POST` does after the recovery list
+    assert window.document.text == crashed and asked == []
+
+
+def test_restoring_keeps_windows_line_endings_exactly(qtbot, blog, make_window, monkeypatch):
+    post = blog / "_posts" / "2025-01-03-crlf.md"
+    post.write_bytes(b"---\r\ntitle: t\r\n---\r\n\r\nline one\r\n")
+    crashed = "---\r\ntitle: t\r\n---\r\n\r\nline one\r\n行を足した\r\n"
+    _left_by_a_crash(blog, post, crashed)
+    monkeypatch.setattr(
+        prompts, "choose_recovery", lambda _p, entries, _c: RecoveryChoice(restore=entries[0].id)
+    )
+    window = make_window(blog)
+    assert window.document.text == crashed and window.isWindowModified()
+    assert window.save()
+    assert post.read_bytes() == crashed.encode("utf-8")
+
+
+def test_untitled_entry_is_listed_by_its_title(qtbot, blog):
+    from editor.ui.recovery_dialog import RecoveryDialog
+
+    entry = _left_by_a_crash(blog, None, "---\ntitle: 春の下書き\n---\n本文\n")
+    dialog = RecoveryDialog(None, [entry])
+    qtbot.addWidget(dialog)
+    assert dialog.list.item(0).text().startswith("New post: 春の下書き — ")

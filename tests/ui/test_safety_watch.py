@@ -35,11 +35,15 @@ def test_outside_change_to_unmodified_post_reloads_keeping_cursor(qtbot, post, b
     cursor = window.editor.textCursor()
     cursor.setPosition(40)
     window.editor.setTextCursor(cursor)
+    scroll_bar = window.editor.verticalScrollBar()
+    assert scroll_bar.maximum() > 3
+    scroll_bar.setValue(3)
     theirs = post.read_text(encoding="utf-8") + "\n外から足された段落\n"
     assert _outside_change(qtbot, window, lambda: _replace_by_rename(post, theirs)) == "reloaded"
     assert window.document.text == theirs
     assert window.editor.toPlainText().endswith("外から足された段落\n")
     assert window.editor.textCursor().position() == 40
+    assert scroll_bar.value() == 3
     assert not window.isWindowModified()
     assert "reloaded" in window.statusBar().currentMessage()
 
