@@ -89,18 +89,28 @@ def wrap_list(original):
     return list_block
 
 
+_DEFINITION = re.compile(r":[ \t]")
+
+
+# kramdown lets several term lines stand before a ``:`` definition.  The paragraph rule asks
+# this rule about every line of a paragraph, so an unbounded look-ahead made long paragraphs
+# quadratic (8,000 lines took 49 s); no real definition list has this many term lines.
+MAX_TERM_LINES = 64
+
+
 def wrap_deflist(original):
     """A definition-list rule that also takes kramdown's several term lines before ``:``."""
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         last = start
-        while last + 1 < end and _line(state, last + 1).strip():
-            if re.match(r":[ \t]", _line(state, last + 1)):
+        limit = min(end - 1, start + MAX_TERM_LINES)
+        while last < limit and _line(state, last + 1).strip():
+            if _DEFINITION.match(_line(state, last + 1)):
                 break
             last += 1
         if last == start or last + 1 >= end or state.sCount[last] != state.blkIndent:
             return original(state, start, end, silent)
-        if not re.match(r":[ \t]", _line(state, last + 1)):
+        if not _DEFINITION.match(_line(state, last + 1)):
             return False
         first_token = len(state.tokens)
         if not original(state, last, end, silent):
