@@ -82,13 +82,7 @@ class DoctorPanel(QWidget):
             item.setToolTip(1, f"{finding.rule}: {other}")
             self.tree.addTopLevelItem(item)
         safe = sum(1 for f in self.findings if f.fix and f.fix.safe)
-        self.summary.setText(
-            self.tr("No problems found")
-            if not self.findings
-            else self.tr("%n problem(s), %1 with a safe fix", "", len(self.findings)).replace(
-                "%1", str(safe)
-            )
-        )
+        self.summary.setText(summary_text(len(self.findings), safe))
         self.fix_all_button.setEnabled(safe > 0)
         self.fix_button.setEnabled(False)
         self.detail.clear()
@@ -129,6 +123,16 @@ class DoctorPanel(QWidget):
         safe = [f for f in self.findings if f.fix and f.fix.safe]
         if safe:
             self.fix_requested.emit(safe)
+
+
+def summary_text(count: int, safe: int) -> str:
+    """ "3 problems, 2 with a safe fix" in the writer's language."""
+    if writer_language() == "ja":
+        return f"問題 {count} 件（安全に直せるもの {safe} 件）" if count else "問題は見つかりません"
+    if not count:
+        return "No problems found"
+    noun = "problem" if count == 1 else "problems"
+    return f"{count} {noun}, {safe} with a safe fix"
 
 
 def _quote(text: str, limit: int = 120) -> str:

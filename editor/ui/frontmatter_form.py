@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -220,7 +221,9 @@ class FrontMatterForm(QWidget):
         """The post's slug (unless the writer is typing one) and the URL it will have."""
         if not self.slug.hasFocus() and self.slug.text() != slug:
             self.slug.setText(slug)
-        self.url.setText(url)
+        # Shown readable (Japanese categories stay Japanese); the tooltip has the encoded URL.
+        self.url.setText(unquote(url))
+        self.url.setToolTip(url)
 
     def show_messages(self, messages: dict[str, str]) -> None:
         """Messages next to fields, e.g. {"title": "The title is missing"}; others are hidden."""

@@ -328,8 +328,9 @@ class MainWindow(PostNamingMixin, QMainWindow):
     # -- doctor ------------------------------------------------------------------------------
 
     def _on_doctor_findings_changed(self, count: int) -> None:
+        noun = self.tr("problem") if count == 1 else self.tr("problems")
         self.doctor_status.setText(
-            self.tr("Doctor: %n problem(s)", "", count) if count else self.tr("Doctor: clean")
+            self.tr("Doctor: %s %s") % (count, noun) if count else self.tr("Doctor: clean")
         )
 
     def _on_doctor_front_matter_replaced(self, raw: str) -> None:
