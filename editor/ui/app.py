@@ -16,10 +16,32 @@ def prepare_environment() -> None:
         # Chromium refuses its sandbox as root; the preview has its own (no JavaScript, no network).
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    for flag in ("--disable-background-networking", "--disable-component-update"):
+    # --log-level=3: Chromium's own chatter (no D-Bus, no GPU) is not for the writer.
+    for flag in ("--disable-background-networking", "--disable-component-update", "--log-level=3"):
         if flag not in flags:
             flags = f"{flags} {flag}".strip()
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
+
+
+# What Qt says on start-up on a machine without a GPU or as root: it falls back and works, so
+# the writer's terminal is spared it.  Everything else still reaches stderr.
+HARMLESS_MESSAGES = (
+    "Sandboxing disabled by user",
+    "Failed to load vulkan",
+    "initInstance: No Vulkan library available",
+    "Failed to create platform Vulkan instance",
+    "Unable to detect GPU vendor",
+    "Failed to create RHI",
+    "QRhiGles2: Failed to create",
+    "GBM is not supported",
+    "This plugin does not support",
+    "GPUInfo not initialized",
+)
+
+
+def _print_qt_message(_mode, _context, message: str) -> None:
+    if not message.startswith(HARMLESS_MESSAGES):
+        print(message, file=sys.stderr)
 
 
 def display_problem() -> str:
@@ -74,6 +96,9 @@ def run_app(path: str | None) -> int:
     except ValueError as exc:
         print(f"tsuzuri: {exc}", file=sys.stderr)
         return 2
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_print_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
     from editor.ui.main_window import MainWindow
