@@ -16,7 +16,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 
-from editor.core.doctor import DoctorConfig, Finding, all_rules, apply_fixes, diagnose
+from editor.core.doctor import (
+    DoctorConfig,
+    Finding,
+    all_rules,
+    apply_fixes,
+    diagnose,
+    fix_all_safe,
+)
 from editor.core.post import split_post
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel
@@ -52,6 +59,7 @@ class DoctorController(QObject):
     """Owns the doctor's background runs, the marks in the text pane and fixes with undo."""
 
     findings_changed = Signal(int)
+    status_message = Signal(str)
     front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
 
     def __init__(
@@ -74,14 +82,17 @@ class DoctorController(QObject):
         self.rule_actions: dict[str, QAction] = {}
         panel.jump_requested.connect(self.jump_to)
         panel.fix_requested.connect(lambda findings: self.apply(findings, current_text()))
+        panel.fix_all_requested.connect(lambda: self.apply_all_safe(current_text()))
         self.findings: list[Finding] = []
         self._text = ""
+        self._index = LineIndex("")
         self._body_line_offset = 0
         self._steps: list[_FrontMatterStep] = []
         self._runner = LatestOnly(_diagnose, 400, self)
         self._runner.finished.connect(self._on_finished)
         self._current_text = ""
         self.editor.document().contentsChanged.connect(self._on_contents_changed)
+        self.editor.document().undoCommandAdded.connect(self._on_undo_command_added)
 
     # -- menu and rules ----------------------------------------------------------------------
 
@@ -137,6 +148,7 @@ class DoctorController(QObject):
             return  # stale: a newer run is on its way
         self._text = text
         self._body_line_offset = split_post(text).body_line_offset
+        self._index = LineIndex(text)
         self.findings = findings
         self.panel.show_findings(findings, text)
         self._mark(findings)
@@ -149,7 +161,7 @@ class DoctorController(QObject):
 
     def body_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Text-pane cursor positions for a whole-file span, or None if it is in the front matter."""
-        index = LineIndex(self._text)
+        index = self._index
         positions = []
         for offset in (start, end):
             line, column = index.line_col(offset)
@@ -207,8 +219,18 @@ class DoctorController(QObject):
     def apply(self, findings: list[Finding], text: str) -> bool:
         """Apply the fixes of ``findings`` to ``text`` (the current post) as one undo step."""
         if text != self._text:
-            return False  # the findings are for an older text; wait for the next run
-        new_text = apply_fixes(text, [f.fix for f in findings if f.fix is not None])
+            # The list is for an older text (typing since); it is rebuilt in a moment.
+            self.status_message.emit(self.tr("The list is being updated; try again in a moment"))
+            self.request(text, self._blog_root, immediately=True)
+            return False
+        return self._replace_post(text, apply_fixes(text, [f.fix for f in findings if f.fix]))
+
+    def apply_all_safe(self, text: str) -> bool:
+        """Every safe fix, round after round until none is left (as ``tsuzuri doctor --fix``),
+        as one undo step."""
+        return self._replace_post(text, fix_all_safe(text, self.config, self._blog_root))
+
+    def _replace_post(self, text: str, new_text: str) -> bool:
         if new_text == text:
             return False
         old, new = split_post(text), split_post(new_text)
@@ -258,7 +280,7 @@ class DoctorController(QObject):
 
     def _sync_front_matter_with_undo(self) -> None:
         document = self.editor.document()
-        done, redoable = document.availableUndoSteps(), document.availableRedoSteps()
+        done = document.availableUndoSteps()
         # Newest first: undoing two fixes restores the older "before".
         for step in reversed(list(self._steps)):
             if step.applied and done <= step.base:
@@ -267,8 +289,15 @@ class DoctorController(QObject):
             elif not step.applied and done > step.base:
                 step.applied = True
                 self.front_matter_replaced.emit(step.after)
-            elif not step.applied and redoable == 0:
-                self._steps.remove(step)  # new typing after the undo: it cannot come back
+
+    def _on_undo_command_added(self) -> None:
+        """A new edit in the text pane: fixes that were undone can no longer be redone."""
+        self._steps = [step for step in self._steps if step.applied]
+
+    def forget_front_matter_steps(self) -> None:
+        """The writer edited the front matter: undoing an older fix's body step must not put
+        back a front matter from before that edit."""
+        self._steps.clear()
 
 
 def _utf16(text: str, offset: int) -> int:

@@ -29,6 +29,7 @@ class DoctorPanel(QWidget):
 
     jump_requested = Signal(object)  # Finding
     fix_requested = Signal(list)  # list[Finding]
+    fix_all_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,9 +121,7 @@ class DoctorPanel(QWidget):
             self.fix_requested.emit([finding])
 
     def _on_fix_all_clicked(self) -> None:
-        safe = [f for f in self.findings if f.fix and f.fix.safe]
-        if safe:
-            self.fix_requested.emit(safe)
+        self.fix_all_requested.emit()
 
 
 def summary_text(count: int, safe: int) -> str:

@@ -105,12 +105,16 @@ class MainWindow(PostNamingMixin, QMainWindow):
         )
         self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.open_blog_action = self._action(
+            self.tr("Open &blog…"), "Ctrl+Shift+O", self._on_open_blog_triggered
+        )
         self.publish_action = self._action(
             self.tr("&Publish draft"), "Ctrl+Shift+P", self.publish_draft
         )
         for action in (
             self.new_action,
             self.open_action,
+            self.open_blog_action,
             self.save_action,
             self.publish_action,
             self.quit_action,
@@ -135,6 +139,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
         self.form.raw_edited.connect(self._on_form_raw_edited)
         self.form.slug_edited.connect(self._on_slug_edited)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
+        self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
         self.renderer.finished.connect(self.preview.set_body_html)
@@ -215,6 +220,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
             now = dt.datetime.now().astimezone().replace(microsecond=0)
             text = f'---\nlayout: post\ntitle: ""\ndate: {now:%Y-%m-%d %H:%M:%S %z}\n---\n\n'
         self._show_document(PostDocument.from_text(text, None, self._timezone()))
+        self.post_list.select_path(None)
         self.form.title.setFocus()
 
     def _timezone(self) -> str | None:
@@ -261,6 +267,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
     def _on_form_field_edited(self, key: str, value: Any) -> None:
         if self.document.fields is None:
             return
+        self.doctor.forget_front_matter_steps()
         try:
             if value is None:
                 self.document.remove_field(key)
@@ -275,6 +282,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
     def _on_form_raw_edited(self, raw: str) -> None:
         if raw == _lf(self.document.front_matter_text):
             return
+        self.doctor.forget_front_matter_steps()
         self.document.set_front_matter_text(raw)
         self._refresh_form(refresh_raw=False)
         self._request_render()
@@ -372,6 +380,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
         return True
 
     def _confirm_leaving(self) -> bool:
+        self.form.flush_raw()  # a YAML edit still waiting for its debounce counts too
         if not (self.is_modified or self.safekeeping.has_unsaved):
             return True
         self.safekeeping.flush()  # whatever the answer, a crash while asking loses nothing
@@ -385,12 +394,37 @@ class MainWindow(PostNamingMixin, QMainWindow):
     def _on_open_triggered(self) -> None:
         start = (self.blog_root / "_posts") if self.blog_root else Path.home()
         path = prompts.choose_post_to_open(self, start)
-        if path is not None:
-            self.open_post(path)
+        if path is None:
+            return
+        other = BlogRepository.find(path)
+        if other is not None and other.root != self.blog_root:
+            # A post of another blog: that blog becomes the open one.
+            if not self._confirm_leaving():
+                return
+            self.open_blog(other.root)
+        self.open_post(path)
+
+    def _on_open_blog_triggered(self) -> None:
+        folder = prompts.choose_blog_folder(self, self.blog_root or Path.home())
+        if folder is None or not self._confirm_leaving():
+            return
+        if BlogRepository.find(folder) is None:
+            prompts.show_error(
+                self,
+                self.tr("Not a Jekyll blog"),
+                self.tr("%s has no _config.yml or _posts folder.") % folder,
+            )
+            return
+        self.open_blog(BlogRepository.find(folder).root)
+        posts = self.repository.posts()
+        if posts:
+            self.open_post(posts[0])
+        else:
+            self.new_post()
 
     def _on_post_list_open_requested(self, path: Path) -> None:
-        if path != self.document.path:
-            self.open_post(path)
+        if path != self.document.path and not self.open_post(path):
+            self.post_list.select_path(self.document.path)  # the writer stayed where they were
 
     # -- window ------------------------------------------------------------------------------
 

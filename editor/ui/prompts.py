@@ -18,7 +18,7 @@ def confirm_discard(parent: QWidget, name: str) -> str:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Unsaved changes"))
     box.setText(_tr("“{name}” has unsaved changes.").format(name=name))
-    box.setInformativeText(_tr("Save them before closing?"))
+    box.setInformativeText(_tr("Save them first?"))
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -116,3 +116,9 @@ def choose_recovery(parent: QWidget, entries: list, corrupt: int = 0):
     dialog = RecoveryDialog(parent, entries, corrupt)
     dialog.exec()
     return dialog.choice
+
+
+def choose_blog_folder(parent: QWidget, start: Path) -> Path | None:
+    """A folder dialog for a Jekyll blog; None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, _tr("Open blog"), str(start))
+    return Path(name) if name else None

@@ -57,6 +57,8 @@ def prompt_log(monkeypatch):
         prompts, "offer_save_as", lambda *a: log.append(("save_failed", *a)) and False
     )
     monkeypatch.setattr(prompts, "choose_save_path", lambda *a: log.append(("save_as", *a)))
+    for chooser in ("choose_post_to_open", "choose_blog_folder", "choose_stylesheet"):
+        monkeypatch.setattr(prompts, chooser, lambda *a, _n=chooser: log.append((_n, *a)))
 
     def choose_recovery(*args):
         from editor.ui.recovery_dialog import RecoveryChoice

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import corpus_files
+from tests.ui.conftest import type_text
 
 pytestmark = pytest.mark.ui
 
@@ -106,3 +107,33 @@ def test_a_rule_switched_off_is_not_reported_and_stays_off_for_the_blog(
     assert not again.doctor.rule_actions["sentence-length"].isChecked()
     qtbot.waitUntil(lambda: bool(again.doctor_panel.findings), timeout=15000)
     assert "sentence-length" not in _rules(again)
+
+
+def test_undoing_a_fix_then_editing_keeps_the_writers_edits(qtbot, raw_window):
+    window, _post = raw_window
+    before = window.document.get("reading_time")
+    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert window.document.get("reading_time") != before
+    window.editor.undo()
+    qtbot.waitUntil(lambda: window.document.get("reading_time") == before, timeout=5000)
+    window.form.title.selectAll()
+    type_text(qtbot, window.form.title, "新しい題名")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "追記")
+    qtbot.wait(100)  # let any deferred undo bookkeeping run
+    assert window.document.get("title") == "新しい題名"
+    assert window.document.get("reading_time") == before
+    window.editor.undo()  # undoes the typing only
+    qtbot.wait(100)
+    assert window.document.get("title") == "新しい題名"
+
+
+def test_fix_all_safe_in_the_window_matches_the_command_line(qtbot, raw_window):
+    from editor.core.doctor import fix_all_safe
+
+    window, post = raw_window
+    expected = fix_all_safe(
+        post.read_text(encoding="utf-8"), window.doctor.config, window.blog_root
+    )
+    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert window.document.text == expected

@@ -101,3 +101,42 @@ def test_publishing_a_draft_moves_it_into_posts_with_todays_date(qtbot, blog, ma
     text = published.read_text(encoding="utf-8")
     assert f"date: {today}" in text and "公開前の一文。" in text
     assert window.document.path.name == published.name
+
+
+def test_a_yaml_edit_waiting_for_its_debounce_is_not_lost_when_leaving(
+    qtbot, blog, make_window, prompt_log
+):
+    post = blog / "_posts" / JA_POST
+    window = make_window(blog, post)
+    window.form.tabs.setCurrentWidget(window.form.raw)
+    window.form.raw.moveCursor(window.form.raw.textCursor().MoveOperation.End)
+    type_text(qtbot, window.form.raw, "mood: 楽しい\n")
+    window.open_post(blog / "_posts" / "2025-10-22-index-fund-basics.md")  # at once, no wait
+    assert any(entry[0] == "confirm" for entry in prompt_log)
+
+
+def test_opening_a_post_of_another_blog_opens_that_blog(
+    qtbot, blog, tmp_path, make_window, monkeypatch
+):
+    import shutil
+
+    other = tmp_path / "other-blog"
+    shutil.copytree(blog, other)
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    target = other / "_posts" / "2025-10-22-index-fund-basics.md"
+    monkeypatch.setattr(prompts, "choose_post_to_open", lambda *a: target)
+    window.open_action.trigger()
+    assert window.blog_root == other.resolve()
+    assert window.document.path == target.resolve()
+
+
+def test_open_blog_opens_its_newest_post(qtbot, blog, tmp_path, make_window, monkeypatch):
+    import shutil
+
+    other = tmp_path / "other-blog"
+    shutil.copytree(blog, other)
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    monkeypatch.setattr(prompts, "choose_blog_folder", lambda *a: other)
+    window.open_blog_action.trigger()
+    assert window.blog_root == other.resolve()
+    assert window.document.path.name == "2025-10-24-writing-with-tsuzuri.md"
