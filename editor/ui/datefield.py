@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QWidget
 
 from editor.core import fields
 
+_ZONE = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z")
 ZONES = ["+0900", "+0000", "+0100", "+0800", "-0500", "-0800"]
 
 
@@ -36,12 +38,17 @@ class DateTimeField(QWidget):
         layout.addWidget(self.when, 1)
         layout.addWidget(self.zone)
         self._loading = False
-        self.when.dateTimeChanged.connect(self._on_changed)
-        self.zone.currentTextChanged.connect(self._on_changed)
+        self._readable = True
+        self._last_emitted = ""
+        self.when.dateTimeChanged.connect(self._on_when_changed)
+        # The zone is taken when the writer picks one or leaves the box, never mid-typing.
+        self.zone.activated.connect(self._on_zone_changed)
+        self.zone.lineEdit().editingFinished.connect(self._on_zone_changed)
 
     def set_value(self, value, timezone: str | None) -> None:
         """Show a front-matter date value (text, date or datetime); now when it is unreadable."""
         parsed = fields.parse_date(value, timezone) if value is not None else None
+        self._readable = parsed is not None
         if parsed is None:
             parsed = dt.datetime.now(fields.site_zone(timezone)).replace(microsecond=0)
         if parsed.tzinfo is None:
@@ -52,6 +59,11 @@ class DateTimeField(QWidget):
             self.zone.setEditText(parsed.strftime("%z"))
         finally:
             self._loading = False
+        self._last_emitted = self.text()
+
+    def _emit(self) -> None:
+        self._last_emitted = self.text()
+        self.edited.emit(self._last_emitted)
 
     def text(self) -> str:
         """The shown moment as ``YYYY-MM-DD HH:MM:SS +ZZZZ``."""
@@ -59,6 +71,17 @@ class DateTimeField(QWidget):
         zone = self.zone.currentText().strip() or "+0000"
         return f"{when:%Y-%m-%d %H:%M:%S} {zone}"
 
-    def _on_changed(self, *_args) -> None:
-        if not self._loading:
-            self.edited.emit(self.text())
+    def zone_is_valid(self) -> bool:
+        return bool(_ZONE.fullmatch(self.zone.currentText().strip()))
+
+    def _on_when_changed(self, *_args) -> None:
+        # Picking a date replaces an unreadable one on purpose; the zone must be sound.
+        if not self._loading and self.zone_is_valid():
+            self._readable = True
+            self._emit()
+
+    def _on_zone_changed(self, *_args) -> None:
+        # A zone alone never turns an unreadable date into today's date.
+        if not self._loading and self._readable and self.zone_is_valid():
+            if self.text() != self._last_emitted:
+                self._emit()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -116,7 +117,12 @@ class FrontMatterForm(QWidget):
         self.other_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Other fields"), self.other_label)
         self.fields_page = fields
-        self.tabs.addTab(fields, self.tr("Fields"))
+        # Scrolls when the splitter leaves it little room, so messages are never clipped.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(fields)
+        self.tabs.addTab(scroller, self.tr("Fields"))
 
         self.raw = QPlainTextEdit()
         self.raw.setObjectName("rawFrontMatter")

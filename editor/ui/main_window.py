@@ -249,6 +249,8 @@ class MainWindow(PostNamingMixin, QMainWindow):
                 self.editor.verticalScrollBar().setValue(scroll)
         finally:
             self._syncing = False
+        if not same_post:
+            self.preview.scroll_to_line(0)  # a new post starts at its top in both panes
         self._refresh_form(refresh_raw=True)
         self._request_render(immediately=True)
         self._update_title()
@@ -358,7 +360,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
     def is_modified(self) -> bool:
         """Unsaved changes, or a new post with a body that was never saved."""
         unsaved_new = self.document.path is None and bool(self.document.body.strip())
-        return self.document.is_modified or unsaved_new
+        return self.document.is_modified or unsaved_new or self.rename_pending
 
     def save(self) -> bool:
         """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""

@@ -49,9 +49,26 @@ class PostNamingMixin:
                 "slug", self.tr("Saving renames the file to %s") % path.relative_to(self.blog_root)
             )
 
+    @property
+    def rename_pending(self) -> bool:
+        """The writer typed a slug that the next save will rename the file to."""
+        if self._typed_slug is None or self.document.path is None:
+            return False
+        try:
+            return self.planned_path() != self.document.path
+        except (SlugError, RepositoryError):
+            return True
+
     def _new_post_path(self) -> Path | None:
         if self.blog_root is None:
             return prompts.choose_save_path(self, Path.home())
+        if not str(self.document.get("title") or "").strip() and not self._typed_slug:
+            prompts.show_error(
+                self,
+                self.tr("The post needs a name"),
+                self.tr("Give the post a title (or a slug) before saving it; nothing is lost."),
+            )
+            return None
         try:
             return self.planned_path()
         except (SlugError, RepositoryError) as exc:
@@ -60,14 +77,14 @@ class PostNamingMixin:
 
     def publish_draft(self) -> bool:
         """Move the open draft into _posts/ dated now (saving it first); False if it stays."""
-        path = self.document.path
-        if self.repository is None or path is None or path.parent.name != "_drafts":
+        if self.repository is None or not _is_draft(self.document.path):
             self.statusBar().showMessage(
                 self.tr("Only a saved draft in _drafts/ can be published"), 8000
             )
             return False
         if self.is_modified and not self.save():
             return False
+        path = self.document.path  # a typed slug renamed the draft while saving
         try:
             published = self.repository.publish(path)
         except (RepositoryError, SlugError, FrontMatterError, OSError) as exc:
@@ -95,3 +112,7 @@ class PostNamingMixin:
         self.safekeeping.moved(moved)
         self._refresh_form(refresh_raw=False)
         return moved
+
+
+def _is_draft(path: Path | None) -> bool:
+    return path is not None and path.parent.name == "_drafts"

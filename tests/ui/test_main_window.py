@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor.ui import prompts
-from tests.ui.conftest import JA_POST, type_text, wait_for_preview
+from tests.ui.conftest import JA_POST, SAMPLE, type_text, wait_for_preview
 
 pytestmark = pytest.mark.ui
 
@@ -140,3 +140,33 @@ def test_open_blog_opens_its_newest_post(qtbot, blog, tmp_path, make_window, mon
     window.open_blog_action.trigger()
     assert window.blog_root == other.resolve()
     assert window.document.path.name == "2025-10-24-writing-with-tsuzuri.md"
+
+
+def test_a_typed_slug_counts_as_a_change_and_publishing_uses_it(
+    qtbot, blog, make_window, prompt_log
+):
+    draft = blog / "_drafts" / "semiconductor-supply-chain.md"
+    window = make_window(blog, draft)
+    assert not window.isWindowModified()
+    window.form.slug.selectAll()
+    qtbot.keyClicks(window.form.slug, "chips-map")
+    assert window.isWindowModified()
+    assert window.publish_draft()
+    assert window.document.path.name.endswith("-chips-map.md")
+    assert window.document.path.parent.name == "_posts"
+    assert not (blog / "_drafts" / "chips-map.md").exists() and not draft.exists()
+
+
+def test_a_new_post_without_a_title_is_not_saved_under_a_made_up_name(
+    qtbot, blog, make_window, prompt_log
+):
+    window = make_window(blog)
+    window.new_post()
+    type_text(qtbot, window.editor, "題名のない本文")
+    assert not window.save()
+    assert any(entry[0] == "error" and "title" in entry[3] for entry in prompt_log)
+    assert "題名のない本文" in window.editor.toPlainText()
+    assert window.document.path is None
+    assert sorted(p.name for p in (blog / "_posts").iterdir()) == sorted(
+        p.name for p in (SAMPLE / "_posts").iterdir()
+    )
