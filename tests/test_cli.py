@@ -60,3 +60,20 @@ def test_usage_mistakes_are_one_line(args):
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert result.stderr.startswith("tsuzuri: ") and "--help" in result.stderr
+
+
+def test_an_unknown_word_without_a_display_is_named_not_blamed_on_the_display():
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "editor", "frobnicate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "frobnicate: no such file or folder" in result.stderr and "doctor" in result.stderr

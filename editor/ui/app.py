@@ -63,7 +63,10 @@ def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
         return root, posts[0] if posts else None
     target = Path(path).expanduser()
     if not target.exists():
-        raise ValueError(f"{path}: no such file or folder")
+        from editor.cli import COMMANDS
+
+        known = ", ".join(COMMANDS)
+        raise ValueError(f"{path}: no such file or folder (commands are: {known})")
     if target.is_dir():
         return target.resolve(), None
     root = find_blog_root(target.parent)
@@ -81,10 +84,6 @@ def find_blog_root(start: Path) -> Path | None:
 def run_app(path: str | None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     prepare_environment()
-    problem = display_problem()
-    if problem:
-        print(f"tsuzuri: {problem}", file=sys.stderr)
-        return 2
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -92,9 +91,13 @@ def run_app(path: str | None) -> int:
     QCoreApplication.setOrganizationName(APP_ORGANISATION)
     QCoreApplication.setApplicationName(APP_NAME)
     try:
-        root, post = resolve_target(path)
+        root, post = resolve_target(path)  # a mistyped path is the first thing to say
     except ValueError as exc:
         print(f"tsuzuri: {exc}", file=sys.stderr)
+        return 2
+    problem = display_problem()
+    if problem:
+        print(f"tsuzuri: {problem}", file=sys.stderr)
         return 2
     from PySide6.QtCore import qInstallMessageHandler
 

@@ -30,6 +30,7 @@ __all__ = [
 
 # One module per rule (or per family of closely related rules); each has RULES and check(ctx).
 RULE_MODULES = (
+    "front_matter",
     "markers",
     "repeats",
     "broken_chars",

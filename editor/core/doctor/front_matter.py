@@ -1,0 +1,45 @@
+"""Front matter Jekyll cannot read: a post that would build without its title, date or layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from editor.core.doctor.context import Context
+from editor.core.doctor.model import Finding
+from editor.core.frontmatter import FrontMatterError, parse
+
+RULES = ("front-matter",)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """One error when the YAML between the ``---`` lines does not parse as a mapping."""
+    if not ctx.source.has_front_matter:
+        return
+    try:
+        parse(ctx.source.front_matter, first_line=2)
+    except FrontMatterError as exc:
+        start = _offset_of_line(ctx, exc.line) if exc.line else ctx.fm_start
+        where = f" (line {exc.line}, column {exc.column})" if exc.line else ""
+        where_ja = f"（{exc.line} 行 {exc.column} 列）" if exc.line else ""
+        yield ctx.finding(
+            RULES[0],
+            "yaml",
+            "error",
+            start,
+            min(ctx.fm_end, start + 1),
+            f"The front matter is not valid YAML{where}: {exc.message}",
+            f"フロントマターの YAML が正しくありません{where_ja}: {exc.message}",
+            line=exc.line,
+            column=exc.column,
+        )
+
+
+def _offset_of_line(ctx: Context, line: int) -> int:
+    """Code-point offset where 1-based file ``line`` starts (clamped to the front matter)."""
+    offset = 0
+    for _ in range(line - 1):
+        found = ctx.text.find("\n", offset)
+        if found == -1:
+            break
+        offset = found + 1
+    return max(ctx.fm_start, min(offset, ctx.fm_end))
