@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from editor.core.errors import PositionedError
+
 BOM = "\ufeff"
 
 # The opening delimiter must be the very first line; the closing one is "---" or "..." alone on a
@@ -18,22 +20,11 @@ _OPENING = re.compile(r"---[ \t]*(\r\n|\n|\r)")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)", re.MULTILINE)
 
 
-class PostReadError(ValueError):
+class PostReadError(PositionedError):
     """The bytes are not a text post Tsuzuri can edit without losing anything.
 
     ``line`` and ``column`` are 1-based and point at the first offending byte, when known.
     """
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        return f"{self.message} (line {self.line}, column {self.column})"
 
 
 @dataclass(frozen=True)

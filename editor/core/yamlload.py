@@ -15,23 +15,14 @@ from typing import Any
 
 import yaml
 
+from editor.core.errors import PositionedError
+
 # A front matter has tens of nodes; a generous cap still stops exponential alias expansion.
 MAX_EXPANDED_NODES = 100_000
 
 
-class YamlLoadError(ValueError):
+class YamlLoadError(PositionedError):
     """YAML that cannot be read; ``line`` and ``column`` are 1-based in the whole file."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        return f"{self.message} (line {self.line}, column {self.column})"
 
 
 @dataclass
