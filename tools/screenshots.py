@@ -1,0 +1,70 @@
+"""Refresh the README's screenshots: run under Xvfb with Japanese fonts installed.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
+
+Writes docs/images/main-window.png (a sample post) and docs/images/doctor.png (the messy post
+from ../shared/corpus/raw, when it is there, with the doctor's findings).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    from editor.ui.app import prepare_environment
+
+    prepare_environment()
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication([])
+    from editor.ui.main_window import MainWindow
+    from editor.ui.preview import release_web_profile
+    from editor.ui.settings import Settings
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["TSUZURI_DATA_DIR"] = str(Path(tmp) / "data")
+        blog = Path(tmp) / "blog"
+        shutil.copytree(ROOT / "resources" / "sample-blog", blog)
+        shots = [(blog / "_posts" / "2025-10-20-ai-chip-market.md", "main-window.png")]
+        raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
+        if raw.is_file():
+            shutil.copyfile(raw, blog / "_posts" / raw.name)
+            shots.append((blog / "_posts" / raw.name, "doctor.png"))
+        settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        for post, name in shots:
+            window = MainWindow(settings)
+            window.resize(1400, 900)
+            window.open_blog(blog)
+            window.open_post(post)
+            window.show()
+            wait(3000)
+            if name == "doctor.png":
+                window.left_splitter.setSizes([260, 380, 260])
+                wait(500)
+            target = ROOT / "docs" / "images" / name
+            window.screen().grabWindow(window.winId()).save(str(target))
+            print(f"wrote {target.relative_to(ROOT)}")
+            window.document.mark_saved()
+            window.close()
+    release_web_profile()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
