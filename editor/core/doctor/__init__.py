@@ -41,10 +41,9 @@ RULE_MODULES = (
     "links",
     "style_length",
     "style_endings",
-    "style_particles",
+    "style_doubled",
     "style_width",
     "style_ranuki",
-    "style_punct",
     "style_linebreak",
 )
 _MAX_ROUNDS = 8
