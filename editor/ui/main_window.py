@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
@@ -29,6 +29,9 @@ from editor.ui.safekeeping import SafeKeeper
 from editor.ui.settings import Settings
 
 APP_NAME = "Tsuzuri"
+# Above this many characters the document follows the text pane once typing pauses.
+LARGE_POST_CHARS = 2_000_000
+LARGE_POST_SYNC_MS = 300
 
 
 class MainWindow(PostNamingMixin, QMainWindow):
@@ -41,7 +44,12 @@ class MainWindow(PostNamingMixin, QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.repository: BlogRepository | None = None
-        self.document = PostDocument.from_text("")
+        self._document = PostDocument.from_text("")
+        self._body_pending = False  # a large post's text pane is ahead of the document
+        self._body_timer = QTimer(self)
+        self._body_timer.setSingleShot(True)
+        self._body_timer.setInterval(LARGE_POST_SYNC_MS)
+        self._body_timer.timeout.connect(self._sync_body)
         self._typed_slug: str | None = None  # a slug the writer typed, applied on save
         self._syncing = False
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
@@ -258,11 +266,38 @@ class MainWindow(PostNamingMixin, QMainWindow):
 
     # -- edits -------------------------------------------------------------------------------
 
+    @property
+    def document(self) -> PostDocument:
+        """The post being edited, always up to date with the text pane when read."""
+        if self._body_pending:
+            self._sync_body()
+        return self._document
+
+    @document.setter
+    def document(self, document: PostDocument) -> None:
+        self._body_timer.stop()
+        self._body_pending = False
+        self._document = document
+
     def _on_editor_text_changed(self) -> None:
         if self._syncing:
             return
-        body = self.editor.toPlainText()
-        self.document.set_body(body)
+        if self.editor.document().characterCount() > LARGE_POST_CHARS:
+            # Copying megabytes out of the pane on every keystroke would make typing lag: the
+            # document catches up when typing pauses, or at once when anything reads it.
+            self._body_pending = True
+            self._body_timer.start()
+            self.setWindowModified(True)
+            return
+        self._apply_body(self.editor.toPlainText())
+
+    def _sync_body(self) -> None:
+        self._body_pending = False
+        self._body_timer.stop()
+        self._apply_body(self.editor.toPlainText())
+
+    def _apply_body(self, body: str) -> None:
+        self._document.set_body(body)
         self._request_render(body=body)
         self._update_title()
 
@@ -359,6 +394,8 @@ class MainWindow(PostNamingMixin, QMainWindow):
     @property
     def is_modified(self) -> bool:
         """Unsaved changes, or a new post with a body that was never saved."""
+        if self._body_pending:
+            return True  # typed into a large post and not yet copied over: unsaved, cheaply
         unsaved_new = self.document.path is None and bool(self.document.body.strip())
         return self.document.is_modified or unsaved_new or self.rename_pending
 
