@@ -115,6 +115,8 @@ def run_app(path: str | None) -> int:
         window.open_blog(root)
     if post is not None:
         window.open_post(post)
+        if root is None:  # a lone post: its folder keeps its recovery copies
+            window.safekeeping.offer_recovery()
     window.show()
     status = app.exec()
     from editor.ui.preview import release_web_profile

@@ -54,9 +54,13 @@ def release_web_profile() -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from shiboken6 import isValid
+
     for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
+        if isValid(widget):
+            widget.close()
+        if isValid(widget):  # closing may already have destroyed it
+            widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     if not WEBENGINE_ERROR and _PROFILE:
         _PROFILE.pop().deleteLater()

@@ -94,9 +94,9 @@ class SafeKeeper(QObject):
         self._path = document.path
         self._missing_told = False
         self._restored_unsaved = document_id is not None
-        root = self._window.blog_root
+        root = self._journal_root()
         if root is None:
-            self.journal = None  # nowhere to list it after a crash; see the report in docs
+            self.journal = None  # an untitled post outside any blog: nowhere to list it
         else:
             self.journal = Journal(
                 self.store,
@@ -112,9 +112,15 @@ class SafeKeeper(QObject):
 
     # -- recovery ------------------------------------------------------------------------------
 
+    def _journal_root(self) -> Path | None:
+        """Where unsaved work is listed: the blog, or a lone post's own folder."""
+        if self._window.blog_root is not None:
+            return self._window.blog_root
+        return self._path.parent if self._path is not None else None
+
     def offer_recovery(self) -> bool:
         """List this blog's unsaved work left by a crash; True when an entry was restored."""
-        root = self._window.blog_root
+        root = self._journal_root()
         if root is None:
             return False
         scan = self.store.scan(root)

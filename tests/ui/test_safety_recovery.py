@@ -223,3 +223,20 @@ def test_untitled_entry_is_listed_by_its_title(qtbot, blog):
     dialog = RecoveryDialog(None, [entry])
     qtbot.addWidget(dialog)
     assert dialog.list.item(0).text().startswith("New post: 春の下書き — ")
+
+
+def test_a_lone_post_outside_any_blog_is_journaled_in_its_folder(qtbot, tmp_path, make_window):
+    from editor.core.recovery import RecoveryStore
+    from editor.ui.resources import data_dir
+
+    folder = tmp_path / "loose"
+    folder.mkdir()
+    post = folder / "メモ.md"
+    post.write_text("---\ntitle: メモ\n---\n本文\n", encoding="utf-8")
+    window = make_window(None, post)
+    assert window.blog_root is None
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "未保存の追記")
+    window.safekeeping.flush()
+    entries = RecoveryStore(data_dir() / "recovery").entries(folder)
+    assert len(entries) == 1 and "未保存の追記" in entries[0].text
