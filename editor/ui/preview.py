@@ -53,7 +53,6 @@ def release_web_profile() -> None:
     """
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
-
     from shiboken6 import isValid
 
     for widget in QApplication.topLevelWidgets():
