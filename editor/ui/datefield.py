@@ -21,6 +21,7 @@ class DateTimeField(QWidget):
     """
 
     edited = Signal(str)
+    problem = Signal(str)  # something the writer typed was not taken, and why
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,10 +41,12 @@ class DateTimeField(QWidget):
         self._loading = False
         self._readable = True
         self._last_emitted = ""
+        self._valid_zone = "+0000"
         self.when.dateTimeChanged.connect(self._on_when_changed)
         # The zone is taken when the writer picks one or leaves the box, never mid-typing.
         self.zone.activated.connect(self._on_zone_changed)
         self.zone.lineEdit().editingFinished.connect(self._on_zone_changed)
+        self._last_emitted = self.text()  # nothing to report until the writer changes something
 
     def set_value(self, value, timezone: str | None) -> None:
         """Show a front-matter date value (text, date or datetime); now when it is unreadable."""
@@ -59,29 +62,55 @@ class DateTimeField(QWidget):
             self.zone.setEditText(parsed.strftime("%z"))
         finally:
             self._loading = False
+        self._valid_zone = self._zone_text()
         self._last_emitted = self.text()
 
     def _emit(self) -> None:
+        self.zone.lineEdit().setModified(False)
         self._last_emitted = self.text()
+        self._valid_zone = self._zone_text()
         self.edited.emit(self._last_emitted)
 
+    def _zone_text(self) -> str:
+        return self.zone.currentText().strip()
+
     def text(self) -> str:
-        """The shown moment as ``YYYY-MM-DD HH:MM:SS +ZZZZ``."""
+        """The shown moment as ``YYYY-MM-DD HH:MM:SS +ZZZZ``; a zone being typed that is not yet
+        an offset counts as the last good one."""
         when = self.when.dateTime().toPython().replace(microsecond=0)
-        zone = self.zone.currentText().strip() or "+0000"
-        return f"{when:%Y-%m-%d %H:%M:%S} {zone}"
+        zone = self._zone_text() if self.zone_is_valid() else self._valid_zone
+        return f"{when:%Y-%m-%d %H:%M:%S} {zone or '+0000'}"
 
     def zone_is_valid(self) -> bool:
-        return bool(_ZONE.fullmatch(self.zone.currentText().strip()))
+        return bool(_ZONE.fullmatch(self._zone_text()))
+
+    def flush(self) -> bool:
+        """Take a zone still being typed (before a save or leaving); True if the date changed."""
+        if not self.zone.lineEdit().isModified():
+            return False  # the writer typed nothing in the zone box
+        before = self._last_emitted
+        self._on_zone_changed()
+        return self._last_emitted != before
 
     def _on_when_changed(self, *_args) -> None:
-        # Picking a date replaces an unreadable one on purpose; the zone must be sound.
-        if not self._loading and self.zone_is_valid():
+        # Picking a date replaces an unreadable one on purpose.
+        if not self._loading:
             self._readable = True
             self._emit()
 
     def _on_zone_changed(self, *_args) -> None:
+        if self._loading:
+            return
+        if not self.zone_is_valid():
+            typed = self._zone_text()
+            self._loading = True
+            self.zone.setEditText(self._valid_zone)  # back to the last good offset
+            self._loading = False
+            self.problem.emit(
+                self.tr("“%s” is not a UTC offset such as +0900; the date keeps %s")
+                % (typed, self._valid_zone)
+            )
+            return
         # A zone alone never turns an unreadable date into today's date.
-        if not self._loading and self._readable and self.zone_is_valid():
-            if self.text() != self._last_emitted:
-                self._emit()
+        if self._readable and self.text() != self._last_emitted:
+            self._emit()

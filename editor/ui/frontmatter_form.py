@@ -148,6 +148,7 @@ class FrontMatterForm(QWidget):
         self.reading_time.valueChanged.connect(lambda v: self._emit("reading_time", v or None))
         self.layout_box.currentTextChanged.connect(lambda t: self._emit("layout", t or None))
         self.date.edited.connect(lambda text: self._emit("date", text))
+        self.date.problem.connect(lambda text: self._show_message("date", text))
         self.slug.textEdited.connect(self.slug_edited)
         self.raw.textChanged.connect(self._on_raw_changed)
 
@@ -159,11 +160,15 @@ class FrontMatterForm(QWidget):
         if not self._loading:
             self._raw_timer.start()
 
-    def flush_raw(self) -> None:
-        """Apply a pending raw-YAML edit now (before saving)."""
+    def flush(self) -> bool:
+        """Apply what is still being typed (a raw-YAML edit in its debounce, a date zone) now,
+        before saving or leaving; True when something was applied."""
+        applied = self.date.flush()
         if self._raw_timer.isActive():
             self._raw_timer.stop()
             self.raw_edited.emit(self.raw.toPlainText())
+            applied = True
+        return applied
 
     # -- showing a document ------------------------------------------------------------------
 
@@ -230,6 +235,10 @@ class FrontMatterForm(QWidget):
         # Shown readable (Japanese categories stay Japanese); the tooltip has the encoded URL.
         self.url.setText(unquote(url))
         self.url.setToolTip(url)
+
+    def _show_message(self, key: str, text: str) -> None:
+        self.messages[key].setText(text)
+        self.messages[key].setVisible(bool(text))
 
     def show_messages(self, messages: dict[str, str]) -> None:
         """Messages next to fields, e.g. {"title": "The title is missing"}; others are hidden."""

@@ -73,7 +73,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
             self.doctor_panel,
             self.form.raw,
             settings,
-            lambda: self.document.text,
+            self._current_post_text,
             self,
         )
         self.preview_style = PreviewStyle(self.preview, settings, self)
@@ -378,7 +378,14 @@ class MainWindow(PostNamingMixin, QMainWindow):
             self.tr("Doctor: %s %s") % (count, noun) if count else self.tr("Doctor: clean")
         )
 
+    def _current_post_text(self) -> str:
+        """The whole post as the writer sees it, with anything still being typed applied."""
+        self.form.flush()
+        return self.document.text
+
     def _on_doctor_front_matter_replaced(self, raw: str) -> None:
+        if self.form.flush():
+            return  # the writer's own front-matter edit wins over an undone or redone fix
         self.document.set_front_matter_text(raw)
         self._refresh_form(refresh_raw=True)
         self._request_render()
@@ -401,7 +408,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
 
     def save(self) -> bool:
         """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""
-        self.form.flush_raw()
+        self.form.flush()
         path = self.document.path or self._new_post_path()
         if path is None:
             return False
@@ -419,7 +426,7 @@ class MainWindow(PostNamingMixin, QMainWindow):
         return True
 
     def _confirm_leaving(self) -> bool:
-        self.form.flush_raw()  # a YAML edit still waiting for its debounce counts too
+        self.form.flush()  # a YAML edit or a zone still being typed counts too
         if not (self.is_modified or self.safekeeping.has_unsaved):
             return True
         self.safekeeping.flush()  # whatever the answer, a crash while asking loses nothing

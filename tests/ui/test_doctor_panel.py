@@ -137,3 +137,17 @@ def test_fix_all_safe_in_the_window_matches_the_command_line(qtbot, raw_window):
     )
     qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
     assert window.document.text == expected
+
+
+def test_a_yaml_edit_in_its_debounce_survives_a_fix_and_its_undo(qtbot, raw_window):
+    window, _post = raw_window
+    raw = window.form.raw
+    window.form.tabs.setCurrentWidget(raw)
+    raw.moveCursor(raw.textCursor().MoveOperation.End)
+    type_text(qtbot, raw, "series: mine\n")
+    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert window.document.get("series") == "mine"
+    window.editor.undo()
+    qtbot.wait(100)
+    assert window.document.get("series") == "mine"
+    assert "series: mine" in raw.toPlainText()

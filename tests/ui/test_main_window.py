@@ -170,3 +170,14 @@ def test_a_new_post_without_a_title_is_not_saved_under_a_made_up_name(
     assert sorted(p.name for p in (blog / "_posts").iterdir()) == sorted(
         p.name for p in (SAMPLE / "_posts").iterdir()
     )
+
+
+def test_saving_takes_a_zone_still_being_typed(qtbot, blog, make_window):
+    post = blog / "_posts" / JA_POST
+    window = make_window(blog, post)
+    zone = window.form.date.zone.lineEdit()
+    zone.setFocus()
+    zone.selectAll()
+    qtbot.keyClicks(zone, "+0000")
+    window.save_action.trigger()  # while the zone box still has the focus
+    assert "date: 2025-10-20 09:00:00 +0000" in post.read_text(encoding="utf-8")
