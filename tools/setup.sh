@@ -18,9 +18,10 @@ runtime_pkgs=(
   libxdamage1 libxrandr2 libxtst6 libxshmfence1 libxkbfile1 libxi6 libxext6 libxfixes3 libxss1
   libfontconfig1 libdbus-1-3 "libglib2.0-0t64|libglib2.0-0" fonts-noto-cjk
 )
-# Packages the test suite needs: a virtual X server, Jekyll with the GFM parser for the fidelity
+# Packages the test suite needs: a virtual X server and xdotool to type on it, Jekyll with the
+# GFM parser for the fidelity
 # harness, and git for the repository tests.
-test_pkgs=(xvfb xauth jekyll ruby-kramdown-parser-gfm git)
+test_pkgs=(xvfb xauth xdotool jekyll ruby-kramdown-parser-gfm git)
 
 missing_packages() {
   local spec name alt found

@@ -47,6 +47,7 @@ class DateTimeField(QWidget):
         self.zone.activated.connect(self._on_zone_changed)
         self.zone.lineEdit().editingFinished.connect(self._on_zone_changed)
         self._last_emitted = self.text()  # nothing to report until the writer changes something
+        self._zone_taken = self._zone_text()
 
     def set_value(self, value, timezone: str | None) -> None:
         """Show a front-matter date value (text, date or datetime); now when it is unreadable."""
@@ -62,11 +63,11 @@ class DateTimeField(QWidget):
             self.zone.setEditText(parsed.strftime("%z"))
         finally:
             self._loading = False
-        self._valid_zone = self._zone_text()
+        self._valid_zone = self._zone_taken = self._zone_text()
         self._last_emitted = self.text()
 
     def _emit(self) -> None:
-        self.zone.lineEdit().setModified(False)
+        self._zone_taken = self._zone_text()
         self._last_emitted = self.text()
         self._valid_zone = self._zone_text()
         self.edited.emit(self._last_emitted)
@@ -86,8 +87,8 @@ class DateTimeField(QWidget):
 
     def flush(self) -> bool:
         """Take a zone still being typed (before a save or leaving); True if the date changed."""
-        if not self.zone.lineEdit().isModified():
-            return False  # the writer typed nothing in the zone box
+        if self._zone_text() == self._zone_taken:
+            return False  # nothing new in the zone box (the completer resets isModified())
         before = self._last_emitted
         self._on_zone_changed()
         return self._last_emitted != before
@@ -105,6 +106,7 @@ class DateTimeField(QWidget):
             typed = self._zone_text()
             self._loading = True
             self.zone.setEditText(self._valid_zone)  # back to the last good offset
+            self._zone_taken = self._valid_zone
             self._loading = False
             self.problem.emit(
                 self.tr("“%s” is not a UTC offset such as +0900; the date keeps %s")

@@ -1,0 +1,58 @@
+"""Real key presses from the X server (xdotool), where QTest's synthetic events skip shortcuts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests.ui.conftest import JA_POST
+
+pytestmark = [pytest.mark.ui, pytest.mark.xserver]
+
+
+@pytest.fixture(autouse=True)
+def _needs_x_and_xdotool():
+    if not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        pytest.skip("needs a real X server: run under xvfb-run (make test does)")
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (make test installs it)")
+
+
+def _keys(*args: str) -> None:
+    subprocess.run(["xdotool", *args], check=True, timeout=30)
+
+
+def _focus(qtbot, window) -> None:
+    """Give the window the X input focus (Xvfb has no window manager to do it)."""
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    _keys("windowfocus", "--sync", str(int(window.winId())))
+    qtbot.waitActive(window)
+
+
+def test_typing_a_zone_then_ctrl_s_saves_it(qtbot, blog, make_window):
+    post = blog / "_posts" / JA_POST
+    window = make_window(blog, post)
+    _focus(qtbot, window)
+    zone = window.form.date.zone.lineEdit()
+    zone.setFocus()
+    zone.selectAll()
+    with qtbot.waitSignal(window.post_saved, timeout=10000):
+        _keys("type", "--delay", "40", "+0000")
+        _keys("key", "ctrl+s")
+    assert "date: 2025-10-20 09:00:00 +0000" in post.read_text(encoding="utf-8")
+
+
+def test_typing_in_the_text_pane_then_ctrl_s_saves_it(qtbot, blog, make_window):
+    post = blog / "_posts" / JA_POST
+    window = make_window(blog, post)
+    _focus(qtbot, window)
+    window.editor.setFocus()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(window.post_saved, timeout=10000):
+        _keys("type", "--delay", "20", "Typed on a keyboard.")
+        _keys("key", "ctrl+s")
+    assert post.read_text(encoding="utf-8").rstrip().endswith("Typed on a keyboard.")
