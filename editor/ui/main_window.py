@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +13,14 @@ from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
 from editor.core.render import RenderContext, render_body
 from editor.core.repository import BlogRepository
-from editor.core.storage import LoadedPost, StorageError
+from editor.core.storage import LoadedPost
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.opening import OpeningMixin
 from editor.ui.post_list import PostListView
 from editor.ui.post_naming import PostNamingMixin
 from editor.ui.preview import PreviewPane
@@ -34,7 +34,7 @@ LARGE_POST_CHARS = 2_000_000
 LARGE_POST_SYNC_MS = 300
 
 
-class MainWindow(PostNamingMixin, QMainWindow):
+class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     """One post at a time in a blog; the panes emit signals and the window wires them."""
 
     post_opened = Signal(Path)
@@ -198,38 +198,6 @@ class MainWindow(PostNamingMixin, QMainWindow):
         self.preview_style.show_blog(self.blog_root)
         self._update_title()
         self.safekeeping.offer_recovery()
-
-    def open_post(self, path: Path) -> bool:
-        """Load a post into the panes; a post that cannot be read leaves the current one open."""
-        if self.document.path is not None and path.resolve() == self.document.path:
-            # Already open (perhaps restored after a crash, with unsaved changes): keep it as it
-            # is; the file watcher keeps an unmodified post current.
-            return True
-        if not self._confirm_leaving():
-            return False
-        try:
-            loaded = self.safekeeping.read(path)
-        except StorageError as exc:
-            prompts.show_error(self, self.tr("Cannot open post"), f"{path.name}: {exc}")
-            return False
-        document = PostDocument.from_text(loaded.text, path.resolve(), self._timezone())
-        self._show_document(document, loaded)
-        self.post_list.select_path(path.resolve())
-        self.post_opened.emit(path)
-        return True
-
-    def new_post(self) -> None:
-        """Start an unsaved post from the blog's defaults; saved into _posts/ on first save."""
-        if not self._confirm_leaving():
-            return
-        if self.repository is not None:
-            _path, text = self.repository.plan_new_post("")
-        else:
-            now = dt.datetime.now().astimezone().replace(microsecond=0)
-            text = f'---\nlayout: post\ntitle: ""\ndate: {now:%Y-%m-%d %H:%M:%S %z}\n---\n\n'
-        self._show_document(PostDocument.from_text(text, None, self._timezone()))
-        self.post_list.select_path(None)
-        self.form.title.setFocus()
 
     def _timezone(self) -> str | None:
         return self.repository.timezone if self.repository else None
@@ -436,41 +404,6 @@ class MainWindow(PostNamingMixin, QMainWindow):
         if answer == "discard":
             self.safekeeping.discard()
         return answer == "discard"
-
-    def _on_open_triggered(self) -> None:
-        start = (self.blog_root / "_posts") if self.blog_root else Path.home()
-        path = prompts.choose_post_to_open(self, start)
-        if path is None:
-            return
-        other = BlogRepository.find(path)
-        if other is not None and other.root != self.blog_root:
-            # A post of another blog: that blog becomes the open one.
-            if not self._confirm_leaving():
-                return
-            self.open_blog(other.root)
-        self.open_post(path)
-
-    def _on_open_blog_triggered(self) -> None:
-        folder = prompts.choose_blog_folder(self, self.blog_root or Path.home())
-        if folder is None or not self._confirm_leaving():
-            return
-        if BlogRepository.find(folder) is None:
-            prompts.show_error(
-                self,
-                self.tr("Not a Jekyll blog"),
-                self.tr("%s has no _config.yml or _posts folder.") % folder,
-            )
-            return
-        self.open_blog(BlogRepository.find(folder).root)
-        posts = self.repository.posts()
-        if posts:
-            self.open_post(posts[0])
-        else:
-            self.new_post()
-
-    def _on_post_list_open_requested(self, path: Path) -> None:
-        if path != self.document.path and not self.open_post(path):
-            self.post_list.select_path(self.document.path)  # the writer stayed where they were
 
     # -- window ------------------------------------------------------------------------------
 
