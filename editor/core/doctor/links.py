@@ -79,29 +79,36 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{kind_ja} {target} がブログの中にありません",
                 target=target,
             )
-        for m in _POST_URL.finditer(line):
-            if not _post_exists(root, m.group(1)):
-                start = offset + m.start()
+        # Liquid tags whose target must exist, or the site does not build at all.
+        tags = (
+            (
+                _POST_URL,
+                lambda name: _post_exists(root, name),
+                "missing-post",
+                "post_url",
+                "no such post in _posts",
+                "の記事が _posts にありません",
+            ),
+            (
+                _LINK_TAG,
+                lambda name: (root / name).exists(),
+                "missing-file",
+                "link",
+                "no such file in the blog",
+                "のファイルがブログにありません",
+            ),
+        )
+        for pattern, exists, code, tag, missing_en, missing_ja in tags:
+            for m in pattern.finditer(line):
+                if exists(m.group(1)):
+                    continue
                 yield ctx.finding(
                     RULES[1],
-                    "missing-post",
+                    code,
                     "error",
-                    start,
+                    offset + m.start(),
                     offset + m.end(),
-                    f"post_url {m.group(1)}: no such post in _posts (the site will not build)",
-                    f"post_url {m.group(1)} の記事が _posts にありません（サイトを生成できません）",
-                    target=m.group(1),
-                )
-        for m in _LINK_TAG.finditer(line):
-            if not (root / m.group(1)).exists():
-                start = offset + m.start()
-                yield ctx.finding(
-                    RULES[1],
-                    "missing-file",
-                    "error",
-                    start,
-                    offset + m.end(),
-                    f"link {m.group(1)}: no such file in the blog (the site will not build)",
-                    f"link {m.group(1)} のファイルがブログにありません（サイトを生成できません）",
+                    f"{tag} {m.group(1)}: {missing_en} (the site will not build)",
+                    f"{tag} {m.group(1)} {missing_ja}（サイトを生成できません）",
                     target=m.group(1),
                 )

@@ -51,27 +51,20 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         text = _heading_text(ctx.text[block.start : block.end])
         if text.endswith("\ufffd"):
-            yield ctx.finding(
-                RULES[0],
-                "heading-cut",
-                "warning",
-                block.start,
-                block.end,
+            why = (
                 "The heading ends in a broken character (U+FFFD): it was probably cut short",
                 "見出しが文字化け（U+FFFD）で終わっています。途中で切れているようです",
-                heading=text,
             )
         elif _CUT_HEADING.search(text):
-            yield ctx.finding(
-                RULES[0],
-                "heading-cut",
-                "warning",
-                block.start,
-                block.end,
+            why = (
                 f"The heading “{text}” looks cut short (it ends with “{text[-1]}”)",
                 f"見出し「{text}」が途中で切れているようです（「{text[-1]}」で終わっています）",
-                heading=text,
             )
+        else:
+            continue
+        yield ctx.finding(
+            RULES[0], "heading-cut", "warning", block.start, block.end, *why, heading=text
+        )
     title = ctx.field("title")
     if title is not None and _CUT_HEADING.search(title.value.strip()):
         value = title.value.strip()
