@@ -1,0 +1,85 @@
+"""Hostile bodies render in bounded time, with Jekyll's output or a visible refusal.
+
+Each input is generated at the size that took from seconds to forever before; the bound is a
+generous wall time for a slow, shared CI machine (a fixed algorithm takes well under a second).
+A ``timeout`` mark stops a run that would otherwise never end.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from editor.core.render import RenderContext, render_body
+from editor.core.render.liquid import UNKNOWN_CLASS
+
+pytestmark = pytest.mark.core
+
+BOUND = 20.0  # seconds, for a slow shared machine; a laptop needs a tenth to a fifth of it
+
+
+def _render(body: str):
+    started = time.perf_counter()
+    result = render_body(body, RenderContext())
+    seconds = time.perf_counter() - started
+    assert seconds < BOUND, f"took {seconds:.1f} s"
+    assert not any("fell back" in w for w in result.warnings), result.warnings
+    return result
+
+
+@pytest.mark.timeout(60)
+def test_nested_unclosed_ifs_show_each_tag_once_with_jekylls_error():
+    # Liquid refuses this ("'if' tag was never closed") and Jekyll fails the build; the preview
+    # shows each unclosed tag as a marker and keeps every word once.
+    depth = 17
+    body = "".join(f"{{% if true %}}w{i}." for i in range(depth))
+    result = _render(body)
+    assert result.html.count(UNKNOWN_CLASS) == depth
+    for i in range(depth):
+        assert result.html.count(f"w{i}.") == 1
+    assert any("'if' tag was never closed" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+def test_unclosed_else_branch_keeps_its_text_once():
+    result = _render("{% if false %}ONE{% else %}TWO\n")
+    assert result.html.count("ONE") == 1 and result.html.count("TWO") == 1
+    assert result.html.count(UNKNOWN_CLASS) == 2  # the if and the else
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("opener", ["{{ a ", "{{", "{% if "])
+def test_50k_unclosed_liquid_openers_are_shown_as_text(opener):
+    body = opener * 50_000
+    result = _render(body + "\n\nafter\n")
+    assert '<p data-source-line="2">after</p>' in result.html
+    assert any("not properly terminated" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+def test_unclosed_variable_names_jekylls_error_and_keeps_the_text():
+    result = _render("a {{ b\n\nc\n")
+    assert f'<span class="{UNKNOWN_CLASS}" title="Liquid">{{{{</span> b' in result.html
+    assert '<p data-source-line="2">c</p>' in result.html
+    assert any("Variable '{{' was not properly terminated" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+def test_a_variable_closed_by_one_brace_is_refused_as_liquid_refuses_it():
+    # Liquid's tokenizer ends a variable at its first "}": "{{ b }" is an error even when a
+    # "}}" comes later (Jekyll: "Variable '{{ b }' was not properly terminated").
+    result = _render("a {{ b }\n\nc }}\n")
+    assert f'<span class="{UNKNOWN_CLASS}" title="Liquid">{{{{ b }}</span>' in result.html
+    assert '<p data-source-line="2">c }}</p>' in result.html
+    assert any("Variable '{{ b }' was not properly terminated" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("tag", ["raw", "comment"])
+def test_50k_unclosed_raw_and_comment_tags(tag):
+    body = f"{{% {tag} %}}x." * 50_000
+    result = _render(body)
+    assert result.html.count(UNKNOWN_CLASS) == 50_000
+    assert result.html.count("x.") == 50_000
+    assert any(f"'{tag}' tag was never closed" in w for w in result.warnings)
