@@ -83,3 +83,14 @@ def test_50k_unclosed_raw_and_comment_tags(tag):
     assert result.html.count(UNKNOWN_CLASS) == 50_000
     assert result.html.count("x.") == 50_000
     assert any(f"'{tag}' tag was never closed" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+def test_120k_attribute_lists_all_apply_to_their_paragraph():
+    # kramdown gives a paragraph every class of the attribute lists under it.
+    count = 120_000
+    body = "p\n" + "".join(f"{{: .c{i}}}\n" for i in range(count)) + "\nq\n"
+    result = _render(body)
+    opening = result.html.split(">", 1)[0]
+    assert opening.startswith('<p class="c0 c1 c2 ') and f" c{count - 1}" in opening
+    assert result.html.endswith(f'<p data-source-line="{count + 2}">q</p>\n')

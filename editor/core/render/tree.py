@@ -172,46 +172,76 @@ def block_attributes(state: StateCore) -> None:
     for token in tokens:
         if token.type == "ial" and "define" in (token.meta or {}):
             definitions[token.meta["define"]] = token.meta["attrs"]
+    applier = attributes.Applier()
+    previous: dict[int, Token | None] = {}
+    following: dict[int, Token | None] = {}
     for i, token in enumerate(tokens):
         if token.type != "ial" or "define" in token.meta or "eob" in token.meta:
             continue
         line = token.map[0] if token.map else 0
         blank_before = line == 0 or not re.sub(r"^[\s>]*", "", lines[line - 1])
-        target = None if blank_before else _previous_block(tokens, i)
+        target = None if blank_before else _previous_block(tokens, i, previous)
         if target is None:
-            target = _next_block(tokens, i)
+            target = _next_block(tokens, i, following)
         ial = attributes.resolve(token.meta["attrs"], definitions)
         if target is not None:
             if "toc" in ial["refs"] and target.type in ("bullet_list_open", "ordered_list_open"):
                 target.meta = {**(target.meta or {}), "toc": True}
-            attributes.apply(target, ial)
+            applier.apply(target, ial)
+    applier.finish()
 
 
-def _previous_block(tokens: list[Token], index: int) -> Token | None:
+def _previous_block(
+    tokens: list[Token], index: int, known: dict[int, Token | None]
+) -> Token | None:
+    """The block an attribute list at ``index`` follows; ``known`` holds earlier answers.
+
+    Attribute lists are skipped, so a run of them shares one answer: each is looked up from
+    the one before it instead of walking back over the whole run again.
+    """
     level = tokens[index].level
+    before = tokens[index - 1] if index else None
+    if before is not None and before.type == "ial" and before.level == level:
+        if index - 1 in known:
+            known[index] = known[index - 1]
+            return known[index]
     depth = 0
+    found = None
     for j in range(index - 1, -1, -1):
         token = tokens[j]
         if token.type == "ial":
             continue
         if token.level < level and token.nesting == 1:
-            return None
+            break
         depth += token.nesting
         if depth == 0 and token.level == level:
-            return token if token.nesting in (0, 1) and token.block else None
-    return None
+            found = token if token.nesting in (0, 1) and token.block else None
+            break
+    known[index] = found
+    return found
 
 
-def _next_block(tokens: list[Token], index: int) -> Token | None:
+def _next_block(tokens: list[Token], index: int, known: dict[int, Token | None]) -> Token | None:
+    """The block an attribute list at ``index`` comes before; a run of them shares one answer."""
+    if index in known:
+        return known[index]
     level = tokens[index].level
-    for token in tokens[index + 1 :]:
+    run_end = index + 1
+    while run_end < len(tokens) and tokens[run_end].type == "ial":
+        run_end += 1
+    found = None
+    for j in range(run_end, len(tokens)):
+        token = tokens[j]
         if token.type == "ial":
             continue
         if token.level < level or token.nesting == -1:
-            return None
+            break
         if token.level == level and token.block:
-            return token
-    return None
+            found = token
+            break
+    for k in range(index, run_end):
+        known[k] = found
+    return found
 
 
 def lists(state: StateCore) -> None:
