@@ -7,10 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
-
 from editor.core.post import PostReadError, decode_post, split_post
 from editor.core.render.liquid_values import relative_url, to_datetime
+from editor.core.yamlload import YamlLoadError, load_yaml
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _STYLES = {
@@ -22,11 +21,11 @@ _STYLES = {
 
 
 def front_matter(path: Path) -> dict:
-    """A file's parsed front matter; empty when missing or unreadable."""
+    """A file's parsed front matter; empty when missing, unreadable or refused (alias bombs)."""
     try:
         source = split_post(decode_post(path.read_bytes()))
-        data = yaml.safe_load(source.front_matter) if source.front_matter.strip() else {}
-    except (OSError, PostReadError, yaml.YAMLError):
+        data = load_yaml(source.front_matter).value if source.front_matter.strip() else {}
+    except (OSError, PostReadError, YamlLoadError):
         return {}
     return data if isinstance(data, dict) else {}
 
