@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from editor.cli import EXIT_OK, CliError
+from editor.cli import EXIT_OK, CliError, require_utf8
 from editor.core import fields
 from editor.core.repository import BlogRepository, RepositoryError
 from editor.core.slug import SlugError
@@ -31,9 +31,14 @@ def run(args: argparse.Namespace) -> int:
     repo = BlogRepository.find(args.repo)
     if repo is None:
         raise CliError(f"{args.repo}: not inside a Jekyll blog (no _config.yml or _posts/)")
+    for option in ("title", "slug", "date"):
+        require_utf8(f"--{option}", getattr(args, option))
     date = None
     if args.date:
         date = fields.parse_date(args.date, repo.zone)
+        if date is None and fields.out_of_range(args.date):
+            problem = fields.Problem("date-out-of-range", "date", "error", {"value": args.date})
+            raise CliError(f"--date: {problem.message()}")
         if date is None:
             raise CliError(f"--date: “{args.date}” is not a date (use YYYY-MM-DD HH:MM +0900)")
     if not args.title.strip():

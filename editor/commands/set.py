@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from editor.cli import EXIT_OK, CliError
+from editor.cli import EXIT_OK, CliError, require_utf8
 from editor.core import fields
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
             key, value = _split(assignment)
             document.set_field(key, _typed(key, value, document, repo))
         for key in args.unset:
+            require_utf8("--unset", key)
             document.remove_field(key)
     except FrontMatterError as exc:
         raise CliError(f"{path}: {exc}") from None
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _split(assignment: str) -> tuple[str, str]:
+    require_utf8("KEY=VALUE", assignment)
     key, sep, value = assignment.partition("=")
     if not sep or not key.strip():
         raise CliError(f"“{assignment}”: expected KEY=VALUE")
@@ -81,6 +83,9 @@ def _typed(key: str, value: str, document: PostDocument, repo: BlogRepository | 
         raise CliError(f"{key}: “{value}” is not true or false")
     if key == "date":
         date = fields.parse_date(value, repo.zone if repo else None)
+        if date is None and fields.out_of_range(value):
+            problem = fields.Problem("date-out-of-range", "date", "error", {"value": value})
+            raise CliError(f"date: {problem.message()}")
         if date is None:
             raise CliError(f"date: “{value}” is not a date (use YYYY-MM-DD HH:MM:SS +0900)")
         if date.tzinfo is None:  # no blog, so no site zone: this machine's zone

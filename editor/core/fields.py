@@ -71,7 +71,33 @@ def parse_date(value: Any, tz: str | dt.tzinfo | None = None) -> dt.datetime | N
         return None
     if result.tzinfo is None and zone is not None:
         result = result.replace(tzinfo=zone)
-    return result
+    return result if representable(result) else None
+
+
+# A day of margin on both sides: the date then has a time in every zone (Python's datetime
+# stops at the years 1 and 9999, Ruby's Time does not).
+_FIRST = dt.datetime.min + dt.timedelta(days=1)
+_LAST = dt.datetime.max - dt.timedelta(days=1)
+
+
+def representable(when: dt.datetime) -> bool:
+    """Whether ``when`` has a time in every zone (not past the years 1 and 9999 in UTC)."""
+    try:
+        utc = when.replace(tzinfo=None) - (when.utcoffset() or dt.timedelta(0))
+    except OverflowError:
+        return False
+    return _FIRST <= utc <= _LAST
+
+
+def out_of_range(value: Any) -> bool:
+    """A date written correctly that lies too close to the years 1 or 9999 to be used."""
+    if isinstance(value, dt.datetime):
+        return not representable(value)
+    return (
+        isinstance(value, str)
+        and (found := _parse_text(value)) is not None
+        and (not representable(found))
+    )
 
 
 def _parse_text(text: str) -> dt.datetime | None:
@@ -195,6 +221,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” is not a date Jekyll can read (use YYYY-MM-DD HH:MM:SS +0900)",
         "「{value}」は Jekyll が読める日付ではありません（YYYY-MM-DD HH:MM:SS +0900 の形で）",
     ),
+    "date-out-of-range": (
+        "“{value}” is too close to the year 1 or 9999 (use a date from 0001-01-02 to 9999-12-30)",
+        "「{value}」は 1 年か 9999 年に近すぎます（0001-01-02 から 9999-12-30 までの日付で）",
+    ),
     "replacement-char": (
         "“{key}” contains U+FFFD (�): a character was cut or lost",
         "「{key}」に U+FFFD（�）があります。文字が途中で切れたか失われています",
@@ -270,7 +300,8 @@ def validate(
 def _check_date(value: Any, tz: Any, file_date: dt.date | None) -> list[Problem]:
     parsed = parse_date(value, tz)
     if parsed is None:
-        return [Problem("bad-date", "date", "error", {"value": value})]
+        code = "date-out-of-range" if out_of_range(value) else "bad-date"
+        return [Problem(code, "date", "error", {"value": value})]
     zone = site_zone(tz)
     local = parsed.astimezone(zone) if zone and parsed.tzinfo else parsed
     if file_date is not None and local.date() != file_date:

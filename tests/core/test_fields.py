@@ -110,3 +110,18 @@ def test_raw_post_title_cut_mid_character_is_an_error(path):
 def test_clean_blog_posts_have_no_errors(path):
     document = PostDocument.load(path, timezone="Asia/Tokyo")
     assert [p.code for p in document.problems() if p.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9999-12-31 23:59:59 -2359",
+        "0001-01-01 00:00:00 +2359",
+        dt.datetime(9999, 12, 31, 23, 0, tzinfo=dt.timezone(-dt.timedelta(hours=23))),
+    ],
+)
+def test_dates_beyond_year_9999_in_any_zone_are_named_not_raised(value):
+    for zone in (None, "Asia/Tokyo", "Pacific/Kiritimati"):
+        problems = fields.validate({"title": "t", "date": value}, zone)
+        assert [p.code for p in problems] == ["date-out-of-range"]
+        assert "9999" in problems[0].message() and "9999" in problems[0].message("ja")
