@@ -85,3 +85,19 @@ def test_a_baseline_hides_what_was_already_there(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1 and ":5:" in out[0] and "doubled-particle" in out[0]
     assert main(["doctor", str(post), "--baseline", str(tmp_path / "none.json")]) == 2
+
+
+@pytest.mark.parametrize(
+    "report",
+    ["[" * 100_000 + "]" * 100_000, '{"files": []}'],
+    ids=["nested-100k", "files-a-list"],
+)
+def test_a_baseline_that_is_no_report_is_one_line(tmp_path, capsys, report):
+    post = _write(tmp_path / "a.md", CLEAN)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(report, encoding="utf-8")
+    assert main(["doctor", str(post), "--baseline", str(baseline)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith(f"tsuzuri: {baseline}: not a doctor --json report") and err.count("\n") == 1
+    )
