@@ -7,6 +7,7 @@ A ``timeout`` mark stops a run that would otherwise never end.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -94,3 +95,26 @@ def test_120k_attribute_lists_all_apply_to_their_paragraph():
     opening = result.html.split(">", 1)[0]
     assert opening.startswith('<p class="c0 c1 c2 ') and f" c{count - 1}" in opening
     assert result.html.endswith(f'<p data-source-line="{count + 2}">q</p>\n')
+
+
+def _without_markers(html: str) -> str:
+    return re.sub(r' data-source-line="\d+"', "", html).replace("\n\n", "\n")
+
+
+def test_unclosed_span_elements_close_where_kramdown_closes_them():
+    # Jekyll 4.3 (kramdown GFM) output for this body, checked with the real jekyll.
+    body = "a <span>b <span>c\n\nd <b>e <i>f\n\n<span>a <b>b</span> c\n"
+    jekyll = (
+        "<p>a <span>b <span>c</span></span></p>\n\n<p>d <b>e <i>f</i></b></p>\n\n"
+        "<p><span>a <b>b&lt;/span&gt; c</b></span></p>\n"
+    )
+    assert _without_markers(_render(body).html) == _without_markers(jekyll)
+
+
+@pytest.mark.timeout(60)
+def test_100k_unclosed_spans_are_all_closed_at_the_paragraph_end():
+    count = 100_000
+    result = _render("<span>a\n" * count + "\nq\n")
+    first, rest = result.html.split("</p>\n", 1)
+    assert first.count("<span>") == count and first.endswith("a" + "</span>" * count)
+    assert rest == f'<p data-source-line="{count + 1}">q</p>\n'

@@ -98,10 +98,25 @@ _DEFINITION = re.compile(r":[ \t]")
 MAX_TERM_LINES = 64
 
 
+# A line that may hold a definition marker (``:`` or markdown-it's ``~``), also inside quotes.
+_MARKER_LINE = re.compile(r"^[ \t>]*[:~][ \t]", re.MULTILINE)
+
+
+def _has_marker_lines(state: StateBlock) -> bool:
+    """Whether any line of the source could be a definition; asked once per source text."""
+    known = state.env.get("deflist_markers")
+    if known is None or known[0] is not state.src:
+        known = (state.src, _MARKER_LINE.search(state.src) is not None)
+        state.env["deflist_markers"] = known
+    return known[1]
+
+
 def wrap_deflist(original):
     """A definition-list rule that also takes kramdown's several term lines before ``:``."""
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not _has_marker_lines(state):
+            return False  # no definition anywhere: the paragraph rule asks for every line
         last = start
         limit = min(end - 1, start + MAX_TERM_LINES)
         while last < limit and _line(state, last + 1).strip():

@@ -11,9 +11,12 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.render import attributes
+from editor.core.render.blocks import SPAN_TAGS, VOID_TAGS
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.typography import educate
 
+_SPAN_OPEN = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?(?<!/)>\Z")
+_SPAN_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>\Z")
 _HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}[\t ]*$")
 _TASK = re.compile(r"\[([ xX])\]\s")
 # What follows a run of text in the source, as far as the quote rules care.
@@ -75,6 +78,32 @@ def _span_target(children: list[Token], index: int) -> Token | None:
             if depth == 0:
                 return children[j]
     return None
+
+
+def close_span_elements(state: StateCore) -> None:
+    """Span-level HTML elements as kramdown parses them: closed at the end of their paragraph
+    (heading, cell...) when the writer left them open, and a closing tag that does not close
+    the innermost open element shown as text."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        open_tags: list[str] = []
+        for child in block.children:
+            if child.type != "html_inline":
+                continue
+            opened = _SPAN_OPEN.match(child.content)
+            closed = _SPAN_CLOSE.match(child.content) if opened is None else None
+            if opened and opened.group(1).lower() in SPAN_TAGS - VOID_TAGS:
+                open_tags.append(opened.group(1).lower())
+            elif closed and closed.group(1).lower() in SPAN_TAGS:
+                if open_tags and open_tags[-1] == closed.group(1).lower():
+                    open_tags.pop()
+                else:
+                    child.type = "text"
+        for name in reversed(open_tags):
+            closer = Token("html_inline", "", 0)
+            closer.content = f"</{name}>"
+            block.children.append(closer)
 
 
 def typography(state: StateCore) -> None:
