@@ -118,3 +118,19 @@ def test_100k_unclosed_spans_are_all_closed_at_the_paragraph_end():
     first, rest = result.html.split("</p>\n", 1)
     assert first.count("<span>") == count and first.endswith("a" + "</span>" * count)
     assert rest == f'<p data-source-line="{count + 1}">q</p>\n'
+
+
+@pytest.mark.timeout(60)
+def test_50k_unclosed_html_comments_are_text():
+    count = 50_000
+    result = _render("<!-- a\n" * count + "\nq\n")
+    first, rest = result.html.split("</p>\n", 1)
+    assert first.count("&lt;!– a") == count  # kramdown's output: text, the dashes typeset
+    assert rest == f'<p data-source-line="{count + 1}">q</p>\n'
+
+
+@pytest.mark.timeout(60)
+def test_50k_unclosed_span_attribute_lists_are_text():
+    count = 50_000
+    result = _render("*a*{: .b " * count + "\n")
+    assert result.html.count("<em>a</em>{: .b") == count

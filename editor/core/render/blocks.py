@@ -11,6 +11,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from editor.core.render.attributes import parse_ial
+from editor.core.render.scan import finder
 
 # kramdown treats these as span-level: a line starting with one is a paragraph, not raw HTML.
 SPAN_TAGS = frozenset(
@@ -27,6 +28,7 @@ _OPEN_TAG = re.compile(
 _MARKDOWN_ATTR = re.compile(r"""\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+?))(?=[\s/>])""")
 _IAL_LINE = re.compile(r"^ {0,3}\{:(?!:)([^}]*)\}\s*$")
 _EXT_START = re.compile(r"^ {0,3}\{::(\w+)([^}]*?)(/?)\}\s*$")
+_COMMENT_END = re.compile("-->")
 _ABBR_DEF = re.compile(r"^ {0,3}\*\[([^\]\n]+)\]:(.*)$")
 PLACEHOLDER = "\x1a"
 
@@ -173,6 +175,11 @@ def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if not text.startswith("<"):
         return False
     if text.startswith("<!--"):
+        if (
+            finder(state.env, "comment_end", state.src, _COMMENT_END).next(state.bMarks[start])
+            is None
+        ):
+            return False  # never closed: asked for every line of a paragraph, so answered once
         last = start
         while last < end and "-->" not in _raw_line(state, last):
             last += 1

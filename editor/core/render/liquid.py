@@ -15,6 +15,7 @@ from html import escape
 from editor.core.render import liquid_tags
 from editor.core.render.liquid_expr import evaluate, evaluate_condition, lookup
 from editor.core.render.liquid_values import to_text
+from editor.core.render.scan import Finder
 
 _BLOCKS = {"if", "unless", "for", "case", "capture", "highlight", "tablerow"}
 _BRANCHES = {"elsif", "else", "when"}
@@ -47,26 +48,6 @@ class LiquidOutput:
 def unknown(source: str) -> str:
     """The marker shown for a tag the preview cannot render."""
     return f'<span class="{UNKNOWN_CLASS}" title="Liquid">{escape(source)}</span>'
-
-
-class _Finder:
-    """``str.find`` from positions that only grow: each search resumes where the last ended.
-
-    An unclosed ``{{`` makes the search for ``}}`` run to the end of the text; remembering that
-    answer keeps 100,000 unclosed openers linear instead of quadratic.
-    """
-
-    def __init__(self, src: str, pattern: re.Pattern[str]) -> None:
-        self.src, self.pattern = src, pattern
-        self.found: re.Match[str] | None = None
-        self.searched_from = -1
-
-    def next(self, pos: int) -> re.Match[str] | None:
-        """The first match starting at or after ``pos`` (``pos`` never decreases)."""
-        if self.searched_from < 0 or (self.found is not None and self.found.start() < pos):
-            self.found = self.pattern.search(self.src, pos)
-            self.searched_from = pos
-        return self.found
 
 
 _OPENER = re.compile(r"\{[{%]")
@@ -103,11 +84,11 @@ def _lex(src: str) -> list[tuple]:
     """
     items: list[tuple] = []
     openers, tag_ends, variable_ends = (
-        _Finder(src, _OPENER),
-        _Finder(src, _TAG_END),
-        _Finder(src, _VARIABLE_END),
+        Finder(src, _OPENER),
+        Finder(src, _TAG_END),
+        Finder(src, _VARIABLE_END),
     )
-    block_ends = {name: _Finder(src, pattern) for name, pattern in _BLOCK_END.items()}
+    block_ends = {name: Finder(src, pattern) for name, pattern in _BLOCK_END.items()}
     lines = _Lines(src)
     pos = 0
     strip_next = False
