@@ -28,12 +28,25 @@ def parse_ial(text: str) -> dict:
     return result
 
 
-def resolve(ial: dict, definitions: Mapping[str, dict]) -> dict:
-    """An attribute list with its references to ``{:name: ...}`` definitions expanded."""
+# kramdown follows references with no limit and stops with "stack level too deep".
+MAX_REFERENCE_DEPTH = 100
+
+
+class DefinitionLoop(ValueError):
+    """``{:a: b}`` and ``{:b: a}``: attribute list definitions that never end."""
+
+
+def resolve(ial: dict, definitions: Mapping[str, dict], _path: tuple[str, ...] = ()) -> dict:
+    """An attribute list with its references to ``{:name: ...}`` definitions expanded.
+
+    Raises :class:`DefinitionLoop` for a cycle or a chain deeper than kramdown survives.
+    """
     merged: dict = {"id": None, "classes": [], "attrs": {}, "refs": []}
     for ref in ial["refs"]:
         if ref in definitions:
-            inner = resolve(definitions[ref], definitions)
+            if ref in _path or len(_path) >= MAX_REFERENCE_DEPTH:
+                raise DefinitionLoop(" → ".join((*_path[-3:], ref)))
+            inner = resolve(definitions[ref], definitions, (*_path, ref))
             merged["id"] = inner["id"] or merged["id"]
             merged["classes"] += inner["classes"]
             merged["attrs"].update(inner["attrs"])
@@ -43,6 +56,18 @@ def resolve(ial: dict, definitions: Mapping[str, dict]) -> dict:
     merged["classes"] += ial["classes"]
     merged["attrs"].update(ial["attrs"])
     return merged
+
+
+def resolve_or_warn(ial: dict, definitions: Mapping[str, dict], env: dict) -> dict:
+    """:func:`resolve`, or the list without its definitions and a warning in ``env``."""
+    try:
+        return resolve(ial, definitions)
+    except DefinitionLoop as loop:
+        env.setdefault("warnings", []).append(
+            f"The attribute list definitions {loop} never end: kramdown stops with "
+            "'stack level too deep' and Jekyll fails the build"
+        )
+        return resolve(ial, {})
 
 
 def apply(token: Token, ial: dict) -> None:

@@ -90,4 +90,5 @@ class Renderer:
         source = extend_lazy_quotes(nest_short_indented_lists(liquid.text))
         tokens = self._md.parse(source, env)
         html = self._md.renderer.render(tokens, self._md.options, env)
-        return RenderResult(html, list(env.get("source_blocks", [])), list(liquid.warnings))
+        warnings = [*liquid.warnings, *env.get("warnings", [])]
+        return RenderResult(html, list(env.get("source_blocks", [])), warnings)

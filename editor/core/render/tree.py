@@ -56,7 +56,9 @@ def span_attributes(state: StateCore) -> None:
         for i, child in enumerate(children):
             if child.type != "span_ial":
                 continue
-            ial = attributes.resolve(attributes.parse_ial(child.content), definitions)
+            ial = attributes.resolve_or_warn(
+                attributes.parse_ial(child.content), definitions, state.env
+            )
             target = _span_target(children, i)
             if target is not None:
                 attributes.apply(target, ial)
@@ -212,7 +214,7 @@ def block_attributes(state: StateCore) -> None:
         target = None if blank_before else _previous_block(tokens, i, previous)
         if target is None:
             target = _next_block(tokens, i, following)
-        ial = attributes.resolve(token.meta["attrs"], definitions)
+        ial = attributes.resolve_or_warn(token.meta["attrs"], definitions, state.env)
         if target is not None:
             if "toc" in ial["refs"] and target.type in ("bullet_list_open", "ordered_list_open"):
                 target.meta = {**(target.meta or {}), "toc": True}
