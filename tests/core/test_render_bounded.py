@@ -145,3 +145,13 @@ def test_attribute_definitions_that_never_end_are_refused_with_a_warning(definit
     result = _render(f"{definitions}\npara\n{{: {ref} .z}}\n")
     assert '<p class="z"' in result.html and ">para</p>" in result.html
     assert any("attribute list definitions" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("depth", [120, 5000])
+def test_liquid_nested_past_100_blocks_is_refused_with_jekylls_error(depth):
+    # Liquid stops at 100 nested blocks ("Liquid error: Nesting too deep"; the build fails).
+    body = "{% if true %}x" * depth + "{% endif %}" * depth + "\n\nafter\n"
+    result = _render(body)
+    assert UNKNOWN_CLASS in result.html and '<p data-source-line="2">after</p>' in result.html
+    assert any("Nesting too deep" in w for w in result.warnings)

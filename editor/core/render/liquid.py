@@ -21,6 +21,8 @@ _BLOCKS = {"if", "unless", "for", "case", "capture", "highlight", "tablerow"}
 _BRANCHES = {"elsif", "else", "when"}
 UNKNOWN_CLASS = "tsuzuri-liquid-unknown"
 MAX_DEPTH = 10
+# Liquid refuses blocks nested deeper ("Liquid error: Nesting too deep"), and Jekyll fails.
+MAX_NESTING = 100
 
 
 @dataclass
@@ -194,6 +196,7 @@ class LiquidRenderer:
         self.warnings: list[str] = []
         self.depth = 0
         self.syntax_warnings = 0
+        self.nesting = 0
 
     def render(self, nodes: list[Node], scope: list[dict]) -> str:
         """The text of ``nodes`` with ``scope`` (innermost last) for variables."""
@@ -224,11 +227,18 @@ class LiquidRenderer:
         if handler is None:
             self.warnings.append(f"Liquid tag not understood: {node.text}")
             return unknown(node.text)
+        block = node.name in _BLOCKS
+        if block and self.nesting >= MAX_NESTING:
+            self.warnings.append("Liquid error: Nesting too deep")
+            return unknown(node.text)
+        self.nesting += block
         try:
             return handler(self, node, scope, out)
         except (ValueError, KeyError, TypeError, IndexError):
             self.warnings.append(f"Liquid tag not understood: {node.text}")
             return unknown(node.text)
+        finally:
+            self.nesting -= block
 
     def condition(self, expression: str, scope: list[dict]) -> bool:
         """Evaluate an ``if`` condition."""
