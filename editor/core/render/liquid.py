@@ -23,6 +23,7 @@ UNKNOWN_CLASS = "tsuzuri-liquid-unknown"
 MAX_DEPTH = 10
 # Liquid refuses blocks nested deeper ("Liquid error: Nesting too deep"), and Jekyll fails.
 MAX_NESTING = 100
+NESTING_TOO_DEEP = "Liquid error: Nesting too deep"
 
 
 @dataclass
@@ -47,9 +48,9 @@ class LiquidOutput:
     warnings: list[str]
 
 
-def unknown(source: str) -> str:
-    """The marker shown for a tag the preview cannot render."""
-    return f'<span class="{UNKNOWN_CLASS}" title="Liquid">{escape(source)}</span>'
+def unknown(source: str, why: str = "Liquid") -> str:
+    """The marker shown for a tag the preview cannot render; ``why`` is its tooltip."""
+    return f'<span class="{UNKNOWN_CLASS}" title="{escape(why)}">{escape(source)}</span>'
 
 
 _OPENER = re.compile(r"\{[{%]")
@@ -210,7 +211,7 @@ class LiquidRenderer:
                 if node.args and self.syntax_warnings < MAX_SYNTAX_WARNINGS:
                     self.syntax_warnings += 1
                     self.warnings.append(node.args)
-                out.append(unknown(node.text))
+                out.append(unknown(node.text, node.args or "Liquid"))
             else:
                 out.append(self.tag(node, scope, out))
         return "".join(out)
@@ -229,8 +230,8 @@ class LiquidRenderer:
             return unknown(node.text)
         block = node.name in _BLOCKS
         if block and self.nesting >= MAX_NESTING:
-            self.warnings.append("Liquid error: Nesting too deep")
-            return unknown(node.text)
+            self.warnings.append(NESTING_TOO_DEEP)
+            return unknown(node.text, NESTING_TOO_DEEP)
         self.nesting += block
         try:
             return handler(self, node, scope, out)
