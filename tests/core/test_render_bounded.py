@@ -158,3 +158,13 @@ def test_liquid_nested_past_100_blocks_is_refused_with_jekylls_error(depth):
     result = _render(body)
     assert UNKNOWN_CLASS in result.html and '<p data-source-line="2">after</p>' in result.html
     assert any("Nesting too deep" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", ["comment", "nomarkdown"])
+def test_50k_unclosed_kramdown_extensions_are_text(name):
+    count = 50_000
+    result = _render(f"{{::{name}}}\n" * count + "\nq\n")
+    first, rest = result.html.split("</p>\n", 1)
+    assert first.count(f"{{::{name}}}") == count  # kramdown's output: the lines as text
+    assert rest == f'<p data-source-line="{count + 1}">q</p>\n'

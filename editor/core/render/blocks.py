@@ -29,6 +29,7 @@ _MARKDOWN_ATTR = re.compile(r"""\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+?))
 _IAL_LINE = re.compile(r"^ {0,3}\{:(?!:)([^}]*)\}\s*$")
 _EXT_START = re.compile(r"^ {0,3}\{::(\w+)([^}]*?)(/?)\}\s*$")
 _COMMENT_END = re.compile("-->")
+_EXT_END = re.compile(r"^[ \t>]*\{:/[^}\n]*\}[^\S\n]*$", re.MULTILINE)  # any closer, any line
 _ABBR_DEF = re.compile(r"^ {0,3}\*\[([^\]\n]+)\]:(.*)$")
 PLACEHOLDER = "\x1a"
 
@@ -297,6 +298,13 @@ def extension(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     name, self_closing = found.group(1), found.group(3)
     stop = start + 1
     if not self_closing:
+        # Asked for every line of a paragraph: a closer missing from the rest of the post is
+        # found missing once (any line holding one, quotes included, is then checked below).
+        if (
+            finder(state.env, "extension_end", state.src, _EXT_END).next(state.bMarks[start])
+            is None
+        ):
+            return False
         closer = re.compile(rf"^\s*\{{:/{name}?\}}\s*$")
         while stop < end and not closer.match(_line(state, stop)):
             stop += 1
