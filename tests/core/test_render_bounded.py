@@ -168,3 +168,12 @@ def test_50k_unclosed_kramdown_extensions_are_text(name):
     first, rest = result.html.split("</p>\n", 1)
     assert first.count(f"{{::{name}}}") == count  # kramdown's output: the lines as text
     assert rest == f'<p data-source-line="{count + 1}">q</p>\n'
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("count", "closed"), [(20_000, False), (2_000, True)])
+def test_html_with_markdown_inside_nested_deep_renders_with_a_warning(count, closed):
+    closing = "\n" + "</div>\n" * count if closed else ""
+    result = _render('<div markdown="1">\n' * count + "\n*q*\n" + closing)
+    assert "<em>" not in result.html and "*q*" in result.html
+    assert any('markdown="1"' in w and "nested" in w for w in result.warnings)

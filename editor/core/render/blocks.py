@@ -216,6 +216,21 @@ def _raw_token(state: StateBlock, start: int, stop: int) -> bool:
     return True
 
 
+# Each level reads to its closing tag and recurses; real posts nest two or three.
+MAX_MARKDOWN_HTML_DEPTH = 50
+
+
+def warn_too_deep(env: dict) -> None:
+    """Note (once per render) that elements with Markdown inside were nested too deep."""
+    warnings = env.setdefault("warnings", [])
+    message = (
+        f'HTML elements with markdown="1" are nested more than {MAX_MARKDOWN_HTML_DEPTH} deep: '
+        "the preview shows the deeper ones as HTML, without Markdown"
+    )
+    if message not in warnings:
+        warnings.append(message)
+
+
 def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -> bool:
     """An HTML element whose content kramdown parses as Markdown."""
     line_text = _line(state, start)
@@ -229,6 +244,18 @@ def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -
     if after_open.strip() or mode == "span" or not close or stop - 1 <= start:
         # Content on the tag's own line: rendered with the raw HTML (see html.markdown_inside).
         return _raw_token(state, start, stop)
+    depth = state.env.get("markdown_html_depth", 0)
+    if depth >= MAX_MARKDOWN_HTML_DEPTH:
+        warn_too_deep(state.env)
+        return _raw_token(state, start, stop)
+    state.env["markdown_html_depth"] = depth + 1
+    try:
+        return _markdown_inside(state, start, stop, inner_end, clean_tag, opened)
+    finally:
+        state.env["markdown_html_depth"] = depth
+
+
+def _markdown_inside(state: StateBlock, start: int, stop: int, inner_end: int, clean_tag, opened):
     token = state.push("html_block", "", 0)
     token.map = [start, stop]
     token.content = clean_tag + "\n"
