@@ -177,3 +177,11 @@ def test_html_with_markdown_inside_nested_deep_renders_with_a_warning(count, clo
     result = _render('<div markdown="1">\n' * count + "\n*q*\n" + closing)
     assert "<em>" not in result.html and "*q*" in result.html
     assert any('markdown="1"' in w and "nested" in w for w in result.warnings)
+
+
+@pytest.mark.timeout(60)
+def test_40k_unclosed_blocks_with_branches_keep_each_word_once():
+    count = 40_000
+    result = _render("{% if a %}Q.{% else %}R." * count)
+    assert result.html.count(UNKNOWN_CLASS) == 2 * count
+    assert result.html.count("Q.") == count and result.html.count("R.") == count

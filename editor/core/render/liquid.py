@@ -176,16 +176,32 @@ def parse(src: str) -> list[Node]:
                 node.lines = line - first_line + raw.count("\n")
             else:
                 current.append(Node("tag", text=raw, name=name, args=args))
-    while stack:  # never closed: show the opening tag, keep what followed it
-        node, parent, line, branch_tags = stack.pop()
-        parent.pop()  # the node itself, always last: nothing was added after it
-        problem = syntax_error(line, f"'{node.name}' tag was never closed")
-        parent.append(Node("unknown", text=node.text, args=problem))
-        parent.extend(node.body)
-        for raw, (_, _, body) in zip(branch_tags, node.branches, strict=True):
-            parent.append(Node("unknown", text=raw))
-            parent.extend(body)
+    if stack:
+        _unwind_unclosed(stack)
     return root
+
+
+def _unwind_unclosed(stack: list[tuple[Node, list[Node], int, list[str]]]) -> None:
+    """Blocks never closed: each opening tag (and branch tag) becomes a marker followed by
+    what it held, all moved once into the list holding the outermost one.
+
+    Each unclosed block is the last item of the last list of the one before it (nothing can
+    follow it there), so every list is copied once: 40,000 unclosed blocks stay linear.
+    """
+    target = stack[0][1]
+    target.pop()  # the outermost block itself, always last in its list
+    for index, (node, _parent, line, branch_tags) in enumerate(stack):
+        problem = syntax_error(line, f"'{node.name}' tag was never closed")
+        target.append(Node("unknown", text=node.text, args=problem))
+        parts = [(None, node.body)] + [
+            (raw, body) for raw, (_, _, body) in zip(branch_tags, node.branches, strict=True)
+        ]
+        for raw, items in parts:
+            if raw is not None:
+                target.append(Node("unknown", text=raw))
+            target.extend(items)
+        if index + 1 < len(stack):
+            target.pop()  # the next unclosed block, handled on the next round
 
 
 class LiquidRenderer:
