@@ -128,11 +128,33 @@ def _expanded_size(root: yaml.Node) -> int:
     return sizes[id(root)]
 
 
+# What YAML 1.1 (PyYAML's reader) accepts; anything else stops the reader.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _refuse_unprintable(text: str, first_line: int) -> None:
+    """A control character anywhere is refused with its place (the reader's own error is two
+    lines long and counts bytes in libyaml)."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start())
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise YamlLoadError(
+        f"YAML does not allow the control character U+{ord(found.group(0)):04X}",
+        line + first_line,
+        column,
+    )
+
+
 def load_yaml(text: str, first_line: int = 1) -> LoadResult:
     """Parse ``text`` safely; ``first_line`` is the file line number of its first line.
 
     Raises :class:`YamlLoadError` with the parser's message and position.
     """
+    _refuse_unprintable(text, first_line)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

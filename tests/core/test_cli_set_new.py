@@ -180,3 +180,14 @@ def test_set_a_value_that_is_not_utf8_is_one_line_and_the_file_untouched(blog, c
     err = capsys.readouterr().err
     assert err.startswith("tsuzuri: KEY=VALUE: ") and "UTF-8" in err and err.count("\n") == 1
     assert post.read_bytes() == POST.encode()
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x7f", "\x9b"])
+def test_set_on_front_matter_with_a_control_character_names_its_place(tmp_path, capsys, char):
+    post = tmp_path / "bell.md"
+    original = f"---\ntitle: 題\nexcerpt: あ{char}い\n---\n本文\n"
+    post.write_text(original, encoding="utf-8")
+    assert main(["set", str(post), "title=x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"U+{ord(char):04X}" in err and "line 3, column 11" in err
+    assert post.read_text(encoding="utf-8") == original
