@@ -185,3 +185,21 @@ def test_40k_unclosed_blocks_with_branches_keep_each_word_once():
     result = _render("{% if a %}Q.{% else %}R." * count)
     assert result.html.count(UNKNOWN_CLASS) == 2 * count
     assert result.html.count("Q.") == count and result.html.count("R.") == count
+
+
+@pytest.mark.parametrize(
+    ("date", "refused"),
+    [
+        ("2025-02-03 10:00:00 +25:00", True),
+        ("2025-02-32", True),
+        ("2025-02-30", False),  # 2 March for Ruby, and so for Jekyll
+        ("Oct 25 2025", False),
+    ],
+)
+def test_a_date_jekyll_cannot_read_is_a_warning_not_a_failure(date, refused):
+    # Jekyll 4.3: "Invalid date '...': Document '...' does not have a valid date in the YAML
+    # front matter", and the post is not built.
+    result = render_body("本文\n", RenderContext(page={"title": "t", "date": date}))
+    assert not any("fell back" in w for w in result.warnings)
+    assert result.html == '<p data-source-line="0">本文</p>\n'
+    assert any(f"Invalid date '{date}'" in w for w in result.warnings) == refused

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from editor.core import fields
 from editor.core.render.blocks import MAX_MARKDOWN_HTML_DEPTH, warn_too_deep
 from editor.core.render.context import RenderContext, RenderResult
 from editor.core.render.liquid import render_liquid
@@ -98,5 +99,16 @@ class Renderer:
         source = extend_lazy_quotes(nest_short_indented_lists(liquid.text))
         tokens = self._md.parse(source, env)
         html = self._md.renderer.render(tokens, self._md.options, env)
-        warnings = [*liquid.warnings, *env.get("warnings", [])]
+        warnings = [*_date_warnings(context.page), *liquid.warnings, *env.get("warnings", [])]
         return RenderResult(html, list(env.get("source_blocks", [])), warnings)
+
+
+def _date_warnings(page) -> list[str]:
+    """Jekyll refuses to build a post whose date no form of Ruby's Time.parse reads."""
+    date = page.get("date")
+    if not isinstance(date, str) or to_datetime(date) or fields.parse_date(date):
+        return []
+    return [
+        f"Invalid date '{date}': Jekyll does not build a post whose front matter date it "
+        "cannot read"
+    ]
