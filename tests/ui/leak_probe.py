@@ -91,6 +91,44 @@ def hostile_body(url: Callable[[str], str]) -> str:
     return "\n".join(html.format(u=url(name)) for name, html in VECTORS.items())
 
 
+class Listener:
+    """A TCP server on 127.0.0.1 that records the first line of every connection made to it."""
+
+    def __init__(self, port: int = 0):
+        self._server = socket.socket()
+        self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._server.bind(("127.0.0.1", port))
+        self._server.listen(64)
+        self._server.settimeout(0.2)
+        self.port = self._server.getsockname()[1]
+        self.seen: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{name}"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _peer = self._server.accept()
+            except OSError:
+                continue
+            conn.settimeout(1)
+            try:
+                first = conn.recv(200).split(b"\r\n", 1)[0].decode("latin-1")
+            except OSError:
+                first = ""
+            self.seen.append(first or "(a connection without a request: a preconnect)")
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._server.close()
+
+
 # -- the probe, run inside a private network namespace ---------------------------------------
 
 DOMAIN = "leak.test"
@@ -161,26 +199,6 @@ def _serve_dns(queries: list[str]) -> None:
         threading.Thread(target=serve, daemon=True).start()
 
 
-def _serve_http(connections: list[str]) -> None:
-    server = socket.socket()
-    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    server.bind(("127.0.0.1", PORT))
-    server.listen(64)
-
-    def accept() -> None:
-        while True:
-            conn, _peer = server.accept()
-            conn.settimeout(1)
-            try:
-                first = conn.recv(200).split(b"\r\n", 1)[0].decode("latin-1")
-            except OSError:
-                first = ""
-            connections.append(first or "(a connection without a request)")
-            conn.close()
-
-    threading.Thread(target=accept, daemon=True).start()
-
-
 def _show(app, pane, body: str, seconds: float) -> None:
     pane.set_body_html(body)
     end = time.monotonic() + seconds
@@ -193,9 +211,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         _private_network(os.path.join(tmp, "resolv.conf"))
         queries: list[str] = []
-        connections: list[str] = []
         _serve_dns(queries)
-        _serve_http(connections)
+        http = Listener(PORT)
+        connections = http.seen
         socket.getaddrinfo(f"self-test.{DOMAIN}", PORT, socket.AF_INET)
         report: dict = {"self_test": list(queries)}
         queries.clear()

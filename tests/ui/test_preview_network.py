@@ -5,57 +5,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 
 import pytest
 from PySide6.QtCore import QUrl
 
 from editor.ui import preview as preview_module
 from tests.ui.conftest import ROOT
-from tests.ui.leak_probe import VECTORS, hostile_body
+from tests.ui.leak_probe import VECTORS, Listener, hostile_body
 from tests.ui.test_sandbox import _click, _eval, _settle, _show
 
 pytestmark = pytest.mark.ui
-
-
-class Listener:
-    """A TCP server on 127.0.0.1 that records the first line of every connection made to it."""
-
-    def __init__(self):
-        self._server = socket.socket()
-        self._server.bind(("127.0.0.1", 0))
-        self._server.listen(64)
-        self._server.settimeout(0.2)
-        self.port = self._server.getsockname()[1]
-        self.seen: list[str] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def url(self, name: str) -> str:
-        return f"http://127.0.0.1:{self.port}/{name}"
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _peer = self._server.accept()
-            except OSError:
-                continue
-            conn.settimeout(1)
-            try:
-                first = conn.recv(200).split(b"\r\n", 1)[0].decode("latin-1")
-            except OSError:
-                first = ""
-            self.seen.append(first or "(a connection without a request: a preconnect)")
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join()
-        self._server.close()
 
 
 @pytest.fixture
