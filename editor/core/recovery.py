@@ -221,9 +221,11 @@ class RecoveryStore:
         if not self.folder.is_dir():
             try:
                 self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            except FileExistsError:  # a file where the folder should be
+            except (FileExistsError, NotADirectoryError):  # a file where a folder should be
                 raise StorageError(
-                    f"{self.folder} is a file, not a folder", "not_a_folder", path=self.folder
+                    f"A file is in the way of the folder {self.folder}",
+                    "not_a_folder",
+                    path=self.folder,
                 ) from None
             except OSError as exc:
                 raise _save_error(exc.errno, self.folder) from None
