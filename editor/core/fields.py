@@ -38,6 +38,10 @@ _WORDY = (
     re.compile(r"^\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*$"),
     re.compile(r"^\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\s*$"),
 )
+# Python's datetime ends at years 1 and 9999; a day's margin keeps every time-zone conversion
+# of an accepted date inside (zone offsets are under a day).
+_EARLIEST = dt.datetime(1, 1, 2)
+_LATEST = dt.datetime(9999, 12, 30, 23, 59, 59, 999999)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -57,7 +61,23 @@ def parse_date(value: Any, tz: str | dt.tzinfo | None = None) -> dt.datetime | N
     Text or a date without a zone is in ``tz`` (the site's ``timezone``; without ``tz`` the
     result stays naive).  A naive ``datetime`` is what YAML gives for an unquoted
     ``2025-01-04 23:30:00``: Jekyll (through Ruby's YAML) reads that as UTC, and so do we.
+    A date too close to year 1 or 9999 to show in every time zone is ``None`` too.
     """
+    result = _parse_any(value, tz)
+    return result if result is not None and _in_range(result) else None
+
+
+def _in_range(value: dt.datetime) -> bool:
+    """True when ``value`` is at least a day inside Python's years 1 to 9999 (in UTC), so that
+    showing it in any time zone cannot overflow."""
+    try:
+        utc = value.replace(tzinfo=None) - (value.utcoffset() or dt.timedelta(0))
+    except OverflowError:
+        return False
+    return _EARLIEST <= utc <= _LATEST
+
+
+def _parse_any(value: Any, tz: str | dt.tzinfo | None) -> dt.datetime | None:
     zone = site_zone(tz)
     if isinstance(value, dt.datetime):
         result = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
@@ -195,6 +215,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” is not a date Jekyll can read (use YYYY-MM-DD HH:MM:SS +0900)",
         "「{value}」は Jekyll が読める日付ではありません（YYYY-MM-DD HH:MM:SS +0900 の形で）",
     ),
+    "date-out-of-range": (
+        "“{value}” is out of range: dates must fall within the years 0001 to 9999 in every "
+        "time zone",
+        "「{value}」は扱える範囲外の日付です。どのタイムゾーンでも 0001 年から 9999 年の間にしてください",
+    ),
     "replacement-char": (
         "“{key}” contains U+FFFD (�): a character was cut or lost",
         "「{key}」に U+FFFD（�）があります。文字が途中で切れたか失われています",
@@ -270,7 +295,8 @@ def validate(
 def _check_date(value: Any, tz: Any, file_date: dt.date | None) -> list[Problem]:
     parsed = parse_date(value, tz)
     if parsed is None:
-        return [Problem("bad-date", "date", "error", {"value": value})]
+        code = "bad-date" if _parse_any(value, tz) is None else "date-out-of-range"
+        return [Problem(code, "date", "error", {"value": value})]
     zone = site_zone(tz)
     local = parsed.astimezone(zone) if zone and parsed.tzinfo else parsed
     if file_date is not None and local.date() != file_date:

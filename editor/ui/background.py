@@ -2,35 +2,72 @@
 
 Edits made while a job runs cause exactly one more run afterwards, with the newest input.
 Used for rendering the preview and for the doctor.
+
+Each job runs on its own daemon thread, so nothing ever has to wait for one: a window that
+closes during a long render drops the result (:meth:`LatestOnly.shut_down`), and the process
+may exit while the thread still works.  The work is a pure function, so cutting it off loses
+nothing.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 
 class _Relay(QObject):
-    """Lives on the UI thread; workers emit through it (queued to the UI thread)."""
+    """Carries results from worker threads to the UI thread (queued there).
 
-    finished = Signal(int, object)
-    failed = Signal(int, str)
+    There is one for the whole process and it is never deleted, so a worker that finishes
+    after its window has gone still emits on a live object; the result is then dropped.
+    """
+
+    finished = Signal(object, int, object)
+    failed = Signal(object, int, str)
 
 
-class _Job(QRunnable):
-    def __init__(self, relay: _Relay, job_id: int, work: Callable[..., Any], args: tuple):
-        super().__init__()
-        self._relay, self._job_id, self._work, self._args = relay, job_id, work, args
+_RELAY: list[_Relay] = []
 
-    def run(self) -> None:  # worker thread: touches no widgets and no shared state
-        try:
-            result = self._work(*self._args)
-        except Exception as exc:  # noqa: BLE001 - a bug in the work must not take the editor down
-            self._relay.failed.emit(self._job_id, f"{type(exc).__name__}: {exc}")
-        else:
-            self._relay.finished.emit(self._job_id, result)
+
+def _relay() -> _Relay:
+    if not _RELAY:  # first made on the UI thread, by the first LatestOnly
+        relay = _Relay()
+        relay.finished.connect(_deliver_result)
+        relay.failed.connect(_deliver_failure)
+        _RELAY.append(relay)
+    return _RELAY[0]
+
+
+def _owner(ref: weakref.ref) -> LatestOnly | None:
+    owner = ref()
+    return owner if owner is not None and isValid(owner) else None
+
+
+def _deliver_result(ref: weakref.ref, job_id: int, result: object) -> None:
+    owner = _owner(ref)
+    if owner is not None:
+        owner._on_finished(job_id, result)
+
+
+def _deliver_failure(ref: weakref.ref, job_id: int, message: str) -> None:
+    owner = _owner(ref)
+    if owner is not None:
+        owner._on_failed(job_id, message)
+
+
+def _run_job(relay: _Relay, ref: weakref.ref, job_id: int, work: Callable[..., Any], args: tuple):
+    # Worker thread: touches no widgets and no shared state.
+    try:
+        result = work(*args)
+    except Exception as exc:  # noqa: BLE001 - a bug in the work must not take the editor down
+        relay.failed.emit(ref, job_id, f"{type(exc).__name__}: {exc}")
+    else:
+        relay.finished.emit(ref, job_id, result)
 
 
 class LatestOnly(QObject):
@@ -42,22 +79,23 @@ class LatestOnly(QObject):
     def __init__(self, work: Callable[..., Any], debounce_ms: int, parent: QObject | None = None):
         super().__init__(parent)
         self._work = work
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished)
-        self._relay.failed.connect(self._on_failed)
+        self._relay = _relay()
+        self._ref = weakref.ref(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._start)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._thread: threading.Thread | None = None
         self._job_id = 0
         self._running = False
         self._again = False
+        self._closed = False
         self._args: tuple = ()
 
     def request(self, *args: Any, immediately: bool = False) -> None:
         """Run soon (after the debounce) with these arguments, or at once."""
+        if self._closed:
+            return
         self._args = args
         if immediately:
             self._timer.stop()
@@ -66,22 +104,30 @@ class LatestOnly(QObject):
             self._timer.start()
 
     def _start(self) -> None:
+        if self._closed:
+            return
         if self._running:
             self._again = True
             return
         self._running = True
         self._job_id += 1
-        self._pool.start(_Job(self._relay, self._job_id, self._work, self._args))
+        self._thread = threading.Thread(
+            target=_run_job,
+            args=(self._relay, self._ref, self._job_id, self._work, self._args),
+            name="tsuzuri-background",
+            daemon=True,
+        )
+        self._thread.start()
 
     def _on_finished(self, job_id: int, result: object) -> None:
         self._running = False
-        if job_id == self._job_id and not self._again:
+        if job_id == self._job_id and not self._again and not self._closed:
             self.finished.emit(result)
         self._run_again_if_asked()
 
     def _on_failed(self, job_id: int, message: str) -> None:
         self._running = False
-        if job_id == self._job_id:
+        if job_id == self._job_id and not self._closed:
             self.failed.emit(message)
         self._run_again_if_asked()
 
@@ -91,6 +137,12 @@ class LatestOnly(QObject):
             self._start()
 
     def wait(self) -> None:
-        """Block until queued jobs finish (for shutdown)."""
+        """Block until the running job finishes (for benchmarks and tests; closing never waits)."""
         self._timer.stop()
-        self._pool.waitForDone()
+        if self._thread is not None:
+            self._thread.join()
+
+    def shut_down(self) -> None:
+        """The window is closing: start nothing more and drop what a running job returns."""
+        self._closed = True
+        self._timer.stop()

@@ -157,6 +157,10 @@ class DoctorController(QObject):
     def wait(self) -> None:
         self._runner.wait()
 
+    def shut_down(self) -> None:
+        """The window is closing: a run still going is not waited for."""
+        self._runner.shut_down()
+
     # -- marks and jumps ---------------------------------------------------------------------
 
     def body_range(self, start: int, end: int) -> tuple[int, int] | None:

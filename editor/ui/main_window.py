@@ -417,13 +417,14 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self.setWindowModified(self.is_modified)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        event.ignore()  # until the writer has been asked: a failure below keeps the window open
         if not self._confirm_leaving():
-            event.ignore()
             return
         self._save_state()
         self.safekeeping.shut_down()
-        self.renderer.wait()
-        self.doctor.wait()
+        # A long render or doctor run is not waited for: its result is dropped.
+        self.renderer.shut_down()
+        self.doctor.shut_down()
         event.accept()
 
 

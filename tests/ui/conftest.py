@@ -104,6 +104,22 @@ def make_window(qtbot, settings):
     return build
 
 
+@pytest.fixture
+def pane(qtbot, blog):
+    """A preview pane alone, with the wrapper page of ``blog`` loaded."""
+    from editor.ui.preview import PreviewPane
+
+    pane = PreviewPane()
+    if not pane.uses_webengine:
+        pytest.skip(f"QtWebEngine unavailable: {pane.fallback_reason}")
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.load_page(blog, [])
+    return pane
+
+
 def preview_text(qtbot, window) -> str:
     """The preview's visible text, read back from its DOM (or the fallback widget)."""
     if not window.preview.uses_webengine:

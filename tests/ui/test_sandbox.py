@@ -15,19 +15,6 @@ pytestmark = pytest.mark.ui
 OUTSIDE = "file:///etc/hostname"
 
 
-@pytest.fixture
-def pane(qtbot, blog):
-    pane = preview_module.PreviewPane()
-    if not pane.uses_webengine:
-        pytest.skip(f"QtWebEngine unavailable: {pane.fallback_reason}")
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.load_page(blog, [])
-    return pane
-
-
 def _eval(qtbot, pane, script: str):
     box: list = []
     pane.run_in_page(script, lambda result: box.append(result))
