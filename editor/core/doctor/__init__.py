@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,6 +31,7 @@ __all__ = [
     "announce",
     "apply_fixes",
     "diagnose",
+    "diagnose_steps",
     "fingerprint",
     "fix_all_safe",
     "plan_fixes",
@@ -81,14 +82,32 @@ def diagnose_with_spans(
 ) -> tuple[list[Finding], list[tuple[int, int]]]:
     """:func:`diagnose`, and the spans of measured values (see :func:`measured_spans`)."""
     ctx = Context(text, config, blog_root)
+    *_, findings = _steps(ctx)  # the last step holds every finding
+    return findings, measured_spans(ctx)
+
+
+def diagnose_steps(
+    text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
+) -> Iterator[list[Finding]]:
+    """:func:`diagnose` rule module by rule module: after each, all findings so far, sorted.
+
+    The last list yielded is what :func:`diagnose` returns; a window shows the others while a
+    long post is still being checked.
+    """
+    return _steps(Context(text, config, blog_root))
+
+
+def _steps(ctx: Context) -> Iterator[list[Finding]]:
     findings: list[Finding] = []
+    config = ctx.config
     for module in _modules():
         if not any(config.enabled(rule) for rule in module.RULES):
             continue
-        findings.extend(f for f in module.check(ctx) if config.enabled(f.rule))
-    findings = [_checked(ctx, f) for f in findings]
-    findings.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
-    return findings, measured_spans(ctx)
+        found = [_checked(ctx, f) for f in module.check(ctx) if config.enabled(f.rule)]
+        if found:
+            findings = sorted(findings + found, key=lambda f: (f.start, f.end, f.rule, f.code))
+            yield findings
+    yield findings
 
 
 def measured_spans(ctx: Context) -> list[tuple[int, int]]:
