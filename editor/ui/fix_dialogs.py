@@ -77,6 +77,22 @@ def _viewer(text: str, name: str) -> QPlainTextEdit:
     return view
 
 
+def _buttons(
+    dialog, label: str, name: str, w: dict[str, str]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """The dialog's two buttons: ``label`` (calls ``dialog._accept``) and Cancel, the default."""
+    buttons = QDialogButtonBox()
+    accept = QPushButton(label)
+    accept.setObjectName(name)
+    cancel = QPushButton(w["cancel"])
+    buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog._accept)
+    buttons.rejected.connect(dialog.reject)
+    cancel.setDefault(True)
+    return buttons, accept
+
+
 class FixAllDialog(QDialog):
     """The whole change of "Fix all safe" before it is applied; ``accepted_fixes`` says yes."""
 
@@ -94,15 +110,9 @@ class FixAllDialog(QDialog):
         self.fixes.setWordWrap(True)
         self.diff = _viewer(diff, "fixAllDiff")
         self._colours = _DiffColours(self.diff.document())
-        buttons = QDialogButtonBox()
-        self.apply_button = QPushButton(w["apply"].format(count=count))
-        self.apply_button.setObjectName("fixAllApply")
-        self.cancel_button = QPushButton(w["cancel"])
-        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        self.cancel_button.setDefault(True)
+        buttons, self.apply_button = _buttons(
+            self, w["apply"].format(count=count), "fixAllApply", w
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.fixes)
@@ -133,15 +143,7 @@ class TakesDialog(QDialog):
             column.addWidget(QLabel(heading))
             column.addWidget(_viewer(text, name), 1)
             columns.addLayout(column, 1)
-        buttons = QDialogButtonBox()
-        self.keep_button = QPushButton(w["keep_first"])
-        self.keep_button.setObjectName("takesKeepFirst")
-        self.cancel_button = QPushButton(w["cancel"])
-        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        self.cancel_button.setDefault(True)
+        buttons, self.keep_button = _buttons(self, w["keep_first"], "takesKeepFirst", w)
         message = QLabel(w["takes_text"])
         message.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -71,20 +71,20 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[int]]:
 
 
 class _Result:
-    """The words of a result text, computed only when a local look is not enough."""
+    """The words of a result text, computed whole only when a local look is not enough."""
 
     def __init__(self, text: str):
         self.text = text
         self._words: str | None = None
 
-    def contains(self, piece: str, near: int) -> bool:
-        reach = max(_WINDOW, 2 * len(piece))
+    def missing(self, pieces: list[str], near: int) -> list[str]:
+        """The ``pieces`` that occur neither around ``near`` nor anywhere in the text."""
+        reach = max(_WINDOW, 2 * max(len(p) for p in pieces))
         local = words(self.text[max(0, near - reach) : near + reach])
-        if piece in local:
-            return True
-        if self._words is None:
+        left = [p for p in pieces if p not in local]
+        if left and self._words is None:
             self._words = words(self.text)
-        return piece in self._words
+        return [p for p in left if p not in self._words]
 
 
 def lost_words(
@@ -117,8 +117,7 @@ def lost_words(
     haystack = _Result(result)
     lost = []
     for i, pieces in wanted:
-        near = at[i] if at is not None else 0
-        lost += [p for p in pieces if not haystack.contains(p, near)]
+        lost += haystack.missing(pieces, at[i] if at is not None else 0)
     return lost
 
 
