@@ -75,6 +75,7 @@ class DoctorController(QObject):
     """Owns the doctor's background runs, the marks in the text pane and fixes with undo."""
 
     findings_changed = Signal(int)
+    checking = Signal()  # a check of a new text is pending or running
     status_message = Signal(str)
     front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
 
@@ -157,6 +158,7 @@ class DoctorController(QObject):
         self._current_text = text
         self._plan = None
         self.panel.show_checking()
+        self.checking.emit()
         self._runner.request(text, self.config, blog_root, immediately=immediately)
 
     def reset(self) -> None:

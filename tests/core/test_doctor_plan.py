@@ -127,6 +127,10 @@ def test_raw_post_reviewed_fixes_keep_the_first_take():
     text = _raw()
     near = next(f for f in diagnose(text) if f.code == "near-passage")
     assert near.fix.reviewed and not near.fix.safe
+    # Once the markers are stitched the rule would remove it; the words only this take has are
+    # what keeps it from being safe, and they are named for the writer and for scripts.
+    near = next(f for f in diagnose(plan_fixes(text).after) if f.code == "near-passage")
+    assert near.params["lost_words"][0].startswith("MicrosoftがOpenAI")
     plan = plan_fixes(text, reviewed=True)
     assert plan.count == 6 and plan.stable
     assert SUBJECT not in plan.after

@@ -248,6 +248,7 @@ def test_the_panel_says_checking_until_the_current_text_is_checked(
         window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
         type_text(qtbot, window.editor, "文章が途中で")
         assert panel.summary.text() == "Checking…"
+        assert window.doctor_status.text() == "Doctor: checking…"
         qtbot.waitUntil(window.doctor.is_done, timeout=15000)
         assert panel.summary.text() != "Checking…"
     finally:

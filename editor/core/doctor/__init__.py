@@ -123,7 +123,10 @@ def _checked(ctx: Context, finding: Finding) -> Finding:
     lost = lost_words(ctx.text, fix.edits, markers=ctx.config.markers, exempt=measured_spans(ctx))
     if not lost:
         return finding
-    return replace(finding, fix=replace(fix, safe=False))
+    # What only this text says (a few pieces, shortened), for the writer and for scripts.
+    shown = [p if len(p) <= 40 else p[:39] + "…" for p in lost[:3]]
+    params = {**finding.params, "lost_words": shown}
+    return replace(finding, fix=replace(fix, safe=False), params=params)
 
 
 def fingerprint(text: str, finding: Finding) -> str:
