@@ -226,7 +226,7 @@ def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monke
 
 
 def test_the_panel_says_checking_until_the_current_text_is_checked(
-    qtbot, blog, make_window, locale
+    qtbot, blog, make_window, locale, monkeypatch
 ):
     locale(QLocale.Language.English)
     from editor.ui.doctor_panel import DoctorPanel
@@ -238,21 +238,18 @@ def test_the_panel_says_checking_until_the_current_text_is_checked(
         original(panel, findings, text, fixable)
         shown.append((panel.summary.text(), fixable is not None))
 
-    DoctorPanel.show_findings = record
-    try:
-        window = make_window(blog, blog / "_posts" / JA_POST)
-        panel = window.doctor_panel
-        assert panel.summary.text() == "Checking…"
-        qtbot.waitUntil(window.doctor.is_done, timeout=15000)
-        assert panel.summary.text() == "No problems found"
-        window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
-        type_text(qtbot, window.editor, "文章が途中で")
-        assert panel.summary.text() == "Checking…"
-        assert window.doctor_status.text() == "Doctor: checking…"
-        qtbot.waitUntil(window.doctor.is_done, timeout=15000)
-        assert panel.summary.text() != "Checking…"
-    finally:
-        DoctorPanel.show_findings = original
+    monkeypatch.setattr(DoctorPanel, "show_findings", record)
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    panel = window.doctor_panel
+    assert panel.summary.text() == "Checking…"
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    assert panel.summary.text() == "No problems found"
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "文章が途中で")
+    assert panel.summary.text() == "Checking…"
+    assert window.doctor_status.text() == "Doctor: checking…"
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    assert panel.summary.text() != "Checking…"
     # "No problems found" only ever once a check had finished, never for a partial list.
     assert all(done for summary, done in shown if summary == "No problems found")
     assert ("No problems found", True) in shown
@@ -319,3 +316,28 @@ def test_fix_all_right_after_an_edit_works_on_the_current_text(qtbot, raw_window
     window.editor.undo()
     assert window.editor.toPlainText().startswith("追記です。")
     assert "---END---" in window.editor.toPlainText()
+
+
+def test_a_check_fills_the_panel_in_as_the_rules_report(qtbot, blog, make_window, monkeypatch):
+    if not RAW:
+        pytest.skip("../shared/corpus/raw is not beside the checkout")
+    from editor.ui.doctor_panel import DoctorPanel
+
+    post = blog / "_posts" / RAW[0].name
+    shutil.copyfile(RAW[0], post)
+    shown: list[tuple[int, bool]] = []
+    original = DoctorPanel.show_findings
+
+    def record(panel, findings, text, fixable=0):
+        original(panel, findings, text, fixable)
+        if text:
+            shown.append((len(findings), fixable is not None))
+
+    monkeypatch.setattr(DoctorPanel, "show_findings", record)
+    window = make_window(blog, post)
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    partial = [count for count, done in shown if not done]
+    final = len(window.doctor_panel.findings)
+    # Markers first, then repeats, broken characters, …: the list grows while it says "checking".
+    assert len(set(partial)) >= 3 and partial == sorted(partial)
+    assert shown[-1] == (final, True) and max(partial) == final
