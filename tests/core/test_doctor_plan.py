@@ -236,3 +236,12 @@ def test_fix_all_safe_on_cut_and_stitched_posts_loses_no_word(case):
     announced = [f for f in announce(diagnose(stitched), plan) if f.fix and f.fix.safe]
     assert len(announced) <= plan.count
     assert plan_fixes(plan.after).count == 0
+
+
+def test_the_diff_marks_a_missing_final_line_break_as_diff_does():
+    text = "---\ntitle: 題\n---\n\n本文です。\n\n---END---"
+    fixed = fix_all_safe(text)
+    assert fixed == "---\ntitle: 題\n---\n\n本文です。\n"
+    assert unified_diff(text, fixed).endswith("-\n----END---\n\\ No newline at end of file\n")
+    crlf = text.replace("\n", "\r\n")
+    assert unified_diff(crlf, fix_all_safe(crlf)) == unified_diff(text, fixed)

@@ -75,6 +75,8 @@ def plan_fixes(
         wanted = [f for f in findings if f.fix and (f.fix.safe or (reviewed and f.fix.reviewed))]
         first = [f for f in wanted if f.rule not in _AFTER_BODY]
         chosen, result = _round(current, first or wanted, config, measured)
+        if first and (not chosen or result == current) and len(first) < len(wanted):
+            chosen, result = _round(current, wanted, config, measured)  # the body has settled
         if not chosen or result == current:
             stable = True
             break
@@ -174,6 +176,8 @@ def unified_diff(before: str, after: str, name: str = "post", context: int = 3) 
     b = after.splitlines(keepends=True)
     out = []
     for line in difflib.unified_diff(a, b, f"{name} (before)", f"{name} (after)", n=context):
-        line = line.rstrip("\r\n")
-        out.append(line + "\n")
+        if line.endswith(("\n", "\r")):
+            out.append(line.rstrip("\r\n") + "\n")
+        else:  # the last line of a text without a final line break, as diff(1) shows it
+            out.append(line + "\n\\ No newline at end of file\n")
     return "".join(out)
