@@ -143,6 +143,10 @@ def test_dry_run_prints_the_diff_and_writes_nothing(raw_post, capsys):
     out, err = capsys.readouterr()
     assert f"-{SUBJECT}" in out and raw_post.read_bytes() == before
     assert "6 件の問題を修正します" in err
+    assert main(["doctor", str(raw_post), "--dry-run", "--json"]) == 1
+    entry = json.loads(capsys.readouterr().out)["files"][str(raw_post)]
+    assert entry["diff"] == unified_diff(text, plan_fixes(text).after, str(raw_post))
+    assert entry["fixed"] == 0 and raw_post.read_bytes() == before
     clean = _write(raw_post.parent / "clean.md", CLEAN)
     assert main(["doctor", str(clean), "--dry-run"]) == 0
     assert capsys.readouterr().out == ""
