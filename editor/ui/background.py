@@ -1,7 +1,9 @@
 """Run the latest of a stream of requests off the UI thread; stale results are dropped.
 
 Edits made while a job runs cause exactly one more run afterwards, with the newest input.
-Used for rendering the preview and for the doctor.
+Used for rendering the preview and for the doctor.  A job made with ``reports=True`` is given a
+``report`` callable and may hand over partial results as it goes (``progress``), so a long check
+fills in as results come.
 
 Each job runs on its own daemon thread, so nothing ever has to wait for one: a window that
 closes during a long render drops the result (:meth:`LatestOnly.shut_down`), and the process
@@ -29,6 +31,7 @@ class _Relay(QObject):
 
     finished = Signal(object, int, object)
     failed = Signal(object, int, str)
+    progress = Signal(object, int, object)
 
 
 _RELAY: list[_Relay] = []
@@ -39,6 +42,7 @@ def _relay() -> _Relay:
         relay = _Relay()
         relay.finished.connect(_deliver_result)
         relay.failed.connect(_deliver_failure)
+        relay.progress.connect(_deliver_progress)
         _RELAY.append(relay)
     return _RELAY[0]
 
@@ -60,10 +64,26 @@ def _deliver_failure(ref: weakref.ref, job_id: int, message: str) -> None:
         owner._on_failed(job_id, message)
 
 
-def _run_job(relay: _Relay, ref: weakref.ref, job_id: int, work: Callable[..., Any], args: tuple):
+def _deliver_progress(ref: weakref.ref, job_id: int, value: object) -> None:
+    owner = _owner(ref)
+    if owner is not None:
+        owner._on_progress(job_id, value)
+
+
+def _run_job(
+    relay: _Relay,
+    ref: weakref.ref,
+    job_id: int,
+    work: Callable[..., Any],
+    args: tuple,
+    reports: bool,
+):
     # Worker thread: touches no widgets and no shared state.
     try:
-        result = work(*args)
+        if reports:
+            result = work(*args, report=lambda value: relay.progress.emit(ref, job_id, value))
+        else:
+            result = work(*args)
     except Exception as exc:  # noqa: BLE001 - a bug in the work must not take the editor down
         relay.failed.emit(ref, job_id, f"{type(exc).__name__}: {exc}")
     else:
@@ -75,10 +95,18 @@ class LatestOnly(QObject):
 
     finished = Signal(object)
     failed = Signal(str)
+    progress = Signal(object)  # a partial result of the newest job (``reports=True`` only)
 
-    def __init__(self, work: Callable[..., Any], debounce_ms: int, parent: QObject | None = None):
+    def __init__(
+        self,
+        work: Callable[..., Any],
+        debounce_ms: int,
+        parent: QObject | None = None,
+        reports: bool = False,
+    ):
         super().__init__(parent)
         self._work = work
+        self._reports = reports
         self._relay = _relay()
         self._ref = weakref.ref(self)
         self._timer = QTimer(self)
@@ -113,11 +141,19 @@ class LatestOnly(QObject):
         self._job_id += 1
         self._thread = threading.Thread(
             target=_run_job,
-            args=(self._relay, self._ref, self._job_id, self._work, self._args),
+            args=(self._relay, self._ref, self._job_id, self._work, self._args, self._reports),
             name="tsuzuri-background",
             daemon=True,
         )
         self._thread.start()
+
+    def pending(self) -> bool:
+        """True while a run is waiting for its debounce or running."""
+        return self._timer.isActive() or self._running
+
+    def _on_progress(self, job_id: int, value: object) -> None:
+        if job_id == self._job_id and not self._again and not self._closed:
+            self.progress.emit(value)
 
     def _on_finished(self, job_id: int, result: object) -> None:
         self._running = False

@@ -147,6 +147,9 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self.form.raw_edited.connect(self._on_form_raw_edited)
         self.form.slug_edited.connect(self._on_slug_edited)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
+        self.doctor.checking.connect(
+            lambda: self.doctor_status.setText(self.tr("Doctor: checking…"))
+        )
         self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))

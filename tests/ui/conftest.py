@@ -57,6 +57,13 @@ def prompt_log(monkeypatch):
         prompts, "offer_save_as", lambda *a: log.append(("save_failed", *a)) and False
     )
     monkeypatch.setattr(prompts, "choose_save_path", lambda *a: log.append(("save_as", *a)))
+    # The doctor's confirmations are accepted (fixes only ever reach the text pane, not disk).
+    monkeypatch.setattr(
+        prompts, "confirm_fixes", lambda *a: log.append(("confirm_fixes", *a)) or True
+    )
+    monkeypatch.setattr(
+        prompts, "compare_takes", lambda *a: log.append(("compare_takes", *a)) or True
+    )
     for chooser in ("choose_post_to_open", "choose_blog_folder", "choose_stylesheet"):
         monkeypatch.setattr(prompts, chooser, lambda *a, _n=chooser: log.append((_n, *a)))
 

@@ -176,10 +176,16 @@ def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[
     return (tail_start, ratio) if ratio >= ctx.config.similarity_threshold else None
 
 
-def _emit(ctx, span, code, edit, safe, fix_en, fix_ja, en, ja, related=(), **params) -> Finding:
-    """A marker finding at ``span`` (start, end, marker) with a one-edit fix."""
+def _emit(
+    ctx, span, code, edit, safe, fix_en, fix_ja, en, ja, related=(), reviewed=False, **params
+) -> Finding:
+    """A marker finding at ``span`` (start, end, marker) with a one-edit fix.
+
+    ``reviewed``: the fix drops an alternate take, so when it is not safe the writer compares
+    both takes first (:class:`Fix`).
+    """
     start, end, marker = span
-    fix = Fix((edit,), safe, fix_en, fix_ja)
+    fix = Fix((edit,), safe, fix_en, fix_ja, reviewed)
     return ctx.finding(
         RULES[0], code, "error", start, end, en, ja, fix, related, marker=marker, **params
     )
@@ -261,6 +267,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"The piece after {marker} repeats text already in the post ({pct}% of it)",
                 f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）",
                 ((next_start, blocks[piece_last].end),),
+                reviewed=True,
                 coverage=pct,
             )
             continue
@@ -280,6 +287,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"({pct}% similar)",
                 f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）",
                 ((tail_start, prev_end),),
+                reviewed=True,
                 similarity=pct,
             )
         elif cut:

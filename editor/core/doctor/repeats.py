@@ -151,6 +151,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             safe,
             f"Remove this copy and keep the one on line {line}",
             f"こちらを削除し、{line} 行目を残す",
+            reviewed=True,
         )
         code = ("exact-" if exact else "near-") + ("passage" if len(run) > 1 else "sentence")
         yield ctx.finding(
