@@ -194,16 +194,16 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
     ran = []
 
     def slow(real):
-        def work(*args):
+        def work(*args, **kwargs):
             started.set()
             release.wait(20)  # as long as a 1 MB post takes on a slow machine
             ran.append(real.__name__)
-            return real(*args)
+            return real(*args, **kwargs)
 
         return work
 
     monkeypatch.setattr(main_window, "_render_html", slow(main_window._render_html))
-    monkeypatch.setattr(doctor_controller, "_diagnose", slow(doctor_controller._diagnose))
+    monkeypatch.setattr(doctor_controller, "_check", slow(doctor_controller._check))
     window = make_window(blog, blog / "_posts" / JA_POST)
     shown = []
     window.renderer.finished.connect(shown.append)
