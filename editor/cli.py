@@ -30,6 +30,13 @@ class CliError(Exception):
     """A failure to report as one line on stderr with exit status 2."""
 
 
+def storage_failure(exc: OSError) -> str:
+    """A read or write that failed, in one line (a ``StorageError``'s message and place)."""
+    if getattr(exc, "kind", None) == "conflict":
+        return f"{exc}; nothing was written, run the command again"
+    return str(exc)
+
+
 class _Parser(argparse.ArgumentParser):
     """Reports a usage mistake as one line (and exit status 2) instead of a usage block."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from editor.core import limits
 from editor.core.errors import PositionedError
 
 BOM = "\ufeff"
@@ -103,8 +104,12 @@ def dominant_newline(text: str) -> str:
 def decode_post(data: bytes) -> str:
     """Decode a post's bytes as UTF-8, refusing binary data with a clear message.
 
-    Raises :class:`PostReadError` naming the line and column of the first bad byte.
+    Raises :class:`PostReadError` naming the line and column of the first bad byte, or the
+    encoding the file is in when it is another Unicode encoding (UTF-16).
     """
+    refusal = limits.encoding_refusal(data)
+    if refusal:
+        raise PostReadError(refusal)
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _position(data, nul)

@@ -10,6 +10,7 @@ so a later save can tell whether another program changed the file in between.
 from __future__ import annotations
 
 import difflib
+import errno as errno_codes
 import hashlib
 import os
 import re
@@ -102,47 +103,64 @@ def read_post_file(
 
     With ``inside`` (the blog's root), a path that resolves outside it is refused as well.
     """
-    if inside is not None:
-        ensure_inside(inside, os.path.abspath(path))
-    data, mtime_ns = _read_regular_file(Path(path), max_size)
-    refusal = limits.encoding_refusal(data)
-    if refusal:
-        raise StorageError(refusal, "not_text", path=path)
-    try:
-        text = decode_post(data)
-    except PostReadError as exc:
-        raise StorageError(
-            exc.message, "not_text", path=path, line=exc.line, column=exc.column
-        ) from None
+    data, mtime_ns = read_regular_file(path, max_size, inside=inside)
+    text = _decode(data, path)
     notices = limits.notices(text, len(data), _link_count(path))
     return LoadedPost(text, data, Fingerprint.of(data, mtime_ns), notices)
 
 
-def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
-    # O_NONBLOCK: opening a FIFO must not hang the editor; we refuse it after fstat instead.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+def read_regular_file(
+    path: str | os.PathLike,
+    max_size: int = limits.MAX_POST_BYTES,
+    *,
+    inside: str | os.PathLike | None = None,
+) -> tuple[bytes, int]:
+    """The one reader: the bytes of a regular file and their modification time.
+
+    Every file Tsuzuri reads (posts, includes, ``_config.yml``, recovery entries) comes through
+    here.  What is not a regular file (a folder, a FIFO, a device such as ``/dev/zero``, a
+    socket, or a link to one of them) is refused *before* a byte is read, and so is a file over
+    ``max_size``; a file that grows past it while being read is refused too, so nothing can
+    make Tsuzuri read without end.  With ``inside`` (the blog's root), a path whose real
+    location is outside it is refused as well.  Failures are :class:`StorageError`.
+    """
+    if inside is not None:
+        ensure_inside(inside, os.path.abspath(path))
+    path = Path(path)
+    try:
+        # Looked at before opening: opening some devices has effects of its own.
+        _refuse_irregular(os.stat(path), path)
+    except FileNotFoundError:
+        pass  # worded below, where a dangling link is told from a missing file
+    except OSError as exc:
+        if not isinstance(exc, StorageError):
+            raise _os_error(exc, path) from None
+        raise
+    # O_NONBLOCK: should the file be swapped for a FIFO after the look above, opening it must
+    # not hang; it is refused after fstat instead.  O_NOCTTY: a terminal never becomes ours.
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_NOCTTY", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except (FileNotFoundError, NotADirectoryError):
         if path.is_symlink():
             raise StorageError(
-                "The post is a link to a file that does not exist", "missing", path=path
+                "The file is a link to a file that does not exist", "missing", path=path
             ) from None
         raise StorageError("The file does not exist", "missing", path=path) from None
     except IsADirectoryError:
-        raise StorageError("This is a folder, not a post", "directory", path=path) from None
+        raise StorageError(_KIND_WORDS["directory"], "directory", path=path) from None
     except OSError as exc:
+        if exc.errno == errno_codes.ENXIO:  # a socket, or a device with nothing behind it
+            raise StorageError(_KIND_WORDS["special"], "special", path=path) from None
         raise _os_error(exc, path) from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise StorageError("This is a folder, not a post", "directory", path=path)
-        if not stat.S_ISREG(info.st_mode):
-            raise StorageError(
-                "This is a special file (a device, pipe or socket), not a post",
-                "special",
-                path=path,
-            )
+        _refuse_irregular(info, path)
         refusal = limits.size_refusal(info.st_size, max_size)
         if refusal:
             raise StorageError(refusal, "too_large", path=path)
@@ -161,6 +179,42 @@ def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
         os.close(fd)
 
 
+_KIND_WORDS = {
+    "directory": "This is a folder, not a post",
+    "special": "This is a special file (a device, pipe or socket), not a text file",
+}
+
+
+def _refuse_irregular(info: os.stat_result, path) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise StorageError(_KIND_WORDS["directory"], "directory", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise StorageError(_KIND_WORDS["special"], "special", path=path)
+
+
+def read_text_file(
+    path: str | os.PathLike,
+    max_size: int = limits.MAX_POST_BYTES,
+    *,
+    inside: str | os.PathLike | None = None,
+) -> str:
+    """A text file's contents through :func:`read_regular_file`, decoded as a post is.
+
+    For the files around a post (includes, ``_config.yml``, other posts a link points at);
+    refusals are :class:`StorageError`, with line and column for text that is not UTF-8.
+    """
+    return _decode(read_regular_file(path, max_size, inside=inside)[0], path)
+
+
+def _decode(data: bytes, path) -> str:
+    try:
+        return decode_post(data)
+    except PostReadError as exc:
+        raise StorageError(
+            exc.message, "not_text", path=path, line=exc.line, column=exc.column
+        ) from None
+
+
 def _link_count(path) -> int:
     try:
         return os.stat(path).st_nlink
@@ -171,7 +225,7 @@ def _link_count(path) -> int:
 def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | None:
     """The fingerprint and bytes of the file at ``path`` now, or None when there is none."""
     try:
-        data, mtime_ns = _read_regular_file(Path(path), limits.MAX_POST_BYTES)
+        data, mtime_ns = read_regular_file(path)
     except StorageError as exc:
         if exc.kind == "missing":
             return None
@@ -207,6 +261,15 @@ def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path
             path=path,
         )
     return resolved
+
+
+def is_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> bool:
+    """True when ``path``'s real location (symlinks followed) is in the blog (see ensure_inside)."""
+    try:
+        ensure_inside(blog_root, path)
+    except StorageError:
+        return False
+    return True
 
 
 def describe_conflict(disk_text: str | None, mine_text: str) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor import __version__
+from editor.core import limits
 from editor.core.storage import (
     DISK,
     Disk,
@@ -34,10 +35,13 @@ from editor.core.storage import (
     atomic_write,
     describe_conflict,
     fingerprint_file,
+    read_regular_file,
     remove_leftover_temp_files,
 )
 
 FORMAT = 1
+# An entry holds one post's text (at most limits.MAX_POST_BYTES) plus JSON escapes.
+MAX_ENTRY_BYTES = 2 * limits.MAX_POST_BYTES
 _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
@@ -166,6 +170,11 @@ class RecoveryEntry:
         return entry
 
 
+def _read_entry(path: Path) -> bytes:
+    # Through the one reader: a FIFO or a link to /dev/zero in the folder is refused, not read.
+    return read_regular_file(path, MAX_ENTRY_BYTES)[0]
+
+
 def _process_start(pid: int) -> str | None:
     """When process ``pid`` started, in clock ticks since boot (Linux), or None if unknown."""
     try:
@@ -249,7 +258,7 @@ class RecoveryStore:
             return result
         for path in paths:
             try:
-                entry = RecoveryEntry.from_json(json.loads(path.read_bytes()))
+                entry = RecoveryEntry.from_json(json.loads(_read_entry(path)))
                 if entry.id != path.stem:  # discard(id) must remove this very file
                     raise ValueError(f"entry {entry.id} stored as {path.name}")
             except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
@@ -275,7 +284,7 @@ class RecoveryStore:
         """
         path = self._path(entry_id)
         try:
-            return RecoveryEntry.from_json(json.loads(path.read_bytes()))
+            return RecoveryEntry.from_json(json.loads(_read_entry(path)))
         except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
 

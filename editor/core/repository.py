@@ -16,7 +16,9 @@ from typing import Any
 
 from editor.core import fields, permalink
 from editor.core.document import PostDocument
+from editor.core.post import BOM
 from editor.core.slug import SlugError, check_slug, slugify, unique_slug
+from editor.core.storage import StorageError, read_text_file
 from editor.core.yamlemit import double_quoted
 from editor.core.yamlload import YamlLoadError, load_yaml
 
@@ -39,14 +41,12 @@ class BlogRepository:
         config_path = self.root / "_config.yml"
         if config_path.is_file():
             try:
-                text = config_path.read_text(encoding="utf-8-sig")
+                text = read_text_file(config_path).removeprefix(BOM)
                 value = load_yaml(text).value
-            except (YamlLoadError, UnicodeDecodeError) as exc:
-                if isinstance(exc, YamlLoadError):
-                    message, line, column = exc.message, exc.line, exc.column
-                else:
-                    message, line, column = "the file is not UTF-8", None, None
-                self.config_error = YamlLoadError(f"_config.yml: {message}", line, column)
+            except (YamlLoadError, StorageError) as exc:
+                self.config_error = YamlLoadError(
+                    f"_config.yml: {exc.message}", exc.line, exc.column
+                )
             else:
                 if isinstance(value, dict):
                     self.config = value
@@ -56,12 +56,23 @@ class BlogRepository:
     @classmethod
     def find(cls, path: Path | str) -> BlogRepository | None:
         """The site containing ``path`` (a folder or any file in it), or ``None``."""
-        start = Path(path).resolve()
-        if not start.is_dir():
+        root = cls.find_root(path)
+        return None if root is None else cls(root)
+
+    @staticmethod
+    def find_root(path: Path | str) -> Path | None:
+        """The root folder of the site containing ``path``, or ``None``.
+
+        A file is looked for where it is listed, not where a link leads: a post in ``_posts``
+        that links to a file elsewhere still belongs to (and is checked against) its blog.
+        """
+        start = Path(os.path.abspath(path))
+        if not start.is_dir() or start.is_symlink():
             start = start.parent
+        start = start.resolve()
         for folder in (start, *start.parents):
             if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-                return cls(folder)
+                return folder
         return None
 
     # -- settings ------------------------------------------------------------------------------

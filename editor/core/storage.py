@@ -27,11 +27,13 @@ from editor.core.reading import (  # noqa: F401 - re-exported: storage is the on
     Fingerprint,
     LoadedPost,
     StorageError,
-    _read_regular_file,
     describe_conflict,
     ensure_inside,
     fingerprint_file,
+    is_inside,
     read_post_file,
+    read_regular_file,
+    read_text_file,
 )
 
 TEMP_PREFIX = ".tsuzuri-"  # Jekyll skips dot files, so a leftover never gets published

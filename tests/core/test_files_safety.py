@@ -1,0 +1,257 @@
+"""Files, paths and names that cannot hurt the writer (issue 14, "Trust").
+
+Each test drives what a writer runs (the ``tsuzuri`` commands, the recovery listing the window
+shows at start-up) with a hostile file, and checks what they would see: one clear line, their
+text intact, nothing written outside the blog, nothing left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+from editor.core.document import PostDocument
+from editor.core.recovery import RecoveryStore
+
+pytestmark = pytest.mark.core
+
+ROOT = Path(__file__).resolve().parents[2]
+POST = "---\nlayout: post\ntitle: 題名\n---\n\n本文です。\n"
+BROKEN = "---\ntitle: 題\n---\n\n文章が途中で\n\n---END---\n\n続きます。\n"
+
+
+@pytest.fixture
+def blog(tmp_path):
+    root = tmp_path / "blog"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("timezone: Asia/Tokyo\n", encoding="utf-8")
+    (root / "_posts" / "2025-01-02-ok.md").write_text(POST, encoding="utf-8")
+    return root
+
+
+def _one_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def _run_cli(
+    args: list[str], memory_mb: int = 1024, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    """``tsuzuri ARGS`` in a child with a memory cap, so a reader gone wild cannot hurt the machine."""
+    code = textwrap.dedent(
+        f"""
+        import resource, sys
+        resource.setrlimit(resource.RLIMIT_AS, ({memory_mb} << 20, {memory_mb} << 20))
+        from editor.cli import main
+        sys.exit(main({args!r}))
+        """
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+# -- writing outside the blog -------------------------------------------------------------------
+
+
+def _post_linked_outside(blog: Path, tmp_path: Path, text: str) -> tuple[Path, Path]:
+    outside = tmp_path / "outside.md"
+    outside.write_text(text, encoding="utf-8")
+    link = blog / "_posts" / "2025-01-03-linked.md"
+    link.symlink_to(outside)
+    return link, outside
+
+
+def test_set_refuses_to_write_through_a_link_out_of_the_blog(blog, tmp_path, capsys):
+    link, outside = _post_linked_outside(blog, tmp_path, POST)
+    assert main(["set", str(link), "title=書き換え"]) == 2
+    assert "outside the blog" in _one_line(capsys.readouterr().err)
+    assert outside.read_text(encoding="utf-8") == POST
+    assert link.is_symlink()
+
+
+def test_doctor_fix_refuses_to_write_through_a_link_out_of_the_blog(blog, tmp_path, capsys):
+    link, outside = _post_linked_outside(blog, tmp_path, BROKEN)
+    assert main(["doctor", str(link), "--fix"]) == 2
+    err = capsys.readouterr().err
+    assert f"{link}: " in err and "outside the blog" in err
+    assert outside.read_text(encoding="utf-8") == BROKEN
+
+
+def _render_post(blog: Path, body: str) -> Path:
+    post = blog / "_posts" / "2025-01-04-inc.md"
+    post.write_text("---\ntitle: t\n---\n\n" + body, encoding="utf-8")
+    return post
+
+
+def test_include_of_an_absolute_path_is_not_printed(blog, tmp_path, capsys):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-PASSWORD\n", encoding="utf-8")
+    (blog / "_includes").mkdir()
+    post = _render_post(blog, f"{{% include {secret} %}}\n\n{{% include /etc/passwd %}}\n")
+    assert main(["render", str(post)]) == 0
+    out = capsys.readouterr().out
+    assert "SECRET-PASSWORD" not in out and "root:" not in out
+
+
+def test_include_linked_out_of_the_blog_is_not_printed(blog, tmp_path, capsys):
+    secret = tmp_path / "secret.html"
+    secret.write_text("SECRET-PASSWORD\n", encoding="utf-8")
+    (blog / "_includes").mkdir()
+    (blog / "_includes" / "leak.html").symlink_to(secret)
+    (blog / "_includes" / "inner.html").write_text("<p>内側</p>\n", encoding="utf-8")
+    (blog / "_includes" / "alias.html").symlink_to(blog / "_includes" / "inner.html")
+    post = _render_post(blog, "{% include leak.html %}\n\n{% include alias.html %}\n")
+    assert main(["render", str(post)]) == 0
+    out = capsys.readouterr().out
+    assert "SECRET-PASSWORD" not in out
+    assert "内側</p>" in out  # a link that stays inside the blog works as in Jekyll
+
+
+# -- overwritten without asking -----------------------------------------------------------------
+
+
+APPENDED = "\n追記: 別のプログラムが書き足した行\n"
+
+
+def test_doctor_fix_keeps_an_append_made_while_it_ran(blog, capsys, monkeypatch):
+    from editor.commands import doctor
+
+    post = blog / "_posts" / "2025-01-05-broken.md"
+    post.write_text(BROKEN, encoding="utf-8")
+    real_plan = doctor.plan_fixes
+
+    def plan_while_another_program_appends(*args, **kwargs):
+        with open(post, "a", encoding="utf-8") as handle:
+            handle.write(APPENDED)
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(doctor, "plan_fixes", plan_while_another_program_appends)
+    assert main(["doctor", str(post), "--fix"]) == 2
+    assert "changed by another program" in capsys.readouterr().err
+    assert post.read_text(encoding="utf-8") == BROKEN + APPENDED
+
+
+def test_set_keeps_an_append_made_while_it_ran(blog, capsys, monkeypatch):
+    post = blog / "_posts" / "2025-01-02-ok.md"
+    real_set = PostDocument.set_field
+
+    def set_while_another_program_appends(self, key, value):
+        with open(post, "a", encoding="utf-8") as handle:
+            handle.write(APPENDED)
+        return real_set(self, key, value)
+
+    monkeypatch.setattr(PostDocument, "set_field", set_while_another_program_appends)
+    assert main(["set", str(post), "title=新しい題"]) == 2
+    assert "changed by another program" in _one_line(capsys.readouterr().err)
+    assert post.read_text(encoding="utf-8") == POST + APPENDED
+
+
+# -- special files ------------------------------------------------------------------------------
+
+
+def _unblock(fifo: Path) -> None:
+    """Open the FIFO's writing end, so a reader stuck on it (a failing test) is let go."""
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError:
+        return
+    os.close(fd)
+
+
+@pytest.mark.timeout(30)
+def test_doctor_on_a_blog_with_a_fifo_post_reports_it_and_checks_the_rest(blog, capsys):
+    fifo = blog / "_posts" / "2025-01-06-pipe.md"
+    os.mkfifo(fifo)
+    broken = blog / "_posts" / "2025-01-07-broken.md"
+    broken.write_text(BROKEN, encoding="utf-8")
+    timer = threading.Timer(20, _unblock, [fifo])
+    timer.start()
+    try:
+        status = main(["doctor", str(blog)])
+    finally:
+        timer.cancel()
+    captured = capsys.readouterr()
+    assert status == 2
+    assert f"{fifo}: " in captured.err and "special file" in captured.err
+    assert f"{broken}:" in captured.out  # the other posts were still checked
+
+
+def test_doctor_on_a_post_linked_to_dev_zero_refuses_it(blog):
+    (blog / "_posts" / "2025-01-08-zero.md").symlink_to("/dev/zero")
+    result = _run_cli(["doctor", str(blog), "--rules", "front-matter"])
+    assert result.returncode == 2
+    line = _one_line(result.stderr)
+    assert "2025-01-08-zero.md: " in line and "special file" in line
+
+
+@pytest.mark.parametrize("command", ["render", "set", "doctor"])
+def test_commands_refuse_a_post_linked_to_dev_zero(blog, command):
+    post = blog / "_posts" / "2025-01-08-zero.md"
+    post.symlink_to("/dev/zero")
+    args = {"render": [str(post)], "set": [str(post), "title=x"], "doctor": [str(post)]}[command]
+    result = _run_cli([command, *args])
+    assert result.returncode == 2
+    assert "special file" in _one_line(result.stderr)
+
+
+@pytest.mark.timeout(30)
+def test_recovery_listing_survives_a_fifo_in_the_recovery_folder(tmp_path):
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    fifo = folder / "0123abcd.json"
+    os.mkfifo(fifo)
+    timer = threading.Timer(20, _unblock, [fifo])
+    timer.start()
+    try:
+        scan = RecoveryStore(folder).scan(tmp_path / "blog")
+        entry = RecoveryStore(folder).get("0123abcd")
+    finally:
+        timer.cancel()
+    assert scan.entries == []
+    assert [c.path for c in scan.corrupt] == [fifo]
+    assert "special file" in scan.corrupt[0].reason
+    assert entry is None
+
+
+def test_recovery_listing_survives_a_dev_zero_link_in_the_recovery_folder(tmp_path):
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    (folder / "0123abcd.json").symlink_to("/dev/zero")
+    code = textwrap.dedent(
+        f"""
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+        from editor.core.recovery import RecoveryStore
+        scan = RecoveryStore({str(folder)!r}).scan()
+        print(len(scan.entries), [c.reason for c in scan.corrupt])
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("0 [") and "special file" in result.stdout
+
+
+def test_utf16_posts_are_called_utf16_by_the_commands(blog, capsys):
+    post = blog / "_posts" / "2025-01-09-utf16.md"
+    post.write_bytes(POST.encode("utf-16"))
+    for args in (["doctor", str(post)], ["render", str(post)], ["set", str(post), "title=x"]):
+        assert main(args) == 2
+        line = _one_line(capsys.readouterr().err)
+        assert "UTF-16" in line and "NUL" not in line
+    assert post.read_bytes() == POST.encode("utf-16")
