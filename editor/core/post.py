@@ -18,7 +18,9 @@ BOM = "\ufeff"
 # The opening delimiter must be the very first line; the closing one is "---" or "..." alone on a
 # line (Jekyll accepts trailing spaces on both).
 _OPENING = re.compile(r"---[ \t]*(\r\n|\n|\r)")
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)", re.MULTILINE)
+# A line starts after any of the three endings: "^" in MULTILINE mode knows only "\n", which
+# would leave a file with old Mac "\r" endings without its front matter.
+_CLOSING = re.compile(r"(?:\A|(?<=\n)|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)")
 
 
 class PostReadError(PositionedError):

@@ -255,3 +255,22 @@ def test_utf16_posts_are_called_utf16_by_the_commands(blog, capsys):
         line = _one_line(capsys.readouterr().err)
         assert "UTF-16" in line and "NUL" not in line
     assert post.read_bytes() == POST.encode("utf-16")
+
+
+# -- line endings -------------------------------------------------------------------------------
+
+
+OLD_MAC = "---\rlayout: post\rtitle: 古い Mac\r---\r\r本文。\r"
+
+
+def test_old_mac_line_endings_show_the_fields(tmp_path):
+    document = PostDocument.from_text(OLD_MAC)
+    assert document.fields == {"layout": "post", "title": "古い Mac"}
+    assert document.body == "\r本文。\r"
+
+
+def test_set_on_old_mac_line_endings_changes_only_the_title(blog, capsys):
+    post = blog / "_posts" / "2025-01-10-mac.md"
+    post.write_bytes(OLD_MAC.encode("utf-8"))
+    assert main(["set", str(post), "title=新しい"]) == 0
+    assert post.read_bytes().decode("utf-8") == OLD_MAC.replace("古い Mac", "新しい")
