@@ -17,7 +17,7 @@ from typing import Any
 from editor.core import fields as fieldmod
 from editor.core import frontmatter
 from editor.core.frontmatter import FrontMatterError, ParsedFrontMatter
-from editor.core.post import PostSource, dominant_newline, split_post
+from editor.core.post import PostSource, dominant_newline, split_post, unclosed_front_matter
 from editor.core.storage import Fingerprint, atomic_write, read_post_file
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -133,6 +133,10 @@ class PostDocument:
         self._parsed = None
 
     def _parse(self) -> ParsedFrontMatter | FrontMatterError:
+        if self._parsed is None and unclosed_front_matter(self._source):
+            # Not read as front matter, nor as a body to put a second front matter above.
+            unclosed = fieldmod.Problem("front-matter-unclosed", None, "error", {"line": 1})
+            self._parsed = FrontMatterError(unclosed.message(), 1, 1)
         if self._parsed is None:
             try:
                 self._parsed = frontmatter.parse(self._source.front_matter, first_line=2)
@@ -189,6 +193,8 @@ class PostDocument:
     def problems(self) -> list[fieldmod.Problem]:
         """Validation results for the front matter, most serious first."""
         parsed = self._parse()
+        if unclosed_front_matter(self._source):
+            return [fieldmod.Problem("front-matter-unclosed", None, "error", {"line": 1})]
         if isinstance(parsed, FrontMatterError):
             params = {"error": parsed.message, "line": parsed.line, "column": parsed.column}
             return [fieldmod.Problem("front-matter-syntax", None, "error", params)]

@@ -23,6 +23,10 @@ _OPENING = re.compile(r"---[ \t]*(\r\n|\n|\r)")
 _CLOSING = re.compile(r"(?:\A|(?<=\n)|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)")
 
 
+# The first line of a block that was meant as front matter: "key:" (after blank lines).
+_FIRST_KEY = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t\r\n]|\Z)")
+
+
 class PostReadError(PositionedError):
     """The bytes are not a text post Tsuzuri can edit without losing anything.
 
@@ -92,6 +96,18 @@ def split_post(text: str) -> PostSource:
         closing=closing.group(0),
         body=after[closing.end() :],
     )
+
+
+def unclosed_front_matter(source: PostSource) -> bool:
+    """True when the file opens front matter (``---`` then ``key:`` lines) that no line closes.
+
+    Jekyll then reads no front matter at all; :func:`split_post` keeps such a file as all body,
+    and the doctor and ``tsuzuri set`` report it (at line 1, column 1) instead of guessing.
+    """
+    if source.opening:
+        return False
+    opening = _OPENING.match(source.body)
+    return bool(opening) and bool(_FIRST_KEY.match(source.body, opening.end()))
 
 
 def dominant_newline(text: str) -> str:

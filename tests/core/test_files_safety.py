@@ -274,3 +274,28 @@ def test_set_on_old_mac_line_endings_changes_only_the_title(blog, capsys):
     post.write_bytes(OLD_MAC.encode("utf-8"))
     assert main(["set", str(post), "title=新しい"]) == 0
     assert post.read_bytes().decode("utf-8") == OLD_MAC.replace("古い Mac", "新しい")
+
+
+# -- front matter opened and never closed -------------------------------------------------------
+
+
+UNCLOSED = "---\nlayout: post\ntitle: 閉じていない\n\n本文。\n"
+
+
+def test_doctor_reports_front_matter_that_is_never_closed(blog, capsys):
+    post = blog / "_posts" / "2025-01-11-open.md"
+    post.write_text(UNCLOSED, encoding="utf-8")
+    assert main(["doctor", str(post), "--rules", "front-matter"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1
+    assert out[0].startswith(f"{post}:1:1: error front-matter: ")
+    assert "never closed" in out[0]
+
+
+def test_set_refuses_front_matter_that_is_never_closed(blog, capsys):
+    post = blog / "_posts" / "2025-01-11-open.md"
+    post.write_text(UNCLOSED, encoding="utf-8")
+    assert main(["set", str(post), "title=x"]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert "never closed" in line and "line 1, column 1" in line
+    assert post.read_text(encoding="utf-8") == UNCLOSED
