@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from editor.core import fields, permalink
 from editor.core.document import PostDocument
 from editor.core.post import BOM
 from editor.core.slug import SlugError, check_slug, slugify, unique_slug
-from editor.core.storage import StorageError, read_text_file
+from editor.core.storage import StorageError, create_new_file, read_text_file
 from editor.core.yamlemit import double_quoted
 from editor.core.yamlload import YamlLoadError, load_yaml
 
@@ -195,7 +196,7 @@ class BlogRepository:
             lines.append(f"{key}: [{', '.join(double_quoted(i) for i in items)}]")
         return path, "---\n" + "\n".join(lines) + "\n---\n\n"
 
-    def new_post(
+    def new_post(  # raises StorageError (SaveError) when the file cannot be written
         self,
         title: str,
         draft: bool = False,
@@ -205,8 +206,7 @@ class BlogRepository:
         """Create a post (or draft) as :meth:`plan_new_post` plans it; returns its path."""
         path, text = self.plan_new_post(title, draft, date, slug)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
-            handle.write(text)
+        create_new_file(path, text.encode("utf-8"))  # whole or not at all; never overwrites
         return path
 
     def publish(self, draft: Path | str, date: dt.datetime | None = None) -> Path:
@@ -301,8 +301,18 @@ def _slug_of(path: Path) -> str:
 
 
 def _name_taken(path: Path) -> bool:
-    """A post's slug is taken when any file in its folder has the same name but extension."""
-    return path.exists() or any(path.parent.glob(f"{_glob_escape(path.stem)}.*"))
+    """A post's slug is taken when any file in its folder has the same name but extension.
+
+    Names are compared in NFC: a file a Mac wrote as "café" (NFD) takes "café" too.
+    """
+    if path.exists() or any(path.parent.glob(f"{_glob_escape(path.stem)}.*")):
+        return True
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return False
+    stem = unicodedata.normalize("NFC", path.stem)
+    return any(unicodedata.normalize("NFC", Path(name).stem) == stem for name in names)
 
 
 def _glob_escape(text: str) -> str:

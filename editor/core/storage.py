@@ -261,16 +261,77 @@ _SAVE_REASONS = {
 }
 
 
-def _save_error(code: int | None, path) -> SaveError:
+_UNCHANGED = "Your text is still in the editor; the file on disk is unchanged."
+
+
+def _save_error(code: int | None, path, outcome: str = _UNCHANGED) -> SaveError:
     kind, reason = _SAVE_REASONS.get(code, ("io", None))
     if reason is None:
         reason = f"Could not save: {os.strerror(code) if code else 'unknown error'}"
-    return SaveError(
-        f"{reason}. Your text is still in the editor; the file on disk is unchanged.",
-        kind,
-        errno=code,
-        path=path,
-    )
+    return SaveError(f"{reason}. {outcome}", kind, errno=code, path=path)
+
+
+def create_new_file(path: str | os.PathLike, data: bytes, *, disk: Disk = DISK) -> None:
+    """Create ``path`` holding ``data``; never replaces a file, never leaves a part of one.
+
+    The bytes go to a temporary file that is flushed to the disk and then hard-linked under the
+    new name, which fails when the name is taken, so the post appears whole or not at all.
+    Where hard links are not possible (some FAT or network disks) the file is created
+    exclusively and removed again if writing fails.  Failures are :class:`SaveError` whose
+    ``filename`` is ``path``; an existing file is kind ``exists``.
+    """
+    folder, name = os.path.split(os.path.abspath(path))
+    not_created = "The post was not created."
+    try:
+        fd, temp = disk.open_temp(folder, name)
+    except OSError as exc:
+        raise _save_error(exc.errno, path, not_created) from None
+    try:
+        try:
+            _copy_owner_and_mode(fd, None)
+            disk.write(fd, data)
+            disk.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise SaveError(
+                "A file with this name already exists; it was left as it is",
+                "exists",
+                errno=errno_codes.EEXIST,
+                path=path,
+            ) from None
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            _create_exclusively(path, data, disk)
+    except SaveError:
+        raise
+    except OSError as exc:
+        raise _save_error(exc.errno, path, not_created) from None
+    finally:
+        _remove_quietly(temp)
+    disk.fsync_folder(folder)
+
+
+_NO_HARD_LINKS = {errno_codes.EPERM, errno_codes.EMLINK, getattr(errno_codes, "ENOTSUP", -1)} | {
+    getattr(errno_codes, "EOPNOTSUPP", -1)
+}
+
+
+def _create_exclusively(path, data: bytes, disk: Disk) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o666)
+    try:
+        try:
+            disk.write(fd, data)
+            disk.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _remove_quietly(os.fspath(path))
+        raise
 
 
 def remove_leftover_temp_files(folder: str | os.PathLike, older_than: float = 3600.0) -> int:

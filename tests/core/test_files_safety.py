@@ -7,11 +7,13 @@ text intact, nothing written outside the blog, nothing left behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 import sys
 import textwrap
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ import pytest
 from editor.cli import main
 from editor.core.document import PostDocument
 from editor.core.recovery import RecoveryStore
+from editor.core.storage import Disk
 
 pytestmark = pytest.mark.core
 
@@ -255,6 +258,57 @@ def test_utf16_posts_are_called_utf16_by_the_commands(blog, capsys):
         line = _one_line(capsys.readouterr().err)
         assert "UTF-16" in line and "NUL" not in line
     assert post.read_bytes() == POST.encode("utf-16")
+
+
+# -- names --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u202e", "\u2066", "\ufeff"])
+def test_new_refuses_invisible_and_bidirectional_characters_in_the_slug(blog, capsys, invisible):
+    before = sorted(os.listdir(blog / "_posts"))
+    assert main(["new", "--title", "題", "--repo", str(blog), "--slug", f"ab{invisible}cd"]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert f"U+{ord(invisible):04X}" in line
+    assert sorted(os.listdir(blog / "_posts")) == before
+
+
+def test_new_normalises_the_slug_so_cafe_is_one_name(blog, capsys):
+    nfd = unicodedata.normalize("NFD", "café")
+    nfc = unicodedata.normalize("NFC", "café")
+    for slug in (nfd, nfc):
+        assert (
+            main(
+                ["new", "--title", "t", "--repo", str(blog), "--date", "2025-02-01", "--slug", slug]
+            )
+            == 0
+        )
+    made = sorted(n for n in os.listdir(blog / "_posts") if n.startswith("2025-02-01"))
+    assert made == [f"2025-02-01-{nfc}-2.md", f"2025-02-01-{nfc}.md"]
+
+
+def test_new_sees_a_name_written_in_another_normal_form_as_taken(blog, capsys):
+    nfd = unicodedata.normalize("NFD", "café")
+    (blog / "_posts" / f"2025-02-01-{nfd}.md").write_text(POST, encoding="utf-8")
+    assert (
+        main(["new", "--title", "t", "--repo", str(blog), "--date", "2025-02-01", "--slug", "café"])
+        == 0
+    )
+    assert capsys.readouterr().out.strip().endswith("café-2.md")
+
+
+def test_new_on_a_full_disk_leaves_no_empty_post_and_names_the_file(blog, capsys, monkeypatch):
+    def full(self, fd, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(Disk, "write", full)
+    before = sorted(os.listdir(blog / "_posts"))
+    status = main(
+        ["new", "--title", "t", "--repo", str(blog), "--date", "2025-02-01", "--slug", "full"]
+    )
+    line = _one_line(capsys.readouterr().err)
+    assert status == 2
+    assert str(blog / "_posts" / "2025-02-01-full.md") in line and "disk is full" in line
+    assert sorted(os.listdir(blog / "_posts")) == before
 
 
 # -- line endings -------------------------------------------------------------------------------
