@@ -19,13 +19,19 @@ from editor.core import fields, permalink
 from editor.core.document import PostDocument
 from editor.core.post import BOM
 from editor.core.slug import SlugError, check_slug, slugify, unique_slug
-from editor.core.storage import StorageError, create_new_file, read_text_file
+from editor.core.storage import (
+    StorageError,
+    create_new_file,
+    read_text_file,
+    remove_leftover_temp_files,
+)
 from editor.core.yamlemit import double_quoted
 from editor.core.yamlload import YamlLoadError, load_yaml
 
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)(\.[^.]+)$")
 POST_EXTENSIONS = (*permalink.MARKDOWN_EXTENSIONS, ".html")
 _SKIPPED = {"_site", "node_modules", "vendor", ".jekyll-cache", "_drafts"}
+_SKIPPED_OUTPUT = _SKIPPED - {"_drafts"}  # folders Tsuzuri never saves into
 
 
 class RepositoryError(ValueError):
@@ -144,6 +150,18 @@ class BlogRepository:
                     if POST_NAME.match(name) and _is_post_file(Path(name))
                 ]
         return sorted(found, key=lambda p: p.name, reverse=True)
+
+    def remove_leftovers(self) -> int:
+        """Delete temporary files that saves cut short left in the blog; returns how many.
+
+        Called when a blog is opened (saving into a folder also cleans that folder); a save
+        still running keeps its file (see storage.remove_leftover_temp_files).
+        """
+        removed = 0
+        for folder, dirs, _files in os.walk(self.root):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_OUTPUT]
+            removed += remove_leftover_temp_files(folder)
+        return removed
 
     def drafts(self) -> list[Path]:
         """Draft files in ``_drafts``, by name."""
@@ -319,8 +337,17 @@ def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
+def skipped_by_jekyll(name: str) -> bool:
+    """True for a file name Jekyll never reads nor publishes (its EntryFilter's own rule).
+
+    Names starting with ".", "_", "#" or "~" are special to it, and names ending in "~" are
+    backups (jekyll 4.3 lib/jekyll/entry_filter.rb; "include:" in _config.yml can override).
+    """
+    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
+
+
 def _is_post_file(path: Path) -> bool:
-    return path.suffix.lower() in POST_EXTENSIONS and not path.name.startswith((".", "_", "#"))
+    return path.suffix.lower() in POST_EXTENSIONS and not skipped_by_jekyll(path.name)
 
 
 def _path_categories(root: Path, path: Path) -> list[str]:

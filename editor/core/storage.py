@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import errno as errno_codes
 import functools
+import hashlib
 import os
+import re
 import secrets
+import socket
 import stat
 import time
-from pathlib import Path
 
 from editor.core.reading import (  # noqa: F401 - re-exported: storage is the one import callers need
     Fingerprint,
@@ -36,8 +38,18 @@ from editor.core.reading import (  # noqa: F401 - re-exported: storage is the on
     read_text_file,
 )
 
-TEMP_PREFIX = ".tsuzuri-"  # Jekyll skips dot files, so a leftover never gets published
-TEMP_SUFFIX = ".tmp"
+# A save's temporary file is ".tsuzuri-<host>-<pid>-<random>-<name>.tmp~": Jekyll skips it
+# twice over (a name starting with "." and a backup name ending in "~", see
+# repository.skipped_by_jekyll), so a leftover is never published.  Git has no such rule short
+# of an ignore file, and Tsuzuri does not write into the writer's repository or git settings:
+# instead a leftover does not last.  The host and process in the name tell a save still running
+# from one a crash or a kill cut short, and remove_leftover_temp_files deletes the latter when a
+# folder is saved into and when a blog is opened.
+TEMP_PREFIX = ".tsuzuri-"
+TEMP_SUFFIX = ".tmp~"
+_OLD_TEMP_SUFFIX = ".tmp"  # written by earlier versions, without host and process
+_TEMP_OWNER = re.compile(r"\.tsuzuri-([0-9a-f]{4})-([0-9]+)-[0-9a-f]{8}-")
+STALE_AFTER = 3600.0  # seconds; a temporary file whose owner cannot be told is kept this long
 
 
 class SaveError(StorageError):
@@ -70,7 +82,7 @@ class Disk:
         for _ in range(100):
             # Only the start of the name: a long Japanese file name plus our prefix and suffix
             # could pass the 255-byte limit most file systems have.
-            temp_name = f"{TEMP_PREFIX}{secrets.token_hex(4)}-{name[:40]}{TEMP_SUFFIX}"
+            temp_name = f"{_temp_owner()}-{secrets.token_hex(4)}-{name[:40]}{TEMP_SUFFIX}"
             temp = os.path.join(folder, temp_name)
             try:
                 flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -159,6 +171,7 @@ def atomic_write(
         )
     if expected is not None:
         _check_unchanged(target, expected, path)
+    remove_leftover_temp_files(folder)  # a save cut short here before must not stay for ever
     try:
         fd, temp = disk.open_temp(folder, name)
     except OSError as exc:
@@ -334,22 +347,62 @@ def _create_exclusively(path, data: bytes, disk: Disk) -> None:
         raise
 
 
-def remove_leftover_temp_files(folder: str | os.PathLike, older_than: float = 3600.0) -> int:
-    """Delete temporary files a crash left in ``folder``; returns how many were removed.
+def _temp_owner() -> str:
+    """``.tsuzuri-<host>-<pid>``: who is writing a temporary file (host as 4 hex digits)."""
+    return f"{TEMP_PREFIX}{_host_tag()}-{os.getpid()}"
 
-    Only files older than ``older_than`` seconds go, so another Tsuzuri saving right now keeps
-    its temporary file.
+
+@functools.cache
+def _host_tag() -> str:
+    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
+
+
+def _owner_is_gone(name: str) -> bool:
+    """True when the save that wrote temporary file ``name`` is certainly over (its process ended).
+
+    Another host's file, or an old name without its process, cannot be told: False.
+    """
+    owner = _TEMP_OWNER.match(name)
+    if owner is None or owner.group(1) != _host_tag() or os.name == "nt":
+        return False
+    pid = int(owner.group(2))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
+
+
+def remove_leftover_temp_files(folder: str | os.PathLike, older_than: float = STALE_AFTER) -> int:
+    """Delete temporary files a crash or a kill left in ``folder``; returns how many went.
+
+    A file goes when the process that wrote it has ended (on this host), or when it is older
+    than ``older_than`` seconds; a save running right now, here or in another Tsuzuri, keeps
+    its temporary file.  Links and anything not named as our temporary files are left alone.
     """
     removed = 0
     limit = time.time() - older_than
     try:
-        candidates = list(Path(folder).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        with os.scandir(folder) as entries:
+            candidates = [
+                entry
+                for entry in entries
+                if entry.name.startswith(TEMP_PREFIX)
+                and entry.name.endswith((TEMP_SUFFIX, _OLD_TEMP_SUFFIX))
+            ]
     except OSError:
         return 0
-    for path in candidates:
+    for entry in candidates:
         try:
-            if path.lstat().st_mtime < limit and not path.is_symlink():
-                path.unlink()
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if _owner_is_gone(entry.name) or info.st_mtime < limit:
+                os.unlink(entry.path)
                 removed += 1
         except OSError:
             continue

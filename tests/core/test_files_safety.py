@@ -353,3 +353,68 @@ def test_set_refuses_front_matter_that_is_never_closed(blog, capsys):
     line = _one_line(capsys.readouterr().err)
     assert "never closed" in line and "line 1, column 1" in line
     assert post.read_text(encoding="utf-8") == UNCLOSED
+
+
+# -- leftovers ----------------------------------------------------------------------------------
+
+
+def _save_killed_midway(post: Path) -> subprocess.Popen:
+    """A child saving ``post`` that stops inside the save (after writing, before the rename)."""
+    code = textwrap.dedent(
+        f"""
+        import sys, time
+        from editor.core.storage import Disk, atomic_write
+
+        class Stuck(Disk):
+            def fsync(self, fd):
+                print("writing", flush=True)
+                time.sleep(120)
+
+        atomic_write({str(post)!r}, "新しい本文\\n".encode(), disk=Stuck())
+        """
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout.readline().strip() == "writing"
+    return child
+
+
+def _temp_files(folder: Path) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if n.startswith(".tsuzuri-"))
+
+
+def test_a_killed_save_leaves_a_file_jekyll_skips_and_the_next_save_removes_it(blog, capsys):
+    from editor.core.repository import skipped_by_jekyll
+
+    posts = blog / "_posts"
+    child = _save_killed_midway(posts / "2025-01-02-ok.md")
+    child.kill()
+    child.wait()
+    [leftover] = _temp_files(posts)
+    assert skipped_by_jekyll(leftover)
+    assert (posts / "2025-01-02-ok.md").read_text(encoding="utf-8") == POST
+    (posts / "2025-01-12-other.md").write_text(POST, encoding="utf-8")
+    assert main(["set", str(posts / "2025-01-12-other.md"), "title=次"]) == 0
+    assert _temp_files(posts) == []
+
+
+def test_opening_a_blog_removes_leftovers_of_dead_saves_only(blog):
+    from editor.core.repository import BlogRepository
+
+    drafts = blog / "_drafts"
+    drafts.mkdir()
+    (drafts / "a.md").write_text(POST, encoding="utf-8")
+    (drafts / "b.md").write_text(POST, encoding="utf-8")
+    running = _save_killed_midway(drafts / "b.md")  # still saving while the blog is opened
+    [running_temp] = _temp_files(drafts)
+    dead = _save_killed_midway(drafts / "a.md")
+    dead.kill()
+    dead.wait()
+    try:
+        assert len(_temp_files(drafts)) == 2
+        assert BlogRepository(blog).remove_leftovers() == 1
+        assert _temp_files(drafts) == [running_temp]
+    finally:
+        running.kill()
+        running.wait()
