@@ -35,6 +35,7 @@ from editor.core.storage import (
     atomic_write,
     describe_conflict,
     fingerprint_file,
+    process_ended,
     read_regular_file,
     remove_leftover_temp_files,
 )
@@ -114,14 +115,9 @@ class RecoveryEntry:
         if not pid_text.isdigit() or host != socket.gethostname() or os.name == "nt":
             return False
         pid = int(pid_text)
-        if pid == os.getpid():
+        if pid == os.getpid() or process_ended(pid):
             return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            pass  # alive, but someone else's: the start time decides
+        # Alive (perhaps someone else's): the start time tells it from a reused id.
         now_start = _process_start(pid)
         return not start or now_start is None or now_start == start
 

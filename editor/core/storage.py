@@ -366,13 +366,18 @@ def _owner_is_gone(name: str) -> bool:
     if owner is None or owner.group(1) != _host_tag() or os.name == "nt":
         return False
     pid = int(owner.group(2))
-    if pid == os.getpid():
-        return False
+    return pid != os.getpid() and process_ended(pid)
+
+
+def process_ended(pid: int) -> bool:
+    """True when no process ``pid`` runs on this machine (one of another user's still runs)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
-    except (PermissionError, OverflowError):
+    except OverflowError:
+        return True  # not a process id this system can have
+    except PermissionError:
         return False
     return False
 
