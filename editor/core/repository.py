@@ -74,7 +74,7 @@ class BlogRepository:
         that links to a file elsewhere still belongs to (and is checked against) its blog.
         """
         start = Path(os.path.abspath(path))
-        if not start.is_dir() or start.is_symlink():
+        if not start.is_dir():
             start = start.parent
         start = start.resolve()
         for folder in (start, *start.parents):

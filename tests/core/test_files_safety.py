@@ -418,3 +418,10 @@ def test_opening_a_blog_removes_leftovers_of_dead_saves_only(blog):
     finally:
         running.kill()
         running.wait()
+
+
+def test_a_blog_reached_through_a_linked_folder_is_still_found(blog, tmp_path, capsys):
+    link = tmp_path / "blog-link"
+    link.symlink_to(blog)
+    assert main(["new", "--title", "t", "--repo", str(link), "--date", "2025-03-01"]) == 0
+    assert (blog / "_posts" / "2025-03-01-t.md").is_file()
