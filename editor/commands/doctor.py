@@ -26,7 +26,7 @@ from editor.core.doctor import (
     unified_diff,
 )
 from editor.core.repository import BlogRepository
-from editor.core.storage import StorageError, atomic_write, read_post_file
+from editor.core.storage import StorageError, atomic_write, read_post_file, read_text_file
 
 JSON_VERSION = 1
 _POST_SUFFIXES = (".md", ".markdown")
@@ -112,7 +112,7 @@ def _load_baseline(name: str | None) -> dict[str, set[str]]:
     if not name:
         return {}
     try:
-        document = json.loads(Path(name).read_text(encoding="utf-8"))
+        document = json.loads(read_text_file(name))  # a FIFO given by mistake cannot hang
         return {
             path: {f["fingerprint"] for f in entry["findings"] if "fingerprint" in f}
             for path, entry in document["files"].items()

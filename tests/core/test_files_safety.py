@@ -425,3 +425,17 @@ def test_a_blog_reached_through_a_linked_folder_is_still_found(blog, tmp_path, c
     link.symlink_to(blog)
     assert main(["new", "--title", "t", "--repo", str(link), "--date", "2025-03-01"]) == 0
     assert (blog / "_posts" / "2025-03-01-t.md").is_file()
+
+
+@pytest.mark.timeout(30)
+def test_doctor_refuses_a_fifo_given_as_its_baseline(blog, tmp_path, capsys):
+    fifo = tmp_path / "baseline.json"
+    os.mkfifo(fifo)
+    timer = threading.Timer(20, _unblock, [fifo])
+    timer.start()
+    try:
+        status = main(["doctor", str(blog), "--baseline", str(fifo)])
+    finally:
+        timer.cancel()
+    assert status == 2
+    assert "special file" in _one_line(capsys.readouterr().err)
