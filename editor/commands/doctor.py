@@ -170,7 +170,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             checked = _check_file(path, config, args)
         except StorageError as exc:
-            errors.append({"path": str(path), "message": storage_failure(exc)})
+            errors.append(
+                {
+                    "path": str(path),
+                    "message": storage_failure(exc),
+                    "message_ja": storage_failure(exc, "ja"),
+                }
+            )
             continue
         except OSError as exc:
             errors.append({"path": str(path), "message": exc.strerror or str(exc)})
@@ -197,7 +203,8 @@ def run(args: argparse.Namespace) -> int:
 def _print_text(results: dict, errors: list[dict], args: argparse.Namespace) -> None:
     lang = args.lang
     for error in errors:
-        print(f"tsuzuri: {error['path']}: {error['message']}", file=sys.stderr)
+        message = error.get("message_ja") if lang == "ja" else None
+        print(f"tsuzuri: {error['path']}: {message or error['message']}", file=sys.stderr)
     if args.dry_run:
         for result in results.values():
             sys.stdout.write(result["diff"])

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from editor.core import limits
 from editor.core.errors import PositionedError
+from editor.core.file_words import words
 
 BOM = "\ufeff"
 
@@ -30,8 +31,14 @@ _FIRST_KEY = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*[A-Za-z_][\w.-]*[ \t]*:(?:[ \
 class PostReadError(PositionedError):
     """The bytes are not a text post Tsuzuri can edit without losing anything.
 
-    ``line`` and ``column`` are 1-based and point at the first offending byte, when known.
+    ``line`` and ``column`` are 1-based and point at the first offending byte, when known;
+    ``code`` and ``params`` name the message in :data:`editor.core.file_words.WORDS`.
     """
+
+    def __init__(self, code: str, line: int | None = None, column: int | None = None, **params):
+        super().__init__(words(code, **params), line, column)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -125,22 +132,17 @@ def decode_post(data: bytes) -> str:
     Raises :class:`PostReadError` naming the line and column of the first bad byte, or the
     encoding the file is in when it is another Unicode encoding (UTF-16).
     """
-    refusal = limits.encoding_refusal(data)
-    if refusal:
-        raise PostReadError(refusal)
+    if limits.encoding_refusal(data):
+        raise PostReadError("utf16")
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _position(data, nul)
-        raise PostReadError(
-            "The file contains NUL bytes; it looks like a binary file, not a post", line, column
-        )
+        raise PostReadError("nul_bytes", line, column)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise PostReadError(
-            f"The file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column
-        ) from None
+        raise PostReadError("not_utf8", line, column, byte=f"{data[exc.start]:02x}") from None
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core import limits
+from editor.core.file_words import words
 from editor.core.post import PostReadError, decode_post
 
 
@@ -41,12 +42,35 @@ class StorageError(OSError):
         path: str | os.PathLike | None = None,
         line: int | None = None,
         column: int | None = None,
+        code: str | None = None,
+        params: dict | None = None,
+        message_ja: str | None = None,
     ):
         super().__init__(errno, message, None if path is None else os.fspath(path))
         self.message = message
         self.kind = kind
         self.line = line
         self.column = column
+        self.code = code or kind  # the message's code in file_words.WORDS, when worded there
+        self.params = dict(params or {})
+        self.message_ja = message_ja
+
+    @classmethod
+    def worded(cls, code: str, kind: str, params: dict | None = None, **where) -> StorageError:
+        """An error worded by ``code`` of file_words.WORDS filled in with ``params``.
+
+        ``where`` is passed on as it is: ``errno``, ``path``, ``line``, ``column``.
+        """
+        params = params or {}
+        english, japanese = (words(code, lang, **params) for lang in ("en", "ja"))
+        return cls(english, kind, code=code, params=params, message_ja=japanese, **where)
+
+    def message_in(self, lang: str = "en") -> str:
+        """The message with its place, in ``lang`` ("ja" when Japanese words exist, else "en")."""
+        if lang == "ja" and self.message_ja:
+            where = f"（{self.line} 行 {self.column} 列）" if self.line is not None else ""
+            return f"{self.message_ja}{where}"
+        return str(self)
 
     def __str__(self) -> str:
         where = f" (line {self.line}, column {self.column})" if self.line is not None else ""
@@ -147,29 +171,23 @@ def read_regular_file(
     try:
         fd = os.open(path, flags)
     except (FileNotFoundError, NotADirectoryError):
-        if path.is_symlink():
-            raise StorageError(
-                "The file is a link to a file that does not exist", "missing", path=path
-            ) from None
-        raise StorageError("The file does not exist", "missing", path=path) from None
+        code = "missing_link" if path.is_symlink() else "missing"
+        raise StorageError.worded(code, "missing", path=path) from None
     except IsADirectoryError:
-        raise StorageError(_KIND_WORDS["directory"], "directory", path=path) from None
+        raise StorageError.worded("directory", "directory", path=path) from None
     except OSError as exc:
         if exc.errno == errno_codes.ENXIO:  # a socket, or a device with nothing behind it
-            raise StorageError(_KIND_WORDS["special"], "special", path=path) from None
+            raise StorageError.worded("special", "special", path=path) from None
         raise _os_error(exc, path) from None
     try:
         info = os.fstat(fd)
         _refuse_irregular(info, path)
-        refusal = limits.size_refusal(info.st_size, max_size)
-        if refusal:
-            raise StorageError(refusal, "too_large", path=path)
+        _refuse_size(info.st_size, max_size, path)
         chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
             total += len(chunk)
-            if total > max_size:  # it grew while we read it
-                raise StorageError(limits.size_refusal(total, max_size), "too_large", path=path)
+            _refuse_size(total, max_size, path)  # it grew while we read it
         return b"".join(chunks), os.fstat(fd).st_mtime_ns
     except StorageError:
         raise
@@ -179,17 +197,17 @@ def read_regular_file(
         os.close(fd)
 
 
-_KIND_WORDS = {
-    "directory": "This is a folder, not a post",
-    "special": "This is a special file (a device, pipe or socket), not a text file",
-}
-
-
 def _refuse_irregular(info: os.stat_result, path) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise StorageError(_KIND_WORDS["directory"], "directory", path=path)
+        raise StorageError.worded("directory", "directory", path=path)
     if not stat.S_ISREG(info.st_mode):
-        raise StorageError(_KIND_WORDS["special"], "special", path=path)
+        raise StorageError.worded("special", "special", path=path)
+
+
+def _refuse_size(size: int, max_size: int, path) -> None:
+    if size > max_size:
+        sizes = {"size": limits.describe_size(size), "limit": limits.describe_size(max_size)}
+        raise StorageError.worded("too_large", "too_large", sizes, path=path)
 
 
 def read_text_file(
@@ -210,8 +228,8 @@ def _decode(data: bytes, path) -> str:
     try:
         return decode_post(data)
     except PostReadError as exc:
-        raise StorageError(
-            exc.message, "not_text", path=path, line=exc.line, column=exc.column
+        raise StorageError.worded(
+            exc.code, "not_text", exc.params, path=path, line=exc.line, column=exc.column
         ) from None
 
 
@@ -235,15 +253,9 @@ def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | Non
 
 def _os_error(exc: OSError, path) -> StorageError:
     if isinstance(exc, PermissionError):
-        return StorageError(
-            "Permission denied: Tsuzuri may not read this file",
-            "permission",
-            errno=exc.errno,
-            path=path,
-        )
-    return StorageError(
-        f"Could not read the file: {exc.strerror or exc}", "io", errno=exc.errno, path=path
-    )
+        return StorageError.worded("read_permission", "permission", errno=exc.errno, path=path)
+    reason = {"reason": exc.strerror or str(exc)}
+    return StorageError.worded("read_io", "io", reason, errno=exc.errno, path=path)
 
 
 def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path:
@@ -254,12 +266,8 @@ def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path
     root = Path(os.path.realpath(blog_root))
     resolved = Path(os.path.realpath(Path(blog_root, path)))
     if resolved != root and root not in resolved.parents:
-        raise StorageError(
-            f"{os.fspath(path)} is outside the blog folder {root}; Tsuzuri only edits the blog's "
-            "own files",
-            "outside_blog",
-            path=path,
-        )
+        where = {"name": os.fspath(path), "root": os.fspath(root)}
+        raise StorageError.worded("outside_blog", "outside_blog", where, path=path)
     return resolved
 
 

@@ -25,6 +25,7 @@ import socket
 import stat
 import time
 
+from editor.core.file_words import words
 from editor.core.reading import (  # noqa: F401 - re-exported: storage is the one import callers need
     Fingerprint,
     LoadedPost,
@@ -65,11 +66,10 @@ class ConflictError(StorageError):
     def __init__(
         self, path: str | os.PathLike, disk_data: bytes | None, current: Fingerprint | None
     ):
-        if disk_data is None:
-            message = "The post was deleted or renamed by another program since it was opened"
-        else:
-            message = "The post was changed by another program since it was opened"
-        super().__init__(message, "conflict", path=path)
+        code = "deleted" if disk_data is None else "changed"
+        super().__init__(
+            words(code), "conflict", path=path, code=code, message_ja=words(code, "ja")
+        )
         self.disk_data = disk_data
         self.current = current
 
@@ -155,20 +155,15 @@ def atomic_write(
         raise _save_error(exc.errno, path) from None
     if old_info is not None and not stat.S_ISREG(old_info.st_mode):
         kind = "directory" if stat.S_ISDIR(old_info.st_mode) else "special"
-        raise SaveError(f"Cannot save over a {_kind_words(kind)}", kind, path=path)
+        raise SaveError.worded(f"save_over_{kind}", kind, path=path)
     if old_info is not None and not overwrite_read_only and _marked_read_only(old_info):
         # A rename would go through, as the folder is writable, but the writer or another
         # program marked the post read-only: respect that unless told otherwise.
-        raise SaveError(
-            "The post is marked read-only; use Save As, or confirm to save over it",
-            "read_only_file",
-            errno=errno_codes.EACCES,
-            path=path,
+        raise SaveError.worded(
+            "read_only_file", "read_only_file", errno=errno_codes.EACCES, path=path
         )
     if not data and not allow_empty and old_info is not None and old_info.st_size > 0:
-        raise SaveError(
-            "Refusing to replace a non-empty post with an empty one", "empty", path=path
-        )
+        raise SaveError.worded("empty", "empty", path=path)
     if expected is not None:
         _check_unchanged(target, expected, path)
     remove_leftover_temp_files(folder)  # a save cut short here before must not stay for ever
@@ -254,34 +249,35 @@ def _remove_quietly(path: str) -> None:
         pass
 
 
-def _kind_words(kind: str) -> str:
-    return {"directory": "folder", "special": "special file"}.get(kind, kind)
-
-
-_FULL = "The disk is full; free some space and save again"
-_DENIED = "Permission denied: the folder or the post is read-only — use Save As"
-_GONE = "The post's folder no longer exists — use Save As"
+# errno -> (kind, code of file_words.WORDS)
 _SAVE_REASONS = {
-    errno_codes.ENOSPC: ("disk_full", _FULL),
-    getattr(errno_codes, "EDQUOT", errno_codes.ENOSPC): ("disk_full", _FULL),
-    errno_codes.EACCES: ("permission", _DENIED),
-    errno_codes.EPERM: ("permission", _DENIED),
-    errno_codes.EROFS: ("read_only", "The disk is read-only — use Save As"),
-    errno_codes.ENOENT: ("folder_missing", _GONE),
-    errno_codes.ENOTDIR: ("folder_missing", _GONE),
-    errno_codes.ENAMETOOLONG: ("io", "The file name is too long for this disk"),
-    errno_codes.EIO: ("io", "The disk reported an input/output error"),
+    errno_codes.ENOSPC: ("disk_full", "disk_full"),
+    getattr(errno_codes, "EDQUOT", errno_codes.ENOSPC): ("disk_full", "disk_full"),
+    errno_codes.EACCES: ("permission", "permission"),
+    errno_codes.EPERM: ("permission", "permission"),
+    errno_codes.EROFS: ("read_only", "read_only"),
+    errno_codes.ENOENT: ("folder_missing", "folder_missing"),
+    errno_codes.ENOTDIR: ("folder_missing", "folder_missing"),
+    errno_codes.ENAMETOOLONG: ("io", "name_too_long"),
+    errno_codes.EIO: ("io", "disk_io"),
 }
 
 
-_UNCHANGED = "Your text is still in the editor; the file on disk is unchanged."
-
-
-def _save_error(code: int | None, path, outcome: str = _UNCHANGED) -> SaveError:
-    kind, reason = _SAVE_REASONS.get(code, ("io", None))
-    if reason is None:
-        reason = f"Could not save: {os.strerror(code) if code else 'unknown error'}"
-    return SaveError(f"{reason}. {outcome}", kind, errno=code, path=path)
+def _save_error(code: int | None, path, outcome: str = "unchanged") -> SaveError:
+    """Why a write failed, then what became of the text (``outcome``: unchanged, not_created)."""
+    kind, reason = _SAVE_REASONS.get(code, ("io", "save_failed"))
+    params = {"reason": os.strerror(code) if code else "unknown error"}
+    english = f"{words(reason, **params)}. {words(outcome)}"
+    japanese = f"{words(reason, 'ja', **params)}。{words(outcome, 'ja')}"
+    return SaveError(
+        english,
+        kind,
+        errno=code,
+        path=path,
+        code=reason,
+        params={**params, "outcome": outcome},
+        message_ja=japanese,
+    )
 
 
 def create_new_file(path: str | os.PathLike, data: bytes, *, disk: Disk = DISK) -> None:
@@ -294,7 +290,7 @@ def create_new_file(path: str | os.PathLike, data: bytes, *, disk: Disk = DISK) 
     ``filename`` is ``path``; an existing file is kind ``exists``.
     """
     folder, name = os.path.split(os.path.abspath(path))
-    not_created = "The post was not created."
+    not_created = "not_created"
     try:
         fd, temp = disk.open_temp(folder, name)
     except OSError as exc:
@@ -309,11 +305,8 @@ def create_new_file(path: str | os.PathLike, data: bytes, *, disk: Disk = DISK) 
         try:
             os.link(temp, path)
         except FileExistsError:
-            raise SaveError(
-                "A file with this name already exists; it was left as it is",
-                "exists",
-                errno=errno_codes.EEXIST,
-                path=path,
+            raise SaveError.worded(
+                "exists", "exists", errno=errno_codes.EEXIST, path=path
             ) from None
         except OSError as exc:
             if exc.errno not in _NO_HARD_LINKS:

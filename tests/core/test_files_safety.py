@@ -439,3 +439,18 @@ def test_doctor_refuses_a_fifo_given_as_its_baseline(blog, tmp_path, capsys):
         timer.cancel()
     assert status == 2
     assert "special file" in _one_line(capsys.readouterr().err)
+
+
+def test_doctor_words_unreadable_files_in_japanese(blog, capsys):
+    fifo = blog / "_posts" / "2025-01-06-pipe.md"
+    os.mkfifo(fifo)
+    utf16 = blog / "_posts" / "2025-01-09-utf16.md"
+    utf16.write_bytes(POST.encode("utf-16"))
+    assert main(["doctor", str(fifo), str(utf16), "--lang", "ja"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"tsuzuri: {fifo}: これは特殊なファイル（デバイス、パイプ、ソケット）で、"
+        "テキストファイルではありません",
+        f"tsuzuri: {utf16}: ファイルが UTF-16 で保存されています。Jekyll と Tsuzuri には UTF-8 が"
+        "必要です（書いたプログラムで UTF-8 として保存し直してください）",
+    ]
