@@ -200,8 +200,23 @@ def read_regular_file(
 def _refuse_irregular(info: os.stat_result, path) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise StorageError.worded("directory", "directory", path=path)
-    if not stat.S_ISREG(info.st_mode):
+    if _special(info):
         raise StorageError.worded("special", "special", path=path)
+
+
+def _special(info: os.stat_result) -> bool:
+    return not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode))
+
+
+def is_special_file(path: str | os.PathLike) -> bool:
+    """True when ``path`` (links followed) is a FIFO, device or socket: never to be read.
+
+    For readers outside Tsuzuri's own (the preview's web engine loading a post's images).
+    """
+    try:
+        return _special(os.stat(path))
+    except (OSError, ValueError):
+        return False
 
 
 def _refuse_size(size: int, max_size: int, path) -> None:

@@ -34,6 +34,7 @@ from editor.core.reading import (  # noqa: F401 - re-exported: storage is the on
     ensure_inside,
     fingerprint_file,
     is_inside,
+    is_special_file,
     read_post_file,
     read_regular_file,
     read_text_file,
