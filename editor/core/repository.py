@@ -224,7 +224,8 @@ class BlogRepository:
         """Create a post (or draft) as :meth:`plan_new_post` plans it; returns its path."""
         path, text = self.plan_new_post(title, draft, date, slug)
         path.parent.mkdir(parents=True, exist_ok=True)
-        create_new_file(path, text.encode("utf-8"))  # whole or not at all; never overwrites
+        # Whole or not at all, never over another file, never through a link out of the blog.
+        create_new_file(path, text.encode("utf-8"), inside=self.root)
         return path
 
     def publish(self, draft: Path | str, date: dt.datetime | None = None) -> Path:
@@ -236,7 +237,7 @@ class BlogRepository:
         if target.exists():
             raise RepositoryError(f"{target.relative_to(self.root)} already exists")
         document.set_field("date", date)
-        document.save()
+        document.save(inside=self.root)
         return self.move(draft, target)
 
     def rename_target(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):

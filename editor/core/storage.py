@@ -281,15 +281,24 @@ def _save_error(code: int | None, path, outcome: str = "unchanged") -> SaveError
     )
 
 
-def create_new_file(path: str | os.PathLike, data: bytes, *, disk: Disk = DISK) -> None:
+def create_new_file(
+    path: str | os.PathLike,
+    data: bytes,
+    *,
+    inside: str | os.PathLike | None = None,
+    disk: Disk = DISK,
+) -> None:
     """Create ``path`` holding ``data``; never replaces a file, never leaves a part of one.
 
     The bytes go to a temporary file that is flushed to the disk and then hard-linked under the
     new name, which fails when the name is taken, so the post appears whole or not at all.
     Where hard links are not possible (some FAT or network disks) the file is created
     exclusively and removed again if writing fails.  Failures are :class:`SaveError` whose
-    ``filename`` is ``path``; an existing file is kind ``exists``.
+    ``filename`` is ``path``; an existing file is kind ``exists``.  With ``inside`` (the
+    blog's root), a place whose real location is outside it (a linked folder) is refused.
     """
+    if inside is not None:
+        ensure_inside(inside, os.path.abspath(path))
     folder, name = os.path.split(os.path.abspath(path))
     not_created = "not_created"
     try:

@@ -454,3 +454,26 @@ def test_doctor_words_unreadable_files_in_japanese(blog, capsys):
         f"tsuzuri: {utf16}: ファイルが UTF-16 で保存されています。Jekyll と Tsuzuri には UTF-8 が"
         "必要です（書いたプログラムで UTF-8 として保存し直してください）",
     ]
+
+
+def test_new_refuses_a_drafts_folder_linked_out_of_the_blog(blog, tmp_path, capsys):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (blog / "_drafts").symlink_to(elsewhere)
+    assert main(["new", "--title", "t", "--draft", "--repo", str(blog)]) == 2
+    assert "outside the blog" in _one_line(capsys.readouterr().err)
+    assert os.listdir(elsewhere) == []
+
+
+def test_publishing_a_draft_linked_out_of_the_blog_writes_nothing_there(blog, tmp_path):
+    from editor.core.repository import BlogRepository
+    from editor.core.storage import StorageError
+
+    outside = tmp_path / "draft.md"
+    outside.write_text(POST, encoding="utf-8")
+    (blog / "_drafts").mkdir()
+    (blog / "_drafts" / "linked.md").symlink_to(outside)
+    with pytest.raises(StorageError) as info:
+        BlogRepository(blog).publish(blog / "_drafts" / "linked.md")
+    assert info.value.kind == "outside_blog"
+    assert outside.read_text(encoding="utf-8") == POST
