@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError
+from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError, storage_failure
 from editor.core.doctor import (
     DoctorConfig,
     all_rules,
@@ -25,8 +25,8 @@ from editor.core.doctor import (
     plan_fixes,
     unified_diff,
 )
-from editor.core.post import PostReadError, decode_post
-from editor.core.storage import atomic_write
+from editor.core.repository import BlogRepository
+from editor.core.storage import StorageError, atomic_write, read_post_file, read_text_file
 
 JSON_VERSION = 1
 _POST_SUFFIXES = (".md", ".markdown")
@@ -77,6 +77,8 @@ def collect_posts(paths: list[str]) -> list[Path]:
         path = Path(name)
         if path.is_file():
             found.append(path)
+        elif os.path.lexists(path) and not path.is_dir():
+            found.append(path)  # a pipe, a device, a dangling link: the reader says what it is
         elif path.is_dir():
             roots = [path / d for d in ("_posts", "_drafts") if (path / d).is_dir()] or [path]
             for root in roots:
@@ -92,10 +94,7 @@ def collect_posts(paths: list[str]) -> list[Path]:
 
 def blog_root_of(path: Path) -> Path | None:
     """The nearest folder above ``path`` that looks like a Jekyll blog, if any."""
-    for folder in path.resolve().parents:
-        if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-            return folder
-    return None
+    return BlogRepository.find_root(path)
 
 
 def _config(rules: str | None) -> DoctorConfig:
@@ -113,7 +112,7 @@ def _load_baseline(name: str | None) -> dict[str, set[str]]:
     if not name:
         return {}
     try:
-        document = json.loads(Path(name).read_text(encoding="utf-8"))
+        document = json.loads(read_text_file(name))  # a FIFO given by mistake cannot hang
         return {
             path: {f["fingerprint"] for f in entry["findings"] if "fingerprint" in f}
             for path, entry in document["files"].items()
@@ -129,7 +128,8 @@ def _check_file(path: Path, config: DoctorConfig, args: argparse.Namespace) -> d
     on those ``--fix`` applies; ``to_fix``/``to_fix_all`` are how many fixes ``--fix`` and
     ``--fix-all`` would apply to it now.
     """
-    text = decode_post(path.read_bytes())
+    loaded = read_post_file(path)
+    text = loaded.text
     root = blog_root_of(path)
     reviewed, dry_run = args.fix_all, args.dry_run
     fixed, diff, would_fix = 0, "", 0
@@ -140,7 +140,9 @@ def _check_file(path: Path, config: DoctorConfig, args: argparse.Namespace) -> d
         if dry_run:
             diff = unified_diff(text, plan.after, str(path))
         elif plan.after != text:
-            atomic_write(path, plan.after.encode("utf-8"))
+            # Only inside the blog, and only over the version read: another program's write
+            # made meanwhile is kept (ConflictError) rather than overwritten.
+            atomic_write(path, plan.after.encode("utf-8"), loaded.fingerprint, inside=root)
             fixed, text, plan = plan.count, plan.after, None
     findings = diagnose(text, config, root)
     safe = plan if plan is not None and not reviewed else plan_fixes(text, config, root)
@@ -167,8 +169,14 @@ def run(args: argparse.Namespace) -> int:
     for path in posts:
         try:
             checked = _check_file(path, config, args)
-        except PostReadError as exc:
-            errors.append({"path": str(path), "message": str(exc)})
+        except StorageError as exc:
+            errors.append(
+                {
+                    "path": str(path),
+                    "message": storage_failure(exc),
+                    "message_ja": storage_failure(exc, "ja"),
+                }
+            )
             continue
         except OSError as exc:
             errors.append({"path": str(path), "message": exc.strerror or str(exc)})
@@ -195,7 +203,8 @@ def run(args: argparse.Namespace) -> int:
 def _print_text(results: dict, errors: list[dict], args: argparse.Namespace) -> None:
     lang = args.lang
     for error in errors:
-        print(f"tsuzuri: {error['path']}: {error['message']}", file=sys.stderr)
+        message = error.get("message_ja") if lang == "ja" else None
+        print(f"tsuzuri: {error['path']}: {message or error['message']}", file=sys.stderr)
     if args.dry_run:
         for result in results.values():
             sys.stdout.write(result["diff"])

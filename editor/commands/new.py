@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from editor.cli import EXIT_OK, CliError
+from editor.cli import EXIT_OK, CliError, storage_failure
 from editor.core import fields
 from editor.core.repository import BlogRepository, RepositoryError
 from editor.core.slug import SlugError
+from editor.core.storage import StorageError
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -42,5 +43,7 @@ def run(args: argparse.Namespace) -> int:
         path = repo.new_post(args.title, draft=args.draft, date=date, slug=args.slug)
     except (SlugError, RepositoryError) as exc:
         raise CliError(str(exc)) from None
+    except StorageError as exc:
+        raise CliError(f"{exc.filename}: {storage_failure(exc)}") from None
     print(path)
     return EXIT_OK

@@ -206,6 +206,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{key}” appears twice (lines {first} and {last}); Jekyll uses the last one",
         "「{key}」が 2 回あります（{first} 行と {last} 行）。Jekyll は後の方を使います",
     ),
+    "front-matter-unclosed": (
+        "The front matter opened on line {line} is never closed: add a line with --- after its "
+        "last key",
+        "{line} 行目で始まるフロントマターが閉じられていません。最後のキーの後に --- の行を"
+        "加えてください",
+    ),
     "no-front-matter": (
         "The file has no front matter (--- lines); Jekyll copies it without rendering",
         "フロントマター（--- の行）がありません。Jekyll は変換せずにそのままコピーします",

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor import __version__
+from editor.core import limits
 from editor.core.storage import (
     DISK,
     Disk,
@@ -34,10 +35,14 @@ from editor.core.storage import (
     atomic_write,
     describe_conflict,
     fingerprint_file,
+    process_ended,
+    read_regular_file,
     remove_leftover_temp_files,
 )
 
 FORMAT = 1
+# An entry holds one post's text (at most limits.MAX_POST_BYTES) plus JSON escapes.
+MAX_ENTRY_BYTES = 2 * limits.MAX_POST_BYTES
 _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
@@ -110,14 +115,9 @@ class RecoveryEntry:
         if not pid_text.isdigit() or host != socket.gethostname() or os.name == "nt":
             return False
         pid = int(pid_text)
-        if pid == os.getpid():
+        if pid == os.getpid() or process_ended(pid):
             return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            pass  # alive, but someone else's: the start time decides
+        # Alive (perhaps someone else's): the start time tells it from a reused id.
         now_start = _process_start(pid)
         return not start or now_start is None or now_start == start
 
@@ -164,6 +164,11 @@ class RecoveryEntry:
         if entry.post_path is not None and not isinstance(entry.post_path, str):
             raise TypeError("post_path must be a string or null")
         return entry
+
+
+def _read_entry(path: Path) -> bytes:
+    # Through the one reader: a FIFO or a link to /dev/zero in the folder is refused, not read.
+    return read_regular_file(path, MAX_ENTRY_BYTES)[0]
 
 
 def _process_start(pid: int) -> str | None:
@@ -249,7 +254,7 @@ class RecoveryStore:
             return result
         for path in paths:
             try:
-                entry = RecoveryEntry.from_json(json.loads(path.read_bytes()))
+                entry = RecoveryEntry.from_json(json.loads(_read_entry(path)))
                 if entry.id != path.stem:  # discard(id) must remove this very file
                     raise ValueError(f"entry {entry.id} stored as {path.name}")
             except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
@@ -275,7 +280,7 @@ class RecoveryStore:
         """
         path = self._path(entry_id)
         try:
-            return RecoveryEntry.from_json(json.loads(path.read_bytes()))
+            return RecoveryEntry.from_json(json.loads(_read_entry(path)))
         except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
 

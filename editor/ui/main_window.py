@@ -192,6 +192,7 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     def open_blog(self, root: Path) -> None:
         """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
         self.repository = BlogRepository(root)
+        self.repository.remove_leftovers()  # temporary files of saves a crash cut short
         if self.repository.config_error is not None:
             self.statusBar().showMessage(str(self.repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)

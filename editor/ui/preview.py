@@ -16,6 +16,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 
+from editor.core.storage import is_special_file
 from editor.ui.resources import resource_path
 
 try:  # QtWebEngine needs system libraries; without them the preview falls back.
@@ -119,6 +120,8 @@ if not WEBENGINE_ERROR:
                 return True
             if scheme == "file":
                 path = Path(os.path.realpath(url.toLocalFile()))
+                if is_special_file(path):  # a FIFO would hang the page (and quitting) for ever
+                    return False
                 return any(path.is_relative_to(root) for root in self.allowed_roots)
             return scheme in ("http", "https") and self.allow_remote
 

@@ -303,3 +303,26 @@ def test_quitting_asks_about_unsaved_text_when_the_journal_cannot_write(
     assert [entry for entry in prompt_log if entry[0] == "confirm"]
     assert window.isVisible()
     assert window.editor.toPlainText().endswith("消えてはいけない段落")
+
+
+@pytest.mark.timeout(60)
+def test_start_survives_a_fifo_and_a_dev_zero_link_in_the_recovery_folder(
+    qtbot, post, blog, make_window, monkeypatch
+):
+    import os
+
+    crashed = post.read_text(encoding="utf-8") + "\n特殊ファイルの隣の文\n"
+    _left_by_a_crash(blog, post, crashed)
+    folder = _store().folder
+    os.mkfifo(folder / "0000.json")  # listed first: nobody ever writes into it
+    (folder / "0001.json").symlink_to("/dev/zero")  # endless: must not be read
+    offered = []
+
+    def restore_first(_parent, entries, corrupt):
+        offered.append(([e.text for e in entries], corrupt))
+        return RecoveryChoice(restore=entries[0].id)
+
+    monkeypatch.setattr(prompts, "choose_recovery", restore_first)
+    window = make_window(blog)
+    assert offered == [([crashed], 2)]  # both listed as broken files, kept
+    assert window.document.text == crashed

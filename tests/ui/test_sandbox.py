@@ -141,3 +141,17 @@ def test_links_open_outside_and_the_preview_stays(qtbot, pane, monkeypatch):
     assert pane._page.url() == page_url
     assert _eval(qtbot, pane, "document.title") == title
     assert _eval(qtbot, pane, "!!document.getElementById('ready')")
+
+
+# A regression would block the page's loader for ever, beyond the reach of the usual alarm.
+@pytest.mark.timeout(60, method="thread")
+def test_a_fifo_inside_the_blog_is_never_loaded(qtbot, pane, blog):
+    import os
+
+    (blog / "assets").mkdir(exist_ok=True)
+    fifo = blog / "assets" / "pipe.png"
+    os.mkfifo(fifo)  # nobody writes into it: reading it would wait for ever
+    url = QUrl.fromLocalFile(str(fifo)).toString()
+    _show(qtbot, pane, f'<img src="{url}">')
+    qtbot.waitUntil(lambda: url in pane.blocked_requests or url in pane.allowed_requests)
+    assert url in pane.blocked_requests

@@ -6,13 +6,28 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
+from editor.core.fields import Problem
 from editor.core.frontmatter import FrontMatterError, parse
+from editor.core.post import unclosed_front_matter
 
 RULES = ("front-matter",)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    """One error when the YAML between the ``---`` lines does not parse as a mapping."""
+    """One error when the YAML between the ``---`` lines does not parse as a mapping.
+
+    Front matter opened with ``---`` and never closed is an error too (Jekyll reads none).
+    """
+    if unclosed_front_matter(ctx.source):
+        start = len(ctx.source.bom)
+        english, japanese = (
+            Problem("front-matter-unclosed", None, "error", {"line": 1}).message(lang)
+            for lang in ("en", "ja")
+        )
+        yield ctx.finding(
+            RULES[0], "unclosed", "error", start, start + 3, english, japanese, line=1
+        )
+        return
     if not ctx.source.has_front_matter:
         return
     try:
