@@ -20,21 +20,21 @@ _BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]?(?:\\r\\n|\\n|\\r)[ \\t]*(?=[{_CJK}])"
 
 def check(ctx: Context) -> Iterator[Finding]:
     """One note per paragraph whose lines break between Japanese characters."""
-    for block in ctx.blocks:
+    for block, offset, masked in ctx.masked_prose:
         if block.kind != "paragraph":
             continue
-        breaks = list(_BREAK.finditer(ctx.text, block.content_start, block.end))
+        breaks = list(_BREAK.finditer(masked))
         if not breaks:
             continue
-        edits = tuple(Edit(m.start(), m.end(), "") for m in breaks)
+        edits = tuple(Edit(offset + m.start(), offset + m.end(), "") for m in breaks)
         fix = Fix(edits, False, "Join the lines", "行をつなげる")
         first = breaks[0]
         yield ctx.finding(
             RULES[0],
             "between-japanese",
             "info",
-            first.start(),
-            first.end(),
+            offset + first.start(),
+            offset + first.end(),
             f"A line break between Japanese characters shows as a space on the page "
             f"({len(breaks)} in this paragraph)",
             f"日本語の文字の間の改行は、ページ上で空白として表示されます（この段落に {len(breaks)} 箇所）",

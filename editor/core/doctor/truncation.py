@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
-from editor.core.doctor.text import ends_sentence, mask_markup
+from editor.core.doctor.text import ends_sentence
 
 RULES = ("truncated-text",)
 
@@ -33,7 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     blocks = [b for b in ctx.blocks if b.kind != "marker"]
     if blocks and blocks[-1].kind == "paragraph":
         last = blocks[-1]
-        prose = mask_markup(ctx.text[last.start : last.end]).strip()
+        prose = ctx.prose_of(last).strip()
         if len(prose) >= _SHORT_CLOSING and not ends_sentence(prose):
             tail = ctx.text[max(last.start, last.end - 20) : last.end]
             yield ctx.finding(
