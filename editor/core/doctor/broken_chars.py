@@ -10,8 +10,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from editor.core.doctor.context import Context
+from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.truncation import title_candidates, title_fix
 
 RULES = ("broken-character",)
 
@@ -80,7 +81,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     text = ctx.text
     in_code = _inside([(b.start, b.end) for b in ctx.blocks if b.kind == "code"])
 
+    title = ctx.field("title")
     for m in _REPLACEMENT.finditer(text):
+        if title is not None and title.value_start <= m.start() and m.end() == title.value_end:
+            yield _cut_title(ctx, title, m)
+            continue
         where_en, where_ja = _where(ctx, m.start())
         fix = Fix(
             (Edit(m.start(), m.end(), ""),),
@@ -148,6 +153,29 @@ def check(ctx: Context) -> Iterator[Finding]:
             "UTF-8 read as Shift_JIS",
             "UTF-8 を Shift_JIS として読んだ",
         )
+
+
+def _cut_title(ctx: Context, title: Field, m: re.Match[str]) -> Finding:
+    """A title ending in U+FFFD was cut through a character: deleting it would leave a fragment
+    (「…はの可」), so the titles a writer would pick are offered instead."""
+    candidates = title_candidates(ctx, title.value)
+    en = "The title ends in a broken character (U+FFFD): it was cut short"
+    ja = "タイトルが文字化け（U+FFFD）で終わっています。途中で切れています"
+    if candidates:
+        en += "; it may have read “" + "” or “".join(candidates) + "”"
+        ja += "。候補: 「" + "」「".join(candidates) + "」"
+    return ctx.finding(
+        RULES[0],
+        "replacement-character",
+        "warning",
+        m.start(),
+        m.end(),
+        en,
+        ja,
+        title_fix(ctx, title, candidates),
+        count=len(m.group(0)),
+        candidates=candidates,
+    )
 
 
 def _mojibake(
