@@ -2,7 +2,7 @@
 
 import pytest
 
-from editor.core.doctor import DoctorConfig, diagnose
+from editor.core.doctor import DoctorConfig, apply_fixes, diagnose
 from editor.core.doctor.context import Context
 from editor.core.doctor.text import prose_spans
 from editor.core.readtime import count_prose
@@ -110,3 +110,14 @@ def test_reading_time_counts_the_same_prose():
     count = count_prose(body)
     assert count.cjk_chars == len("本文です。" * 10) + len("リンク")
     assert count.latin_words == 0
+
+
+def test_joining_lines_never_takes_a_code_span_with_the_line_break():
+    text = HEAD + "このプログラムはなじみ深いはずです。\n`main` と呼ばれるメソッドがあります。\n"
+    findings = diagnose(text, DoctorConfig(only=frozenset({"cjk-line-break"})))
+    assert [f.fix for f in findings if "`main`" not in apply_fixes(text, [f.fix])] == []
+
+
+def test_a_two_column_table_row_with_one_pipe_is_not_prose():
+    text = HEAD + "項目 | 値\n---|---\nサイズ | 約33ギガ\nレコード数 | 約530万件\n"
+    assert diagnose(text, DoctorConfig(only=frozenset({"cjk-line-break"}))) == []

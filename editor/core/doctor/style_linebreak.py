@@ -20,21 +20,29 @@ _BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]?(?:\\r\\n|\\n|\\r)[ \\t]*(?=[{_CJK}])"
 
 def check(ctx: Context) -> Iterator[Finding]:
     """One note per paragraph whose lines break between Japanese characters."""
+    text = ctx.text
     for block, offset, masked in ctx.masked_prose:
         if block.kind != "paragraph":
             continue
-        breaks = list(_BREAK.finditer(masked))
+        # Matched on the text itself, so the edit only ever takes white space; both characters
+        # around the break must be prose (not the end of a code span or a tag).
+        breaks = [
+            m
+            for m in _BREAK.finditer(text, block.content_start, block.end)
+            if masked[m.start() - 1 - offset] == text[m.start() - 1]
+            and masked[m.end() - offset] == text[m.end()]
+        ]
         if not breaks:
             continue
-        edits = tuple(Edit(offset + m.start(), offset + m.end(), "") for m in breaks)
+        edits = tuple(Edit(m.start(), m.end(), "") for m in breaks)
         fix = Fix(edits, False, "Join the lines", "行をつなげる")
         first = breaks[0]
         yield ctx.finding(
             RULES[0],
             "between-japanese",
             "info",
-            offset + first.start(),
-            offset + first.end(),
+            first.start(),
+            first.end(),
             f"A line break between Japanese characters shows as a space on the page "
             f"({len(breaks)} in this paragraph)",
             f"日本語の文字の間の改行は、ページ上で空白として表示されます（この段落に {len(breaks)} 箇所）",

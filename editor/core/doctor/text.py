@@ -219,8 +219,8 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             kind, content = "list", ls + lm.end()
         elif (qm := _QUOTE.match(line)) is not None:
             kind, content = "quote", ls + qm.end()
-        elif _TABLE.match(line):
-            kind = "table"
+        elif _TABLE.match(line) or (current is not None and current[0] == "table" and "|" in line):
+            kind = "table"  # a row of a two-column table may hold a single pipe
         elif _LINK_DEF.match(line):
             kind = "linkdef"
         elif _LIQUID_LINE.match(line):
