@@ -11,13 +11,14 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from editor.core.render.tables import has_pipe, is_separator
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIQUID_CODE_OPEN = re.compile(r"^\s*\{%-?\s*(highlight|raw|comment)\b")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE = re.compile(r"^\s*\||^[\s:|-]*-{3,}[\s:|-]*\||^[^|`]*\|[^|`]*\|")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _LIQUID_LINE = re.compile(r"^\s*\{[%{].*[%}]\}\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -35,12 +36,13 @@ CLOSING_CHARS = "。！？!?.」』）)】〕\"'’”…‥:：;；"
 
 # Markup inside prose lines, blanked before the prose is read.  Every pattern stops at the next
 # opening character of its own kind, so a run of unclosed ``<``, ``[`` or ``{{`` is scanned once.
+_LIQUID = re.compile(r"\{[%{][^{}\r\n]*[%}]\}")
 _MASKS = [
     re.compile(r"`+[^`\r\n]*`+"),
     re.compile(r"!\[[^\[\]\r\n]*\]\([^()\r\n]*\)"),  # an image is not read, its alt text either
     re.compile(r"https?://[^\s)\]>」]+"),
     re.compile(r"<[A-Za-z/!?][^<>\r\n]*>"),
-    re.compile(r"\{[%{][^{}\r\n]*[%}]\}"),
+    _LIQUID,
     re.compile(r"\{:[^{}\r\n]*\}"),  # kramdown attribute lists: {: .align-right}
     re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});"),
     # Paths are ASCII; \w would take Japanese text around a slash for a path.
@@ -146,6 +148,16 @@ def _html_block_end(text: str, line: str, ls: int, ends: dict[int, int]) -> int 
     return ends.get(ls + line.index("<"))
 
 
+def _table_row(line: str, current: list | None) -> bool:
+    """kramdown's rule: a line with an unescaped ``|`` outside code is a table row (one pipe is
+    enough: 「レコード数 | 約530万件」), but a table does not interrupt a paragraph."""
+    if current is not None and current[0] not in ("table", "html", "code"):
+        return False
+    # Jekyll runs Liquid first: the pipe of a filter ({{ a | upcase }}) never reaches kramdown.
+    line = _LIQUID.sub("", line)
+    return has_pipe(line) or (is_separator(line) and line.lstrip().startswith("|"))
+
+
 def is_html_block_start(line: str) -> bool:
     """True when ``line`` opens an HTML block: a block-level tag, an end tag, a comment."""
     m = _HTML_START.match(line)
@@ -219,8 +231,8 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             kind, content = "list", ls + lm.end()
         elif (qm := _QUOTE.match(line)) is not None:
             kind, content = "quote", ls + qm.end()
-        elif _TABLE.match(line) or (current is not None and current[0] == "table" and "|" in line):
-            kind = "table"  # a row of a two-column table may hold a single pipe
+        elif "|" in line and _table_row(line, current):
+            kind = "table"
         elif _LINK_DEF.match(line):
             kind = "linkdef"
         elif _LIQUID_LINE.match(line):
