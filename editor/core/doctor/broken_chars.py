@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.doctor.truncation import title_candidates, title_fix
+from editor.core.doctor.truncation import cut_title_finding
 
 RULES = ("broken-character",)
 
@@ -158,23 +158,15 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _cut_title(ctx: Context, title: Field, m: re.Match[str]) -> Finding:
     """A title ending in U+FFFD was cut through a character: deleting it would leave a fragment
     (「…はの可」), so the titles a writer would pick are offered instead."""
-    candidates = title_candidates(ctx, title.value)
-    en = "The title ends in a broken character (U+FFFD): it was cut short"
-    ja = "タイトルが文字化け（U+FFFD）で終わっています。途中で切れています"
-    if candidates:
-        en += "; it may have read “" + "” or “".join(candidates) + "”"
-        ja += "。候補: 「" + "」「".join(candidates) + "」"
-    return ctx.finding(
+    return cut_title_finding(
+        ctx,
         RULES[0],
         "replacement-character",
-        "warning",
-        m.start(),
-        m.end(),
-        en,
-        ja,
-        title_fix(ctx, title, candidates),
+        title,
+        m.span(),
+        "The title ends in a broken character (U+FFFD): it was cut short",
+        "タイトルが文字化け（U+FFFD）で終わっています。途中で切れています",
         count=len(m.group(0)),
-        candidates=candidates,
     )
 
 

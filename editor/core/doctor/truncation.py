@@ -107,7 +107,36 @@ def _breaks_off(ctx: Context, title: str) -> tuple[str, str] | None:
     return None
 
 
-def title_fix(ctx: Context, field: Field, candidates: list[str]) -> Fix | None:
+def cut_title_finding(
+    ctx: Context,
+    rule: str,
+    code: str,
+    field: Field,
+    span: tuple[int, int],
+    en: str,
+    ja: str,
+    **params,
+) -> Finding:
+    """The finding for a cut title at ``span``: its candidates named in the message and the
+    first one as the fix (broken-character and truncated-text both report cut titles)."""
+    candidates = title_candidates(ctx, field.value.strip())
+    if candidates:
+        en += "; it may have read “" + "” or “".join(candidates) + "”"
+        ja += "。候補: 「" + "」「".join(candidates) + "」"
+    return ctx.finding(
+        rule,
+        code,
+        "warning",
+        *span,
+        en,
+        ja,
+        _title_fix(ctx, field, candidates),
+        candidates=candidates,
+        **params,
+    )
+
+
+def _title_fix(ctx: Context, field: Field, candidates: list[str]) -> Fix | None:
     """An edit replacing the whole title value (quotes included) by the first candidate."""
     if not candidates:
         return None
@@ -183,19 +212,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         ja = f"タイトルが途中で切れているようです（「{value[-1]}」で終わっています）"
     else:
         return
-    candidates = title_candidates(ctx, value)
-    if candidates:
-        en += "; it may have read “" + "” or “".join(candidates) + "”"
-        ja += "。候補: 「" + "」「".join(candidates) + "」"
-    yield ctx.finding(
-        RULES[0],
-        "title-cut",
-        "warning",
-        title.value_start,
-        title.value_end,
-        en,
-        ja,
-        title_fix(ctx, title, candidates),
-        title=value,
-        candidates=candidates,
+    yield cut_title_finding(
+        ctx, RULES[0], "title-cut", title, (title.value_start, title.value_end), en, ja, title=value
     )
