@@ -134,7 +134,7 @@ def element_ends(text: str, start: int = 0) -> dict[int, int]:
     return ends
 
 
-def _html_block_end(text: str, line: str, ls: int, ends: dict[int, int]) -> int | None:
+def _html_block_end(line: str, ls: int, ends: dict[int, int]) -> int | None:
     """Where the HTML block opening on ``line`` ends, when its element closes on a later line.
 
     kramdown reads ``<table>``, ``<div>``, ``<style>``, ``<pre>`` and comments whole, blank lines
@@ -151,7 +151,7 @@ def _html_block_end(text: str, line: str, ls: int, ends: dict[int, int]) -> int 
 def _table_row(line: str, current: list | None) -> bool:
     """kramdown's rule: a line with an unescaped ``|`` outside code is a table row (one pipe is
     enough: 「レコード数 | 約530万件」), but a table does not interrupt a paragraph."""
-    if current is not None and current[0] not in ("table", "html", "code"):
+    if current is not None and current[0] not in ("table", "html"):
         return False
     # Jekyll runs Liquid first: the pipe of a filter ({{ a | upcase }}) never reaches kramdown.
     line = _LIQUID.sub("", line)
@@ -241,7 +241,7 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             kind = "attribute"
         elif (current is None or current[0] != "paragraph") and is_html_block_start(line):
             kind = "html"
-            until = _html_block_end(text, line, ls, ends)
+            until = _html_block_end(line, ls, ends)
             if until is not None and until > le:
                 html_until = until
         elif prev_blank and current is None and _INDENTED.match(line):
