@@ -24,11 +24,10 @@ def _distinct_paragraphs(count: int) -> list[str]:
     return ["".join(rng.choices(kanji, k=30)) + "です。" for _ in range(count)]
 
 
-def _similar_paragraphs(count: int) -> list[str]:
-    return [
-        f"これは{i}番目の段落で、ほかの段落とほとんど同じ内容を書いています。二つ目の文{i % 7}。"
-        for i in range(count)
-    ]
+def _copies_between(paragraphs: list[str]) -> list[str]:
+    """The same sentence again before each paragraph: thousands of copies of one far original."""
+    copy = "この一文だけは、記事の中で何度も同じように繰り返されています。"
+    return [part for paragraph in paragraphs for part in (copy, paragraph)]
 
 
 CLASSES = {
@@ -46,15 +45,15 @@ CLASSES = {
     "same-paragraph-1mb": lambda: (
         HEAD + ("同じ文章がここで何度も繰り返されています。" * 3 + "\n\n") * 8_000
     ),
-    "similar-paragraphs": lambda: HEAD + "\n\n".join(_similar_paragraphs(N // 16)) + "\n",
+    "copies-far-apart": lambda: HEAD + "\n\n".join(_copies_between(_distinct_paragraphs(6_000))),
     "long-unpunctuated-paragraph-twice": lambda: (
         HEAD
-        + ("あいうえおかきくけこ" * 3_000 + "\n\n") * 2
-        + "あいうえおかきくけこ" * 3_000
+        + ("あいうえおかきくけこ" * 10_000 + "\n\n") * 2
+        + "あいうえおかきくけこ" * 10_000
         + "さ\n"
     ),
-    "unclosed-liquid-raw": lambda: HEAD + "{% raw %}文章\n\n" * (N // 10),
-    "info-string-fences": lambda: HEAD + "```ruby\n\n" * (N // 10),
+    "unclosed-liquid-raw": lambda: HEAD + "{% raw %}文章\n\n" * (N // 5),
+    "info-string-fences": lambda: HEAD + "```ruby\n\n" * (N // 5),
     "comments": lambda: HEAD + "文章" + "<!--" * N + "\n",
 }
 
