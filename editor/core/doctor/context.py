@@ -155,8 +155,11 @@ class Context:
     def units(self) -> list[Unit]:
         """Prose sentences, headings and list items of the body, in order."""
         out = []
-        masked = masked_blocks(self.text, self.blocks, link_text=False)
-        keys = {id(block): prose for block, _, prose in masked}
+        # Link texts are left out of the keys; only blocks with a link need masking again (one
+        # that is nothing but links has no prose left at all).
+        linked = [b for b in self.blocks if self.text.find("[", b.content_start, b.end) != -1]
+        keys = {id(b): "" for b in linked}
+        keys.update((id(b), prose) for b, _, prose in masked_blocks(self.text, linked, False))
         for index, block in enumerate(self.blocks):
             if block.kind not in PROSE_KINDS:
                 continue
@@ -164,7 +167,7 @@ class Context:
                 spans = split_sentences(self.text, block.content_start, block.end)
             else:
                 spans = [(block.content_start, block.end)]
-            prose = keys.get(id(block), "")
+            prose = keys[id(block)] if id(block) in keys else self.prose_of(block)
             for s, e in spans:
                 # Only prose outside links counts, so "see [x](y)" lines do not all look alike.
                 key = normalize(prose[s - block.content_start : e - block.content_start])
