@@ -8,6 +8,7 @@ it loses no word (:mod:`.safety`); ``apply_fixes`` applies the edits of several 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib
 from collections.abc import Iterable, Iterator
@@ -139,33 +140,61 @@ def fingerprint(text: str, finding: Finding) -> str:
     return f"{finding.rule}:{finding.code}:{digest}"
 
 
-def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
-            return True
-        if edit.start == edit.end == other.start == other.end:
-            return True
-        if edit.start == edit.end and other.start < edit.start < other.end:
-            return True
-        if other.start == other.end and edit.start < other.start < edit.end:
-            return True
-    return False
+def _clash(edit: Edit, other: Edit) -> bool:
+    """True when two edits cannot both be applied: they overlap, insert at the same place, or one
+    inserts strictly inside what the other replaces (touching ends are fine)."""
+    if edit.start < other.end and other.start < edit.end:
+        return True
+    if edit.start == edit.end == other.start == other.end:
+        return True
+    if edit.start == edit.end and other.start < edit.start < other.end:
+        return True
+    return other.start == other.end and edit.start < other.start < edit.end
+
+
+class _Taken:
+    """Edits that do not clash with one another, sorted by place, so that whether a new edit
+    clashes is answered by looking at its neighbours only (linear "fix all" on many edits)."""
+
+    def __init__(self) -> None:
+        self._keys: list[tuple[int, int]] = []
+        self._edits: list[Edit] = []
+
+    def clashes(self, edit: Edit) -> bool:
+        # Taken edits are disjoint, so only the one starting just before ``edit`` and those
+        # starting inside it can clash; the walk stops at the first clash.
+        i = max(0, bisect.bisect_left(self._keys, (edit.start, edit.start)) - 1)
+        while i < len(self._edits) and self._edits[i].start <= edit.end:
+            if _clash(edit, self._edits[i]):
+                return True
+            i += 1
+        return False
+
+    def add(self, edit: Edit) -> None:
+        i = bisect.bisect_right(self._keys, (edit.start, edit.end))
+        self._keys.insert(i, (edit.start, edit.end))
+        self._edits.insert(i, edit)
 
 
 def compatible(fixes: Iterable[Fix | None]) -> list[Fix]:
     """The fixes of ``fixes`` that can be applied together, in order; a fix clashing with an
     earlier one is left out (each fix is taken whole or not at all)."""
-    taken: list[Edit] = []
+    taken = _Taken()
     out: list[Fix] = []
     for fix in fixes:
         if fix is None:
             continue
-        edits = list(fix.edits)
-        if any(_conflicts(e, taken) for e in edits) or any(
-            _conflicts(e, edits[:i]) for i, e in enumerate(edits)
-        ):
+        own = _Taken()
+        clash = False
+        for edit in fix.edits:
+            if taken.clashes(edit) or own.clashes(edit):
+                clash = True
+                break
+            own.add(edit)
+        if clash:
             continue
-        taken.extend(edits)
+        for edit in fix.edits:
+            taken.add(edit)
         out.append(fix)
     return out
 
