@@ -12,6 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
+from editor.core.file_words import words
+from editor.core.reading import StorageError
 
 # name -> module under editor.commands; each module has add_parser(subparsers) and run(args) -> int
 COMMANDS: dict[str, str] = {
@@ -28,6 +30,15 @@ EXIT_ERROR = 2
 
 class CliError(Exception):
     """A failure to report as one line on stderr with exit status 2."""
+
+
+def storage_failure(exc: StorageError, lang: str = "en") -> str:
+    """A read or write that failed, in one line: its message and place, in ``lang``."""
+    message = exc.message_in(lang)
+    if exc.kind == "conflict":
+        separator = "。" if lang == "ja" else "; "
+        return f"{message}{separator}{words('run_again', lang)}"
+    return message
 
 
 class _Parser(argparse.ArgumentParser):

@@ -2,7 +2,9 @@
 
 Lists problems as ``file:line:column: severity rule: message``; exits 0 when clean, 1 when
 problems (errors or warnings) remain, 2 when a file cannot be read.  ``--json`` prints the stable
-format described in docs/doctor.md.
+format described in docs/doctor.md.  ``--fix`` applies the safe fixes, ``--fix-all`` the reviewed
+ones too, ``--dry-run`` prints the change as a diff instead of writing it; all of them follow one
+plan (:func:`editor.core.doctor.plan_fixes`), so the count announced is the count applied.
 """
 
 from __future__ import annotations
@@ -13,17 +15,18 @@ import os
 import sys
 from pathlib import Path
 
-from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError
+from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError, storage_failure
 from editor.core.doctor import (
     DoctorConfig,
-    Finding,
     all_rules,
+    announce,
     diagnose,
     fingerprint,
-    fix_all_safe,
+    plan_fixes,
+    unified_diff,
 )
-from editor.core.post import PostReadError, decode_post
-from editor.core.storage import atomic_write
+from editor.core.repository import BlogRepository
+from editor.core.storage import StorageError, atomic_write, read_post_file, read_text_file
 
 JSON_VERSION = 1
 _POST_SUFFIXES = (".md", ".markdown")
@@ -37,6 +40,16 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="post files or blog folders")
     parser.add_argument("--json", action="store_true", help="print findings as JSON")
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
+    parser.add_argument(
+        "--fix-all",
+        action="store_true",
+        help="also apply the reviewed fixes (alternate takes: the first one is kept)",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the change --fix (or --fix-all) would make as a diff; write nothing",
+    )
     parser.add_argument("--rules", help="comma-separated rule ids to run (default: all)")
     parser.add_argument(
         "--baseline",
@@ -64,6 +77,8 @@ def collect_posts(paths: list[str]) -> list[Path]:
         path = Path(name)
         if path.is_file():
             found.append(path)
+        elif os.path.lexists(path) and not path.is_dir():
+            found.append(path)  # a pipe, a device, a dangling link: the reader says what it is
         elif path.is_dir():
             roots = [path / d for d in ("_posts", "_drafts") if (path / d).is_dir()] or [path]
             for root in roots:
@@ -79,10 +94,7 @@ def collect_posts(paths: list[str]) -> list[Path]:
 
 def blog_root_of(path: Path) -> Path | None:
     """The nearest folder above ``path`` that looks like a Jekyll blog, if any."""
-    for folder in path.resolve().parents:
-        if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-            return folder
-    return None
+    return BlogRepository.find_root(path)
 
 
 def _config(rules: str | None) -> DoctorConfig:
@@ -100,7 +112,7 @@ def _load_baseline(name: str | None) -> dict[str, set[str]]:
     if not name:
         return {}
     try:
-        document = json.loads(Path(name).read_text(encoding="utf-8"))
+        document = json.loads(read_text_file(name))  # a FIFO given by mistake cannot hang
         return {
             path: {f["fingerprint"] for f in entry["findings"] if "fingerprint" in f}
             for path, entry in document["files"].items()
@@ -111,21 +123,42 @@ def _load_baseline(name: str | None) -> dict[str, set[str]]:
         raise CliError(f"{name}: not a doctor --json report ({exc})") from None
 
 
-def _check_file(path: Path, config: DoctorConfig, fix: bool) -> tuple[list[Finding], int, str]:
-    """Findings left in ``path``, how many were fixed, and the text they refer to."""
-    text = decode_post(path.read_bytes())
+def _check_file(path: Path, config: DoctorConfig, args: argparse.Namespace) -> dict:
+    """What the doctor has to say about ``path`` (and, when fixing, what it did).
+
+    ``findings`` are of ``text`` (the fixed text once it was written), with ``safe`` set exactly
+    on those ``--fix`` applies; ``to_fix``/``to_fix_all`` are how many fixes ``--fix`` and
+    ``--fix-all`` would apply to it now.
+    """
+    loaded = read_post_file(path)
+    text = loaded.text
     root = blog_root_of(path)
-    fixed = 0
-    if fix:
-        before = diagnose(text, config, root)
-        repaired = fix_all_safe(text, config, root)
-        if repaired != text:
-            atomic_write(path, repaired.encode("utf-8"))
-            findings = diagnose(repaired, config, root)
-            fixed = max(0, len(before) - len(findings))
-            return findings, fixed, repaired
-        return before, 0, text
-    return diagnose(text, config, root), fixed, text
+    reviewed, dry_run = args.fix_all, args.dry_run
+    fixed, diff, would_fix = 0, "", 0
+    plan = None
+    if args.fix or args.fix_all or dry_run:
+        plan = plan_fixes(text, config, root, reviewed=reviewed)
+        would_fix = plan.count
+        if dry_run:
+            diff = unified_diff(text, plan.after, str(path))
+        elif plan.after != text:
+            # Only inside the blog, and only over the version read: another program's write
+            # made meanwhile is kept (ConflictError) rather than overwritten.
+            atomic_write(path, plan.after.encode("utf-8"), loaded.fingerprint, inside=root)
+            fixed, text, plan = plan.count, plan.after, None
+    findings = diagnose(text, config, root)
+    safe = plan if plan is not None and not reviewed else plan_fixes(text, config, root)
+    # Only the JSON report says what --fix-all would do; it costs another plan.
+    everything = plan_fixes(text, config, root, reviewed=True) if args.json else safe
+    return {
+        "text": text,
+        "findings": announce(findings, safe),
+        "fixed": fixed,
+        "to_fix": safe.count,
+        "to_fix_all": everything.count,
+        "diff": diff,
+        "would_fix": would_fix,
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -137,38 +170,62 @@ def run(args: argparse.Namespace) -> int:
     errors: list[dict] = []
     for path in posts:
         try:
-            findings, fixed, text = _check_file(path, config, args.fix)
-        except PostReadError as exc:
-            errors.append({"path": str(path), "message": str(exc)})
+            checked = _check_file(path, config, args)
+        except StorageError as exc:
+            errors.append(
+                {
+                    "path": str(path),
+                    "message": storage_failure(exc),
+                    "message_ja": storage_failure(exc, "ja"),
+                }
+            )
             continue
         except OSError as exc:
             errors.append({"path": str(path), "message": exc.strerror or str(exc)})
             continue
+        findings, text = checked.pop("findings"), checked.pop("text")
         prints = [fingerprint(text, f) for f in findings]
         known = baseline.get(str(path), set())
         kept = [(f, p) for f, p in zip(findings, prints, strict=True) if p not in known]
         results[str(path)] = {
             "findings": [f for f, _ in kept],
             "prints": [p for _, p in kept],
-            "fixed": fixed,
+            **checked,
         }
     if args.json:
-        _print_json(results, errors)
+        _print_json(results, errors, args.dry_run)
     else:
-        _print_text(results, errors, args.lang, args.fix, args.notes)
+        _print_text(results, errors, args)
     if errors:
         return EXIT_ERROR
     failing = any(f.severity in _FAILING for r in results.values() for f in r["findings"])
     return EXIT_PROBLEMS if failing else EXIT_OK
 
 
-def _print_text(results: dict, errors: list[dict], lang: str, fixing: bool, notes: bool) -> None:
+def _print_text(results: dict, errors: list[dict], args: argparse.Namespace) -> None:
+    lang = args.lang
     for error in errors:
-        print(f"tsuzuri: {error['path']}: {error['message']}", file=sys.stderr)
+        message = error.get("message_ja") if lang == "ja" else None
+        print(f"tsuzuri: {error['path']}: {message or error['message']}", file=sys.stderr)
+    if args.dry_run:
+        for result in results.values():
+            sys.stdout.write(result["diff"])
+        total = sum(r["would_fix"] for r in results.values())
+        files = sum(1 for r in results.values() if r["would_fix"])
+        if lang == "ja":
+            print(
+                f"{files} 件のファイルで {total} 件の問題を修正します（書き込みはしません）",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"would fix {total} problem(s) in {files} file(s); nothing written", file=sys.stderr
+            )
+        return
     hidden = 0
     for path, result in results.items():
         for f in result["findings"]:
-            if f.severity == "info" and not notes:
+            if f.severity == "info" and not args.notes:
                 hidden += 1  # notes never fail a check; listing them all would drown the rest
                 continue
             print(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message(lang)}")
@@ -177,16 +234,28 @@ def _print_text(results: dict, errors: list[dict], lang: str, fixing: bool, note
             print(f"（ほかに {hidden} 件の注意を省略。--notes で表示）", file=sys.stderr)
         else:
             print(f"({hidden} note(s) not shown; --notes lists them)", file=sys.stderr)
-    if fixing:
+    if args.fix or args.fix_all:
         total = sum(r["fixed"] for r in results.values())
         files = sum(1 for r in results.values() if r["fixed"])
         if lang == "ja":
             print(f"{files} 件のファイルで {total} 件の問題を修正しました", file=sys.stderr)
         else:
             print(f"fixed {total} problem(s) in {files} file(s)", file=sys.stderr)
+    fixable = sum(r["to_fix"] for r in results.values())
+    if fixable:
+        if lang == "ja":
+            print(
+                f"{fixable} 件は --fix で安全に修正できます（--dry-run で変更を確認）",
+                file=sys.stderr,
+            )
+        else:
+            print(
+                f"{fixable} problem(s) can be fixed safely with --fix (--dry-run shows the change)",
+                file=sys.stderr,
+            )
 
 
-def _print_json(results: dict, errors: list[dict]) -> None:
+def _print_json(results: dict, errors: list[dict], dry_run: bool) -> None:
     counts = {"error": 0, "warning": 0, "info": 0}
     files = {}
     for path, result in results.items():
@@ -194,6 +263,9 @@ def _print_json(results: dict, errors: list[dict]) -> None:
             counts[f.severity] += 1
         files[path] = {
             "fixed": result["fixed"],
+            "to_fix": result["to_fix"],
+            "to_fix_all": result["to_fix_all"],
+            **({"diff": result["diff"]} if dry_run else {}),
             "findings": [
                 {**f.to_dict(), "fingerprint": p}
                 for f, p in zip(result["findings"], result["prints"], strict=True)

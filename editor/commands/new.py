@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from editor.cli import EXIT_OK, CliError, require_utf8
+from editor.cli import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core import fields
 from editor.core.repository import BlogRepository, RepositoryError
 from editor.core.slug import SlugError
+from editor.core.storage import StorageError
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -36,9 +37,6 @@ def run(args: argparse.Namespace) -> int:
     date = None
     if args.date:
         date = fields.parse_date(args.date, repo.zone)
-        if date is None and fields.out_of_range(args.date):
-            problem = fields.Problem("date-out-of-range", "date", "error", {"value": args.date})
-            raise CliError(f"--date: {problem.message()}")
         if date is None:
             raise CliError(f"--date: “{args.date}” is not a date (use YYYY-MM-DD HH:MM +0900)")
     if not args.title.strip():
@@ -47,5 +45,7 @@ def run(args: argparse.Namespace) -> int:
         path = repo.new_post(args.title, draft=args.draft, date=date, slug=args.slug)
     except (SlugError, RepositoryError) as exc:
         raise CliError(str(exc)) from None
+    except StorageError as exc:
+        raise CliError(f"{exc.filename}: {storage_failure(exc)}") from None
     print(path)
     return EXIT_OK

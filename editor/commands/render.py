@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from editor.cli import CliError
-from editor.core.post import PostReadError, decode_post, split_post
+from editor.core.post import split_post
 from editor.core.render import RenderContext, render_body
+from editor.core.storage import StorageError, read_post_file, read_text_file
 from editor.core.yamlload import YamlLoadError, load_yaml
 
 
@@ -46,11 +48,11 @@ def _load_yaml(text: str, what: str, first_line: int = 1) -> dict:
 def run(args) -> int:
     """Print ``render_body(...).html`` for the post; errors are one line and exit status 2."""
     post = Path(args.post)
-    if not post.is_file():
+    if not os.path.lexists(post):
         raise CliError(f"no such post file: {post}")
     try:
-        text = decode_post(post.read_bytes())
-    except PostReadError as exc:
+        text = read_post_file(post).text
+    except StorageError as exc:
         raise CliError(f"{post}: {exc}") from None
     if args.repo:
         site_root: Path | None = Path(args.repo)
@@ -60,10 +62,9 @@ def run(args) -> int:
         site_root = find_site(post.resolve())
     site = {}
     if site_root is not None and (site_root / "_config.yml").is_file():
-        config = (site_root / "_config.yml").read_bytes()
         try:
-            site = _load_yaml(decode_post(config), "_config.yml")
-        except PostReadError as exc:
+            site = _load_yaml(read_text_file(site_root / "_config.yml"), "_config.yml")
+        except StorageError as exc:
             raise CliError(f"_config.yml: {exc}") from None
     source = split_post(text)
     context = RenderContext(

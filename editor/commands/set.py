@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
-from editor.cli import EXIT_OK, CliError, require_utf8
+from editor.cli import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core import fields
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
-from editor.core.post import PostReadError
 from editor.core.repository import BlogRepository
+from editor.core.storage import StorageError
 
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")
@@ -37,12 +38,12 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.post)
     if not args.assignments and not args.unset:
         raise CliError("nothing to set: give KEY=VALUE or --unset KEY")
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise CliError(f"{path}: no such post")
     repo = BlogRepository.find(path)
     try:
         document = PostDocument.load(path, repo.timezone if repo else None)
-    except PostReadError as exc:
+    except StorageError as exc:
         raise CliError(f"{path}: {exc}") from None
     try:
         for assignment in args.assignments:
@@ -54,7 +55,12 @@ def run(args: argparse.Namespace) -> int:
     except FrontMatterError as exc:
         raise CliError(f"{path}: {exc}") from None
     if document.is_modified:
-        document.save()
+        try:
+            # Only into the blog, and only over the version read above: a program that wrote
+            # to the post meanwhile keeps its change and we say so.
+            document.save(inside=repo.root if repo else None)
+        except StorageError as exc:
+            raise CliError(f"{path}: {storage_failure(exc)}") from None
     return EXIT_OK
 
 
@@ -83,9 +89,6 @@ def _typed(key: str, value: str, document: PostDocument, repo: BlogRepository | 
         raise CliError(f"{key}: “{value}” is not true or false")
     if key == "date":
         date = fields.parse_date(value, repo.zone if repo else None)
-        if date is None and fields.out_of_range(value):
-            problem = fields.Problem("date-out-of-range", "date", "error", {"value": value})
-            raise CliError(f"date: {problem.message()}")
         if date is None:
             raise CliError(f"date: “{value}” is not a date (use YYYY-MM-DD HH:MM:SS +0900)")
         if date.tzinfo is None:  # no blog, so no site zone: this machine's zone

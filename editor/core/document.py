@@ -17,8 +17,8 @@ from typing import Any
 from editor.core import fields as fieldmod
 from editor.core import frontmatter
 from editor.core.frontmatter import FrontMatterError, ParsedFrontMatter
-from editor.core.post import PostSource, decode_post, dominant_newline, split_post
-from editor.core.storage import atomic_write
+from editor.core.post import PostSource, dominant_newline, split_post, unclosed_front_matter
+from editor.core.storage import Fingerprint, atomic_write, read_post_file
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
@@ -33,6 +33,8 @@ class PostDocument:
         self._source = source
         self._saved_text = source.text
         self._parsed: ParsedFrontMatter | FrontMatterError | None = None
+        # The version on disk the text was loaded from or last saved as; None when not known.
+        self.fingerprint: Fingerprint | None = None
 
     @classmethod
     def from_text(cls, text: str, path: Path | str | None = None, timezone: Any = None):
@@ -41,9 +43,16 @@ class PostDocument:
 
     @classmethod
     def load(cls, path: Path | str, timezone: Any = None) -> PostDocument:
-        """Read a post file; raises ``PostReadError`` for binary or non-UTF-8 data."""
+        """Read a post file, remembering which version of it was read (``fingerprint``).
+
+        Raises :class:`~editor.core.storage.StorageError` for what is not a regular UTF-8 text
+        file (binary, UTF-16, a FIFO or device, too large), with line and column when known.
+        """
         path = Path(path)
-        return cls.from_text(decode_post(path.read_bytes()), path, timezone)
+        loaded = read_post_file(path)
+        document = cls.from_text(loaded.text, path, timezone)
+        document.fingerprint = loaded.fingerprint
+        return document
 
     # -- text ----------------------------------------------------------------------------------
     @property
@@ -65,12 +74,18 @@ class PostDocument:
         """Record the current text as the saved one."""
         self._saved_text = self._source.text
 
-    def save(self, path: Path | str | None = None) -> Path:
-        """Write the text to ``path`` (default: where it was loaded) atomically."""
+    def save(self, path: Path | str | None = None, *, inside: Path | str | None = None) -> Path:
+        """Write the text to ``path`` (default: where it was loaded) atomically.
+
+        Saving back where it was loaded raises :class:`~editor.core.storage.ConflictError` when
+        another program changed the file since (nothing is written); with ``inside`` (the
+        blog's root), a file whose real location is outside it is refused.
+        """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("The post has no file name yet")
-        atomic_write(target, self.text.encode("utf-8"))
+        expected = self.fingerprint if target == self.path else None
+        self.fingerprint = atomic_write(target, self.text.encode("utf-8"), expected, inside=inside)
         self.path = target
         self.mark_saved()
         return target
@@ -118,6 +133,10 @@ class PostDocument:
         self._parsed = None
 
     def _parse(self) -> ParsedFrontMatter | FrontMatterError:
+        if self._parsed is None and unclosed_front_matter(self._source):
+            # Not read as front matter, nor as a body to put a second front matter above.
+            unclosed = fieldmod.Problem("front-matter-unclosed", None, "error", {"line": 1})
+            self._parsed = FrontMatterError(unclosed.message(), 1, 1)
         if self._parsed is None:
             try:
                 self._parsed = frontmatter.parse(self._source.front_matter, first_line=2)
@@ -181,6 +200,8 @@ class PostDocument:
     def problems(self) -> list[fieldmod.Problem]:
         """Validation results for the front matter, most serious first."""
         parsed = self._parse()
+        if unclosed_front_matter(self._source):
+            return [fieldmod.Problem("front-matter-unclosed", None, "error", {"line": 1})]
         if isinstance(parsed, FrontMatterError):
             params = {"error": parsed.message, "line": parsed.line, "column": parsed.column}
             return [fieldmod.Problem("front-matter-syntax", None, "error", params)]

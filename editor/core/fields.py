@@ -38,6 +38,10 @@ _WORDY = (
     re.compile(r"^\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*$"),
     re.compile(r"^\s*(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\s*$"),
 )
+# Python's datetime ends at years 1 and 9999; a day's margin keeps every time-zone conversion
+# of an accepted date inside (zone offsets are under a day).
+_EARLIEST = dt.datetime(1, 1, 2)
+_LATEST = dt.datetime(9999, 12, 30, 23, 59, 59, 999999)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -57,7 +61,23 @@ def parse_date(value: Any, tz: str | dt.tzinfo | None = None) -> dt.datetime | N
     Text or a date without a zone is in ``tz`` (the site's ``timezone``; without ``tz`` the
     result stays naive).  A naive ``datetime`` is what YAML gives for an unquoted
     ``2025-01-04 23:30:00``: Jekyll (through Ruby's YAML) reads that as UTC, and so do we.
+    A date too close to year 1 or 9999 to show in every time zone is ``None`` too.
     """
+    result = _parse_any(value, tz)
+    return result if result is not None and _in_range(result) else None
+
+
+def _in_range(value: dt.datetime) -> bool:
+    """True when ``value`` is at least a day inside Python's years 1 to 9999 (in UTC), so that
+    showing it in any time zone cannot overflow."""
+    try:
+        utc = value.replace(tzinfo=None) - (value.utcoffset() or dt.timedelta(0))
+    except OverflowError:
+        return False
+    return _EARLIEST <= utc <= _LATEST
+
+
+def _parse_any(value: Any, tz: str | dt.tzinfo | None) -> dt.datetime | None:
     zone = site_zone(tz)
     if isinstance(value, dt.datetime):
         result = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
@@ -71,33 +91,7 @@ def parse_date(value: Any, tz: str | dt.tzinfo | None = None) -> dt.datetime | N
         return None
     if result.tzinfo is None and zone is not None:
         result = result.replace(tzinfo=zone)
-    return result if representable(result) else None
-
-
-# A day of margin on both sides: the date then has a time in every zone (Python's datetime
-# stops at the years 1 and 9999, Ruby's Time does not).
-_FIRST = dt.datetime.min + dt.timedelta(days=1)
-_LAST = dt.datetime.max - dt.timedelta(days=1)
-
-
-def representable(when: dt.datetime) -> bool:
-    """Whether ``when`` has a time in every zone (not past the years 1 and 9999 in UTC)."""
-    try:
-        utc = when.replace(tzinfo=None) - (when.utcoffset() or dt.timedelta(0))
-    except OverflowError:
-        return False
-    return _FIRST <= utc <= _LAST
-
-
-def out_of_range(value: Any) -> bool:
-    """A date written correctly that lies too close to the years 1 or 9999 to be used."""
-    if isinstance(value, dt.datetime):
-        return not representable(value)
-    return (
-        isinstance(value, str)
-        and (found := _parse_text(value)) is not None
-        and (not representable(found))
-    )
+    return result
 
 
 def _parse_text(text: str) -> dt.datetime | None:
@@ -212,6 +206,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{key}” appears twice (lines {first} and {last}); Jekyll uses the last one",
         "「{key}」が 2 回あります（{first} 行と {last} 行）。Jekyll は後の方を使います",
     ),
+    "front-matter-unclosed": (
+        "The front matter opened on line {line} is never closed: add a line with --- after its "
+        "last key",
+        "{line} 行目で始まるフロントマターが閉じられていません。最後のキーの後に --- の行を"
+        "加えてください",
+    ),
     "no-front-matter": (
         "The file has no front matter (--- lines); Jekyll copies it without rendering",
         "フロントマター（--- の行）がありません。Jekyll は変換せずにそのままコピーします",
@@ -222,8 +222,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{value}」は Jekyll が読める日付ではありません（YYYY-MM-DD HH:MM:SS +0900 の形で）",
     ),
     "date-out-of-range": (
-        "“{value}” is too close to the year 1 or 9999 (use a date from 0001-01-02 to 9999-12-30)",
-        "「{value}」は 1 年か 9999 年に近すぎます（0001-01-02 から 9999-12-30 までの日付で）",
+        "“{value}” is out of range: dates must fall within the years 0001 to 9999 in every "
+        "time zone",
+        "「{value}」は扱える範囲外の日付です。どのタイムゾーンでも 0001 年から 9999 年の間にしてください",
     ),
     "replacement-char": (
         "“{key}” contains U+FFFD (�): a character was cut or lost",
@@ -300,7 +301,7 @@ def validate(
 def _check_date(value: Any, tz: Any, file_date: dt.date | None) -> list[Problem]:
     parsed = parse_date(value, tz)
     if parsed is None:
-        code = "date-out-of-range" if out_of_range(value) else "bad-date"
+        code = "bad-date" if _parse_any(value, tz) is None else "date-out-of-range"
         return [Problem(code, "date", "error", {"value": value})]
     zone = site_zone(tz)
     local = parsed.astimezone(zone) if zone and parsed.tzinfo else parsed

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from editor.core.file_words import words
+
 MB = 1024 * 1024
 
 # Above this, the post opens with a warning that editing may be slow.
@@ -42,20 +44,14 @@ def size_refusal(size: int, max_size: int = MAX_POST_BYTES) -> str | None:
     """The reason to refuse a file of ``size`` bytes, or None when it may be opened."""
     if size <= max_size:
         return None
-    return (
-        f"The file is too large to open ({describe_size(size)}; the limit is "
-        f"{describe_size(max_size)}). It is probably not a post."
-    )
+    return words("too_large", size=describe_size(size), limit=describe_size(max_size))
 
 
 def encoding_refusal(data: bytes) -> str | None:
     """Why bytes in a known non-UTF-8 Unicode encoding cannot be opened, or None."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Windows editors save "Unicode" as UTF-16; its NUL bytes would otherwise read as binary.
-        return (
-            "The file is saved as UTF-16; Jekyll and Tsuzuri need UTF-8 (re-save it as UTF-8 in "
-            "the program that wrote it)"
-        )
+        return words("utf16")
     return None
 
 

@@ -10,21 +10,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from editor.core import limits
 from editor.core.errors import PositionedError
+from editor.core.file_words import words
 
 BOM = "\ufeff"
 
 # The opening delimiter must be the very first line; the closing one is "---" or "..." alone on a
 # line (Jekyll accepts trailing spaces on both).
 _OPENING = re.compile(r"---[ \t]*(\r\n|\n|\r)")
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)", re.MULTILINE)
+# A line starts after any of the three endings: "^" in MULTILINE mode knows only "\n", which
+# would leave a file with old Mac "\r" endings without its front matter.
+_CLOSING = re.compile(r"(?:\A|(?<=\n)|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)")
+
+
+# The first line of a block that was meant as front matter: "key:" (after blank lines).
+_FIRST_KEY = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t\r\n]|\Z)")
 
 
 class PostReadError(PositionedError):
     """The bytes are not a text post Tsuzuri can edit without losing anything.
 
-    ``line`` and ``column`` are 1-based and point at the first offending byte, when known.
+    ``line`` and ``column`` are 1-based and point at the first offending byte, when known;
+    ``code`` and ``params`` name the message in :data:`editor.core.file_words.WORDS`.
     """
+
+    def __init__(self, code: str, line: int | None = None, column: int | None = None, **params):
+        super().__init__(words(code, **params), line, column)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,18 @@ def split_post(text: str) -> PostSource:
     )
 
 
+def unclosed_front_matter(source: PostSource) -> bool:
+    """True when the file opens front matter (``---`` then ``key:`` lines) that no line closes.
+
+    Jekyll then reads no front matter at all; :func:`split_post` keeps such a file as all body,
+    and the doctor and ``tsuzuri set`` report it (at line 1, column 1) instead of guessing.
+    """
+    if source.opening:
+        return False
+    opening = _OPENING.match(source.body)
+    return bool(opening) and bool(_FIRST_KEY.match(source.body, opening.end()))
+
+
 def dominant_newline(text: str) -> str:
     """The most common line ending in ``text``: "\\r\\n", "\\r" or "\\n" (default)."""
     crlf = text.count("\r\n")
@@ -103,21 +129,20 @@ def dominant_newline(text: str) -> str:
 def decode_post(data: bytes) -> str:
     """Decode a post's bytes as UTF-8, refusing binary data with a clear message.
 
-    Raises :class:`PostReadError` naming the line and column of the first bad byte.
+    Raises :class:`PostReadError` naming the line and column of the first bad byte, or the
+    encoding the file is in when it is another Unicode encoding (UTF-16).
     """
+    if limits.encoding_refusal(data):
+        raise PostReadError("utf16")
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _position(data, nul)
-        raise PostReadError(
-            "The file contains NUL bytes; it looks like a binary file, not a post", line, column
-        )
+        raise PostReadError("nul_bytes", line, column)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise PostReadError(
-            f"The file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column
-        ) from None
+        raise PostReadError("not_utf8", line, column, byte=f"{data[exc.start]:02x}") from None
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ so a later save can tell whether another program changed the file in between.
 from __future__ import annotations
 
 import difflib
+import errno as errno_codes
 import hashlib
 import os
 import re
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core import limits
+from editor.core.file_words import words
 from editor.core.post import PostReadError, decode_post
 
 
@@ -40,12 +42,35 @@ class StorageError(OSError):
         path: str | os.PathLike | None = None,
         line: int | None = None,
         column: int | None = None,
+        code: str | None = None,
+        params: dict | None = None,
+        message_ja: str | None = None,
     ):
         super().__init__(errno, message, None if path is None else os.fspath(path))
         self.message = message
         self.kind = kind
         self.line = line
         self.column = column
+        self.code = code or kind  # the message's code in file_words.WORDS, when worded there
+        self.params = dict(params or {})
+        self.message_ja = message_ja
+
+    @classmethod
+    def worded(cls, code: str, kind: str, params: dict | None = None, **where) -> StorageError:
+        """An error worded by ``code`` of file_words.WORDS filled in with ``params``.
+
+        ``where`` is passed on as it is: ``errno``, ``path``, ``line``, ``column``.
+        """
+        params = params or {}
+        english, japanese = (words(code, lang, **params) for lang in ("en", "ja"))
+        return cls(english, kind, code=code, params=params, message_ja=japanese, **where)
+
+    def message_in(self, lang: str = "en") -> str:
+        """The message with its place, in ``lang`` ("ja" when Japanese words exist, else "en")."""
+        if lang == "ja" and self.message_ja:
+            where = f"（{self.line} 行 {self.column} 列）" if self.line is not None else ""
+            return f"{self.message_ja}{where}"
+        return str(self)
 
     def __str__(self) -> str:
         where = f" (line {self.line}, column {self.column})" if self.line is not None else ""
@@ -102,56 +127,67 @@ def read_post_file(
 
     With ``inside`` (the blog's root), a path that resolves outside it is refused as well.
     """
-    if inside is not None:
-        ensure_inside(inside, os.path.abspath(path))
-    data, mtime_ns = _read_regular_file(Path(path), max_size)
-    refusal = limits.encoding_refusal(data)
-    if refusal:
-        raise StorageError(refusal, "not_text", path=path)
-    try:
-        text = decode_post(data)
-    except PostReadError as exc:
-        raise StorageError(
-            exc.message, "not_text", path=path, line=exc.line, column=exc.column
-        ) from None
+    data, mtime_ns = read_regular_file(path, max_size, inside=inside)
+    text = _decode(data, path)
     notices = limits.notices(text, len(data), _link_count(path))
     return LoadedPost(text, data, Fingerprint.of(data, mtime_ns), notices)
 
 
-def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
-    # O_NONBLOCK: opening a FIFO must not hang the editor; we refuse it after fstat instead.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+def read_regular_file(
+    path: str | os.PathLike,
+    max_size: int = limits.MAX_POST_BYTES,
+    *,
+    inside: str | os.PathLike | None = None,
+) -> tuple[bytes, int]:
+    """The one reader: the bytes of a regular file and their modification time.
+
+    Every file Tsuzuri reads (posts, includes, ``_config.yml``, recovery entries) comes through
+    here.  What is not a regular file (a folder, a FIFO, a device such as ``/dev/zero``, a
+    socket, or a link to one of them) is refused *before* a byte is read, and so is a file over
+    ``max_size``; a file that grows past it while being read is refused too, so nothing can
+    make Tsuzuri read without end.  With ``inside`` (the blog's root), a path whose real
+    location is outside it is refused as well.  Failures are :class:`StorageError`.
+    """
+    if inside is not None:
+        ensure_inside(inside, os.path.abspath(path))
+    path = Path(path)
+    try:
+        # Looked at before opening: opening some devices has effects of its own.
+        _refuse_irregular(os.stat(path), path)
+    except FileNotFoundError:
+        pass  # worded below, where a dangling link is told from a missing file
+    except OSError as exc:
+        if not isinstance(exc, StorageError):
+            raise _os_error(exc, path) from None
+        raise
+    # O_NONBLOCK: should the file be swapped for a FIFO after the look above, opening it must
+    # not hang; it is refused after fstat instead.  O_NOCTTY: a terminal never becomes ours.
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_NOCTTY", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except (FileNotFoundError, NotADirectoryError):
-        if path.is_symlink():
-            raise StorageError(
-                "The post is a link to a file that does not exist", "missing", path=path
-            ) from None
-        raise StorageError("The file does not exist", "missing", path=path) from None
+        code = "missing_link" if path.is_symlink() else "missing"
+        raise StorageError.worded(code, "missing", path=path) from None
     except IsADirectoryError:
-        raise StorageError("This is a folder, not a post", "directory", path=path) from None
+        raise StorageError.worded("directory", "directory", path=path) from None
     except OSError as exc:
+        if exc.errno == errno_codes.ENXIO:  # a socket, or a device with nothing behind it
+            raise StorageError.worded("special", "special", path=path) from None
         raise _os_error(exc, path) from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise StorageError("This is a folder, not a post", "directory", path=path)
-        if not stat.S_ISREG(info.st_mode):
-            raise StorageError(
-                "This is a special file (a device, pipe or socket), not a post",
-                "special",
-                path=path,
-            )
-        refusal = limits.size_refusal(info.st_size, max_size)
-        if refusal:
-            raise StorageError(refusal, "too_large", path=path)
+        _refuse_irregular(info, path)
+        _refuse_size(info.st_size, max_size, path)
         chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
             total += len(chunk)
-            if total > max_size:  # it grew while we read it
-                raise StorageError(limits.size_refusal(total, max_size), "too_large", path=path)
+            _refuse_size(total, max_size, path)  # it grew while we read it
         return b"".join(chunks), os.fstat(fd).st_mtime_ns
     except StorageError:
         raise
@@ -159,6 +195,57 @@ def _read_regular_file(path: Path, max_size: int) -> tuple[bytes, int]:
         raise _os_error(exc, path) from None
     finally:
         os.close(fd)
+
+
+def _refuse_irregular(info: os.stat_result, path) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise StorageError.worded("directory", "directory", path=path)
+    if _special(info):
+        raise StorageError.worded("special", "special", path=path)
+
+
+def _special(info: os.stat_result) -> bool:
+    return not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode))
+
+
+def is_special_file(path: str | os.PathLike) -> bool:
+    """True when ``path`` (links followed) is a FIFO, device or socket: never to be read.
+
+    For readers outside Tsuzuri's own (the preview's web engine loading a post's images).
+    """
+    try:
+        return _special(os.stat(path))
+    except (OSError, ValueError):
+        return False
+
+
+def _refuse_size(size: int, max_size: int, path) -> None:
+    if size > max_size:
+        sizes = {"size": limits.describe_size(size), "limit": limits.describe_size(max_size)}
+        raise StorageError.worded("too_large", "too_large", sizes, path=path)
+
+
+def read_text_file(
+    path: str | os.PathLike,
+    max_size: int = limits.MAX_POST_BYTES,
+    *,
+    inside: str | os.PathLike | None = None,
+) -> str:
+    """A text file's contents through :func:`read_regular_file`, decoded as a post is.
+
+    For the files around a post (includes, ``_config.yml``, other posts a link points at);
+    refusals are :class:`StorageError`, with line and column for text that is not UTF-8.
+    """
+    return _decode(read_regular_file(path, max_size, inside=inside)[0], path)
+
+
+def _decode(data: bytes, path) -> str:
+    try:
+        return decode_post(data)
+    except PostReadError as exc:
+        raise StorageError.worded(
+            exc.code, "not_text", exc.params, path=path, line=exc.line, column=exc.column
+        ) from None
 
 
 def _link_count(path) -> int:
@@ -171,7 +258,7 @@ def _link_count(path) -> int:
 def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | None:
     """The fingerprint and bytes of the file at ``path`` now, or None when there is none."""
     try:
-        data, mtime_ns = _read_regular_file(Path(path), limits.MAX_POST_BYTES)
+        data, mtime_ns = read_regular_file(path)
     except StorageError as exc:
         if exc.kind == "missing":
             return None
@@ -181,15 +268,9 @@ def fingerprint_file(path: str | os.PathLike) -> tuple[Fingerprint, bytes] | Non
 
 def _os_error(exc: OSError, path) -> StorageError:
     if isinstance(exc, PermissionError):
-        return StorageError(
-            "Permission denied: Tsuzuri may not read this file",
-            "permission",
-            errno=exc.errno,
-            path=path,
-        )
-    return StorageError(
-        f"Could not read the file: {exc.strerror or exc}", "io", errno=exc.errno, path=path
-    )
+        return StorageError.worded("read_permission", "permission", errno=exc.errno, path=path)
+    reason = {"reason": exc.strerror or str(exc)}
+    return StorageError.worded("read_io", "io", reason, errno=exc.errno, path=path)
 
 
 def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path:
@@ -200,13 +281,18 @@ def ensure_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> Path
     root = Path(os.path.realpath(blog_root))
     resolved = Path(os.path.realpath(Path(blog_root, path)))
     if resolved != root and root not in resolved.parents:
-        raise StorageError(
-            f"{os.fspath(path)} is outside the blog folder {root}; Tsuzuri only edits the blog's "
-            "own files",
-            "outside_blog",
-            path=path,
-        )
+        where = {"name": os.fspath(path), "root": os.fspath(root)}
+        raise StorageError.worded("outside_blog", "outside_blog", where, path=path)
     return resolved
+
+
+def is_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> bool:
+    """True when ``path``'s real location (symlinks followed) is in the blog (see ensure_inside)."""
+    try:
+        ensure_inside(blog_root, path)
+    except StorageError:
+        return False
+    return True
 
 
 def describe_conflict(disk_text: str | None, mine_text: str) -> str:

@@ -25,18 +25,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor import __version__
+from editor.core import limits
 from editor.core.storage import (
     DISK,
     Disk,
     Fingerprint,
     StorageError,
+    _save_error,
     atomic_write,
     describe_conflict,
     fingerprint_file,
+    process_ended,
+    read_regular_file,
     remove_leftover_temp_files,
 )
 
 FORMAT = 1
+# An entry holds one post's text (at most limits.MAX_POST_BYTES) plus JSON escapes.
+MAX_ENTRY_BYTES = 2 * limits.MAX_POST_BYTES
 _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
@@ -109,14 +115,9 @@ class RecoveryEntry:
         if not pid_text.isdigit() or host != socket.gethostname() or os.name == "nt":
             return False
         pid = int(pid_text)
-        if pid == os.getpid():
+        if pid == os.getpid() or process_ended(pid):
             return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            pass  # alive, but someone else's: the start time decides
+        # Alive (perhaps someone else's): the start time tells it from a reused id.
         now_start = _process_start(pid)
         return not start or now_start is None or now_start == start
 
@@ -163,6 +164,11 @@ class RecoveryEntry:
         if entry.post_path is not None and not isinstance(entry.post_path, str):
             raise TypeError("post_path must be a string or null")
         return entry
+
+
+def _read_entry(path: Path) -> bytes:
+    # Through the one reader: a FIFO or a link to /dev/zero in the folder is refused, not read.
+    return read_regular_file(path, MAX_ENTRY_BYTES)[0]
 
 
 def _process_start(pid: int) -> str | None:
@@ -218,7 +224,16 @@ class RecoveryStore:
         """Write (or replace) the entry atomically; raises :class:`StorageError` on failure."""
         # The folder holds unpublished writing: keep it private to the user.
         if not self.folder.is_dir():
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            try:
+                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):  # a file where a folder should be
+                raise StorageError(
+                    f"A file is in the way of the folder {self.folder}",
+                    "not_a_folder",
+                    path=self.folder,
+                ) from None
+            except OSError as exc:
+                raise _save_error(exc.errno, self.folder) from None
             self._disk.fsync_folder(
                 os.fspath(self.folder.parent)
             )  # the folder survives a power cut
@@ -239,7 +254,7 @@ class RecoveryStore:
             return result
         for path in paths:
             try:
-                entry = RecoveryEntry.from_json(json.loads(path.read_bytes()))
+                entry = RecoveryEntry.from_json(json.loads(_read_entry(path)))
                 if entry.id != path.stem:  # discard(id) must remove this very file
                     raise ValueError(f"entry {entry.id} stored as {path.name}")
             except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
@@ -265,7 +280,7 @@ class RecoveryStore:
         """
         path = self._path(entry_id)
         try:
-            return RecoveryEntry.from_json(json.loads(path.read_bytes()))
+            return RecoveryEntry.from_json(json.loads(_read_entry(path)))
         except (OSError, ValueError, TypeError, KeyError, RecursionError):
             return None
 
@@ -282,6 +297,44 @@ class RecoveryStore:
             self._path(entry_id).unlink()
         except FileNotFoundError:
             pass
+
+
+# Why the journal could not write, by StorageError kind: (English, Japanese).
+_REASONS: dict[str, tuple[str, str]] = {
+    "disk_full": ("the disk is full", "ディスクがいっぱいです"),
+    "permission": ("the folder may not be written to", "フォルダーに書き込む権限がありません"),
+    "read_only": ("the disk is read-only", "ディスクが読み取り専用です"),
+    "not_a_folder": (
+        "a file is where the folder should be",
+        "フォルダーの場所にファイルがあります",
+    ),
+    "folder_missing": ("the folder is missing", "フォルダーがありません"),
+    "io": ("the disk reported an error", "ディスクがエラーを返しました"),
+}
+JOURNAL_MESSAGES: dict[str, tuple[str, str]] = {
+    "journal-failed": (
+        "Unsaved changes cannot be kept for recovery in {folder}: {reason}. "
+        "Your text is still in the editor; save the post to keep it.",
+        "未保存の変更を復元用に {folder} へ書き込めません（{reason}）。"
+        "文章はエディターに残っています。記事を保存してください。",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class JournalProblem:
+    """The journal cannot write; ``params`` hold the folder and the reason's code."""
+
+    params: dict[str, str]
+    code: str = "journal-failed"
+
+    def message(self, lang: str = "en") -> str:
+        """The problem worded in English or Japanese (``"ja"``)."""
+        index = 1 if lang == "ja" else 0
+        reason = _REASONS[self.params["reason"]][index]
+        return JOURNAL_MESSAGES[self.code][index].format(
+            folder=self.params["folder"], reason=reason
+        )
 
 
 @dataclass(frozen=True)
@@ -360,6 +413,14 @@ class Journal:
         """The writer threw the unsaved changes away: forget them here too."""
         self.saved()
 
+    @property
+    def problem(self) -> JournalProblem | None:
+        """Why the last write failed, worded for the writer; None after a successful one."""
+        if self.last_error is None:
+            return None
+        reason = self.last_error.kind if self.last_error.kind in _REASONS else "io"
+        return JournalProblem({"folder": str(self.store.folder), "reason": reason})
+
     def _write(self) -> bool:
         snap = self._snapshot()
         if snap.text == self._journaled_text:
@@ -377,9 +438,12 @@ class Journal:
         started = self._clock()
         try:
             self.store.save(entry)
-        except StorageError as exc:
-            # Journaling must never interrupt typing: report it, and try again after a while.
-            self.last_error = exc
+        except OSError as exc:
+            # Journaling must never interrupt typing (nor quitting): report it, and try again
+            # after a while.
+            self.last_error = (
+                exc if isinstance(exc, StorageError) else _save_error(exc.errno, self.store.folder)
+            )
             self._due_at = self._clock() + self._gap
             return False
         # A huge post on a slow disk: never spend more than about a twentieth of the time

@@ -11,18 +11,27 @@ import datetime as dt
 import os
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from editor.core import fields, permalink
 from editor.core.document import PostDocument
+from editor.core.post import BOM
 from editor.core.slug import SlugError, check_slug, slugify, unique_slug
+from editor.core.storage import (
+    StorageError,
+    create_new_file,
+    read_text_file,
+    remove_leftover_temp_files,
+)
 from editor.core.yamlemit import double_quoted
 from editor.core.yamlload import YamlLoadError, load_yaml
 
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)(\.[^.]+)$")
 POST_EXTENSIONS = (*permalink.MARKDOWN_EXTENSIONS, ".html")
 _SKIPPED = {"_site", "node_modules", "vendor", ".jekyll-cache", "_drafts"}
+_SKIPPED_OUTPUT = _SKIPPED - {"_drafts"}  # folders Tsuzuri never saves into
 
 
 class RepositoryError(ValueError):
@@ -39,14 +48,12 @@ class BlogRepository:
         config_path = self.root / "_config.yml"
         if config_path.is_file():
             try:
-                text = config_path.read_text(encoding="utf-8-sig")
+                text = read_text_file(config_path).removeprefix(BOM)
                 value = load_yaml(text).value
-            except (YamlLoadError, UnicodeDecodeError) as exc:
-                if isinstance(exc, YamlLoadError):
-                    message, line, column = exc.message, exc.line, exc.column
-                else:
-                    message, line, column = "the file is not UTF-8", None, None
-                self.config_error = YamlLoadError(f"_config.yml: {message}", line, column)
+            except (YamlLoadError, StorageError) as exc:
+                self.config_error = YamlLoadError(
+                    f"_config.yml: {exc.message}", exc.line, exc.column
+                )
             else:
                 if isinstance(value, dict):
                     self.config = value
@@ -56,12 +63,23 @@ class BlogRepository:
     @classmethod
     def find(cls, path: Path | str) -> BlogRepository | None:
         """The site containing ``path`` (a folder or any file in it), or ``None``."""
-        start = Path(path).resolve()
+        root = cls.find_root(path)
+        return None if root is None else cls(root)
+
+    @staticmethod
+    def find_root(path: Path | str) -> Path | None:
+        """The root folder of the site containing ``path``, or ``None``.
+
+        A file is looked for where it is listed, not where a link leads: a post in ``_posts``
+        that links to a file elsewhere still belongs to (and is checked against) its blog.
+        """
+        start = Path(os.path.abspath(path))
         if not start.is_dir():
             start = start.parent
+        start = start.resolve()
         for folder in (start, *start.parents):
             if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-                return cls(folder)
+                return folder
         return None
 
     # -- settings ------------------------------------------------------------------------------
@@ -133,6 +151,18 @@ class BlogRepository:
                 ]
         return sorted(found, key=lambda p: p.name, reverse=True)
 
+    def remove_leftovers(self) -> int:
+        """Delete temporary files that saves cut short left in the blog; returns how many.
+
+        Called when a blog is opened (saving into a folder also cleans that folder); a save
+        still running keeps its file (see storage.remove_leftover_temp_files).
+        """
+        removed = 0
+        for folder, dirs, _files in os.walk(self.root):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_OUTPUT]
+            removed += remove_leftover_temp_files(folder)
+        return removed
+
     def drafts(self) -> list[Path]:
         """Draft files in ``_drafts``, by name."""
         folder = self.root / "_drafts"
@@ -184,7 +214,7 @@ class BlogRepository:
             lines.append(f"{key}: [{', '.join(double_quoted(i) for i in items)}]")
         return path, "---\n" + "\n".join(lines) + "\n---\n\n"
 
-    def new_post(
+    def new_post(  # raises StorageError (SaveError) when the file cannot be written
         self,
         title: str,
         draft: bool = False,
@@ -194,8 +224,8 @@ class BlogRepository:
         """Create a post (or draft) as :meth:`plan_new_post` plans it; returns its path."""
         path, text = self.plan_new_post(title, draft, date, slug)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8", newline="") as handle:  # never overwrite
-            handle.write(text)
+        # Whole or not at all, never over another file, never through a link out of the blog.
+        create_new_file(path, text.encode("utf-8"), inside=self.root)
         return path
 
     def publish(self, draft: Path | str, date: dt.datetime | None = None) -> Path:
@@ -207,7 +237,7 @@ class BlogRepository:
         if target.exists():
             raise RepositoryError(f"{target.relative_to(self.root)} already exists")
         document.set_field("date", date)
-        document.save()
+        document.save(inside=self.root)
         return self.move(draft, target)
 
     def rename_target(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
@@ -290,16 +320,35 @@ def _slug_of(path: Path) -> str:
 
 
 def _name_taken(path: Path) -> bool:
-    """A post's slug is taken when any file in its folder has the same name but extension."""
-    return path.exists() or any(path.parent.glob(f"{_glob_escape(path.stem)}.*"))
+    """A post's slug is taken when any file in its folder has the same name but extension.
+
+    Names are compared in NFC: a file a Mac wrote as "café" (NFD) takes "café" too.
+    """
+    if path.exists() or any(path.parent.glob(f"{_glob_escape(path.stem)}.*")):
+        return True
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return False
+    stem = unicodedata.normalize("NFC", path.stem)
+    return any(unicodedata.normalize("NFC", Path(name).stem) == stem for name in names)
 
 
 def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
+def skipped_by_jekyll(name: str) -> bool:
+    """True for a file name Jekyll never reads nor publishes (its EntryFilter's own rule).
+
+    Names starting with ".", "_", "#" or "~" are special to it, and names ending in "~" are
+    backups (jekyll 4.3 lib/jekyll/entry_filter.rb; "include:" in _config.yml can override).
+    """
+    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
+
+
 def _is_post_file(path: Path) -> bool:
-    return path.suffix.lower() in POST_EXTENSIONS and not path.name.startswith((".", "_", "#"))
+    return path.suffix.lower() in POST_EXTENSIONS and not skipped_by_jekyll(path.name)
 
 
 def _path_categories(root: Path, path: Path) -> list[str]:

@@ -16,6 +16,9 @@ from functools import lru_cache
 MAX_LENGTH = 60
 # Names Windows refuses for files whatever the extension, and characters it refuses in names.
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)(\..*)?$", re.I)
+# Format (U+200B, U+202E, U+FEFF…), private-use, surrogate and unassigned code points, and line
+# or paragraph separators: nothing a reader can see or type back.
+_INVISIBLE = {"Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 _FORBIDDEN = re.compile(r'[/\\<>:"|?*#%\x00-\x1f\x7f\s]')
 
 
@@ -63,9 +66,22 @@ def _romanise(text: str) -> list[str]:
 
 
 def check_slug(slug: str) -> str:
-    """``slug`` if it is safe as a post's file name; raises :class:`SlugError` otherwise."""
+    """``slug`` in NFC if it is safe as a post's file name; raises :class:`SlugError` otherwise.
+
+    NFC, so "café" typed on a Mac (NFD) and elsewhere is one name, not two files side by side.
+    Invisible and text-direction characters (U+200B, U+202E…) are refused: a file name that
+    looks like another, or reads backwards, is how a post gets lost or a link spoofed.
+    """
     if not slug or not slug.strip():
         raise SlugError("A slug cannot be empty")
+    slug = unicodedata.normalize("NFC", slug)
+    hidden = next((c for c in slug if unicodedata.category(c) in _INVISIBLE), None)
+    if hidden is not None:
+        name = unicodedata.name(hidden, "unnamed")
+        raise SlugError(
+            f"The slug contains an invisible or text-direction character (U+{ord(hidden):04X} "
+            f"{name}); use letters, digits and hyphens"
+        )
     if ".." in slug or slug.startswith("."):
         raise SlugError(f"“{slug}” cannot start with a dot or contain “..”")
     bad = _FORBIDDEN.search(slug)

@@ -17,25 +17,41 @@ from __future__ import annotations
 
 import errno as errno_codes
 import functools
+import hashlib
 import os
+import re
 import secrets
+import socket
 import stat
 import time
-from pathlib import Path
 
+from editor.core.file_words import words
 from editor.core.reading import (  # noqa: F401 - re-exported: storage is the one import callers need
     Fingerprint,
     LoadedPost,
     StorageError,
-    _read_regular_file,
     describe_conflict,
     ensure_inside,
     fingerprint_file,
+    is_inside,
+    is_special_file,
     read_post_file,
+    read_regular_file,
+    read_text_file,
 )
 
-TEMP_PREFIX = ".tsuzuri-"  # Jekyll skips dot files, so a leftover never gets published
-TEMP_SUFFIX = ".tmp"
+# A save's temporary file is ".tsuzuri-<host>-<pid>-<random>-<name>.tmp~": Jekyll skips it
+# twice over (a name starting with "." and a backup name ending in "~", see
+# repository.skipped_by_jekyll), so a leftover is never published.  Git has no such rule short
+# of an ignore file, and Tsuzuri does not write into the writer's repository or git settings:
+# instead a leftover does not last.  The host and process in the name tell a save still running
+# from one a crash or a kill cut short, and remove_leftover_temp_files deletes the latter when a
+# folder is saved into and when a blog is opened.
+TEMP_PREFIX = ".tsuzuri-"
+TEMP_SUFFIX = ".tmp~"
+_OLD_TEMP_SUFFIX = ".tmp"  # written by earlier versions, without host and process
+_TEMP_OWNER = re.compile(r"\.tsuzuri-([0-9a-f]{4})-([0-9]+)-[0-9a-f]{8}-")
+STALE_AFTER = 3600.0  # seconds; a temporary file whose owner cannot be told is kept this long
 
 
 class SaveError(StorageError):
@@ -51,11 +67,10 @@ class ConflictError(StorageError):
     def __init__(
         self, path: str | os.PathLike, disk_data: bytes | None, current: Fingerprint | None
     ):
-        if disk_data is None:
-            message = "The post was deleted or renamed by another program since it was opened"
-        else:
-            message = "The post was changed by another program since it was opened"
-        super().__init__(message, "conflict", path=path)
+        code = "deleted" if disk_data is None else "changed"
+        super().__init__(
+            words(code), "conflict", path=path, code=code, message_ja=words(code, "ja")
+        )
         self.disk_data = disk_data
         self.current = current
 
@@ -68,7 +83,7 @@ class Disk:
         for _ in range(100):
             # Only the start of the name: a long Japanese file name plus our prefix and suffix
             # could pass the 255-byte limit most file systems have.
-            temp_name = f"{TEMP_PREFIX}{secrets.token_hex(4)}-{name[:40]}{TEMP_SUFFIX}"
+            temp_name = f"{_temp_owner()}-{secrets.token_hex(4)}-{name[:40]}{TEMP_SUFFIX}"
             temp = os.path.join(folder, temp_name)
             try:
                 flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -141,22 +156,18 @@ def atomic_write(
         raise _save_error(exc.errno, path) from None
     if old_info is not None and not stat.S_ISREG(old_info.st_mode):
         kind = "directory" if stat.S_ISDIR(old_info.st_mode) else "special"
-        raise SaveError(f"Cannot save over a {_kind_words(kind)}", kind, path=path)
+        raise SaveError.worded(f"save_over_{kind}", kind, path=path)
     if old_info is not None and not overwrite_read_only and _marked_read_only(old_info):
         # A rename would go through, as the folder is writable, but the writer or another
         # program marked the post read-only: respect that unless told otherwise.
-        raise SaveError(
-            "The post is marked read-only; use Save As, or confirm to save over it",
-            "read_only_file",
-            errno=errno_codes.EACCES,
-            path=path,
+        raise SaveError.worded(
+            "read_only_file", "read_only_file", errno=errno_codes.EACCES, path=path
         )
     if not data and not allow_empty and old_info is not None and old_info.st_size > 0:
-        raise SaveError(
-            "Refusing to replace a non-empty post with an empty one", "empty", path=path
-        )
+        raise SaveError.worded("empty", "empty", path=path)
     if expected is not None:
         _check_unchanged(target, expected, path)
+    remove_leftover_temp_files(folder)  # a save cut short here before must not stay for ever
     try:
         fd, temp = disk.open_temp(folder, name)
     except OSError as exc:
@@ -239,54 +250,167 @@ def _remove_quietly(path: str) -> None:
         pass
 
 
-def _kind_words(kind: str) -> str:
-    return {"directory": "folder", "special": "special file"}.get(kind, kind)
-
-
-_FULL = "The disk is full; free some space and save again"
-_DENIED = "Permission denied: the folder or the post is read-only — use Save As"
-_GONE = "The post's folder no longer exists — use Save As"
+# errno -> (kind, code of file_words.WORDS)
 _SAVE_REASONS = {
-    errno_codes.ENOSPC: ("disk_full", _FULL),
-    getattr(errno_codes, "EDQUOT", errno_codes.ENOSPC): ("disk_full", _FULL),
-    errno_codes.EACCES: ("permission", _DENIED),
-    errno_codes.EPERM: ("permission", _DENIED),
-    errno_codes.EROFS: ("read_only", "The disk is read-only — use Save As"),
-    errno_codes.ENOENT: ("folder_missing", _GONE),
-    errno_codes.ENOTDIR: ("folder_missing", _GONE),
-    errno_codes.ENAMETOOLONG: ("io", "The file name is too long for this disk"),
-    errno_codes.EIO: ("io", "The disk reported an input/output error"),
+    errno_codes.ENOSPC: ("disk_full", "disk_full"),
+    getattr(errno_codes, "EDQUOT", errno_codes.ENOSPC): ("disk_full", "disk_full"),
+    errno_codes.EACCES: ("permission", "permission"),
+    errno_codes.EPERM: ("permission", "permission"),
+    errno_codes.EROFS: ("read_only", "read_only"),
+    errno_codes.ENOENT: ("folder_missing", "folder_missing"),
+    errno_codes.ENOTDIR: ("folder_missing", "folder_missing"),
+    errno_codes.ENAMETOOLONG: ("io", "name_too_long"),
+    errno_codes.EIO: ("io", "disk_io"),
 }
 
 
-def _save_error(code: int | None, path) -> SaveError:
-    kind, reason = _SAVE_REASONS.get(code, ("io", None))
-    if reason is None:
-        reason = f"Could not save: {os.strerror(code) if code else 'unknown error'}"
+def _save_error(code: int | None, path, outcome: str = "unchanged") -> SaveError:
+    """Why a write failed, then what became of the text (``outcome``: unchanged, not_created)."""
+    kind, reason = _SAVE_REASONS.get(code, ("io", "save_failed"))
+    params = {"reason": os.strerror(code) if code else "unknown error"}
+    english = f"{words(reason, **params)}. {words(outcome)}"
+    japanese = f"{words(reason, 'ja', **params)}。{words(outcome, 'ja')}"
     return SaveError(
-        f"{reason}. Your text is still in the editor; the file on disk is unchanged.",
+        english,
         kind,
         errno=code,
         path=path,
+        code=reason,
+        params={**params, "outcome": outcome},
+        message_ja=japanese,
     )
 
 
-def remove_leftover_temp_files(folder: str | os.PathLike, older_than: float = 3600.0) -> int:
-    """Delete temporary files a crash left in ``folder``; returns how many were removed.
+def create_new_file(
+    path: str | os.PathLike,
+    data: bytes,
+    *,
+    inside: str | os.PathLike | None = None,
+    disk: Disk = DISK,
+) -> None:
+    """Create ``path`` holding ``data``; never replaces a file, never leaves a part of one.
 
-    Only files older than ``older_than`` seconds go, so another Tsuzuri saving right now keeps
-    its temporary file.
+    The bytes go to a temporary file that is flushed to the disk and then hard-linked under the
+    new name, which fails when the name is taken, so the post appears whole or not at all.
+    Where hard links are not possible (some FAT or network disks) the file is created
+    exclusively and removed again if writing fails.  Failures are :class:`SaveError` whose
+    ``filename`` is ``path``; an existing file is kind ``exists``.  With ``inside`` (the
+    blog's root), a place whose real location is outside it (a linked folder) is refused.
+    """
+    if inside is not None:
+        ensure_inside(inside, os.path.abspath(path))
+    folder, name = os.path.split(os.path.abspath(path))
+    not_created = "not_created"
+    try:
+        fd, temp = disk.open_temp(folder, name)
+    except OSError as exc:
+        raise _save_error(exc.errno, path, not_created) from None
+    try:
+        try:
+            _copy_owner_and_mode(fd, None)
+            disk.write(fd, data)
+            disk.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise SaveError.worded(
+                "exists", "exists", errno=errno_codes.EEXIST, path=path
+            ) from None
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            _create_exclusively(path, data, disk)
+    except SaveError:
+        raise
+    except OSError as exc:
+        raise _save_error(exc.errno, path, not_created) from None
+    finally:
+        _remove_quietly(temp)
+    disk.fsync_folder(folder)
+
+
+_NO_HARD_LINKS = {errno_codes.EPERM, errno_codes.EMLINK, getattr(errno_codes, "ENOTSUP", -1)} | {
+    getattr(errno_codes, "EOPNOTSUPP", -1)
+}
+
+
+def _create_exclusively(path, data: bytes, disk: Disk) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o666)
+    try:
+        try:
+            disk.write(fd, data)
+            disk.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _remove_quietly(os.fspath(path))
+        raise
+
+
+def _temp_owner() -> str:
+    """``.tsuzuri-<host>-<pid>``: who is writing a temporary file (host as 4 hex digits)."""
+    return f"{TEMP_PREFIX}{_host_tag()}-{os.getpid()}"
+
+
+@functools.cache
+def _host_tag() -> str:
+    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
+
+
+def _owner_is_gone(name: str) -> bool:
+    """True when the save that wrote temporary file ``name`` is certainly over (its process ended).
+
+    Another host's file, or an old name without its process, cannot be told: False.
+    """
+    owner = _TEMP_OWNER.match(name)
+    if owner is None or owner.group(1) != _host_tag() or os.name == "nt":
+        return False
+    pid = int(owner.group(2))
+    return pid != os.getpid() and process_ended(pid)
+
+
+def process_ended(pid: int) -> bool:
+    """True when no process ``pid`` runs on this machine (one of another user's still runs)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OverflowError:
+        return True  # not a process id this system can have
+    except PermissionError:
+        return False
+    return False
+
+
+def remove_leftover_temp_files(folder: str | os.PathLike, older_than: float = STALE_AFTER) -> int:
+    """Delete temporary files a crash or a kill left in ``folder``; returns how many went.
+
+    A file goes when the process that wrote it has ended (on this host), or when it is older
+    than ``older_than`` seconds; a save running right now, here or in another Tsuzuri, keeps
+    its temporary file.  Links and anything not named as our temporary files are left alone.
     """
     removed = 0
     limit = time.time() - older_than
     try:
-        candidates = list(Path(folder).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        with os.scandir(folder) as entries:
+            candidates = [
+                entry
+                for entry in entries
+                if entry.name.startswith(TEMP_PREFIX)
+                and entry.name.endswith((TEMP_SUFFIX, _OLD_TEMP_SUFFIX))
+            ]
     except OSError:
         return 0
-    for path in candidates:
+    for entry in candidates:
         try:
-            if path.lstat().st_mtime < limit and not path.is_symlink():
-                path.unlink()
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if _owner_is_gone(entry.name) or info.st_mtime < limit:
+                os.unlink(entry.path)
                 removed += 1
         except OSError:
             continue

@@ -1,36 +1,93 @@
 """Run the latest of a stream of requests off the UI thread; stale results are dropped.
 
 Edits made while a job runs cause exactly one more run afterwards, with the newest input.
-Used for rendering the preview and for the doctor.
+Used for rendering the preview and for the doctor.  A job made with ``reports=True`` is given a
+``report`` callable and may hand over partial results as it goes (``progress``), so a long check
+fills in as results come.
+
+Each job runs on its own daemon thread, so nothing ever has to wait for one: a window that
+closes during a long render drops the result (:meth:`LatestOnly.shut_down`), and the process
+may exit while the thread still works.  The work is a pure function, so cutting it off loses
+nothing.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 
 class _Relay(QObject):
-    """Lives on the UI thread; workers emit through it (queued to the UI thread)."""
+    """Carries results from worker threads to the UI thread (queued there).
 
-    finished = Signal(int, object)
-    failed = Signal(int, str)
+    There is one for the whole process and it is never deleted, so a worker that finishes
+    after its window has gone still emits on a live object; the result is then dropped.
+    """
+
+    finished = Signal(object, int, object)
+    failed = Signal(object, int, str)
+    progress = Signal(object, int, object)
 
 
-class _Job(QRunnable):
-    def __init__(self, relay: _Relay, job_id: int, work: Callable[..., Any], args: tuple):
-        super().__init__()
-        self._relay, self._job_id, self._work, self._args = relay, job_id, work, args
+_RELAY: list[_Relay] = []
 
-    def run(self) -> None:  # worker thread: touches no widgets and no shared state
-        try:
-            result = self._work(*self._args)
-        except Exception as exc:  # noqa: BLE001 - a bug in the work must not take the editor down
-            self._relay.failed.emit(self._job_id, f"{type(exc).__name__}: {exc}")
+
+def _relay() -> _Relay:
+    if not _RELAY:  # first made on the UI thread, by the first LatestOnly
+        relay = _Relay()
+        relay.finished.connect(_deliver_result)
+        relay.failed.connect(_deliver_failure)
+        relay.progress.connect(_deliver_progress)
+        _RELAY.append(relay)
+    return _RELAY[0]
+
+
+def _owner(ref: weakref.ref) -> LatestOnly | None:
+    owner = ref()
+    return owner if owner is not None and isValid(owner) else None
+
+
+def _deliver_result(ref: weakref.ref, job_id: int, result: object) -> None:
+    owner = _owner(ref)
+    if owner is not None:
+        owner._on_finished(job_id, result)
+
+
+def _deliver_failure(ref: weakref.ref, job_id: int, message: str) -> None:
+    owner = _owner(ref)
+    if owner is not None:
+        owner._on_failed(job_id, message)
+
+
+def _deliver_progress(ref: weakref.ref, job_id: int, value: object) -> None:
+    owner = _owner(ref)
+    if owner is not None:
+        owner._on_progress(job_id, value)
+
+
+def _run_job(
+    relay: _Relay,
+    ref: weakref.ref,
+    job_id: int,
+    work: Callable[..., Any],
+    args: tuple,
+    reports: bool,
+):
+    # Worker thread: touches no widgets and no shared state.
+    try:
+        if reports:
+            result = work(*args, report=lambda value: relay.progress.emit(ref, job_id, value))
         else:
-            self._relay.finished.emit(self._job_id, result)
+            result = work(*args)
+    except Exception as exc:  # noqa: BLE001 - a bug in the work must not take the editor down
+        relay.failed.emit(ref, job_id, f"{type(exc).__name__}: {exc}")
+    else:
+        relay.finished.emit(ref, job_id, result)
 
 
 class LatestOnly(QObject):
@@ -38,26 +95,35 @@ class LatestOnly(QObject):
 
     finished = Signal(object)
     failed = Signal(str)
+    progress = Signal(object)  # a partial result of the newest job (``reports=True`` only)
 
-    def __init__(self, work: Callable[..., Any], debounce_ms: int, parent: QObject | None = None):
+    def __init__(
+        self,
+        work: Callable[..., Any],
+        debounce_ms: int,
+        parent: QObject | None = None,
+        reports: bool = False,
+    ):
         super().__init__(parent)
         self._work = work
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._on_finished)
-        self._relay.failed.connect(self._on_failed)
+        self._reports = reports
+        self._relay = _relay()
+        self._ref = weakref.ref(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._start)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._thread: threading.Thread | None = None
         self._job_id = 0
         self._running = False
         self._again = False
+        self._closed = False
         self._args: tuple = ()
 
     def request(self, *args: Any, immediately: bool = False) -> None:
         """Run soon (after the debounce) with these arguments, or at once."""
+        if self._closed:
+            return
         self._args = args
         if immediately:
             self._timer.stop()
@@ -66,22 +132,38 @@ class LatestOnly(QObject):
             self._timer.start()
 
     def _start(self) -> None:
+        if self._closed:
+            return
         if self._running:
             self._again = True
             return
         self._running = True
         self._job_id += 1
-        self._pool.start(_Job(self._relay, self._job_id, self._work, self._args))
+        self._thread = threading.Thread(
+            target=_run_job,
+            args=(self._relay, self._ref, self._job_id, self._work, self._args, self._reports),
+            name="tsuzuri-background",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def pending(self) -> bool:
+        """True while a run is waiting for its debounce or running."""
+        return self._timer.isActive() or self._running
+
+    def _on_progress(self, job_id: int, value: object) -> None:
+        if job_id == self._job_id and not self._again and not self._closed:
+            self.progress.emit(value)
 
     def _on_finished(self, job_id: int, result: object) -> None:
         self._running = False
-        if job_id == self._job_id and not self._again:
+        if job_id == self._job_id and not self._again and not self._closed:
             self.finished.emit(result)
         self._run_again_if_asked()
 
     def _on_failed(self, job_id: int, message: str) -> None:
         self._running = False
-        if job_id == self._job_id:
+        if job_id == self._job_id and not self._closed:
             self.failed.emit(message)
         self._run_again_if_asked()
 
@@ -91,6 +173,12 @@ class LatestOnly(QObject):
             self._start()
 
     def wait(self) -> None:
-        """Block until queued jobs finish (for shutdown)."""
+        """Block until the running job finishes (for benchmarks and tests; closing never waits)."""
         self._timer.stop()
-        self._pool.waitForDone()
+        if self._thread is not None:
+            self._thread.join()
+
+    def shut_down(self) -> None:
+        """The window is closing: start nothing more and drop what a running job returns."""
+        self._closed = True
+        self._timer.stop()

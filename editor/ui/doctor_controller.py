@@ -4,6 +4,11 @@ Fixes go to the text pane and the form, never to disk, and each one is a single 
 the text pane: a fix that changes the front matter is tied to an edit block in the body (a
 no-op one when the body does not change), and undoing or redoing that step swaps the front
 matter back or forth.
+
+Each run lists findings as the rules report them ("checking…" until it is done), then works out
+the plan of "Fix all safe" (:func:`editor.core.doctor.plan_fixes`), whose count the panel
+announces.  "Fix all safe" shows that plan's whole change as a diff and applies it only on
+confirmation; a fix that drops an alternate take shows both takes first.
 """
 
 from __future__ import annotations
@@ -19,14 +24,19 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 from editor.core.doctor import (
     DoctorConfig,
     Finding,
+    FixPlan,
     all_rules,
+    alternate_takes,
+    announce,
     apply_fixes,
-    diagnose,
-    fix_all_safe,
+    diagnose_steps,
+    plan_fixes,
+    unified_diff,
 )
 from editor.core.post import split_post
+from editor.ui import prompts
 from editor.ui.background import LatestOnly
-from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel
+from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
 from editor.ui.settings import Settings
 from editor.ui.textpos import LineIndex, utf16_column
 
@@ -37,8 +47,14 @@ def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _diagnose(text: str, config: DoctorConfig, blog_root: Path | None) -> tuple[str, list[Finding]]:
-    return text, diagnose(text, config, blog_root)
+def _check(
+    text: str, config: DoctorConfig, blog_root: Path | None, report: Callable[[object], None]
+) -> tuple[str, list[Finding], FixPlan]:
+    """Worker: findings as each rule reports them, then the plan of "Fix all safe"."""
+    findings: list[Finding] = []
+    for findings in diagnose_steps(text, config, blog_root):
+        report((text, findings))
+    return text, findings, plan_fixes(text, config, blog_root)
 
 
 @dataclass
@@ -59,6 +75,7 @@ class DoctorController(QObject):
     """Owns the doctor's background runs, the marks in the text pane and fixes with undo."""
 
     findings_changed = Signal(int)
+    checking = Signal()  # a check of a new text is pending or running
     status_message = Signal(str)
     front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
 
@@ -88,8 +105,11 @@ class DoctorController(QObject):
         self._index = LineIndex("")
         self._body_line_offset = 0
         self._steps: list[_FrontMatterStep] = []
-        self._runner = LatestOnly(_diagnose, 400, self)
+        self._plan: FixPlan | None = None
+        self._runner = LatestOnly(_check, 400, self, reports=True)
+        self._runner.progress.connect(self._on_progress)
         self._runner.finished.connect(self._on_finished)
+        self._runner.failed.connect(self._on_failed)
         self._current_text = ""
         self.editor.document().contentsChanged.connect(self._on_contents_changed)
         self.editor.document().undoCommandAdded.connect(self._on_undo_command_added)
@@ -136,26 +156,51 @@ class DoctorController(QObject):
     def request(self, text: str, blog_root: Path | None, immediately: bool = False) -> None:
         """Check ``text`` (the whole post) soon; only the newest text's findings are shown."""
         self._current_text = text
+        self._plan = None
+        self.panel.show_checking()
+        self.checking.emit()
         self._runner.request(text, self.config, blog_root, immediately=immediately)
 
     def reset(self) -> None:
         """A new post was opened: forget undo ties to the previous one."""
         self._steps.clear()
 
-    def _on_finished(self, result) -> None:
-        text, findings = result
-        if text != self._current_text:
-            return  # stale: a newer run is on its way
+    def _show(self, text: str, findings: list[Finding], plan: FixPlan | None) -> None:
         self._text = text
         self._body_line_offset = split_post(text).body_line_offset
         self._index = LineIndex(text)
         self.findings = findings
-        self.panel.show_findings(findings, text)
+        self.panel.show_findings(findings, text, None if plan is None else plan.count)
         self._mark(findings)
+
+    def _on_progress(self, result) -> None:
+        text, findings = result
+        if text == self._current_text:
+            self._show(text, findings, None)  # partial: the panel still says "checking…"
+
+    def _on_finished(self, result) -> None:
+        text, findings, plan = result
+        if text != self._current_text:
+            return  # stale: a newer run is on its way
+        self._plan = plan
+        # Announced as safe: exactly the findings "Fix all safe" fixes.
+        self._show(text, announce(findings, plan), plan)
         self.findings_changed.emit(len(findings))
+
+    def _on_failed(self, message: str) -> None:
+        self.panel.summary.setText(message)
+        self.status_message.emit(message)
+
+    def is_done(self) -> bool:
+        """True once the check of the current text has finished (findings and plan)."""
+        return self._plan is not None and self._plan.before == self._current_text
 
     def wait(self) -> None:
         self._runner.wait()
+
+    def shut_down(self) -> None:
+        """The window is closing: a run still going is not waited for."""
+        self._runner.shut_down()
 
     # -- marks and jumps ---------------------------------------------------------------------
 
@@ -217,18 +262,52 @@ class DoctorController(QObject):
     # -- fixes -------------------------------------------------------------------------------
 
     def apply(self, findings: list[Finding], text: str) -> bool:
-        """Apply the fixes of ``findings`` to ``text`` (the current post) as one undo step."""
+        """Apply the fixes of ``findings`` to ``text`` (the current post) as one undo step.
+
+        A fix that drops an alternate take (not safe) shows both takes side by side first.
+        """
         if text != self._text:
             # The list is for an older text (typing since); it is rebuilt in a moment.
             self.status_message.emit(self.tr("The list is being updated; try again in a moment"))
             self.request(text, self._blog_root, immediately=True)
             return False
+        for finding in findings:
+            fix = finding.fix
+            takes = alternate_takes(text, finding) if fix and not fix.safe else None
+            if takes is not None and not prompts.compare_takes(
+                self.editor.window(), takes[0], takes[1], writer_language()
+            ):
+                return False
         return self._replace_post(text, apply_fixes(text, [f.fix for f in findings if f.fix]))
 
+    def plan_for(self, text: str) -> FixPlan:
+        """The plan of "Fix all safe" for ``text``: the one the panel announced when it was made
+        for this very text, else worked out now (the writer typed since)."""
+        if self._plan is not None and self._plan.before == text:
+            return self._plan
+        return plan_fixes(text, self.config, self._blog_root)
+
     def apply_all_safe(self, text: str) -> bool:
-        """Every safe fix, round after round until none is left (as ``tsuzuri doctor --fix``),
-        as one undo step."""
-        return self._replace_post(text, fix_all_safe(text, self.config, self._blog_root))
+        """Every fix of the plan (as ``tsuzuri doctor --fix``), shown as a diff and applied as one
+        undo step once the writer confirms."""
+        plan = self.plan_for(text)
+        lang = writer_language()
+        if not plan.count:
+            self.status_message.emit(
+                "安全な修正はありません" if lang == "ja" else "Nothing to fix safely"
+            )
+            return False
+        then = "続けて" if lang == "ja" else "then"
+        fixes = [
+            (f"{p.finding.line}: " if p.round == 0 else f"{then}: ")
+            + (p.finding.fix.description_ja if lang == "ja" else p.finding.fix.description_en)
+            for p in plan.applied
+        ]
+        name = "記事" if lang == "ja" else "post"
+        diff = unified_diff(text, plan.after, name)
+        if not prompts.confirm_fixes(self.editor.window(), plan.count, fixes, diff, lang):
+            return False
+        return self._replace_post(text, plan.after)
 
     def _replace_post(self, text: str, new_text: str) -> bool:
         if new_text == text:

@@ -65,10 +65,19 @@ class DoctorPanel(QWidget):
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.fix_button.clicked.connect(self._on_fix_clicked)
         self.fix_all_button.clicked.connect(self._on_fix_all_clicked)
-        self.show_findings([], "")
+        self.show_findings([], "", None)
+        self.show_checking()  # nothing has been checked yet
 
-    def show_findings(self, findings: list[Finding], text: str) -> None:
-        """Replace the list; ``text`` is the post the findings were made for (for quotes)."""
+    def show_checking(self) -> None:
+        """A run for the current text is pending or running: say so, whatever is listed."""
+        self.summary.setText(checking_text(None))
+
+    def show_findings(self, findings: list[Finding], text: str, fixable: int | None = 0) -> None:
+        """Replace the list; ``text`` is the post the findings were made for (for quotes).
+
+        ``fixable`` is how many fixes "Fix all safe" applies (its plan's count), or None while
+        the check is still running (the list is partial and the summary says "checking…").
+        """
         self.findings = list(findings)
         self._text = text
         lang = writer_language()
@@ -82,9 +91,12 @@ class DoctorPanel(QWidget):
             other = finding.message("en" if lang == "ja" else "ja")
             item.setToolTip(1, f"{finding.rule}: {other}")
             self.tree.addTopLevelItem(item)
-        safe = sum(1 for f in self.findings if f.fix and f.fix.safe)
-        self.summary.setText(summary_text(len(self.findings), safe))
-        self.fix_all_button.setEnabled(safe > 0)
+        if fixable is None:
+            self.summary.setText(checking_text(len(self.findings)))
+        else:
+            self.summary.setText(summary_text(len(self.findings), fixable))
+        # While checking, a click works the plan out on the spot.
+        self.fix_all_button.setEnabled(fixable is None or fixable > 0)
         self.fix_button.setEnabled(False)
         self.detail.clear()
 
@@ -107,7 +119,12 @@ class DoctorPanel(QWidget):
         lines = [finding.message(lang)]
         if finding.fix is not None:
             description = finding.fix.description_ja if lang == "ja" else finding.fix.description_en
-            safety = self.tr("safe fix") if finding.fix.safe else self.tr("suggested fix")
+            if finding.fix.safe:
+                safety = "安全な修正" if lang == "ja" else "safe fix"
+            elif finding.fix.reviewed:
+                safety = "確認が必要な修正" if lang == "ja" else "fix to review"
+            else:
+                safety = "修正の提案" if lang == "ja" else "suggested fix"
             lines.append(f"{safety}: {description}")
         for start, end in finding.related[:2]:
             lines.append(f"↔ {_quote(self._text[start:end])}")
@@ -125,13 +142,25 @@ class DoctorPanel(QWidget):
 
 
 def summary_text(count: int, safe: int) -> str:
-    """ "3 problems, 2 with a safe fix" in the writer's language."""
+    """ "3 problems, 2 safe fixes" in the writer's language, once a check has finished.
+
+    ``safe`` is the number of fixes "Fix all safe" applies, which can differ from the findings
+    marked safe: a repeat next to a marker is fixed once the marker is stitched.
+    """
     if writer_language() == "ja":
-        return f"問題 {count} 件（安全に直せるもの {safe} 件）" if count else "問題は見つかりません"
+        return f"問題 {count} 件（安全な修正 {safe} 件）" if count else "問題は見つかりません"
     if not count:
         return "No problems found"
     noun = "problem" if count == 1 else "problems"
-    return f"{count} {noun}, {safe} with a safe fix"
+    fixes = "safe fix" if safe == 1 else "safe fixes"
+    return f"{count} {noun}, {safe} {fixes}"
+
+
+def checking_text(count: int | None) -> str:
+    """ "checking…" (with the problems found so far), never "No problems found"."""
+    if writer_language() == "ja":
+        return "確認中…" if count is None else f"問題 {count} 件（確認中…）"
+    return "Checking…" if count is None else f"{count} so far, checking…"
 
 
 def _quote(text: str, limit: int = 120) -> str:

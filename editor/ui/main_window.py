@@ -147,6 +147,9 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self.form.raw_edited.connect(self._on_form_raw_edited)
         self.form.slug_edited.connect(self._on_slug_edited)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
+        self.doctor.checking.connect(
+            lambda: self.doctor_status.setText(self.tr("Doctor: checking…"))
+        )
         self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
@@ -189,6 +192,7 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     def open_blog(self, root: Path) -> None:
         """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
         self.repository = BlogRepository(root)
+        self.repository.remove_leftovers()  # temporary files of saves a crash cut short
         if self.repository.config_error is not None:
             self.statusBar().showMessage(str(self.repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
@@ -417,13 +421,14 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self.setWindowModified(self.is_modified)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        event.ignore()  # until the writer has been asked: a failure below keeps the window open
         if not self._confirm_leaving():
-            event.ignore()
             return
         self._save_state()
         self.safekeeping.shut_down()
-        self.renderer.wait()
-        self.doctor.wait()
+        # A long render or doctor run is not waited for: its result is dropped.
+        self.renderer.shut_down()
+        self.doctor.shut_down()
         event.accept()
 
 

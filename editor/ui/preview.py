@@ -16,6 +16,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 
+from editor.core.storage import is_special_file
 from editor.ui.resources import resource_path
 
 try:  # QtWebEngine needs system libraries; without them the preview falls back.
@@ -67,11 +68,13 @@ def release_web_profile() -> None:
 
 
 def wrapper_page(stylesheets: list[Path], allow_remote: bool, dark: bool) -> str:
-    """The HTML page the body is pushed into; its CSP forbids every script."""
+    """The HTML page the body is pushed into; its CSP forbids every script, every <base> and
+    form, and it asks for no DNS prefetching."""
     remote = " http: https:" if allow_remote else ""
     csp = (
-        "default-src 'none'; script-src 'none'; object-src 'none'; "
-        f"img-src file: data:{remote}; style-src 'unsafe-inline' file:{remote}; "
+        "default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+        f"form-action 'none'; img-src file: data:{remote}; "
+        f"style-src 'unsafe-inline' file:{remote}; "
         f"font-src file: data:{remote}; media-src file:{remote}"
     )
     links = "\n".join(
@@ -83,6 +86,7 @@ def wrapper_page(stylesheets: list[Path], allow_remote: bool, dark: bool) -> str
         "<!DOCTYPE html>\n"
         f'<html lang="ja" class="tsuzuri-{theme}"><head><meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+        '<meta http-equiv="x-dns-prefetch-control" content="off">\n'
         f"{links}\n</head><body>\n"
         '<main id="tsuzuri-body" class="post-content"></main>\n</body></html>\n'
     )
@@ -116,6 +120,8 @@ if not WEBENGINE_ERROR:
                 return True
             if scheme == "file":
                 path = Path(os.path.realpath(url.toLocalFile()))
+                if is_special_file(path):  # a FIFO would hang the page (and quitting) for ever
+                    return False
                 return any(path.is_relative_to(root) for root in self.allowed_roots)
             return scheme in ("http", "https") and self.allow_remote
 
@@ -205,6 +211,8 @@ class PreviewPane(QWidget):
         )
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
+        # No looking up the hosts of links nobody clicked (Qt's default, made explicit).
+        settings.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
         script = QWebEngineScript()
         script.setName("tsuzuri-bridge")
         script.setSourceCode(resource_path("preview", "bridge.js").read_text(encoding="utf-8"))

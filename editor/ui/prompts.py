@@ -122,3 +122,21 @@ def choose_blog_folder(parent: QWidget, start: Path) -> Path | None:
     """A folder dialog for a Jekyll blog; None when cancelled."""
     name = QFileDialog.getExistingDirectory(parent, _tr("Open blog"), str(start))
     return Path(name) if name else None
+
+
+def confirm_fixes(parent: QWidget, count: int, fixes: list[str], diff: str, lang: str) -> bool:
+    """Show the whole change of "Fix all safe" as a diff; True when the writer applies it."""
+    from editor.ui.fix_dialogs import FixAllDialog
+
+    dialog = FixAllDialog(parent, count, fixes, diff, lang)
+    dialog.exec()
+    return dialog.accepted_fixes
+
+
+def compare_takes(parent: QWidget, kept: str, removed: str, lang: str) -> bool:
+    """Two takes of a passage side by side; True when the writer keeps the first one."""
+    from editor.ui.fix_dialogs import TakesDialog
+
+    dialog = TakesDialog(parent, kept, removed, lang)
+    dialog.exec()
+    return dialog.keep_first

@@ -25,7 +25,11 @@ def resource_path(*parts: str) -> Path:
 
 
 def data_dir() -> Path:
-    """The user's writable data folder (``TSUZURI_DATA_DIR`` overrides it, for tests)."""
+    """The user's writable data folder (``TSUZURI_DATA_DIR`` overrides it, for tests).
+
+    Made when missing; when it cannot be (a file is in the way, a read-only disk) the path is
+    still returned, and whatever writes there reports the failure as its own.
+    """
     override = os.environ.get("TSUZURI_DATA_DIR")
     if override:
         path = Path(override)
@@ -33,7 +37,10 @@ def data_dir() -> Path:
         path = Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         )
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
     return path
 
 

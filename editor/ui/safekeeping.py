@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core.document import PostDocument
@@ -62,6 +62,7 @@ class SafeKeeper(QObject):
         self._restored_unsaved = False
         self._missing_told = False
         self._checking = False
+        self._journal_failure_told = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
@@ -193,12 +194,15 @@ class SafeKeeper(QObject):
 
     def _after_write(self, written: bool) -> None:
         if written:
+            self._journal_failure_told = False
             self.journaled.emit()
-        elif self.journal is not None and self.journal.last_error is not None:
-            self.status_message.emit(
-                _tr("Could not keep a recovery copy (will retry): %s")
-                % self.journal.last_error.message
-            )
+            return
+        problem = self.journal.problem if self.journal is not None else None
+        if problem is not None and not self._journal_failure_told:
+            # Said once: the journal keeps retrying quietly, and quitting still asks.
+            self._journal_failure_told = True
+            lang = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+            self.status_message.emit(problem.message(lang))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self._window and event.type() == QEvent.Type.WindowDeactivate:

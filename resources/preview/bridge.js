@@ -12,9 +12,42 @@
     });
   }
 
+  // Link relations that only name or style something. Any other (preconnect, dns-prefetch,
+  // prefetch, preload...) may open a connection or look up a host before any request the
+  // sandbox sees, so it is kept in data-tsuzuri-rel where it does nothing.
+  const QUIET_RELS = new Set([
+    "stylesheet", "alternate", "icon", "author", "license", "help", "search", "canonical", "me",
+    "bookmark", "tag", "nofollow", "noopener", "noreferrer", "opener", "shortlink",
+  ]);
+
+  function park(el, name) {
+    el.setAttribute("data-tsuzuri-" + name, el.getAttribute(name));
+    el.removeAttribute(name);
+  }
+
+  function neutralise(scope) {
+    // Runs on the inert template, before anything reaches the live page.
+    scope.querySelectorAll("link[rel]").forEach((link) => {
+      const rels = link.getAttribute("rel").toLowerCase().split(/\s+/).filter(Boolean);
+      if (!rels.every((rel) => QUIET_RELS.has(rel))) { park(link, "rel"); }
+    });
+    // A <base> would send in-page links (footnotes) to another site.
+    scope.querySelectorAll("base").forEach((base) => {
+      ["href", "target"].forEach((name) => { if (base.hasAttribute(name)) { park(base, name); } });
+    });
+    // An inline frame's document never passes through here: clean it the same way.
+    scope.querySelectorAll("iframe[srcdoc]").forEach((frame) => {
+      const inner = document.createElement("template");
+      inner.innerHTML = frame.getAttribute("srcdoc");
+      neutralise(inner.content);
+      frame.setAttribute("srcdoc", inner.innerHTML);
+    });
+  }
+
   function parse(html) {
     const incoming = document.createElement("template");
     incoming.innerHTML = html;
+    neutralise(incoming.content);
     showLocalImages(incoming.content);
     return incoming;
   }

@@ -18,9 +18,9 @@ def _mojibake_latin(text: str) -> str:
 
 
 def test_replacement_character_in_a_field_names_the_field_and_its_position():
-    text = '---\nlayout: post\ntitle: "壊れた題\ufffd"\n---\n本文です。\n'
+    text = '---\nlayout: post\ntitle: "壊れ\ufffdた題"\n---\n本文です。\n'
     (finding,) = diagnose(text, CHARS)
-    assert (finding.code, finding.line, finding.column) == ("replacement-character", 3, 13)
+    assert (finding.code, finding.line, finding.column) == ("replacement-character", 3, 11)
     assert "title" in finding.message_en and "title" in finding.message_ja
     assert not finding.fix.safe
     assert apply_fixes(text, [finding.fix]) == text.replace("\ufffd", "")
@@ -85,3 +85,56 @@ def test_a_heading_ending_in_a_broken_character_is_cut_but_the_title_is_reported
     assert cut == [("heading-cut", 5)]
     broken = [f.line for f in diagnose(text, CHARS)]
     assert broken == [2, 5]
+
+
+RAW_TITLE = "Microsoftの「MAI-Image-1」はの可\ufffd"
+FIRST_LINE = "Microsoftの「MAI-Image-1」は、画像生成AIの未来をどう変えるのか？"
+EXCERPT_SUBJECT = "Microsoft、自社製画像生成AI「MAI-Image-1」公開"
+
+
+def _raw_post() -> str:
+    (path,) = corpus_files("raw")
+    text = path.read_text(encoding="utf-8")
+    assert f'title: "{RAW_TITLE}"' in text
+    return text
+
+
+def test_a_title_cut_by_a_broken_character_is_not_repaired_by_deleting_the_character():
+    text = _raw_post()
+    (finding,) = [f for f in diagnose(text, CHARS) if f.line == 3]
+    # The writer is offered the first line and the excerpt's subject, never 「…はの可」.
+    assert finding.params["candidates"] == [FIRST_LINE, EXCERPT_SUBJECT]
+    assert FIRST_LINE in finding.message_ja and EXCERPT_SUBJECT in finding.message_en
+    assert not finding.fix.safe
+    fixed = apply_fixes(text, [finding.fix])
+    assert f'title: "{FIRST_LINE}"\n' in fixed
+    assert fixed.replace(f'title: "{FIRST_LINE}"', f'title: "{RAW_TITLE}"') == text
+
+
+def test_a_title_left_ending_mid_word_once_the_broken_character_is_gone_is_still_cut():
+    text = _raw_post().replace("\ufffd", "")
+    (finding,) = [f for f in diagnose(text, CUT) if f.code == "title-cut"]
+    assert finding.line == 3
+    assert "の可" in finding.message_ja and "の可" in finding.message_en
+    assert finding.params["candidates"] == [FIRST_LINE, EXCERPT_SUBJECT]
+    assert f'title: "{FIRST_LINE}"\n' in apply_fixes(text, [finding.fix])
+
+
+def test_a_title_cut_after_a_particle_is_offered_the_heading_it_was_cut_from():
+    text = (
+        "---\ntitle: 静的サイトジェネレーターを\n---\n\n"
+        "## 静的サイトジェネレーターを選ぶ理由\n\n本文です。\n"
+    )
+    (finding,) = diagnose(text, CUT)
+    assert finding.params["candidates"] == ["静的サイトジェネレーターを選ぶ理由"]
+    fixed = apply_fixes(text, [finding.fix])
+    assert fixed.startswith('---\ntitle: "静的サイトジェネレーターを選ぶ理由"\n---\n')
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Jekyllの使い方", "Jekyllの使い方入門", "Microsoftの「MAI-Image-1」"],
+)
+def test_a_whole_title_that_starts_like_the_first_line_is_not_cut(title):
+    text = f"---\ntitle: {title}\n---\n\nJekyllの使い方を説明します。Microsoftの「MAI-Image-1」は新しい。\n"
+    assert diagnose(text, CUT) == []

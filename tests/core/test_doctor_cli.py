@@ -1,10 +1,13 @@
 """``tsuzuri doctor``: exit statuses, output lines, JSON, and --fix touching only what it fixes."""
 
 import json
+import shutil
 
 import pytest
 
 from editor.cli import main
+from editor.core.doctor import plan_fixes, unified_diff
+from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core
 
@@ -101,3 +104,65 @@ def test_a_baseline_that_is_no_report_is_one_line(tmp_path, capsys, report):
     assert (
         err.startswith(f"tsuzuri: {baseline}: not a doctor --json report") and err.count("\n") == 1
     )
+
+
+RAW = corpus_files("raw")
+SUBJECT = "MicrosoftがOpenAIとのパートナーシップを維持しつつも"
+
+
+@pytest.fixture
+def raw_post(tmp_path):
+    if not RAW:
+        pytest.skip("../shared/corpus/raw is not beside the checkout")
+    post = tmp_path / RAW[0].name
+    shutil.copyfile(RAW[0], post)
+    return post
+
+
+def test_json_announces_as_safe_exactly_what_fix_applies(raw_post, capsys):
+    assert main(["doctor", str(raw_post), "--json"]) == 1
+    entry = json.loads(capsys.readouterr().out)["files"][str(raw_post)]
+    safe = [f for f in entry["findings"] if f["fix"] and f["fix"]["safe"]]
+    assert (entry["to_fix"], entry["to_fix_all"], len(safe)) == (5, 6, 5)
+    by_line = {f["line"]: f for f in entry["findings"]}
+    assert by_line[34]["fix"]["safe"]  # the exact repeat, applied once the stitch is done
+    assert not by_line[72]["fix"]["safe"] and by_line[72]["fix"]["reviewed"]
+
+    assert main(["doctor", str(raw_post), "--fix"]) == 1
+    assert "fixed 5 problem(s) in 1 file(s)" in capsys.readouterr().err
+    fixed = raw_post.read_text(encoding="utf-8")
+    assert SUBJECT in fixed and "---END---" not in fixed
+
+
+def test_fix_all_applies_the_reviewed_fixes_keeping_the_first_take(raw_post, capsys):
+    assert main(["doctor", str(raw_post), "--fix-all"]) == 1
+    assert "fixed 6 problem(s) in 1 file(s)" in capsys.readouterr().err
+    fixed = raw_post.read_text(encoding="utf-8")
+    assert SUBJECT not in fixed
+    assert fixed.count("OpenAIとのパートナーシップを維持しつつも、自社で核となる技術") == 1
+    assert main(["doctor", str(raw_post), "--json"]) == 1
+    entry = json.loads(capsys.readouterr().out)["files"][str(raw_post)]
+    assert (entry["to_fix"], entry["to_fix_all"]) == (0, 0)
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(raw_post, capsys):
+    before = raw_post.read_bytes()
+    assert main(["doctor", str(raw_post), "--dry-run"]) == 1
+    out, err = capsys.readouterr()
+    assert raw_post.read_bytes() == before
+    text = before.decode("utf-8")
+    assert out == unified_diff(text, plan_fixes(text).after, str(raw_post))
+    assert out.startswith(f"--- {raw_post} (before)\n+++ {raw_post} (after)\n")
+    assert "-reading_time: 8\n+reading_time: 21\n" in out and "\n----END---\n" in out
+    assert err.strip().splitlines()[-1] == "would fix 5 problem(s) in 1 file(s); nothing written"
+    assert main(["doctor", str(raw_post), "--dry-run", "--fix-all", "--lang", "ja"]) == 1
+    out, err = capsys.readouterr()
+    assert f"-{SUBJECT}" in out and raw_post.read_bytes() == before
+    assert "6 件の問題を修正します" in err
+    assert main(["doctor", str(raw_post), "--dry-run", "--json"]) == 1
+    entry = json.loads(capsys.readouterr().out)["files"][str(raw_post)]
+    assert entry["diff"] == unified_diff(text, plan_fixes(text).after, str(raw_post))
+    assert entry["fixed"] == 0 and raw_post.read_bytes() == before
+    clean = _write(raw_post.parent / "clean.md", CLEAN)
+    assert main(["doctor", str(clean), "--dry-run"]) == 0
+    assert capsys.readouterr().out == ""

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from editor.core.doctor import diagnose, fix_all_safe
+from editor.core.doctor import diagnose, fix_all_safe, plan_fixes
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.context import Context
 from editor.core.doctor.similarity import similarity
@@ -40,9 +40,18 @@ def test_safe_fixes_keep_every_sentence_of_a_real_post(path):
 
 
 @pytest.mark.parametrize("path", corpus_files("raw"), ids=lambda p: p.name)
-def test_raw_post_after_safe_fixes_leaves_only_the_title_for_the_writer(path):
+def test_raw_post_after_safe_fixes_leaves_the_title_and_one_take_to_compare(path):
     text = path.read_text(encoding="utf-8")
     fixed = fix_all_safe(text)
+    left = [f for f in diagnose(fixed) if f.severity != "info"]
+    # The near copy of a passage carries its own words (「Microsoftが」): the writer compares.
+    assert [(f.rule, f.code) for f in left] == [
+        ("broken-character", "replacement-character"),
+        ("repeated-text", "near-passage"),
+    ]
+    assert left[1].fix.reviewed and not left[1].fix.safe
+    # The reviewed fixes too (tsuzuri doctor --fix-all) leave only the title for the writer.
+    fixed = plan_fixes(text, reviewed=True).after
     left = [f for f in diagnose(fixed) if f.severity != "info"]
     assert [(f.rule, f.line) for f in left] == [("broken-character", 3)]
     (title,) = left

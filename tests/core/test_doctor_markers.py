@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.doctor import DoctorConfig, apply_fixes, diagnose, fix_all_safe
+from editor.core.doctor import DoctorConfig, apply_fixes, diagnose, fix_all_safe, plan_fixes
 from editor.core.doctor.markers import longest_overlap
 from editor.core.doctor.text import split_sentences
 from tests.conftest import corpus_files
@@ -151,15 +151,20 @@ def test_raw_post_pieces_read_as_continuous_sentences(path):
     assert fixed.endswith("当事者なのです。\n")
 
 
-def test_a_piece_that_is_another_version_of_earlier_text_is_dropped():
+def test_a_piece_that_is_another_version_of_earlier_text_is_dropped_after_review():
     first = "静的サイトの記事は、手元で書いてから公開します。画像は記事ごとのフォルダーに置きます。"
     variant = (
         "静的サイトの記事は、手元で書いてから公開しています。画像は記事ごとのフォルダーに置きます。"
     )
     text = f"{first}\n\n---END---\n\n{variant}\n\n---END---\n\n最後の段落です。\n"
     findings = diagnose(text, DoctorConfig(only=frozenset({"continuation-marker"})))
-    assert findings[0].code == "duplicate-piece" and findings[0].fix.safe
-    assert fix_all_safe(text) == f"{first}\n\n最後の段落です。\n"
+    # 「公開しています」 is in the variant only: dropping it is for the writer to confirm.
+    assert findings[0].code == "duplicate-piece"
+    assert findings[0].fix.reviewed and not findings[0].fix.safe
+    assert "公開しています" in fix_all_safe(text)
+    assert plan_fixes(text, reviewed=True).after == f"{first}\n\n最後の段落です。\n"
+    exact = f"{first}\n\n---END---\n\n{first}\n\n---END---\n\n最後の段落です。\n"
+    assert fix_all_safe(exact) == f"{first}\n\n最後の段落です。\n"
 
 
 def test_a_piece_with_new_sentences_is_not_dropped_automatically():
@@ -174,12 +179,16 @@ def test_a_piece_with_new_sentences_is_not_dropped_automatically():
 def test_a_cut_sentence_started_again_with_small_changes_keeps_the_complete_one():
     text = "前の文です。市場の動向を注意深く見守る必要があ\n\n---END---\n\n市場の動きを注意深く見守る必要がありそうです。次の文です。\n"
     (finding,) = diagnose(text, DoctorConfig(only=frozenset({"continuation-marker"})))
-    assert (finding.code, finding.fix.safe) == ("restart", True)
+    # 「動向」 is only in the cut take: keeping the complete one is a reviewed fix.
+    assert (finding.code, finding.fix.safe, finding.fix.reviewed) == ("restart", False, True)
     assert text[slice(*finding.related[0])] == "市場の動向を注意深く見守る必要があ"
+    assert fix_all_safe(text) == text
     assert (
-        fix_all_safe(text)
+        plan_fixes(text, reviewed=True).after
         == "前の文です。市場の動きを注意深く見守る必要がありそうです。次の文です。\n"
     )
+    same = "前の文です。市場の動きを注意深く見守る必要があ\n\n---END---\n\n市場の動きを注意深く見守る必要がありそうです。\n"
+    assert fix_all_safe(same) == "前の文です。市場の動きを注意深く見守る必要がありそうです。\n"
 
 
 def _real_paragraphs(path: Path) -> str | None:

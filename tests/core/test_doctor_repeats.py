@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from editor.core.doctor import DoctorConfig, apply_fixes, diagnose, fix_all_safe
+from editor.core.doctor import DoctorConfig, apply_fixes, diagnose, fix_all_safe, plan_fixes
 from editor.core.doctor.similarity import similarity
 from editor.core.doctor.text import split_sentences
 from tests.conftest import corpus_files
@@ -90,7 +90,7 @@ def test_sentence_splitting_understands_japanese_and_latin_endings():
 @pytest.mark.parametrize("path", corpus_files("raw"), ids=lambda p: p.name)
 def test_raw_post_keeps_every_sentence_and_loses_its_repeats(path):
     text = path.read_text(encoding="utf-8")
-    fixed = fix_all_safe(text)
+    fixed = plan_fixes(text, reviewed=True).after  # the near copy is a reviewed fix
     repeated = "私としては、この「MAI-」シリーズが、AIの新たなスタンダードを築く可能性を秘めていると、今は素直に期待しています。"
     assert fixed.count(repeated) == 1
     assert fixed.count("OpenAIとのパートナーシップを維持しつつも、自社で核となる技術を") == 1

@@ -312,3 +312,21 @@ def test_saved_never_raises_when_the_entry_cannot_be_removed(store, blog):
     journal.saved()
     assert journal.last_error.kind == "io"
     assert not journal.pending
+
+
+def test_a_file_where_the_recovery_folder_should_be_is_reported_in_both_languages(tmp_path, blog):
+    folder = tmp_path / "recovery"
+    folder.write_text("in the way", encoding="utf-8")
+    clock, state = Clock(), {"snap": Snapshot("大事な文")}
+    journal = _journal(RecoveryStore(folder), blog, state, clock)
+    journal.note_edit()
+    assert not journal.flush()  # no exception: journaling never interrupts the writer
+    assert journal.pending
+    problem = journal.problem
+    assert problem.code == "journal-failed"
+    assert problem.params == {"folder": str(folder), "reason": "not_a_folder"}
+    assert str(folder) in problem.message() and "a file is where the folder" in problem.message()
+    assert "フォルダーの場所にファイルがあります" in problem.message("ja")
+    assert folder.read_text(encoding="utf-8") == "in the way"
+    clock.now += 5
+    assert not journal.poll() and journal.problem is not None

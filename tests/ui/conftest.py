@@ -57,6 +57,13 @@ def prompt_log(monkeypatch):
         prompts, "offer_save_as", lambda *a: log.append(("save_failed", *a)) and False
     )
     monkeypatch.setattr(prompts, "choose_save_path", lambda *a: log.append(("save_as", *a)))
+    # The doctor's confirmations are accepted (fixes only ever reach the text pane, not disk).
+    monkeypatch.setattr(
+        prompts, "confirm_fixes", lambda *a: log.append(("confirm_fixes", *a)) or True
+    )
+    monkeypatch.setattr(
+        prompts, "compare_takes", lambda *a: log.append(("compare_takes", *a)) or True
+    )
     for chooser in ("choose_post_to_open", "choose_blog_folder", "choose_stylesheet"):
         monkeypatch.setattr(prompts, chooser, lambda *a, _n=chooser: log.append((_n, *a)))
 
@@ -102,6 +109,22 @@ def make_window(qtbot, settings):
         return window
 
     return build
+
+
+@pytest.fixture
+def pane(qtbot, blog):
+    """A preview pane alone, with the wrapper page of ``blog`` loaded."""
+    from editor.ui.preview import PreviewPane
+
+    pane = PreviewPane()
+    if not pane.uses_webengine:
+        pytest.skip(f"QtWebEngine unavailable: {pane.fallback_reason}")
+    qtbot.addWidget(pane)
+    pane.resize(800, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.load_page(blog, [])
+    return pane
 
 
 def preview_text(qtbot, window) -> str:

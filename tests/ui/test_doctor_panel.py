@@ -5,14 +5,19 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
+from editor.core.doctor import plan_fixes
+from editor.ui import prompts
+from editor.ui.prompts import compare_takes as real_compare_takes
+from editor.ui.prompts import confirm_fixes as real_confirm_fixes
 from tests.conftest import corpus_files
-from tests.ui.conftest import type_text
+from tests.ui.conftest import JA_POST, type_text
 
 pytestmark = pytest.mark.ui
 
 RAW = corpus_files("raw")
+SUBJECT = "MicrosoftがOpenAIとのパートナーシップを維持しつつも"
 
 
 @pytest.fixture
@@ -22,7 +27,7 @@ def raw_window(qtbot, blog, make_window):
     post = blog / "_posts" / RAW[0].name
     shutil.copyfile(RAW[0], post)
     window = make_window(blog, post)
-    qtbot.waitUntil(lambda: bool(window.doctor_panel.findings), timeout=15000)
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
     return window, post
 
 
@@ -105,7 +110,7 @@ def test_a_rule_switched_off_is_not_reported_and_stays_off_for_the_blog(
     window.close()
     again = make_window(post.parent.parent, post, window_settings=settings)
     assert not again.doctor.rule_actions["sentence-length"].isChecked()
-    qtbot.waitUntil(lambda: bool(again.doctor_panel.findings), timeout=15000)
+    qtbot.waitUntil(again.doctor.is_done, timeout=15000)
     assert "sentence-length" not in _rules(again)
 
 
@@ -151,3 +156,188 @@ def test_a_yaml_edit_in_its_debounce_survives_a_fix_and_its_undo(qtbot, raw_wind
     qtbot.wait(100)
     assert window.document.get("series") == "mine"
     assert "series: mine" in raw.toPlainText()
+
+
+@pytest.fixture
+def locale():
+    """Set the writer's locale for one test."""
+    before = QLocale()
+    yield lambda language: QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(before)
+
+
+def _answer(monkeypatch, name: str, answer: bool) -> list[tuple]:
+    calls: list[tuple] = []
+    monkeypatch.setattr(prompts, name, lambda *a: calls.append(a) or answer)
+    return calls
+
+
+def test_fix_all_safe_shows_the_whole_change_and_applies_only_on_confirmation(
+    qtbot, raw_window, monkeypatch, locale
+):
+    locale(QLocale.Language.English)
+    window, _post = raw_window
+    panel = window.doctor_panel
+    window.doctor.request(window.document.text, window.blog_root, immediately=True)
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    before = window.editor.toPlainText()
+    text = window.document.text
+    plan = plan_fixes(text, window.doctor.config, window.blog_root)
+    assert panel.summary.text() == f"{len(panel.findings)} problems, {plan.count} safe fixes"
+    announced = [f for f in panel.findings if f.fix and f.fix.safe]
+    assert len(announced) == plan.count == 5
+
+    asked = _answer(monkeypatch, "confirm_fixes", False)
+    qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+    ((_parent, count, fixes, diff, lang),) = asked
+    assert (count, len(fixes), lang) == (5, 5, "en")
+    assert "-reading_time: 8\n+reading_time: 21\n" in diff and "\n----END---\n" in diff
+    assert f"-{SUBJECT}" not in diff  # the near copy is a reviewed fix, not in "Fix all safe"
+    assert window.editor.toPlainText() == before  # cancelled: nothing changed
+
+    asked = _answer(monkeypatch, "confirm_fixes", True)
+    qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert window.document.text == plan.after
+    assert SUBJECT in window.editor.toPlainText() and "---END---" not in plan.after
+    window.editor.undo()
+    assert window.editor.toPlainText() == before
+
+
+def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monkeypatch, locale):
+    from editor.ui.fix_dialogs import FixAllDialog
+
+    locale(QLocale.Language.Japanese)
+    window, _post = raw_window
+    shown = []
+
+    def exec_(dialog):
+        shown.append((dialog.windowTitle(), dialog.apply_button.text(), dialog.diff.toPlainText()))
+        dialog.apply_button.click()
+        return 1
+
+    monkeypatch.setattr(FixAllDialog, "exec", exec_)
+    monkeypatch.setattr(prompts, "confirm_fixes", real_confirm_fixes)
+    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    ((title, button, diff),) = shown
+    assert (title, button) == ("安全な修正をすべて適用", "5 件を修正")
+    assert diff.startswith("--- 記事 (before)\n+++ 記事 (after)\n")
+    assert "---END---" not in window.editor.toPlainText()
+
+
+def test_the_panel_says_checking_until_the_current_text_is_checked(
+    qtbot, blog, make_window, locale, monkeypatch
+):
+    locale(QLocale.Language.English)
+    from editor.ui.doctor_panel import DoctorPanel
+
+    shown: list[tuple[str, bool]] = []
+    original = DoctorPanel.show_findings
+
+    def record(panel, findings, text, fixable=0):
+        original(panel, findings, text, fixable)
+        shown.append((panel.summary.text(), fixable is not None))
+
+    monkeypatch.setattr(DoctorPanel, "show_findings", record)
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    panel = window.doctor_panel
+    assert panel.summary.text() == "Checking…"
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    assert panel.summary.text() == "No problems found"
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "文章が途中で")
+    assert panel.summary.text() == "Checking…"
+    assert window.doctor_status.text() == "Doctor: checking…"
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    assert panel.summary.text() != "Checking…"
+    # "No problems found" only ever once a check had finished, never for a partial list.
+    assert all(done for summary, done in shown if summary == "No problems found")
+    assert ("No problems found", True) in shown
+
+
+def test_a_reviewed_fix_shows_both_takes_side_by_side_first(qtbot, raw_window, monkeypatch):
+    window, _post = raw_window
+    panel = window.doctor_panel
+    row = next(i for i, f in enumerate(panel.findings) if f.code == "near-passage")
+    assert panel.findings[row].fix.reviewed and not panel.findings[row].fix.safe
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
+    before = window.editor.toPlainText()
+
+    asked = _answer(monkeypatch, "compare_takes", False)
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    ((_parent, kept, removed, _lang),) = asked
+    assert kept.startswith("OpenAIとのパートナーシップを維持しつつも")
+    assert removed.startswith(SUBJECT)
+    assert window.editor.toPlainText() == before
+
+    _answer(monkeypatch, "compare_takes", True)
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    after = window.editor.toPlainText()
+    assert SUBJECT not in after and after.count("OpenAIとのパートナーシップを維持しつつも") == 1
+
+
+def test_the_takes_dialog_puts_the_two_takes_side_by_side(qtbot, monkeypatch, locale):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from editor.ui.fix_dialogs import TakesDialog
+
+    locale(QLocale.Language.Japanese)
+    seen = []
+
+    def exec_(dialog):
+        dialog.show()
+        kept = dialog.findChild(QPlainTextEdit, "takeKept")
+        removed = dialog.findChild(QPlainTextEdit, "takeRemoved")
+        left = kept.mapTo(dialog, kept.rect().topLeft()).x()
+        right = removed.mapTo(dialog, removed.rect().topLeft()).x()
+        seen.append((dialog.windowTitle(), kept.toPlainText(), removed.toPlainText(), left < right))
+        dialog.keep_button.click()
+        return 1
+
+    monkeypatch.setattr(TakesDialog, "exec", exec_)
+    assert real_compare_takes(None, "前の版です。", "後の版です。", "ja")
+    assert seen == [("二つの版を比べる", "前の版です。", "後の版です。", True)]
+
+
+def test_fix_all_right_after_an_edit_works_on_the_current_text(qtbot, raw_window, monkeypatch):
+    window, _post = raw_window
+    asked = _answer(monkeypatch, "confirm_fixes", True)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    type_text(qtbot, window.editor, "追記です。")
+    current = window.document.text
+    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    plan = plan_fixes(current, window.doctor.config, window.blog_root)
+    assert asked and asked[0][1] == plan.count
+    assert window.document.text == plan.after
+    assert window.editor.toPlainText().startswith("追記です。")
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    left = [f for f in window.doctor_panel.findings if f.rule == "continuation-marker"]
+    assert left == []
+    window.editor.undo()
+    assert window.editor.toPlainText().startswith("追記です。")
+    assert "---END---" in window.editor.toPlainText()
+
+
+def test_a_check_fills_the_panel_in_as_the_rules_report(qtbot, blog, make_window, monkeypatch):
+    if not RAW:
+        pytest.skip("../shared/corpus/raw is not beside the checkout")
+    from editor.ui.doctor_panel import DoctorPanel
+
+    post = blog / "_posts" / RAW[0].name
+    shutil.copyfile(RAW[0], post)
+    shown: list[tuple[int, bool]] = []
+    original = DoctorPanel.show_findings
+
+    def record(panel, findings, text, fixable=0):
+        original(panel, findings, text, fixable)
+        if text:
+            shown.append((len(findings), fixable is not None))
+
+    monkeypatch.setattr(DoctorPanel, "show_findings", record)
+    window = make_window(blog, post)
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    partial = [count for count, done in shown if not done]
+    final = len(window.doctor_panel.findings)
+    # Markers first, then repeats, broken characters, …: the list grows while it says "checking".
+    assert len(set(partial)) >= 3 and partial == sorted(partial)
+    assert shown[-1] == (final, True) and max(partial) == final

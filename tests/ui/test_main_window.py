@@ -181,3 +181,39 @@ def test_saving_takes_a_zone_still_being_typed(qtbot, blog, make_window):
     qtbot.keyClicks(zone, "+0000")
     window.save_action.trigger()  # while the zone box still has the focus
     assert "date: 2025-10-20 09:00:00 +0000" in post.read_text(encoding="utf-8")
+
+
+def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_window, monkeypatch):
+    import threading
+    import time
+
+    from editor.ui import doctor_controller, main_window
+
+    release = threading.Event()
+    started = threading.Event()
+    ran = []
+
+    def slow(real):
+        def work(*args, **kwargs):
+            started.set()
+            release.wait(20)  # as long as a 1 MB post takes on a slow machine
+            ran.append(real.__name__)
+            return real(*args, **kwargs)
+
+        return work
+
+    monkeypatch.setattr(main_window, "_render_html", slow(main_window._render_html))
+    monkeypatch.setattr(doctor_controller, "_check", slow(doctor_controller._check))
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    shown = []
+    window.renderer.finished.connect(shown.append)
+    assert started.wait(10)
+    began = time.monotonic()
+    window.close()
+    took = time.monotonic() - began
+    assert not window.isVisible()
+    assert took < 5, f"closing waited {took:.1f} s for the render"
+    release.set()
+    qtbot.waitUntil(lambda: len(ran) == 2, timeout=10000)
+    qtbot.wait(200)
+    assert shown == []  # a closed window's late result is dropped

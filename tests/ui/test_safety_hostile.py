@@ -153,3 +153,30 @@ def test_a_large_post_follows_the_pane_lazily_and_loses_nothing(
     window.save()  # ... but a save right away still writes what was typed
     assert post.read_text(encoding="utf-8").rstrip().endswith("急いで保存")
     assert not window.isWindowModified()
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "9999-12-31 23:59:59 -2359",
+        "9999-12-31 23:00:00 +0000",  # fine in UTC, past year 9999 in the blog's Tokyo time
+        "0001-01-01 00:00:00 +2300",
+        "9999-12-31 23:59:59 -23:59",  # a YAML timestamp, not a string
+    ],
+)
+def test_a_date_out_of_range_shows_its_post_and_a_clear_message(
+    qtbot, blog, make_window, prompt_log, date
+):
+    good = blog / "_posts" / JA_POST
+    window = make_window(blog, good)
+    text = f"---\ntitle: 遠い未来\ndate: {date}\n---\n本文は無事\n"
+    path = _write(blog, "2025-01-01-far.md", text.encode())
+    assert window.open_post(path)
+    assert window.document.path == path.resolve()
+    assert window.form.title.text() == "遠い未来"
+    assert window.editor.toPlainText() == "本文は無事\n"
+    message = window.form.messages["date"]
+    assert message.isVisibleTo(window) and "out of range" in message.text()
+    type_text(qtbot, window.editor, "追記")
+    assert window.save()
+    assert path.read_text(encoding="utf-8") == text.replace("本文は無事", "追記本文は無事")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -240,3 +241,88 @@ def test_a_lone_post_outside_any_blog_is_journaled_in_its_folder(qtbot, tmp_path
     window.safekeeping.flush()
     entries = RecoveryStore(data_dir() / "recovery").entries(folder)
     assert len(entries) == 1 and "未保存の追記" in entries[0].text
+
+
+def _break_recovery_folder(how: str, monkeypatch) -> Path:
+    """The ways the recovery folder fails in the field; returns the folder."""
+    import errno
+    import os
+    import pathlib
+
+    from editor.core import storage
+
+    folder = Path(os.environ["TSUZURI_DATA_DIR"]) / "recovery"
+    if how == "data-folder-a-file":
+        folder.parent.write_text("not a folder", encoding="utf-8")
+    elif how == "a-file":
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.write_text("not a folder", encoding="utf-8")
+    elif how == "read-only":
+        # What a read-only data folder does to mkdir (chmod alone does not stop root).
+        real_mkdir = pathlib.Path.mkdir
+
+        def refuse(path, *args, **kwargs):
+            if path == folder:
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_mkdir(path, *args, **kwargs)
+
+        monkeypatch.setattr(pathlib.Path, "mkdir", refuse)
+    else:
+
+        def full(*_args):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(storage.DISK, "write", full)
+    return folder
+
+
+@pytest.mark.parametrize("how", ["a-file", "data-folder-a-file", "read-only", "disk-full"])
+def test_quitting_asks_about_unsaved_text_when_the_journal_cannot_write(
+    qtbot, post, blog, make_window, monkeypatch, prompt_log, how
+):
+    folder = _break_recovery_folder(how, monkeypatch)
+    window = make_window(blog, post)
+    _end(window)
+    shown = []
+    window.statusBar().messageChanged.connect(shown.append)
+    type_text(qtbot, window.editor, "\n消えてはいけない段落")
+    # The journal tries every couple of seconds; give it time to fail more than once.
+    qtbot.waitUntil(lambda: any("recovery" in text for text in shown), timeout=6000)
+    _lose_focus(window)
+    qtbot.wait(3000)
+    told = [text for text in shown if "recovery" in text]
+    assert len(told) == 1, told  # said once, plainly
+    assert str(folder) in told[0] and "Error" not in told[0]
+    if how.endswith("a-file"):
+        assert "a file is where the folder should be" in told[0]
+
+    monkeypatch.setattr(
+        prompts, "confirm_discard", lambda *a: prompt_log.append(("confirm", *a)) or "cancel"
+    )
+    window.close()
+    assert [entry for entry in prompt_log if entry[0] == "confirm"]
+    assert window.isVisible()
+    assert window.editor.toPlainText().endswith("消えてはいけない段落")
+
+
+@pytest.mark.timeout(60)
+def test_start_survives_a_fifo_and_a_dev_zero_link_in_the_recovery_folder(
+    qtbot, post, blog, make_window, monkeypatch
+):
+    import os
+
+    crashed = post.read_text(encoding="utf-8") + "\n特殊ファイルの隣の文\n"
+    _left_by_a_crash(blog, post, crashed)
+    folder = _store().folder
+    os.mkfifo(folder / "0000.json")  # listed first: nobody ever writes into it
+    (folder / "0001.json").symlink_to("/dev/zero")  # endless: must not be read
+    offered = []
+
+    def restore_first(_parent, entries, corrupt):
+        offered.append(([e.text for e in entries], corrupt))
+        return RecoveryChoice(restore=entries[0].id)
+
+    monkeypatch.setattr(prompts, "choose_recovery", restore_first)
+    window = make_window(blog)
+    assert offered == [([crashed], 2)]  # both listed as broken files, kept
+    assert window.document.text == crashed

@@ -15,19 +15,6 @@ pytestmark = pytest.mark.ui
 OUTSIDE = "file:///etc/hostname"
 
 
-@pytest.fixture
-def pane(qtbot, blog):
-    pane = preview_module.PreviewPane()
-    if not pane.uses_webengine:
-        pytest.skip(f"QtWebEngine unavailable: {pane.fallback_reason}")
-    qtbot.addWidget(pane)
-    pane.resize(800, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.load_page(blog, [])
-    return pane
-
-
 def _eval(qtbot, pane, script: str):
     box: list = []
     pane.run_in_page(script, lambda result: box.append(result))
@@ -154,3 +141,17 @@ def test_links_open_outside_and_the_preview_stays(qtbot, pane, monkeypatch):
     assert pane._page.url() == page_url
     assert _eval(qtbot, pane, "document.title") == title
     assert _eval(qtbot, pane, "!!document.getElementById('ready')")
+
+
+# A regression would block the page's loader for ever, beyond the reach of the usual alarm.
+@pytest.mark.timeout(60, method="thread")
+def test_a_fifo_inside_the_blog_is_never_loaded(qtbot, pane, blog):
+    import os
+
+    (blog / "assets").mkdir(exist_ok=True)
+    fifo = blog / "assets" / "pipe.png"
+    os.mkfifo(fifo)  # nobody writes into it: reading it would wait for ever
+    url = QUrl.fromLocalFile(str(fifo)).toString()
+    _show(qtbot, pane, f'<img src="{url}">')
+    qtbot.waitUntil(lambda: url in pane.blocked_requests or url in pane.allowed_requests)
+    assert url in pane.blocked_requests

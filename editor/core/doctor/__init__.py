@@ -1,31 +1,42 @@
 """The post doctor: finds what arrives broken in a post and repairs what can be repaired safely.
 
-``diagnose`` runs every enabled rule module on the whole file text; ``apply_fixes`` applies the
-edits of several fixes at once; ``fix_all_safe`` repeats both until nothing safe is left.
+``diagnose`` runs every enabled rule module on the whole file text and keeps a fix safe only when
+it loses no word (:mod:`.safety`); ``apply_fixes`` applies the edits of several fixes at once;
+``plan_fixes`` (:mod:`.plan`) works out everything "fix all" will do, round after round, and
+``fix_all_safe`` is its resulting text.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.safety import apply_edits, lost_words
 
 __all__ = [
     "DoctorConfig",
     "Edit",
     "Finding",
     "Fix",
+    "FixPlan",
     "RULE_MODULES",
     "all_rules",
+    "alternate_takes",
+    "announce",
     "apply_fixes",
     "diagnose",
+    "diagnose_steps",
     "fingerprint",
     "fix_all_safe",
+    "plan_fixes",
+    "unified_diff",
 ]
 
 # One module per rule (or per family of closely related rules); each has RULES and check(ctx).
@@ -46,8 +57,8 @@ RULE_MODULES = (
     "style_ranuki",
     "style_linebreak",
 )
-_MAX_ROUNDS = 8
-_AFTER_BODY = frozenset({"reading-time"})
+# Front-matter fields whose value the doctor measures: a number, not the writer's words.
+MEASURED_FIELDS = ("reading_time",)
 DEFAULT_CONFIG = DoctorConfig()  # frozen, so sharing one is safe
 
 
@@ -64,14 +75,59 @@ def diagnose(
     text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
 ) -> list[Finding]:
     """All findings for the whole post file ``text``, sorted by position."""
+    return diagnose_with_spans(text, config, blog_root)[0]
+
+
+def diagnose_with_spans(
+    text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
+) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """:func:`diagnose`, and the spans of measured values (see :func:`measured_spans`)."""
     ctx = Context(text, config, blog_root)
+    *_, findings = _steps(ctx)  # the last step holds every finding
+    return findings, measured_spans(ctx)
+
+
+def diagnose_steps(
+    text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
+) -> Iterator[list[Finding]]:
+    """:func:`diagnose` rule module by rule module: after each, all findings so far, sorted.
+
+    The last list yielded is what :func:`diagnose` returns; a window shows the others while a
+    long post is still being checked.
+    """
+    return _steps(Context(text, config, blog_root))
+
+
+def _steps(ctx: Context) -> Iterator[list[Finding]]:
     findings: list[Finding] = []
+    config = ctx.config
     for module in _modules():
         if not any(config.enabled(rule) for rule in module.RULES):
             continue
-        findings.extend(f for f in module.check(ctx) if config.enabled(f.rule))
-    findings.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
-    return findings
+        found = [_checked(ctx, f) for f in module.check(ctx) if config.enabled(f.rule)]
+        if found:
+            findings = sorted(findings + found, key=lambda f: (f.start, f.end, f.rule, f.code))
+            yield findings
+    yield findings
+
+
+def measured_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Where the values of :data:`MEASURED_FIELDS` are in the text."""
+    return [(f.value_start, f.value_end) for f in ctx.fields if f.key in MEASURED_FIELDS]
+
+
+def _checked(ctx: Context, finding: Finding) -> Finding:
+    """``finding`` with its fix no longer safe when the fix loses a word."""
+    fix = finding.fix
+    if fix is None or not fix.safe:
+        return finding
+    lost = lost_words(ctx.text, fix.edits, markers=ctx.config.markers, exempt=measured_spans(ctx))
+    if not lost:
+        return finding
+    # What only this text says (a few pieces, shortened), for the writer and for scripts.
+    shown = [p if len(p) <= 40 else p[:39] + "…" for p in lost[:3]]
+    params = {**finding.params, "lost_words": shown}
+    return replace(finding, fix=replace(fix, safe=False), params=params)
 
 
 def fingerprint(text: str, finding: Finding) -> str:
@@ -84,17 +140,63 @@ def fingerprint(text: str, finding: Finding) -> str:
     return f"{finding.rule}:{finding.code}:{digest}"
 
 
-def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
-            return True
-        if edit.start == edit.end == other.start == other.end:
-            return True
-        if edit.start == edit.end and other.start < edit.start < other.end:
-            return True
-        if other.start == other.end and edit.start < other.start < edit.end:
-            return True
-    return False
+def _clash(edit: Edit, other: Edit) -> bool:
+    """True when two edits cannot both be applied: they overlap, insert at the same place, or one
+    inserts strictly inside what the other replaces (touching ends are fine)."""
+    if edit.start < other.end and other.start < edit.end:
+        return True
+    if edit.start == edit.end == other.start == other.end:
+        return True
+    if edit.start == edit.end and other.start < edit.start < other.end:
+        return True
+    return other.start == other.end and edit.start < other.start < edit.end
+
+
+class _Taken:
+    """Edits that do not clash with one another, sorted by place, so that whether a new edit
+    clashes is answered by looking at its neighbours only (linear "fix all" on many edits)."""
+
+    def __init__(self) -> None:
+        self._keys: list[tuple[int, int]] = []
+        self._edits: list[Edit] = []
+
+    def clashes(self, edit: Edit) -> bool:
+        # Taken edits are disjoint, so only the one starting just before ``edit`` and those
+        # starting inside it can clash; the walk stops at the first clash.
+        i = max(0, bisect.bisect_left(self._keys, (edit.start, edit.start)) - 1)
+        while i < len(self._edits) and self._edits[i].start <= edit.end:
+            if _clash(edit, self._edits[i]):
+                return True
+            i += 1
+        return False
+
+    def add(self, edit: Edit) -> None:
+        i = bisect.bisect_right(self._keys, (edit.start, edit.end))
+        self._keys.insert(i, (edit.start, edit.end))
+        self._edits.insert(i, edit)
+
+
+def compatible(fixes: Iterable[Fix | None]) -> list[Fix]:
+    """The fixes of ``fixes`` that can be applied together, in order; a fix clashing with an
+    earlier one is left out (each fix is taken whole or not at all)."""
+    taken = _Taken()
+    out: list[Fix] = []
+    for fix in fixes:
+        if fix is None:
+            continue
+        own = _Taken()
+        clash = False
+        for edit in fix.edits:
+            if taken.clashes(edit) or own.clashes(edit):
+                clash = True
+                break
+            own.add(edit)
+        if clash:
+            continue
+        for edit in fix.edits:
+            taken.add(edit)
+        out.append(fix)
+    return out
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
@@ -103,34 +205,15 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
     Each fix is applied whole or not at all.  Run :func:`diagnose` again to pick up what was
     skipped.
     """
-    taken: list[Edit] = []
-    for fix in fixes:
-        if fix is None:
-            continue
-        edits = list(fix.edits)
-        if any(_conflicts(e, taken) for e in edits) or any(
-            _conflicts(e, edits[:i]) for i, e in enumerate(edits)
-        ):
-            continue
-        taken.extend(edits)
-    for edit in sorted(taken, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+    return apply_edits(text, [e for fix in compatible(fixes) for e in fix.edits])[0]
 
 
-def fix_all_safe(
-    text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
-) -> str:
-    """``text`` after applying safe fixes until none is left (at most a few rounds)."""
-    for _ in range(_MAX_ROUNDS):
-        safe = [f for f in diagnose(text, config, blog_root) if f.fix and f.fix.safe]
-        # Fixes that measure the body (reading time) wait until the body has settled.
-        first = [f for f in safe if f.rule not in _AFTER_BODY]
-        fixes = [f.fix for f in (first or safe)]
-        if not fixes:
-            break
-        fixed = apply_fixes(text, fixes)
-        if fixed == text:
-            break
-        text = fixed
-    return text
+# Imported last: plan.py runs diagnose and apply_fixes from this module.
+from editor.core.doctor.plan import (  # noqa: E402
+    FixPlan,
+    alternate_takes,
+    announce,
+    fix_all_safe,
+    plan_fixes,
+    unified_diff,
+)

@@ -7,10 +7,12 @@ Mojibake is recognised by trying to undo it: UTF-8 bytes read as Latin-1/CP1252 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from editor.core.doctor.context import Context
+from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.truncation import cut_title_finding
 
 RULES = ("broken-character",)
 
@@ -53,25 +55,37 @@ def _undo_sjis(run: str) -> str | None:
 def _where(ctx: Context, offset: int) -> tuple[str, str]:
     """English and Japanese words for where ``offset`` is: a front-matter field or the body."""
     if ctx.fm_start <= offset < ctx.fm_end:
-        for field in ctx.fields:
-            if field.line_start <= offset <= field.line_end:
-                return (
-                    f"in the front-matter field “{field.key}”",
-                    f"フロントマターの「{field.key}」に",
-                )
+        field = ctx.field_at(offset)
+        if field is not None:
+            return (
+                f"in the front-matter field “{field.key}”",
+                f"フロントマターの「{field.key}」に",
+            )
         return "in the front matter", "フロントマターに"
     return "in the text", "本文に"
+
+
+def _inside(spans: list[tuple[int, int]]):
+    """A test "is this offset inside one of ``spans``" (sorted, not overlapping) by bisection."""
+    starts = [s for s, _ in spans]
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+
+    return inside
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Findings for U+FFFD runs, control characters and recognisable mojibake."""
     text = ctx.text
-    code_spans = [(b.start, b.end) for b in ctx.blocks if b.kind == "code"]
+    in_code = _inside([(b.start, b.end) for b in ctx.blocks if b.kind == "code"])
 
-    def in_code(offset: int) -> bool:
-        return any(s <= offset < e for s, e in code_spans)
-
+    title = ctx.field("title")
     for m in _REPLACEMENT.finditer(text):
+        if title is not None and title.value_start <= m.start() and m.end() == title.value_end:
+            yield _cut_title(ctx, title, m)
+            continue
         where_en, where_ja = _where(ctx, m.start())
         fix = Fix(
             (Edit(m.start(), m.end(), ""),),
@@ -95,10 +109,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         for m in _LATIN_MOJIBAKE.finditer(text)
         if (fixed := _undo_latin(m.group(0))) is not None and not fixed.isascii()
     ]
+    in_mojibake = _inside([g.span() for g, _ in latin])
     for m in _CONTROL.finditer(text):
         if m.group(0) == "\ufeff" and m.start() == 0:
             continue  # a byte-order mark at the start is kept as it is
-        if any(g.start() <= m.start() < g.end() for g, _ in latin):
+        if in_mojibake(m.start()):
             continue  # part of mojibake, reported below with its repair
         where_en, where_ja = _where(ctx, m.start())
         codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
@@ -138,6 +153,21 @@ def check(ctx: Context) -> Iterator[Finding]:
             "UTF-8 read as Shift_JIS",
             "UTF-8 を Shift_JIS として読んだ",
         )
+
+
+def _cut_title(ctx: Context, title: Field, m: re.Match[str]) -> Finding:
+    """A title ending in U+FFFD was cut through a character: deleting it would leave a fragment
+    (「…はの可」), so the titles a writer would pick are offered instead."""
+    return cut_title_finding(
+        ctx,
+        RULES[0],
+        "replacement-character",
+        title,
+        m.span(),
+        "The title ends in a broken character (U+FFFD): it was cut short",
+        "タイトルが文字化け（U+FFFD）で終わっています。途中で切れています",
+        count=len(m.group(0)),
+    )
 
 
 def _mojibake(

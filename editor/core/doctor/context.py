@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -11,10 +12,11 @@ from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.model import Finding, Fix
 from editor.core.doctor.similarity import Match, find_matches
 from editor.core.doctor.text import (
+    PROSE_KINDS,
     Block,
     LineIndex,
     iter_lines,
-    mask_markup,
+    masked_blocks,
     normalize,
     scan_blocks,
     split_sentences,
@@ -22,7 +24,6 @@ from editor.core.doctor.text import (
 from editor.core.post import split_post
 
 _KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+|$)")
-PROSE_KINDS = ("paragraph", "list", "quote", "heading")
 _BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?[+-]?")
 
 
@@ -115,7 +116,8 @@ class Context:
             value = self.text[vs:ve]
             if _BLOCK_SCALAR.fullmatch(value):
                 body = []
-                for bs, be, _ in lines[i + 1 :]:
+                for j in range(i + 1, len(lines)):  # no slice: many block scalars stay linear
+                    bs, be, _ = lines[j]
                     if self.text[bs:be].strip() and self.text[bs] not in " \t":
                         break
                     body.append((bs, be))
@@ -129,12 +131,35 @@ class Context:
 
     def field(self, key: str) -> Field | None:
         """The first front-matter field named ``key``, if any."""
-        return next((f for f in self.fields if f.key == key), None)
+        return self._first_fields.get(key)
+
+    @cached_property
+    def _first_fields(self) -> dict[str, Field]:
+        out: dict[str, Field] = {}
+        for f in self.fields:
+            out.setdefault(f.key, f)
+        return out
+
+    @cached_property
+    def _field_starts(self) -> list[int]:
+        return [f.line_start for f in self.fields]
+
+    def field_at(self, offset: int) -> Field | None:
+        """The front-matter field whose lines hold ``offset``, if any."""
+        i = bisect_right(self._field_starts, offset) - 1
+        if i >= 0 and offset <= self.fields[i].line_end:
+            return self.fields[i]
+        return None
 
     @cached_property
     def units(self) -> list[Unit]:
         """Prose sentences, headings and list items of the body, in order."""
         out = []
+        # Link texts are left out of the keys; only blocks with a link need masking again (one
+        # that is nothing but links has no prose left at all).
+        linked = [b for b in self.blocks if self.text.find("[", b.content_start, b.end) != -1]
+        keys = {id(b): "" for b in linked}
+        keys.update((id(b), prose) for b, _, prose in masked_blocks(self.text, linked, False))
         for index, block in enumerate(self.blocks):
             if block.kind not in PROSE_KINDS:
                 continue
@@ -142,10 +167,11 @@ class Context:
                 spans = split_sentences(self.text, block.content_start, block.end)
             else:
                 spans = [(block.content_start, block.end)]
+            prose = keys[id(block)] if id(block) in keys else self.prose_of(block)
             for s, e in spans:
-                # Links, code and URLs are masked so "see [x](y)" lines do not all look alike.
-                segment = self.text[s:e]
-                out.append(Unit(s, e, normalize(mask_markup(segment)), index, normalize(segment)))
+                # Only prose outside links counts, so "see [x](y)" lines do not all look alike.
+                key = normalize(prose[s - block.content_start : e - block.content_start])
+                out.append(Unit(s, e, key, index, normalize(self.text[s:e])))
         return out
 
     @cached_property
@@ -165,12 +191,22 @@ class Context:
 
     @cached_property
     def masked_prose(self) -> list[tuple[Block, int, str]]:
-        """(block, offset, text) for prose blocks, markup blanked so offsets still line up."""
-        return [
-            (b, b.content_start, mask_markup(self.text[b.content_start : b.end]))
-            for b in self.blocks
-            if b.kind in PROSE_KINDS
-        ]
+        """(block, offset, text) for prose blocks, all but prose blanked so offsets line up.
+
+        Built from :func:`text.prose_spans`, the one definition of prose every prose rule reads.
+        """
+        return masked_blocks(self.text, self.blocks)
+
+    @cached_property
+    def _masked_by_block(self) -> dict[int, str]:
+        return {id(block): masked for block, _, masked in self.masked_prose}
+
+    def prose_of(self, block: Block) -> str:
+        """The masked text of ``block`` from its ``content_start`` (all blank if it has no prose)."""
+        masked = self._masked_by_block.get(id(block))
+        if masked is None:
+            return re.sub(r"[^\r\n]", " ", self.text[block.content_start : block.end])
+        return masked
 
     @cached_property
     def sentences(self) -> list[tuple[int, int, str]]:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
-from editor.core.readtime import prose_only
 
 RULES = ("excerpt",)
 _TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9、。，．！？!?「」『』（）()・:：,.\"'\-]")
@@ -54,7 +53,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     wanted = _grams(value)
     if not wanted:
         return
-    shared = len(wanted & _grams(prose_only(ctx.source.body))) / len(wanted)
+    body = "\n".join(masked for _, _, masked in ctx.masked_prose)
+    shared = len(wanted & _grams(body)) / len(wanted)
     if shared < cfg.excerpt_min_overlap:
         pct = round(shared * 100)
         yield ctx.finding(

@@ -17,8 +17,11 @@ from editor.core.doctor.text import iter_lines
 
 RULES = ("empty-link", "missing-target")
 _CODE_SPAN = re.compile(r"`+[^`\r\n]*`+")
-_EMPTY = re.compile(r"(?<!!)\[([^\]\r\n]*)\]\(\s*\)")
-_TARGET = re.compile(r"(!?)\[[^\]\r\n]*\]\(\s*<?((?:\{\{\s*site\.baseurl\s*\}\})?/[^)\s>]*)")
+# Link texts stop at the next "[", so a run of unclosed brackets is scanned once.
+_EMPTY = re.compile(r"(?<!!)\[([^\[\]\r\n]*)\]\([ \t]*\)")
+_TARGET = re.compile(
+    r"(!?)\[[^\[\]\r\n]*\]\([ \t]*<?((?:\{\{[ \t]*site\.baseurl[ \t]*\}\})?/[^)\s>]*)"
+)
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
 _LINK_TAG = re.compile(r"\{%-?\s*link\s+([^\s%]+)\s*-?%\}")
 _POST_EXTS = (".md", ".markdown", ".html", ".textile")
@@ -26,9 +29,12 @@ _POST_EXTS = (".md", ".markdown", ".html", ".textile")
 
 def _lines(ctx: Context) -> Iterator[tuple[int, str]]:
     """(offset, line) of body lines outside code blocks, with code spans blanked."""
-    code = [(b.start, b.end) for b in ctx.blocks if b.kind == "code"]
+    code = iter([(b.start, b.end) for b in ctx.blocks if b.kind == "code"])
+    block = next(code, None)
     for ls, le, _ in iter_lines(ctx.text, ctx.body_start):
-        if any(s <= ls <= e for s, e in code):
+        while block is not None and block[1] < ls:
+            block = next(code, None)  # blocks and lines both go forward: one pass
+        if block is not None and block[0] <= ls:
             continue
         line = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), ctx.text[ls:le])
         yield ls, line

@@ -11,12 +11,19 @@ The stitch fix removes the marker and joins the pieces the way the text was mean
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.doctor.similarity import MIN_RESEMBLANCE, resemblance, similarity, sketch
+from editor.core.doctor.similarity import (
+    MAX_POSTING,
+    MIN_RESEMBLANCE,
+    resemblance,
+    similarity,
+    sketch,
+)
 from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
 
 RULES = ("continuation-marker",)
@@ -27,6 +34,7 @@ _SHORT_LEFT = 0.15  # share of short, unmatched bits a dropped duplicate piece m
 _UNSAFE_COVERAGE = 0.6
 _SURE_OVERLAP = 12  # an overlap this long is no coincidence
 _MIN_RESTART = 8  # a reworded restart is only recognised for a cut sentence this long
+_MAX_CUT_SENTENCE = 2000  # ... and at most this long (difflib is quadratic in it)
 
 
 def _groups(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -72,8 +80,34 @@ def _joiner(prev_char: str, next_char: str) -> str:
     return ""
 
 
+class _Index:
+    """What every marker's piece is compared with, built once per post (not once per marker)."""
+
+    def __init__(self, ctx: Context):
+        units = ctx.units
+        self.originals = {m.copy: m.original for m in ctx.matches}
+        self.first_end: dict[str, int] = {}  # raw key -> end of its first sentence
+        for unit in units:
+            self.first_end.setdefault(unit.raw, unit.end)
+        self.blocks = [u.block for u in units]
+        # (end, raw key, sketch) of every sentence long enough, and sketch value -> entries.
+        self.pool = [(u.end, u.raw, sketch(u.raw)) for u in units if len(u.raw) >= 10]
+        self.postings: dict[int, list[int]] = {}
+        for i, (_, _, values) in enumerate(self.pool):
+            for value in values:
+                self.postings.setdefault(value, []).append(i)
+
+    def earlier(self, raw: str, before: int) -> bool:
+        """True when a sentence with exactly ``raw`` ends by ``before``."""
+        return self.first_end.get(raw, before + 1) <= before
+
+    def units_in(self, first: int, last: int) -> range:
+        """Indices of the units in blocks ``first..last``."""
+        return range(bisect_left(self.blocks, first), bisect_right(self.blocks, last))
+
+
 def _duplicate_coverage(
-    ctx: Context, pool: list, first: int, last: int, marker_start: int, cut: bool
+    ctx: Context, index: _Index, first: int, last: int, marker_start: int, cut: bool
 ) -> tuple[float, bool]:
     """Share of the piece's prose (blocks ``first..last``) already present before the marker.
 
@@ -83,29 +117,27 @@ def _duplicate_coverage(
     it looks like one it only counts if it is word for word earlier text.
     """
     units, threshold = ctx.units, ctx.config.similarity_threshold
-    originals = {m.copy: m.original for m in ctx.matches}
-    # Raw keys: sentences that differ only in their links or code are not copies here.
-    earlier = {u.raw for u in units if u.end <= marker_start}
+    originals = index.originals
     total = covered = exact = short_left = 0
     long_left, long_covered = False, False
     opening = True
-    for i, unit in enumerate(units):
-        if not first <= unit.block <= last:
-            continue
+    for i in index.units_in(first, last):
+        unit = units[i]
         total += len(unit.raw)
         original = units[originals[i]] if i in originals else None
         ratio = 0.0
         # The rest of a cut sentence starts with its punctuation or is short.
         looks_like_rest = unit.raw[:1] in _RESTS or len(unit.raw) < 20
         strict, opening = cut and opening and looks_like_rest, False
-        if unit.raw in earlier:
+        # Raw keys: sentences that differ only in their links or code are not copies here.
+        if index.earlier(unit.raw, marker_start):
             ratio = 1.0
         elif strict:
             pass
         elif original is not None and original.end <= marker_start:
             ratio = similarity(unit.raw, original.raw)
         if ratio < threshold and not strict:
-            ratio = max(ratio, _near_any(unit.raw, pool, marker_start, threshold))
+            ratio = max(ratio, _near_any(unit.raw, index, marker_start, threshold))
         if ratio >= _STRONG:
             exact += len(unit.raw)
         if ratio >= threshold:
@@ -125,23 +157,28 @@ def _duplicate_coverage(
     return covered / total, safe
 
 
-def _near_any(
-    key: str, pool: list[tuple[int, str, list[int]]], before: int, threshold: float
-) -> float:
+def _near_any(key: str, index: _Index, before: int, threshold: float) -> float:
     """The best ratio (0 if none reaches ``threshold``) of ``key`` against sentences before ``before``.
 
-    ``pool`` holds (end, raw key, sketch) of every sentence.  The repeat index compares text with
-    markup blanked; a piece that repeats a paragraph full of HTML or links is only recognised on its
-    raw text, so it is compared here again.
+    Only sentences sharing a sketch value can resemble ``key``, so those are found through the
+    index's postings (values shared by very many sentences say nothing and are skipped).  The
+    repeat index compares text with markup blanked; a piece that repeats a paragraph full of HTML
+    or links is only recognised on its raw text, so it is compared here again.
     """
     if len(key) < 10:
         return 0.0  # very short sentences are too alike to tell copies from chance
     threshold = max(threshold, 0.9)
     own = sketch(key)
+    candidates: set[int] = set()
+    for value in own:
+        posting = index.postings.get(value, ())
+        if len(posting) <= MAX_POSTING:
+            candidates.update(posting)
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(key)
     best = 0.0
-    for end, other, other_sketch in pool:
+    for i in sorted(candidates):
+        end, other, other_sketch = index.pool[i]
         if end > before or abs(len(other) - len(key)) > max(3, len(key) // 3):
             continue
         if resemblance(own, other_sketch) < MIN_RESEMBLANCE:
@@ -163,6 +200,8 @@ def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[
         tail_start = m.end()
     while tail_start < prev.end and text[tail_start].isspace():
         tail_start += 1
+    if prev.end - tail_start > _MAX_CUT_SENTENCE:
+        return None  # no sentence is this long: a block of text without punctuation
     tail, _ = _squeeze(text, tail_start, prev.end)
     if len(tail) < _MIN_RESTART:
         return None
@@ -176,10 +215,16 @@ def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[
     return (tail_start, ratio) if ratio >= ctx.config.similarity_threshold else None
 
 
-def _emit(ctx, span, code, edit, safe, fix_en, fix_ja, en, ja, related=(), **params) -> Finding:
-    """A marker finding at ``span`` (start, end, marker) with a one-edit fix."""
+def _emit(
+    ctx, span, code, edit, safe, fix_en, fix_ja, en, ja, related=(), reviewed=False, **params
+) -> Finding:
+    """A marker finding at ``span`` (start, end, marker) with a one-edit fix.
+
+    ``reviewed``: the fix drops an alternate take, so when it is not safe the writer compares
+    both takes first (:class:`Fix`).
+    """
     start, end, marker = span
-    fix = Fix((edit,), safe, fix_en, fix_ja)
+    fix = Fix((edit,), safe, fix_en, fix_ja, reviewed)
     return ctx.finding(
         RULES[0], code, "error", start, end, en, ja, fix, related, marker=marker, **params
     )
@@ -189,7 +234,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     """One finding per marker (or run of markers), each with its stitch fix."""
     blocks, text, nl = ctx.blocks, ctx.text, ctx.newline
     groups = _groups(blocks)
-    pool = [(u.end, u.raw, sketch(u.raw)) for u in ctx.units if len(u.raw) >= 10] if groups else []
+    index = _Index(ctx) if groups else None
     for n, (gi, gj) in enumerate(groups):
         marker_start, marker_end = blocks[gi].start, blocks[gj].end
         marker = text[marker_start : blocks[gi].end].strip()
@@ -225,7 +270,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             and not ends_sentence(text[prev.content_start : prev.end])
         )
         coverage, droppable = _duplicate_coverage(
-            ctx, pool, piece_first, piece_last, marker_start, cut
+            ctx, index, piece_first, piece_last, marker_start, cut
         )
         # A short overlap may be chance when the piece as a whole clearly repeats earlier text.
         if k >= ctx.config.min_overlap and (k >= _SURE_OVERLAP or not droppable):
@@ -261,6 +306,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"The piece after {marker} repeats text already in the post ({pct}% of it)",
                 f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）",
                 ((next_start, blocks[piece_last].end),),
+                reviewed=True,
                 coverage=pct,
             )
             continue
@@ -280,6 +326,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"({pct}% similar)",
                 f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）",
                 ((tail_start, prev_end),),
+                reviewed=True,
                 similarity=pct,
             )
         elif cut:

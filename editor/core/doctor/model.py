@@ -21,14 +21,18 @@ class Edit:
 class Fix:
     """A repair made of edits that are applied together or not at all.
 
-    ``safe`` fixes are applied by ``--fix`` and :func:`fix_all_safe`; the others are suggestions
-    the writer accepts one by one.
+    ``safe`` fixes are applied by ``--fix`` and :func:`fix_all_safe`; they keep every word of
+    the post (:mod:`editor.core.doctor.safety`).  ``reviewed`` fixes drop an alternate take of a
+    passage whose own words would be lost: the writer compares both takes first, and
+    ``--fix-all`` applies them (keeping the first take).  The others are suggestions the writer
+    accepts one by one.
     """
 
     edits: tuple[Edit, ...]
     safe: bool
     description_en: str
     description_ja: str
+    reviewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Finding:
         if self.fix is not None:
             fix = {
                 "safe": self.fix.safe,
+                "reviewed": self.fix.reviewed and not self.fix.safe,
                 "description_en": self.fix.description_en,
                 "description_ja": self.fix.description_ja,
                 "edits": [

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.readtime import count_prose, reading_minutes
+from editor.core.readtime import count_prose, minutes_for
 
 RULES = ("reading-time",)
 _NUMBER = re.compile(r"\d+")
@@ -23,11 +23,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     declared = int(number.group(0))
     cfg = ctx.config
-    body = ctx.source.body
-    computed = reading_minutes(body, cfg.chars_per_minute, cfg.words_per_minute)
+    # The post as the doctor split it: its prose blocks are the body's, counted once.
+    count = count_prose(ctx.text, [b for b in ctx.blocks if b.start >= ctx.body_start])
+    computed = minutes_for(count, cfg.chars_per_minute, cfg.words_per_minute)
     if abs(declared - computed) <= max(1, cfg.reading_time_tolerance * computed):
         return
-    count = count_prose(body)
     start = field.value_start + (len(field.value) - len(field.value.lstrip())) + number.start()
     end = start + len(number.group(0))
     fix = Fix(

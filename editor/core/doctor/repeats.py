@@ -19,6 +19,7 @@ from editor.core.doctor.text import normalize
 
 RULES = ("repeated-text",)
 _STRUCTURE = re.compile(r"[\s#>*+-]+")
+_MAX_COMPARED = 8000  # characters of two passages difflib compares whole
 _RESTART_WINDOW = 4000  # how far back a restarted piece repeats what came before
 
 
@@ -35,9 +36,12 @@ def _runs(ctx: Context) -> list[list[Match]]:
         runs.append([m])
     out: list[list[Match]] = []
     for run in runs:
-        run = _widen(ctx, run)
-        if not out or run[0].copy > out[-1][-1].copy:
-            out.append(run)
+        floor = out[-1][-1].copy if out else -1
+        if run[0].copy <= floor:
+            continue  # taken in by the run before, which was widened over it
+        # Widening stops at the previous run, so each unit is looked at a bounded number of
+        # times: a post made of one paragraph copied a thousand times stays linear.
+        out.append(_widen(ctx, run, floor))
     return out
 
 
@@ -54,16 +58,20 @@ def _same_gap(ctx: Context, copy: int, original: int) -> bool:
     return normalize(gap_copy) == normalize(gap_original)
 
 
-def _widen(ctx: Context, run: list[Match]) -> list[Match]:
-    """Take in equal short units (a heading, a short line) just before or after both copies."""
+def _widen(ctx: Context, run: list[Match], floor: int = -1) -> list[Match]:
+    """Take in equal short units (a heading, a short line) just before or after both copies.
+
+    Not back past unit ``floor``, the last copy of the run before.
+    """
     units = ctx.units
-    while True:
-        c, o = run[0].copy - 1, run[0].original - 1
-        if o < 0 or units[c].raw != units[o].raw or c <= run[-1].original:
-            break
+    before: list[Match] = []
+    c, o = run[0].copy - 1, run[0].original - 1
+    while o >= 0 and c > floor and units[c].raw == units[o].raw and c > run[-1].original:
         if not _same_gap(ctx, c, o):
             break
-        run.insert(0, Match(c, o, 1.0))
+        before.append(Match(c, o, 1.0))
+        c, o = c - 1, o - 1
+    run = before[::-1] + run
     while True:
         c, o = run[-1].copy + 1, run[-1].original + 1
         if c >= len(units) or units[c].raw != units[o].raw or o >= run[0].copy:
@@ -72,6 +80,20 @@ def _widen(ctx: Context, run: list[Match]) -> list[Match]:
             break
         run.append(Match(c, o, 1.0))
     return run
+
+
+def _passage_similarity(ctx: Context, run: list[Match]) -> float:
+    """difflib's ratio of the two passages; for long ones, the sentences' ratios weighted by length.
+
+    difflib is quadratic in the length of what it compares, and a passage may be most of a post.
+    """
+    units = ctx.units
+    original = "".join(u.raw for u in units[run[0].original : run[-1].original + 1])
+    copy = "".join(u.raw for u in units[run[0].copy : run[-1].copy + 1])
+    if len(original) + len(copy) <= _MAX_COMPARED:
+        return similarity(original, copy)
+    weights = [len(units[m.copy].raw) for m in run]
+    return sum(m.ratio * w for m, w in zip(run, weights, strict=True)) / max(1, sum(weights))
 
 
 def _removal(ctx: Context, first: int, last: int) -> Edit:
@@ -113,12 +135,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         elif len(run) == 1:
             ratio = run[0].ratio
         else:
-            ratio = similarity(
-                "".join(u.raw for u in units[o0 : o1 + 1]),
-                "".join(u.raw for u in units[c0 : c1 + 1]),
-            )
+            ratio = _passage_similarity(ctx, run)
         block_first = ctx.blocks[units[c0].block]
-        adjacent = not _STRUCTURE.sub("", text[original[1] : copy[0]])
+        # Only Markdown structure between the copies; matched in place, stopping at the first
+        # word, so copies far apart cost nothing.
+        adjacent = (
+            original[1] >= copy[0] or _STRUCTURE.fullmatch(text, original[1], copy[0]) is not None
+        )
         # Generated text that restarts repeats the sentences before the cut at the start of a
         # new paragraph, where the original sat inside one.  Whole paragraphs repeated far apart
         # are often deliberate in reference posts, so those are left to the writer.
@@ -151,6 +174,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             safe,
             f"Remove this copy and keep the one on line {line}",
             f"こちらを削除し、{line} 行目を残す",
+            reviewed=True,
         )
         code = ("exact-" if exact else "near-") + ("passage" if len(run) > 1 else "sentence")
         yield ctx.finding(

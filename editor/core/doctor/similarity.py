@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 _SKETCH_SIZE = 8
-_MAX_POSTING = 64  # trigrams shared by this many sentences say nothing about duplication
+MAX_POSTING = 64  # trigrams shared by this many sentences say nothing about duplication
 _MAX_CANDIDATES = 8
+# A "sentence" longer than this is a block without punctuation; difflib is quadratic in its
+# length, so such blocks are only matched when they are equal.
+MAX_NEAR_LENGTH = 2000
 # Sentences with a difflib ratio of 0.85 share well over a third of their trigrams; a looser
 # bound keeps recall while skipping most difflib calls.
 MIN_RESEMBLANCE = 0.25
@@ -71,14 +74,14 @@ def find_matches(
             matches.append(Match(i, first[key], 1.0))
             continue
         first[key] = i
-        if near is not None and not near[i]:
+        if (near is not None and not near[i]) or len(key) > MAX_NEAR_LENGTH:
             continue
         own = sketch(key)
         sketches[i] = own
         votes: Counter[int] = Counter()
         for value in own:
             posting = postings.get(value)
-            if posting and len(posting) <= _MAX_POSTING:
+            if posting and len(posting) <= MAX_POSTING:
                 votes.update(posting)
         best: Match | None = None
         matcher = SequenceMatcher(None, autojunk=False)

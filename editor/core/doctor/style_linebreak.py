@@ -20,10 +20,18 @@ _BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]?(?:\\r\\n|\\n|\\r)[ \\t]*(?=[{_CJK}])"
 
 def check(ctx: Context) -> Iterator[Finding]:
     """One note per paragraph whose lines break between Japanese characters."""
-    for block in ctx.blocks:
+    text = ctx.text
+    for block, offset, masked in ctx.masked_prose:
         if block.kind != "paragraph":
             continue
-        breaks = list(_BREAK.finditer(ctx.text, block.content_start, block.end))
+        # Matched on the text itself, so the edit only ever takes white space; both characters
+        # around the break must be prose (not the end of a code span or a tag).
+        breaks = [
+            m
+            for m in _BREAK.finditer(text, block.content_start, block.end)
+            if masked[m.start() - 1 - offset] == text[m.start() - 1]
+            and masked[m.end() - offset] == text[m.end()]
+        ]
         if not breaks:
             continue
         edits = tuple(Edit(m.start(), m.end(), "") for m in breaks)

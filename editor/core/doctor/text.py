@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from editor.core.render.tables import has_pipe, is_separator
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -16,10 +19,7 @@ _LIQUID_CODE_OPEN = re.compile(r"^\s*\{%-?\s*(highlight|raw|comment)\b")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE = re.compile(r"^\s*\||^[\s:|-]*-{3,}[\s:|-]*\||^[^|`]*\|[^|`]*\|")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
-# Any indentation: HTML tables in posts are indented freely and are never prose.
-_HTML = re.compile(r"^\s*<(?:[A-Za-z/!?])")
 _LIQUID_LINE = re.compile(r"^\s*\{[%{].*[%}]\}\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_\r\n]+\1\s*$")
@@ -34,15 +34,36 @@ _QUOTE_CLOSERS = "」』）)】〕\"'’”"
 _CONTINUES = re.compile(r"[ぁ-ゖ、，]")
 CLOSING_CHARS = "。！？!?.」』）)】〕\"'’”…‥:：;；"
 
+# Markup inside prose lines, blanked before the prose is read.  Every pattern stops at the next
+# opening character of its own kind, so a run of unclosed ``<``, ``[`` or ``{{`` is scanned once.
+_LIQUID = re.compile(r"\{[%{][^{}\r\n]*[%}]\}")
 _MASKS = [
     re.compile(r"`+[^`\r\n]*`+"),
-    re.compile(r"!?\[[^\]\r\n]*\]\([^)\r\n]*\)"),
+    re.compile(r"!\[[^\[\]\r\n]*\]\([^()\r\n]*\)"),  # an image is not read, its alt text either
     re.compile(r"https?://[^\s)\]>」]+"),
-    re.compile(r"<[^>\r\n]*>"),
-    re.compile(r"\{[%{].*?[%}]\}"),
+    re.compile(r"<[A-Za-z/!?][^<>\r\n]*>"),
+    _LIQUID,
+    re.compile(r"\{:[^{}\r\n]*\}"),  # kramdown attribute lists: {: .align-right}
+    re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});"),
     # Paths are ASCII; \w would take Japanese text around a slash for a path.
-    re.compile(r"(?<![A-Za-z0-9_.])(?:\.{0,2}/)?[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)+/?"),
+    re.compile(r"(?<![A-Za-z0-9_.~/-])(?:\.{0,2}/)?[A-Za-z0-9_.~-]+(?:/[A-Za-z0-9_.~-]+)+/?"),
 ]
+# A link's text is read; its brackets and target are not.
+_LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\([^()\r\n]*\)|\[[^\[\]\r\n]*\])")
+PROSE_KINDS = ("paragraph", "list", "quote", "heading")
+# HTML elements kramdown reads as a block up to their end tag, blank lines included.
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header html iframe legend "
+    "li main menu nav noframes noscript ol p pre script section style summary table tbody td "
+    "template textarea tfoot th thead tr ul video audio object svg math canvas map".split()
+)
+_VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_TAG_EVENT = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|<!--|-->")
+_HTML_START = re.compile(r"^\s*<(?:(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)|!--|[!?])")
+_ATTRIBUTE_LINE = re.compile(r"^\s*\{:.*\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -79,12 +100,83 @@ def iter_lines(text: str, start: int = 0):
         pos = m.end()
 
 
+def element_ends(text: str, start: int = 0) -> dict[int, int]:
+    """For each HTML start tag (and ``<!--``) in ``text[start:]``, where its element ends.
+
+    Maps the offset of the ``<`` to the offset just after the matching end tag (or ``-->``).
+    One pass with a stack per tag name, so nested ``<div>`` and a hundred thousand unclosed
+    ones cost the same per tag; void elements (``<img>``, ``<br>``) have no end.
+    """
+    ends: dict[int, int] = {}
+    stacks: dict[str, list[int]] = {}
+    comment: int | None = None
+    for m in _TAG_EVENT.finditer(text, start):
+        token = m.group(0)
+        if comment is not None:
+            if token == "-->":
+                ends[comment] = m.end()
+                comment = None
+            continue
+        if token == "<!--":
+            comment = m.start()
+            continue
+        if token == "-->":
+            continue
+        name = m.group(2).lower()
+        if name in _VOID_TAGS:
+            continue
+        stack = stacks.setdefault(name, [])
+        if not m.group(1):
+            stack.append(m.start())
+        elif stack:
+            close = text.find(">", m.end(), m.end() + 200)
+            ends[stack.pop()] = close + 1 if close != -1 else m.end()
+    return ends
+
+
+def _html_block_end(line: str, ls: int, ends: dict[int, int]) -> int | None:
+    """Where the HTML block opening on ``line`` ends, when its element closes on a later line.
+
+    kramdown reads ``<table>``, ``<div>``, ``<style>``, ``<pre>`` and comments whole, blank lines
+    and all; other tags (``<span>``, ``<img>``) start a paragraph like any text.
+    """
+    m = _HTML_START.match(line)
+    if m is None or m.group(1):
+        return None
+    if m.group(2) is not None and m.group(2).lower() not in _BLOCK_TAGS:
+        return None
+    return ends.get(ls + line.index("<"))
+
+
+def _table_row(line: str, current: list | None) -> bool:
+    """kramdown's rule: a line with an unescaped ``|`` outside code is a table row (one pipe is
+    enough: 「レコード数 | 約530万件」), but a table does not interrupt a paragraph."""
+    if current is not None and current[0] not in ("table", "html"):
+        return False
+    # Jekyll runs Liquid first: the pipe of a filter ({{ a | upcase }}) never reaches kramdown.
+    line = _LIQUID.sub("", line)
+    return has_pipe(line) or (is_separator(line) and line.lstrip().startswith("|"))
+
+
+def is_html_block_start(line: str) -> bool:
+    """True when ``line`` opens an HTML block: a block-level tag, an end tag, a comment."""
+    m = _HTML_START.match(line)
+    if m is None:
+        return False
+    return m.group(2) is None or bool(m.group(1)) or m.group(2).lower() in _BLOCK_TAGS
+
+
 def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Block]:
-    """Split ``text[start:]`` into Markdown blocks (enough of Markdown for the checks)."""
+    """Split ``text[start:]`` into Markdown blocks (enough of Markdown for the checks).
+
+    Every step looks at one line (or a precomputed table), so the scan is linear in the text.
+    """
     blocks: list[Block] = []
     current: list | None = None  # [kind, start, end, level, content_start]
     fence: str | None = None
     liquid_end: str | None = None
+    html_until = -1  # an HTML element read whole runs up to here
+    ends = element_ends(text, start) if "<" in text[start:] else {}
     marker_set = {m.strip() for m in markers}
     prev_blank = True
 
@@ -97,6 +189,9 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
     for ls, le, _ in iter_lines(text, start):
         line = text[ls:le]
         stripped = line.strip()
+        if ls < html_until:
+            current[2] = le
+            continue
         if fence is not None or liquid_end is not None:
             current[2] = le
             if fence is not None and stripped.startswith(fence) and set(stripped) <= set(fence):
@@ -136,14 +231,19 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             kind, content = "list", ls + lm.end()
         elif (qm := _QUOTE.match(line)) is not None:
             kind, content = "quote", ls + qm.end()
-        elif _TABLE.match(line):
+        elif "|" in line and _table_row(line, current):
             kind = "table"
         elif _LINK_DEF.match(line):
             kind = "linkdef"
         elif _LIQUID_LINE.match(line):
             kind = "liquid"
-        elif _HTML.match(line) and (current is None or current[0] != "paragraph"):
+        elif _ATTRIBUTE_LINE.match(line):
+            kind = "attribute"
+        elif (current is None or current[0] != "paragraph") and is_html_block_start(line):
             kind = "html"
+            until = _html_block_end(line, ls, ends)
+            if until is not None and until > le:
+                html_until = until
         elif prev_blank and current is None and _INDENTED.match(line):
             kind = "code"
         prev_blank = False
@@ -199,15 +299,89 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def mask_markup(segment: str) -> str:
-    """``segment`` with code spans, links, URLs, paths, tags and Liquid blanked (same length)."""
-    chars = list(segment)
-    for pattern in _MASKS:
-        for m in pattern.finditer(segment):
-            for i in range(m.start(), m.end()):
-                if chars[i] not in "\r\n":
-                    chars[i] = " "
-    return "".join(chars)
+def markup_spans(segment: str, link_text: bool = True) -> list[tuple[int, int]]:
+    """Sorted, merged spans of ``segment`` that are markup: code, links, URLs, paths, tags, Liquid.
+
+    A link's text is prose unless ``link_text`` is false.  None of the spans crosses a line break.
+    """
+    spans = [(m.start(), m.end()) for pattern in _MASKS for m in pattern.finditer(segment)]
+    for m in _LINK.finditer(segment):
+        if link_text:
+            spans += [(m.start(), m.start(1)), (m.end(1), m.end())]
+        else:
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def prose_spans(
+    text: str,
+    blocks: list[Block],
+    kinds: tuple[str, ...] = PROSE_KINDS,
+    link_text: bool = True,
+) -> Iterator[tuple[Block, int, int]]:
+    """(block, start, end) of every run of prose in the body, in order.
+
+    The one definition of what is read as prose: paragraphs, list items, quotations and headings
+    (so not front matter, fenced or indented code, ``{% highlight %}``, HTML blocks such as
+    ``<style>``, ``<script>`` and ``<table>``, Markdown tables, Liquid or attribute lines; give
+    ``kinds`` to read tables too), and inside them everything but code spans, images, link
+    targets, URLs, paths, HTML tags with their attributes, entities, Liquid tags and outputs and
+    kramdown attribute lists (and link texts when ``link_text`` is false).  Linear in the text:
+    no pattern scans past the next opening character of its own kind.
+    """
+    for block in blocks:
+        if block.kind not in kinds:
+            continue
+        start = block.content_start
+        pos = start
+        for s, e in markup_spans(text[start : block.end], link_text):
+            if start + s > pos:
+                yield block, pos, start + s
+            pos = start + e
+        if block.end > pos:
+            yield block, pos, block.end
+
+
+def masked_blocks(
+    text: str, blocks: list[Block], link_text: bool = True
+) -> list[tuple[Block, int, str]]:
+    """(block, offset, text) for prose blocks, everything but :func:`prose_spans` blanked.
+
+    Line breaks are kept and the offsets line up with ``text``, so a pattern found in the masked
+    text is at ``offset + m.start()`` in the file.
+    """
+    out: list[tuple[Block, int, str]] = []
+    current: Block | None = None
+    pieces: list[str] = []
+    pos = 0
+
+    def flush() -> None:
+        if current is not None:
+            pieces.append(_blank(text[pos : current.end]))
+            out.append((current, current.content_start, "".join(pieces)))
+
+    for block, s, e in prose_spans(text, blocks, link_text=link_text):
+        if block is not current:
+            flush()
+            current, pieces, pos = block, [], block.content_start
+        pieces.append(_blank(text[pos:s]))
+        pieces.append(text[s:e])
+        pos = e
+    flush()
+    return out
+
+
+def _blank(segment: str) -> str:
+    """``segment`` with everything but line breaks turned into spaces."""
+    return re.sub(r"[^\r\n]", " ", segment)
 
 
 def normalize(segment: str) -> str:

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
-from editor.core.post import PostReadError, decode_post, split_post
+from editor.core.post import split_post
 from editor.core.render.liquid_values import relative_url, to_datetime
+from editor.core.storage import is_inside, read_text_file
 from editor.core.yamlload import YamlLoadError, load_yaml
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
@@ -23,9 +24,9 @@ _STYLES = {
 def front_matter(path: Path) -> dict:
     """A file's parsed front matter; empty when missing, unreadable or refused (alias bombs)."""
     try:
-        source = split_post(decode_post(path.read_bytes()))
+        source = split_post(read_text_file(path))
         data = load_yaml(source.front_matter).value if source.front_matter.strip() else {}
-    except (OSError, PostReadError, YamlLoadError):
+    except (OSError, YamlLoadError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -90,7 +91,7 @@ def post_url(blog_root: Path, name: str, site: Mapping) -> str | None:
 def link_url(blog_root: Path, relative: str, site: Mapping) -> str | None:
     """``{% link path %}``, or None when the file does not exist."""
     path = blog_root / relative
-    if not path.is_file():
+    if not path.is_file() or not is_inside(blog_root, path):
         return None
     if relative.startswith("_posts/"):
         return relative_url(site, post_url_path(path, site))

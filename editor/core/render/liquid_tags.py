@@ -10,6 +10,7 @@ from editor.core.render.blocks import PLACEHOLDER
 from editor.core.render.jekyll_links import link_url, post_url
 from editor.core.render.liquid_expr import evaluate, literal_or_path
 from editor.core.render.liquid_values import to_text
+from editor.core.storage import StorageError, read_regular_file
 
 _FOR = re.compile(r"^([\w-]+)\s+in\s+(\(.*?\)|\S+)\s*(.*)$")
 _PARAM = re.compile(r"""([\w-]+)\s*=\s*('[^']*'|"[^"]*"|\S+)""")
@@ -128,9 +129,15 @@ def tag_include(renderer, node, scope, out) -> str:
     name, _, params_text = node.args.partition(" ")
     if "{{" in name or context.blog_root is None or renderer.depth >= 10:
         raise ValueError(name)
-    path = Path(context.blog_root) / "_includes" / name
-    if not path.is_file() or ".." in Path(name).parts:
+    # As Jekyll joins paths, "/x" is looked for in _includes too, never at the disk's root; a
+    # link out of the blog is refused by the one "inside the blog" check (ensure_inside).
+    path = Path(context.blog_root) / "_includes" / name.lstrip("/")
+    if ".." in Path(name).parts:
         raise ValueError(name)
+    try:
+        data, _ = read_regular_file(path, inside=context.blog_root)
+    except StorageError:
+        raise ValueError(name) from None
     params = {
         key: literal_or_path(value, scope, context) for key, value in _PARAM.findall(params_text)
     }
@@ -138,7 +145,7 @@ def tag_include(renderer, node, scope, out) -> str:
 
     renderer.depth += 1
     try:
-        template = parse(path.read_text("utf-8", errors="replace"))
+        template = parse(data.decode("utf-8", errors="replace"))
         return renderer.render(template, [*scope, {"include": params}])
     finally:
         renderer.depth -= 1
