@@ -48,6 +48,18 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{message} (see '{self.prog} --help')")
 
 
+def require_utf8(label: str, value: str | None) -> None:
+    """Refuse an argument whose bytes are not UTF-8 (Python hands them over as lone
+    surrogates), rather than write escapes into a post or fail with a traceback."""
+    if value is None:
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        raise CliError(f"{label}: “{shown}” is not valid UTF-8 text") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``tsuzuri``; subcommands are added from :data:`COMMANDS`."""
     parser = _Parser(

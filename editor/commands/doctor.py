@@ -117,7 +117,9 @@ def _load_baseline(name: str | None) -> dict[str, set[str]]:
             path: {f["fingerprint"] for f in entry["findings"] if "fingerprint" in f}
             for path, entry in document["files"].items()
         }
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except RecursionError:
+        raise CliError(f"{name}: not a doctor --json report (nested too deeply)") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise CliError(f"{name}: not a doctor --json report ({exc})") from None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from editor.cli import EXIT_OK, CliError, storage_failure
+from editor.cli import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core import fields
 from editor.core.repository import BlogRepository, RepositoryError
 from editor.core.slug import SlugError
@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     repo = BlogRepository.find(args.repo)
     if repo is None:
         raise CliError(f"{args.repo}: not inside a Jekyll blog (no _config.yml or _posts/)")
+    for option in ("title", "slug", "date"):
+        require_utf8(f"--{option}", getattr(args, option))
     date = None
     if args.date:
         date = fields.parse_date(args.date, repo.zone)

@@ -6,12 +6,11 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
-
 from editor.cli import CliError
 from editor.core.post import split_post
 from editor.core.render import RenderContext, render_body
 from editor.core.storage import StorageError, read_post_file, read_text_file
+from editor.core.yamlload import YamlLoadError, load_yaml
 
 
 def add_parser(parser) -> None:
@@ -35,14 +34,13 @@ def find_site(post: Path) -> Path | None:
     return None
 
 
-def _load_yaml(text: str, what: str) -> dict:
+def _load_yaml(text: str, what: str, first_line: int = 1) -> dict:
+    """The mapping in ``text``; YAML that cannot be read (alias bombs and too deep nesting
+    included) is one line on stderr and an empty mapping, so the body still renders."""
     try:
-        data = yaml.safe_load(text) if text.strip() else {}
-    except yaml.YAMLError as exc:
-        print(
-            f"tsuzuri: {what} is not valid YAML ({exc.__class__.__name__}); ignored",
-            file=sys.stderr,
-        )
+        data = load_yaml(text, first_line).value if text.strip() else {}
+    except YamlLoadError as exc:
+        print(f"tsuzuri: {what} is not used: {exc}", file=sys.stderr)
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -71,7 +69,7 @@ def run(args) -> int:
     source = split_post(text)
     context = RenderContext(
         site=site,
-        page=_load_yaml(source.front_matter, "the front matter"),
+        page=_load_yaml(source.front_matter, "the front matter", 2),
         blog_root=site_root.resolve() if site_root else None,
         post_path=post.resolve(),
     )

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from editor.cli import EXIT_OK, CliError, storage_failure
+from editor.cli import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core import fields
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
             key, value = _split(assignment)
             document.set_field(key, _typed(key, value, document, repo))
         for key in args.unset:
+            require_utf8("--unset", key)
             document.remove_field(key)
     except FrontMatterError as exc:
         raise CliError(f"{path}: {exc}") from None
@@ -64,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _split(assignment: str) -> tuple[str, str]:
+    require_utf8("KEY=VALUE", assignment)
     key, sep, value = assignment.partition("=")
     if not sep or not key.strip():
         raise CliError(f"“{assignment}”: expected KEY=VALUE")

@@ -177,8 +177,15 @@ class PostDocument:
         values = self._require_values()
         old = values.get(key)
         value = self._typed(key, value, old, key in values)
+        parsed = self._parse()
         self._replace_front_matter(
-            frontmatter.set_key(self._source.front_matter, key, value, newline=self._newline())
+            frontmatter.set_key(
+                self._source.front_matter,
+                key,
+                value,
+                newline=self._newline(),
+                parsed=parsed if isinstance(parsed, ParsedFrontMatter) else None,
+            )
         )
 
     def remove_field(self, key: str) -> None:

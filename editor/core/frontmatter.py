@@ -160,14 +160,21 @@ def _item_text(node: yaml.ScalarNode, lines: list[str]) -> tuple[Any, str]:
         return None, ""
 
 
-def set_key(fm_text: str, key: str, value: Any, newline: str | None = None) -> str:
+def set_key(
+    fm_text: str,
+    key: str,
+    value: Any,
+    newline: str | None = None,
+    parsed: ParsedFrontMatter | None = None,
+) -> str:
     """Front-matter text with ``key`` set to ``value``, changing only that key's lines.
 
     The value is written in the style the old one used (quotes, flow or block list, block
     scalar); a new key goes after the nearest preceding key of :data:`KEY_ORDER`.  Setting the
-    value a key already has returns ``fm_text`` unchanged.
+    value a key already has returns ``fm_text`` unchanged.  ``parsed`` is ``parse(fm_text)``
+    when the caller already has it (a 10 MB front matter takes seconds to read).
     """
-    parsed = parse(fm_text)
+    parsed = parsed if parsed is not None else parse(fm_text)
     _refuse_duplicate(parsed, key)
     nl = newline or (dominant_newline(fm_text) if fm_text else "\n")
     span = parsed.spans.get(key)

@@ -14,10 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from editor.core.errors import PositionedError
 
-# A front matter has tens of nodes; a generous cap still stops exponential alias expansion.
+# A front matter has tens of nodes; a generous cap on the nodes aliases add (a long front
+# matter without aliases is no bomb, whatever its size) still stops exponential expansion.
 MAX_EXPANDED_NODES = 100_000
 
 
@@ -34,7 +38,25 @@ class LoadResult:
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # key, first, last line
 
 
-class _Loader(yaml.SafeLoader):
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _Base(Composer, CParser, SafeConstructor, Resolver):
+        """libyaml's scanner and parser (a 10 MB front matter in about a second instead of
+        seven) under PyYAML's own composer: libyaml's composer recurses in C and crashes the
+        process on 100,000 nested brackets, where Python's stops with a RecursionError."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):
     """SafeLoader that records duplicate mapping keys instead of silently dropping them."""
 
     def __init__(self, stream: str):
@@ -65,7 +87,8 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 
 
 def _expanded_size(root: yaml.Node) -> int:
-    """Number of nodes with every alias expanded; refuses cycles and sizes over the cap."""
+    """Number of nodes with every alias expanded; refuses cycles, and aliases adding more
+    nodes than the cap."""
     sizes: dict[int, int] = {}
     in_progress: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -85,7 +108,8 @@ def _expanded_size(root: yaml.Node) -> int:
         if children_done:
             in_progress.discard(key)
             total = 1 + sum(sizes[id(child)] for child in children)
-            if total > MAX_EXPANDED_NODES:
+            # The nodes under this one number at most len(sizes) + 1 without aliases.
+            if total - len(sizes) - 1 > MAX_EXPANDED_NODES:
                 raise YamlLoadError(
                     f"Too many nodes once aliases are expanded (over {MAX_EXPANDED_NODES:,}); "
                     "refusing what looks like an alias bomb"
@@ -104,17 +128,40 @@ def _expanded_size(root: yaml.Node) -> int:
     return sizes[id(root)]
 
 
+# What YAML 1.1 (PyYAML's reader) accepts; anything else stops the reader.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _refuse_unprintable(text: str, first_line: int) -> None:
+    """A control character anywhere is refused with its place (the reader's own error is two
+    lines long and counts bytes in libyaml)."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start())
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise YamlLoadError(
+        f"YAML does not allow the control character U+{ord(found.group(0)):04X}",
+        line + first_line,
+        column,
+    )
+
+
 def load_yaml(text: str, first_line: int = 1) -> LoadResult:
     """Parse ``text`` safely; ``first_line`` is the file line number of its first line.
 
     Raises :class:`YamlLoadError` with the parser's message and position.
     """
+    _refuse_unprintable(text, first_line)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return LoadResult(None, None)
-        _expanded_size(node)
+        if "&" in text:  # no anchor, no alias: nothing to expand
+            _expanded_size(node)
         value = loader.construct_document(node)
         return LoadResult(node, value, loader.duplicates)
     except yaml.MarkedYAMLError as exc:

@@ -139,3 +139,55 @@ def test_set_on_every_corpus_post_changes_only_the_keys_set(tmp_path, path):
             assert set(range(i1, i2)) <= allowed, (tag, old_lines[i1:i2])
     assert fm.load(split_post(new).front_matter)["title"] == "新しい題: #1"
     assert split_post(new).body == split_post(original).body
+
+
+EDGE_DATE = "9999-12-31 23:59:59 -2359"  # already in the year 10000 in UTC and in Tokyo
+
+
+def test_set_a_date_past_year_9999_is_one_line_and_the_file_untouched(blog, capsys):
+    post = blog / "_posts" / "2025-10-25-post.md"
+    assert main(["set", str(post), f"date={EDGE_DATE}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tsuzuri: date: ") and "9999" in err and err.count("\n") == 1
+    assert post.read_bytes() == POST.encode()
+
+
+def test_new_with_a_date_past_year_9999_is_one_line_and_creates_nothing(blog, capsys):
+    assert main(["new", "--repo", str(blog), "--title", "x", "--date", EDGE_DATE]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tsuzuri: --date: ") and "9999" in err and err.count("\n") == 1
+    assert list((blog / "_posts").iterdir()) == [blog / "_posts" / "2025-10-25-post.md"]
+
+
+@pytest.mark.parametrize("argument", ["--title", "--slug"])
+def test_new_with_an_argument_that_is_not_utf8_is_one_line_and_creates_nothing(
+    blog, capsys, argument
+):
+    # The shell passes bytes; Python hands undecodable ones over as lone surrogates.
+    value = b"\xff\xfe\xe6\x8a".decode("utf-8", "surrogateescape")
+    args = ["--title", "題", "--slug", "ok", argument, value]
+    assert main(["new", "--repo", str(blog), *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"tsuzuri: {argument}: ") and "UTF-8" in err and err.count("\n") == 1
+    assert list((blog / "_posts").iterdir()) == [blog / "_posts" / "2025-10-25-post.md"]
+    assert not (blog / "_drafts").exists()
+
+
+def test_set_a_value_that_is_not_utf8_is_one_line_and_the_file_untouched(blog, capsys):
+    post = blog / "_posts" / "2025-10-25-post.md"
+    value = b"title=\xff\xfe".decode("utf-8", "surrogateescape")
+    assert main(["set", str(post), value]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tsuzuri: KEY=VALUE: ") and "UTF-8" in err and err.count("\n") == 1
+    assert post.read_bytes() == POST.encode()
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x7f", "\x9b"])
+def test_set_on_front_matter_with_a_control_character_names_its_place(tmp_path, capsys, char):
+    post = tmp_path / "bell.md"
+    original = f"---\ntitle: 題\nexcerpt: あ{char}い\n---\n本文\n"
+    post.write_text(original, encoding="utf-8")
+    assert main(["set", str(post), "title=x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"U+{ord(char):04X}" in err and "line 3, column 11" in err
+    assert post.read_text(encoding="utf-8") == original

@@ -2,6 +2,9 @@
 
 import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -90,6 +93,22 @@ def test_a_baseline_hides_what_was_already_there(tmp_path, capsys):
     assert main(["doctor", str(post), "--baseline", str(tmp_path / "none.json")]) == 2
 
 
+@pytest.mark.parametrize(
+    "report",
+    ["[" * 100_000 + "]" * 100_000, '{"files": []}'],
+    ids=["nested-100k", "files-a-list"],
+)
+def test_a_baseline_that_is_no_report_is_one_line(tmp_path, capsys, report):
+    post = _write(tmp_path / "a.md", CLEAN)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(report, encoding="utf-8")
+    assert main(["doctor", str(post), "--baseline", str(baseline)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith(f"tsuzuri: {baseline}: not a doctor --json report") and err.count("\n") == 1
+    )
+
+
 RAW = corpus_files("raw")
 SUBJECT = "MicrosoftがOpenAIとのパートナーシップを維持しつつも"
 
@@ -150,3 +169,21 @@ def test_dry_run_prints_the_diff_and_writes_nothing(raw_post, capsys):
     clean = _write(raw_post.parent / "clean.md", CLEAN)
     assert main(["doctor", str(clean), "--dry-run"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_front_matter_nested_100k_deep_is_a_finding_not_a_crash(tmp_path):
+    # libyaml's own composer recurses in C: 100,000 brackets overflowed the stack and killed
+    # the process (the window runs the doctor on every post it opens). A child process keeps
+    # a crash from taking the test run with it.
+    post = _write(
+        tmp_path / "deep.md", "---\nx: " + "[" * 100_000 + "]" * 100_000 + "\n---\n本文\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "editor", "doctor", str(post)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 1, done.stderr[-300:]
+    assert "nested too deeply" in done.stdout and "Traceback" not in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,92 @@ def test_unreadable_posts_fail_with_one_line(tmp_path, capsys, content, message)
     assert main(["render", str(post)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("tsuzuri: ") and message in err and err.count("\n") == 1
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    """A "billion laughs" YAML mapping: 9 levels of 9 aliases each, 9**9 nodes expanded."""
+    lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a]"]
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _render_cli(post, capsys, *args, bound: float = 20) -> tuple[int, str, str]:
+    started = time.perf_counter()
+    status = main(["render", str(post), *args])
+    assert time.perf_counter() - started < bound  # generous: a refusal takes milliseconds
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.timeout(60)
+def test_an_alias_bomb_in_the_front_matter_is_refused_in_one_line(blog, capsys):
+    post = blog / "_posts" / "2030-01-01-bomb.md"
+    post.write_text("---\n" + _alias_bomb() + "---\n本文 {{ page.l8 }}\n", "utf-8")
+    status, out, err = _render_cli(post, capsys)
+    assert status == 0 and "本文" in out
+    assert err.startswith("tsuzuri: the front matter") and "alias" in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.timeout(60)
+def test_an_alias_bomb_in_config_is_refused_in_one_line(blog, capsys):
+    (blog / "_config.yml").write_text(_alias_bomb(), "utf-8")
+    post = blog / "_posts" / "2030-01-01-a.md"
+    post.write_text("---\ntitle: t\n---\n本文 {{ site.l8 }}\n", "utf-8")
+    status, out, err = _render_cli(post, capsys)
+    assert status == 0 and "本文" in out
+    assert err.startswith("tsuzuri: _config.yml") and "alias" in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["[" * 5000 + "]" * 5000, "[" * 100_000 + "]" * 100_000, "\n" + "- " * 100_000 + "x"],
+    ids=["5k-brackets", "100k-brackets", "100k-dashes"],
+)
+def test_deeply_nested_front_matter_is_refused_in_one_line(blog, capsys, value):
+    post = blog / "_posts" / "2030-01-01-deep.md"
+    post.write_text(f"---\nx: {value}\n---\n本文\n", "utf-8")
+    status, out, err = _render_cli(post, capsys)
+    assert status == 0 and "本文" in out
+    assert err.startswith("tsuzuri: the front matter") and "nested" in err
+    assert err.count("\n") == 1
+
+
+def test_february_30_rolls_over_as_jekyll_reads_it(blog, capsys):
+    # Ruby's Time.parse, and so Jekyll, reads 2025-02-30 as 2 March (checked with jekyll 4.3).
+    body = "{{ page.date }} / {{ page.date | date: '%Y-%m-%d' }}\n"
+    outputs = []
+    for date in ("2025-02-30", "2025-03-02"):
+        post = blog / "_posts" / "2030-01-01-a.md"
+        post.write_text(f"---\ntitle: t\ndate: {date}\n---\n{body}", "utf-8")
+        status, out, err = _render_cli(post, capsys)
+        assert status == 0 and err == ""
+        outputs.append(out)
+    assert outputs[0] == outputs[1] and "2025-03-02" in outputs[0]
+
+
+@pytest.mark.parametrize("date", ["2025-02-03 10:00:00 +25:00", "2025-02-32"])
+def test_dates_jekyll_cannot_read_do_not_stop_the_render(blog, capsys, date):
+    post = blog / "_posts" / "2030-01-01-a.md"
+    post.write_text(f"---\ntitle: t\ndate: {date}\n---\n本文 {{{{ page.title }}}}\n", "utf-8")
+    status, out, err = _render_cli(post, capsys)
+    assert status == 0 and err == ""
+    assert out.startswith('<p data-source-line="0">本文 t</p>')
+
+
+def _ten_megabyte_front_matter() -> str:
+    keys = [f'k{i}: "{"あ" * 30}"' for i in range(100_000)]  # 100,000 keys, 10 MB, no alias
+    return "---\ntitle: 大きな前付け\n" + "\n".join(keys) + "\n---\n本文 {{ page.title }}\n"
+
+
+@pytest.mark.timeout(120)
+def test_a_ten_megabyte_front_matter_renders_in_seconds(blog, capsys):
+    post = blog / "_posts" / "2030-01-01-big.md"
+    post.write_text(_ten_megabyte_front_matter(), "utf-8")
+    assert post.stat().st_size > 10_000_000
+    # About 3 s here; reading the YAML twice in pure Python took 16 s.
+    status, out, err = _render_cli(post, capsys, bound=12)
+    assert status == 0 and err == ""
+    assert out == '<p data-source-line="0">本文 大きな前付け</p>\n'

@@ -11,7 +11,7 @@ from editor.core.doctor.model import Finding
 from editor.core.fields import Problem
 from editor.core.frontmatter import parse
 from editor.core.post import unclosed_front_matter
-from editor.core.yamlload import YamlLoadError, _expanded_size
+from editor.core.yamlload import YamlLoadError, load_yaml
 
 RULES = ("front-matter",)
 
@@ -66,29 +66,15 @@ def _offset_of_line(ctx: Context, line: int) -> int:
 
 
 def _reads_cleanly(fm_text: str) -> bool:
-    """True when libyaml reads ``fm_text`` as a mapping whose values build.
+    """True when ``fm_text`` reads as a mapping (or nothing) whose values build.
 
-    PyYAML's pure-Python scanner takes about ten seconds a megabyte; libyaml, when PyYAML was
-    built with it, reads the same text a hundred times faster.  The limit on aliases is the one
-    :func:`parse` applies, and raises the same error.  Anything else libyaml does not read
-    cleanly (or a PyYAML without libyaml) goes to :func:`parse`, which words the problem with its
-    place.
+    :func:`load_yaml` scans with libyaml when PyYAML has it (a 10 MB front matter in about a
+    second) but composes in Python: libyaml's own composer recurses in C and kills the process
+    on 100,000 nested brackets.  Whatever does not read cleanly goes to :func:`parse`, which
+    words the problem with its place.
     """
-    if not getattr(yaml, "__with_libyaml__", False):
-        return False
-    loader = yaml.CSafeLoader(fm_text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return True
-        if not isinstance(node, yaml.MappingNode):
-            return False
-        _expanded_size(node)
-        loader.construct_document(node)
-        return True
+        node = load_yaml(fm_text).node
     except YamlLoadError:
-        raise  # too many nodes: parse would refuse it with the same words, only later
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return False
-    finally:
-        loader.dispose()
+    return node is None or isinstance(node, yaml.MappingNode)

@@ -11,6 +11,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from editor.core.render.attributes import parse_ial
+from editor.core.render.scan import finder
 
 # kramdown treats these as span-level: a line starting with one is a paragraph, not raw HTML.
 SPAN_TAGS = frozenset(
@@ -27,6 +28,8 @@ _OPEN_TAG = re.compile(
 _MARKDOWN_ATTR = re.compile(r"""\s+markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+?))(?=[\s/>])""")
 _IAL_LINE = re.compile(r"^ {0,3}\{:(?!:)([^}]*)\}\s*$")
 _EXT_START = re.compile(r"^ {0,3}\{::(\w+)([^}]*?)(/?)\}\s*$")
+_COMMENT_END = re.compile("-->")
+_EXT_END = re.compile(r"^[ \t>]*\{:/[^}\n]*\}[^\S\n]*$", re.MULTILINE)  # any closer, any line
 _ABBR_DEF = re.compile(r"^ {0,3}\*\[([^\]\n]+)\]:(.*)$")
 PLACEHOLDER = "\x1a"
 
@@ -98,10 +101,25 @@ _DEFINITION = re.compile(r":[ \t]")
 MAX_TERM_LINES = 64
 
 
+# A line that may hold a definition marker (``:`` or markdown-it's ``~``), also inside quotes.
+_MARKER_LINE = re.compile(r"^[ \t>]*[:~][ \t]", re.MULTILINE)
+
+
+def _has_marker_lines(state: StateBlock) -> bool:
+    """Whether any line of the source could be a definition; asked once per source text."""
+    known = state.env.get("deflist_markers")
+    if known is None or known[0] is not state.src:
+        known = (state.src, _MARKER_LINE.search(state.src) is not None)
+        state.env["deflist_markers"] = known
+    return known[1]
+
+
 def wrap_deflist(original):
     """A definition-list rule that also takes kramdown's several term lines before ``:``."""
 
     def deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not _has_marker_lines(state):
+            return False  # no definition anywhere: the paragraph rule asks for every line
         last = start
         limit = min(end - 1, start + MAX_TERM_LINES)
         while last < limit and _line(state, last + 1).strip():
@@ -158,6 +176,11 @@ def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if not text.startswith("<"):
         return False
     if text.startswith("<!--"):
+        if (
+            finder(state.env, "comment_end", state.src, _COMMENT_END).next(state.bMarks[start])
+            is None
+        ):
+            return False  # never closed: asked for every line of a paragraph, so answered once
         last = start
         while last < end and "-->" not in _raw_line(state, last):
             last += 1
@@ -193,6 +216,21 @@ def _raw_token(state: StateBlock, start: int, stop: int) -> bool:
     return True
 
 
+# Each level reads to its closing tag and recurses; real posts nest two or three.
+MAX_MARKDOWN_HTML_DEPTH = 50
+
+
+def warn_too_deep(env: dict) -> None:
+    """Note (once per render) that elements with Markdown inside were nested too deep."""
+    warnings = env.setdefault("warnings", [])
+    message = (
+        f'HTML elements with markdown="1" are nested more than {MAX_MARKDOWN_HTML_DEPTH} deep: '
+        "the preview shows the deeper ones as HTML, without Markdown"
+    )
+    if message not in warnings:
+        warnings.append(message)
+
+
 def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -> bool:
     """An HTML element whose content kramdown parses as Markdown."""
     line_text = _line(state, start)
@@ -206,6 +244,18 @@ def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -
     if after_open.strip() or mode == "span" or not close or stop - 1 <= start:
         # Content on the tag's own line: rendered with the raw HTML (see html.markdown_inside).
         return _raw_token(state, start, stop)
+    depth = state.env.get("markdown_html_depth", 0)
+    if depth >= MAX_MARKDOWN_HTML_DEPTH:
+        warn_too_deep(state.env)
+        return _raw_token(state, start, stop)
+    state.env["markdown_html_depth"] = depth + 1
+    try:
+        return _markdown_inside(state, start, stop, inner_end, clean_tag, opened)
+    finally:
+        state.env["markdown_html_depth"] = depth
+
+
+def _markdown_inside(state: StateBlock, start: int, stop: int, inner_end: int, clean_tag, opened):
     token = state.push("html_block", "", 0)
     token.map = [start, stop]
     token.content = clean_tag + "\n"
@@ -275,6 +325,13 @@ def extension(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     name, self_closing = found.group(1), found.group(3)
     stop = start + 1
     if not self_closing:
+        # Asked for every line of a paragraph: a closer missing from the rest of the post is
+        # found missing once (any line holding one, quotes included, is then checked below).
+        if (
+            finder(state.env, "extension_end", state.src, _EXT_END).next(state.bMarks[start])
+            is None
+        ):
+            return False
         closer = re.compile(rf"^\s*\{{:/{name}?\}}\s*$")
         while stop < end and not closer.match(_line(state, stop)):
             stop += 1

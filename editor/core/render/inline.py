@@ -7,7 +7,10 @@ import re
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 
+from editor.core.render.scan import finder
+
 _SPAN_IAL = re.compile(r"\{:((?:[^}\\]|\\.)*)\}")
+_BRACE = re.compile(r"\}")
 _INLINE_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 
 
@@ -54,6 +57,8 @@ def span_ial(state: StateInline, silent: bool) -> bool:
     """``{:.class}`` right after a span element; applied once emphasis is resolved."""
     if not state.src.startswith("{:", state.pos):
         return False
+    if finder(state.env, "span_ial_close", state.src, _BRACE).next(state.pos) is None:
+        return False  # no "}" left: 50,000 unclosed "{:" each searched to the end before
     found = _SPAN_IAL.match(state.src, state.pos)
     if not found:
         return False

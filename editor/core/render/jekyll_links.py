@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
-
 from editor.core.post import split_post
 from editor.core.render.liquid_values import relative_url, to_datetime
 from editor.core.storage import is_inside, read_text_file
+from editor.core.yamlload import YamlLoadError, load_yaml
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _STYLES = {
@@ -23,11 +22,11 @@ _STYLES = {
 
 
 def front_matter(path: Path) -> dict:
-    """A file's parsed front matter; empty when missing or unreadable."""
+    """A file's parsed front matter; empty when missing, unreadable or refused (alias bombs)."""
     try:
         source = split_post(read_text_file(path))
-        data = yaml.safe_load(source.front_matter) if source.front_matter.strip() else {}
-    except (OSError, yaml.YAMLError):
+        data = load_yaml(source.front_matter).value if source.front_matter.strip() else {}
+    except (OSError, YamlLoadError):
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -57,13 +57,20 @@ def to_datetime(value) -> datetime | None:
     if not found:
         return None
     y, mo, d, h, mi, s, tz = found.groups()
-    result = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
-    if tz:
-        if tz == "Z":
-            return result.replace(tzinfo=UTC)
-        digits = tz.replace(":", "")
-        offset = timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
-        return result.replace(tzinfo=timezone(offset if digits[0] == "+" else -offset))
+    try:
+        # Ruby's Time (and so Jekyll) rolls a day past the month's end over: 02-30 is 03-02.
+        if not 1 <= int(d) <= 31:
+            return None
+        result = datetime(int(y), int(mo), 1, int(h or 0), int(mi or 0), int(s or 0))
+        result += timedelta(days=int(d) - 1)
+        if tz:
+            if tz == "Z":
+                return result.replace(tzinfo=UTC)
+            digits = tz.replace(":", "")
+            offset = timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
+            return result.replace(tzinfo=timezone(offset if digits[0] == "+" else -offset))
+    except (ValueError, OverflowError):  # month 13, hour 25, a zone of 24 hours or more
+        return None
     return result
 
 

@@ -44,7 +44,8 @@ def build_markdown() -> MarkdownIt:
     md.inline.ruler.before("escape", "kramdown_escape", inline.escape)
 
     md.core.ruler.after("block", "explicit_heading_ids", tree.explicit_heading_ids)
-    md.core.ruler.after("inline", "span_attributes", tree.span_attributes)
+    md.core.ruler.after("inline", "close_span_elements", tree.close_span_elements)
+    md.core.ruler.after("close_span_elements", "span_attributes", tree.span_attributes)
     md.core.ruler.after("span_attributes", "typography", tree.typography)
     md.core.ruler.after("typography", "abbreviations", tree.abbreviations)
     md.core.ruler.after("abbreviations", "heading_ids", tree.heading_ids)

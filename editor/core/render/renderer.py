@@ -8,6 +8,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from editor.core import fields
+from editor.core.render.blocks import MAX_MARKDOWN_HTML_DEPTH, warn_too_deep
 from editor.core.render.context import RenderContext, RenderResult
 from editor.core.render.liquid import render_liquid
 from editor.core.render.liquid_values import to_datetime
@@ -62,7 +64,14 @@ class Renderer:
 
     def _fragment(self, text: str, inline: bool, env: dict) -> str:
         """Markdown inside raw HTML (``markdown="1"``), without line markers of its own."""
-        inner_env = {k: env[k] for k in ("render_context", "liquid_blocks", "render_fragment")}
+        depth = env.get("markdown_html_depth", 0)
+        if depth >= MAX_MARKDOWN_HTML_DEPTH:
+            warn_too_deep(env)
+            return text
+        inner_env = {k: env[k] for k in ("render_context", "liquid_blocks")}
+        inner_env["warnings"] = env.setdefault("warnings", [])
+        inner_env["markdown_html_depth"] = depth + 1
+        inner_env["render_fragment"] = lambda text, inline: self._fragment(text, inline, inner_env)
         if inline:
             return self._md.renderInline(text.strip(), inner_env)
         html = self._md.render(textwrap.dedent(text.strip("\n")) + "\n", inner_env)
@@ -90,4 +99,16 @@ class Renderer:
         source = extend_lazy_quotes(nest_short_indented_lists(liquid.text))
         tokens = self._md.parse(source, env)
         html = self._md.renderer.render(tokens, self._md.options, env)
-        return RenderResult(html, list(env.get("source_blocks", [])), list(liquid.warnings))
+        warnings = [*_date_warnings(context.page), *liquid.warnings, *env.get("warnings", [])]
+        return RenderResult(html, list(env.get("source_blocks", [])), warnings)
+
+
+def _date_warnings(page) -> list[str]:
+    """Jekyll refuses to build a post whose date no form of Ruby's Time.parse reads."""
+    date = page.get("date")
+    if not isinstance(date, str) or to_datetime(date) or fields.parse_date(date):
+        return []
+    return [
+        f"Invalid date '{date}': Jekyll does not build a post whose front matter date it "
+        "cannot read"
+    ]

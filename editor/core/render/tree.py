@@ -11,9 +11,12 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.render import attributes
+from editor.core.render.blocks import SPAN_TAGS, VOID_TAGS
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.typography import educate
 
+_SPAN_OPEN = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?(?<!/)>\Z")
+_SPAN_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>\Z")
 _HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}[\t ]*$")
 _TASK = re.compile(r"\[([ xX])\]\s")
 # What follows a run of text in the source, as far as the quote rules care.
@@ -53,7 +56,9 @@ def span_attributes(state: StateCore) -> None:
         for i, child in enumerate(children):
             if child.type != "span_ial":
                 continue
-            ial = attributes.resolve(attributes.parse_ial(child.content), definitions)
+            ial = attributes.resolve_or_warn(
+                attributes.parse_ial(child.content), definitions, state.env
+            )
             target = _span_target(children, i)
             if target is not None:
                 attributes.apply(target, ial)
@@ -75,6 +80,32 @@ def _span_target(children: list[Token], index: int) -> Token | None:
             if depth == 0:
                 return children[j]
     return None
+
+
+def close_span_elements(state: StateCore) -> None:
+    """Span-level HTML elements as kramdown parses them: closed at the end of their paragraph
+    (heading, cell...) when the writer left them open, and a closing tag that does not close
+    the innermost open element shown as text."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        open_tags: list[str] = []
+        for child in block.children:
+            if child.type != "html_inline":
+                continue
+            opened = _SPAN_OPEN.match(child.content)
+            closed = _SPAN_CLOSE.match(child.content) if opened is None else None
+            if opened and opened.group(1).lower() in SPAN_TAGS - VOID_TAGS:
+                open_tags.append(opened.group(1).lower())
+            elif closed and closed.group(1).lower() in SPAN_TAGS:
+                if open_tags and open_tags[-1] == closed.group(1).lower():
+                    open_tags.pop()
+                else:
+                    child.type = "text"
+        for name in reversed(open_tags):
+            closer = Token("html_inline", "", 0)
+            closer.content = f"</{name}>"
+            block.children.append(closer)
 
 
 def typography(state: StateCore) -> None:
@@ -172,46 +203,76 @@ def block_attributes(state: StateCore) -> None:
     for token in tokens:
         if token.type == "ial" and "define" in (token.meta or {}):
             definitions[token.meta["define"]] = token.meta["attrs"]
+    applier = attributes.Applier()
+    previous: dict[int, Token | None] = {}
+    following: dict[int, Token | None] = {}
     for i, token in enumerate(tokens):
         if token.type != "ial" or "define" in token.meta or "eob" in token.meta:
             continue
         line = token.map[0] if token.map else 0
         blank_before = line == 0 or not re.sub(r"^[\s>]*", "", lines[line - 1])
-        target = None if blank_before else _previous_block(tokens, i)
+        target = None if blank_before else _previous_block(tokens, i, previous)
         if target is None:
-            target = _next_block(tokens, i)
-        ial = attributes.resolve(token.meta["attrs"], definitions)
+            target = _next_block(tokens, i, following)
+        ial = attributes.resolve_or_warn(token.meta["attrs"], definitions, state.env)
         if target is not None:
             if "toc" in ial["refs"] and target.type in ("bullet_list_open", "ordered_list_open"):
                 target.meta = {**(target.meta or {}), "toc": True}
-            attributes.apply(target, ial)
+            applier.apply(target, ial)
+    applier.finish()
 
 
-def _previous_block(tokens: list[Token], index: int) -> Token | None:
+def _previous_block(
+    tokens: list[Token], index: int, known: dict[int, Token | None]
+) -> Token | None:
+    """The block an attribute list at ``index`` follows; ``known`` holds earlier answers.
+
+    Attribute lists are skipped, so a run of them shares one answer: each is looked up from
+    the one before it instead of walking back over the whole run again.
+    """
     level = tokens[index].level
+    before = tokens[index - 1] if index else None
+    if before is not None and before.type == "ial" and before.level == level:
+        if index - 1 in known:
+            known[index] = known[index - 1]
+            return known[index]
     depth = 0
+    found = None
     for j in range(index - 1, -1, -1):
         token = tokens[j]
         if token.type == "ial":
             continue
         if token.level < level and token.nesting == 1:
-            return None
+            break
         depth += token.nesting
         if depth == 0 and token.level == level:
-            return token if token.nesting in (0, 1) and token.block else None
-    return None
+            found = token if token.nesting in (0, 1) and token.block else None
+            break
+    known[index] = found
+    return found
 
 
-def _next_block(tokens: list[Token], index: int) -> Token | None:
+def _next_block(tokens: list[Token], index: int, known: dict[int, Token | None]) -> Token | None:
+    """The block an attribute list at ``index`` comes before; a run of them shares one answer."""
+    if index in known:
+        return known[index]
     level = tokens[index].level
-    for token in tokens[index + 1 :]:
+    run_end = index + 1
+    while run_end < len(tokens) and tokens[run_end].type == "ial":
+        run_end += 1
+    found = None
+    for j in range(run_end, len(tokens)):
+        token = tokens[j]
         if token.type == "ial":
             continue
         if token.level < level or token.nesting == -1:
-            return None
+            break
         if token.level == level and token.block:
-            return token
-    return None
+            found = token
+            break
+    for k in range(index, run_end):
+        known[k] = found
+    return found
 
 
 def lists(state: StateCore) -> None:
