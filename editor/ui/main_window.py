@@ -20,9 +20,10 @@ from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.frontmatter_form import FrontMatterForm
-from editor.ui.opening import OpeningMixin
+from editor.ui.open_blog import OpenBlog
+from editor.ui.opening import Opening
 from editor.ui.post_list import PostListView
-from editor.ui.post_naming import PostNamingMixin
+from editor.ui.post_naming import PostNaming
 from editor.ui.preview import PreviewPane
 from editor.ui.preview_style import PreviewStyle
 from editor.ui.safekeeping import SafeKeeper
@@ -34,8 +35,9 @@ LARGE_POST_CHARS = 2_000_000
 LARGE_POST_SYNC_MS = 300
 
 
-class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
-    """One post at a time in a blog; the panes emit signals and the window wires them."""
+class MainWindow(QMainWindow):
+    """One post at a time in a blog: the window holds the panes and the controllers (each handed
+    its collaborators) and wires their signals."""
 
     post_opened = Signal(Path)
     post_saved = Signal(Path)
@@ -43,14 +45,13 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.repository: BlogRepository | None = None
+        self.blog = OpenBlog()
         self._document = PostDocument.from_text("")
         self._body_pending = False  # a large post's text pane is ahead of the document
         self._body_timer = QTimer(self)
         self._body_timer.setSingleShot(True)
         self._body_timer.setInterval(LARGE_POST_SYNC_MS)
         self._body_timer.timeout.connect(self._sync_body)
-        self._typed_slug: str | None = None  # a slug the writer typed, applied on save
         self._syncing = False
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
 
@@ -59,7 +60,23 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
         self.preview = PreviewPane()
         self.renderer = LatestOnly(_render_html, int(settings.value("render/debounce_ms")), self)
-        self.safekeeping = SafeKeeper(self)
+        self.safekeeping = SafeKeeper(
+            self, self.blog, lambda: self.document.text, lambda: self.is_modified
+        )
+        self.naming = PostNaming(
+            self.blog, lambda: self.document, self.form, self.safekeeping, self
+        )
+        self.opening = Opening(
+            self.blog,
+            lambda: self.document,
+            self.safekeeping,
+            self.post_list,
+            self.form,
+            self._confirm_leaving,
+            self._show_document,
+            self.open_blog,
+            self,
+        )
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
@@ -106,15 +123,15 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_action = self._action(
-            self.tr("&New post"), QKeySequence.StandardKey.New, self.new_post
+            self.tr("&New post"), QKeySequence.StandardKey.New, self.opening.new_post
         )
         self.open_action = self._action(
-            self.tr("&Open…"), QKeySequence.StandardKey.Open, self._on_open_triggered
+            self.tr("&Open…"), QKeySequence.StandardKey.Open, self.opening.on_open_triggered
         )
         self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.open_blog_action = self._action(
-            self.tr("Open &blog…"), "Ctrl+Shift+O", self._on_open_blog_triggered
+            self.tr("Open &blog…"), "Ctrl+Shift+O", self.opening.on_open_blog_triggered
         )
         self.publish_action = self._action(
             self.tr("&Publish draft"), "Ctrl+Shift+P", self.publish_draft
@@ -138,14 +155,16 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         return action
 
     def _connect_signals(self) -> None:
-        self.post_list.open_post_requested.connect(self._on_post_list_open_requested)
+        self.post_list.open_post_requested.connect(self.opening.on_post_list_open_requested)
+        self.opening.post_opened.connect(self.post_opened)
         self.editor.textChanged.connect(self._on_editor_text_changed)
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
         self.editor.cursor_line_changed.connect(self.preview.mark_line)
         self.preview.top_line_changed.connect(self.editor.scroll_to_line)
         self.form.field_edited.connect(self._on_form_field_edited)
         self.form.raw_edited.connect(self._on_form_raw_edited)
-        self.form.slug_edited.connect(self._on_slug_edited)
+        self.form.slug_edited.connect(self.naming.on_slug_edited)
+        self.naming.changed.connect(self._on_location_changed)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
         self.doctor.checking.connect(
             lambda: self.doctor_status.setText(self.tr("Doctor: checking…"))
@@ -182,19 +201,22 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     # -- blog and posts ----------------------------------------------------------------------
 
     @property
+    def repository(self) -> BlogRepository | None:
+        return self.blog.repository
+
+    @property
     def blog_root(self) -> Path | None:
-        return self.repository.root if self.repository else None
+        return self.blog.root
 
     @property
     def site(self) -> dict[str, Any]:
-        return self.repository.config if self.repository else {}
+        return self.blog.site
 
     def open_blog(self, root: Path) -> None:
         """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
-        self.repository = BlogRepository(root)
-        self.repository.remove_leftovers()  # temporary files of saves a crash cut short
-        if self.repository.config_error is not None:
-            self.statusBar().showMessage(str(self.repository.config_error), 15000)
+        repository = self.blog.open(root)
+        if repository.config_error is not None:
+            self.statusBar().showMessage(str(repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
         layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         self.form.set_layouts(layouts)
@@ -203,8 +225,13 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self._update_title()
         self.safekeeping.offer_recovery()
 
-    def _timezone(self) -> str | None:
-        return self.repository.timezone if self.repository else None
+    def open_post(self, path: Path) -> bool:
+        """Load a post into the panes; False when it stays as it was (see :class:`Opening`)."""
+        return self.opening.open_post(path)
+
+    def new_post(self) -> None:
+        """Start an unsaved post from the blog's defaults (see :class:`Opening`)."""
+        self.opening.new_post()
 
     def _show_document(
         self,
@@ -217,7 +244,7 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         cursor = self.editor.textCursor().position()
         scroll = self.editor.verticalScrollBar().value()
         self.document = document
-        self._typed_slug = None
+        self.naming.forget_typed_slug()
         self.doctor.reset()
         self._syncing = True
         try:
@@ -311,15 +338,19 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
                 "The front matter is not valid YAML%s: %s. Fix it in the YAML tab; nothing is lost."
             ) % (where, error.message)
         messages = self._field_messages()
-        self._update_location(messages)
+        self.naming.show_location(messages)
         self.form.show_messages(messages)
         self.form.show_fields(
             self.document.fields,
             _lf(self.document.front_matter_text),
             message,
-            timezone=self._timezone(),
+            timezone=self.blog.timezone,
             refresh_raw=refresh_raw,
         )
+
+    def _on_location_changed(self) -> None:
+        self._refresh_form(refresh_raw=False)
+        self._update_title()
 
     def _field_messages(self) -> dict[str, str]:
         messages: dict[str, str] = {}
@@ -376,12 +407,12 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         if self._body_pending:
             return True  # typed into a large post and not yet copied over: unsaved, cheaply
         unsaved_new = self.document.path is None and bool(self.document.body.strip())
-        return self.document.is_modified or unsaved_new or self.rename_pending
+        return self.document.is_modified or unsaved_new or self.naming.rename_pending
 
     def save(self) -> bool:
         """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""
         self.form.flush()
-        path = self.document.path or self._new_post_path()
+        path = self.document.path or self.naming.new_post_path()
         if path is None:
             return False
         path = self.safekeeping.save(path, self.document.text)
@@ -389,12 +420,32 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
             return False  # the reason was shown; the text stays in the editor, unsaved
         self.document.path = path
         self.document.mark_saved()
-        path = self._move_to_planned_name(path)
+        moved = self.naming.move_to_planned_name(path)
+        if moved != path:
+            path = moved
+            self._refresh_form(refresh_raw=False)
         self.post_list.refresh()
         self.post_list.select_path(path)
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved %s") % path.name, 5000)
         self.post_saved.emit(path)
+        return True
+
+    def publish_draft(self) -> bool:
+        """Move the open draft into _posts/ dated now (saving it first); False if it stays."""
+        if not self.naming.can_publish():
+            self.statusBar().showMessage(
+                self.tr("Only a saved draft in _drafts/ can be published"), 8000
+            )
+            return False
+        if self.is_modified and not self.save():
+            return False
+        published = self.naming.publish()
+        if published is None:
+            return False
+        self.post_list.refresh()
+        self.open_post(published)
+        self.statusBar().showMessage(self.tr("Published as %s") % published.name, 8000)
         return True
 
     def _confirm_leaving(self) -> bool:
