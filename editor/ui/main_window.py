@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
@@ -18,6 +18,7 @@ from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
+from editor.ui.edited_post import EditedPost
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog
@@ -30,9 +31,6 @@ from editor.ui.safekeeping import SafeKeeper
 from editor.ui.settings import Settings
 
 APP_NAME = "Tsuzuri"
-# Above this many characters the document follows the text pane once typing pauses.
-LARGE_POST_CHARS = 2_000_000
-LARGE_POST_SYNC_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -46,19 +44,13 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.blog = OpenBlog()
-        self._document = PostDocument.from_text("")
-        self._body_pending = False  # a large post's text pane is ahead of the document
-        self._body_timer = QTimer(self)
-        self._body_timer.setSingleShot(True)
-        self._body_timer.setInterval(LARGE_POST_SYNC_MS)
-        self._body_timer.timeout.connect(self._sync_body)
-        self._syncing = False
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
 
         self.post_list = PostListView()
         self.form = FrontMatterForm()
         self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
         self.preview = PreviewPane()
+        self.edited = EditedPost(self.editor, self)
         self.renderer = LatestOnly(_render_html, int(settings.value("render/debounce_ms")), self)
         self.safekeeping = SafeKeeper(
             self, self.blog, lambda: self.document.text, lambda: self.is_modified
@@ -157,7 +149,8 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.post_list.open_post_requested.connect(self.opening.on_post_list_open_requested)
         self.opening.post_opened.connect(self.post_opened)
-        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.edited.body_changed.connect(self._on_body_changed)
+        self.edited.pane_ahead.connect(lambda: self.setWindowModified(True))
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
         self.editor.cursor_line_changed.connect(self.preview.mark_line)
         self.preview.top_line_changed.connect(self.editor.scroll_to_line)
@@ -240,23 +233,9 @@ class MainWindow(QMainWindow):
         recovery_id: str | None = None,
     ) -> None:
         """Show a document; the same post shown again (a reload) keeps cursor and scroll."""
-        same_post = document.path is not None and document.path == self.document.path
-        cursor = self.editor.textCursor().position()
-        scroll = self.editor.verticalScrollBar().value()
-        self.document = document
         self.naming.forget_typed_slug()
         self.doctor.reset()
-        self._syncing = True
-        try:
-            self.editor.set_text_keeping_view(document.body_for_editor())
-            if same_post:
-                restored = self.editor.textCursor()
-                restored.setPosition(min(cursor, len(self.editor.toPlainText())))
-                self.editor.setTextCursor(restored)
-                self.editor.verticalScrollBar().setValue(scroll)
-        finally:
-            self._syncing = False
-        if not same_post:
+        if not self.edited.show(document):
             self.preview.scroll_to_line(0)  # a new post starts at its top in both panes
         self._refresh_form(refresh_raw=True)
         self._request_render(immediately=True)
@@ -268,35 +247,9 @@ class MainWindow(QMainWindow):
     @property
     def document(self) -> PostDocument:
         """The post being edited, always up to date with the text pane when read."""
-        if self._body_pending:
-            self._sync_body()
-        return self._document
+        return self.edited.document
 
-    @document.setter
-    def document(self, document: PostDocument) -> None:
-        self._body_timer.stop()
-        self._body_pending = False
-        self._document = document
-
-    def _on_editor_text_changed(self) -> None:
-        if self._syncing:
-            return
-        if self.editor.document().characterCount() > LARGE_POST_CHARS:
-            # Copying megabytes out of the pane on every keystroke would make typing lag: the
-            # document catches up when typing pauses, or at once when anything reads it.
-            self._body_pending = True
-            self._body_timer.start()
-            self.setWindowModified(True)
-            return
-        self._apply_body(self.editor.toPlainText())
-
-    def _sync_body(self) -> None:
-        self._body_pending = False
-        self._body_timer.stop()
-        self._apply_body(self.editor.toPlainText())
-
-    def _apply_body(self, body: str) -> None:
-        self._document.set_body(body)
+    def _on_body_changed(self, body: str) -> None:
         self._request_render(body=body)
         self._update_title()
 
@@ -404,7 +357,7 @@ class MainWindow(QMainWindow):
     @property
     def is_modified(self) -> bool:
         """Unsaved changes, or a new post with a body that was never saved."""
-        if self._body_pending:
+        if self.edited.body_pending:
             return True  # typed into a large post and not yet copied over: unsaved, cheaply
         unsaved_new = self.document.path is None and bool(self.document.body.strip())
         return self.document.is_modified or unsaved_new or self.naming.rename_pending
