@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from editor.core.document import PostDocument
-from editor.core.frontmatter import FrontMatterError
 from editor.core.render import RenderContext, render_body
 from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost
@@ -20,6 +19,7 @@ from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.edited_post import EditedPost
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
+from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
             settings,
             self._current_post_text,
             self,
+        )
+        self.binding = FormBinding(
+            self.form, lambda: self.document, self.blog, self.naming, self.doctor, self
         )
         self.preview_style = PreviewStyle(self.preview, settings, self)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -154,8 +157,8 @@ class MainWindow(QMainWindow):
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
         self.editor.cursor_line_changed.connect(self.preview.mark_line)
         self.preview.top_line_changed.connect(self.editor.scroll_to_line)
-        self.form.field_edited.connect(self._on_form_field_edited)
-        self.form.raw_edited.connect(self._on_form_raw_edited)
+        self.binding.document_changed.connect(self._on_front_matter_changed)
+        self.binding.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.form.slug_edited.connect(self.naming.on_slug_edited)
         self.naming.changed.connect(self._on_location_changed)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
@@ -163,7 +166,6 @@ class MainWindow(QMainWindow):
             lambda: self.doctor_status.setText(self.tr("Doctor: checking…"))
         )
         self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
         self.renderer.finished.connect(self.preview.set_body_html)
         self.renderer.failed.connect(self._on_render_failed)
@@ -237,7 +239,7 @@ class MainWindow(QMainWindow):
         self.doctor.reset()
         if not self.edited.show(document):
             self.preview.scroll_to_line(0)  # a new post starts at its top in both panes
-        self._refresh_form(refresh_raw=True)
+        self.binding.refresh(refresh_raw=True)
         self._request_render(immediately=True)
         self._update_title()
         self.safekeeping.follow(document, loaded, recovery_id)
@@ -253,65 +255,13 @@ class MainWindow(QMainWindow):
         self._request_render(body=body)
         self._update_title()
 
-    def _on_form_field_edited(self, key: str, value: Any) -> None:
-        if self.document.fields is None:
-            return
-        self.doctor.forget_front_matter_steps()
-        try:
-            if value is None:
-                self.document.remove_field(key)
-            else:
-                self.document.set_field(key, value)
-        except FrontMatterError as exc:
-            self.statusBar().showMessage(str(exc), 10000)
-        self._refresh_form(refresh_raw=True)
+    def _on_front_matter_changed(self) -> None:
         self._request_render()
         self._update_title()
-
-    def _on_form_raw_edited(self, raw: str) -> None:
-        if raw == _lf(self.document.front_matter_text):
-            return
-        self.doctor.forget_front_matter_steps()
-        self.document.set_front_matter_text(raw)
-        self._refresh_form(refresh_raw=False)
-        self._request_render()
-        self._update_title()
-
-    def _refresh_form(self, refresh_raw: bool) -> None:
-        """Show the document's fields, messages and (optionally) raw YAML in the form.
-
-        Widgets whose value already matches are left alone, so the field being typed in
-        keeps its cursor.
-        """
-        error = self.document.front_matter_error
-        message = None
-        if error is not None:
-            where = f" (line {error.line}, column {error.column})" if error.line else ""
-            message = self.tr(
-                "The front matter is not valid YAML%s: %s. Fix it in the YAML tab; nothing is lost."
-            ) % (where, error.message)
-        messages = self._field_messages()
-        self.naming.show_location(messages)
-        self.form.show_messages(messages)
-        self.form.show_fields(
-            self.document.fields,
-            _lf(self.document.front_matter_text),
-            message,
-            timezone=self.blog.timezone,
-            refresh_raw=refresh_raw,
-        )
 
     def _on_location_changed(self) -> None:
-        self._refresh_form(refresh_raw=False)
+        self.binding.refresh(refresh_raw=False)
         self._update_title()
-
-    def _field_messages(self) -> dict[str, str]:
-        messages: dict[str, str] = {}
-        lang = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
-        for problem in self.document.problems():
-            if problem.key and problem.key not in messages:
-                messages[problem.key] = problem.message(lang)
-        return messages
 
     def _request_render(self, immediately: bool = False, body: str | None = None) -> None:
         """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
@@ -338,14 +288,6 @@ class MainWindow(QMainWindow):
         """The whole post as the writer sees it, with anything still being typed applied."""
         self.form.flush()
         return self.document.text
-
-    def _on_doctor_front_matter_replaced(self, raw: str) -> None:
-        if self.form.flush():
-            return  # the writer's own front-matter edit wins over an undone or redone fix
-        self.document.set_front_matter_text(raw)
-        self._refresh_form(refresh_raw=True)
-        self._request_render()
-        self._update_title()
 
     def _on_render_failed(self, message: str) -> None:
         self.statusBar().showMessage(
@@ -376,7 +318,7 @@ class MainWindow(QMainWindow):
         moved = self.naming.move_to_planned_name(path)
         if moved != path:
             path = moved
-            self._refresh_form(refresh_raw=False)
+            self.binding.refresh(refresh_raw=False)
         self.post_list.refresh()
         self.post_list.select_path(path)
         self._update_title()
@@ -434,11 +376,6 @@ class MainWindow(QMainWindow):
         self.renderer.shut_down()
         self.doctor.shut_down()
         event.accept()
-
-
-def _lf(text: str) -> str:
-    """Text with "\\n" line endings, as Qt's text widgets hold it."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _render_html(text: str, context: RenderContext) -> str:
