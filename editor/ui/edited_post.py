@@ -42,6 +42,11 @@ class EditedPost(QObject):
             self.sync()
         return self._document
 
+    def name(self) -> str:
+        """The post's file name, or "New post" before its first save."""
+        path = self.document.path
+        return path.name if path else self.tr("New post")
+
     def show(self, document: PostDocument) -> bool:
         """Edit ``document`` and put its body in the pane; the same post shown again (a reload)
         keeps the cursor and the scroll.  True when it is the post already shown."""

@@ -13,7 +13,6 @@ from editor.core.document import PostDocument
 from editor.core.render import RenderContext, render_body
 from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost
-from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
@@ -28,6 +27,7 @@ from editor.ui.post_naming import PostNaming
 from editor.ui.preview import PreviewPane
 from editor.ui.preview_style import PreviewStyle
 from editor.ui.safekeeping import SafeKeeper
+from editor.ui.saving import Saving
 from editor.ui.settings import Settings
 
 APP_NAME = "Tsuzuri"
@@ -88,6 +88,16 @@ class MainWindow(QMainWindow):
         self.binding = FormBinding(
             self.form, lambda: self.document, self.blog, self.naming, self.doctor, self
         )
+        self.saving = Saving(
+            self.edited,
+            self.form,
+            self.naming,
+            self.safekeeping,
+            self.binding,
+            self.post_list,
+            self.open_post,
+            self,
+        )
         self.preview_style = PreviewStyle(self.preview, settings, self)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
@@ -123,13 +133,15 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             self.tr("&Open…"), QKeySequence.StandardKey.Open, self.opening.on_open_triggered
         )
-        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.save_action = self._action(
+            self.tr("&Save"), QKeySequence.StandardKey.Save, self.saving.save
+        )
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.open_blog_action = self._action(
             self.tr("Open &blog…"), "Ctrl+Shift+O", self.opening.on_open_blog_triggered
         )
         self.publish_action = self._action(
-            self.tr("&Publish draft"), "Ctrl+Shift+P", self.publish_draft
+            self.tr("&Publish draft"), "Ctrl+Shift+P", self.saving.publish_draft
         )
         for action in (
             self.new_action,
@@ -173,6 +185,9 @@ class MainWindow(QMainWindow):
         self.form.field_edited.connect(self.safekeeping.note_edit)
         self.form.raw_edited.connect(self.safekeeping.note_edit)
         self.safekeeping.document_ready.connect(self._show_document)
+        self.saving.saved.connect(lambda _path: self._update_title())
+        self.saving.saved.connect(self.post_saved)
+        self.saving.status_message.connect(self.statusBar().showMessage)
         self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
 
     def _restore_state(self) -> None:
@@ -299,70 +314,24 @@ class MainWindow(QMainWindow):
     @property
     def is_modified(self) -> bool:
         """Unsaved changes, or a new post with a body that was never saved."""
-        if self.edited.body_pending:
-            return True  # typed into a large post and not yet copied over: unsaved, cheaply
-        unsaved_new = self.document.path is None and bool(self.document.body.strip())
-        return self.document.is_modified or unsaved_new or self.naming.rename_pending
+        return self.saving.is_modified
 
     def save(self) -> bool:
-        """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""
-        self.form.flush()
-        path = self.document.path or self.naming.new_post_path()
-        if path is None:
-            return False
-        path = self.safekeeping.save(path, self.document.text)
-        if path is None:
-            return False  # the reason was shown; the text stays in the editor, unsaved
-        self.document.path = path
-        self.document.mark_saved()
-        moved = self.naming.move_to_planned_name(path)
-        if moved != path:
-            path = moved
-            self.binding.refresh(refresh_raw=False)
-        self.post_list.refresh()
-        self.post_list.select_path(path)
-        self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %s") % path.name, 5000)
-        self.post_saved.emit(path)
-        return True
+        """Write the post (see :class:`Saving`); False when it was not saved."""
+        return self.saving.save()
 
     def publish_draft(self) -> bool:
-        """Move the open draft into _posts/ dated now (saving it first); False if it stays."""
-        if not self.naming.can_publish():
-            self.statusBar().showMessage(
-                self.tr("Only a saved draft in _drafts/ can be published"), 8000
-            )
-            return False
-        if self.is_modified and not self.save():
-            return False
-        published = self.naming.publish()
-        if published is None:
-            return False
-        self.post_list.refresh()
-        self.open_post(published)
-        self.statusBar().showMessage(self.tr("Published as %s") % published.name, 8000)
-        return True
+        """Move the open draft into _posts/ dated now; False if it stays."""
+        return self.saving.publish_draft()
 
     def _confirm_leaving(self) -> bool:
-        self.form.flush()  # a YAML edit or a zone still being typed counts too
-        if not (self.is_modified or self.safekeeping.has_unsaved):
-            return True
-        self.safekeeping.flush()  # whatever the answer, a crash while asking loses nothing
-        answer = prompts.confirm_discard(self, self._post_name())
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self.safekeeping.discard()
-        return answer == "discard"
+        return self.saving.confirm_leaving()
 
     # -- window ------------------------------------------------------------------------------
 
-    def _post_name(self) -> str:
-        return self.document.path.name if self.document.path else self.tr("New post")
-
     def _update_title(self) -> None:
         blog = str(self.site.get("title") or (self.blog_root.name if self.blog_root else ""))
-        parts = [f"{self._post_name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
+        parts = [f"{self.edited.name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
         self.setWindowTitle(" — ".join(parts))
         self.setWindowModified(self.is_modified)
 
