@@ -228,3 +228,10 @@ def test_liquid_dates_are_in_the_sites_time_zone():
         site={"timezone": "Asia/Tokyo"},
     )
     assert html == "<p>02 Jan 2025 / 2025-01-02 05:00:00 +0900 / 05:00</p>\n"
+
+
+def test_an_unknown_tag_inside_a_loop_is_marked_each_time_it_renders():
+    html, warnings = _html("{% for i in (1..3) %}{{ i }}{% seo %}{% endfor %}\n")
+    assert html.count(f'<span class="{MARKER}"') == 3
+    assert re.sub(r"<span[^>]*>\{% seo %\}</span>", "|", html) == "<p>1|2|3|</p>\n"
+    assert len(warnings) == 1

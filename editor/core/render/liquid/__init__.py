@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from editor.core.render.liquid.balance import UNKNOWN_CLASS, unknown
+from editor.core.render.liquid.balance import UNKNOWN_CLASS, place_markers, unknown
 from editor.core.render.liquid.engine import RunState, compile_template, run_with
 
 __all__ = ["UNKNOWN_CLASS", "LiquidOutput", "render_liquid", "unknown"]
@@ -53,7 +53,10 @@ def render_liquid(
         from editor.core.render.liquid.filters import LiquidTime, as_time
 
         template = compile_template(text)
-        paths = template.global_variable_paths(include_partials=True)
+        # Without the word "site" or an include, no part can read site.posts or site.data.
+        paths: list[str] = []
+        if "site" in state.source or "include" in state.source:
+            paths = template.global_variable_paths(include_partials=True)
         site_vars = dict(site)
         if _uses(paths, "site.posts") or "site" in paths:
             site_vars["posts"] = posts()
@@ -68,5 +71,5 @@ def render_liquid(
         state.analysed_includes.clear()
         return template.render(site=site_vars, page=page_vars)
 
-    result = run_with(state, work)
+    result = place_markers(run_with(state, work), state.markers)
     return LiquidOutput(result, state.blocks, state.warnings)

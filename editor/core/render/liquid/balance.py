@@ -5,8 +5,9 @@ part Jekyll would refuse as a visible ``tsuzuri-liquid-unknown`` marker with Liq
 as its tooltip, and keeps every word of the text around it once.  This pass reads the body once
 (every search resumes where the last ended), so hostile input stays linear: unterminated
 openers, blocks never closed, blocks nested past Liquid's 100, and tags or outputs whose
-expression Liquid cannot parse each become a ``{% tsuzuri_marker N %}`` tag, and the rest is
-handed on unchanged.
+expression Liquid cannot parse each become a marker (a ``{% tsuzuri_marker N %}`` tag inside a
+Liquid block, a placeholder the engine passes as text outside), and the rest is handed on
+unchanged.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
+from editor.core.render.blocks import PLACEHOLDER
 from editor.core.render.scan import Finder
 
 # Block tags and the branch tags each may hold (Liquid 4 and Jekyll's highlight).
@@ -31,6 +33,7 @@ BLOCKS = {
 }
 UNKNOWN_CLASS = "tsuzuri-liquid-unknown"
 MARKER_TAG = "tsuzuri_marker"
+SENTINEL = PLACEHOLDER  # the character the Markdown side already reserves for placed blocks
 # Liquid refuses blocks nested deeper ("Liquid error: Nesting too deep"), and Jekyll fails.
 MAX_NESTING = 100
 NESTING_TOO_DEEP = "Liquid error: Nesting too deep"
@@ -163,18 +166,19 @@ def balance(
     """
     markers = [] if markers is None else markers
     out = Balanced("", markers)
-    pieces: list[str] = []
+    pieces: list[str | int] = []  # text, or the index of a marker
     stack: list[_Open] = []
+    owners: dict[int, _Open | None] = {}  # the block each marker stands in
     syntax = 0
 
-    def mark(raw: str, why: str, warn: bool = True) -> str:
+    def mark(raw: str, why: str, warn: bool = True) -> int:
         nonlocal syntax
         if warn and syntax < MAX_SYNTAX_WARNINGS:
             syntax += 1
             out.warnings.append(why)
         markers.append((raw, why))
-        # The same line breaks as the source it stands for, so later lines keep their numbers.
-        return f"{{% {MARKER_TAG} {len(markers) - 1}{chr(10) * raw.count(chr(10))} %}}"
+        owners[len(markers) - 1] = stack[-1] if stack else None
+        return len(markers) - 1
 
     for item in _lex(src):
         kind = item[0]
@@ -216,10 +220,38 @@ def balance(
                 problem = readable(raw, name, None)
                 pieces.append(raw if problem is None else mark(raw, syntax_error(line, problem)))
     # Blocks never closed: each opening tag and branch becomes a marker, what they held stays.
+    unclosed = {id(block) for block in stack}
     for block in stack:
         problem = syntax_error(block.line, f"'{block.name}' tag was never closed")
-        pieces[block.opener] = mark(pieces[block.opener], problem)
+        pieces[block.opener] = mark(str(pieces[block.opener]), problem)
+        owners[pieces[block.opener]] = None
         for index in block.branches:
-            pieces[index] = mark(pieces[index], problem, warn=False)
-    out.template = "".join(pieces)
+            pieces[index] = mark(str(pieces[index]), problem, warn=False)
+            owners[pieces[index]] = None
+    # A marker outside every Liquid block is a placeholder the engine passes as text (cheap for
+    # tens of thousands); one inside a block is a tag, rendered as often as its block is.
+    for position, piece in enumerate(pieces):
+        if isinstance(piece, int):
+            owner = owners[piece]
+            breaks = "\n" * markers[piece][0].count("\n")  # later lines keep their numbers
+            if owner is None or id(owner) in unclosed:
+                pieces[position] = f"{SENTINEL}M{piece}{breaks}{SENTINEL}"
+            else:
+                pieces[position] = f"{{% {MARKER_TAG} {piece}{breaks} %}}"
+    out.template = "".join(pieces)  # type: ignore[arg-type]
     return out
+
+
+_PLACED = re.compile(f"{SENTINEL}M(\\d+)\n*{SENTINEL}")
+
+
+def place_markers(text: str, markers: list[tuple[str, str]]) -> str:
+    """``text`` with each marker placeholder replaced by its visible marker."""
+    if SENTINEL not in text:
+        return text
+
+    def marker(found: re.Match) -> str:
+        index = int(found.group(1))
+        return unknown(*markers[index]) if index < len(markers) else found.group(0)
+
+    return _PLACED.sub(marker, text)

@@ -46,7 +46,6 @@ class RunState:
     warnings: list[str] = field(default_factory=list)
     blocks: list[str] = field(default_factory=list)
     include_depth: int = 0
-    readable_cache: dict[tuple, str | None] = field(default_factory=dict)
     analysed_includes: set[tuple] = field(default_factory=set)
     source: str = ""  # the body's template, for the lines of warnings
 
@@ -251,12 +250,13 @@ def build_environment(mode: Mode = Mode.LAX) -> JekyllEnvironment:
     return env
 
 
+@functools.lru_cache(maxsize=8192)
 def readable(raw: str, name: str, block: str | None) -> str | None:
-    """Liquid's parse error for one tag or output on its own, or None when it parses."""
-    state = current()
-    key = (raw, name, block)
-    if key in state.readable_cache:
-        return state.readable_cache[key]
+    """Liquid's parse error for one tag or output on its own, or None when it parses.
+
+    A pure function of its arguments, so its answers are kept (the same tag in every render
+    of a post is checked once).
+    """
     if not name:
         source = raw
     elif name in BLOCKS:
@@ -268,12 +268,9 @@ def readable(raw: str, name: str, block: str | None) -> str | None:
         source = raw
     try:
         _strict()._parse(source)
-        problem = None
     except LiquidError as exc:
-        problem = str(exc.args[0]) if exc.args else type(exc).__name__
-    if len(state.readable_cache) < 10_000:
-        state.readable_cache[key] = problem
-    return problem
+        return str(exc.args[0]) if exc.args else type(exc).__name__
+    return None
 
 
 @functools.lru_cache(maxsize=1)
