@@ -13,6 +13,7 @@ from pathlib import Path
 from editor.cli import EXIT_OK, EXIT_PROBLEMS, CliError
 from editor.core.post import split_post
 from editor.core.render import RenderContext, render_body
+from editor.core.render.context import warning_text
 from editor.core.storage import StorageError, read_post_file, read_text_file
 from editor.core.yamlload import YamlLoadError, load_yaml
 
@@ -32,6 +33,12 @@ def add_parser(parser) -> None:
         "--strict",
         action="store_true",
         help="exit with status 1 when the preview has warnings (parts it could not render)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default="ja" if os.environ.get("LANG", "").startswith("ja") else "en",
+        help="language of the warnings",
     )
 
 
@@ -84,6 +91,8 @@ def run(args) -> int:
     )
     result = render_body(source.body, context)
     sys.stdout.write(result.html)
+    label = "警告" if args.lang == "ja" else "warning"
     for warning in result.warnings:
-        print(f"{post}: warning: {' '.join(str(warning).split())}", file=sys.stderr)
+        text = " ".join(warning_text(warning, args.lang).split())
+        print(f"{post}: {label}: {text}", file=sys.stderr)
     return EXIT_PROBLEMS if args.strict and result.warnings else EXIT_OK

@@ -153,13 +153,18 @@ def test_a_ten_megabyte_front_matter_renders_in_seconds(blog, capsys):
 def test_warnings_go_to_stderr_and_strict_makes_them_fail(blog, capsys):
     post = blog / "_posts" / "2030-01-02-warned.md"
     post.write_text("---\ntitle: t\n---\n前\n\n{% seo %} 後\n", "utf-8")
-    assert main(["render", str(post)]) == 0
+    assert main(["render", "--lang", "en", str(post)]) == 0
     captured = capsys.readouterr()
     assert "後" in captured.out and "tsuzuri-liquid-unknown" in captured.out
     [line] = captured.err.splitlines()
     assert line.startswith(f"{post}: warning: ") and "line 3" in line and "{% seo %}" in line
-    assert main(["render", "--strict", str(post)]) == 1
+    assert main(["render", "--strict", "--lang", "en", str(post)]) == 1
     assert capsys.readouterr().err.splitlines() == [line]
+    assert main(["render", "--lang", "ja", str(post)]) == 0
+    [japanese] = capsys.readouterr().err.splitlines()
+    assert (
+        japanese == f"{post}: 警告: プレビューで扱えない Liquid のタグです（3 行目）: {{% seo %}}"
+    )
 
 
 def test_a_clean_post_has_no_warning_even_when_strict(blog, capsys):

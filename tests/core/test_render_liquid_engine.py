@@ -235,3 +235,15 @@ def test_an_unknown_tag_inside_a_loop_is_marked_each_time_it_renders():
     assert html.count(f'<span class="{MARKER}"') == 3
     assert re.sub(r"<span[^>]*>\{% seo %\}</span>", "|", html) == "<p>1|2|3|</p>\n"
     assert len(warnings) == 1
+
+
+def test_warnings_carry_a_code_params_and_japanese_words():
+    _, warnings = _html("{% seo %}\n\n{{ 'x' | nope }}\n")
+    unknown_tag, unknown_filter = warnings
+    assert unknown_tag.code == "liquid-unknown-tag"
+    assert unknown_tag.params == {"line": 1, "tag": "{% seo %}"}
+    assert (
+        unknown_tag.message("ja") == "プレビューで扱えない Liquid のタグです（1 行目）: {% seo %}"
+    )
+    assert unknown_filter.code == "liquid-unknown-filter"
+    assert unknown_filter.params == {"line": 3, "name": "nope"}

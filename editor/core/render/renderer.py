@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from editor.core.render.blocks import MAX_MARKDOWN_HTML_DEPTH, warn_too_deep
-from editor.core.render.context import RenderContext, RenderResult
+from editor.core.render.context import RenderContext, RenderResult, RenderWarning
 from editor.core.render.liquid import blog, render_liquid
 from editor.core.render.markdown import build_markdown
 from editor.core.render.nesting import nest_short_indented_lists
@@ -86,7 +86,7 @@ class Renderer:
             text, blocks = liquid.text, liquid.blocks
             warnings += liquid.warnings
         except Exception as exc:  # noqa: BLE001 - shown in the preview and warned, never hidden
-            message = f"Liquid could not be rendered, shown as written: {type(exc).__name__}: {exc}"
+            message = RenderWarning("liquid-failed", error=f"{type(exc).__name__}: {exc}")
             warnings.append(message)
             failed, blocks = _failed(message), []
         env: dict = {"render_context": context, "liquid_blocks": blocks}
@@ -96,7 +96,7 @@ class Renderer:
             tokens = self._md.parse(source, env)
             html = self._md.renderer.render(tokens, self._md.options, env)
         except Exception as exc:  # noqa: BLE001 - shown in the preview and warned, never hidden
-            message = f"Markdown could not be rendered, shown as text: {type(exc).__name__}: {exc}"
+            message = RenderWarning("markdown-failed", error=f"{type(exc).__name__}: {exc}")
             warnings.append(message)
             body = escape(markdown)
             html = f'{_failed(message)}<pre data-source-line="0">{body}</pre>\n'
@@ -131,7 +131,4 @@ def _date_warnings(page) -> list[str]:
     date = page.get("date")
     if not isinstance(date, str) or blog.to_datetime(date):
         return []
-    return [
-        f"Invalid date '{date}': Jekyll does not build a post whose front matter date it "
-        "cannot read"
-    ]
+    return [RenderWarning("invalid-date", date=date)]

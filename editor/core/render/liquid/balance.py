@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from editor.core.render.blocks import PLACEHOLDER
+from editor.core.render.context import RenderWarning
 from editor.core.render.scan import Finder
 
 # Block tags and the branch tags each may hold (Liquid 4 and Jekyll's highlight).
@@ -36,7 +37,7 @@ MARKER_TAG = "tsuzuri_marker"
 SENTINEL = PLACEHOLDER  # the character the Markdown side already reserves for placed blocks
 # Liquid refuses blocks nested deeper ("Liquid error: Nesting too deep"), and Jekyll fails.
 MAX_NESTING = 100
-NESTING_TOO_DEEP = "Liquid error: Nesting too deep"
+NESTING_TOO_DEEP = RenderWarning("liquid-nesting")
 
 
 def unknown(source: str, why: str = "Liquid") -> str:
@@ -51,9 +52,9 @@ _BLOCK_END = {name: re.compile(rf"\{{%-?\s*end{name}\s*-?%\}}") for name in ("ra
 MAX_SYNTAX_WARNINGS = 10
 
 
-def syntax_error(line: int, problem: str) -> str:
+def syntax_error(line: int, problem: str) -> RenderWarning:
     """A warning worded as Liquid words the error that makes Jekyll fail the build."""
-    return f"Liquid syntax error (line {line}): {problem}"
+    return RenderWarning("liquid-syntax", line=line, problem=problem)
 
 
 class _Lines:
@@ -215,7 +216,7 @@ def balance(
                 stack.pop()
                 pieces.append(raw)
             elif not known(name) or name.startswith("end") or name in ("elsif", "else", "when"):
-                pieces.append(mark(raw, f"Liquid tag not understood (line {line}): {raw}"))
+                pieces.append(mark(raw, RenderWarning("liquid-unknown-tag", line=line, tag=raw)))
             else:
                 problem = readable(raw, name, None)
                 pieces.append(raw if problem is None else mark(raw, syntax_error(line, problem)))

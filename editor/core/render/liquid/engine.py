@@ -23,6 +23,7 @@ from liquid.exceptions import LiquidError, LiquidInterrupt, StopRender
 from liquid.tag import Tag
 from liquid.token import TOKEN_COMMENT, TOKEN_CONTENT, TOKEN_EXPRESSION, TOKEN_ILLEGAL
 
+from editor.core.render.context import RenderWarning
 from editor.core.render.liquid.balance import (
     BLOCKS,
     MARKER_TAG,
@@ -103,11 +104,11 @@ class GuardNode(Node):
         except LiquidError as exc:
             why = exc.args[0] if exc.args else type(exc).__name__
         except RecursionError:
-            why = "Liquid error: Nesting too deep"
+            why = "Nesting too deep"
         except Exception as exc:  # noqa: BLE001 - a tag that cannot render is shown, not raised
             why = f"{type(exc).__name__}: {exc}"
         raw = raw_source(self.token)
-        message = f"Liquid error (line {line_of(self.token)}): {why} in {raw}"
+        message = RenderWarning("liquid-error", line=line_of(self.token), why=why, tag=raw)
         current().warn(message)
         return buffer.write(unknown(raw, message))
 
@@ -158,7 +159,7 @@ class MarkerNode(Node):
             raw, why = state.markers[self.index]
         else:
             raw = self.raw
-            why = f"Liquid tag not understood (line {line_of(self.token)}): {raw}"
+            why = RenderWarning("liquid-unknown-tag", line=line_of(self.token), tag=raw)
             state.warn(why)
         return buffer.write(unknown(raw, why))
 
@@ -214,7 +215,7 @@ class JekyllEnvironment(Environment):
             raise exc
         state = _RUN.get(None)
         if state is not None:
-            state.warn(f"Liquid error: {exc.args[0] if exc.args else exc}")
+            state.warn(RenderWarning("liquid-parse", why=exc.args[0] if exc.args else exc))
 
 
 class _Filters(dict):
@@ -229,7 +230,7 @@ def _unknown_filter(name: str, value, *args, **kwargs):
     state = current()
     found = re.search(rf"\|\s*{re.escape(name)}\b", state.source)
     line = state.source.count("\n", 0, found.start()) + 1 if found else 1
-    state.warn(f"Liquid filter not known to the preview (line {line}): {name}")
+    state.warn(RenderWarning("liquid-unknown-filter", line=line, name=name))
     return value
 
 
