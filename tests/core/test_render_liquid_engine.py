@@ -7,6 +7,7 @@ fidelity case ``2030-01-19-liquid-engine.md`` keeps checking most of them agains
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,25 @@ def test_warnings_carry_a_code_params_and_japanese_words():
     )
     assert unknown_filter.code == "liquid-unknown-filter"
     assert unknown_filter.params == {"line": 3, "name": "nope"}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    ("body", "warning"),
+    [
+        ("{{ a" + "[b" * 3000 + "]" * 3000 + " }}", "Nesting too deep"),
+        ("{% for i in (1..100000000) %}x{% endfor %}", "loop iteration limit"),
+        ("{% for a in (1..3000) %}{% for b in (1..3000) %}x{% endfor %}{% endfor %}", "limit"),
+        (
+            "{% assign s = 'xxxxxxxxxx' %}" + "{% capture s %}{{ s }}{{ s }}{% endcapture %}" * 40,
+            "limit",
+        ),
+    ],
+    ids=["brackets-3000-deep", "range-of-100-million", "nine-million-loops", "doubling-capture"],
+)
+def test_hostile_liquid_stops_at_a_limit_with_a_marker(body, warning):
+    started = time.perf_counter()
+    html, warnings = _html(body + "\n\nafter\n")
+    assert time.perf_counter() - started < 20.0
+    assert MARKER in html and html.endswith("<p>after</p>\n")
+    assert any(warning in w for w in warnings), warnings

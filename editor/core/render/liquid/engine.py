@@ -271,6 +271,8 @@ def readable(raw: str, name: str, block: str | None) -> str | None:
         _strict()._parse(source)
     except LiquidError as exc:
         return str(exc.args[0]) if exc.args else type(exc).__name__
+    except RecursionError:  # an expression nested thousands deep: Liquid gives up too
+        return "Nesting too deep"
     return None
 
 
