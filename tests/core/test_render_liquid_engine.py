@@ -270,3 +270,16 @@ def test_hostile_liquid_stops_at_a_limit_with_a_marker(body, warning):
     assert time.perf_counter() - started < 20.0
     assert MARKER in html and html.endswith("<p>after</p>\n")
     assert any(warning in w for w in warnings), warnings
+
+
+def test_an_include_in_a_loop_is_read_once_per_render(blog, monkeypatch):
+    from editor.core.render.liquid import blog as blog_adapter
+
+    reads = []
+    real = blog_adapter.read_include
+    monkeypatch.setattr(blog_adapter, "read_include", lambda *a: reads.append(a) or real(*a))
+    html, _ = _html(
+        '{% for i in (1..50) %}{% include card.html who="x" n=i %},{% endfor %}\n', blog=blog
+    )
+    assert html.count("x:") == 50 and "x:50," in html
+    assert len(reads) == 1

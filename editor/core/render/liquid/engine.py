@@ -48,6 +48,8 @@ class RunState:
     blocks: list[str] = field(default_factory=list)
     include_depth: int = 0
     analysed_includes: set[tuple] = field(default_factory=set)
+    includes: dict[tuple, Any] = field(default_factory=dict)  # (relative, name) -> template
+    unknown_filters: set[str] = field(default_factory=set)
     source: str = ""  # the body's template, for the lines of warnings
 
     def warn(self, message: str) -> None:
@@ -228,6 +230,9 @@ class _Filters(dict):
 
 def _unknown_filter(name: str, value, *args, **kwargs):
     state = current()
+    if name in state.unknown_filters:
+        return value
+    state.unknown_filters.add(name)
     found = re.search(rf"\|\s*{re.escape(name)}\b", state.source)
     line = state.source.count("\n", 0, found.start()) + 1 if found else 1
     state.warn(RenderWarning("liquid-unknown-filter", line=line, name=name))

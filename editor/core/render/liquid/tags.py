@@ -54,6 +54,14 @@ class IncludeNode(Node):
         return root, root / "_includes"
 
     def _template(self):
+        """The included file's template, read and parsed once per render."""
+        state = current()
+        key = (self.relative, self.name)
+        if key not in state.includes:
+            state.includes[key] = self._load()
+        return state.includes[key]
+
+    def _load(self):
         from editor.core.render.liquid.engine import compile_template
 
         root, folder = self._folder()
