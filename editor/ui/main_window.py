@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from editor.core.document import PostDocument
-from editor.core.render import RenderContext, render_body
+from editor.core.render import RenderContext, RenderResult, render_body
 from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost
 from editor.ui.background import LatestOnly
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
         self.preview = PreviewPane()
         self.edited = EditedPost(self.editor, self)
-        self.renderer = LatestOnly(_render_html, int(settings.value("render/debounce_ms")), self)
+        self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
         self.safekeeping = SafeKeeper(
             self, self.blog, lambda: self.document.text, lambda: self.is_modified
         )
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         )
         self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
-        self.renderer.finished.connect(self.preview.set_body_html)
+        self.renderer.finished.connect(self._on_rendered)
         self.renderer.failed.connect(self._on_render_failed)
         self.editor.textChanged.connect(self.safekeeping.note_edit)
         self.form.field_edited.connect(self.safekeeping.note_edit)
@@ -304,6 +304,22 @@ class MainWindow(QMainWindow):
         self.form.flush()
         return self.document.text
 
+    def _on_rendered(self, result: RenderResult) -> None:
+        """Show the body, and what the preview could not render (markers) in the status bar."""
+        self.preview.set_body_html(result.html)
+        parts = []
+        if not self.preview.uses_webengine:
+            parts.append(self.tr("Simple preview: %s") % self.preview.fallback_reason)
+        if result.warnings:
+            count = len(result.warnings)
+            first = " ".join(str(result.warnings[0]).split())
+            if len(first) > 80:
+                first = first[:79] + "…"
+            word = self.tr("warning") if count == 1 else self.tr("warnings")
+            parts.append(self.tr("Preview: %d %s: %s") % (count, word, first))
+        self.preview_status.setText("  ".join(parts))
+        self.preview_status.setToolTip("\n".join(str(w) for w in result.warnings))
+
     def _on_render_failed(self, message: str) -> None:
         self.statusBar().showMessage(
             self.tr("The preview could not be rendered: %s") % message, 10000
@@ -347,6 +363,6 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _render_html(text: str, context: RenderContext) -> str:
-    """The body HTML for the preview (runs on a worker thread)."""
-    return render_body(text, context).html
+def _render_preview(text: str, context: RenderContext) -> RenderResult:
+    """The body HTML for the preview and its warnings (runs on a worker thread)."""
+    return render_body(text, context)
