@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from html import escape
+from html import unescape
 
 import pytest
 
@@ -72,8 +72,10 @@ def test_an_unclosed_variable_is_marked_with_jekylls_error(body, marked, after, 
     result = _render(body)
     [warning] = [w for w in result.warnings if f"{error} properly terminated" in w]
     # The marker's tooltip gives the error, so the preview shows why.
-    marker = f'<span class="{UNKNOWN_CLASS}" title="{escape(warning)}">{marked}</span>'
-    assert marker in result.html
+    [(title, text)] = re.findall(
+        rf'<span class="{UNKNOWN_CLASS}" title="([^"]*)">([^<]*)</span>', result.html
+    )
+    assert (unescape(title), unescape(text)) == (warning, marked)
     assert f'<p data-source-line="2">{after}</p>' in result.html
 
 

@@ -261,15 +261,59 @@ def test_warnings_carry_a_code_params_and_japanese_words():
             "{% assign s = 'xxxxxxxxxx' %}" + "{% capture s %}{{ s }}{{ s }}{% endcapture %}" * 40,
             "limit",
         ),
+        (
+            "{% assign s = 'ab' %}{% for i in (1..60) %}{% assign s = s | append: s %}{% endfor %}"
+            "{{ s | size }}",
+            "local namespace limit",
+        ),
+        (
+            "{% for a in (1..1000) %}{% for b in (1..1000) %}{% for c in (1..1000) %}x"
+            "{% endfor %}{% endfor %}{% endfor %}",
+            "loop iteration limit",
+        ),
     ],
-    ids=["brackets-3000-deep", "range-of-100-million", "nine-million-loops", "doubling-capture"],
+    ids=[
+        "brackets-3000-deep",
+        "range-of-100-million",
+        "nine-million-loops",
+        "doubling-capture",
+        "doubling-assign-in-a-loop",
+        "a-billion-loops",
+    ],
 )
 def test_hostile_liquid_stops_at_a_limit_with_a_marker(body, warning):
     started = time.perf_counter()
     html, warnings = _html(body + "\n\nafter\n")
     assert time.perf_counter() - started < 20.0
-    assert MARKER in html and html.endswith("<p>after</p>\n")
+    assert MARKER in html and "<p>after</p>\n" in html
     assert any(warning in w for w in warnings), warnings
+
+
+@pytest.mark.timeout(60)
+def test_includes_that_each_include_ten_more_stop_at_once(tmp_path):
+    """Ten includes of ten includes, thirteen deep, are 10^13 renders: the page stops at a limit
+    (once a limit is reached no tag runs again) in well under a second, not minutes and GBs."""
+    (tmp_path / "_includes").mkdir()
+    for level in range(1, 14):
+        (tmp_path / "_includes" / f"l{level}.html").write_text(
+            f"{{% include l{level + 1}.html %}}" * 10, "utf-8"
+        )
+    (tmp_path / "_includes" / "l14.html").write_text("leaf ", "utf-8")
+    started = time.perf_counter()
+    html, warnings = _html("{% include l1.html %}\n\nafter\n", blog=tmp_path)
+    assert time.perf_counter() - started < 20.0
+    assert html.endswith("<p>after</p>\n") and len(html) < 100_000
+    assert any("limit" in w or "Nesting too deep" in w for w in warnings), warnings
+
+
+def test_a_marker_for_a_tag_with_a_pipe_or_stars_is_not_read_as_markdown():
+    """The marker of a failing tag is shown as the tag's text: never a table, never emphasis."""
+    html, _ = _html("{% assign x = 1 | divided_by: 0 %} *a* {% bad_tag x_y_z %} after\n")
+    assert html.startswith("<p>") and "<table" not in html and "<td" not in html
+    assert html.count("<em>") == 1  # the writer's *a*, not the tags' underscores
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "{% assign x = 1 &#124; divided&#95;by: 0 %}" in text or "divided_by: 0 %}" in text
+    assert "x&#95;y&#95;z" in text or "x_y_z" in text
 
 
 def test_an_include_in_a_loop_is_read_once_per_render(blog, monkeypatch):

@@ -69,7 +69,11 @@ def render_liquid(
             if isinstance(post, dict) and post.get("date") is not None:
                 post["date"] = as_time(post["date"]) or post["date"]
         state.analysed_includes.clear()
-        return template.render(site=site_vars, page=page_vars)
+        out = template.render(site=site_vars, page=page_vars)
+        # A tag that failed inside a block Liquid keeps blank (only assigns, say) prints nothing
+        # there; its marker is shown at the end rather than not at all.
+        lost = [marker for marker in state.failed if marker not in out]
+        return out + "".join(f"\n\n{marker}" for marker in lost) if lost else out
 
     result = place_markers(run_with(state, work), state.markers)
     return LiquidOutput(result, state.blocks, state.warnings)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 
 from editor.core.render.blocks import PLACEHOLDER
 from editor.core.render.context import RenderWarning
@@ -40,9 +39,19 @@ MAX_NESTING = 100
 NESTING_TOO_DEEP = RenderWarning("liquid-nesting")
 
 
+# HTML's special characters, and those Markdown would read inside the marker (a ``|`` makes its
+# line a table row, ``*`` or ``_`` emphasis, ``{:`` an attribute list), as character references.
+_SAFE = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'|*_`[]~\\{}$"})
+
+
 def unknown(source: str, why: str = "Liquid") -> str:
-    """The marker shown for a tag the preview cannot render; ``why`` is its tooltip."""
-    return f'<span class="{UNKNOWN_CLASS}" title="{escape(why)}">{escape(source)}</span>'
+    """The marker shown for a tag the preview cannot render; ``why`` is its tooltip.
+
+    The marker goes through the Markdown step after Liquid, so nothing in it may read as
+    Markdown: the tag's text and its tooltip are written as character references.
+    """
+    title, text = str(why).translate(_SAFE), source.translate(_SAFE)
+    return f'<span class="{UNKNOWN_CLASS}" title="{title}">{text}</span>'
 
 
 _OPENER = re.compile(r"\{[{%]")

@@ -19,7 +19,7 @@ from typing import Any
 
 from liquid import Environment, Mode
 from liquid.ast import Node
-from liquid.exceptions import LiquidError, LiquidInterrupt, StopRender
+from liquid.exceptions import LiquidError, LiquidInterrupt, ResourceLimitError, StopRender
 from liquid.tag import Tag
 from liquid.token import TOKEN_COMMENT, TOKEN_CONTENT, TOKEN_EXPRESSION, TOKEN_ILLEGAL
 
@@ -32,6 +32,7 @@ from editor.core.render.liquid.balance import (
 )
 
 MAX_INCLUDE_DEPTH = 10
+MAX_INCLUDES = 10_000  # includes rendered in one page (a site-wide list of cards stays far below)
 MAX_WARNINGS = 50
 # Tags Liquid 4 (the Liquid of Jekyll 4) does not have: shown as unknown, as Jekyll refuses them.
 NOT_IN_LIQUID_4 = ("render", "liquid", "doc", "#", "include")
@@ -47,10 +48,13 @@ class RunState:
     warnings: list[str] = field(default_factory=list)
     blocks: list[str] = field(default_factory=list)
     include_depth: int = 0
+    includes_rendered: int = 0
     analysed_includes: set[tuple] = field(default_factory=set)
     includes: dict[tuple, Any] = field(default_factory=dict)  # (relative, name) -> template
     unknown_filters: set[str] = field(default_factory=set)
     source: str = ""  # the body's template, for the lines of warnings
+    exhausted: bool = False  # a resource limit was reached: the render stops, as Liquid's does
+    failed: list[str] = field(default_factory=list)  # markers of tags that failed to render
 
     def warn(self, message: str) -> None:
         if len(self.warnings) < MAX_WARNINGS and message not in self.warnings:
@@ -99,10 +103,18 @@ class GuardNode(Node):
         self.blank = inner.blank
 
     def render_to_output(self, context, buffer) -> int:
+        state = current()
+        if state.exhausted:
+            return 0  # past a resource limit no tag runs again; the text around them still shows
         try:
             return self.inner.render(context, buffer)
         except (LiquidInterrupt, StopRender):
             raise
+        except ResourceLimitError as exc:
+            # Liquid stops at a limit (Jekyll fails the build).  Carrying on running tags would
+            # let a loop that keeps doubling a string take all memory, so none runs again.
+            state.exhausted = True
+            why = exc.args[0] if exc.args else type(exc).__name__
         except LiquidError as exc:
             why = exc.args[0] if exc.args else type(exc).__name__
         except RecursionError:
@@ -111,8 +123,11 @@ class GuardNode(Node):
             why = f"{type(exc).__name__}: {exc}"
         raw = raw_source(self.token)
         message = RenderWarning("liquid-error", line=line_of(self.token), why=why, tag=raw)
-        current().warn(message)
-        return buffer.write(unknown(raw, message))
+        state.warn(message)
+        marker = unknown(raw, message)
+        if len(state.failed) < MAX_WARNINGS and marker not in state.failed:
+            state.failed.append(marker)
+        return buffer.write(marker)
 
     def children(self, static_context, *, include_partials: bool = True) -> Iterable[Node]:
         return self.inner.children(static_context, include_partials=include_partials)

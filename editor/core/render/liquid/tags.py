@@ -8,7 +8,7 @@ from pathlib import Path
 from liquid.ast import BlockNode, Node
 from liquid.builtin.expressions import FilteredExpression
 from liquid.builtin.expressions._tokenize import tokenize
-from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.exceptions import LiquidError, LiquidSyntaxError, ResourceLimitError
 from liquid.parser import get_parser
 from liquid.stream import TokenStream
 from liquid.tag import Tag
@@ -17,7 +17,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG
 from editor.core.render import highlight
 from editor.core.render.blocks import PLACEHOLDER
 from editor.core.render.liquid import blog
-from editor.core.render.liquid.engine import MAX_INCLUDE_DEPTH, current
+from editor.core.render.liquid.engine import MAX_INCLUDE_DEPTH, MAX_INCLUDES, current
 
 _PARAM = re.compile(r"""([\w-]+)\s*=\s*('[^']*'|"[^"]*"|\S+)""")
 
@@ -77,7 +77,12 @@ class IncludeNode(Node):
     def render_to_output(self, context, buffer) -> int:
         state = current()
         if state.include_depth >= MAX_INCLUDE_DEPTH:
-            raise LiquidError("Nesting too deep: includes include each other", token=None)
+            # Liquid stops the page here (a stack error); so does the preview, once.
+            raise ResourceLimitError("Nesting too deep: includes include each other", token=None)
+        state.includes_rendered += 1
+        if state.includes_rendered > MAX_INCLUDES:
+            # Includes that include others ten times, ten deep, are 10^10 includes: stop.
+            raise ResourceLimitError(f"more than {MAX_INCLUDES:,} includes in one page", token=None)
         params = {key: value.evaluate(context) for key, value in self.params.items()}
         template = self._template()
         state.include_depth += 1
