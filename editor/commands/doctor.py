@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError, storage_failure
+from editor.core.blog.repository import BlogRepository
 from editor.core.doctor import (
     DoctorConfig,
     all_rules,
@@ -25,7 +26,6 @@ from editor.core.doctor import (
     plan_fixes,
     unified_diff,
 )
-from editor.core.repository import BlogRepository
 from editor.core.storage import StorageError, atomic_write, read_post_file, read_text_file
 
 JSON_VERSION = 1

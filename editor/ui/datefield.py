@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QWidget
 
-from editor.core import fields
+from editor.core.blog import dates
 
 _ZONE = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z")
 ZONES = ["+0900", "+0000", "+0100", "+0800", "-0500", "-0800"]
@@ -51,10 +51,10 @@ class DateTimeField(QWidget):
 
     def set_value(self, value, timezone: str | None) -> None:
         """Show a front-matter date value (text, date or datetime); now when it is unreadable."""
-        parsed = fields.parse_date(value, timezone) if value is not None else None
+        parsed = dates.parse_date(value, timezone) if value is not None else None
         self._readable = parsed is not None
         if parsed is None:
-            parsed = dt.datetime.now(fields.site_zone(timezone)).replace(microsecond=0)
+            parsed = dt.datetime.now(dates.site_zone(timezone)).replace(microsecond=0)
         if parsed.tzinfo is None:
             parsed = parsed.astimezone()
         self._loading = True

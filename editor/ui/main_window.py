@@ -9,10 +9,10 @@ from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
+from editor.core.blog.repository import BlogRepository
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
 from editor.core.render import RenderContext, render_body
-from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost
 from editor.ui import prompts
 from editor.ui.background import LatestOnly

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from editor.core.blog.repository import BlogRepository
 from editor.core.document import PostDocument
-from editor.core.repository import BlogRepository
 from editor.core.storage import StorageError
 from editor.ui import prompts
 

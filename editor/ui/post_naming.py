@@ -1,7 +1,7 @@
 """Naming a post the way Jekyll expects: slug, URL, renames on save, publishing a draft.
 
 Mixed into :class:`~editor.ui.main_window.MainWindow`; the planning itself is plain Python in
-:mod:`editor.core.location`.
+:mod:`editor.core.blog.location`.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from editor.core import location
+from editor.core.blog import location
+from editor.core.blog.repository import RepositoryError
+from editor.core.blog.slug import SlugError
 from editor.core.frontmatter import FrontMatterError
-from editor.core.repository import RepositoryError
-from editor.core.slug import SlugError
 from editor.ui import prompts
 
 

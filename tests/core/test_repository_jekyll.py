@@ -6,7 +6,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from editor.core.repository import BlogRepository
+from editor.core.blog.repository import BlogRepository
 
 pytestmark = [
     pytest.mark.core,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from editor.core import fields
+from editor.core.blog import dates
 from editor.core.render.blocks import MAX_MARKDOWN_HTML_DEPTH, warn_too_deep
 from editor.core.render.context import RenderContext, RenderResult
 from editor.core.render.liquid import render_liquid
@@ -106,7 +106,7 @@ class Renderer:
 def _date_warnings(page) -> list[str]:
     """Jekyll refuses to build a post whose date no form of Ruby's Time.parse reads."""
     date = page.get("date")
-    if not isinstance(date, str) or to_datetime(date) or fields.parse_date(date):
+    if not isinstance(date, str) or to_datetime(date) or dates.parse_date(date):
         return []
     return [
         f"Invalid date '{date}': Jekyll does not build a post whose front matter date it "

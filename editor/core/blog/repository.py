@@ -2,7 +2,7 @@
 
 Follows Jekyll 4's rules: ``_posts/YYYY-MM-DD-slug.md`` (also under ``category/_posts/``),
 ``_drafts/slug.md``, front-matter ``defaults`` by scope, dates read in the site's ``timezone``,
-and permalinks (styles and patterns) as :mod:`editor.core.permalink` builds them.
+and permalinks (styles and patterns) as :mod:`editor.core.blog.permalink` builds them.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from editor.core import fields, permalink
+from editor.core import fields
+from editor.core.blog import dates, permalink, posts
+from editor.core.blog.posts import POST_NAME, SKIPPED_FOLDERS, skipped_by_jekyll  # noqa: F401
+from editor.core.blog.slug import SlugError, check_slug, slugify, unique_slug
 from editor.core.document import PostDocument
 from editor.core.post import BOM
-from editor.core.slug import SlugError, check_slug, slugify, unique_slug
 from editor.core.storage import (
     StorageError,
     create_new_file,
@@ -28,10 +30,7 @@ from editor.core.storage import (
 from editor.core.yamlemit import double_quoted
 from editor.core.yamlload import YamlLoadError, load_yaml
 
-POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)(\.[^.]+)$")
-POST_EXTENSIONS = (*permalink.MARKDOWN_EXTENSIONS, ".html")
-_SKIPPED = {"_site", "node_modules", "vendor", ".jekyll-cache", "_drafts"}
-_SKIPPED_OUTPUT = _SKIPPED - {"_drafts"}  # folders Tsuzuri never saves into
+_SKIPPED_OUTPUT = SKIPPED_FOLDERS  # folders Tsuzuri never saves into
 
 
 class RepositoryError(ValueError):
@@ -68,19 +67,8 @@ class BlogRepository:
 
     @staticmethod
     def find_root(path: Path | str) -> Path | None:
-        """The root folder of the site containing ``path``, or ``None``.
-
-        A file is looked for where it is listed, not where a link leads: a post in ``_posts``
-        that links to a file elsewhere still belongs to (and is checked against) its blog.
-        """
-        start = Path(os.path.abspath(path))
-        if not start.is_dir():
-            start = start.parent
-        start = start.resolve()
-        for folder in (start, *start.parents):
-            if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-                return folder
-        return None
+        """The root folder of the site containing ``path``, or ``None`` (see posts.find_root)."""
+        return posts.find_root(path)
 
     # -- settings ------------------------------------------------------------------------------
     @property
@@ -92,7 +80,7 @@ class BlogRepository:
     @property
     def zone(self) -> dt.tzinfo:
         """The zone dates are read in: the site's, else this machine's, as ``jekyll build``."""
-        return fields.site_zone(self.timezone) or dt.datetime.now().astimezone().tzinfo
+        return dates.zone_or_local(self.timezone)
 
     @property
     def permalink(self) -> str:
@@ -138,18 +126,8 @@ class BlogRepository:
 
     # -- files ---------------------------------------------------------------------------------
     def posts(self) -> list[Path]:
-        """Post files under every ``_posts`` folder, newest name first."""
-        found = []
-        for folder, dirs, files in os.walk(self.root):
-            # Jekyll skips hidden folders and never looks inside its output or dependencies.
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED]
-            if "_posts" in Path(folder).relative_to(self.root).parts:
-                found += [
-                    Path(folder) / name
-                    for name in files
-                    if POST_NAME.match(name) and _is_post_file(Path(name))
-                ]
-        return sorted(found, key=lambda p: p.name, reverse=True)
+        """Post files under every ``_posts`` folder, newest name first (see posts.post_files)."""
+        return posts.post_files(self.root)
 
     def remove_leftovers(self) -> int:
         """Delete temporary files that saves cut short left in the blog; returns how many.
@@ -164,11 +142,8 @@ class BlogRepository:
         return removed
 
     def drafts(self) -> list[Path]:
-        """Draft files in ``_drafts``, by name."""
-        folder = self.root / "_drafts"
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.rglob("*") if p.is_file() and _is_post_file(p))
+        """Draft files in ``_drafts`` folders, by name."""
+        return posts.draft_files(self.root)
 
     def post_path(self, date: dt.date, slug: str, ext: str = ".md") -> Path:
         """``_posts/YYYY-MM-DD-slug.md``; raises ``SlugError`` for an unsafe slug."""
@@ -180,7 +155,7 @@ class BlogRepository:
 
     def now(self) -> dt.datetime:
         """The current time in the site's zone, to the second."""
-        return dt.datetime.now(self.zone).replace(microsecond=0)
+        return dates.now_in(self.zone)
 
     def plan_new_post(
         self,
@@ -208,7 +183,7 @@ class BlogRepository:
             f"title: {double_quoted(title)}",
         ]
         if date is not None:
-            lines.append(f"date: {fields.format_date(date)}")
+            lines.append(f"date: {dates.format_date(date)}")
         for key in fields.LIST_KEYS:
             items = fields.as_list(defaults.get(key))
             lines.append(f"{key}: [{', '.join(double_quoted(i) for i in items)}]")
@@ -243,11 +218,10 @@ class BlogRepository:
     def rename_target(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
         """Where a post goes when its file name must match ``date`` and ``slug`` (no move)."""
         path = Path(path)
-        match = POST_NAME.match(path.name)
-        if path.parent.name == "_drafts" or not match:
+        old_date = posts.file_date(path)
+        if posts.is_draft(path) or old_date is None:
             return path.parent / self.draft_path(slug or _slug_of(path), path.suffix).name
-        old_date = dt.date(*map(int, match.groups()[:3]))
-        target = self.post_path(date or old_date, slug or match.group(4), path.suffix)
+        target = self.post_path(date or old_date, slug or _slug_of(path), path.suffix)
         return path.parent / target.name
 
     def rename_for(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
@@ -296,16 +270,14 @@ class BlogRepository:
         if path is None:
             raise RepositoryError("The post has not been saved yet, so it has no file name")
         values = document.fields or {}
-        match = POST_NAME.match(path.name)
-        slug = str(values.get("slug") or (match.group(4) if match else path.stem))
-        date = fields.parse_date(values.get("date"), self.zone)
-        if date is None and match:
-            date = dt.datetime(*map(int, match.groups()[:3]), tzinfo=self.zone)
-        date = (date or self.now()).astimezone(self.zone)
-        categories = _path_categories(self.root, path) + fields.as_list(values.get("categories"))
+        slug = str(values.get("slug") or _slug_of(path))
+        date = posts.post_date(values.get("date"), path, self.zone) or self.now()
+        categories = posts.path_categories(self.root, path) + fields.as_list(
+            values.get("categories")
+        )
         if values.get("category") is not None:
             categories.append(str(values["category"]))
-        ext = ".html" if path.suffix.lower() in POST_EXTENSIONS else path.suffix
+        ext = ".html" if path.suffix.lower() in posts.POST_EXTENSIONS else path.suffix
         placeholders = permalink.placeholders(date, slug, categories, ext)
         relative = path.relative_to(self.root).as_posix() if path.is_absolute() else str(path)
         template = values.get("permalink") or self.defaults_for(relative).get("permalink")
@@ -315,8 +287,7 @@ class BlogRepository:
 
 
 def _slug_of(path: Path) -> str:
-    match = POST_NAME.match(path.name)
-    return match.group(4) if match else path.stem
+    return posts.slug_of(path)
 
 
 def _name_taken(path: Path) -> bool:
@@ -336,28 +307,6 @@ def _name_taken(path: Path) -> bool:
 
 def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
-
-
-def skipped_by_jekyll(name: str) -> bool:
-    """True for a file name Jekyll never reads nor publishes (its EntryFilter's own rule).
-
-    Names starting with ".", "_", "#" or "~" are special to it, and names ending in "~" are
-    backups (jekyll 4.3 lib/jekyll/entry_filter.rb; "include:" in _config.yml can override).
-    """
-    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
-
-
-def _is_post_file(path: Path) -> bool:
-    return path.suffix.lower() in POST_EXTENSIONS and not skipped_by_jekyll(path.name)
-
-
-def _path_categories(root: Path, path: Path) -> list[str]:
-    """Folders above ``_posts`` become categories, as in ``a/b/_posts/x.md``."""
-    try:
-        parts = path.resolve().relative_to(root).parts
-    except ValueError:
-        return []
-    return list(parts[: parts.index("_posts")]) if "_posts" in parts else []
 
 
 def _scope_applies(scope: dict, relative_path: str, kind: str) -> bool:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor.core.blog.repository import BlogRepository, RepositoryError
+from editor.core.blog.slug import SlugError, check_slug, slugify
 from editor.core.document import PostDocument
-from editor.core.repository import BlogRepository, RepositoryError
-from editor.core.slug import SlugError, check_slug, slugify
 
 
 def current_slug(repo: BlogRepository, document: PostDocument, typed: str | None) -> str:
