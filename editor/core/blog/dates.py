@@ -87,17 +87,20 @@ def _parse_text(text: str) -> dt.datetime | None:
     if not match:
         return _parse_wordy(text)
     year, month, day, _sep, hour, minute, second, frac = match.groups()[:8]
+    if not 1 <= int(day) <= 31:
+        return None
     try:
+        # Ruby's Time.parse (and so Jekyll) rolls a day past the month's end over: 02-30 is 03-02.
         result = dt.datetime(
             int(year),
             int(month),
-            int(day),
+            1,
             int(hour or 0),
             int(minute or 0),
             int(second or 0),
             int((frac or "0").ljust(6, "0")[:6]),
-        )
-    except ValueError:
+        ) + dt.timedelta(days=int(day) - 1)
+    except (ValueError, OverflowError):
         return None
     zone = match.group("zone")
     if zone and zone[0].isalpha():

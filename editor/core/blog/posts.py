@@ -155,15 +155,18 @@ def draft_files(root: Path | str) -> list[Path]:
     return sorted(p for p in _walk(root, "_drafts") if kind_of(root, p) == "draft")
 
 
-def find_post(root: Path | str, name: str) -> Path | None:
-    """The post ``{% post_url name %}`` names: ``2025-01-02-x`` or ``sub/2025-01-02-x``."""
+def find_post(root: Path | str, name: str, files: list[Path] | None = None) -> Path | None:
+    """The post ``{% post_url name %}`` names: ``2025-01-02-x`` or ``sub/2025-01-02-x``.
+
+    ``files`` is :func:`post_files` of the blog when the caller already has it.
+    """
+    candidates = sorted(post_files(root) if files is None else files)
     wanted = name.strip().strip("/")
-    for path in sorted(post_files(root)):
-        stem = path.with_suffix("").as_posix()
-        if stem.endswith("/" + wanted) and "_posts/" in stem:
+    for path in candidates:
+        if path.with_suffix("").as_posix().endswith("/" + wanted):
             return path
     leaf = Path(wanted).name
-    return next((p for p in sorted(post_files(root)) if p.stem == leaf), None)
+    return next((p for p in candidates if p.stem == leaf), None)
 
 
 def post_date(value: Any, path: Path | str | None, zone: Any = None) -> dt.datetime | None:
@@ -214,3 +217,34 @@ def read_metadata(path: Path | str) -> dict[str, Any]:
     except (YamlLoadError, ValueError):
         return {}
     return dict(metadata) if isinstance(metadata, dict) else {}
+
+
+_LINK_TAG = re.compile(r"\{%-?\s*(post_url|link)\s+([^\s%]+)")
+
+
+def references_to(root: Path | str, post: Path | str) -> list[Path]:
+    """Posts, drafts and pages of the blog whose ``{% post_url %}`` or ``{% link %}`` names
+    ``post`` by its file name (what a rename of it breaks), by path."""
+    root, post = Path(root), Path(post)
+    stem = post.with_suffix("").name
+    try:
+        relative = post.relative_to(root).as_posix()
+    except ValueError:
+        relative = None
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if path == post or Path(name).suffix.lower() not in POST_EXTENSIONS:
+                continue
+            try:
+                text = read_text_file(path)
+            except (OSError, StorageError):
+                continue
+            for tag, target in _LINK_TAG.findall(text):
+                target = target.strip("'\"")
+                if (tag == "post_url" and Path(target).name == stem) or target == relative:
+                    found.append(path)
+                    break
+    return found

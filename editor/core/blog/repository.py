@@ -109,20 +109,7 @@ class BlogRepository:
 
     def defaults_for(self, relative_path: str, kind: str = "posts") -> dict[str, Any]:
         """Front-matter ``defaults`` that apply to a file, merged as Jekyll merges them."""
-        merged: dict[str, Any] = {}
-        old_scope: dict | None = None
-        for entry in self.config.get("defaults") or []:
-            if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
-                continue
-            scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
-            if not _scope_applies(scope, relative_path, kind):
-                continue
-            if _has_precedence(old_scope, scope):
-                merged = _deep_merge(merged, entry["values"])
-                old_scope = scope
-            else:
-                merged = _deep_merge(entry["values"], merged)
-        return merged
+        return defaults_for(self.config, relative_path, kind)
 
     # -- files ---------------------------------------------------------------------------------
     def posts(self) -> list[Path]:
@@ -266,24 +253,48 @@ class BlogRepository:
     def url_for(self, post: Path | str | PostDocument) -> str:
         """The URL Jekyll gives the post (path only, percent-encoded, without ``baseurl``)."""
         document = post if isinstance(post, PostDocument) else PostDocument.load(post)
-        path = document.path
-        if path is None:
+        if document.path is None:
             raise RepositoryError("The post has not been saved yet, so it has no file name")
-        values = document.fields or {}
-        slug = str(values.get("slug") or _slug_of(path))
-        date = posts.post_date(values.get("date"), path, self.zone) or self.now()
-        categories = posts.path_categories(self.root, path) + fields.as_list(
-            values.get("categories")
-        )
-        if values.get("category") is not None:
-            categories.append(str(values["category"]))
-        ext = ".html" if path.suffix.lower() in posts.POST_EXTENSIONS else path.suffix
-        placeholders = permalink.placeholders(date, slug, categories, ext)
-        relative = path.relative_to(self.root).as_posix() if path.is_absolute() else str(path)
-        template = values.get("permalink") or self.defaults_for(relative).get("permalink")
-        return permalink.generate(
-            str(template or permalink.template_for(self.permalink)), placeholders
-        )
+        return post_url(self.root, self.config, document.path, document.fields or {})
+
+
+def defaults_for(config: dict, relative_path: str, kind: str = "posts") -> dict[str, Any]:
+    """Front-matter ``defaults`` of ``config`` that apply to a file, merged as Jekyll does."""
+    merged: dict[str, Any] = {}
+    old_scope: dict | None = None
+    for entry in config.get("defaults") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
+            continue
+        scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+        if not _scope_applies(scope, relative_path, kind):
+            continue
+        if _has_precedence(old_scope, scope):
+            merged = _deep_merge(merged, entry["values"])
+            old_scope = scope
+        else:
+            merged = _deep_merge(entry["values"], merged)
+    return merged
+
+
+def post_url(root: Path, config: dict, path: Path, values: dict) -> str:
+    """The URL Jekyll gives the post at ``path`` with front matter ``values`` (path only,
+    percent-encoded, without ``baseurl``), for a site at ``root`` with ``config``."""
+    root = Path(root)
+    zone = dates.zone_or_local(str(config.get("timezone") or "") or None)
+    slug = str(values.get("slug") or _slug_of(path))
+    date = posts.post_date(values.get("date"), path, zone) or dates.now_in(zone)
+    categories = posts.path_categories(root, path) + fields.as_list(values.get("categories"))
+    if values.get("category") is not None:
+        categories.append(str(values["category"]))
+    ext = ".html" if path.suffix.lower() in posts.POST_EXTENSIONS else path.suffix
+    placeholders = permalink.placeholders(date, slug, categories, ext)
+    try:
+        relative = path.relative_to(root).as_posix() if path.is_absolute() else str(path)
+    except ValueError:
+        relative = path.name
+    template = values.get("permalink") or defaults_for(config, relative).get("permalink")
+    style = str(config.get("permalink") or "date")
+    return permalink.generate(str(template or permalink.template_for(style)), placeholders)
 
 
 def _slug_of(path: Path) -> str:
