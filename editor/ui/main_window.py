@@ -218,6 +218,7 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         scroll = self.editor.verticalScrollBar().value()
         self.document = document
         self._typed_slug = None
+        self._shown_date = document.get_date()  # a save renames only when the writer changes it
         self.doctor.reset()
         self._syncing = True
         try:
@@ -319,6 +320,7 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
             message,
             timezone=self._timezone(),
             refresh_raw=refresh_raw,
+            path=self.document.path,
         )
 
     def _field_messages(self) -> dict[str, str]:
@@ -389,11 +391,15 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
             return False  # the reason was shown; the text stays in the editor, unsaved
         self.document.path = path
         self.document.mark_saved()
+        saved = path
         path = self._move_to_planned_name(path)
         self.post_list.refresh()
         self.post_list.select_path(path)
         self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %s") % path.name, 5000)
+        if path != saved:
+            self._report_rename(saved, path)
+        else:
+            self.statusBar().showMessage(self.tr("Saved %s") % path.name, 5000)
         self.post_saved.emit(path)
         return True
 

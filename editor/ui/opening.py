@@ -75,10 +75,12 @@ class OpeningMixin:
             )
             return
         self.open_blog(BlogRepository.find(folder).root)
-        posts = self.repository.posts()
-        if posts:
-            self.open_post(posts[0])
-        else:
+        self.open_newest_post()
+
+    def open_newest_post(self) -> None:
+        """Show the open blog's newest post, or start a new one when it has none."""
+        posts = self.repository.posts() if self.repository is not None else []
+        if not posts or not self.open_post(posts[0]):
             self.new_post()
 
     def _on_post_list_open_requested(self, path: Path) -> None:

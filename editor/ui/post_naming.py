@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from editor.core.blog import location
+from editor.core.blog import location, posts
 from editor.core.blog.repository import RepositoryError
 from editor.core.blog.slug import SlugError
 from editor.core.frontmatter import FrontMatterError
@@ -21,6 +21,7 @@ class PostNamingMixin:
     ``safekeeping``, ``post_list``, ``save`` and ``open_post``)."""
 
     _typed_slug: str | None = None  # a slug the writer typed, applied on save
+    _shown_date = None  # the post's date when it was shown: only a changed date renames it
 
     def _on_slug_edited(self, text: str) -> None:
         self._typed_slug = text.strip() or None
@@ -31,7 +32,10 @@ class PostNamingMixin:
         """Where the post will be saved: its date and slug decide the file name."""
         if self.repository is None or self.document.fields is None:
             return self.document.path
-        return location.planned_path(self.repository, self.document, self._typed_slug)
+        date_changed = self.document.get_date() != self._shown_date
+        return location.planned_path(
+            self.repository, self.document, self._typed_slug, date_changed=date_changed
+        )
 
     def _update_location(self, messages: dict[str, str]) -> None:
         if self.repository is None or self.document.fields is None:
@@ -109,10 +113,20 @@ class PostNamingMixin:
             return path
         self.document.path = moved
         self._typed_slug = None
+        self._shown_date = self.document.get_date()
         self.safekeeping.moved(moved)
         self._refresh_form(refresh_raw=False)
         return moved
 
+    def _report_rename(self, old: Path, new: Path) -> None:
+        """Say that the save renamed the post, and which posts still link to the old name."""
+        linking = posts.references_to(self.blog_root, old) if self.blog_root else []
+        message = self.tr("Saved and renamed %s to %s") % (old.name, new.name)
+        if linking:
+            names = ", ".join(p.relative_to(self.blog_root).as_posix() for p in linking)
+            message += self.tr("; these posts still link to the old name: %s") % names
+        self.statusBar().showMessage(message)
+
 
 def _is_draft(path: Path | None) -> bool:
-    return path is not None and path.parent.name == "_drafts"
+    return posts.is_draft(path)
