@@ -15,6 +15,37 @@ _ZONE = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z")
 ZONES = ["+0900", "+0000", "+0100", "+0800", "-0500", "-0800"]
 
 
+class TypedDateTimeEdit(QDateTimeEdit):
+    """A date-time box that takes a whole date and time typed in one go, separators included.
+
+    Qt moves to the next section when one is full, and again on the separator typed after it,
+    which skipped a section ("07:00" put 00 in the seconds); a separator right after such a
+    move is taken as already done.  With all the text selected, typing starts at the year.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._moved_on = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        typed = event.text()
+        edit = self.lineEdit()
+        if typed.isdigit() and edit.hasSelectedText() and edit.selectedText() == edit.text():
+            self.setSelectedSection(self.sectionAt(0))
+        if typed and not typed.isdigit() and typed.isprintable() and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        if typed:  # a modifier alone (the Shift of ":") changes nothing
+            self._moved_on = typed.isdigit() and self.currentSectionIndex() != before
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._moved_on = False
+        super().focusInEvent(event)
+
+
 class DateTimeField(QWidget):
     """Emits ``edited(text)`` with the date in Jekyll's format when the writer changes it.
 
@@ -28,7 +59,7 @@ class DateTimeField(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.when = QDateTimeEdit()
+        self.when = TypedDateTimeEdit()
         self.when.setObjectName("dateTime")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")

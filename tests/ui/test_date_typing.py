@@ -1,0 +1,71 @@
+"""Typing a date and time into the date field with real key presses gives what was typed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests.ui.conftest import JA_POST
+
+pytestmark = [pytest.mark.ui, pytest.mark.xserver]
+
+
+@pytest.fixture(autouse=True)
+def _needs_x_and_xdotool():
+    if not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        pytest.skip("needs a real X server: run under xvfb-run (make test does)")
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (make test installs it)")
+
+
+def _keys(*args: str) -> None:
+    subprocess.run(["xdotool", *args], check=True, timeout=30)
+
+
+def _focus(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    _keys("windowfocus", "--sync", str(int(window.winId())))
+    qtbot.waitActive(window)
+
+
+def _type_into_date(qtbot, window, keys: list[tuple[str, ...]]) -> str:
+    _focus(qtbot, window)
+    when = window.form.date.when
+    when.setFocus()
+    qtbot.waitUntil(when.hasFocus)
+    for key in keys:
+        _keys(*key)
+    qtbot.wait(100)
+    with qtbot.waitSignal(window.post_saved, timeout=10000):
+        _keys("key", "ctrl+s")
+    return window.document.path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["2026-12-05 07:00:00", "2026-12-05 07:45:30", "2026/01/09 23:05:07"],
+)
+def test_typing_a_full_date_and_time_gives_exactly_what_was_typed(qtbot, blog, make_window, typed):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    text = _type_into_date(qtbot, window, [("key", "ctrl+a"), ("type", "--delay", "60", typed)])
+    expected = typed.replace("/", "-")
+    assert f"date: {expected} +0900" in text
+
+
+def test_editing_the_time_alone_changes_only_the_time(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    when = window.form.date.when
+    _focus(qtbot, window)
+    when.setFocus()
+    qtbot.waitUntil(when.hasFocus)
+    when.setSelectedSection(when.Section.HourSection)
+    for key in ("type", "--delay", "60", "8:15"), ("key", "Tab"):
+        _keys(*key)
+    with qtbot.waitSignal(window.post_saved, timeout=10000):
+        _keys("key", "ctrl+s")
+    text = window.document.path.read_text(encoding="utf-8")
+    assert "date: 2025-10-20 08:15:00 +0900" in text
