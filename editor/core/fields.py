@@ -14,12 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.core.blog.dates import _parse_any, parse_date, site_zone
+from editor.core.blog.keys import BOOL_KEYS, INT_KEYS, KNOWN_KEYS, LIST_KEYS  # noqa: F401
 
 # Fields the front-matter form shows, in the order the blog writes them.
-FORM_KEYS = ("layout", "title", "date", "categories", "tags", "author", "excerpt", "reading_time")
-LIST_KEYS = ("categories", "tags")
-INT_KEYS = ("reading_time",)
-BOOL_KEYS = ("published",)
+FORM_KEYS = KNOWN_KEYS
 TITLE_HINT = 60
 EXCERPT_HINT = 160
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}

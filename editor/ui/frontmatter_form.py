@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.blog.keys import KNOWN_KEYS as FORM_KEYS
+from editor.core.blog.keys import LIST_KEYS
 from editor.ui import datefield
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
 
-LIST_KEYS = ("categories", "tags")
 TEXT_KEYS = ("title", "author")
-FORM_KEYS = ("title", "date", "categories", "tags", "author", "excerpt", "reading_time", "layout")
 
 
 def split_list(text: str) -> list[str]:
