@@ -6,9 +6,9 @@ repository, ``safekeeping`` and ``_confirm_leaving``.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from editor.core.blog import dates, skeleton
 from editor.core.blog.repository import BlogRepository
 from editor.core.document import PostDocument
 from editor.core.storage import StorageError
@@ -43,9 +43,8 @@ class OpeningMixin:
             return
         if self.repository is not None:
             _path, text = self.repository.plan_new_post("")
-        else:
-            now = dt.datetime.now().astimezone().replace(microsecond=0)
-            text = f'---\nlayout: post\ntitle: ""\ndate: {now:%Y-%m-%d %H:%M:%S %z}\n---\n\n'
+        else:  # no blog: the plain skeleton, dated now in this machine's zone
+            text = skeleton.front_matter_text("", dates.now_in(None))
         self._show_document(PostDocument.from_text(text, None, self._timezone()))
         self.post_list.select_path(None)
         self.form.title.setFocus()

@@ -102,3 +102,30 @@ def test_changing_the_date_renames_and_lists_links_to_the_old_name(qtbot, blog, 
     assert window.document.path.name == "2024-03-02-spring.md"
     status = window.statusBar().currentMessage()
     assert "2024-03-02-spring.md" in status and "2024-04-01-link.md" in status
+
+
+def test_a_new_post_in_the_window_is_what_tsuzuri_new_writes_with_the_date_shown(
+    qtbot, tmp_path, make_window, capsys
+):
+    from editor.cli import main
+    from tests.core.test_blog_skeleton import HABITS
+
+    blog = tmp_path / "habits"
+    (blog / "_posts").mkdir(parents=True)
+    (blog / "_config.yml").write_text("timezone: Asia/Tokyo\n", encoding="utf-8")
+    for n in (1, 2, 3):
+        post = blog / "_posts" / f"2025-01-0{n}-p{n}.md"
+        post.write_text(HABITS.format(title=f"記事 {n}", n=n), encoding="utf-8")
+    window = make_window(blog)
+    window.new_post()
+    window.form.title.setFocus()
+    type_text(qtbot, window.form.title, "新しい記事")
+    qtbot.keyClick(window.form.title, Qt.Key.Key_Tab)
+    shown = window.form.date.text()  # "YYYY-MM-DD HH:MM:SS +0900"
+    with qtbot.waitSignal(window.post_saved, timeout=5000):
+        window.save_action.trigger()
+    text = window.document.path.read_text("utf-8")
+    assert f"\ndate: {shown[:16]}{shown[19:]}\n" in text  # as the blog writes it: no seconds
+    assert main(["new", "--title", "新しい記事", "--repo", str(blog), "--date", shown]) == 0
+    created = capsys.readouterr().out.strip()
+    assert text == (blog / created).read_text("utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core import fields
-from editor.core.blog import dates, permalink, posts
+from editor.core.blog import dates, permalink, posts, skeleton
 from editor.core.blog.posts import POST_NAME, SKIPPED_FOLDERS, skipped_by_jekyll  # noqa: F401
 from editor.core.blog.slug import SlugError, check_slug, slugify, unique_slug
 from editor.core.document import PostDocument
@@ -27,7 +27,6 @@ from editor.core.storage import (
     read_text_file,
     remove_leftover_temp_files,
 )
-from editor.core.yamlemit import double_quoted
 from editor.core.yamlload import YamlLoadError, load_yaml
 
 _SKIPPED_OUTPUT = SKIPPED_FOLDERS  # folders Tsuzuri never saves into
@@ -153,28 +152,39 @@ class BlogRepository:
     ) -> tuple[Path, str]:
         """Where a new post (or draft) would go and its starting text; nothing is written.
 
-        ``layout``, ``categories`` and ``tags`` start from the ``_config.yml`` defaults; a
-        slug in use gets ``-2``, ``-3``….
+        The text is the blog's skeleton (blog/skeleton.py): ``_config.yml`` defaults and the
+        habits of its newest posts; a slug in use gets ``-2``, ``-3``….
         """
+        date = (date or self.now()).astimezone(self.zone) if date or not draft else None
+        path = self.new_post_path(title, draft, date, slug)
+        defaults = self.defaults_for(path.relative_to(self.root).as_posix(), "posts")
+        return path, skeleton.front_matter_text(title, date, defaults, self.habits())
+
+    def new_post_path(
+        self,
+        title: str,
+        draft: bool = False,
+        date: dt.datetime | None = None,
+        slug: str | None = None,
+    ) -> Path:
+        """The file a new post (or draft) would be created as (reads no post)."""
         date = (date or self.now()).astimezone(self.zone) if date or not draft else None
         base = check_slug(slug) if slug else slugify(title)
 
         def path_for(candidate: str) -> Path:
             return self.draft_path(candidate) if draft else self.post_path(date, candidate)
 
-        path = path_for(unique_slug(base, lambda s: _name_taken(path_for(s))))
-        relative = path.relative_to(self.root).as_posix()
-        defaults = self.defaults_for(relative, "posts")
-        lines = [
-            f"layout: {defaults.get('layout') or 'post'}",
-            f"title: {double_quoted(title)}",
-        ]
-        if date is not None:
-            lines.append(f"date: {dates.format_date(date)}")
-        for key in fields.LIST_KEYS:
-            items = fields.as_list(defaults.get(key))
-            lines.append(f"{key}: [{', '.join(double_quoted(i) for i in items)}]")
-        return path, "---\n" + "\n".join(lines) + "\n---\n\n"
+        return path_for(unique_slug(base, lambda s: _name_taken(path_for(s))))
+
+    def habits(self) -> skeleton.Habits:
+        """How the blog's newest posts write their front matter (see blog/skeleton.py)."""
+        texts = []
+        for path in self.posts()[: skeleton.SAMPLE]:
+            try:
+                texts.append(read_text_file(path))
+            except StorageError:
+                continue
+        return skeleton.learn(texts)
 
     def new_post(  # raises StorageError (SaveError) when the file cannot be written
         self,
