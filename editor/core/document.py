@@ -16,13 +16,12 @@ from typing import Any
 
 from editor.core import fields as fieldmod
 from editor.core import frontmatter
-from editor.core.blog import dates
+from editor.core.blog import dates, posts
 from editor.core.frontmatter import FrontMatterError, ParsedFrontMatter
 from editor.core.post import PostSource, dominant_newline, split_post, unclosed_front_matter
 from editor.core.storage import Fingerprint, atomic_write, read_post_file
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 
 class PostDocument:
@@ -275,13 +274,10 @@ class PostDocument:
         return new
 
     def _file_date(self) -> dt.date | None:
-        if self.path is None or self.path.parent.name != "_posts":
+        """The date the file name gives a post in a ``_posts`` folder (see blog/posts.py)."""
+        if self.path is None or "_posts" not in self.path.parts[:-1]:
             return None
-        match = _FILE_DATE.match(self.path.name)
-        try:
-            return dt.date(*map(int, match.groups())) if match else None
-        except ValueError:
-            return None
+        return posts.file_date(self.path)
 
 
 def _is_bare_date(value: Any) -> bool:

@@ -34,11 +34,11 @@ from editor.core.doctor import (
     unified_diff,
 )
 from editor.core.post import split_post
+from editor.core.textpos import LineIndex, utf16_column, utf16_length
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
 from editor.ui.settings import Settings
-from editor.ui.textpos import LineIndex, utf16_column
 
 MAX_MARKS = 400
 
@@ -380,4 +380,4 @@ class DoctorController(QObject):
 
 
 def _utf16(text: str, offset: int) -> int:
-    return offset + sum(1 for ch in text[:offset] if ord(ch) > 0xFFFF)
+    return utf16_length(text[:offset])
