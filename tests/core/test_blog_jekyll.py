@@ -83,3 +83,49 @@ def test_dates_urls_and_post_list_match_a_real_jekyll_build(tmp_path: Path, zone
         ours.pop(name, None)
     assert "notes" not in built  # _posts/notes.md is no post, and Jekyll skips it
     assert ours == built
+
+
+SLUG_TEXTS = [
+    "Hello, World!",
+    "日本語のタイトル 2025",
+    "  The _config.yml (file)  ",
+    "Café déjà vu — naïve",
+    "a--b  c__d",
+    "[Jekyll] 4.3: what's new?",
+    "Ünïcödé & ß",
+]
+SLUG_MODES = ["none", "raw", "default", "pretty", "ascii", "latin"]
+
+
+def test_slugify_modes_match_jekyll(tmp_path: Path):
+    from editor.core.blog.permalink import jekyll_slugify
+
+    site = tmp_path / "site"
+    site.mkdir()
+    lines = []
+    for i in range(len(SLUG_TEXTS)):
+        for mode in SLUG_MODES:
+            lines.append(f'<p>{i}|{mode}|{{{{ page.texts[{i}] | slugify: "{mode}" }}}}|</p>')
+    texts = "\n".join(f"  - {json_string(t)}" for t in SLUG_TEXTS)
+    (site / "slugs.html").write_text(
+        "---\ntexts:\n" + texts + "\n---\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    subprocess.run(
+        ["jekyll", "build", "-q", "-s", str(site), "-d", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    built = (out / "slugs.html").read_text(encoding="utf-8")
+    found = re.findall(r"<p>(\d+)\|(\w+)\|(.*?)\|</p>", built)
+    assert len(found) == len(SLUG_TEXTS) * len(SLUG_MODES)
+    for i, mode, slug in found:
+        ours = jekyll_slugify(SLUG_TEXTS[int(i)], mode=mode)
+        assert ours == slug, (SLUG_TEXTS[int(i)], mode)
+
+
+def json_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
