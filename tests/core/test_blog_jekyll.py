@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 from editor.core.blog import posts
 from editor.core.blog.repository import BlogRepository
 from editor.core.render import RenderContext, render_body
+from tests.conftest import jekyll_build
 
 pytestmark = [
     pytest.mark.core,
@@ -60,13 +60,7 @@ def test_dates_urls_and_post_list_match_a_real_jekyll_build(tmp_path: Path, zone
         path.parent.mkdir(parents=True, exist_ok=True)
         body = FACTS.format(id=path.stem)
         path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
-    out = tmp_path / "out"
-    subprocess.run(
-        ["jekyll", "build", "-q", "-s", str(site), "-d", str(out)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    out = jekyll_build(site, tmp_path / "out")
     built: dict[str, str] = {}
     for page in out.rglob("*.html"):
         built.update(_facts(page.read_text(encoding="utf-8")))
@@ -110,13 +104,7 @@ def test_slugify_modes_match_jekyll(tmp_path: Path):
     (site / "slugs.html").write_text(
         "---\ntexts:\n" + texts + "\n---\n" + "\n".join(lines) + "\n", encoding="utf-8"
     )
-    out = tmp_path / "out"
-    subprocess.run(
-        ["jekyll", "build", "-q", "-s", str(site), "-d", str(out)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    out = jekyll_build(site, tmp_path / "out")
     built = (out / "slugs.html").read_text(encoding="utf-8")
     found = re.findall(r"<p>(\d+)\|(\w+)\|(.*?)\|</p>", built)
     assert len(found) == len(SLUG_TEXTS) * len(SLUG_MODES)

@@ -26,11 +26,14 @@ def blog(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _new(capsys, blog: Path, title: str, date: str) -> str:
+    """``tsuzuri new`` in ``blog``; the text of the post it created."""
+    assert main(["new", "--title", title, "--repo", str(blog), "--date", date]) == 0
+    return Path(capsys.readouterr().out.strip()).read_text(encoding="utf-8")
+
+
 def test_tsuzuri_new_writes_the_keys_quoting_and_date_form_the_blog_uses(blog, capsys):
-    args = ["new", "--title", "新しい記事", "--repo", str(blog), "--date", "2025-02-01 08:30"]
-    assert main(args) == 0
-    path = Path(capsys.readouterr().out.strip())
-    assert path.read_text(encoding="utf-8") == (
+    assert _new(capsys, blog, "新しい記事", "2025-02-01 08:30") == (
         "---\nlayout: article\ntitle: '新しい記事'\ndate: 2025-02-01 08:30 +0900\ntags: []\n"
         "author: 山田\nreading_time: 1\n---\n\n"
     )
@@ -43,10 +46,7 @@ def test_config_defaults_win_over_habits_and_an_empty_blog_gets_the_plain_skelet
         "timezone: Asia/Tokyo\ndefaults:\n  - scope: {path: ''}\n    values: {layout: note}\n",
         encoding="utf-8",
     )
-    args = ["new", "--title", "A", "--repo", str(tmp_path), "--date", "2025-02-01 08:30:05"]
-    assert main(args) == 0
-    path = Path(capsys.readouterr().out.strip())
-    assert path.read_text(encoding="utf-8") == (
+    assert _new(capsys, tmp_path, "A", "2025-02-01 08:30:05") == (
         '---\nlayout: note\ntitle: "A"\ndate: 2025-02-01 08:30:05 +0900\n'
         "categories: []\ntags: []\n---\n\n"
     )

@@ -34,7 +34,7 @@ def planned_path(
     slug = check_slug(typed) if typed else None
     date = document.get_date()
     if document.path is None:
-        return repo.new_post_path(str(document.get("title") or ""), date=date, slug=slug)
+        return repo.new_post_path(str(document.get("title") or ""), False, date, slug)
     changed = date is not None and date_changed
     day = date.astimezone(repo.zone).date() if changed else None
     return repo.rename_target(document.path, date=day, slug=slug)

@@ -160,14 +160,9 @@ class BlogRepository:
         defaults = self.defaults_for(path.relative_to(self.root).as_posix(), "posts")
         return path, skeleton.front_matter_text(title, date, defaults, self.habits())
 
-    def new_post_path(
-        self,
-        title: str,
-        draft: bool = False,
-        date: dt.datetime | None = None,
-        slug: str | None = None,
-    ) -> Path:
-        """The file a new post (or draft) would be created as (reads no post)."""
+    def new_post_path(self, title: str, draft: bool, date: dt.datetime | None, slug: str | None):
+        """The file a new post (or draft) would be created as (reads no post); ``date`` is
+        now when ``None`` (a draft has none)."""
         date = (date or self.now()).astimezone(self.zone) if date or not draft else None
         base = check_slug(slug) if slug else slugify(title)
 
