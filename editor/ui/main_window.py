@@ -119,12 +119,16 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self.publish_action = self._action(
             self.tr("&Publish draft"), "Ctrl+Shift+P", self.publish_draft
         )
+        self.rename_to_date_action = self._action(
+            self.tr("&Rename to match the date"), "", self.rename_to_date
+        )
         for action in (
             self.new_action,
             self.open_action,
             self.open_blog_action,
             self.save_action,
             self.publish_action,
+            self.rename_to_date_action,
             self.quit_action,
         ):
             menu.addAction(action)

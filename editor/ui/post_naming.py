@@ -118,10 +118,43 @@ class PostNamingMixin:
         self._refresh_form(refresh_raw=False)
         return moved
 
-    def _report_rename(self, old: Path, new: Path) -> None:
-        """Say that the save renamed the post, and which posts still link to the old name."""
+    def rename_to_date(self) -> bool:
+        """Rename the open post so its file name has the date the post has (saving it first);
+        the way to mend a date that disagrees with the file name, on purpose."""
+        path, date = self.document.path, self.document.get_date()
+        if self.repository is None or path is None or _is_draft(path) or date is None:
+            self.statusBar().showMessage(
+                self.tr("Only a saved post in _posts/ with a date can be renamed to its date"), 8000
+            )
+            return False
+        if self.is_modified and not self.save():
+            return False
+        path = self.document.path
+        try:
+            day = date.astimezone(self.repository.zone).date()
+            target = self.repository.rename_target(path, date=day)
+            if target == path:
+                self.statusBar().showMessage(self.tr("The file name already has the date"), 8000)
+                return True
+            moved = self.repository.move(path, target)
+        except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
+            prompts.show_error(self, self.tr("Could not rename"), f"{path.name}: {exc}")
+            return False
+        self.document.path = moved
+        self._shown_date = date
+        self.safekeeping.moved(moved)
+        self.post_list.refresh()
+        self.post_list.select_path(moved)
+        self._refresh_form(refresh_raw=False)
+        self._update_title()
+        self._report_rename(path, moved, saved=False)
+        return True
+
+    def _report_rename(self, old: Path, new: Path, saved: bool = True) -> None:
+        """Say that the post was renamed, and which posts still link to the old name."""
         linking = posts.references_to(self.blog_root, old) if self.blog_root else []
-        message = self.tr("Saved and renamed %s to %s") % (old.name, new.name)
+        words = self.tr("Saved and renamed %s to %s") if saved else self.tr("Renamed %s to %s")
+        message = words % (old.name, new.name)
         if linking:
             names = ", ".join(p.relative_to(self.blog_root).as_posix() for p in linking)
             message += self.tr("; these posts still link to the old name: %s") % names

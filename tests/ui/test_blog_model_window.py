@@ -129,3 +129,18 @@ def test_a_new_post_in_the_window_is_what_tsuzuri_new_writes_with_the_date_shown
     assert main(["new", "--title", "新しい記事", "--repo", str(blog), "--date", shown]) == 0
     created = capsys.readouterr().out.strip()
     assert text == (blog / created).read_text("utf-8")
+
+
+def test_a_date_unlike_the_file_name_is_mended_by_renaming_on_request(qtbot, blog, make_window):
+    post = blog / "_posts" / "2024-03-01-spring.md"
+    post.write_text("---\ntitle: 春\ndate: 2024-03-24 10:00:00 +0900\n---\n", "utf-8")
+    linking = blog / "_posts" / "2024-04-01-link.md"
+    linking.write_text(
+        "---\ntitle: l\n---\n[春]({% link _posts/2024-03-01-spring.md %})\n", "utf-8"
+    )
+    window = make_window(blog, post)
+    window.rename_to_date_action.trigger()
+    assert window.document.path.name == "2024-03-24-spring.md" and not post.exists()
+    status = window.statusBar().currentMessage()
+    assert "2024-03-24-spring.md" in status and "2024-04-01-link.md" in status
+    assert "2024-03-24-spring" in _labels(window)
