@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from editor.cli import EXIT_OK, CliError, require_utf8, storage_failure
+from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core.blog import dates
 from editor.core.blog.repository import BlogRepository, RepositoryError
 from editor.core.blog.slug import SlugError

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from editor.cli import CliError
+from editor.commands.common import CliError
 from editor.core.post import split_post
 from editor.core.render import RenderContext, render_body
 from editor.core.storage import StorageError, read_post_file, read_text_file

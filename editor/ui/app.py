@@ -61,7 +61,7 @@ def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
         return sample_blog(), None  # the window opens the blog's newest post
     target = Path(path).expanduser()
     if not target.exists():
-        from editor.cli import COMMANDS
+        from editor.commands.common import COMMANDS
 
         known = ", ".join(COMMANDS)
         raise ValueError(f"{path}: no such file or folder (commands are: {known})")
