@@ -115,9 +115,12 @@ def is_draft(path: Path | str | None) -> bool:
 def path_categories(root: Path, path: Path | str) -> list[str]:
     """Folders above ``_posts`` become categories, as in ``a/b/_posts/x.md``."""
     try:
-        parts = Path(path).resolve().relative_to(Path(root).resolve()).parts
+        parts = Path(path).relative_to(root).parts  # as listed: no look at the disk
     except ValueError:
-        return []
+        try:
+            parts = Path(path).resolve().relative_to(Path(root).resolve()).parts
+        except ValueError:
+            return []
     return list(parts[: parts.index("_posts")]) if "_posts" in parts else []
 
 

@@ -53,8 +53,9 @@ def site_posts(blog_root: Path, site, current: Path | None, current_page) -> lis
     root = Path(blog_root)
     now = dates.now_in(site_zone(site))
     found = []
+    current = Path(current).resolve() if current is not None else None
     for path in posts.post_files(root):
-        is_current = current is not None and path.resolve() == Path(current).resolve()
+        is_current = current is not None and path.name == current.name and path.resolve() == current
         front = dict(current_page) if is_current else front_matter(path)
         post = post_variables(path, front, site, root)
         if post is None or not posts.is_listed(front, post["date"], site, now):
