@@ -42,6 +42,8 @@ POSTS = {
     "_posts/2099-01-01-f.md": "title: f\n",
     "_posts/notes.md": "title: notes\n",
     "_posts/2025-01-06-g.html": "title: g\ndate: 2025-01-06\n",
+    # A day past the month's end in the file name rolls over, as Ruby's Time.parse does.
+    "_posts/2025-02-30-roll.md": "title: roll\n",
 }
 
 

@@ -76,14 +76,13 @@ def is_post_name(name: str) -> bool:
 
 
 def file_date(path: Path | str) -> dt.date | None:
-    """The date a post's file name gives it (``2025-01-02-x.md`` -> 2025-01-02), if valid."""
+    """The date a post's file name gives it (``2025-01-02-x.md`` -> 2025-01-02), read as
+    Jekyll reads it (``2025-02-30`` rolls over to 03-02); ``None`` when it is no date."""
     match = POST_NAME.match(Path(path).name)
     if not match:
         return None
-    try:
-        return dt.date(*map(int, match.groups()[:3]))
-    except ValueError:
-        return None
+    parsed = parse_date("-".join(match.groups()[:3]))
+    return parsed.date() if parsed is not None else None
 
 
 def slug_of(path: Path | str) -> str:
