@@ -29,3 +29,16 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the checkout")
     return CORPUS
+
+
+def jekyll_build(site: Path, out: Path) -> Path:
+    """Build ``site`` into ``out`` with the real ``jekyll`` (tests marked ``jekyll`` only)."""
+    import subprocess
+
+    subprocess.run(
+        ["jekyll", "build", "-q", "-s", str(site), "-d", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out

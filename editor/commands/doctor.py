@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 from editor.commands.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError, storage_failure
+from editor.core.blog import posts
+from editor.core.blog.repository import BlogRepository
 from editor.core.doctor import (
     DoctorConfig,
     all_rules,
@@ -25,7 +27,6 @@ from editor.core.doctor import (
     plan_fixes,
     unified_diff,
 )
-from editor.core.repository import BlogRepository
 from editor.core.storage import StorageError, atomic_write, read_post_file, read_text_file
 
 JSON_VERSION = 1
@@ -70,7 +71,8 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 def collect_posts(paths: list[str]) -> list[Path]:
     """Post files named by ``paths``: files as given, folders searched for Markdown posts.
 
-    A blog folder is searched in ``_posts`` and ``_drafts``; any other folder entirely.
+    A blog folder gives the posts and drafts Jekyll reads (category folders too, see
+    :mod:`editor.core.blog.posts`); any other folder is searched entirely.
     """
     found: list[Path] = []
     for name in paths:
@@ -79,14 +81,14 @@ def collect_posts(paths: list[str]) -> list[Path]:
             found.append(path)
         elif os.path.lexists(path) and not path.is_dir():
             found.append(path)  # a pipe, a device, a dangling link: the reader says what it is
+        elif path.is_dir() and posts.find_root(path) == path.resolve():
+            found += posts.post_files(path)[::-1] + posts.draft_files(path)
         elif path.is_dir():
-            roots = [path / d for d in ("_posts", "_drafts") if (path / d).is_dir()] or [path]
-            for root in roots:
-                for dirpath, dirnames, filenames in os.walk(root):
-                    dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
-                    found += [
-                        Path(dirpath) / f for f in sorted(filenames) if f.endswith(_POST_SUFFIXES)
-                    ]
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS)
+                found += [
+                    Path(dirpath) / f for f in sorted(filenames) if f.endswith(_POST_SUFFIXES)
+                ]
         else:
             raise CliError(f"{name}: no such file or folder")
     return list(dict.fromkeys(found))

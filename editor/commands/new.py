@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_failure
-from editor.core import fields
-from editor.core.repository import BlogRepository, RepositoryError
-from editor.core.slug import SlugError
+from editor.core.blog import dates
+from editor.core.blog.repository import BlogRepository, RepositoryError
+from editor.core.blog.slug import SlugError
 from editor.core.storage import StorageError
 
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         require_utf8(f"--{option}", getattr(args, option))
     date = None
     if args.date:
-        date = fields.parse_date(args.date, repo.zone)
+        date = dates.parse_date(args.date, repo.zone)
         if date is None:
             raise CliError(f"--date: “{args.date}” is not a date (use YYYY-MM-DD HH:MM +0900)")
     if not args.title.strip():

@@ -9,9 +9,10 @@ from typing import Any
 
 from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core import fields
+from editor.core.blog import dates
+from editor.core.blog.repository import BlogRepository
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
-from editor.core.repository import BlogRepository
 from editor.core.storage import StorageError
 
 _TRUE = ("true", "yes", "on")
@@ -88,7 +89,7 @@ def _typed(key: str, value: str, document: PostDocument, repo: BlogRepository | 
             return word in _TRUE
         raise CliError(f"{key}: “{value}” is not true or false")
     if key == "date":
-        date = fields.parse_date(value, repo.zone if repo else None)
+        date = dates.parse_date(value, repo.zone if repo else None)
         if date is None:
             raise CliError(f"date: “{value}” is not a date (use YYYY-MM-DD HH:MM:SS +0900)")
         if date.tzinfo is None:  # no blog, so no site zone: this machine's zone

@@ -16,12 +16,12 @@ from typing import Any
 
 from editor.core import fields as fieldmod
 from editor.core import frontmatter
+from editor.core.blog import dates, posts
 from editor.core.frontmatter import FrontMatterError, ParsedFrontMatter
 from editor.core.post import PostSource, dominant_newline, split_post, unclosed_front_matter
 from editor.core.storage import Fingerprint, atomic_write, read_post_file
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 
 class PostDocument:
@@ -163,7 +163,7 @@ class PostDocument:
 
     def get_date(self) -> dt.datetime | None:
         """The ``date`` field as a datetime in the site's zone when it has none of its own."""
-        return fieldmod.parse_date(self.get("date"), self.timezone)
+        return dates.parse_date(self.get("date"), self.timezone)
 
     def get_list(self, key: str) -> list[str]:
         """``tags`` or ``categories`` as a list, whichever form the post uses."""
@@ -252,18 +252,18 @@ class PostDocument:
         written with their zone, since Jekyll reads an unquoted zoneless time as UTC; a post
         that writes bare dates keeps a bare date while the time is midnight.
         """
-        zone = fieldmod.site_zone(self.timezone)
-        zoneless = isinstance(value, str) and fieldmod.parse_date(value) is not None
-        zoneless = zoneless and fieldmod.parse_date(value).tzinfo is None
+        zone = dates.site_zone(self.timezone)
+        zoneless = isinstance(value, str) and dates.parse_date(value) is not None
+        zoneless = zoneless and dates.parse_date(value).tzinfo is None
         if isinstance(value, str):
-            new = fieldmod.parse_date(value, self.timezone)
+            new = dates.parse_date(value, self.timezone)
         elif isinstance(value, dt.datetime) and value.tzinfo is None and zone is not None:
             new, zoneless = value.replace(tzinfo=zone), True
         else:
             new = value
         if not isinstance(new, dt.datetime):
             return value  # not a date: written as typed, and validation says so
-        old_parsed = fieldmod.parse_date(old, self.timezone) if present else None
+        old_parsed = dates.parse_date(old, self.timezone) if present else None
         if old_parsed is not None and old_parsed.tzinfo and new.tzinfo:
             # The same moment stays as written; a zoneless input names no offset to prefer.
             if old_parsed == new and (zoneless or old_parsed.utcoffset() == new.utcoffset()):
@@ -274,13 +274,10 @@ class PostDocument:
         return new
 
     def _file_date(self) -> dt.date | None:
-        if self.path is None or self.path.parent.name != "_posts":
+        """The date the file name gives a post in a ``_posts`` folder (see blog/posts.py)."""
+        if self.path is None or "_posts" not in self.path.parts[:-1]:
             return None
-        match = _FILE_DATE.match(self.path.name)
-        try:
-            return dt.date(*map(int, match.groups())) if match else None
-        except ValueError:
-            return None
+        return posts.file_date(self.path)
 
 
 def _is_bare_date(value: Any) -> bool:

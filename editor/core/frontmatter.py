@@ -15,13 +15,13 @@ from typing import Any
 
 import yaml
 
+from editor.core.blog.keys import KNOWN_KEYS, PROSE_KEYS
 from editor.core.post import dominant_newline
 from editor.core.yamlemit import Style, render_value, same_value
 from editor.core.yamlload import YamlLoadError, load_yaml
 
 # The blog's usual order; new keys are placed after the nearest preceding one of these.
-KEY_ORDER = ("layout", "title", "date", "categories", "tags", "author", "excerpt", "reading_time")
-PROSE_KEYS = ("title", "author", "excerpt", "description", "subtitle", "sub_title")
+KEY_ORDER = KNOWN_KEYS
 
 
 class FrontMatterError(YamlLoadError):

@@ -10,13 +10,11 @@ import math
 import re
 from dataclasses import dataclass
 
+from editor.core.cjk import CJK
 from editor.core.doctor.text import PROSE_KINDS, Block, prose_spans, scan_blocks
 
 _READ_KINDS = (*PROSE_KINDS, "table")  # readers read tables, not just sentences
-_CJK = re.compile(
-    "[\u3000-\u303f\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\uff01-\uff9f\U00020000-\U0002fa1f]"
-)
+_CJK = re.compile(f"[{CJK}]")
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*")
 
 

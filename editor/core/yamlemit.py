@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from editor.core.fields import format_date, parse_date
+from editor.core.blog.dates import format_date, parse_date
 
 # Characters YAML does not allow raw inside a double-quoted scalar (C0/C1 controls, DEL, BOM,
 # surrogates); everything else, Japanese included, is written as itself.

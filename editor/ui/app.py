@@ -58,9 +58,7 @@ def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
     from editor.ui.resources import sample_blog
 
     if path is None:
-        root = sample_blog()
-        posts = sorted((root / "_posts").glob("*.md"))
-        return root, posts[0] if posts else None
+        return sample_blog(), None  # the window opens the blog's newest post
     target = Path(path).expanduser()
     if not target.exists():
         from editor.commands.common import COMMANDS
@@ -69,16 +67,22 @@ def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
         raise ValueError(f"{path}: no such file or folder (commands are: {known})")
     if target.is_dir():
         return target.resolve(), None
-    root = find_blog_root(target.parent)
+    from editor.core.blog.posts import find_root
+
+    root = find_root(target.parent)
     return root, target.resolve()
 
 
-def find_blog_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` with a _config.yml or _posts folder."""
-    for folder in [start.resolve(), *start.resolve().parents]:
-        if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-            return folder
-    return None
+def open_target(window, root: Path | None, post: Path | None) -> None:
+    """Show what the command line named: the post, else the blog's newest post."""
+    if root is not None:
+        window.open_blog(root)
+    if post is not None:
+        window.open_post(post)
+        if root is None:  # a lone post: its folder keeps its recovery copies
+            window.safekeeping.offer_recovery()
+    elif root is not None:
+        window.open_newest_post()
 
 
 def run_app(path: str | None) -> int:
@@ -111,12 +115,7 @@ def run_app(path: str | None) -> int:
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ORGANISATION, APP_NAME
     )
     window = MainWindow(Settings(store))
-    if root is not None:
-        window.open_blog(root)
-    if post is not None:
-        window.open_post(post)
-        if root is None:  # a lone post: its folder keeps its recovery copies
-            window.safekeeping.offer_recovery()
+    open_target(window, root, post)
     window.show()
     status = app.exec()
     from editor.ui.preview import release_web_profile

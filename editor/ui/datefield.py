@@ -4,14 +4,46 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QWidget
 
-from editor.core import fields
+from editor.core.blog import dates, posts
 
 _ZONE = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z")
 ZONES = ["+0900", "+0000", "+0100", "+0800", "-0500", "-0800"]
+
+
+class TypedDateTimeEdit(QDateTimeEdit):
+    """A date-time box that takes a whole date and time typed in one go, separators included.
+
+    Qt moves to the next section when one is full, and again on the separator typed after it,
+    which skipped a section ("07:00" put 00 in the seconds); a separator right after such a
+    move is taken as already done.  With all the text selected, typing starts at the year.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._moved_on = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        typed = event.text()
+        edit = self.lineEdit()
+        if typed.isdigit() and edit.hasSelectedText() and edit.selectedText() == edit.text():
+            self.setSelectedSection(self.sectionAt(0))
+        if typed and not typed.isdigit() and typed.isprintable() and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        if typed:  # a modifier alone (the Shift of ":") changes nothing
+            self._moved_on = typed.isdigit() and self.currentSectionIndex() != before
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._moved_on = False
+        super().focusInEvent(event)
 
 
 class DateTimeField(QWidget):
@@ -27,7 +59,7 @@ class DateTimeField(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.when = QDateTimeEdit()
+        self.when = TypedDateTimeEdit()
         self.when.setObjectName("dateTime")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
@@ -40,6 +72,7 @@ class DateTimeField(QWidget):
         layout.addWidget(self.zone)
         self._loading = False
         self._readable = True
+        self._placeholder: dt.datetime | None = None  # shown for a post without a date
         self._last_emitted = ""
         self._valid_zone = "+0000"
         self.when.dateTimeChanged.connect(self._on_when_changed)
@@ -49,12 +82,21 @@ class DateTimeField(QWidget):
         self._last_emitted = self.text()  # nothing to report until the writer changes something
         self._zone_taken = self._zone_text()
 
-    def set_value(self, value, timezone: str | None) -> None:
-        """Show a front-matter date value (text, date or datetime); now when it is unreadable."""
-        parsed = fields.parse_date(value, timezone) if value is not None else None
+    def set_value(self, value, timezone: str | None, path: Path | None = None) -> None:
+        """Show the date a post has: its ``date:`` (text, date or datetime) in the zone it was
+        written in, else the date its file name at ``path`` gives it at 00:00 in the site's
+        zone (as Jekyll dates it).  An unreadable date, or none at all, shows the moment the
+        post was first shown here, and it stays put while the writer edits other fields."""
+        parsed = dates.parse_date(value, timezone) if value is not None else None
+        if parsed is None and value is None and path is not None:
+            parsed = posts.post_date(None, path, timezone)
         self._readable = parsed is not None
         if parsed is None:
-            parsed = dt.datetime.now(fields.site_zone(timezone)).replace(microsecond=0)
+            if self._placeholder is None:
+                self._placeholder = dates.now_in(timezone)
+            parsed = self._placeholder
+        else:
+            self._placeholder = None
         if parsed.tzinfo is None:
             parsed = parsed.astimezone()
         self._loading = True

@@ -34,11 +34,11 @@ from editor.core.doctor import (
     unified_diff,
 )
 from editor.core.post import split_post
+from editor.core.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
 from editor.ui.settings import Settings
-from editor.ui.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 
 MAX_MARKS = 400
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import QLocale, QObject, Signal
 
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
+from editor.core.textpos import qt_lines
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_naming import PostNaming
-from editor.ui.textpos import qt_lines
 
 
 class FormBinding(QObject):
@@ -102,6 +102,7 @@ class FormBinding(QObject):
             qt_lines(document.front_matter_text),
             message,
             timezone=self._blog.timezone,
+            path=self._document().path,
             refresh_raw=refresh_raw,
         )
 

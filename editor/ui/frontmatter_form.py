@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -19,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.blog.keys import KNOWN_KEYS as FORM_KEYS
+from editor.core.blog.keys import LIST_KEYS
 from editor.ui import datefield
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
 
-LIST_KEYS = ("categories", "tags")
 TEXT_KEYS = ("title", "author")
-FORM_KEYS = ("title", "date", "categories", "tags", "author", "excerpt", "reading_time", "layout")
 
 
 def split_list(text: str) -> list[str]:
@@ -187,6 +188,7 @@ class FrontMatterForm(QWidget):
         error: str | None,
         timezone: str | None = None,
         refresh_raw: bool = True,
+        path: Path | None = None,
     ) -> None:
         """Fill the form from parsed fields; with broken YAML, show the error and the raw text."""
         self._loading = True
@@ -219,7 +221,7 @@ class FrontMatterForm(QWidget):
             self.layout_box.setEditText(
                 "" if fields.get("layout") is None else str(fields.get("layout"))
             )
-            self.date.set_value(fields.get("date"), timezone)
+            self.date.set_value(fields.get("date"), timezone, path)
             others = [k for k in fields if k not in FORM_KEYS]
             self.other_label.setText(
                 ", ".join(str(k) for k in others)

@@ -10,6 +10,8 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from editor.core.textpos import utf16_length
+
 IN_FENCE = 1
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$).*")
@@ -90,6 +92,5 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
 def _utf16_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Qt positions for a code-point span (characters beyond the BMP count twice)."""
-    before = sum(1 for ch in text[:start] if ord(ch) > 0xFFFF)
-    inside = sum(1 for ch in text[start:end] if ord(ch) > 0xFFFF)
-    return start + before, end + before + inside
+    first = utf16_length(text[:start])
+    return first, first + utf16_length(text[start:end])

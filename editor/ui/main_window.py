@@ -9,9 +9,9 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
+from editor.core.blog.repository import BlogRepository
 from editor.core.document import PostDocument
 from editor.core.render import RenderContext, RenderResult, render_body
-from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
@@ -143,12 +143,16 @@ class MainWindow(QMainWindow):
         self.publish_action = self._action(
             self.tr("&Publish draft"), "Ctrl+Shift+P", self.saving.publish_draft
         )
+        self.rename_to_date_action = self._action(
+            self.tr("&Rename to match the date"), "", self.saving.rename_to_date
+        )
         for action in (
             self.new_action,
             self.open_action,
             self.open_blog_action,
             self.save_action,
             self.publish_action,
+            self.rename_to_date_action,
             self.quit_action,
         ):
             menu.addAction(action)
@@ -239,6 +243,10 @@ class MainWindow(QMainWindow):
         """Load a post into the panes; False when it stays as it was (see :class:`Opening`)."""
         return self.opening.open_post(path)
 
+    def open_newest_post(self) -> None:
+        """Show the open blog's newest post (a new one when it has none)."""
+        self.opening.open_newest_post()
+
     def new_post(self) -> None:
         """Start an unsaved post from the blog's defaults (see :class:`Opening`)."""
         self.opening.new_post()
@@ -254,6 +262,7 @@ class MainWindow(QMainWindow):
         self.doctor.reset()
         if not self.edited.show(document):
             self.preview.scroll_to_line(0)  # a new post starts at its top in both panes
+        self.naming.follow(document)  # a save renames it only when its date is changed
         self.binding.refresh(refresh_raw=True)
         self._request_render(immediately=True)
         self._update_title()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from editor.core.repository import BlogRepository
+from editor.core.blog.repository import BlogRepository
 
 
 class OpenBlog:

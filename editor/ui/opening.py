@@ -6,15 +6,15 @@ and opening a blog are the window's, handed in as ``show`` and ``open_blog``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from editor.core.blog import dates, skeleton
+from editor.core.blog.repository import BlogRepository
 from editor.core.document import PostDocument
-from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost, StorageError
 from editor.ui import prompts
 from editor.ui.frontmatter_form import FrontMatterForm
@@ -82,9 +82,8 @@ class Opening(QObject):
             return
         if self._blog.repository is not None:
             _path, text = self._blog.repository.plan_new_post("")
-        else:
-            now = dt.datetime.now().astimezone().replace(microsecond=0)
-            text = f'---\nlayout: post\ntitle: ""\ndate: {now:%Y-%m-%d %H:%M:%S %z}\n---\n\n'
+        else:  # no blog: the plain skeleton, dated now in this machine's zone
+            text = skeleton.front_matter_text("", dates.now_in(None))
         self._show(PostDocument.from_text(text, None, self._blog.timezone), None)
         self._post_list.select_path(None)
         self._form.title.setFocus()
@@ -115,10 +114,13 @@ class Opening(QObject):
             )
             return
         self._open_blog(BlogRepository.find(folder).root)
-        posts = self._blog.repository.posts()
-        if posts:
-            self.open_post(posts[0])
-        else:
+        self.open_newest_post()
+
+    def open_newest_post(self) -> None:
+        """Show the open blog's newest post, or start a new one when it has none."""
+        repository = self._blog.repository
+        posts = repository.posts() if repository is not None else []
+        if not posts or not self.open_post(posts[0]):
             self.new_post()
 
     def on_post_list_open_requested(self, path: Path) -> None:

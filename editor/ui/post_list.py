@@ -7,28 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-POST_SUFFIXES = (".md", ".markdown")
+from editor.core.blog import posts
 
 
 def blog_post_files(root: Path) -> list[Path]:
-    """Posts newest first, then drafts by name."""
-    posts = (
-        sorted(
-            (p for p in (root / "_posts").rglob("*") if p.suffix in POST_SUFFIXES and p.is_file()),
-            key=lambda p: p.name,
-            reverse=True,
-        )
-        if (root / "_posts").is_dir()
-        else []
-    )
-    drafts = (
-        sorted(
-            p for p in (root / "_drafts").rglob("*") if p.suffix in POST_SUFFIXES and p.is_file()
-        )
-        if (root / "_drafts").is_dir()
-        else []
-    )
-    return posts + drafts
+    """Posts newest first (as Jekyll finds them, category folders too), then drafts by name."""
+    return posts.post_files(root) + posts.draft_files(root)
 
 
 class PostListView(QListWidget):
@@ -52,7 +36,7 @@ class PostListView(QListWidget):
         if self._root is None:
             return
         for path in blog_post_files(self._root):
-            draft = path.parent.name == "_drafts"
+            draft = posts.is_draft(path)
             label = (self.tr("[draft] ") if draft else "") + path.stem
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, str(path))

@@ -1,6 +1,6 @@
 """Naming a post the way Jekyll expects: slug, URL, renames on save, publishing a draft.
 
-The planning itself is plain Python in :mod:`editor.core.location`; :class:`PostNaming` holds
+The planning itself is plain Python in :mod:`editor.core.blog.location`; :class:`PostNaming` holds
 the slug the writer typed and asks the writer when a name cannot be made.
 """
 
@@ -13,11 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from editor.core import location
+from editor.core.blog import location, posts
+from editor.core.blog.repository import RepositoryError
+from editor.core.blog.slug import SlugError
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
-from editor.core.repository import RepositoryError
-from editor.core.slug import SlugError
 from editor.ui import prompts
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog
@@ -49,6 +49,7 @@ class PostNaming(QObject):
         self._safekeeping = safekeeping
         self._window = window
         self.typed_slug: str | None = None  # a slug the writer typed, applied on save
+        self.shown_date = None  # the post's date when shown: only a changed date renames it
 
     def on_slug_edited(self, text: str) -> None:
         self.typed_slug = text.strip() or None
@@ -58,12 +59,19 @@ class PostNaming(QObject):
         """Another post is shown: the slug typed for the previous one no longer applies."""
         self.typed_slug = None
 
+    def follow(self, document: PostDocument) -> None:
+        """``document`` is shown: its date now is the one a save compares with."""
+        self.shown_date = document.get_date()
+
     def planned_path(self) -> Path | None:
         """Where the post will be saved: its date and slug decide the file name."""
         document = self._document()
         if self._blog.repository is None or document.fields is None:
             return document.path
-        return location.planned_path(self._blog.repository, document, self.typed_slug)
+        date_changed = document.get_date() != self.shown_date
+        return location.planned_path(
+            self._blog.repository, document, self.typed_slug, date_changed=date_changed
+        )
 
     def show_location(self, messages: dict[str, str]) -> None:
         """Show the slug and URL in the form; a problem or a coming rename goes in ``messages``."""
@@ -139,9 +147,48 @@ class PostNaming(QObject):
             return path
         self._document().path = moved
         self.typed_slug = None
+        self.shown_date = self._document().get_date()
         self._safekeeping.moved(moved)
         return moved
 
+    def rename_to_date(self) -> tuple[Path, Path] | None:
+        """Rename the saved post so its file name has the date the post has: the way to mend a
+        date that disagrees with the file name, on purpose.  (old, new) when it moved; None
+        when nothing moved (the writer was told why)."""
+        document, repository = self._document(), self._blog.repository
+        path, date = document.path, document.get_date()
+        if repository is None or path is None or _is_draft(path) or date is None:
+            prompts.show_error(
+                self._window,
+                self.tr("Cannot rename"),
+                self.tr("Only a saved post in _posts/ with a date can be renamed to its date."),
+            )
+            return None
+        try:
+            target = repository.rename_target(path, date=date.astimezone(repository.zone).date())
+            if target == path:
+                return None
+            moved = repository.move(path, target)
+        except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
+            prompts.show_error(self._window, self.tr("Could not rename"), f"{path.name}: {exc}")
+            return None
+        document.path = moved
+        self.shown_date = date
+        self._safekeeping.moved(moved)
+        return path, moved
+
+    def rename_message(self, old: Path, new: Path, saved: bool) -> str:
+        """What the status bar says after a rename: the new name, and which posts still link
+        to the old one (their post_url or link now breaks the build)."""
+        root = self._blog.root
+        linking = posts.references_to(root, old) if root is not None else []
+        words = self.tr("Saved and renamed %s to %s") if saved else self.tr("Renamed %s to %s")
+        message = words % (old.name, new.name)
+        if linking:
+            names = ", ".join(p.relative_to(root).as_posix() for p in linking)
+            message += self.tr("; these posts still link to the old name: %s") % names
+        return message
+
 
 def _is_draft(path: Path | None) -> bool:
-    return path is not None and path.parent.name == "_drafts"
+    return posts.is_draft(path)

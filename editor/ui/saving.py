@@ -72,12 +72,28 @@ class Saving(QObject):
         document.mark_saved()
         moved = self._naming.move_to_planned_name(path)
         if moved != path:
-            path = moved
             self._binding.refresh(refresh_raw=False)
+            self.status_message.emit(self._naming.rename_message(path, moved, saved=True), 0)
+        else:
+            self.status_message.emit(self.tr("Saved %s") % path.name, 5000)
         self._post_list.refresh()
-        self._post_list.select_path(path)
-        self.status_message.emit(self.tr("Saved %s") % path.name, 5000)
-        self.saved.emit(path)
+        self._post_list.select_path(moved)
+        self.saved.emit(moved)
+        return True
+
+    def rename_to_date(self) -> bool:
+        """Rename the post so its file name has its date (saving it first); True if it did."""
+        if self.is_modified and not self.save():
+            return False
+        renamed = self._naming.rename_to_date()
+        if renamed is None:
+            self.status_message.emit(self.tr("The file name keeps its date"), 8000)
+            return False
+        old, new = renamed
+        self._binding.refresh(refresh_raw=False)
+        self._post_list.refresh()
+        self._post_list.select_path(new)
+        self.status_message.emit(self._naming.rename_message(old, new, saved=False), 0)
         return True
 
     def publish_draft(self) -> bool:

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from editor.core import fields
+from editor.core.blog import dates
 from editor.core.document import PostDocument
 from tests.conftest import corpus_files
 
@@ -30,33 +31,33 @@ JST = dt.timezone(dt.timedelta(hours=9))
     ],
 )
 def test_dates_with_zones_parse(text, expected):
-    parsed = fields.parse_date(text)
+    parsed = dates.parse_date(text)
     assert parsed == expected and parsed.utcoffset() == expected.utcoffset()
 
 
 def test_missing_zone_means_the_site_timezone():
-    parsed = fields.parse_date("2025-10-25 08:36:32", "Asia/Tokyo")
+    parsed = dates.parse_date("2025-10-25 08:36:32", "Asia/Tokyo")
     assert parsed.utcoffset() == dt.timedelta(hours=9)
-    assert fields.parse_date(dt.date(2019, 6, 4), "Asia/Tokyo").hour == 0
-    assert fields.parse_date("2025-10-25").tzinfo is None
-    assert fields.parse_date("Oct 25 2025", "Asia/Tokyo") == dt.datetime(2025, 10, 25, tzinfo=JST)
+    assert dates.parse_date(dt.date(2019, 6, 4), "Asia/Tokyo").hour == 0
+    assert dates.parse_date("2025-10-25").tzinfo is None
+    assert dates.parse_date("Oct 25 2025", "Asia/Tokyo") == dt.datetime(2025, 10, 25, tzinfo=JST)
 
 
 @pytest.mark.parametrize(
     "text", ["2025-13-45", "yesterday", "2025-10-25 25:00", "", "2025-10-25 10:00 XYZ"]
 )
 def test_impossible_dates_do_not_parse(text):
-    assert fields.parse_date(text) is None
+    assert dates.parse_date(text) is None
 
 
 def test_format_is_jekylls_unless_the_old_value_used_another_form():
     moment = dt.datetime(2025, 10, 26, 9, 5, tzinfo=JST)
-    assert fields.format_date(moment) == "2025-10-26 09:05:00 +0900"
+    assert dates.format_date(moment) == "2025-10-26 09:05:00 +0900"
     assert (
-        fields.format_date(moment, like="2017-03-09T14:25:52-05:00") == "2025-10-26T09:05:00+09:00"
+        dates.format_date(moment, like="2017-03-09T14:25:52-05:00") == "2025-10-26T09:05:00+09:00"
     )
-    assert fields.format_date(moment, like="2025-01-01 10:00 +0900") == "2025-10-26 09:05 +0900"
-    assert fields.format_date(dt.datetime(2019, 6, 5), like="2019-06-04") == "2019-06-05"
+    assert dates.format_date(moment, like="2025-01-01 10:00 +0900") == "2025-10-26 09:05 +0900"
+    assert dates.format_date(dt.datetime(2019, 6, 5), like="2019-06-04") == "2019-06-05"
 
 
 def test_tags_read_as_lists_in_either_form():
@@ -122,7 +123,7 @@ def test_clean_blog_posts_have_no_errors(path):
     ],
 )
 def test_dates_past_the_years_a_datetime_holds_are_out_of_range_not_a_crash(value):
-    assert fields.parse_date(value, "Asia/Tokyo") is None
+    assert dates.parse_date(value, "Asia/Tokyo") is None
     [problem] = fields.validate({"title": "t", "date": value}, "Asia/Tokyo", dt.date(2025, 1, 1))
     assert problem.code == "date-out-of-range"
     assert "out of range" in problem.message() and "範囲外" in problem.message("ja")
@@ -131,5 +132,5 @@ def test_dates_past_the_years_a_datetime_holds_are_out_of_range_not_a_crash(valu
 
 
 def test_the_last_whole_years_still_parse():
-    assert fields.parse_date("9999-12-30 12:00:00 +0900", "Asia/Tokyo").year == 9999
-    assert fields.parse_date("0001-01-02 12:00:00 +0000").year == 1
+    assert dates.parse_date("9999-12-30 12:00:00 +0900", "Asia/Tokyo").year == 9999
+    assert dates.parse_date("0001-01-02 12:00:00 +0000").year == 1

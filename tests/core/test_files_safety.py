@@ -385,7 +385,7 @@ def _temp_files(folder: Path) -> list[str]:
 
 
 def test_a_killed_save_leaves_a_file_jekyll_skips_and_the_next_save_removes_it(blog, capsys):
-    from editor.core.repository import skipped_by_jekyll
+    from editor.core.blog.repository import skipped_by_jekyll
 
     posts = blog / "_posts"
     child = _save_killed_midway(posts / "2025-01-02-ok.md")
@@ -400,7 +400,7 @@ def test_a_killed_save_leaves_a_file_jekyll_skips_and_the_next_save_removes_it(b
 
 
 def test_opening_a_blog_removes_leftovers_of_dead_saves_only(blog):
-    from editor.core.repository import BlogRepository
+    from editor.core.blog.repository import BlogRepository
 
     drafts = blog / "_drafts"
     drafts.mkdir()
@@ -466,7 +466,7 @@ def test_new_refuses_a_drafts_folder_linked_out_of_the_blog(blog, tmp_path, caps
 
 
 def test_publishing_a_draft_linked_out_of_the_blog_writes_nothing_there(blog, tmp_path):
-    from editor.core.repository import BlogRepository
+    from editor.core.blog.repository import BlogRepository
     from editor.core.storage import StorageError
 
     outside = tmp_path / "draft.md"

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.blog.location import current_slug, planned_path, planned_url
+from editor.core.blog.repository import BlogRepository
+from editor.core.blog.slug import SlugError
 from editor.core.document import PostDocument
-from editor.core.location import current_slug, planned_path, planned_url
-from editor.core.repository import BlogRepository
-from editor.core.slug import SlugError
 
 pytestmark = pytest.mark.core
 

@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 
+from editor.core.blog.repository import BlogRepository, RepositoryError
+from editor.core.blog.slug import SlugError
 from editor.core.document import PostDocument
-from editor.core.repository import BlogRepository, RepositoryError
-from editor.core.slug import SlugError
 
 pytestmark = pytest.mark.core
 

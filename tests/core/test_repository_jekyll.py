@@ -1,12 +1,12 @@
 """url_for agrees with the URLs the real Jekyll gives the same posts (needs ``jekyll``)."""
 
 import shutil
-import subprocess
 from urllib.parse import unquote
 
 import pytest
 
-from editor.core.repository import BlogRepository
+from editor.core.blog.repository import BlogRepository
+from tests.conftest import jekyll_build
 
 pytestmark = [
     pytest.mark.core,
@@ -40,13 +40,7 @@ def test_urls_match_a_real_jekyll_build(tmp_path, permalink):
     for name, text in POSTS.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text + "本文\n", encoding="utf-8")
-    out = tmp_path / "out"
-    subprocess.run(
-        ["jekyll", "build", "-q", "-s", str(site), "-d", str(out)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    out = jekyll_build(site, tmp_path / "out")
     built = {p.relative_to(out).as_posix() for p in out.rglob("*.html")}
     blog = BlogRepository(site)
     for name in POSTS:

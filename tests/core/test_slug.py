@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from editor.core.slug import SlugError, check_slug, fallback_slug, slugify, unique_slug
+from editor.core.blog.slug import SlugError, check_slug, fallback_slug, slugify, unique_slug
 
 pytestmark = pytest.mark.core
 

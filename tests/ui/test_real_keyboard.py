@@ -56,3 +56,42 @@ def test_typing_in_the_text_pane_then_ctrl_s_saves_it(qtbot, blog, make_window):
         _keys("type", "--delay", "20", "Typed on a keyboard.")
         _keys("key", "ctrl+s")
     assert post.read_text(encoding="utf-8").rstrip().endswith("Typed on a keyboard.")
+
+
+def _type_into_date(qtbot, window, keys: list[tuple[str, ...]]) -> str:
+    _focus(qtbot, window)
+    when = window.form.date.when
+    when.setFocus()
+    qtbot.waitUntil(when.hasFocus)
+    for key in keys:
+        _keys(*key)
+    qtbot.wait(100)
+    with qtbot.waitSignal(window.post_saved, timeout=10000):
+        _keys("key", "ctrl+s")
+    return window.document.path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["2026-12-05 07:00:00", "2026-12-05 07:45:30", "2026/01/09 23:05:07"],
+)
+def test_typing_a_full_date_and_time_gives_exactly_what_was_typed(qtbot, blog, make_window, typed):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    text = _type_into_date(qtbot, window, [("key", "ctrl+a"), ("type", "--delay", "60", typed)])
+    expected = typed.replace("/", "-")
+    assert f"date: {expected} +0900" in text
+
+
+def test_editing_the_time_alone_changes_only_the_time(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    when = window.form.date.when
+    _focus(qtbot, window)
+    when.setFocus()
+    qtbot.waitUntil(when.hasFocus)
+    when.setSelectedSection(when.Section.HourSection)
+    for key in ("type", "--delay", "60", "8:15"), ("key", "Tab"):
+        _keys(*key)
+    with qtbot.waitSignal(window.post_saved, timeout=10000):
+        _keys("key", "ctrl+s")
+    text = window.document.path.read_text(encoding="utf-8")
+    assert "date: 2025-10-20 08:15:00 +0900" in text

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
+from editor.core.blog import posts
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
 from editor.core.doctor.text import iter_lines
@@ -24,7 +25,6 @@ _TARGET = re.compile(
 )
 _POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
 _LINK_TAG = re.compile(r"\{%-?\s*link\s+([^\s%]+)\s*-?%\}")
-_POST_EXTS = (".md", ".markdown", ".html", ".textile")
 
 
 def _lines(ctx: Context) -> Iterator[tuple[int, str]]:
@@ -40,17 +40,23 @@ def _lines(ctx: Context) -> Iterator[tuple[int, str]]:
         yield ls, line
 
 
-def _post_exists(root: Path, name: str) -> bool:
-    posts = root / "_posts"
-    if any((posts / f"{name}{ext}").is_file() for ext in _POST_EXTS):
-        return True
-    leaf = Path(name).name
-    return any(p.stem == leaf for p in posts.rglob(f"{leaf}.*")) if posts.is_dir() else False
+def _post_finder(root: Path):
+    """``name -> bool``: whether ``{% post_url name %}`` names a post; the blog is listed once."""
+    listed: list[Path] = []
+
+    def exists(name: str) -> bool:
+        if not listed:
+            listed.append(root)  # a marker: listed, even when the blog has no posts
+            listed.extend(posts.post_files(root))
+        return posts.find_post(root, name, listed[1:]) is not None
+
+    return exists
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Findings for empty links and, with a blog folder, for targets that do not exist."""
     root = ctx.blog_root
+    post_exists = _post_finder(root) if root is not None else None
     for offset, line in _lines(ctx):
         for m in _EMPTY.finditer(line):
             start, end = offset + m.start(), offset + m.end()
@@ -89,7 +95,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         tags = (
             (
                 _POST_URL,
-                lambda name: _post_exists(root, name),
+                post_exists,
                 "missing-post",
                 "post_url",
                 "no such post in _posts",

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from editor.core.cjk import KANA
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
 
 RULES = ("sentence-length",)
-_KANA = re.compile("[\u3040-\u30ff]")
+_KANA = re.compile(f"[{KANA}]")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from editor.core.cjk import CJK
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
 
 RULES = ("cjk-line-break",)
-_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
+_CJK = CJK
 _BREAK = re.compile(f"(?<=[{_CJK}])[ \\t]?(?:\\r\\n|\\n|\\r)[ \\t]*(?=[{_CJK}])")
 
 

@@ -7,24 +7,25 @@ import textwrap
 from html import escape
 from pathlib import Path
 
+from editor.core.blog import posts
 from editor.core.render.blocks import MAX_MARKDOWN_HTML_DEPTH, warn_too_deep
 from editor.core.render.context import RenderContext, RenderResult, RenderWarning
 from editor.core.render.liquid import blog, render_liquid
 from editor.core.render.markdown import build_markdown
 from editor.core.render.nesting import nest_short_indented_lists
 from editor.core.render.quotes import extend_lazy_quotes
-
-_POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+from editor.core.render.site_posts import site_zone
 
 
 def page_variables(context: RenderContext) -> dict:
     """``page`` as Jekyll fills it for a post: front matter plus url, id, date, slug, path."""
     page = dict(context.page)
     path = Path(context.post_path) if context.post_path else None
-    if path is not None and _POST_NAME.match(path.stem):
-        page = blog.post_variables(path, page, context.site) or page
+    if path is not None and posts.file_date(path) is not None:
+        page = blog.post_variables(path, page, context.site, context.blog_root) or page
     if isinstance(page.get("date"), str):
-        page["date"] = blog.to_datetime(page["date"], context.site) or page["date"]
+        zone = site_zone(context.site)
+        page["date"] = posts.post_date(page["date"], None, zone) or page["date"]
     if path is not None and context.blog_root:
         root = Path(context.blog_root)
         if path.is_relative_to(root):

@@ -1,15 +1,16 @@
-"""``site.posts`` for Liquid loops: the blog's posts as Jekyll lists them (newest first)."""
+"""``site.posts`` for Liquid loops: the blog's posts as Jekyll lists them (newest first).
+
+Which files are posts, their dates (in the site's zone) and URLs come from
+:mod:`editor.core.blog`.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
+import datetime as dt
 from pathlib import Path
 
-from editor.core.render.jekyll_links import front_matter, post_url_path, to_datetime
-
-_POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
-_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".html")
+from editor.core.blog import dates, posts
+from editor.core.render.jekyll_links import front_matter, post_url_path
 
 
 def titleize(slug: str) -> str:
@@ -17,17 +18,27 @@ def titleize(slug: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in slug.split("-"))
 
 
-def post_variables(path: Path, front: dict, site) -> dict | None:
+def site_zone(site) -> dt.tzinfo:
+    """The zone the site reads dates in (its ``timezone``, else this machine's)."""
+    return dates.zone_or_local(str(site.get("timezone") or "") or None)
+
+
+def post_variables(path: Path, front: dict, site, blog_root: Path | None = None) -> dict | None:
     """A post's Liquid variables (front matter plus url, id, date, slug, title)."""
-    name = _POST_NAME.match(path.stem)
-    if name is None:
+    if posts.file_date(path) is None:
         return None
+    root = Path(blog_root) if blog_root else posts.find_root(path) or path.parent
     post = dict(front)
-    when = to_datetime(post.get("date")) or to_datetime(name.group(1))
-    url = post_url_path(path, site)
-    post.update(date=when, url=url, id=re.sub(r"\.html$", "", url), path=f"_posts/{path.name}")
-    post.setdefault("slug", name.group(2))
-    post.setdefault("title", titleize(name.group(2)))
+    slug = posts.slug_of(path)
+    when = posts.post_date(post.get("date"), path, site_zone(site))
+    url = post_url_path(path, site, root, front)
+    try:
+        relative = Path(path).relative_to(root).as_posix()
+    except ValueError:
+        relative = f"_posts/{Path(path).name}"
+    post.update(date=when, url=url, id=url.removesuffix(".html"), path=relative)
+    post.setdefault("slug", slug)
+    post.setdefault("title", titleize(slug))
     for key in ("tags", "categories"):
         value = post.get(key)
         if isinstance(value, str):
@@ -38,29 +49,17 @@ def post_variables(path: Path, front: dict, site) -> dict | None:
 
 
 def site_posts(blog_root: Path, site, current: Path | None, current_page) -> list[dict]:
-    """Every published post under ``_posts``, newest first; the open post uses its live data."""
-    folder = Path(blog_root) / "_posts"
-    if not folder.is_dir():
-        return []
-    posts = []
-    now = datetime.now().astimezone()
-    for path in folder.rglob("*"):
-        if path.suffix.lower() not in _EXTENSIONS or not path.is_file():
-            continue
-        is_current = current is not None and path.resolve() == Path(current).resolve()
+    """Every published post of the blog, newest first; the open post uses its live data."""
+    root = Path(blog_root)
+    now = dates.now_in(site_zone(site))
+    found = []
+    current = Path(current).resolve() if current is not None else None
+    for path in posts.post_files(root):
+        is_current = current is not None and path.name == current.name and path.resolve() == current
         front = dict(current_page) if is_current else front_matter(path)
-        if front.get("published") is False:
+        post = post_variables(path, front, site, root)
+        if post is None or not posts.is_listed(front, post["date"], site, now):
             continue
-        post = post_variables(path, front, site)
-        if post is None:
-            continue
-        when = post["date"]
-        if when and not site.get("future") and _aware(when) > now:
-            continue
-        posts.append(post)
-    posts.sort(key=lambda p: (_aware(p["date"]) if p["date"] else now, p["path"]), reverse=True)
-    return posts
-
-
-def _aware(when: datetime) -> datetime:
-    return when if when.tzinfo else when.astimezone()
+        found.append(post)
+    found.sort(key=lambda p: (p["date"] or now, p["path"]), reverse=True)
+    return found

@@ -1,7 +1,7 @@
 """What the Liquid layer asks of the blog: dates, URLs, posts and includes.
 
 The one place the Liquid package reaches the rest of the core for Jekyll facts; when the blog
-model moves, only this module changes.  Today it calls ``fields.parse_date`` (dates in the
+model moves, only this module changes.  It calls ``blog.dates.parse_date`` (dates in the
 site's zone), ``render.jekyll_links`` (``post_url``, ``link``, ``relative_url``), and
 ``render.site_posts`` (``site.posts`` and the open post's ``page`` variables).
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from editor.core import fields
-from editor.core.permalink import jekyll_slugify
+from editor.core.blog import dates
+from editor.core.blog.permalink import jekyll_slugify
 from editor.core.reading import StorageError, read_regular_file
 from editor.core.render.jekyll_links import absolute_url, link_url, post_url, relative_url
 from editor.core.render.jekyll_links import to_datetime as _to_datetime
@@ -38,7 +38,7 @@ def to_datetime(value, site=None) -> dt.datetime | None:
     if isinstance(value, str) and value.strip() in ("now", "today"):
         return dt.datetime.now().astimezone()
     zone = site.get("timezone") if site else None
-    return _to_datetime(value) or fields.parse_date(value, zone)
+    return _to_datetime(value) or dates.parse_date(value, zone)
 
 
 def read_include(blog_root: Path, folder: Path, name: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from urllib.parse import quote
 
-from editor.core import fields
+from editor.core.blog import dates
 from editor.core.render.liquid import blog
 from editor.core.render.liquid.engine import current
 
@@ -39,7 +39,7 @@ def as_time(value) -> LiquidTime | None:
     when = blog.to_datetime(value, site)
     if when is None:
         return None
-    zone = fields.site_zone(site.get("timezone"))
+    zone = dates.site_zone(site.get("timezone"))
     if zone is not None and when.tzinfo is not None:
         when = when.astimezone(zone)
     return LiquidTime(

@@ -2,7 +2,7 @@
 
 Follows Jekyll 4's rules: ``_posts/YYYY-MM-DD-slug.md`` (also under ``category/_posts/``),
 ``_drafts/slug.md``, front-matter ``defaults`` by scope, dates read in the site's ``timezone``,
-and permalinks (styles and patterns) as :mod:`editor.core.permalink` builds them.
+and permalinks (styles and patterns) as :mod:`editor.core.blog.permalink` builds them.
 """
 
 from __future__ import annotations
@@ -15,23 +15,21 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from editor.core import fields, permalink
+from editor.core import fields
+from editor.core.blog import dates, permalink, posts, skeleton
+from editor.core.blog.posts import POST_NAME, SKIPPED_FOLDERS, skipped_by_jekyll  # noqa: F401
+from editor.core.blog.slug import SlugError, check_slug, slugify, unique_slug
 from editor.core.document import PostDocument
 from editor.core.post import BOM
-from editor.core.slug import SlugError, check_slug, slugify, unique_slug
 from editor.core.storage import (
     StorageError,
     create_new_file,
     read_text_file,
     remove_leftover_temp_files,
 )
-from editor.core.yamlemit import double_quoted
 from editor.core.yamlload import YamlLoadError, load_yaml
 
-POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)(\.[^.]+)$")
-POST_EXTENSIONS = (*permalink.MARKDOWN_EXTENSIONS, ".html")
-_SKIPPED = {"_site", "node_modules", "vendor", ".jekyll-cache", "_drafts"}
-_SKIPPED_OUTPUT = _SKIPPED - {"_drafts"}  # folders Tsuzuri never saves into
+_SKIPPED_OUTPUT = SKIPPED_FOLDERS  # folders Tsuzuri never saves into
 
 
 class RepositoryError(ValueError):
@@ -68,19 +66,8 @@ class BlogRepository:
 
     @staticmethod
     def find_root(path: Path | str) -> Path | None:
-        """The root folder of the site containing ``path``, or ``None``.
-
-        A file is looked for where it is listed, not where a link leads: a post in ``_posts``
-        that links to a file elsewhere still belongs to (and is checked against) its blog.
-        """
-        start = Path(os.path.abspath(path))
-        if not start.is_dir():
-            start = start.parent
-        start = start.resolve()
-        for folder in (start, *start.parents):
-            if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-                return folder
-        return None
+        """The root folder of the site containing ``path``, or ``None`` (see posts.find_root)."""
+        return posts.find_root(path)
 
     # -- settings ------------------------------------------------------------------------------
     @property
@@ -92,7 +79,7 @@ class BlogRepository:
     @property
     def zone(self) -> dt.tzinfo:
         """The zone dates are read in: the site's, else this machine's, as ``jekyll build``."""
-        return fields.site_zone(self.timezone) or dt.datetime.now().astimezone().tzinfo
+        return dates.zone_or_local(self.timezone)
 
     @property
     def permalink(self) -> str:
@@ -121,35 +108,12 @@ class BlogRepository:
 
     def defaults_for(self, relative_path: str, kind: str = "posts") -> dict[str, Any]:
         """Front-matter ``defaults`` that apply to a file, merged as Jekyll merges them."""
-        merged: dict[str, Any] = {}
-        old_scope: dict | None = None
-        for entry in self.config.get("defaults") or []:
-            if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
-                continue
-            scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
-            if not _scope_applies(scope, relative_path, kind):
-                continue
-            if _has_precedence(old_scope, scope):
-                merged = _deep_merge(merged, entry["values"])
-                old_scope = scope
-            else:
-                merged = _deep_merge(entry["values"], merged)
-        return merged
+        return defaults_for(self.config, relative_path, kind)
 
     # -- files ---------------------------------------------------------------------------------
     def posts(self) -> list[Path]:
-        """Post files under every ``_posts`` folder, newest name first."""
-        found = []
-        for folder, dirs, files in os.walk(self.root):
-            # Jekyll skips hidden folders and never looks inside its output or dependencies.
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED]
-            if "_posts" in Path(folder).relative_to(self.root).parts:
-                found += [
-                    Path(folder) / name
-                    for name in files
-                    if POST_NAME.match(name) and _is_post_file(Path(name))
-                ]
-        return sorted(found, key=lambda p: p.name, reverse=True)
+        """Post files under every ``_posts`` folder, newest name first (see posts.post_files)."""
+        return posts.post_files(self.root)
 
     def remove_leftovers(self) -> int:
         """Delete temporary files that saves cut short left in the blog; returns how many.
@@ -164,11 +128,8 @@ class BlogRepository:
         return removed
 
     def drafts(self) -> list[Path]:
-        """Draft files in ``_drafts``, by name."""
-        folder = self.root / "_drafts"
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.rglob("*") if p.is_file() and _is_post_file(p))
+        """Draft files in ``_drafts`` folders, by name."""
+        return posts.draft_files(self.root)
 
     def post_path(self, date: dt.date, slug: str, ext: str = ".md") -> Path:
         """``_posts/YYYY-MM-DD-slug.md``; raises ``SlugError`` for an unsafe slug."""
@@ -180,7 +141,7 @@ class BlogRepository:
 
     def now(self) -> dt.datetime:
         """The current time in the site's zone, to the second."""
-        return dt.datetime.now(self.zone).replace(microsecond=0)
+        return dates.now_in(self.zone)
 
     def plan_new_post(
         self,
@@ -191,28 +152,34 @@ class BlogRepository:
     ) -> tuple[Path, str]:
         """Where a new post (or draft) would go and its starting text; nothing is written.
 
-        ``layout``, ``categories`` and ``tags`` start from the ``_config.yml`` defaults; a
-        slug in use gets ``-2``, ``-3``….
+        The text is the blog's skeleton (blog/skeleton.py): ``_config.yml`` defaults and the
+        habits of its newest posts; a slug in use gets ``-2``, ``-3``….
         """
+        date = (date or self.now()).astimezone(self.zone) if date or not draft else None
+        path = self.new_post_path(title, draft, date, slug)
+        defaults = self.defaults_for(path.relative_to(self.root).as_posix(), "posts")
+        return path, skeleton.front_matter_text(title, date, defaults, self.habits())
+
+    def new_post_path(self, title: str, draft: bool, date: dt.datetime | None, slug: str | None):
+        """The file a new post (or draft) would be created as (reads no post); ``date`` is
+        now when ``None`` (a draft has none)."""
         date = (date or self.now()).astimezone(self.zone) if date or not draft else None
         base = check_slug(slug) if slug else slugify(title)
 
         def path_for(candidate: str) -> Path:
             return self.draft_path(candidate) if draft else self.post_path(date, candidate)
 
-        path = path_for(unique_slug(base, lambda s: _name_taken(path_for(s))))
-        relative = path.relative_to(self.root).as_posix()
-        defaults = self.defaults_for(relative, "posts")
-        lines = [
-            f"layout: {defaults.get('layout') or 'post'}",
-            f"title: {double_quoted(title)}",
-        ]
-        if date is not None:
-            lines.append(f"date: {fields.format_date(date)}")
-        for key in fields.LIST_KEYS:
-            items = fields.as_list(defaults.get(key))
-            lines.append(f"{key}: [{', '.join(double_quoted(i) for i in items)}]")
-        return path, "---\n" + "\n".join(lines) + "\n---\n\n"
+        return path_for(unique_slug(base, lambda s: _name_taken(path_for(s))))
+
+    def habits(self) -> skeleton.Habits:
+        """How the blog's newest posts write their front matter (see blog/skeleton.py)."""
+        texts = []
+        for path in self.posts()[: skeleton.SAMPLE]:
+            try:
+                texts.append(read_text_file(path))
+            except StorageError:
+                continue
+        return skeleton.learn(texts)
 
     def new_post(  # raises StorageError (SaveError) when the file cannot be written
         self,
@@ -243,11 +210,10 @@ class BlogRepository:
     def rename_target(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
         """Where a post goes when its file name must match ``date`` and ``slug`` (no move)."""
         path = Path(path)
-        match = POST_NAME.match(path.name)
-        if path.parent.name == "_drafts" or not match:
+        old_date = posts.file_date(path)
+        if posts.is_draft(path) or old_date is None:
             return path.parent / self.draft_path(slug or _slug_of(path), path.suffix).name
-        old_date = dt.date(*map(int, match.groups()[:3]))
-        target = self.post_path(date or old_date, slug or match.group(4), path.suffix)
+        target = self.post_path(date or old_date, slug or _slug_of(path), path.suffix)
         return path.parent / target.name
 
     def rename_for(self, path: Path | str, date: dt.date | None = None, slug: str | None = None):
@@ -292,31 +258,52 @@ class BlogRepository:
     def url_for(self, post: Path | str | PostDocument) -> str:
         """The URL Jekyll gives the post (path only, percent-encoded, without ``baseurl``)."""
         document = post if isinstance(post, PostDocument) else PostDocument.load(post)
-        path = document.path
-        if path is None:
+        if document.path is None:
             raise RepositoryError("The post has not been saved yet, so it has no file name")
-        values = document.fields or {}
-        match = POST_NAME.match(path.name)
-        slug = str(values.get("slug") or (match.group(4) if match else path.stem))
-        date = fields.parse_date(values.get("date"), self.zone)
-        if date is None and match:
-            date = dt.datetime(*map(int, match.groups()[:3]), tzinfo=self.zone)
-        date = (date or self.now()).astimezone(self.zone)
-        categories = _path_categories(self.root, path) + fields.as_list(values.get("categories"))
-        if values.get("category") is not None:
-            categories.append(str(values["category"]))
-        ext = ".html" if path.suffix.lower() in POST_EXTENSIONS else path.suffix
-        placeholders = permalink.placeholders(date, slug, categories, ext)
-        relative = path.relative_to(self.root).as_posix() if path.is_absolute() else str(path)
-        template = values.get("permalink") or self.defaults_for(relative).get("permalink")
-        return permalink.generate(
-            str(template or permalink.template_for(self.permalink)), placeholders
-        )
+        return post_url(self.root, self.config, document.path, document.fields or {})
+
+
+def defaults_for(config: dict, relative_path: str, kind: str = "posts") -> dict[str, Any]:
+    """Front-matter ``defaults`` of ``config`` that apply to a file, merged as Jekyll does."""
+    merged: dict[str, Any] = {}
+    old_scope: dict | None = None
+    for entry in config.get("defaults") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
+            continue
+        scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+        if not _scope_applies(scope, relative_path, kind):
+            continue
+        if _has_precedence(old_scope, scope):
+            merged = _deep_merge(merged, entry["values"])
+            old_scope = scope
+        else:
+            merged = _deep_merge(entry["values"], merged)
+    return merged
+
+
+def post_url(root: Path, config: dict, path: Path, values: dict) -> str:
+    """The URL Jekyll gives the post at ``path`` with front matter ``values`` (path only,
+    percent-encoded, without ``baseurl``), for a site at ``root`` with ``config``."""
+    root = Path(root)
+    zone = dates.zone_or_local(str(config.get("timezone") or "") or None)
+    slug = str(values.get("slug") or _slug_of(path))
+    date = posts.post_date(values.get("date"), path, zone) or dates.now_in(zone)
+    categories = posts.path_categories(root, path) + fields.as_list(values.get("categories"))
+    if values.get("category") is not None:
+        categories.append(str(values["category"]))
+    ext = ".html" if path.suffix.lower() in posts.POST_EXTENSIONS else path.suffix
+    placeholders = permalink.placeholders(date, slug, categories, ext)
+    try:
+        relative = path.relative_to(root).as_posix() if path.is_absolute() else str(path)
+    except ValueError:
+        relative = path.name
+    template = values.get("permalink") or defaults_for(config, relative).get("permalink")
+    style = str(config.get("permalink") or "date")
+    return permalink.generate(str(template or permalink.template_for(style)), placeholders)
 
 
 def _slug_of(path: Path) -> str:
-    match = POST_NAME.match(path.name)
-    return match.group(4) if match else path.stem
+    return posts.slug_of(path)
 
 
 def _name_taken(path: Path) -> bool:
@@ -336,28 +323,6 @@ def _name_taken(path: Path) -> bool:
 
 def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
-
-
-def skipped_by_jekyll(name: str) -> bool:
-    """True for a file name Jekyll never reads nor publishes (its EntryFilter's own rule).
-
-    Names starting with ".", "_", "#" or "~" are special to it, and names ending in "~" are
-    backups (jekyll 4.3 lib/jekyll/entry_filter.rb; "include:" in _config.yml can override).
-    """
-    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
-
-
-def _is_post_file(path: Path) -> bool:
-    return path.suffix.lower() in POST_EXTENSIONS and not skipped_by_jekyll(path.name)
-
-
-def _path_categories(root: Path, path: Path) -> list[str]:
-    """Folders above ``_posts`` become categories, as in ``a/b/_posts/x.md``."""
-    try:
-        parts = path.resolve().relative_to(root).parts
-    except ValueError:
-        return []
-    return list(parts[: parts.index("_posts")]) if "_posts" in parts else []
 
 
 def _scope_applies(scope: dict, relative_path: str, kind: str) -> bool:

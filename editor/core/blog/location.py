@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor.core.blog.repository import BlogRepository, RepositoryError
+from editor.core.blog.slug import SlugError, check_slug, slugify
 from editor.core.document import PostDocument
-from editor.core.repository import BlogRepository, RepositoryError
-from editor.core.slug import SlugError, check_slug, slugify
 
 
 def current_slug(repo: BlogRepository, document: PostDocument, typed: str | None) -> str:
@@ -22,13 +22,21 @@ def current_slug(repo: BlogRepository, document: PostDocument, typed: str | None
     return slugify(str(document.get("title") or ""))
 
 
-def planned_path(repo: BlogRepository, document: PostDocument, typed: str | None) -> Path:
-    """The file the post should be saved as; raises ``SlugError`` for an unusable slug."""
+def planned_path(
+    repo: BlogRepository, document: PostDocument, typed: str | None, date_changed: bool = True
+) -> Path:
+    """The file the post should be saved as; raises ``SlugError`` for an unusable slug.
+
+    A saved post takes a new date into its file name only when the writer changed the date
+    (``date_changed``): a date that already disagreed with the file name is left to the
+    doctor, since renaming breaks every ``post_url`` to the old name.
+    """
     slug = check_slug(typed) if typed else None
     date = document.get_date()
     if document.path is None:
-        return repo.plan_new_post(str(document.get("title") or ""), date=date, slug=slug)[0]
-    day = date.astimezone(repo.zone).date() if date is not None else None
+        return repo.new_post_path(str(document.get("title") or ""), False, date, slug)
+    changed = date is not None and date_changed
+    day = date.astimezone(repo.zone).date() if changed else None
     return repo.rename_target(document.path, date=day, slug=slug)
 
 

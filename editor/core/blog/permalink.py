@@ -21,10 +21,13 @@ STYLES = {
 }
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd")
 
-# Jekyll's Utils.slugify: "default" keeps letters, marks and digits; "pretty" also keeps
-# a few URL-safe punctuation characters.
-_PRETTY_KEEP = set("._~!$&'()+,;=@")
-_SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+# Jekyll's Utils.slugify modes; any other mode only lowercases.  "default" keeps letters,
+# marks and digits; "pretty" also keeps a few URL-safe punctuation characters.
+SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
+_PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
+# Ruby's I18n.transliterate for Latin letters that do not decompose into a letter and marks.
+_LATIN = {"ß": "ss", "Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Þ": "Th", "þ": "th"}
+_LATIN |= {"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Œ": "OE", "œ": "oe", "Ð": "D", "ð": "d"}
 _SAFE_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
 
 
@@ -32,28 +35,43 @@ class PermalinkError(ValueError):
     """A permalink template with a placeholder Jekyll does not know."""
 
 
-def jekyll_slugify(text: str, mode: str = "default", cased: bool = False) -> str:
-    """Jekyll's ``Utils.slugify`` in each of its modes: ``raw``, ``default``, ``pretty``,
-    ``ascii`` and ``latin``; any other mode (``none``) only lowercases."""
-    if mode not in _SLUGIFY_MODES:
+def jekyll_slugify(text: str, mode: str | None = "default", cased: bool = False) -> str:
+    """Jekyll's ``Utils.slugify`` (and the ``slugify`` filter) in every mode.
+
+    ``raw`` turns runs of spaces into "-", ``default`` anything but letters, marks and digits,
+    ``pretty`` keeps ``._~!$&'()+,;=@`` too, ``ascii`` keeps only ``A-Za-z0-9``, ``latin``
+    first drops accents (other scripts become "-"); another mode only lowercases.  One "-"
+    is then taken off each end, and the result lowercased unless ``cased``.
+    """
+    mode = mode or "default"
+    if mode not in SLUGIFY_MODES:
         return text if cased else text.lower()
-    if mode == "latin":  # I18n.transliterate: accents dropped, anything else non-ASCII is "?"
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join("?" if not c.isascii() else c for c in text if not unicodedata.combining(c))
+    if mode == "latin":
+        text = "".join(_transliterate(char) for char in text)
     if mode == "raw":
-        slug = re.sub(r"\s+", "-", text)
+        slug = re.sub(r"[ \t\r\n\f\v]+", "-", text)
     elif mode == "ascii":
         slug = re.sub(r"[^A-Za-z0-9]+", "-", text)
     else:
-        out = []
-        for char in text:
-            keep = unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd"
-            if mode == "pretty" and char in _PRETTY_KEEP:
-                keep = True
-            out.append(char if keep else "-")
-        slug = re.sub("-+", "-", "".join(out))
-    slug = re.sub("^-|-$", "", slug)
+        pretty = mode == "pretty"
+        marked = "".join(c if _word_char(c) or pretty and c in _PRETTY_KEEP else "\0" for c in text)
+        slug = re.sub("\0+", "-", marked)
+    slug = slug.removeprefix("-").removesuffix("-")
     return slug if cased else slug.lower()
+
+
+def _word_char(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category[0] in "LM" or category == "Nd"
+
+
+def _transliterate(char: str) -> str:
+    if char.isascii():
+        return char
+    if char in _LATIN:
+        return _LATIN[char]
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if base and base.isascii() else "?"
 
 
 def escape_path(value: str) -> str:

@@ -1,0 +1,121 @@
+"""Dates, URLs and the post list agree with a real Jekyll build across site time zones.
+
+Each post prints ``page.date``, ``date_to_string``, ``page.url``, a ``post_url`` to a post in a
+category folder and the URLs of ``site.posts``; the preview must print the same (needs
+``jekyll``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from editor.core.blog import posts
+from editor.core.blog.repository import BlogRepository
+from editor.core.render import RenderContext, render_body
+from tests.conftest import jekyll_build
+
+pytestmark = [
+    pytest.mark.core,
+    pytest.mark.jekyll,
+    pytest.mark.skipif(shutil.which("jekyll") is None, reason="jekyll is not installed"),
+]
+
+FACTS = (
+    "ID:{id} ; {{{{ page.date }}}} ; {{{{ page.date | date_to_string }}}} ; {{{{ page.url }}}} ; "
+    "{{% post_url 2025-01-02-b %}} ; {{% for p in site.posts %}}{{{{ p.url }}}},{{% endfor %}}\n"
+)
+POSTS = {
+    # Past midnight in Tokyo, still the day before in Los Angeles.
+    "_posts/2025-01-01-a.md": "title: a\ndate: 2025-01-01 20:00:00 +0000\n",
+    # A category folder post without a date: its file name's date at 00:00 in the site zone.
+    "tech/_posts/2025-01-02-b.md": "title: b\n",
+    # An unquoted time without a zone is a YAML timestamp, which Ruby reads as UTC.
+    "_posts/2025-01-03-c.md": "title: c\ndate: 2025-01-03 01:00:00\n",
+    # A quoted one is read in the site's zone.
+    "_posts/2025-01-04-d.md": 'title: d\ndate: "2025-01-04 23:30"\ncategories: [日記]\n',
+    "_posts/2025-01-05-e.md": "title: e\npublished: false\n",
+    "_posts/2099-01-01-f.md": "title: f\n",
+    "_posts/notes.md": "title: notes\n",
+    "_posts/2025-01-06-g.html": "title: g\ndate: 2025-01-06\n",
+    # A day past the month's end in the file name rolls over, as Ruby's Time.parse does.
+    "_posts/2025-02-30-roll.md": "title: roll\n",
+}
+
+
+def _facts(text: str) -> dict[str, str]:
+    found = re.findall(r"ID:(\S+) ; ([^<\n]*)", html.unescape(re.sub(r"<[^>]+>", "", text)))
+    return {key: value.strip() for key, value in found}
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "UTC", "America/Los_Angeles"])
+def test_dates_urls_and_post_list_match_a_real_jekyll_build(tmp_path: Path, zone: str):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_config.yml").write_text(f"timezone: {zone}\n", encoding="utf-8")
+    for name, front in POSTS.items():
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = FACTS.format(id=path.stem)
+        path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    out = jekyll_build(site, tmp_path / "out")
+    built: dict[str, str] = {}
+    for page in out.rglob("*.html"):
+        built.update(_facts(page.read_text(encoding="utf-8")))
+    repo = BlogRepository(site)
+    ours: dict[str, str] = {}
+    for path in repo.posts():
+        context = RenderContext(
+            site=repo.config, page=posts.read_metadata(path), blog_root=site, post_path=path
+        )
+        body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+        ours.update(_facts(render_body(body, context).html))
+    # Jekyll writes no page for the unpublished and the future post.
+    for name in ("2025-01-05-e", "2099-01-01-f"):
+        ours.pop(name, None)
+    assert "notes" not in built  # _posts/notes.md is no post, and Jekyll skips it
+    assert ours == built
+
+
+SLUG_TEXTS = [
+    "Hello, World!",
+    "日本語のタイトル 2025",
+    "  The _config.yml (file)  ",
+    "Café déjà vu — naïve",
+    "a--b  c__d",
+    "[Jekyll] 4.3: what's new?",
+    "Ünïcödé & ß",
+]
+SLUG_MODES = ["none", "raw", "default", "pretty", "ascii", "latin"]
+
+
+def test_slugify_modes_match_jekyll(tmp_path: Path):
+    from editor.core.blog.permalink import jekyll_slugify
+
+    site = tmp_path / "site"
+    site.mkdir()
+    lines = []
+    for i in range(len(SLUG_TEXTS)):
+        for mode in SLUG_MODES:
+            lines.append(f'<p>{i}|{mode}|{{{{ page.texts[{i}] | slugify: "{mode}" }}}}|</p>')
+    texts = "\n".join(f"  - {json_string(t)}" for t in SLUG_TEXTS)
+    (site / "slugs.html").write_text(
+        "---\ntexts:\n" + texts + "\n---\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    out = jekyll_build(site, tmp_path / "out")
+    built = (out / "slugs.html").read_text(encoding="utf-8")
+    found = re.findall(r"<p>(\d+)\|(\w+)\|(.*?)\|</p>", built)
+    assert len(found) == len(SLUG_TEXTS) * len(SLUG_MODES)
+    for i, mode, slug in found:
+        ours = jekyll_slugify(SLUG_TEXTS[int(i)], mode=mode)
+        assert ours == slug, (SLUG_TEXTS[int(i)], mode)
+
+
+def json_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
