@@ -69,16 +69,10 @@ def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
         raise ValueError(f"{path}: no such file or folder (commands are: {known})")
     if target.is_dir():
         return target.resolve(), None
-    root = find_blog_root(target.parent)
-    return root, target.resolve()
+    from editor.core.repository import BlogRepository
 
-
-def find_blog_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` with a _config.yml or _posts folder."""
-    for folder in [start.resolve(), *start.resolve().parents]:
-        if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
-            return folder
-    return None
+    root = BlogRepository.find_root(target)
+    return (None if root is None else root.resolve()), target.resolve()
 
 
 def run_app(path: str | None) -> int:

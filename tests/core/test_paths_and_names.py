@@ -1,0 +1,85 @@
+"""Paths, unclosed front matter and slugs a reviewer attacked: the commands a writer runs.
+
+A folder linked out of the blog, front matter opened and never closed in its rarer shapes, a
+post the user may not write, and a very long Japanese title.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+
+pytestmark = pytest.mark.core
+
+POST = "---\ntitle: x\nreading_time: 99\n---\nbody text here.\n"
+
+
+@pytest.fixture
+def blog(tmp_path):
+    root = tmp_path / "blog"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("timezone: Asia/Tokyo\n", encoding="utf-8")
+    return root
+
+
+def _one_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+# -- a folder of the blog linked to a folder elsewhere ------------------------------------------
+
+
+def _refusal(err: str, command: str) -> str:
+    """The line refusing the post (the doctor adds its summary of what it fixed)."""
+    lines = [line for line in err.splitlines() if "outside the blog" in line]
+    assert len(lines) == 1 and "Traceback" not in err, err
+    if command == "set":
+        _one_line(err)
+    return lines[0]
+
+
+def _outside_folder(tmp_path: Path) -> Path:
+    outside = tmp_path / "ext"
+    outside.mkdir()
+    (outside / "2025-01-01-a.md").write_text(POST, encoding="utf-8")
+    return outside
+
+
+@pytest.mark.parametrize("command", ["set", "doctor"])
+def test_a_subfolder_of_posts_linked_outside_is_never_written(blog, tmp_path, capsys, command):
+    outside = _outside_folder(tmp_path)
+    (blog / "_posts" / "sub").symlink_to(outside, target_is_directory=True)
+    post = blog / "_posts" / "sub" / "2025-01-01-a.md"
+    args = [str(post), "title=HACKED"] if command == "set" else [str(post), "--fix"]
+    assert main([command, *args]) == 2
+    assert f"{post}: " in _refusal(capsys.readouterr().err, command)
+    assert (outside / "2025-01-01-a.md").read_text(encoding="utf-8") == POST
+
+
+@pytest.mark.parametrize("command", ["set", "doctor"])
+def test_a_posts_folder_linked_outside_is_never_written(blog, tmp_path, capsys, command):
+    outside = _outside_folder(tmp_path)
+    (blog / "_posts").rmdir()
+    (blog / "_posts").symlink_to(outside, target_is_directory=True)
+    post = blog / "_posts" / "2025-01-01-a.md"
+    args = [str(post), "title=HACKED"] if command == "set" else [str(post), "--fix"]
+    assert main([command, *args]) == 2
+    assert f"{post}: " in _refusal(capsys.readouterr().err, command)
+    assert (outside / "2025-01-01-a.md").read_text(encoding="utf-8") == POST
+
+
+def test_a_relative_post_path_in_a_linked_folder_is_refused_too(
+    blog, tmp_path, capsys, monkeypatch
+):
+    outside = _outside_folder(tmp_path)
+    (blog / "_posts" / "sub").symlink_to(outside, target_is_directory=True)
+    monkeypatch.chdir(blog)
+    assert main(["set", "_posts/sub/2025-01-01-a.md", "title=HACKED"]) == 2
+    assert "outside the blog" in _one_line(capsys.readouterr().err)
+    assert (outside / "2025-01-01-a.md").read_text(encoding="utf-8") == POST

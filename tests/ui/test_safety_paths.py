@@ -1,0 +1,42 @@
+"""The window on paths, fields and titles a reviewer attacked: refused clearly, never crashed."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.ui.app import resolve_target
+from tests.ui.conftest import JA_POST
+
+pytestmark = pytest.mark.ui
+
+POST = "---\ntitle: x\nreading_time: 99\n---\nbody text here.\n"
+
+
+def _errors(prompt_log) -> list[str]:
+    return [entry[3] for entry in prompt_log if entry[0] == "error"]
+
+
+def test_a_post_in_a_folder_linked_outside_opens_with_its_blog_and_is_refused(
+    qtbot, blog, tmp_path, make_window, prompt_log
+):
+    outside = tmp_path / "ext"
+    outside.mkdir()
+    (outside / "2025-01-01-a.md").write_text(POST, encoding="utf-8")
+    (blog / "_posts" / "sub").symlink_to(outside, target_is_directory=True)
+    # `tsuzuri blog/_posts/sub/2025-01-01-a.md`, as run_app does it.
+    root, post = resolve_target(str(blog / "_posts" / "sub" / "2025-01-01-a.md"))
+    assert root == blog.resolve()
+    window = make_window(root)
+    assert window.open_post(post) is False
+    [message] = _errors(prompt_log)
+    assert "outside the blog" in message
+    assert (outside / "2025-01-01-a.md").read_text(encoding="utf-8") == POST
+
+
+def test_a_dev_zero_link_in_posts_is_called_a_special_file(qtbot, blog, make_window, prompt_log):
+    link = blog / "_posts" / "2025-01-08-zero.md"
+    link.symlink_to("/dev/zero")
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert window.open_post(link) is False
+    [message] = _errors(prompt_log)
+    assert "special file" in message and "outside" not in message
