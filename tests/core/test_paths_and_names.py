@@ -83,3 +83,39 @@ def test_a_relative_post_path_in_a_linked_folder_is_refused_too(
     assert main(["set", "_posts/sub/2025-01-01-a.md", "title=HACKED"]) == 2
     assert "outside the blog" in _one_line(capsys.readouterr().err)
     assert (outside / "2025-01-01-a.md").read_text(encoding="utf-8") == POST
+
+
+# -- front matter opened and never closed -------------------------------------------------------
+
+UNCLOSED = [
+    "---\n# comment only\ntitle: a\n",
+    '---\n"title": a\n',
+    "---\n- a\n- b\n",
+    "---\n\n  indented: a\nbody\n",
+    "---\r\ntitle: a\r\n",
+]
+
+
+@pytest.mark.parametrize("text", UNCLOSED)
+def test_set_refuses_every_shape_of_unclosed_front_matter(blog, capsys, text):
+    post = blog / "_posts" / "2025-01-11-open.md"
+    post.write_bytes(text.encode("utf-8"))
+    assert main(["set", str(post), "title=NEW"]) == 2
+    assert "never closed" in _one_line(capsys.readouterr().err)
+    assert post.read_bytes() == text.encode("utf-8")
+
+
+@pytest.mark.parametrize("text", UNCLOSED)
+def test_doctor_reports_every_shape_of_unclosed_front_matter(blog, capsys, text):
+    post = blog / "_posts" / "2025-01-11-open.md"
+    post.write_bytes(text.encode("utf-8"))
+    assert main(["doctor", str(post), "--rules", "front-matter"]) == 1
+    out = capsys.readouterr().out
+    assert f"{post}:1:1: error front-matter: " in out and "never closed" in out
+
+
+def test_a_post_without_a_dashes_first_line_still_gets_front_matter(blog, capsys):
+    post = blog / "_posts" / "2025-01-12-plain.md"
+    post.write_text("本文だけ。\n\n---\n\n続き。\n", encoding="utf-8")
+    assert main(["set", str(post), "title=題"]) == 0
+    assert post.read_text(encoding="utf-8") == "---\ntitle: 題\n---\n本文だけ。\n\n---\n\n続き。\n"
