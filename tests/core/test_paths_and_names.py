@@ -6,6 +6,7 @@ post the user may not write, and a very long Japanese title.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,22 @@ def test_a_post_without_a_dashes_first_line_still_gets_front_matter(blog, capsys
     post.write_text("本文だけ。\n\n---\n\n続き。\n", encoding="utf-8")
     assert main(["set", str(post), "title=題"]) == 0
     assert post.read_text(encoding="utf-8") == "---\ntitle: 題\n---\n本文だけ。\n\n---\n\n続き。\n"
+
+
+# -- a post the user may not write --------------------------------------------------------------
+
+
+def test_set_on_a_post_of_another_user_says_so_in_command_line_words(blog, capsys, monkeypatch):
+    post = blog / "_posts" / "2025-01-13-theirs.md"
+    post.write_text(POST, encoding="utf-8")
+    os.chmod(post, 0o644)
+    owner = post.stat().st_uid
+    # What `su nobody` sees: a post owned by someone else, writable by its owner only.
+    monkeypatch.setattr(os, "geteuid", lambda: owner + 12345)
+    monkeypatch.setattr(os, "getegid", lambda: post.stat().st_gid + 12345)
+    monkeypatch.setattr(os, "getgroups", lambda: [])
+    assert main(["set", str(post), "title=NEW"]) == 2
+    line = _one_line(capsys.readouterr().err)
+    assert "read-only" in line
+    assert "Save As" not in line and "confirm" not in line
+    assert post.read_text(encoding="utf-8") == POST
