@@ -40,3 +40,25 @@ def test_a_dev_zero_link_in_posts_is_called_a_special_file(qtbot, blog, make_win
     assert window.open_post(link) is False
     [message] = _errors(prompt_log)
     assert "special file" in message and "outside" not in message
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["99999999999999999999999999", "2147483648", "5000", "-5", "3.5"],
+    ids=["huge", "2^31", "over-form-range", "negative", "float"],
+)
+def test_a_reading_time_the_form_cannot_show_is_explained_and_kept(qtbot, blog, make_window, value):
+    post = blog / "_posts" / "2025-01-09-long.md"
+    text = f"---\ntitle: 題\nreading_time: {value}\n---\n\n本文。\n"
+    post.write_text(text, encoding="utf-8")
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert window.open_post(post)
+    form = window.form
+    message = form.messages["reading_time"]
+    assert message.isVisibleTo(form) and value in message.text()
+    assert not form.reading_time.isEnabled()  # edited in the YAML tab, where it can be seen whole
+    form.title.setText("新しい題")
+    form.title.textEdited.emit("新しい題")
+    assert window.save()
+    saved = post.read_text(encoding="utf-8")
+    assert f"\nreading_time: {value}\n" in saved and "新しい題" in saved
