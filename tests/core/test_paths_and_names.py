@@ -7,11 +7,13 @@ post the user may not write, and a very long Japanese title.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from editor.cli import main
+from editor.core import slug as slug_module
 
 pytestmark = pytest.mark.core
 
@@ -139,3 +141,39 @@ def test_set_on_a_post_of_another_user_says_so_in_command_line_words(blog, capsy
     assert "read-only" in line
     assert "Save As" not in line and "confirm" not in line
     assert post.read_text(encoding="utf-8") == POST
+
+
+# -- long Japanese titles -----------------------------------------------------------------------
+
+
+def _count_romanised(monkeypatch) -> list[int]:
+    """Lengths of the texts handed to the romaniser."""
+    real = slug_module._kakasi()
+    seen: list[int] = []
+
+    class Counting:
+        def convert(self, text):
+            seen.append(len(text))
+            return real.convert(text)
+
+    monkeypatch.setattr(slug_module, "_kakasi", lambda: Counting())
+    return seen
+
+
+@pytest.mark.parametrize("repeat", [8000, 16000])
+def test_a_long_japanese_title_romanises_only_what_the_slug_can_use(monkeypatch, repeat):
+    seen = _count_romanised(monkeypatch)
+    slug = slug_module.slugify("漢字" * repeat)
+    assert sum(seen) <= 1024  # the same for 8,000 and 16,000 repeats: the slug's share only
+    assert 0 < len(slug) <= slug_module.MAX_LENGTH
+    assert slug == slug_module.slugify("漢字" * 100)  # the cut, as if the title were short
+
+
+def test_new_with_a_very_long_japanese_title_is_quick(blog, capsys):
+    started = time.perf_counter()
+    assert (
+        main(["new", "--title", "漢字" * 16000, "--repo", str(blog), "--date", "2025-03-01"]) == 0
+    )
+    assert time.perf_counter() - started < 10  # was 29.8 s
+    [post] = (blog / "_posts").glob("2025-03-01-*.md")
+    assert len(post.name) <= len("2025-03-01-.md") + slug_module.MAX_LENGTH
