@@ -7,6 +7,7 @@ post the user may not write, and a very long Japanese title.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -14,25 +15,14 @@ import pytest
 
 from editor.cli import main
 from editor.core import slug as slug_module
+from tests.core import test_files_safety
+
+blog = test_files_safety.blog  # the same blog the other file-safety tests use
+_one_line = test_files_safety._one_line
 
 pytestmark = pytest.mark.core
 
 POST = "---\ntitle: x\nreading_time: 99\n---\nbody text here.\n"
-
-
-@pytest.fixture
-def blog(tmp_path):
-    root = tmp_path / "blog"
-    (root / "_posts").mkdir(parents=True)
-    (root / "_config.yml").write_text("timezone: Asia/Tokyo\n", encoding="utf-8")
-    return root
-
-
-def _one_line(err: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    return lines[0]
 
 
 # -- a folder of the blog linked to a folder elsewhere ------------------------------------------
@@ -68,7 +58,7 @@ def test_a_subfolder_of_posts_linked_outside_is_never_written(blog, tmp_path, ca
 @pytest.mark.parametrize("command", ["set", "doctor"])
 def test_a_posts_folder_linked_outside_is_never_written(blog, tmp_path, capsys, command):
     outside = _outside_folder(tmp_path)
-    (blog / "_posts").rmdir()
+    shutil.rmtree(blog / "_posts")
     (blog / "_posts").symlink_to(outside, target_is_directory=True)
     post = blog / "_posts" / "2025-01-01-a.md"
     args = [str(post), "title=HACKED"] if command == "set" else [str(post), "--fix"]
