@@ -7,7 +7,7 @@ import it and none imports another in a cycle.
 
 from __future__ import annotations
 
-from editor.core.file_words import words
+from editor.core.file_words import WORDS, words
 from editor.core.reading import StorageError
 
 # name -> module under editor.commands; each module has add_parser(parser) and run(args) -> int
@@ -29,6 +29,8 @@ class CliError(Exception):
 
 def storage_failure(exc: StorageError, lang: str = "en") -> str:
     """A read or write that failed, in one line: its message and place, in ``lang``."""
+    if f"{exc.code}_cli" in WORDS:  # the window's words offer Save As; here there is none
+        return words(f"{exc.code}_cli", lang, **exc.params)
     message = exc.message_in(lang)
     if exc.kind == "conflict":
         separator = "。" if lang == "ja" else "; "

@@ -65,6 +65,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "The post is marked read-only; use Save As, or confirm to save over it",
         "記事は読み取り専用です。名前を付けて保存するか、上書きを確認してください",
     ),
+    # The same refusals on the command line, which has no Save As and asks nothing
+    # (commands.common.storage_failure picks "<code>_cli" when there is one).
+    "read_only_file_cli": (
+        "The post is read-only for you (its permissions do not let you write it); nothing "
+        "was written",
+        "記事はあなたには読み取り専用です（権限がなく書き込めません）。何も書き込んでいません",
+    ),
+    "permission_cli": (
+        "Permission denied: the folder or the post is read-only for you; nothing was written",
+        "権限がありません: フォルダーか記事が読み取り専用です。何も書き込んでいません",
+    ),
+    "read_only_cli": (
+        "The disk is read-only; nothing was written",
+        "ディスクが読み取り専用です。何も書き込んでいません",
+    ),
+    "folder_missing_cli": (
+        "The post's folder no longer exists; nothing was written",
+        "記事のフォルダーがなくなりました。何も書き込んでいません",
+    ),
     "empty": (
         "Refusing to replace a non-empty post with an empty one",
         "空でない記事を空の内容で置き換えることはしません",

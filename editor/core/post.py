@@ -24,10 +24,6 @@ _OPENING = re.compile(r"---[ \t]*(\r\n|\n|\r)")
 _CLOSING = re.compile(r"(?:\A|(?<=\n)|(?<=\r))(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|\Z)")
 
 
-# The first line of a block that was meant as front matter: "key:" (after blank lines).
-_FIRST_KEY = re.compile(r"(?:[ \t]*(?:\r\n|\n|\r))*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t\r\n]|\Z)")
-
-
 class PostReadError(PositionedError):
     """The bytes are not a text post Tsuzuri can edit without losing anything.
 
@@ -106,15 +102,15 @@ def split_post(text: str) -> PostSource:
 
 
 def unclosed_front_matter(source: PostSource) -> bool:
-    """True when the file opens front matter (``---`` then ``key:`` lines) that no line closes.
+    """True when the file's first line is ``---`` and no later line closes it.
 
-    Jekyll then reads no front matter at all; :func:`split_post` keeps such a file as all body,
-    and the doctor and ``tsuzuri set`` report it (at line 1, column 1) instead of guessing.
+    Jekyll's rule (``Utils.has_yaml_header?``): a first line of ``---`` opens front matter,
+    whatever follows (keys, comments, quoted keys, a list); when no ``---`` or ``...`` line
+    closes it (``Document::YAML_FRONT_MATTER_REGEXP`` fails), the post gets no front matter.
+    :func:`split_post` keeps such a file as all body, and the doctor and ``tsuzuri set`` report
+    it (at line 1, column 1) instead of adding a second front matter above it.
     """
-    if source.opening:
-        return False
-    opening = _OPENING.match(source.body)
-    return bool(opening) and bool(_FIRST_KEY.match(source.body, opening.end()))
+    return not source.opening and bool(_OPENING.match(source.body))
 
 
 def dominant_newline(text: str) -> str:

@@ -148,11 +148,10 @@ def read_regular_file(
     make Tsuzuri read without end.  With ``inside`` (the blog's root), a path whose real
     location is outside it is refused as well.  Failures are :class:`StorageError`.
     """
-    if inside is not None:
-        ensure_inside(inside, os.path.abspath(path))
     path = Path(path)
     try:
-        # Looked at before opening: opening some devices has effects of its own.
+        # Looked at before opening: opening some devices has effects of its own.  And before
+        # the blog's bounds, so a link to /dev/zero is called what it is, a special file.
         _refuse_irregular(os.stat(path), path)
     except FileNotFoundError:
         pass  # worded below, where a dangling link is told from a missing file
@@ -160,6 +159,8 @@ def read_regular_file(
         if not isinstance(exc, StorageError):
             raise _os_error(exc, path) from None
         raise
+    if inside is not None:
+        ensure_inside(inside, os.path.abspath(path))
     # O_NONBLOCK: should the file be swapped for a FIFO after the look above, opening it must
     # not hang; it is refused after fstat instead.  O_NOCTTY: a terminal never becomes ours.
     flags = (

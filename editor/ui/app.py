@@ -69,8 +69,8 @@ def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
         return target.resolve(), None
     from editor.core.blog.posts import find_root
 
-    root = find_root(target.parent)
-    return root, target.resolve()
+    root = find_root(target)  # as given: a linked folder still belongs to its blog
+    return (None if root is None else root.resolve()), target.resolve()
 
 
 def open_target(window, root: Path | None, post: Path | None) -> None:

@@ -214,10 +214,7 @@ class FrontMatterForm(QWidget):
             excerpt = "" if fields.get("excerpt") is None else str(fields.get("excerpt"))
             if self.excerpt.toPlainText() != excerpt:
                 self.excerpt.setPlainText(excerpt)
-            reading = fields.get("reading_time")
-            self.reading_time.setValue(
-                reading if isinstance(reading, int) and not isinstance(reading, bool) else 0
-            )
+            self._show_reading_time(fields.get("reading_time"))
             self.layout_box.setEditText(
                 "" if fields.get("layout") is None else str(fields.get("layout"))
             )
@@ -229,6 +226,24 @@ class FrontMatterForm(QWidget):
             )
         finally:
             self._loading = False
+
+    def _show_reading_time(self, value: Any) -> None:
+        """The spin box shows whole minutes it can hold; any other value (a huge, negative or
+        decimal number, text) is explained and left to the YAML tab, never changed by the form."""
+        box = self.reading_time
+        fits = value is None or (type(value) is int and box.minimum() <= value <= box.maximum())
+        box.setEnabled(fits)
+        box.setValue(value if fits and value is not None else box.minimum())
+        if not fits and not self.messages["reading_time"].text():
+            # The core words what is wrong with the value itself (not a whole number, below 0);
+            # a whole number the box cannot hold is this form's own limit.
+            self._show_message(
+                "reading_time",
+                self.tr(
+                    "%s minutes is more than this field shows (up to %d); edit it in the YAML tab"
+                )
+                % (value, box.maximum()),
+            )
 
     def show_location(self, slug: str, url: str) -> None:
         """The post's slug (unless the writer is typing one) and the URL it will have."""

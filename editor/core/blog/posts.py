@@ -43,13 +43,14 @@ SKIPPED_FOLDERS = frozenset({"_site", "node_modules", "vendor", ".jekyll-cache",
 def find_root(path: Path | str) -> Path | None:
     """The root folder of the blog containing ``path`` (a folder or a file in it), or ``None``.
 
-    A file is looked for where it is listed, not where a link leads: a post in ``_posts``
-    that links to a file elsewhere still belongs to (and is checked against) its blog.
+    A path is looked up as it is given, not where links lead: a post in ``_posts`` that is (or
+    sits in a folder that is) a link to somewhere else still belongs to its blog, and is refused
+    there as outside it (``reading.ensure_inside``) rather than let through because the place it
+    leads to belongs to no blog, or to another.
     """
     start = Path(os.path.abspath(path))
     if not start.is_dir():
         start = start.parent
-    start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
             return folder
