@@ -67,3 +67,12 @@ def test_the_baseline_file_round_trips(tmp_path):
     posts = {"real/a.md": baseline.record(_post(["<p>one</p>"]))}
     baseline.save(posts, tmp_path / "b.json")
     assert baseline.load(tmp_path / "b.json") == posts
+
+
+def test_a_block_jekyll_no_longer_writes_is_a_changed_page_not_a_regression():
+    recorded = {
+        "cases/list.md": baseline.record(_post(["<ul><li>a</li></ul>"], key="cases/list.md"))
+    }
+    now = [_post(["<ul><li>b</li><li>a</li></ul>"], key="cases/list.md")]
+    found = baseline.check(recorded, now)
+    assert (found.regressions, found.changed) == ([], ["cases/list.md"])

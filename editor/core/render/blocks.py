@@ -81,6 +81,45 @@ def wrap_lheading(original):
     return lheading
 
 
+_ATX = re.compile(r"(#{1,6})[\t ]+(.*)$")
+# kramdown's HEADER_ID: ``{#id}`` after a blank, at the very end of the header text.
+HEADER_ID = re.compile(r"[\t ]\{#((?:[^\W\d]|:)[\w.:-]*)\}\Z")
+
+
+def atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's ATX header (GFM parser, ``paragraph_end`` quirk): ``#`` at the line start,
+    then a blank.
+
+    The ``{#id}`` is taken first, then a closing run of ``#`` after a blank (``C#`` keeps its
+    hash, and so does ``## ##``); a header left with no text is a paragraph (``#``, ``##``).
+    """
+    if state.sCount[start] != state.blkIndent:
+        return False
+    found = _ATX.match(_line(state, start))
+    if not found:
+        return False
+    text = found.group(2).rstrip()
+    explicit = HEADER_ID.search(text)
+    if explicit:
+        text = text[: explicit.start()].rstrip()
+    text = re.sub(r"[\t ]#+\Z", "", text).rstrip()
+    if not text:
+        return False
+    if silent:
+        return True
+    level = len(found.group(1))
+    state.line = start + 1
+    opener = state.push("heading_open", f"h{level}", 1)
+    opener.markup, opener.map = found.group(1), [start, state.line]
+    if explicit:
+        opener.attrSet("id", explicit.group(1))
+    opener.meta["header_id_read"] = True
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = text, [start, state.line], []
+    state.push("heading_close", f"h{level}", -1).markup = found.group(1)
+    return True
+
+
 def wrap_list(original):
     """A list rule that, like kramdown, does not know ``1)`` as an ordered-list marker."""
 

@@ -27,6 +27,7 @@ def build_markdown() -> MarkdownIt:
     md.block.ruler.at("fence", blocks.wrap_fence(fence_rule), {"alt": _TERMINATES})
     # A thematic break does not interrupt a paragraph in kramdown.
     md.block.ruler.at("hr", hr_rule, {"alt": ["reference", "blockquote", "list"]})
+    md.block.ruler.at("heading", blocks.atx_heading, {"alt": _TERMINATES[:3]})
     md.block.ruler.at("lheading", blocks.wrap_lheading(lheading_rule))
     md.block.ruler.at("list", blocks.wrap_list(list_block), {"alt": _TERMINATES[:3]})
     md.block.ruler.at("table", tables.table, {"alt": ["reference"]})

@@ -11,13 +11,12 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.render import attributes
-from editor.core.render.blocks import SPAN_TAGS, VOID_TAGS
+from editor.core.render.blocks import HEADER_ID, SPAN_TAGS, VOID_TAGS
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.typography import educate
 
 _SPAN_OPEN = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?(?<!/)>\Z")
 _SPAN_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>\Z")
-_HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}[\t ]*$")
 _TASK = re.compile(r"\[([ xX])\]\s")
 # What follows a run of text in the source, as far as the quote rules care.
 _LOOKAHEAD = {
@@ -36,14 +35,18 @@ _LOOKAHEAD = {
 
 
 def explicit_heading_ids(state: StateCore) -> None:
-    """``## Title {#id}`` sets the id and leaves the text without the braces."""
+    """``Title {#id}`` over a setext underline sets the id and leaves the text without the
+    braces (an ATX header reads its own, before its closing ``#``)."""
     tokens = state.tokens
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and tokens[i + 1].type == "inline":
-            found = _HEADER_ID.search(" " + tokens[i + 1].content)
+            if token.meta.get("header_id_read"):
+                continue
+            content = tokens[i + 1].content.rstrip()
+            found = HEADER_ID.search(" " + content)
             if found:
                 token.attrSet("id", found.group(1))
-                tokens[i + 1].content = tokens[i + 1].content[: -len(found.group(0)) + 1].rstrip()
+                tokens[i + 1].content = content[: len(content) - len(found.group(0)) + 1].rstrip()
 
 
 def span_attributes(state: StateCore) -> None:
