@@ -83,8 +83,9 @@ def inline_math(state: StateInline, silent: bool) -> bool:
     return True
 
 
-# The characters a backslash escapes in kramdown; before any other it stays a backslash.
-KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`<>()[]{}#!:|\"'$=")
+# The characters a backslash escapes in kramdown's GFM parser (ESCAPED_CHARS_GFM: kramdown's
+# own plus ``~``); before any other it stays a backslash.
+KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`<>()[]{}#!:|\"'$=~")
 
 
 def escape(state: StateInline, silent: bool) -> bool:

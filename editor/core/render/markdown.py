@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from markdown_it import MarkdownIt
+from markdown_it import helpers as link_helpers
+from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_block import fence as fence_rule
 from markdown_it.rules_block import hr as hr_rule
 from markdown_it.rules_block import lheading as lheading_rule
@@ -56,11 +60,27 @@ def build_markdown() -> MarkdownIt:
     md.core.ruler.push("toc", toc.table_of_contents)
     md.core.ruler.push("source_lines", tree.source_lines)
 
-    # kramdown writes link targets as they are; markdown-it would percent-encode Japanese.
+    # kramdown writes link targets as they are; markdown-it would percent-encode Japanese and
+    # drop the backslash of ``\_`` (this instance's own helpers: the module is shared).
     md.normalizeLink = _keep_link
+    md.helpers = SimpleNamespace(
+        parseLinkLabel=link_helpers.parseLinkLabel,
+        parseLinkDestination=_destination_as_written,
+        parseLinkTitle=link_helpers.parseLinkTitle,
+    )
     for name, rule in html.RULES.items():
         md.add_render_rule(name, rule)
     return md
+
+
+def _destination_as_written(string: str, pos: int, maximum: int):
+    r"""A link or image target with its backslashes kept, as kramdown keeps them
+    (``a\_b`` stays ``a\_b``); character references are still read."""
+    result = link_helpers.parseLinkDestination(string, pos, maximum)
+    if result.ok:
+        raw = string[pos + 1 : result.pos - 1] if string[pos] == "<" else string[pos : result.pos]
+        result.str = unescapeAll(raw.replace("\\", "\\\\"))
+    return result
 
 
 def _keep_link(url: str) -> str:
