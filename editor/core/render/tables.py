@@ -102,14 +102,15 @@ def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     for line in range(start, last):
         text = _line(state, line)
         if is_separator(text) and not split_cells(text)[0].strip("-=:+ "):
-            if not align and ":" in text:
-                align = _alignment(text)
             footer = "=" in text and "-" not in text
             if footer:
                 sections.append(("tfoot", []))
             elif len(sections) == 1 and sections[0][1] and sections[0][0] == "tbody":
+                # Only the separator under the header aligns the columns; kramdown ignores
+                # one before any row and treats later ones as body separators.
                 sections[0] = ("thead", sections[0][1])
                 sections.append(("tbody", []))
+                align = _alignment(text)
             elif sections[-1][1]:
                 sections.append(("tbody", []))
             continue
