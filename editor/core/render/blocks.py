@@ -132,6 +132,23 @@ def wrap_list(original):
 
 
 _DEFINITION = re.compile(r":[ \t]")
+# Definition lines kramdown and markdown-it's definition lists read differently.  kramdown's
+# DEFINITION_LIST_START takes ``:`` and a blank with nothing after it as an empty definition
+# (``<dd></dd>``), which markdown-it refuses; and its only marker is ``:``, so a ``~`` line is
+# text.  Before the block rules run, such lines get a mark (same lines, same line count), and the
+# marks come out of every token after (``unmark_definition_lines``).
+EMPTY_DEFINITION = "\x1d"
+TILDE = "\x1e"
+_EMPTY_DEFINITION_LINE = re.compile(r"^( {0,3}:[ \t]+)$", re.MULTILINE)
+_TILDE_LINE = re.compile(r"^( {0,3})~(?=[ \t])", re.MULTILINE)
+
+
+def mark_definition_lines(state) -> None:
+    """Core rule before ``block``: mark empty definitions and hide ``~`` markers."""
+    if ":" in state.src:
+        state.src = _EMPTY_DEFINITION_LINE.sub(rf"\1{EMPTY_DEFINITION}", state.src)
+    if "~" in state.src:
+        state.src = _TILDE_LINE.sub(rf"\1{TILDE}", state.src)
 
 
 # kramdown lets several term lines stand before a ``:`` definition.  The paragraph rule asks

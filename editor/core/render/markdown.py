@@ -48,7 +48,9 @@ def build_markdown() -> MarkdownIt:
     md.inline.ruler.before("escape", "math_inline", inline.inline_math)
     md.inline.ruler.before("escape", "kramdown_escape", inline.escape)
 
+    md.core.ruler.before("block", "definition_lines", blocks.mark_definition_lines)
     md.core.ruler.after("block", "explicit_heading_ids", tree.explicit_heading_ids)
+    md.core.ruler.after("block", "unmark_definition_lines", tree.unmark_definition_lines)
     md.core.ruler.after("inline", "close_span_elements", tree.close_span_elements)
     md.core.ruler.after("close_span_elements", "span_attributes", tree.span_attributes)
     md.core.ruler.after("span_attributes", "typography", tree.typography)

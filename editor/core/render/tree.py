@@ -11,7 +11,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.render import attributes
-from editor.core.render.blocks import HEADER_ID, SPAN_TAGS, VOID_TAGS
+from editor.core.render.blocks import EMPTY_DEFINITION, HEADER_ID, SPAN_TAGS, TILDE, VOID_TAGS
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.typography import educate
 
@@ -47,6 +47,16 @@ def explicit_heading_ids(state: StateCore) -> None:
             if found:
                 token.attrSet("id", found.group(1))
                 tokens[i + 1].content = content[: len(content) - len(found.group(0)) + 1].rstrip()
+
+
+def unmark_definition_lines(state: StateCore) -> None:
+    """Take out the marks ``blocks.mark_definition_lines`` gave: an empty definition's text is
+    nothing, a ``~`` is a ``~`` again (in text, code or raw HTML alike)."""
+    if EMPTY_DEFINITION not in state.src and TILDE not in state.src:
+        return
+    for token in state.tokens:
+        if EMPTY_DEFINITION in token.content or TILDE in token.content:
+            token.content = token.content.replace(EMPTY_DEFINITION, "").replace(TILDE, "~")
 
 
 def span_attributes(state: StateCore) -> None:
