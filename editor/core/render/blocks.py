@@ -22,6 +22,30 @@ SPAN_TAGS = frozenset(
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
+# kramdown's HTML_CONTENT_MODEL: how ``markdown="1"`` reads an element's content.  Other tags
+# (``table``, ``ul``, unknown ones) and these raw ones keep their content as written.
+_BLOCK_CONTENT = frozenset(
+    """address applet article aside blockquote body dd details div dl fieldset figure figcaption
+    footer form header hgroup iframe li main map menu nav noscript object section summary
+    td""".split()
+)
+_SPAN_CONTENT = frozenset(
+    """a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label
+    legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt""".split()
+)
+
+
+def content_model(tag: str, markdown: str) -> str:
+    """``block``, ``span`` or ``raw``: how kramdown reads the content of ``<tag markdown=...>``
+    (HTML_MARKDOWN_ATTR_MAP: "0" raw, "1" the tag's own model, "span", "block")."""
+    if markdown in ("span", "block"):
+        return markdown
+    if markdown != "1":
+        return "raw"
+    tag = tag.lower()
+    return "block" if tag in _BLOCK_CONTENT else "span" if tag in _SPAN_CONTENT else "raw"
+
+
 _OPEN_TAG = re.compile(
     r"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*(/?)>"
 )
@@ -259,8 +283,10 @@ def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return _raw_token(state, start, start + 1)
     stop = _find_block_end(state, start, end, tag)
     markdown = _MARKDOWN_ATTR.search(opened.group(0))
-    if markdown and (markdown.group(1) or markdown.group(2) or markdown.group(3)) != "0":
-        return _markdown_html(state, start, stop, opened, markdown)
+    if markdown:
+        mode = markdown.group(1) or markdown.group(2) or markdown.group(3) or ""
+        if content_model(tag, mode) != "raw":
+            return _markdown_html(state, start, stop, opened, markdown)
     return _raw_token(state, start, stop)
 
 
@@ -296,8 +322,9 @@ def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -
     last_text = _line(state, stop - 1)
     close = re.fullmatch(rf"\s*</{opened.group(1)}\s*>\s*", last_text, re.IGNORECASE)
     inner_end = stop - 1
-    mode = markdown.group(1) or markdown.group(2) or markdown.group(3)
-    if after_open.strip() or mode == "span" or not close or stop - 1 <= start:
+    mode = markdown.group(1) or markdown.group(2) or markdown.group(3) or ""
+    spans = content_model(opened.group(1), mode) == "span"
+    if after_open.strip() or spans or not close or stop - 1 <= start:
         # Content on the tag's own line: rendered with the raw HTML (see html.markdown_inside).
         return _raw_token(state, start, stop)
     depth = state.env.get("markdown_html_depth", 0)
