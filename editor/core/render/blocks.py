@@ -10,6 +10,7 @@ import re
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
+from editor.core.render import rawhtml
 from editor.core.render.attributes import parse_ial
 from editor.core.render.scan import finder
 
@@ -281,13 +282,22 @@ def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return True
     if tag in VOID_TAGS or opened.group(3):
         return _raw_token(state, start, start + 1)
-    stop = _find_block_end(state, start, end, tag)
     markdown = _MARKDOWN_ATTR.search(opened.group(0))
     if markdown:
         mode = markdown.group(1) or markdown.group(2) or markdown.group(3) or ""
         if content_model(tag, mode) != "raw":
-            return _markdown_html(state, start, stop, opened, markdown)
-    return _raw_token(state, start, stop)
+            return _markdown_html(
+                state, start, _find_block_end(state, start, end, tag), opened, markdown
+            )
+    begin = state.bMarks[start] + state.tShift[start]
+    found = rawhtml.extent(state.src, begin, state.eMarks[end - 1])
+    stop = start
+    while stop < end - 1 and state.eMarks[stop] < found.end:
+        stop += 1
+    _raw_token(state, start, stop + 1)
+    if found.stray or found.unclosed:
+        state.tokens[-1].content = rawhtml.as_published(state.tokens[-1].content)
+    return True
 
 
 def _raw_token(state: StateBlock, start: int, stop: int) -> bool:
