@@ -53,6 +53,52 @@ def emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def code_span(state: StateInline, silent: bool) -> bool:
+    """kramdown's code span (``parse_codespan``): a run of backticks opens it and the first
+    occurrence of the same run closes it, even inside a longer one (so `` `a``b` `` is two
+    spans); a lone backtick between blanks is text; a span opened by two or more backticks loses
+    one blank at each end.
+    """
+    start = state.pos
+    if state.src[start] != "`":
+        return False
+    pos = start
+    while pos < state.posMax and state.src[pos] == "`":
+        pos += 1
+    marker = state.src[start:pos]
+    before = state.src[start - 1] if start > 0 else ""
+    after = state.src[pos] if pos < state.posMax else ""
+    if len(marker) == 1 and (not before or before.isspace()) and after.isspace():
+        if not silent:
+            state.pending += marker
+        state.pos = pos
+        return True
+    closer = finder(state.env, f"codespan{len(marker)}", state.src, _ticks(len(marker))).next(pos)
+    if closer is None or closer.end() > state.posMax:
+        if not silent:
+            state.pending += marker
+        state.pos = pos
+        return True
+    if not silent:
+        content = state.src[pos : closer.start()]
+        if len(marker) > 1:
+            content = content[1:] if content.startswith(" ") else content
+            content = content[:-1] if content.endswith(" ") else content
+        token = state.push("code_inline", "code", 0)
+        token.markup, token.content = marker, content
+    state.pos = closer.end()
+    return True
+
+
+_TICKS: dict[int, re.Pattern[str]] = {}
+
+
+def _ticks(count: int) -> re.Pattern[str]:
+    if count not in _TICKS:
+        _TICKS[count] = re.compile("`" * count)
+    return _TICKS[count]
+
+
 def span_ial(state: StateInline, silent: bool) -> bool:
     """``{:.class}`` right after a span element; applied once emphasis is resolved."""
     if not state.src.startswith("{:", state.pos):

@@ -44,6 +44,7 @@ def build_markdown() -> MarkdownIt:
     md.block.ruler.before("reference", "abbreviation", blocks.abbreviation, {"alt": _TERMINATES})
 
     md.inline.ruler.at("emphasis", inline.emphasis)
+    md.inline.ruler.at("backticks", inline.code_span)
     md.inline.ruler.before("emphasis", "span_ial", inline.span_ial)
     md.inline.ruler.before("escape", "math_inline", inline.inline_math)
     md.inline.ruler.before("escape", "kramdown_escape", inline.escape)
