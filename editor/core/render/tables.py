@@ -10,6 +10,8 @@ import re
 
 from markdown_it.rules_block import StateBlock
 
+from editor.core.render.inline import code_span_at
+
 _SEPARATOR = re.compile(r"^\s*\|?[\s|:+=-]*[-=][\s|:+=-]*$")
 
 
@@ -27,15 +29,11 @@ def split_cells(line: str) -> list[str]:
             i += 2
             continue
         if char == "`":
+            span = code_span_at(line, i, len(line))
             run = len(line[i:]) - len(line[i:].lstrip("`"))
-            ticks = "`" * run
-            close = re.compile(rf"(?<!`){ticks}(?!`)").search(line, i + run)
-            if close:
-                current.append(line[i : close.end()])
-                i = close.end()
-                continue
-            current.append(ticks)
-            i += run
+            stop = span[1] if span else i + run
+            current.append(line[i:stop])
+            i = stop
             continue
         if char == "|":
             cells.append("".join(current))
