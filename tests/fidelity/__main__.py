@@ -30,7 +30,6 @@ if options.update:
         print(f"tsuzuri: baseline not updated: {regression}", file=sys.stderr)
         sys.exit(1)
     baseline.save(posts)
-    DOC.write_text(
-        _FIGURES.sub(lambda m: m[1] + figures(summary) + "\n" + m[2], DOC.read_text("utf-8"))
-    )
+    text = _FIGURES.sub(lambda m: m[1] + figures(summary) + "\n" + m[2], DOC.read_text("utf-8"))
+    DOC.write_text(text, "utf-8")
     print(f"recorded {sum(len(p['agreed']) for p in posts.values())} agreeing blocks")
