@@ -8,6 +8,8 @@ from tests.fidelity import baseline
 from tests.fidelity.baseline import Measured
 from tests.fidelity.compare import compare
 
+pytestmark = pytest.mark.core
+
 RIGHT = '<table><tbody><tr><td style="text-align: right">1</td></tr></tbody></table>'
 
 
