@@ -1,7 +1,8 @@
 """Command line: ``tsuzuri [PATH]`` opens the editor; subcommands work on posts without a window.
 
 Every subcommand lives in its own module under :mod:`editor.commands` with ``add_parser`` and
-``run``.  Errors are one line on stderr and a non-zero exit, never a traceback.
+``run``; the table of them and the exit statuses are in :mod:`editor.commands.common`.
+Errors are one line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,33 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.core.file_words import words
-from editor.core.reading import StorageError
-
-# name -> module under editor.commands; each module has add_parser(subparsers) and run(args) -> int
-COMMANDS: dict[str, str] = {
-    "render": "render",
-    "new": "new",
-    "set": "set",
-    "doctor": "doctor",
-}
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_ERROR = 2
-
-
-class CliError(Exception):
-    """A failure to report as one line on stderr with exit status 2."""
-
-
-def storage_failure(exc: StorageError, lang: str = "en") -> str:
-    """A read or write that failed, in one line: its message and place, in ``lang``."""
-    message = exc.message_in(lang)
-    if exc.kind == "conflict":
-        separator = "。" if lang == "ja" else "; "
-        return f"{message}{separator}{words('run_again', lang)}"
-    return message
+from editor.commands.common import COMMANDS, EXIT_ERROR, CliError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,18 +21,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):  # argparse calls this and expects it not to return
         raise CliError(f"{message} (see '{self.prog} --help')")
-
-
-def require_utf8(label: str, value: str | None) -> None:
-    """Refuse an argument whose bytes are not UTF-8 (Python hands them over as lone
-    surrogates), rather than write escapes into a post or fail with a traceback."""
-    if value is None:
-        return
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        raise CliError(f"{label}: “{shown}” is not valid UTF-8 text") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from editor.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError, storage_failure
+from editor.commands.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError, storage_failure
 from editor.core.doctor import (
     DoctorConfig,
     all_rules,

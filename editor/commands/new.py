@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from editor.cli import EXIT_OK, CliError, require_utf8, storage_failure
+from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core import fields
 from editor.core.repository import BlogRepository, RepositoryError
 from editor.core.slug import SlugError

@@ -1,4 +1,8 @@
-"""``tsuzuri render POST.md [--repo DIR]``: print the preview's body HTML for a post."""
+"""``tsuzuri render POST.md [--repo DIR] [--strict]``: print the preview's body HTML for a post.
+
+What the preview could not render as Jekyll would (shown there as a marker) is one warning line
+each on stderr; the exit status stays 0 unless ``--strict`` makes it 1.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from editor.cli import CliError
+from editor.commands.common import EXIT_OK, EXIT_PROBLEMS, CliError
 from editor.core.post import split_post
 from editor.core.render import RenderContext, render_body
+from editor.core.render.context import warning_text
 from editor.core.storage import StorageError, read_post_file, read_text_file
 from editor.core.yamlload import YamlLoadError, load_yaml
 
@@ -23,6 +28,17 @@ def add_parser(parser) -> None:
     parser.add_argument(
         "--repo",
         help="the Jekyll site folder (default: the folder above the post with _config.yml)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when the preview has warnings (parts it could not render)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default="ja" if os.environ.get("LANG", "").startswith("ja") else "en",
+        help="language of the warnings",
     )
 
 
@@ -73,5 +89,10 @@ def run(args) -> int:
         blog_root=site_root.resolve() if site_root else None,
         post_path=post.resolve(),
     )
-    sys.stdout.write(render_body(source.body, context).html)
-    return 0
+    result = render_body(source.body, context)
+    sys.stdout.write(result.html)
+    label = "警告" if args.lang == "ja" else "warning"
+    for warning in result.warnings:
+        text = " ".join(warning_text(warning, args.lang).split())
+        print(f"{post}: {label}: {text}", file=sys.stderr)
+    return EXIT_PROBLEMS if args.strict and result.warnings else EXIT_OK

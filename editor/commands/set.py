@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from editor.cli import EXIT_OK, CliError, require_utf8, storage_failure
+from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_failure
 from editor.core import fields
 from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError

@@ -24,6 +24,7 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mkdown", ".mkdn", ".mkd")
 # Jekyll's Utils.slugify: "default" keeps letters, marks and digits; "pretty" also keeps
 # a few URL-safe punctuation characters.
 _PRETTY_KEEP = set("._~!$&'()+,;=@")
+_SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _SAFE_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
 
 
@@ -32,14 +33,26 @@ class PermalinkError(ValueError):
 
 
 def jekyll_slugify(text: str, mode: str = "default", cased: bool = False) -> str:
-    """Jekyll's ``Utils.slugify`` for the ``default`` and ``pretty`` modes."""
-    out = []
-    for char in text:
-        keep = unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd"
-        if mode == "pretty" and char in _PRETTY_KEEP:
-            keep = True
-        out.append(char if keep else "-")
-    slug = re.sub("-+", "-", "".join(out)).strip("-")
+    """Jekyll's ``Utils.slugify`` in each of its modes: ``raw``, ``default``, ``pretty``,
+    ``ascii`` and ``latin``; any other mode (``none``) only lowercases."""
+    if mode not in _SLUGIFY_MODES:
+        return text if cased else text.lower()
+    if mode == "latin":  # I18n.transliterate: accents dropped, anything else non-ASCII is "?"
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join("?" if not c.isascii() else c for c in text if not unicodedata.combining(c))
+    if mode == "raw":
+        slug = re.sub(r"\s+", "-", text)
+    elif mode == "ascii":
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", text)
+    else:
+        out = []
+        for char in text:
+            keep = unicodedata.category(char)[0] in "LM" or unicodedata.category(char) == "Nd"
+            if mode == "pretty" and char in _PRETTY_KEEP:
+                keep = True
+            out.append(char if keep else "-")
+        slug = re.sub("-+", "-", "".join(out))
+    slug = re.sub("^-|-$", "", slug)
     return slug if cased else slug.lower()
 
 

@@ -63,7 +63,7 @@ def resolve_target(path: str | None) -> tuple[Path | None, Path | None]:
         return root, posts[0] if posts else None
     target = Path(path).expanduser()
     if not target.exists():
-        from editor.cli import COMMANDS
+        from editor.commands.common import COMMANDS
 
         known = ", ".join(COMMANDS)
         raise ValueError(f"{path}: no such file or folder (commands are: {known})")

@@ -38,13 +38,9 @@ from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
 from editor.ui.settings import Settings
-from editor.ui.textpos import LineIndex, utf16_column
+from editor.ui.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 
 MAX_MARKS = 400
-
-
-def _lf(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _check(
@@ -313,10 +309,10 @@ class DoctorController(QObject):
         if new_text == text:
             return False
         old, new = split_post(text), split_post(new_text)
-        fm_before, fm_after = _lf(old.front_matter), _lf(new.front_matter)
+        fm_before, fm_after = qt_lines(old.front_matter), qt_lines(new.front_matter)
         base = self.editor.document().availableUndoSteps()
         self._steps = [step for step in self._steps if step.applied]  # redo history is gone
-        self._replace_body(_lf(new.body), force_step=fm_before != fm_after)
+        self._replace_body(qt_lines(new.body), force_step=fm_before != fm_after)
         if fm_before != fm_after:
             self._steps.append(_FrontMatterStep(base, fm_before, fm_after))
             self.front_matter_replaced.emit(fm_after)
@@ -341,14 +337,14 @@ class DoctorController(QObject):
             # undo step.
             if current:
                 cursor.setPosition(0)
-                cursor.setPosition(_utf16(current, 1), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(utf16_length(current[:1]), QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(current[0])
             else:
                 cursor.insertText(" ")
                 cursor.deletePreviousChar()
         else:
-            cursor.setPosition(_utf16(current, start))
-            cursor.setPosition(_utf16(current, end_old), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(utf16_length(current[:start]))
+            cursor.setPosition(utf16_length(current[:end_old]), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(body[start:end_new])
         cursor.endEditBlock()
 
@@ -377,7 +373,3 @@ class DoctorController(QObject):
         """The writer edited the front matter: undoing an older fix's body step must not put
         back a front matter from before that edit."""
         self._steps.clear()
-
-
-def _utf16(text: str, offset: int) -> int:
-    return offset + sum(1 for ch in text[:offset] if ord(ch) > 0xFFFF)

@@ -5,37 +5,37 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from editor.core.document import PostDocument
-from editor.core.frontmatter import FrontMatterError
-from editor.core.render import RenderContext, render_body
+from editor.core.render import RenderContext, RenderResult, render_body
 from editor.core.repository import BlogRepository
 from editor.core.storage import LoadedPost
-from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
+from editor.ui.edited_post import EditedPost
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
+from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
-from editor.ui.opening import OpeningMixin
+from editor.ui.open_blog import OpenBlog
+from editor.ui.opening import Opening
 from editor.ui.post_list import PostListView
-from editor.ui.post_naming import PostNamingMixin
+from editor.ui.post_naming import PostNaming
 from editor.ui.preview import PreviewPane
 from editor.ui.preview_style import PreviewStyle
 from editor.ui.safekeeping import SafeKeeper
+from editor.ui.saving import Saving
 from editor.ui.settings import Settings
 
 APP_NAME = "Tsuzuri"
-# Above this many characters the document follows the text pane once typing pauses.
-LARGE_POST_CHARS = 2_000_000
-LARGE_POST_SYNC_MS = 300
 
 
-class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
-    """One post at a time in a blog; the panes emit signals and the window wires them."""
+class MainWindow(QMainWindow):
+    """One post at a time in a blog: the window holds the panes and the controllers (each handed
+    its collaborators) and wires their signals."""
 
     post_opened = Signal(Path)
     post_saved = Signal(Path)
@@ -43,23 +43,32 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.repository: BlogRepository | None = None
-        self._document = PostDocument.from_text("")
-        self._body_pending = False  # a large post's text pane is ahead of the document
-        self._body_timer = QTimer(self)
-        self._body_timer.setSingleShot(True)
-        self._body_timer.setInterval(LARGE_POST_SYNC_MS)
-        self._body_timer.timeout.connect(self._sync_body)
-        self._typed_slug: str | None = None  # a slug the writer typed, applied on save
-        self._syncing = False
+        self.blog = OpenBlog()
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
 
         self.post_list = PostListView()
         self.form = FrontMatterForm()
         self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
         self.preview = PreviewPane()
-        self.renderer = LatestOnly(_render_html, int(settings.value("render/debounce_ms")), self)
-        self.safekeeping = SafeKeeper(self)
+        self.edited = EditedPost(self.editor, self)
+        self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
+        self.safekeeping = SafeKeeper(
+            self, self.blog, lambda: self.document.text, lambda: self.is_modified
+        )
+        self.naming = PostNaming(
+            self.blog, lambda: self.document, self.form, self.safekeeping, self
+        )
+        self.opening = Opening(
+            self.blog,
+            lambda: self.document,
+            self.safekeeping,
+            self.post_list,
+            self.form,
+            self._confirm_leaving,
+            self._show_document,
+            self.open_blog,
+            self,
+        )
 
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
@@ -74,6 +83,19 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
             self.form.raw,
             settings,
             self._current_post_text,
+            self,
+        )
+        self.binding = FormBinding(
+            self.form, lambda: self.document, self.blog, self.naming, self.doctor, self
+        )
+        self.saving = Saving(
+            self.edited,
+            self.form,
+            self.naming,
+            self.safekeeping,
+            self.binding,
+            self.post_list,
+            self.open_post,
             self,
         )
         self.preview_style = PreviewStyle(self.preview, settings, self)
@@ -106,18 +128,20 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     def _build_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_action = self._action(
-            self.tr("&New post"), QKeySequence.StandardKey.New, self.new_post
+            self.tr("&New post"), QKeySequence.StandardKey.New, self.opening.new_post
         )
         self.open_action = self._action(
-            self.tr("&Open…"), QKeySequence.StandardKey.Open, self._on_open_triggered
+            self.tr("&Open…"), QKeySequence.StandardKey.Open, self.opening.on_open_triggered
         )
-        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.save_action = self._action(
+            self.tr("&Save"), QKeySequence.StandardKey.Save, self.saving.save
+        )
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.open_blog_action = self._action(
-            self.tr("Open &blog…"), "Ctrl+Shift+O", self._on_open_blog_triggered
+            self.tr("Open &blog…"), "Ctrl+Shift+O", self.opening.on_open_blog_triggered
         )
         self.publish_action = self._action(
-            self.tr("&Publish draft"), "Ctrl+Shift+P", self.publish_draft
+            self.tr("&Publish draft"), "Ctrl+Shift+P", self.saving.publish_draft
         )
         for action in (
             self.new_action,
@@ -138,27 +162,32 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         return action
 
     def _connect_signals(self) -> None:
-        self.post_list.open_post_requested.connect(self._on_post_list_open_requested)
-        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.post_list.open_post_requested.connect(self.opening.on_post_list_open_requested)
+        self.opening.post_opened.connect(self.post_opened)
+        self.edited.body_changed.connect(self._on_body_changed)
+        self.edited.pane_ahead.connect(lambda: self.setWindowModified(True))
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
         self.editor.cursor_line_changed.connect(self.preview.mark_line)
         self.preview.top_line_changed.connect(self.editor.scroll_to_line)
-        self.form.field_edited.connect(self._on_form_field_edited)
-        self.form.raw_edited.connect(self._on_form_raw_edited)
-        self.form.slug_edited.connect(self._on_slug_edited)
+        self.binding.document_changed.connect(self._on_front_matter_changed)
+        self.binding.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.form.slug_edited.connect(self.naming.on_slug_edited)
+        self.naming.changed.connect(self._on_location_changed)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
         self.doctor.checking.connect(
             lambda: self.doctor_status.setText(self.tr("Doctor: checking…"))
         )
         self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.doctor.front_matter_replaced.connect(self._on_doctor_front_matter_replaced)
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
-        self.renderer.finished.connect(self.preview.set_body_html)
+        self.renderer.finished.connect(self._on_rendered)
         self.renderer.failed.connect(self._on_render_failed)
         self.editor.textChanged.connect(self.safekeeping.note_edit)
         self.form.field_edited.connect(self.safekeeping.note_edit)
         self.form.raw_edited.connect(self.safekeeping.note_edit)
         self.safekeeping.document_ready.connect(self._show_document)
+        self.saving.saved.connect(lambda _path: self._update_title())
+        self.saving.saved.connect(self.post_saved)
+        self.saving.status_message.connect(self.statusBar().showMessage)
         self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
 
     def _restore_state(self) -> None:
@@ -182,19 +211,22 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     # -- blog and posts ----------------------------------------------------------------------
 
     @property
+    def repository(self) -> BlogRepository | None:
+        return self.blog.repository
+
+    @property
     def blog_root(self) -> Path | None:
-        return self.repository.root if self.repository else None
+        return self.blog.root
 
     @property
     def site(self) -> dict[str, Any]:
-        return self.repository.config if self.repository else {}
+        return self.blog.site
 
     def open_blog(self, root: Path) -> None:
         """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
-        self.repository = BlogRepository(root)
-        self.repository.remove_leftovers()  # temporary files of saves a crash cut short
-        if self.repository.config_error is not None:
-            self.statusBar().showMessage(str(self.repository.config_error), 15000)
+        repository = self.blog.open(root)
+        if repository.config_error is not None:
+            self.statusBar().showMessage(str(repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
         layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         self.form.set_layouts(layouts)
@@ -203,8 +235,13 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self._update_title()
         self.safekeeping.offer_recovery()
 
-    def _timezone(self) -> str | None:
-        return self.repository.timezone if self.repository else None
+    def open_post(self, path: Path) -> bool:
+        """Load a post into the panes; False when it stays as it was (see :class:`Opening`)."""
+        return self.opening.open_post(path)
+
+    def new_post(self) -> None:
+        """Start an unsaved post from the blog's defaults (see :class:`Opening`)."""
+        self.opening.new_post()
 
     def _show_document(
         self,
@@ -213,25 +250,11 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         recovery_id: str | None = None,
     ) -> None:
         """Show a document; the same post shown again (a reload) keeps cursor and scroll."""
-        same_post = document.path is not None and document.path == self.document.path
-        cursor = self.editor.textCursor().position()
-        scroll = self.editor.verticalScrollBar().value()
-        self.document = document
-        self._typed_slug = None
+        self.naming.forget_typed_slug()
         self.doctor.reset()
-        self._syncing = True
-        try:
-            self.editor.set_text_keeping_view(document.body_for_editor())
-            if same_post:
-                restored = self.editor.textCursor()
-                restored.setPosition(min(cursor, len(self.editor.toPlainText())))
-                self.editor.setTextCursor(restored)
-                self.editor.verticalScrollBar().setValue(scroll)
-        finally:
-            self._syncing = False
-        if not same_post:
+        if not self.edited.show(document):
             self.preview.scroll_to_line(0)  # a new post starts at its top in both panes
-        self._refresh_form(refresh_raw=True)
+        self.binding.refresh(refresh_raw=True)
         self._request_render(immediately=True)
         self._update_title()
         self.safekeeping.follow(document, loaded, recovery_id)
@@ -241,93 +264,19 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     @property
     def document(self) -> PostDocument:
         """The post being edited, always up to date with the text pane when read."""
-        if self._body_pending:
-            self._sync_body()
-        return self._document
+        return self.edited.document
 
-    @document.setter
-    def document(self, document: PostDocument) -> None:
-        self._body_timer.stop()
-        self._body_pending = False
-        self._document = document
-
-    def _on_editor_text_changed(self) -> None:
-        if self._syncing:
-            return
-        if self.editor.document().characterCount() > LARGE_POST_CHARS:
-            # Copying megabytes out of the pane on every keystroke would make typing lag: the
-            # document catches up when typing pauses, or at once when anything reads it.
-            self._body_pending = True
-            self._body_timer.start()
-            self.setWindowModified(True)
-            return
-        self._apply_body(self.editor.toPlainText())
-
-    def _sync_body(self) -> None:
-        self._body_pending = False
-        self._body_timer.stop()
-        self._apply_body(self.editor.toPlainText())
-
-    def _apply_body(self, body: str) -> None:
-        self._document.set_body(body)
+    def _on_body_changed(self, body: str) -> None:
         self._request_render(body=body)
         self._update_title()
 
-    def _on_form_field_edited(self, key: str, value: Any) -> None:
-        if self.document.fields is None:
-            return
-        self.doctor.forget_front_matter_steps()
-        try:
-            if value is None:
-                self.document.remove_field(key)
-            else:
-                self.document.set_field(key, value)
-        except FrontMatterError as exc:
-            self.statusBar().showMessage(str(exc), 10000)
-        self._refresh_form(refresh_raw=True)
+    def _on_front_matter_changed(self) -> None:
         self._request_render()
         self._update_title()
 
-    def _on_form_raw_edited(self, raw: str) -> None:
-        if raw == _lf(self.document.front_matter_text):
-            return
-        self.doctor.forget_front_matter_steps()
-        self.document.set_front_matter_text(raw)
-        self._refresh_form(refresh_raw=False)
-        self._request_render()
+    def _on_location_changed(self) -> None:
+        self.binding.refresh(refresh_raw=False)
         self._update_title()
-
-    def _refresh_form(self, refresh_raw: bool) -> None:
-        """Show the document's fields, messages and (optionally) raw YAML in the form.
-
-        Widgets whose value already matches are left alone, so the field being typed in
-        keeps its cursor.
-        """
-        error = self.document.front_matter_error
-        message = None
-        if error is not None:
-            where = f" (line {error.line}, column {error.column})" if error.line else ""
-            message = self.tr(
-                "The front matter is not valid YAML%s: %s. Fix it in the YAML tab; nothing is lost."
-            ) % (where, error.message)
-        messages = self._field_messages()
-        self._update_location(messages)
-        self.form.show_messages(messages)
-        self.form.show_fields(
-            self.document.fields,
-            _lf(self.document.front_matter_text),
-            message,
-            timezone=self._timezone(),
-            refresh_raw=refresh_raw,
-        )
-
-    def _field_messages(self) -> dict[str, str]:
-        messages: dict[str, str] = {}
-        lang = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
-        for problem in self.document.problems():
-            if problem.key and problem.key not in messages:
-                messages[problem.key] = problem.message(lang)
-        return messages
 
     def _request_render(self, immediately: bool = False, body: str | None = None) -> None:
         """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
@@ -355,13 +304,21 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         self.form.flush()
         return self.document.text
 
-    def _on_doctor_front_matter_replaced(self, raw: str) -> None:
-        if self.form.flush():
-            return  # the writer's own front-matter edit wins over an undone or redone fix
-        self.document.set_front_matter_text(raw)
-        self._refresh_form(refresh_raw=True)
-        self._request_render()
-        self._update_title()
+    def _on_rendered(self, result: RenderResult) -> None:
+        """Show the body, and what the preview could not render (markers) in the status bar."""
+        self.preview.set_body_html(result.html)
+        parts = []
+        if not self.preview.uses_webengine:
+            parts.append(self.tr("Simple preview: %s") % self.preview.fallback_reason)
+        if result.warnings:
+            count = len(result.warnings)
+            first = " ".join(str(result.warnings[0]).split())
+            if len(first) > 80:
+                first = first[:79] + "…"
+            word = self.tr("warning") if count == 1 else self.tr("warnings")
+            parts.append(self.tr("Preview: %d %s: %s") % (count, word, first))
+        self.preview_status.setText("  ".join(parts))
+        self.preview_status.setToolTip("\n".join(str(w) for w in result.warnings))
 
     def _on_render_failed(self, message: str) -> None:
         self.statusBar().showMessage(
@@ -373,50 +330,24 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
     @property
     def is_modified(self) -> bool:
         """Unsaved changes, or a new post with a body that was never saved."""
-        if self._body_pending:
-            return True  # typed into a large post and not yet copied over: unsaved, cheaply
-        unsaved_new = self.document.path is None and bool(self.document.body.strip())
-        return self.document.is_modified or unsaved_new or self.rename_pending
+        return self.saving.is_modified
 
     def save(self) -> bool:
-        """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""
-        self.form.flush()
-        path = self.document.path or self._new_post_path()
-        if path is None:
-            return False
-        path = self.safekeeping.save(path, self.document.text)
-        if path is None:
-            return False  # the reason was shown; the text stays in the editor, unsaved
-        self.document.path = path
-        self.document.mark_saved()
-        path = self._move_to_planned_name(path)
-        self.post_list.refresh()
-        self.post_list.select_path(path)
-        self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %s") % path.name, 5000)
-        self.post_saved.emit(path)
-        return True
+        """Write the post (see :class:`Saving`); False when it was not saved."""
+        return self.saving.save()
+
+    def publish_draft(self) -> bool:
+        """Move the open draft into _posts/ dated now; False if it stays."""
+        return self.saving.publish_draft()
 
     def _confirm_leaving(self) -> bool:
-        self.form.flush()  # a YAML edit or a zone still being typed counts too
-        if not (self.is_modified or self.safekeeping.has_unsaved):
-            return True
-        self.safekeeping.flush()  # whatever the answer, a crash while asking loses nothing
-        answer = prompts.confirm_discard(self, self._post_name())
-        if answer == "save":
-            return self.save()
-        if answer == "discard":
-            self.safekeeping.discard()
-        return answer == "discard"
+        return self.saving.confirm_leaving()
 
     # -- window ------------------------------------------------------------------------------
 
-    def _post_name(self) -> str:
-        return self.document.path.name if self.document.path else self.tr("New post")
-
     def _update_title(self) -> None:
         blog = str(self.site.get("title") or (self.blog_root.name if self.blog_root else ""))
-        parts = [f"{self._post_name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
+        parts = [f"{self.edited.name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
         self.setWindowTitle(" — ".join(parts))
         self.setWindowModified(self.is_modified)
 
@@ -432,11 +363,6 @@ class MainWindow(OpeningMixin, PostNamingMixin, QMainWindow):
         event.accept()
 
 
-def _lf(text: str) -> str:
-    """Text with "\\n" line endings, as Qt's text widgets hold it."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _render_html(text: str, context: RenderContext) -> str:
-    """The body HTML for the preview (runs on a worker thread)."""
-    return render_body(text, context).html
+def _render_preview(text: str, context: RenderContext) -> RenderResult:
+    """The body HTML for the preview and its warnings (runs on a worker thread)."""
+    return render_body(text, context)

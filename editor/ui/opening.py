@@ -1,39 +1,78 @@
 """Opening posts and blogs: File > Open, Open blog, New post and the post list.
 
-Mixed into :class:`~editor.ui.main_window.MainWindow`, which provides the panes, the
-repository, ``safekeeping`` and ``_confirm_leaving``.
+:class:`Opening` decides what to open and asks before unsaved work is left; showing a document
+and opening a blog are the window's, handed in as ``show`` and ``open_blog``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from editor.core.document import PostDocument
 from editor.core.repository import BlogRepository
-from editor.core.storage import StorageError
+from editor.core.storage import LoadedPost, StorageError
 from editor.ui import prompts
+from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.open_blog import OpenBlog
+from editor.ui.post_list import PostListView
+from editor.ui.safekeeping import SafeKeeper
 
 
-class OpeningMixin:
-    """What a writer opens, and the questions asked before leaving unsaved work."""
+class Opening(QObject):
+    """What a writer opens.
+
+    ``blog`` is the open blog, ``document()`` the post being edited, ``safekeeping`` reads
+    posts, ``post_list`` and ``form`` show the choice, ``confirm_leaving()`` asks before unsaved
+    work is left (False: stay), ``show(document, loaded)`` puts a document in the panes,
+    ``open_blog(root)`` makes a blog the open one, and ``window`` parents the questions.
+    """
+
+    post_opened = Signal(Path)
+
+    def __init__(
+        self,
+        blog: OpenBlog,
+        document: Callable[[], PostDocument],
+        safekeeping: SafeKeeper,
+        post_list: PostListView,
+        form: FrontMatterForm,
+        confirm_leaving: Callable[[], bool],
+        show: Callable[[PostDocument, LoadedPost | None], None],
+        open_blog: Callable[[Path], None],
+        window: QWidget,
+    ):
+        super().__init__(window)
+        self._blog = blog
+        self._document = document
+        self._safekeeping = safekeeping
+        self._post_list = post_list
+        self._form = form
+        self._confirm_leaving = confirm_leaving
+        self._show = show
+        self._open_blog = open_blog
+        self._window = window
 
     def open_post(self, path: Path) -> bool:
         """Load a post into the panes; a post that cannot be read leaves the current one open."""
-        if self.document.path is not None and path.resolve() == self.document.path:
+        if self._document().path is not None and path.resolve() == self._document().path:
             # Already open (perhaps restored after a crash, with unsaved changes): keep it as it
             # is; the file watcher keeps an unmodified post current.
             return True
         if not self._confirm_leaving():
             return False
         try:
-            loaded = self.safekeeping.read(path)
+            loaded = self._safekeeping.read(path)
         except StorageError as exc:
-            prompts.show_error(self, self.tr("Cannot open post"), f"{path.name}: {exc}")
+            prompts.show_error(self._window, self.tr("Cannot open post"), f"{path.name}: {exc}")
             return False
-        document = PostDocument.from_text(loaded.text, path.resolve(), self._timezone())
-        self._show_document(document, loaded)
-        self.post_list.select_path(path.resolve())
+        document = PostDocument.from_text(loaded.text, path.resolve(), self._blog.timezone)
+        self._show(document, loaded)
+        self._post_list.select_path(path.resolve())
         self.post_opened.emit(path)
         return True
 
@@ -41,46 +80,47 @@ class OpeningMixin:
         """Start an unsaved post from the blog's defaults; saved into _posts/ on first save."""
         if not self._confirm_leaving():
             return
-        if self.repository is not None:
-            _path, text = self.repository.plan_new_post("")
+        if self._blog.repository is not None:
+            _path, text = self._blog.repository.plan_new_post("")
         else:
             now = dt.datetime.now().astimezone().replace(microsecond=0)
             text = f'---\nlayout: post\ntitle: ""\ndate: {now:%Y-%m-%d %H:%M:%S %z}\n---\n\n'
-        self._show_document(PostDocument.from_text(text, None, self._timezone()))
-        self.post_list.select_path(None)
-        self.form.title.setFocus()
+        self._show(PostDocument.from_text(text, None, self._blog.timezone), None)
+        self._post_list.select_path(None)
+        self._form.title.setFocus()
 
-    def _on_open_triggered(self) -> None:
-        start = (self.blog_root / "_posts") if self.blog_root else Path.home()
-        path = prompts.choose_post_to_open(self, start)
+    def on_open_triggered(self) -> None:
+        root = self._blog.root
+        start = (root / "_posts") if root else Path.home()
+        path = prompts.choose_post_to_open(self._window, start)
         if path is None:
             return
         other = BlogRepository.find(path)
-        if other is not None and other.root != self.blog_root:
+        if other is not None and other.root != self._blog.root:
             # A post of another blog: that blog becomes the open one.
             if not self._confirm_leaving():
                 return
-            self.open_blog(other.root)
+            self._open_blog(other.root)
         self.open_post(path)
 
-    def _on_open_blog_triggered(self) -> None:
-        folder = prompts.choose_blog_folder(self, self.blog_root or Path.home())
+    def on_open_blog_triggered(self) -> None:
+        folder = prompts.choose_blog_folder(self._window, self._blog.root or Path.home())
         if folder is None or not self._confirm_leaving():
             return
         if BlogRepository.find(folder) is None:
             prompts.show_error(
-                self,
+                self._window,
                 self.tr("Not a Jekyll blog"),
                 self.tr("%s has no _config.yml or _posts folder.") % folder,
             )
             return
-        self.open_blog(BlogRepository.find(folder).root)
-        posts = self.repository.posts()
+        self._open_blog(BlogRepository.find(folder).root)
+        posts = self._blog.repository.posts()
         if posts:
             self.open_post(posts[0])
         else:
             self.new_post()
 
-    def _on_post_list_open_requested(self, path: Path) -> None:
-        if path != self.document.path and not self.open_post(path):
-            self.post_list.select_path(self.document.path)  # the writer stayed where they were
+    def on_post_list_open_requested(self, path: Path) -> None:
+        if path != self._document().path and not self.open_post(path):
+            self._post_list.select_path(self._document().path)  # the writer stayed where they were

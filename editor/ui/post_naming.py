@@ -1,70 +1,106 @@
 """Naming a post the way Jekyll expects: slug, URL, renames on save, publishing a draft.
 
-Mixed into :class:`~editor.ui.main_window.MainWindow`; the planning itself is plain Python in
-:mod:`editor.core.location`.
+The planning itself is plain Python in :mod:`editor.core.location`; :class:`PostNaming` holds
+the slug the writer typed and asks the writer when a name cannot be made.
 """
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
 from editor.core import location
+from editor.core.document import PostDocument
 from editor.core.frontmatter import FrontMatterError
 from editor.core.repository import RepositoryError
 from editor.core.slug import SlugError
 from editor.ui import prompts
+from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.open_blog import OpenBlog
+from editor.ui.safekeeping import SafeKeeper
 
 
-class PostNamingMixin:
-    """File names and URLs for the window's post (needs ``repository``, ``document``, ``form``,
-    ``safekeeping``, ``post_list``, ``save`` and ``open_post``)."""
+class PostNaming(QObject):
+    """File names and URLs of the post being edited.
 
-    _typed_slug: str | None = None  # a slug the writer typed, applied on save
+    ``blog`` is the open blog, ``document()`` the post being edited, ``form`` shows its slug and
+    URL, ``safekeeping`` follows a renamed file, and ``window`` parents the questions.
+    """
 
-    def _on_slug_edited(self, text: str) -> None:
-        self._typed_slug = text.strip() or None
-        self._refresh_form(refresh_raw=False)
-        self._update_title()
+    changed = Signal()
+    """The typed slug changed: the form's location and the window's title are out of date."""
+
+    def __init__(
+        self,
+        blog: OpenBlog,
+        document: Callable[[], PostDocument],
+        form: FrontMatterForm,
+        safekeeping: SafeKeeper,
+        window: QWidget,
+    ):
+        super().__init__(window)
+        self._blog = blog
+        self._document = document
+        self._form = form
+        self._safekeeping = safekeeping
+        self._window = window
+        self.typed_slug: str | None = None  # a slug the writer typed, applied on save
+
+    def on_slug_edited(self, text: str) -> None:
+        self.typed_slug = text.strip() or None
+        self.changed.emit()
+
+    def forget_typed_slug(self) -> None:
+        """Another post is shown: the slug typed for the previous one no longer applies."""
+        self.typed_slug = None
 
     def planned_path(self) -> Path | None:
         """Where the post will be saved: its date and slug decide the file name."""
-        if self.repository is None or self.document.fields is None:
-            return self.document.path
-        return location.planned_path(self.repository, self.document, self._typed_slug)
+        document = self._document()
+        if self._blog.repository is None or document.fields is None:
+            return document.path
+        return location.planned_path(self._blog.repository, document, self.typed_slug)
 
-    def _update_location(self, messages: dict[str, str]) -> None:
-        if self.repository is None or self.document.fields is None:
+    def show_location(self, messages: dict[str, str]) -> None:
+        """Show the slug and URL in the form; a problem or a coming rename goes in ``messages``."""
+        document = self._document()
+        repository = self._blog.repository
+        if repository is None or document.fields is None:
             return
-        slug = location.current_slug(self.repository, self.document, self._typed_slug)
+        slug = location.current_slug(repository, document, self.typed_slug)
         try:
             path = self.planned_path()
         except (SlugError, RepositoryError) as exc:
             messages["slug"] = str(exc)
-            self.form.show_location(slug, "—")
+            self._form.show_location(slug, "—")
             return
-        self.form.show_location(slug, location.planned_url(self.repository, self.document, path))
-        if self.document.path is not None and path != self.document.path:
+        self._form.show_location(slug, location.planned_url(repository, document, path))
+        if document.path is not None and path != document.path:
             messages.setdefault(
-                "slug", self.tr("Saving renames the file to %s") % path.relative_to(self.blog_root)
+                "slug", self.tr("Saving renames the file to %s") % path.relative_to(self._blog.root)
             )
 
     @property
     def rename_pending(self) -> bool:
         """The writer typed a slug that the next save will rename the file to."""
-        if self._typed_slug is None or self.document.path is None:
+        if self.typed_slug is None or self._document().path is None:
             return False
         try:
-            return self.planned_path() != self.document.path
+            return self.planned_path() != self._document().path
         except (SlugError, RepositoryError):
             return True
 
-    def _new_post_path(self) -> Path | None:
-        if self.blog_root is None:
-            return prompts.choose_save_path(self, Path.home())
-        if not str(self.document.get("title") or "").strip() and not self._typed_slug:
+    def new_post_path(self) -> Path | None:
+        """Where a post never saved goes; None (the writer was told why) when it has no name."""
+        if self._blog.root is None:
+            return prompts.choose_save_path(self._window, Path.home())
+        if not str(self._document().get("title") or "").strip() and not self.typed_slug:
             prompts.show_error(
-                self,
+                self._window,
                 self.tr("The post needs a name"),
                 self.tr("Give the post a title (or a slug) before saving it; nothing is lost."),
             )
@@ -72,45 +108,38 @@ class PostNamingMixin:
         try:
             return self.planned_path()
         except (SlugError, RepositoryError) as exc:
-            prompts.show_error(self, self.tr("Cannot name the post"), str(exc))
+            prompts.show_error(self._window, self.tr("Cannot name the post"), str(exc))
             return None
 
-    def publish_draft(self) -> bool:
-        """Move the open draft into _posts/ dated now (saving it first); False if it stays."""
-        if self.repository is None or not _is_draft(self.document.path):
-            self.statusBar().showMessage(
-                self.tr("Only a saved draft in _drafts/ can be published"), 8000
-            )
-            return False
-        if self.is_modified and not self.save():
-            return False
-        path = self.document.path  # a typed slug renamed the draft while saving
-        try:
-            published = self.repository.publish(path)
-        except (RepositoryError, SlugError, FrontMatterError, OSError) as exc:
-            prompts.show_error(self, self.tr("Could not publish"), str(exc))
-            return False
-        self.post_list.refresh()
-        self.open_post(published)
-        self.statusBar().showMessage(self.tr("Published as %s") % published.name, 8000)
-        return True
+    def can_publish(self) -> bool:
+        """The post is a saved draft of the open blog."""
+        return self._blog.repository is not None and _is_draft(self._document().path)
 
-    def _move_to_planned_name(self, path: Path) -> Path:
+    def publish(self) -> Path | None:
+        """Move the saved draft into _posts/ dated now; None (the writer was told) on failure."""
+        try:
+            return self._blog.repository.publish(self._document().path)
+        except (RepositoryError, SlugError, FrontMatterError, OSError) as exc:
+            prompts.show_error(self._window, self.tr("Could not publish"), str(exc))
+            return None
+
+    def move_to_planned_name(self, path: Path) -> Path:
         """After a save, rename the file when its date or slug changed (git mv if tracked)."""
-        if self.repository is None:
+        if self._blog.repository is None:
             return path
         try:
             target = self.planned_path()
             if target is None or target == path:
                 return path
-            moved = self.repository.move(path, target)
+            moved = self._blog.repository.move(path, target)
         except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
-            prompts.show_error(self, self.tr("Saved, but not renamed"), f"{path.name}: {exc}")
+            prompts.show_error(
+                self._window, self.tr("Saved, but not renamed"), f"{path.name}: {exc}"
+            )
             return path
-        self.document.path = moved
-        self._typed_slug = None
-        self.safekeeping.moved(moved)
-        self._refresh_form(refresh_raw=False)
+        self._document().path = moved
+        self.typed_slug = None
+        self._safekeeping.moved(moved)
         return moved
 
 

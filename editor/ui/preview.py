@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -39,6 +40,10 @@ if os.environ.get("TSUZURI_NO_WEBENGINE"):
 BRIDGE_WORLD = 1  # QWebEngineScript.ScriptWorldId.ApplicationWorld
 EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 ECHO_MS = 250
+
+
+_log = logging.getLogger("tsuzuri.preview")
+_CONSOLE_KEPT = 200  # the newest console lines kept for the developer (and tests)
 
 
 def open_external(url: QUrl) -> None:
@@ -138,6 +143,15 @@ if not WEBENGINE_ERROR:
         def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None):
             super().__init__(profile, parent)
             self.expecting_load = False
+            self.console: list[str] = []
+
+        def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
+            # What the sandbox refuses (a post's scripts, remote images, resource hints) is
+            # reported here by Chromium; it is for developers, not the writer's terminal.
+            text = f"{source}:{line}: {message}"
+            del self.console[:-_CONSOLE_KEPT]
+            self.console.append(text)
+            _log.debug("preview console (%s): %s", level, text)
 
         def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
             if self.expecting_load and is_main_frame:
@@ -187,6 +201,11 @@ class PreviewPane(QWidget):
     @property
     def uses_webengine(self) -> bool:
         return self._view is not None
+
+    @property
+    def console_messages(self) -> list[str]:
+        """The page's newest console lines (logged at debug level, never printed)."""
+        return self._page.console if self._view is not None else []
 
     @property
     def blocked_requests(self) -> list[str]:

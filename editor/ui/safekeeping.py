@@ -9,6 +9,7 @@ calls :meth:`~SafeKeeper.read`, :meth:`~SafeKeeper.save`, :meth:`~SafeKeeper.fol
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from editor.core.storage import (
     read_post_file,
 )
 from editor.ui import prompts
+from editor.ui.open_blog import OpenBlog
 from editor.ui.post_watcher import PostWatcher
 from editor.ui.recovery_dialog import restored_document
 from editor.ui.resources import data_dir
@@ -40,8 +42,12 @@ def _tr(text: str) -> str:
 
 
 class SafeKeeper(QObject):
-    """Between the window's open post and the disk; ``window`` must have ``document``,
-    ``is_modified``, ``blog_root`` and ``_timezone()`` (the main window does)."""
+    """Between the window's open post and the disk.
+
+    ``window`` parents the questions to the writer (and losing its focus journals pending
+    edits), ``blog`` is the open blog, ``text()`` the whole post as edited and ``unsaved()``
+    whether it has changes the disk does not hold.
+    """
 
     document_ready = Signal(object, object, object)
     """(PostDocument, LoadedPost or None, recovery id or None): show this document."""
@@ -52,9 +58,18 @@ class SafeKeeper(QObject):
     journaled = Signal()
     """A journal entry was written."""
 
-    def __init__(self, window: QWidget):
+    def __init__(
+        self,
+        window: QWidget,
+        blog: OpenBlog,
+        text: Callable[[], str],
+        unsaved: Callable[[], bool],
+    ):
         super().__init__(window)
         self._window = window
+        self._blog = blog
+        self._text = text
+        self._window_unsaved = unsaved
         self.store = RecoveryStore(data_dir() / "recovery")
         self.fingerprint: Fingerprint | None = None
         self.journal: Journal | None = None
@@ -78,7 +93,7 @@ class SafeKeeper(QObject):
 
     def read(self, path: Path) -> LoadedPost:
         """Read a post of the open blog; raises :class:`StorageError` with the reason."""
-        root = self._window.blog_root
+        root = self._blog.root
         return read_post_file(path, inside=root)
 
     def follow(
@@ -102,7 +117,7 @@ class SafeKeeper(QObject):
             self.journal = Journal(
                 self.store,
                 root,
-                lambda: Snapshot(self._window.document.text, self._path, self.fingerprint),
+                lambda: Snapshot(self._text(), self._path, self.fingerprint),
                 document_id=document_id,
             )
             if document_id is not None:
@@ -115,8 +130,8 @@ class SafeKeeper(QObject):
 
     def _journal_root(self) -> Path | None:
         """Where unsaved work is listed: the blog, or a lone post's own folder."""
-        if self._window.blog_root is not None:
-            return self._window.blog_root
+        if self._blog.root is not None:
+            return self._blog.root
         return self._path.parent if self._path is not None else None
 
     def offer_recovery(self) -> bool:
@@ -147,7 +162,7 @@ class SafeKeeper(QObject):
                 loaded = self.read(Path(entry.post_path))
             except StorageError:
                 loaded = None  # gone or unreadable: saving re-creates it
-        document, loaded = restored_document(entry, loaded, self._window._timezone())
+        document, loaded = restored_document(entry, loaded, self._blog.timezone)
         self.document_ready.emit(document, loaded, entry.id)
         self.status_message.emit(_tr("Restored unsaved work; it is not saved yet."))
         return True
@@ -190,7 +205,7 @@ class SafeKeeper(QObject):
         self.watcher.stop()
 
     def _unsaved(self) -> bool:
-        return self._window.is_modified or self._restored_unsaved
+        return self._window_unsaved() or self._restored_unsaved
 
     def _after_write(self, written: bool) -> None:
         if written:
@@ -222,7 +237,7 @@ class SafeKeeper(QObject):
         file on disk as it was and the text in the editor, and offers Save As.
         """
         data = text.encode("utf-8")
-        root = self._window.blog_root
+        root = self._blog.root
         expected = self.fingerprint if path == self._path else None
         overwrite_read_only = False
         while True:
@@ -291,7 +306,7 @@ class SafeKeeper(QObject):
             raise ConflictError(path, current[1], current[0])
 
     def _save_as_start(self, path: Path) -> Path:
-        root = self._window.blog_root
+        root = self._blog.root
         for folder in (path.parent, root, Path.home()):
             if folder is not None and Path(folder).is_dir():
                 return Path(folder) / path.name
@@ -350,9 +365,7 @@ class SafeKeeper(QObject):
             )
             return "reloaded"
         disk = data.decode("utf-8", "replace")
-        answer = prompts.ask_conflict(
-            self._window, self._path.name, disk, self._window.document.text, False
-        )
+        answer = prompts.ask_conflict(self._window, self._path.name, disk, self._text(), False)
         if answer == "reload":
             self.reload()
         elif answer == "keep":
@@ -372,7 +385,7 @@ class SafeKeeper(QObject):
         if self.journal is not None:
             self.journal.discard()
         self._restored_unsaved = False
-        document = PostDocument.from_text(loaded.text, self._path, self._window._timezone())
+        document = PostDocument.from_text(loaded.text, self._path, self._blog.timezone)
         self.document_ready.emit(document, loaded, None)
         return True
 

@@ -12,6 +12,11 @@ import re
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def qt_lines(text: str) -> str:
+    """``text`` with "\\n" line endings, as Qt's text widgets hold it."""
+    return _BREAK.sub("\n", text)
+
+
 def utf16_length(text: str) -> int:
     """How many UTF-16 code units ``text`` takes in Qt."""
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)

@@ -129,7 +129,8 @@ def test_dates_jekyll_cannot_read_do_not_stop_the_render(blog, capsys, date):
     post = blog / "_posts" / "2030-01-01-a.md"
     post.write_text(f"---\ntitle: t\ndate: {date}\n---\n本文 {{{{ page.title }}}}\n", "utf-8")
     status, out, err = _render_cli(post, capsys)
-    assert status == 0 and err == ""
+    # The body renders; Jekyll's refusal of the date is the one warning line on stderr.
+    assert status == 0 and len(err.splitlines()) == 1 and f"Invalid date '{date}'" in err
     assert out.startswith('<p data-source-line="0">本文 t</p>')
 
 
@@ -147,3 +148,27 @@ def test_a_ten_megabyte_front_matter_renders_in_seconds(blog, capsys):
     status, out, err = _render_cli(post, capsys, bound=12)
     assert status == 0 and err == ""
     assert out == '<p data-source-line="0">本文 大きな前付け</p>\n'
+
+
+def test_warnings_go_to_stderr_and_strict_makes_them_fail(blog, capsys):
+    post = blog / "_posts" / "2030-01-02-warned.md"
+    post.write_text("---\ntitle: t\n---\n前\n\n{% seo %} 後\n", "utf-8")
+    assert main(["render", "--lang", "en", str(post)]) == 0
+    captured = capsys.readouterr()
+    assert "後" in captured.out and "tsuzuri-liquid-unknown" in captured.out
+    [line] = captured.err.splitlines()
+    assert line.startswith(f"{post}: warning: ") and "line 3" in line and "{% seo %}" in line
+    assert main(["render", "--strict", "--lang", "en", str(post)]) == 1
+    assert capsys.readouterr().err.splitlines() == [line]
+    assert main(["render", "--lang", "ja", str(post)]) == 0
+    [japanese] = capsys.readouterr().err.splitlines()
+    assert (
+        japanese == f"{post}: 警告: プレビューで扱えない Liquid のタグです（3 行目）: {{% seo %}}"
+    )
+
+
+def test_a_clean_post_has_no_warning_even_when_strict(blog, capsys):
+    post = blog / "_posts" / "2030-01-03-clean.md"
+    post.write_text("---\ntitle: t\n---\n{{ page.title }}\n", "utf-8")
+    assert main(["render", "--strict", str(post)]) == 0
+    assert capsys.readouterr().err == ""

@@ -202,7 +202,7 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
 
         return work
 
-    monkeypatch.setattr(main_window, "_render_html", slow(main_window._render_html))
+    monkeypatch.setattr(main_window, "_render_preview", slow(main_window._render_preview))
     monkeypatch.setattr(doctor_controller, "_check", slow(doctor_controller._check))
     window = make_window(blog, blog / "_posts" / JA_POST)
     shown = []
@@ -217,3 +217,19 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
     qtbot.waitUntil(lambda: len(ran) == 2, timeout=10000)
     qtbot.wait(200)
     assert shown == []  # a closed window's late result is dropped
+
+
+def test_preview_warnings_show_in_the_status_bar(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    wait_for_preview(qtbot, window, "需要を押し上げている三つの要因")
+    assert "warning" not in window.preview_status.text()
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "\n\n{% seo %}\n")
+    qtbot.waitUntil(lambda: "{% seo %}" in window.preview_status.toolTip(), timeout=15000)
+    assert "1 warning" in window.preview_status.text()
+    assert "Liquid tag not understood" in window.preview_status.toolTip()
+    # Fixed text: the warning goes away with the next render.
+    for _ in range(len("{% seo %}\n")):
+        qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: window.preview_status.toolTip() == "", timeout=15000)
+    assert "warning" not in window.preview_status.text()

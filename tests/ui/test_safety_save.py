@@ -166,9 +166,9 @@ def test_new_post_never_replaces_an_existing_file_silently(
     window.new_post()
     qtbot.keyClicks(window.form.title, "Hello Tsuzuri")
     type_text(qtbot, window.editor, "新しい本文")
-    target = window._new_post_path()
+    target = window.naming.new_post_path()
     target.write_text("先にあった記事\n", encoding="utf-8")
-    monkeypatch.setattr(window, "_new_post_path", lambda: target)
+    monkeypatch.setattr(window.naming, "new_post_path", lambda: target)
     assert window.save() is False
     assert target.read_text(encoding="utf-8") == "先にあった記事\n"
     assert [entry[3] for entry in prompt_log if entry[0] == "conflict"] == ["先にあった記事\n"]

@@ -155,3 +155,17 @@ def test_a_fifo_inside_the_blog_is_never_loaded(qtbot, pane, blog):
     _show(qtbot, pane, f'<img src="{url}">')
     qtbot.waitUntil(lambda: url in pane.blocked_requests or url in pane.allowed_requests)
     assert url in pane.blocked_requests
+
+
+def test_what_the_sandbox_refuses_is_not_printed_to_the_writers_terminal(qtbot, pane, capfd):
+    """A blocked script or remote image is logged for developers, never printed on stderr."""
+    capfd.readouterr()
+    pane.set_body_html(
+        '<p>本文</p><img src="https://example.com/x.png"><script>console.log("post")</script>'
+        '<img src="x" onerror="console.error(\'handler\')">'
+    )
+    qtbot.waitUntil(lambda: bool(pane.console_messages), timeout=10000)
+    qtbot.wait(300)
+    err = capfd.readouterr().err
+    assert "Refused" not in err and "js:" not in err, err
+    assert any("Refused" in m or "Content Security Policy" in m for m in pane.console_messages)

@@ -22,6 +22,32 @@ class RenderContext:
     allow_remote: bool = False
 
 
+class RenderWarning(str):
+    """A warning of one render: it reads as its English words, and carries a ``code`` and
+    ``params`` with :meth:`message` for the Japanese (see ``render.words``)."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> RenderWarning:
+        from editor.core.render.words import WORDS
+
+        english, japanese = WORDS[code]
+        made = super().__new__(cls, english.format(**params))
+        made.code, made.params = code, params
+        made._japanese = japanese.format(**params)
+        return made
+
+    def message(self, lang: str = "en") -> str:
+        """The warning in English or Japanese (``"ja"``)."""
+        return self._japanese if lang == "ja" else str(self)
+
+
+def warning_text(warning: str, lang: str = "en") -> str:
+    """Any render warning in ``lang``; the Markdown side's plain warnings are English only."""
+    return warning.message(lang) if isinstance(warning, RenderWarning) else str(warning)
+
+
 @dataclass(frozen=True)
 class RenderResult:
     """Body HTML as the preview shows it, the source lines of each top-level block, warnings.

@@ -4,21 +4,78 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import quote
 
 from editor.core.post import split_post
-from editor.core.render.liquid_values import relative_url, to_datetime
 from editor.core.storage import is_inside, read_text_file
 from editor.core.yamlload import YamlLoadError, load_yaml
 
 _POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+_DATE = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?\s*$"
+)
 _STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
     "pretty": "/:categories/:year/:month/:day/:title/",
     "ordinal": "/:categories/:year/:y_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
+
+
+def to_datetime(value) -> datetime | None:
+    """A date from a datetime, a date, ``"now"`` or a YAML-ish date string."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, tz=UTC)
+    if not isinstance(value, str):
+        return None
+    if value.strip() in ("now", "today"):
+        return datetime.now().astimezone()
+    found = _DATE.match(value.strip())
+    if not found:
+        return None
+    y, mo, d, h, mi, s, tz = found.groups()
+    try:
+        # Ruby's Time (and so Jekyll) rolls a day past the month's end over: 02-30 is 03-02.
+        if not 1 <= int(d) <= 31:
+            return None
+        result = datetime(int(y), int(mo), 1, int(h or 0), int(mi or 0), int(s or 0))
+        result += timedelta(days=int(d) - 1)
+        if tz:
+            if tz == "Z":
+                return result.replace(tzinfo=UTC)
+            digits = tz.replace(":", "")
+            offset = timedelta(hours=int(digits[1:3]), minutes=int(digits[3:5]))
+            return result.replace(tzinfo=timezone(offset if digits[0] == "+" else -offset))
+    except (ValueError, OverflowError):  # month 13, hour 25, a zone of 24 hours or more
+        return None
+    return result
+
+
+def _join_url(base: str, path) -> str:
+    path = "" if path is None else str(path)
+    if re.match(r"^[a-z][a-z0-9+.-]*:", path):
+        return path
+    base = base.rstrip("/")
+    return f"{base}/{path.lstrip('/')}" if path else base or "/"
+
+
+def relative_url(site: Mapping, path) -> str:
+    """Jekyll's ``relative_url``: the site's ``baseurl`` in front of a path."""
+    baseurl = str(site.get("baseurl") or "")
+    joined = _join_url(baseurl, path)
+    return joined if joined.startswith(("/", "http")) else "/" + joined
+
+
+def absolute_url(site: Mapping, path) -> str:
+    """Jekyll's ``absolute_url``: ``url`` + ``baseurl`` + path."""
+    return str(site.get("url") or "").rstrip("/") + relative_url(site, path)
 
 
 def front_matter(path: Path) -> dict:

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 import textwrap
+from html import escape
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
-from editor.core import fields
 from editor.core.render.blocks import MAX_MARKDOWN_HTML_DEPTH, warn_too_deep
-from editor.core.render.context import RenderContext, RenderResult
-from editor.core.render.liquid import render_liquid
-from editor.core.render.liquid_values import to_datetime
+from editor.core.render.context import RenderContext, RenderResult, RenderWarning
+from editor.core.render.liquid import blog, render_liquid
 from editor.core.render.markdown import build_markdown
 from editor.core.render.nesting import nest_short_indented_lists
 from editor.core.render.quotes import extend_lazy_quotes
-from editor.core.render.site_posts import post_variables, site_posts
 
 _POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 
@@ -26,9 +22,9 @@ def page_variables(context: RenderContext) -> dict:
     page = dict(context.page)
     path = Path(context.post_path) if context.post_path else None
     if path is not None and _POST_NAME.match(path.stem):
-        page = post_variables(path, page, context.site) or page
+        page = blog.post_variables(path, page, context.site) or page
     if isinstance(page.get("date"), str):
-        page["date"] = to_datetime(page["date"]) or page["date"]
+        page["date"] = blog.to_datetime(page["date"], context.site) or page["date"]
     if path is not None and context.blog_root:
         root = Path(context.blog_root)
         if path.is_relative_to(root):
@@ -47,12 +43,11 @@ def as_list(value) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
-def site_variables(context: RenderContext, text: str) -> dict:
-    """``site``: the config, plus ``posts`` when the body loops over them."""
-    site = dict(context.site)
-    if context.blog_root and "posts" in text and "site." in text:
-        site["posts"] = site_posts(context.blog_root, context.site, context.post_path, context.page)
-    return site
+def site_posts(context: RenderContext) -> list[dict]:
+    """``site.posts``: the blog's posts, newest first (read only when Liquid asks for them)."""
+    if not context.blog_root:
+        return []
+    return blog.site_posts(context.blog_root, context.site, context.post_path, context.page)
 
 
 class Renderer:
@@ -60,7 +55,6 @@ class Renderer:
 
     def __init__(self) -> None:
         self._md = build_markdown()
-        self._fallback = MarkdownIt("commonmark", {"html": False})
 
     def _fragment(self, text: str, inline: bool, env: dict) -> str:
         """Markdown inside raw HTML (``markdown="1"``), without line markers of its own."""
@@ -80,35 +74,61 @@ class Renderer:
     def render(self, markdown: str, context: RenderContext) -> RenderResult:
         """Render a post body to HTML with its top-level block lines; never raises on bad input.
 
-        A failure inside the Jekyll emulation (a bug, or front matter of a shape Jekyll would
-        reject) falls back to plain CommonMark with a warning, so the preview never goes blank.
+        Nothing fails silently: Liquid that cannot run leaves the body as written, and Markdown
+        that cannot be rendered shows the body as text; either way under a visible
+        ``tsuzuri-render-failed`` marker, with a warning saying which step failed and why.
         """
         text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        warnings = _date_warnings(context.page)
+        failed = ""
         try:
-            return self._render(text, context)
-        except Exception as exc:  # noqa: BLE001 - the preview must show something
-            env: dict = {}
-            html = self._fallback.render(text, env)
-            return RenderResult(html, [], [f"preview fell back to plain Markdown: {exc!r}"])
-
-    def _render(self, text: str, context: RenderContext) -> RenderResult:
-        variables = {"site": site_variables(context, text), "page": page_variables(context)}
-        liquid = render_liquid(text, context, variables)
-        env: dict = {"render_context": context, "liquid_blocks": liquid.blocks}
+            liquid = self._liquid(text, context)
+            text, blocks = liquid.text, liquid.blocks
+            warnings += liquid.warnings
+        except Exception as exc:  # noqa: BLE001 - shown in the preview and warned, never hidden
+            message = RenderWarning("liquid-failed", error=f"{type(exc).__name__}: {exc}")
+            warnings.append(message)
+            failed, blocks = _failed(message), []
+        env: dict = {"render_context": context, "liquid_blocks": blocks}
         env["render_fragment"] = lambda text, inline: self._fragment(text, inline, env)
-        source = extend_lazy_quotes(nest_short_indented_lists(liquid.text))
-        tokens = self._md.parse(source, env)
-        html = self._md.renderer.render(tokens, self._md.options, env)
-        warnings = [*_date_warnings(context.page), *liquid.warnings, *env.get("warnings", [])]
-        return RenderResult(html, list(env.get("source_blocks", [])), warnings)
+        try:
+            source = extend_lazy_quotes(nest_short_indented_lists(text))
+            tokens = self._md.parse(source, env)
+            html = self._md.renderer.render(tokens, self._md.options, env)
+        except Exception as exc:  # noqa: BLE001 - shown in the preview and warned, never hidden
+            message = RenderWarning("markdown-failed", error=f"{type(exc).__name__}: {exc}")
+            warnings.append(message)
+            body = escape(markdown)
+            html = f'{_failed(message)}<pre data-source-line="0">{body}</pre>\n'
+            return RenderResult(html, [(0, markdown.count("\n") + 1)], warnings)
+        warnings += env.get("warnings", [])
+        return RenderResult(failed + html, list(env.get("source_blocks", [])), warnings)
+
+    def _liquid(self, text: str, context: RenderContext):
+        return render_liquid(
+            text,
+            context,
+            page=page_variables(context),
+            site=context.site,
+            posts=lambda: site_posts(context),
+            data=lambda: blog.site_data(context.blog_root),
+            markdownify=lambda text: self._fragment(
+                text, False, {"render_context": context, "liquid_blocks": []}
+            ),
+        )
+
+
+FAILED_CLASS = "tsuzuri-render-failed"
+
+
+def _failed(message: str) -> str:
+    """The visible marker above a body the preview could not fully render."""
+    return f'<p class="{FAILED_CLASS}" title="{escape(message)}">{escape(message)}</p>\n'
 
 
 def _date_warnings(page) -> list[str]:
     """Jekyll refuses to build a post whose date no form of Ruby's Time.parse reads."""
     date = page.get("date")
-    if not isinstance(date, str) or to_datetime(date) or fields.parse_date(date):
+    if not isinstance(date, str) or blog.to_datetime(date):
         return []
-    return [
-        f"Invalid date '{date}': Jekyll does not build a post whose front matter date it "
-        "cannot read"
-    ]
+    return [RenderWarning("invalid-date", date=date)]

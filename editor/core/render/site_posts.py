@@ -6,8 +6,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from editor.core.render.jekyll_links import front_matter, post_url_path
-from editor.core.render.liquid_values import to_datetime
+from editor.core.render.jekyll_links import front_matter, post_url_path, to_datetime
 
 _POST_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 _EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".html")

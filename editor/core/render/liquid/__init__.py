@@ -1,0 +1,75 @@
+"""Liquid as Jekyll runs it on a post before Markdown, on python-liquid 2.
+
+``render_liquid`` is the one entry point.  The package holds Jekyll's layer on top of the
+engine: ``balance`` (parts Liquid would refuse become visible markers), ``engine`` (the
+environment, guards and the per-render state), ``tags`` (include, include_relative, highlight,
+post_url, link), ``filters`` (Jekyll's filters) and ``blog`` (the one adapter to the blog's
+dates, URLs, posts and files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from editor.core.render.liquid.balance import UNKNOWN_CLASS, place_markers, unknown
+from editor.core.render.liquid.engine import RunState, compile_template, run_with
+
+__all__ = ["UNKNOWN_CLASS", "LiquidOutput", "render_liquid", "unknown"]
+
+
+@dataclass
+class LiquidOutput:
+    """The Markdown left after Liquid, the HTML of placeholder blocks, and warnings."""
+
+    text: str
+    blocks: list[str]
+    warnings: list[str]
+
+
+def _uses(paths: list[str], name: str) -> bool:
+    return any(p == name or p.startswith((name + ".", name + "[")) for p in paths)
+
+
+def render_liquid(
+    text: str,
+    context,
+    page: Mapping,
+    site: Mapping,
+    posts: Callable[[], list],
+    data: Callable[[], dict] = dict,
+    markdownify: Callable[[str], str] = lambda text: text,
+) -> LiquidOutput:
+    """Run Liquid over a post body with ``page`` and ``site`` as its variables.
+
+    ``site.posts`` and ``site.data`` are read (by calling ``posts`` and ``data``) only when the
+    template's static analysis, includes and all, says it reads them.
+    """
+    if "{%" not in text and "{{" not in text:
+        return LiquidOutput(text, [], [])
+    state = RunState(context, markdownify)
+
+    def work() -> str:
+        from editor.core.render.liquid.filters import LiquidTime, as_time
+
+        template = compile_template(text)
+        # Without the word "site" or an include, no part can read site.posts or site.data.
+        paths: list[str] = []
+        if "site" in state.source or "include" in state.source:
+            paths = template.global_variable_paths(include_partials=True)
+        site_vars = dict(site)
+        if _uses(paths, "site.posts") or "site" in paths:
+            site_vars["posts"] = posts()
+        if _uses(paths, "site.data") or "site" in paths:
+            site_vars["data"] = data()
+        page_vars = dict(page)
+        if page_vars.get("date") is not None and not isinstance(page_vars["date"], LiquidTime):
+            page_vars["date"] = as_time(page_vars["date"]) or page_vars["date"]
+        for post in site_vars.get("posts") or []:
+            if isinstance(post, dict) and post.get("date") is not None:
+                post["date"] = as_time(post["date"]) or post["date"]
+        state.analysed_includes.clear()
+        return template.render(site=site_vars, page=page_vars)
+
+    result = place_markers(run_with(state, work), state.markers)
+    return LiquidOutput(result, state.blocks, state.warnings)
