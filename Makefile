@@ -7,7 +7,7 @@ ARGS ?=
 export QTWEBENGINE_DISABLE_SANDBOX := 1
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: setup setup-test run test lint format check bench clean
+.PHONY: setup setup-test run test lint format check bench fidelity clean
 
 setup:
 	@bash tools/setup.sh
@@ -39,3 +39,8 @@ bench: setup-test
 
 clean:
 	rm -rf .venv build .pytest_cache .hypothesis
+
+# Measure the preview against the real Jekyll; record newly agreeing blocks (never a regression)
+# in tests/fidelity/baseline.json and the figures in docs/fidelity.md.
+fidelity: setup-test
+	$(PY) -m tests.fidelity --update

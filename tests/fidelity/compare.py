@@ -1,12 +1,14 @@
 """Normalise two HTML bodies into top-level blocks and measure how many agree.
 
 What counts: tag structure, text (whitespace collapsed), and the attributes that change what a
-reader sees or where a link goes: ``id``, ``class``, ``href``, ``src``, ``alt``.  What does not:
-``data-*`` attributes and ``tsuzuri-*`` classes (the preview's own markers for scroll sync,
-local image paths and broken-image or unknown-Liquid hints; a remote image's withheld
-``data-remote-src`` is compared as its ``src``), other attributes (``style``,
-``title``...), and the token ``<span>`` elements inside ``<pre>``, because Pygments and Rouge
-split the same code into different tokens; the code text and its wrappers are still compared.
+reader sees or where a link goes: ``id``, ``class`` (in its order, as an IAL writes it),
+``href``, ``src``, ``alt`` and ``style`` (a table column's alignment; declarations compared with
+their spacing and a trailing ``;`` normalised).  What does not: ``data-*`` attributes and
+``tsuzuri-*`` classes (the preview's own markers for scroll sync, local image paths and
+broken-image or unknown-Liquid hints; a remote image's withheld ``data-remote-src`` is compared as
+its ``src``), other attributes (``title``...), and the token ``<span>`` elements inside ``<pre>``,
+because Pygments and Rouge split the same code into different tokens; the code text and its
+wrappers are still compared.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-KEPT_ATTRS = ("id", "class", "href", "src", "alt")
+KEPT_ATTRS = ("id", "class", "href", "src", "alt", "style")
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Whitespace next to these tags does not show, so it is dropped before comparing.
 BLOCK_TAGS = frozenset(
@@ -74,11 +76,23 @@ def _kept_attrs(attrs) -> list[tuple[str, str]]:
             continue
         value = value or ""
         if name == "class":
-            value = " ".join(sorted(c for c in value.split() if not c.startswith("tsuzuri-")))
+            value = " ".join(c for c in value.split() if not c.startswith("tsuzuri-"))
             if not value:
                 continue
+        elif name == "style":
+            value = style_declarations(value)
         kept.append((name, value))
     return sorted(kept)
+
+
+def style_declarations(style: str) -> str:
+    """A ``style`` attribute in one spelling: ``a: b; c: d``, in the written order."""
+    declarations = []
+    for declaration in style.split(";"):
+        prop, colon, value = declaration.partition(":")
+        if prop.strip():
+            declarations.append(f"{prop.strip().lower()}{colon} {_SPACE.sub(' ', value.strip())}")
+    return "; ".join(declarations)
 
 
 def parse(html: str) -> Node:
@@ -138,6 +152,7 @@ class Comparison:
     expected: int
     actual: int
     differences: list[tuple[list[str], list[str]]]
+    agreed: list[str] = field(default_factory=list)  # Jekyll's blocks the preview wrote the same
 
     @property
     def total(self) -> int:
@@ -155,10 +170,12 @@ def compare(expected_html: str, actual_html: str) -> Comparison:
     expected = blocks(expected_html)
     actual = blocks(actual_html)
     matcher = difflib.SequenceMatcher(None, expected, actual, autojunk=False)
-    matched = sum(size for _, _, size in matcher.get_matching_blocks())
+    runs = matcher.get_matching_blocks()
+    matched = sum(size for _, _, size in runs)
+    agreed = [block for i, _, size in runs for block in expected[i : i + size]]
     differences = [
         (expected[i1:i2], actual[j1:j2])
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
         if op != "equal"
     ]
-    return Comparison(matched, len(expected), len(actual), differences)
+    return Comparison(matched, len(expected), len(actual), differences, agreed)

@@ -13,13 +13,22 @@ _PART = re.compile(
 
 
 def parse_ial(text: str) -> dict:
-    """The parts of an attribute list: ``id``, ``classes``, other ``attrs`` and ``refs``."""
-    result: dict = {"id": None, "classes": [], "attrs": {}, "refs": []}
+    """The parts of an attribute list: ``id``, ``classes``, other ``attrs`` and ``refs``.
+
+    As kramdown's ``parse_attribute_list`` reads it, left to right: each ``.name`` adds a class
+    (a repeated one too), and ``class="..."`` replaces the classes written before it, in this
+    list and in the lists before it on the same element (``reset``).
+    """
+    result: dict = {"id": None, "classes": [], "attrs": {}, "refs": [], "reset": False}
     for found in _PART.finditer(text):
         if found.group(1) == "#":
             result["id"] = found.group(2)
         elif found.group(1) == ".":
             result["classes"].append(found.group(2))
+        elif found.group(3) == "class":
+            value = found.group(4) if found.group(4) is not None else found.group(5)
+            result["classes"] = (value or "").split()
+            result["reset"] = True
         elif found.group(3):
             value = found.group(4) if found.group(4) is not None else found.group(5)
             result["attrs"][found.group(3)] = value or ""
@@ -41,7 +50,7 @@ def resolve(ial: dict, definitions: Mapping[str, dict], _path: tuple[str, ...] =
 
     Raises :class:`DefinitionLoop` for a cycle or a chain deeper than kramdown survives.
     """
-    merged: dict = {"id": None, "classes": [], "attrs": {}, "refs": []}
+    merged: dict = {"id": None, "classes": [], "attrs": {}, "refs": [], "reset": ial.get("reset")}
     for ref in ial["refs"]:
         if ref in definitions:
             if ref in _path or len(_path) >= MAX_REFERENCE_DEPTH:
@@ -80,29 +89,33 @@ def apply(token: Token, ial: dict) -> None:
 class Applier:
     """Applies many attribute lists; each token's classes are joined once, in ``finish``.
 
-    A paragraph may have 100,000 ``{: .x}`` lines under it: re-reading and re-joining its class
+    Classes are appended in order, repeats kept, after those the element already has; a list
+    with ``class="..."`` starts the element's classes over (kramdown reads the lists under a
+    block into one set of attributes, left to right). A
+    paragraph may have 100,000 ``{: .x}`` lines under it: re-reading and re-joining its class
     string for each one was quadratic.
     """
 
     def __init__(self) -> None:
-        self._classes: dict[int, tuple[Token, dict[str, None]]] = {}
+        self._classes: dict[int, tuple[Token, list[str]]] = {}
 
     def apply(self, token: Token, ial: dict) -> None:
-        """Set the id and attributes now; remember the classes (in order, once each)."""
+        """Set the id and attributes now; remember the classes, in order."""
         if ial["id"]:
             token.attrSet("id", ial["id"])
         for name, value in ial["attrs"].items():
             token.attrSet(name, value)
-        if "class" in ial["attrs"]:
-            self._classes.pop(id(token), None)  # the written class="..." starts over
+        if ial.get("reset"):
+            self._classes.pop(id(token), None)
+            token.attrSet("class", "")
         if not ial["classes"]:
             return
         entry = self._classes.get(id(token))
         if entry is None:
-            entry = (token, dict.fromkeys(str(token.attrGet("class") or "").split()))
+            entry = (token, str(token.attrGet("class") or "").split())
             self._classes[id(token)] = entry
             token.attrSet("class", "")  # takes its place among the attributes now
-        entry[1].update(dict.fromkeys(ial["classes"]))
+        entry[1].extend(ial["classes"])
 
     def finish(self) -> None:
         """Write every token's classes."""

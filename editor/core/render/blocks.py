@@ -10,6 +10,7 @@ import re
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
+from editor.core.render import rawhtml
 from editor.core.render.attributes import parse_ial
 from editor.core.render.scan import finder
 
@@ -22,6 +23,30 @@ SPAN_TAGS = frozenset(
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
+# kramdown's HTML_CONTENT_MODEL: how ``markdown="1"`` reads an element's content.  Other tags
+# (``table``, ``ul``, unknown ones) and these raw ones keep their content as written.
+_BLOCK_CONTENT = frozenset(
+    """address applet article aside blockquote body dd details div dl fieldset figure figcaption
+    footer form header hgroup iframe li main map menu nav noscript object section summary
+    td""".split()
+)
+_SPAN_CONTENT = frozenset(
+    """a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label
+    legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt""".split()
+)
+
+
+def content_model(tag: str, markdown: str) -> str:
+    """``block``, ``span`` or ``raw``: how kramdown reads the content of ``<tag markdown=...>``
+    (HTML_MARKDOWN_ATTR_MAP: "0" raw, "1" the tag's own model, "span", "block")."""
+    if markdown in ("span", "block"):
+        return markdown
+    if markdown != "1":
+        return "raw"
+    tag = tag.lower()
+    return "block" if tag in _BLOCK_CONTENT else "span" if tag in _SPAN_CONTENT else "raw"
+
+
 _OPEN_TAG = re.compile(
     r"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*(/?)>"
 )
@@ -81,6 +106,45 @@ def wrap_lheading(original):
     return lheading
 
 
+_ATX = re.compile(r"(#{1,6})[\t ]+(.*)$")
+# kramdown's HEADER_ID: ``{#id}`` after a blank, at the very end of the header text.
+HEADER_ID = re.compile(r"[\t ]\{#((?:[^\W\d]|:)[\w.:-]*)\}\Z")
+
+
+def atx_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """kramdown's ATX header (GFM parser, ``paragraph_end`` quirk): ``#`` at the line start,
+    then a blank.
+
+    The ``{#id}`` is taken first, then a closing run of ``#`` after a blank (``C#`` keeps its
+    hash, and so does ``## ##``); a header left with no text is a paragraph (``#``, ``##``).
+    """
+    if state.sCount[start] != state.blkIndent:
+        return False
+    found = _ATX.match(_line(state, start))
+    if not found:
+        return False
+    text = found.group(2).rstrip()
+    explicit = HEADER_ID.search(text)
+    if explicit:
+        text = text[: explicit.start()].rstrip()
+    text = re.sub(r"[\t ]#+\Z", "", text).rstrip()
+    if not text:
+        return False
+    if silent:
+        return True
+    level = len(found.group(1))
+    state.line = start + 1
+    opener = state.push("heading_open", f"h{level}", 1)
+    opener.markup, opener.map = found.group(1), [start, state.line]
+    if explicit:
+        opener.attrSet("id", explicit.group(1))
+    opener.meta["header_id_read"] = True
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = text, [start, state.line], []
+    state.push("heading_close", f"h{level}", -1).markup = found.group(1)
+    return True
+
+
 def wrap_list(original):
     """A list rule that, like kramdown, does not know ``1)`` as an ordered-list marker."""
 
@@ -93,6 +157,23 @@ def wrap_list(original):
 
 
 _DEFINITION = re.compile(r":[ \t]")
+# Definition lines kramdown and markdown-it's definition lists read differently.  kramdown's
+# DEFINITION_LIST_START takes ``:`` and a blank with nothing after it as an empty definition
+# (``<dd></dd>``), which markdown-it refuses; and its only marker is ``:``, so a ``~`` line is
+# text.  Before the block rules run, such lines get a mark (same lines, same line count), and the
+# marks come out of every token after (``unmark_definition_lines``).
+EMPTY_DEFINITION = "\x1d"
+TILDE = "\x1e"
+_EMPTY_DEFINITION_LINE = re.compile(r"^( {0,3}:[ \t]+)$", re.MULTILINE)
+_TILDE_LINE = re.compile(r"^( {0,3})~(?=[ \t])", re.MULTILINE)
+
+
+def mark_definition_lines(state) -> None:
+    """Core rule before ``block``: mark empty definitions and hide ``~`` markers."""
+    if ":" in state.src:
+        state.src = _EMPTY_DEFINITION_LINE.sub(rf"\1{EMPTY_DEFINITION}", state.src)
+    if "~" in state.src:
+        state.src = _TILDE_LINE.sub(rf"\1{TILDE}", state.src)
 
 
 # kramdown lets several term lines stand before a ``:`` definition.  The paragraph rule asks
@@ -201,11 +282,22 @@ def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return True
     if tag in VOID_TAGS or opened.group(3):
         return _raw_token(state, start, start + 1)
-    stop = _find_block_end(state, start, end, tag)
     markdown = _MARKDOWN_ATTR.search(opened.group(0))
-    if markdown and (markdown.group(1) or markdown.group(2) or markdown.group(3)) != "0":
-        return _markdown_html(state, start, stop, opened, markdown)
-    return _raw_token(state, start, stop)
+    if markdown:
+        mode = markdown.group(1) or markdown.group(2) or markdown.group(3) or ""
+        if content_model(tag, mode) != "raw":
+            return _markdown_html(
+                state, start, _find_block_end(state, start, end, tag), opened, markdown
+            )
+    begin = state.bMarks[start] + state.tShift[start]
+    found = rawhtml.extent(state.src, begin, state.eMarks[end - 1])
+    stop = start
+    while stop < end - 1 and state.eMarks[stop] < found.end:
+        stop += 1
+    _raw_token(state, start, stop + 1)
+    if found.stray or found.unclosed:
+        state.tokens[-1].content = rawhtml.as_published(state.tokens[-1].content)
+    return True
 
 
 def _raw_token(state: StateBlock, start: int, stop: int) -> bool:
@@ -240,8 +332,9 @@ def _markdown_html(state: StateBlock, start: int, stop: int, opened, markdown) -
     last_text = _line(state, stop - 1)
     close = re.fullmatch(rf"\s*</{opened.group(1)}\s*>\s*", last_text, re.IGNORECASE)
     inner_end = stop - 1
-    mode = markdown.group(1) or markdown.group(2) or markdown.group(3)
-    if after_open.strip() or mode == "span" or not close or stop - 1 <= start:
+    mode = markdown.group(1) or markdown.group(2) or markdown.group(3) or ""
+    spans = content_model(opened.group(1), mode) == "span"
+    if after_open.strip() or spans or not close or stop - 1 <= start:
         # Content on the tag's own line: rendered with the raw HTML (see html.markdown_inside).
         return _raw_token(state, start, stop)
     depth = state.env.get("markdown_html_depth", 0)

@@ -8,6 +8,7 @@ from html import escape
 from markdown_it.token import Token
 
 from editor.core.render import highlight
+from editor.core.render.blocks import content_model
 from editor.core.render.images import image_attributes
 
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
@@ -115,8 +116,9 @@ def markdown_inside(html: str, render_fragment) -> str:
                 close_start, close_end = found.end() + part.start(), found.end() + part.end()
                 break
         inner = html[found.end() : close_start]
-        if mode != "0":
-            inner = render_fragment(inner, mode == "span")
+        model = content_model(tag, mode)
+        if model != "raw":
+            inner = render_fragment(inner, model == "span")
         out += [html[pos : found.start()], opener, inner, html[close_start:close_end]]
         pos = close_end
 

@@ -53,6 +53,69 @@ def emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def code_span_at(src: str, start: int, maximum: int, search=None) -> tuple[int, int] | None:
+    """kramdown's code span (``parse_codespan``) at the run of backticks at ``start``: where its
+    text ends and where the span ends, or None when the run is text.
+
+    The first occurrence of the opening run closes the span, even inside a longer run (so
+    `` `a``b` `` is two spans); a lone backtick between blanks is text.  ``search(pattern, pos)``
+    finds the closer (a cached search in the renderer; a plain one by default).
+    """
+    pos = start
+    while pos < maximum and src[pos] == "`":
+        pos += 1
+    count = pos - start
+    before = src[start - 1] if start > 0 else ""
+    after = src[pos] if pos < maximum else ""
+    if count == 1 and (not before or before.isspace()) and after.isspace():
+        return None
+    pattern = _ticks(count)
+    closer = search(pattern, pos) if search else pattern.search(src, pos)
+    if closer is None or closer.end() > maximum:
+        return None
+    return closer.start(), closer.end()
+
+
+def code_span(state: StateInline, silent: bool) -> bool:
+    """A code span as kramdown reads it (:func:`code_span_at`); a span opened by two or more
+    backticks loses one blank at each end."""
+    start = state.pos
+    if state.src[start] != "`":
+        return False
+
+    def search(pattern: re.Pattern[str], pos: int):
+        return finder(state.env, f"codespan{pattern.pattern}", state.src, pattern).next(pos)
+
+    span = code_span_at(state.src, start, state.posMax, search)
+    pos = start
+    while pos < state.posMax and state.src[pos] == "`":
+        pos += 1
+    marker = state.src[start:pos]
+    if span is None:
+        if not silent:
+            state.pending += marker
+        state.pos = pos
+        return True
+    if not silent:
+        content = state.src[pos : span[0]]
+        if len(marker) > 1:
+            content = content[1:] if content.startswith(" ") else content
+            content = content[:-1] if content.endswith(" ") else content
+        token = state.push("code_inline", "code", 0)
+        token.markup, token.content = marker, content
+    state.pos = span[1]
+    return True
+
+
+_TICKS: dict[int, re.Pattern[str]] = {}
+
+
+def _ticks(count: int) -> re.Pattern[str]:
+    if count not in _TICKS:
+        _TICKS[count] = re.compile("`" * count)
+    return _TICKS[count]
+
+
 def span_ial(state: StateInline, silent: bool) -> bool:
     """``{:.class}`` right after a span element; applied once emphasis is resolved."""
     if not state.src.startswith("{:", state.pos):
@@ -83,8 +146,9 @@ def inline_math(state: StateInline, silent: bool) -> bool:
     return True
 
 
-# The characters a backslash escapes in kramdown; before any other it stays a backslash.
-KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`<>()[]{}#!:|\"'$=")
+# The characters a backslash escapes in kramdown's GFM parser (ESCAPED_CHARS_GFM: kramdown's
+# own plus ``~``); before any other it stays a backslash.
+KRAMDOWN_ESCAPABLE = frozenset("\\.*_+-`<>()[]{}#!:|\"'$=~")
 
 
 def escape(state: StateInline, silent: bool) -> bool:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-_QUOTE = re.compile(r"^ {0,3}>")
+_QUOTE = re.compile(r"^( {0,3})>")
+# A list item's marker: it ends a quote nested in the item before it (kramdown splits the list
+# into items first, so the quote never sees the next item's line).
+_ITEM = re.compile(r"^ *(?:[*+-]|\d+\.)(?:[ \t]|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # Lines that end a kramdown blockquote even without a blank line before them.
 _STOPS = re.compile(
@@ -23,14 +26,20 @@ def extend_lazy_quotes(text: str) -> str:
         return text
     lines = text.split("\n")
     in_quote = False
+    quote_indent = 0
     fence: str | None = None
     for index, line in enumerate(lines):
         if not line.strip():
             in_quote = False
             continue
-        if _QUOTE.match(line):
+        quoted = _QUOTE.match(line)
+        if quoted:
             in_quote = fence is None
+            quote_indent = len(quoted.group(1))
             continue
+        indent = len(line) - len(line.lstrip(" "))
+        if in_quote and indent < quote_indent and _ITEM.match(line):
+            in_quote = False
         opened = _FENCE.match(line)
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):

@@ -10,6 +10,8 @@ import re
 
 from markdown_it.rules_block import StateBlock
 
+from editor.core.render.inline import code_span_at
+
 _SEPARATOR = re.compile(r"^\s*\|?[\s|:+=-]*[-=][\s|:+=-]*$")
 
 
@@ -27,15 +29,11 @@ def split_cells(line: str) -> list[str]:
             i += 2
             continue
         if char == "`":
+            span = code_span_at(line, i, len(line))
             run = len(line[i:]) - len(line[i:].lstrip("`"))
-            ticks = "`" * run
-            close = re.compile(rf"(?<!`){ticks}(?!`)").search(line, i + run)
-            if close:
-                current.append(line[i : close.end()])
-                i = close.end()
-                continue
-            current.append(ticks)
-            i += run
+            stop = span[1] if span else i + run
+            current.append(line[i:stop])
+            i = stop
             continue
         if char == "|":
             cells.append("".join(current))
@@ -102,14 +100,15 @@ def table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     for line in range(start, last):
         text = _line(state, line)
         if is_separator(text) and not split_cells(text)[0].strip("-=:+ "):
-            if not align and ":" in text:
-                align = _alignment(text)
             footer = "=" in text and "-" not in text
             if footer:
                 sections.append(("tfoot", []))
             elif len(sections) == 1 and sections[0][1] and sections[0][0] == "tbody":
+                # Only the separator under the header aligns the columns; kramdown ignores
+                # one before any row and treats later ones as body separators.
                 sections[0] = ("thead", sections[0][1])
                 sections.append(("tbody", []))
+                align = _alignment(text)
             elif sections[-1][1]:
                 sections.append(("tbody", []))
             continue

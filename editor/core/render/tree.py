@@ -11,14 +11,13 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.render import attributes
-from editor.core.render.blocks import SPAN_TAGS, VOID_TAGS
+from editor.core.render.blocks import EMPTY_DEFINITION, HEADER_ID, SPAN_TAGS, TILDE, VOID_TAGS
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.typography import educate
 
 _SPAN_OPEN = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?(?<!/)>\Z")
 _SPAN_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>\Z")
-_HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z][\w:-]*)\}[\t ]*$")
-_TASK = re.compile(r"\[([ xX])\]\s")
+_TASK = re.compile(r"\s*\[([ xX])\]\s+")  # kramdown-parser-gfm: \A\s*\[ \]\s+
 # What follows a run of text in the source, as far as the quote rules care.
 _LOOKAHEAD = {
     "em_open": "*x",
@@ -36,14 +35,28 @@ _LOOKAHEAD = {
 
 
 def explicit_heading_ids(state: StateCore) -> None:
-    """``## Title {#id}`` sets the id and leaves the text without the braces."""
+    """``Title {#id}`` over a setext underline sets the id and leaves the text without the
+    braces (an ATX header reads its own, before its closing ``#``)."""
     tokens = state.tokens
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and tokens[i + 1].type == "inline":
-            found = _HEADER_ID.search(" " + tokens[i + 1].content)
+            if token.meta.get("header_id_read"):
+                continue
+            content = tokens[i + 1].content.rstrip()
+            found = HEADER_ID.search(" " + content)
             if found:
                 token.attrSet("id", found.group(1))
-                tokens[i + 1].content = tokens[i + 1].content[: -len(found.group(0)) + 1].rstrip()
+                tokens[i + 1].content = content[: len(content) - len(found.group(0)) + 1].rstrip()
+
+
+def unmark_definition_lines(state: StateCore) -> None:
+    """Take out the marks ``blocks.mark_definition_lines`` gave: an empty definition's text is
+    nothing, a ``~`` is a ``~`` again (in text, code or raw HTML alike)."""
+    if EMPTY_DEFINITION not in state.src and TILDE not in state.src:
+        return
+    for token in state.tokens:
+        if EMPTY_DEFINITION in token.content or TILDE in token.content:
+            token.content = token.content.replace(EMPTY_DEFINITION, "").replace(TILDE, "~")
 
 
 def span_attributes(state: StateCore) -> None:
@@ -359,28 +372,46 @@ def _set_hidden(tokens: list[Token], index: int, hidden: bool) -> None:
 
 
 def _task_lists(tokens: list[Token]) -> None:
-    """GFM task items: ``- [ ] todo`` gets kramdown-parser-gfm's checkbox markup."""
+    """GFM task lists as kramdown-parser-gfm marks them, list by list: an item whose first
+    paragraph starts with ``[ ]`` or ``[x]`` and a blank gets a checkbox; from the first such
+    item on, every item that starts with a paragraph is a ``task-list-item``, and the list (bullet
+    or ordered) is a ``task-list``."""
     for i, token in enumerate(tokens):
-        if token.type != "list_item_open" or tokens[i + 1].type != "paragraph_open":
+        if token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
-        inline = tokens[i + 2]
-        first = inline.children[0] if inline.children else None
-        if first is None or first.type != "text" or not _TASK.match(first.content + " "):
-            continue
-        checked = first.content[1] != " "
-        first.content = first.content[4:] if len(first.content) > 3 else ""
-        box = Token("html_inline", "", 0)
-        box.content = (
-            '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"'
-            + (' checked="checked"' if checked else "")
-            + " />"
-        )
-        inline.children.insert(0, box)
-        token.attrSet("class", "task-list-item")
-        for j in range(i - 1, -1, -1):
-            if tokens[j].type == "bullet_list_open" and tokens[j].level == token.level - 1:
-                tokens[j].attrSet("class", "task-list")
-                break
+        is_tasklist = False
+        for j in range(i + 1, _closing_index(tokens, i)):
+            item = tokens[j]
+            if item.type != "list_item_open" or item.level != token.level + 1:
+                continue
+            if tokens[j + 1].type != "paragraph_open":
+                continue
+            is_tasklist = _checkbox(tokens[j + 2]) or is_tasklist
+            if is_tasklist:
+                item.attrSet("class", "task-list-item")
+        if is_tasklist:
+            token.attrSet("class", "task-list")
+
+
+def _checkbox(inline: Token) -> bool:
+    """Turn a leading ``[ ]``/``[x]`` of an item's paragraph into kramdown's checkbox."""
+    found = _TASK.match(inline.content)
+    children = inline.children or []
+    if not found or not children or children[0].type != "text":
+        return False
+    first = children[0]
+    rest = first.content.lstrip()[3:]
+    if not rest.strip() and len(children) > 1 and children[1].type in ("softbreak", "hardbreak"):
+        del children[1]  # the blank after the box was the line break
+    first.content = rest.lstrip()
+    box = Token("html_inline", "", 0)
+    box.content = (
+        '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"'
+        + (' checked="checked"' if found.group(1) != " " else "")
+        + " />"
+    )
+    children.insert(0, box)
+    return True
 
 
 def source_lines(state: StateCore) -> None:

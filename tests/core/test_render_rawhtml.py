@@ -1,0 +1,41 @@
+"""Raw block HTML ends where kramdown's HTML parser ends it (cases checked against Jekyll live in
+tests/fidelity/cases/2030-01-26-block-html.md); here, the parts a reader sees and the bound."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.core.render import RenderContext, render_body
+from editor.core.render.rawhtml import extent
+
+pytestmark = pytest.mark.core
+
+
+def test_an_unclosed_item_takes_the_rest_of_the_post_as_jekyll_publishes_it():
+    html = render_body("<ul>\n<li>one\n</ul>\n\nAfter *the* list.\n", RenderContext()).html
+    assert "&lt;/ul&gt;" in html  # the closing tag closes nothing: it is text
+    assert "After *the* list." in html  # raw, not a paragraph of Markdown
+    assert html.rstrip().endswith("</li></ul>")
+
+
+def test_comments_script_and_void_tags_open_nothing():
+    found = extent("<div><br><img src=x /><!-- </div> --><script>'</div>'</script></div> tail")
+    assert (found.end, found.stray, found.unclosed) == (
+        len("<div><br><img src=x /><!-- </div> --><script>'</div>'</script></div>"),
+        [],
+        [],
+    )
+
+
+def test_a_thousand_unclosed_comments_are_read_once_not_each_to_the_end():
+    text = "<div>\n<!-- never closed\n\n" * 5000
+    calls = []
+
+    class Counting(str):
+        def find(self, *args):
+            calls.append(args)
+            return str.find(self, *args)
+
+    found = extent(Counting(text))
+    assert found.unclosed == ["div"] * 5000  # every <div> stays open, innermost first
+    assert len(calls) == 1
