@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from editor.cli import main
-from editor.core import frontmatter as fm
-from editor.core.post import decode_post, split_post
+from editor.core.post import frontmatter as fm
+from editor.core.post.split import decode_post, split_post
 from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core

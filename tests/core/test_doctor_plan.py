@@ -20,7 +20,7 @@ from editor.core.doctor import (
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.plan import _round
 from editor.core.doctor.safety import lost_words, removed_pieces, words
-from editor.core.post import split_post
+from editor.core.post.split import split_post
 from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core

@@ -5,7 +5,7 @@ import pytest
 from editor.core.doctor import DoctorConfig, apply_fixes, diagnose
 from editor.core.doctor.context import Context
 from editor.core.doctor.text import prose_spans
-from editor.core.readtime import count_prose
+from editor.core.text.readtime import count_prose
 
 pytestmark = pytest.mark.core
 

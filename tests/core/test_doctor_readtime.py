@@ -3,7 +3,7 @@
 import pytest
 
 from editor.core.doctor import DoctorConfig, diagnose, fix_all_safe
-from editor.core.readtime import count_prose, reading_minutes
+from editor.core.text.readtime import count_prose, reading_minutes
 from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core

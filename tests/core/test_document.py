@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from editor.core.document import PostDocument
-from editor.core.frontmatter import FrontMatterError
+from editor.core.post.document import PostDocument
+from editor.core.post.frontmatter import FrontMatterError
 
 pytestmark = pytest.mark.core
 

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from editor.core import fields
 from editor.core.blog import dates
-from editor.core.document import PostDocument
+from editor.core.post import fields
+from editor.core.post.document import PostDocument
 from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from editor.cli import main
-from editor.core.document import PostDocument
-from editor.core.recovery import RecoveryStore
-from editor.core.storage import Disk
+from editor.core.files.recovery import RecoveryStore
+from editor.core.files.storage import Disk
+from editor.core.post.document import PostDocument
 
 pytestmark = pytest.mark.core
 
@@ -238,7 +238,7 @@ def test_recovery_listing_survives_a_dev_zero_link_in_the_recovery_folder(tmp_pa
         f"""
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-        from editor.core.recovery import RecoveryStore
+        from editor.core.files.recovery import RecoveryStore
         scan = RecoveryStore({str(folder)!r}).scan()
         print(len(scan.entries), [c.reason for c in scan.corrupt])
         """
@@ -363,7 +363,7 @@ def _save_killed_midway(post: Path) -> subprocess.Popen:
     code = textwrap.dedent(
         f"""
         import sys, time
-        from editor.core.storage import Disk, atomic_write
+        from editor.core.files.storage import Disk, atomic_write
 
         class Stuck(Disk):
             def fsync(self, fd):
@@ -467,7 +467,7 @@ def test_new_refuses_a_drafts_folder_linked_out_of_the_blog(blog, tmp_path, caps
 
 def test_publishing_a_draft_linked_out_of_the_blog_writes_nothing_there(blog, tmp_path):
     from editor.core.blog.repository import BlogRepository
-    from editor.core.storage import StorageError
+    from editor.core.files.storage import StorageError
 
     outside = tmp_path / "draft.md"
     outside.write_text(POST, encoding="utf-8")

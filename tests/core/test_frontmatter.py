@@ -5,8 +5,8 @@ import time
 
 import pytest
 
-from editor.core import frontmatter as fm
-from editor.core.frontmatter import FrontMatterError
+from editor.core.post import frontmatter as fm
+from editor.core.post.frontmatter import FrontMatterError
 
 pytestmark = pytest.mark.core
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core import frontmatter as fm
-from editor.core.document import PostDocument
-from editor.core.fields import LIST_KEYS
-from editor.core.post import decode_post
+from editor.core.post import frontmatter as fm
+from editor.core.post.document import PostDocument
+from editor.core.post.fields import LIST_KEYS
+from editor.core.post.split import decode_post
 from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core

@@ -4,16 +4,16 @@ import os
 
 import pytest
 
-from editor.core import limits
-from editor.core.post import split_post
-from editor.core.recovery import Journal, RecoveryStore, Snapshot
-from editor.core.storage import (
+from editor.core.files import limits
+from editor.core.files.recovery import Journal, RecoveryStore, Snapshot
+from editor.core.files.storage import (
     ConflictError,
     StorageError,
     atomic_write,
     ensure_inside,
     read_post_file,
 )
+from editor.core.post.split import split_post
 
 pytestmark = pytest.mark.core
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from editor.core.post import PostReadError, decode_post, split_post
+from editor.core.post.split import PostReadError, decode_post, split_post
 from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.recovery import Journal, RecoveryEntry, RecoveryStore, Snapshot
-from editor.core.storage import SaveError, atomic_write, read_post_file
+from editor.core.files.recovery import Journal, RecoveryEntry, RecoveryStore, Snapshot
+from editor.core.files.storage import SaveError, atomic_write, read_post_file
 from tests.core.test_storage_faults import FailingDisk
 
 pytestmark = pytest.mark.core
@@ -253,7 +253,7 @@ def test_journal_records_post_path_and_base(store, blog):
 def test_entry_of_a_live_other_process_is_in_use_and_of_a_dead_one_is_not(store, blog):
     import socket
 
-    from editor.core.recovery import _process_start
+    from editor.core.files.recovery import _process_start
 
     host, parent = socket.gethostname(), os.getppid()  # the process that started pytest: alive
     live = f"{host}:{parent}:{_process_start(parent) or ''}"
@@ -280,7 +280,7 @@ def test_journal_marks_entries_with_this_process(store, blog):
 
 
 def test_journal_backs_off_when_writing_is_slow(tmp_path, blog):
-    from editor.core.storage import Disk
+    from editor.core.files.storage import Disk
 
     clock = Clock()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.recovery import RecoveryStore
+from editor.core.files.recovery import RecoveryStore
 
 pytestmark = [
     pytest.mark.core,
@@ -26,7 +26,7 @@ PIECE = "吾輩は猫である。名前はまだ無い🐈\r\n"
 CHILD = textwrap.dedent(
     """
     import sys
-    from editor.core.recovery import Journal, RecoveryStore, Snapshot
+    from editor.core.files.recovery import Journal, RecoveryStore, Snapshot
 
     store = RecoveryStore(sys.argv[1])
     text = ""

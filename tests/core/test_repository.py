@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.blog.repository import BlogRepository, RepositoryError
 from editor.core.blog.slug import SlugError
-from editor.core.document import PostDocument
+from editor.core.post.document import PostDocument
 
 pytestmark = pytest.mark.core
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.recovery import Journal, RecoveryStore, Snapshot
-from editor.core.storage import (
+from editor.core.files.recovery import Journal, RecoveryStore, Snapshot
+from editor.core.files.storage import (
     DISK,
     ConflictError,
     Disk,

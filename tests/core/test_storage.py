@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.core import limits
-from editor.core.storage import (
+from editor.core.files import limits
+from editor.core.files.storage import (
     ConflictError,
     Fingerprint,
     SaveError,

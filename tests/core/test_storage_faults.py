@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.storage import Disk, SaveError, atomic_write, read_post_file
+from editor.core.files.storage import Disk, SaveError, atomic_write, read_post_file
 
 pytestmark = pytest.mark.core
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.readtime import count_prose, minutes_for
+from editor.core.text.readtime import count_prose, minutes_for
 
 RULES = ("reading-time",)
 _NUMBER = re.compile(r"\d+")

@@ -1,9 +1,9 @@
 """PostDocument: the editing model a window (or the command line) binds to; no Qt here.
 
-It holds the post's text as parts (:class:`~editor.core.post.PostSource`) and only ever replaces
-the part that was edited, so an untouched post saves byte-identical and a field edit changes only
-that field's lines.  Broken front matter is kept verbatim: the form shows the error, the raw view
-still edits the text.
+It holds the post's text as parts (:class:`~editor.core.post.split.PostSource`) and only ever
+replaces the part that was edited, so an untouched post saves byte-identical and a field edit
+changes only that field's lines.  Broken front matter is kept verbatim: the form shows the error,
+the raw view still edits the text.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from editor.core import fields as fieldmod
-from editor.core import frontmatter
 from editor.core.blog import dates, posts
-from editor.core.frontmatter import FrontMatterError, ParsedFrontMatter
-from editor.core.post import PostSource, dominant_newline, split_post, unclosed_front_matter
-from editor.core.storage import Fingerprint, atomic_write, read_post_file
+from editor.core.files.storage import Fingerprint, atomic_write, read_post_file
+from editor.core.post import fields as fieldmod
+from editor.core.post import frontmatter
+from editor.core.post.frontmatter import FrontMatterError, ParsedFrontMatter
+from editor.core.post.split import PostSource, dominant_newline, split_post, unclosed_front_matter
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -45,8 +45,8 @@ class PostDocument:
     def load(cls, path: Path | str, timezone: Any = None) -> PostDocument:
         """Read a post file, remembering which version of it was read (``fingerprint``).
 
-        Raises :class:`~editor.core.storage.StorageError` for what is not a regular UTF-8 text
-        file (binary, UTF-16, a FIFO or device, too large), with line and column when known.
+        Raises :class:`~editor.core.files.storage.StorageError` for what is not a regular UTF-8
+        text file (binary, UTF-16, a FIFO or device, too large), with line and column when known.
         """
         path = Path(path)
         loaded = read_post_file(path)
@@ -77,8 +77,8 @@ class PostDocument:
     def save(self, path: Path | str | None = None, *, inside: Path | str | None = None) -> Path:
         """Write the text to ``path`` (default: where it was loaded) atomically.
 
-        Saving back where it was loaded raises :class:`~editor.core.storage.ConflictError` when
-        another program changed the file since (nothing is written); with ``inside`` (the
+        Saving back where it was loaded raises :class:`~editor.core.files.storage.ConflictError`
+        when another program changed the file since (nothing is written); with ``inside`` (the
         blog's root), a file whose real location is outside it is refused.
         """
         target = Path(path) if path is not None else self.path

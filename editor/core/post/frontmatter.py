@@ -16,9 +16,9 @@ from typing import Any
 import yaml
 
 from editor.core.blog.keys import KNOWN_KEYS, PROSE_KEYS
-from editor.core.post import dominant_newline
-from editor.core.yamlemit import Style, render_value, same_value
-from editor.core.yamlload import YamlLoadError, load_yaml
+from editor.core.post.split import dominant_newline
+from editor.core.post.yamlemit import Style, render_value, same_value
+from editor.core.post.yamlload import YamlLoadError, load_yaml
 
 # The blog's usual order; new keys are placed after the nearest preceding one of these.
 KEY_ORDER = KNOWN_KEYS

@@ -10,8 +10,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from editor.core.cjk import CJK
 from editor.core.doctor.text import PROSE_KINDS, Block, prose_spans, scan_blocks
+from editor.core.text.cjk import CJK
 
 _READ_KINDS = (*PROSE_KINDS, "table")  # readers read tables, not just sentences
 _CJK = re.compile(f"[{CJK}]")

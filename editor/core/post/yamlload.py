@@ -18,7 +18,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from editor.core.errors import PositionedError
+from editor.core.post.errors import PositionedError
 
 # A front matter has tens of nodes; a generous cap on the nodes aliases add (a long front
 # matter without aliases is no bomb, whatever its size) still stops exponential expansion.

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor import __version__
-from editor.core import limits
-from editor.core.storage import (
+from editor.core.files import limits
+from editor.core.files.storage import (
     DISK,
     Disk,
     Fingerprint,

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from editor.core import limits
-from editor.core.errors import PositionedError
-from editor.core.file_words import words
+from editor.core.files import limits
+from editor.core.files.words import words
+from editor.core.post.errors import PositionedError
 
 BOM = "\ufeff"
 
@@ -28,7 +28,7 @@ class PostReadError(PositionedError):
     """The bytes are not a text post Tsuzuri can edit without losing anything.
 
     ``line`` and ``column`` are 1-based and point at the first offending byte, when known;
-    ``code`` and ``params`` name the message in :data:`editor.core.file_words.WORDS`.
+    ``code`` and ``params`` name the message in :data:`editor.core.files.words.WORDS`.
     """
 
     def __init__(self, code: str, line: int | None = None, column: int | None = None, **params):

@@ -18,9 +18,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core import limits
-from editor.core.file_words import words
-from editor.core.post import PostReadError, decode_post
+from editor.core.files import limits
+from editor.core.files.words import words
+from editor.core.post.split import PostReadError, decode_post
 
 
 class StorageError(OSError):

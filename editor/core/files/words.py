@@ -1,8 +1,9 @@
 """What Tsuzuri says when a file is refused or a write fails: codes, params, English and Japanese.
 
-:class:`~editor.core.reading.StorageError`, :class:`~editor.core.post.PostReadError` and the
-size limits take their words from this one table, so the window, the command line and the
-doctor's ``--lang ja`` say the same thing.  Terms follow ``GLOSSARY.md`` (記事, ブログ, 保存).
+:class:`~editor.core.files.reading.StorageError`,
+:class:`~editor.core.post.split.PostReadError` and the size limits take their words from this one
+table, so the window, the command line and the doctor's ``--lang ja`` say the same thing.  Terms
+follow ``GLOSSARY.md`` (記事, ブログ, 保存).
 """
 
 from __future__ import annotations

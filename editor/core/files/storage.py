@@ -10,7 +10,7 @@ Every failure is a :class:`StorageError` (an ``OSError``) with a plain-language 
 ``kind`` code for the window to word or act on, and the ``errno`` when the system gave one.
 
 The reading half (:func:`read_post_file`, :class:`Fingerprint`, :func:`describe_conflict`) lives
-in :mod:`editor.core.reading`; its names are re-exported here so callers need one import.
+in :mod:`editor.core.files.reading`; its names are re-exported here so callers need one import.
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ import socket
 import stat
 import time
 
-from editor.core.file_words import words
-from editor.core.reading import (  # noqa: F401 - re-exported: storage is the one import callers need
+from editor.core.files.reading import (  # noqa: F401 - re-exported: storage is the one import callers need
     Fingerprint,
     LoadedPost,
     StorageError,
@@ -39,6 +38,7 @@ from editor.core.reading import (  # noqa: F401 - re-exported: storage is the on
     read_regular_file,
     read_text_file,
 )
+from editor.core.files.words import words
 
 # A save's temporary file is ".tsuzuri-<host>-<pid>-<random>-<name>.tmp~": Jekyll skips it
 # twice over (a name starting with "." and a backup name ending in "~", see

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from editor.core.file_words import words
+from editor.core.files.words import words
 
 MB = 1024 * 1024
 
