@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.files.recovery import Journal, RecoveryEntry, RecoveryStore, Snapshot
 from editor.core.files.storage import SaveError, atomic_write, read_post_file
-from tests.core.test_storage_faults import FailingDisk
+from tests.core.files.test_storage_faults import FailingDisk
 
 pytestmark = pytest.mark.core
 

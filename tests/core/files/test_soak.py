@@ -17,7 +17,6 @@ import os
 import random
 import re
 import time
-from pathlib import Path
 
 import pytest
 
@@ -30,11 +29,11 @@ from editor.core.files.storage import (
     atomic_write,
     read_post_file,
 )
-from tests.core.test_storage_faults import FailingDisk
+from tests.conftest import ROOT
+from tests.core.files.test_storage_faults import FailingDisk
 
 pytestmark = pytest.mark.core
 
-ROOT = Path(__file__).resolve().parents[2]
 OPS = int(os.environ.get("SOAK_OPS", "10000"))
 SEED = int(os.environ.get("SOAK_SEED", "20261123"))
 INTERVAL = 2.0  # the journal's default

@@ -1,7 +1,6 @@
 """The file name and URL a post will have follow its date and slug."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -9,10 +8,11 @@ from editor.core.blog.location import current_slug, planned_path, planned_url
 from editor.core.blog.repository import BlogRepository
 from editor.core.blog.slug import SlugError
 from editor.core.post.document import PostDocument
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.core
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample-blog"
+SAMPLE = ROOT / "resources" / "sample-blog"
 POST = "2025-10-20-ai-chip-market.md"
 
 

@@ -1,10 +1,10 @@
 """The precision and false-repeat figures in docs/doctor.md are the ones the doctor has today."""
 
 import re
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from tools.doctor_precision import false_repeats_per_10k, precision, real_posts
 
 pytestmark = [
@@ -12,7 +12,7 @@ pytestmark = [
     pytest.mark.skipif(not real_posts(), reason="no real posts in the shared corpus"),
 ]
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "doctor.md"
+DOCS = ROOT / "docs" / "doctor.md"
 
 
 def test_every_finding_on_the_labelled_sample_has_been_read_and_labelled():

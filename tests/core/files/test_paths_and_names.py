@@ -15,7 +15,7 @@ import pytest
 
 from editor.cli import main
 from editor.core.blog import slug as slug_module
-from tests.core import test_files_safety
+from tests.core.files import test_files_safety
 
 blog = test_files_safety.blog  # the same blog the other file-safety tests use
 _one_line = test_files_safety._one_line

@@ -4,13 +4,12 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from editor.cli import main
 from editor.core.doctor import plan_fixes, unified_diff
-from tests.conftest import corpus_files
+from tests.conftest import ROOT, corpus_files
 
 pytestmark = pytest.mark.core
 
@@ -183,7 +182,7 @@ def test_a_front_matter_nested_100k_deep_is_a_finding_not_a_crash(tmp_path):
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=ROOT,
     )
     assert done.returncode == 1, done.stderr[-300:]
     assert "nested too deeply" in done.stdout and "Traceback" not in done.stderr

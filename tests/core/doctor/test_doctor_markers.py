@@ -9,11 +9,11 @@ import pytest
 from editor.core.doctor import DoctorConfig, apply_fixes, diagnose, fix_all_safe, plan_fixes
 from editor.core.doctor.markers import longest_overlap
 from editor.core.doctor.text import split_sentences
-from tests.conftest import corpus_files
+from tests.conftest import ROOT, corpus_files
 
 pytestmark = pytest.mark.core
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "doctor"
+DATA = ROOT / "tests" / "data" / "doctor"
 MARKER = "---END---"
 RAW = corpus_files("raw")
 JAPANESE = [p for p in corpus_files("real") if re.search("[ぁ-ん]", p.read_text(encoding="utf-8"))]

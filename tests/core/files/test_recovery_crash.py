@@ -5,18 +5,17 @@ import signal
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
 from editor.core.files.recovery import RecoveryStore
+from tests.conftest import ROOT
 
 pytestmark = [
     pytest.mark.core,
     pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
 PIECE = "吾輩は猫である。名前はまだ無い🐈\r\n"
 
 # The child types PIECE over and over into a document, journaling after every piece (a fake clock

@@ -22,10 +22,10 @@ from editor.cli import main
 from editor.core.files.recovery import RecoveryStore
 from editor.core.files.storage import Disk
 from editor.core.post.document import PostDocument
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.core
 
-ROOT = Path(__file__).resolve().parents[2]
 POST = "---\nlayout: post\ntitle: 題名\n---\n\n本文です。\n"
 BROKEN = "---\ntitle: 題\n---\n\n文章が途中で\n\n---END---\n\n続きます。\n"
 
