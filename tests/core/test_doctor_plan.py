@@ -19,7 +19,7 @@ from editor.core.doctor import (
 )
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.plan import _round
-from editor.core.doctor.safety import lost_words, removed_pieces, words
+from editor.core.doctor.safety import lost_words, readable, removed_pieces, words
 from editor.core.post import split_post
 from tests.conftest import corpus_files
 
@@ -66,7 +66,7 @@ def test_a_removed_copy_keeps_its_words_a_near_copy_does_not():
     assert lost_words(text, [exact]) == []
     near = Edit(2 * len(first) + 4, len(text) - 1, "")
     # "Microsoft" and "が" are both elsewhere; 「Microsoftが」 before this sentence is not.
-    assert lost_words(text, [near]) == [words(f"Microsoftが{first}")]
+    assert lost_words(text, [near]) == [readable(words(f"Microsoftが{first}"))]
 
 
 def test_markers_white_space_and_punctuation_are_not_words():
@@ -76,6 +76,17 @@ def test_markers_white_space_and_punctuation_are_not_words():
     assert lost_words(text, [gone], markers=(MARKER,)) == []
     assert lost_words(text, [gone]) == ["END"]  # without knowing the marker
     assert lost_words(text, [Edit(text.index("。。") + 1, text.index("。。") + 2, "")]) == []
+
+
+def test_a_latin_word_cut_short_is_a_lost_word():
+    text = "then I will install the app\n---END---\nthe apple pie recipe is next.\n"
+    # Removing the marker and "the app" leaves "the apple": "app" as a word is gone.
+    gone = Edit(text.index("\n---END---"), text.index("le pie"), "")
+    assert lost_words(text, [gone], markers=(MARKER,)) == ["the app"]
+    # Removing a whole repeated word keeps it.
+    again = "install the app\n---END---\napp and more.\n"
+    whole = Edit(again.index("\n---END---"), again.index(" and"), "")
+    assert lost_words(again, [whole], markers=(MARKER,)) == []
 
 
 def test_a_measured_number_is_exempt_only_where_it_is_measured():

@@ -58,8 +58,16 @@ def _squeeze(text: str, start: int, end: int) -> tuple[str, list[int]]:
 
 def longest_overlap(tail: str, head: str) -> int:
     """Length of the longest suffix of ``tail`` that is also a prefix of ``head`` (KMP)."""
+    return next(overlaps(tail, head), 0)
+
+
+def overlaps(tail: str, head: str) -> Iterator[int]:
+    """Lengths of every suffix of ``tail`` that is also a prefix of ``head``, longest first.
+
+    KMP's border chain: the longest border, then the longest border of that, and so on.
+    """
     if not tail or not head:
-        return 0
+        return
     pattern = head + "\x00" + tail
     border = [0] * len(pattern)
     k = 0
@@ -69,7 +77,34 @@ def longest_overlap(tail: str, head: str) -> int:
         if pattern[i] == pattern[k]:
             k += 1
         border[i] = k
-    return border[-1]
+    k = border[-1]
+    while k:
+        yield k
+        k = border[k - 1]
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """True when ``text[at - 1]`` and ``text[at]`` are both Latin letters or digits."""
+    return 0 < at < len(text) and _latin(text[at - 1]) and _latin(text[at])
+
+
+def _latin(char: str) -> bool:
+    return char.isalnum() and char <= "\u024f"
+
+
+def _overlap(
+    text: str, tail: str, tail_at: list[int], head: str, head_at: list[int], least: int
+) -> int:
+    """The longest overlap of at least ``least`` characters that, in Latin text, starts and ends
+    on word boundaries: "the app" before a marker and "the apple" after it do not overlap."""
+    for k in overlaps(tail, head):
+        if k < least:
+            break
+        if not _inside_word(text, tail_at[len(tail) - k]) and not _inside_word(
+            text, head_at[k - 1] + 1
+        ):
+            return k
+    return 0
 
 
 def _joiner(prev_char: str, next_char: str) -> str:
@@ -262,7 +297,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         piece_start = blocks[groups[n - 1][1]].end if n else ctx.body_start
         tail, tail_at = _squeeze(text, max(piece_start, prev_end - _WINDOW), prev_end)
         head, head_at = _squeeze(text, next_start, min(after, next_start + _WINDOW))
-        k = longest_overlap(tail, head) if prev else 0
+        k = _overlap(text, tail, tail_at, head, head_at, ctx.config.min_overlap) if prev else 0
         cut = (
             prev is not None
             and prev.kind in ("paragraph", "list", "quote")
