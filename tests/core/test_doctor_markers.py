@@ -169,6 +169,20 @@ def test_a_latin_overlap_of_whole_words_is_still_kept_once():
     assert fix_all_safe(text) == "We will now install the app and open it.\n"
 
 
+LIST_CODE = "- item\n\n      indented code in list here\n      ---END---\n      more code\n\nEnd.\n"
+NOMARKDOWN = "前の段落です。\n\n{::nomarkdown}\n生のままの文章が\n---END---\n続いています\n{:/nomarkdown}\n\n後の段落です。\n"
+MATH = "前の段落です。\n\n$$\na + b\n---END---\n= c\n$$\n\n後の段落です。\n"
+
+
+@pytest.mark.parametrize(
+    "body", [LIST_CODE, NOMARKDOWN, MATH], ids=["list-code", "nomarkdown", "math"]
+)
+def test_a_marker_inside_code_raw_html_or_math_is_left_alone(body):
+    text = "---\ntitle: t\n---\n" + body
+    assert [f for f in diagnose(text) if f.rule == "continuation-marker"] == []
+    assert fix_all_safe(text) == text
+
+
 @pytest.mark.parametrize("path", RAW, ids=lambda p: p.name)
 def test_raw_post_pieces_read_as_continuous_sentences(path):
     text = path.read_text(encoding="utf-8")
