@@ -44,8 +44,9 @@ CLOSING_CHARS = "。！？!?.」』）)】〕\"'’”…‥:：;；"
 # Markup inside prose lines, blanked before the prose is read.  Every pattern stops at the next
 # opening character of its own kind, so a run of unclosed ``<``, ``[`` or ``{{`` is scanned once.
 _LIQUID = re.compile(r"\{[%{][^{}\r\n]*[%}]\}")
+_CODE_SPAN = re.compile(r"`+[^`\r\n]*`+")
 _MASKS = [
-    re.compile(r"`+[^`\r\n]*`+"),
+    _CODE_SPAN,
     re.compile(r"!\[[^\[\]\r\n]*\]\([^()\r\n]*\)"),  # an image is not read, its alt text either
     re.compile(r"https?://[^\s)\]>」]+"),
     re.compile(r"<[A-Za-z/!?][^<>\r\n]*>"),
@@ -345,6 +346,18 @@ def markup_spans(segment: str, link_text: bool = True) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+def code_spans(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Sorted spans of ``text`` that are code: code blocks (fenced, indented, ``{% highlight %}``,
+    raw and math blocks) and the code spans inside prose blocks.  A fix never edits these."""
+    out: list[tuple[int, int]] = []
+    for block in blocks:
+        if block.kind == "code":
+            out.append((block.start, block.end))
+        elif block.kind in PROSE_KINDS or block.kind == "table":
+            out += [m.span() for m in _CODE_SPAN.finditer(text, block.content_start, block.end)]
+    return out
 
 
 def prose_spans(
