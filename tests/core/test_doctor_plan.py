@@ -256,3 +256,43 @@ def test_the_diff_marks_a_missing_final_line_break_as_diff_does():
     assert unified_diff(text, fixed).endswith("-\n----END---\n\\ No newline at end of file\n")
     crlf = text.replace("\n", "\r\n")
     assert unified_diff(crlf, fix_all_safe(crlf)) == unified_diff(text, fixed)
+
+
+# -- takes that say something else -------------------------------------------------------------
+
+TAKE = "この製品の価格は{x}で、毎月の利用料金としてはかなり手頃な水準だと言えるでしょう{f}。"
+TAKES = {
+    "number": ("1,000円", "2,000円", "", ""),
+    "url": ("[公式サイト](https://a.example/one)", "[公式サイト](https://a.example/two)", "", ""),
+    "code-span": ("`plan-a`", "`plan-b`", "", ""),
+    "footnote": ("1,000円", "1,000円", "[^1]", "[^2]"),
+}
+NOTES = "\n\n[^1]: 注一です。\n[^2]: 注二です。\n"
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["\n\n別の段落がここに入ります。内容は関係ありません。\n\n", f"\n\n{MARKER}\n\n"],
+    ids=["far-apart", "after-a-marker"],
+)
+@pytest.mark.parametrize("name", list(TAKES))
+def test_fix_all_keeps_a_take_that_differs_in_a_number_url_code_or_footnote(name, between):
+    kept, other, kept_note, other_note = TAKES[name]
+    first = TAKE.format(x=kept, f=kept_note)
+    second = TAKE.format(x=other, f=other_note)
+    text = f"---\ntitle: t\n---\n{first}{between}{second}{NOTES}"
+    after = plan_fixes(text, reviewed=True).after
+    assert second in after and first in after
+    assert "[^2]: 注二です。" in after
+    found = [f for f in diagnose(text) if f.rule in ("repeated-text", "continuation-marker")]
+    assert found and all(
+        not f.fix or not (f.fix.safe or f.fix.reviewed) for f in found if f.code != "paragraph"
+    )
+
+
+def test_fix_all_still_drops_a_take_with_the_same_numbers_and_links():
+    first = TAKE.format(x="[公式サイト](https://a.example/one)の1,000円", f="")
+    second = first.replace("かなり", "とても")
+    text = f"---\ntitle: t\n---\n{first}\n\n別の段落がここに入ります。内容は関係ありません。\n\n{second}\n"
+    after = plan_fixes(text, reviewed=True).after
+    assert first in after and second not in after

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.safety import facts, new_facts
 from editor.core.doctor.similarity import (
     MAX_POSTING,
     MIN_RESEMBLANCE,
@@ -270,8 +271,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     blocks, text, nl = ctx.blocks, ctx.text, ctx.newline
     groups = _groups(blocks)
     index = _Index(ctx) if groups else None
+    seen, seen_to = set(), ctx.body_start  # facts of the text before the marker, kept up to date
     for n, (gi, gj) in enumerate(groups):
         marker_start, marker_end = blocks[gi].start, blocks[gj].end
+        seen |= facts(text[seen_to:marker_start])
+        seen_to = max(seen_to, marker_start)
         marker = text[marker_start : blocks[gi].end].strip()
         span = (marker_start, marker_end, marker)
         prev = blocks[gi - 1] if gi > 0 and blocks[gi - 1].kind != "marker" else None
@@ -330,39 +334,47 @@ def check(ctx: Context) -> Iterator[Finding]:
         if coverage >= _UNSAFE_COVERAGE and (droppable or not cut):
             replacement = (nl if after == len(text) else nl + nl) if prev else ""
             pct = round(coverage * 100)
+            own = new_facts(seen, text[prev_end:after])
             yield _emit(
                 ctx,
                 span,
                 "duplicate-piece",
                 Edit(prev_end, after, replacement),
-                droppable,
+                droppable and not own,
                 "Drop the repeated piece and the marker",
                 "繰り返しの部分と印を削除する",
                 f"The piece after {marker} repeats text already in the post ({pct}% of it)",
                 f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）",
                 ((next_start, blocks[piece_last].end),),
-                reviewed=True,
+                reviewed=not own,
                 coverage=pct,
+                **({"differs_in": own} if own else {}),
             )
             continue
         restart = _restarted(ctx, prev, next_start, after) if cut else None
         if restart is not None:
             tail_start, ratio = restart
             pct = round(ratio * 100)
+            complete = SENTENCE_END.search(text, next_start, after)
+            own = new_facts(
+                text[next_start : complete.end() if complete else after],
+                text[tail_start:prev_end],
+            )
             yield _emit(
                 ctx,
                 span,
                 "restart",
                 Edit(tail_start, next_start, ""),
-                ratio >= ctx.config.safe_similarity,
+                ratio >= ctx.config.safe_similarity and not own,
                 "Keep the complete sentence after the marker",
                 "印の後の完全な文を残す",
                 f"The piece after {marker} starts the cut sentence again, slightly reworded "
                 f"({pct}% similar)",
                 f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）",
                 ((tail_start, prev_end),),
-                reviewed=True,
+                reviewed=not own,
                 similarity=pct,
+                **({"differs_in": own} if own else {}),
             )
         elif cut:
             yield _emit(

@@ -50,6 +50,25 @@ def readable(piece: str) -> str:
     return _LOOSE_SPACE.sub("", piece.strip())
 
 
+# What makes one take of a passage say something else than another, however alike they read:
+# a footnote reference, a link target or URL, a code span, a number.
+_FACTS = re.compile(
+    r"\[\^[^\]\s]+\]|\]\([^()\s]+\)|https?://[^\s)\]>」]+|`+[^`\r\n]*`+|\d+(?:[.,]\d+)*"
+)
+
+
+def facts(text: str) -> set[str]:
+    """The footnote references, link targets, URLs, code spans and numbers in ``text``."""
+    return set(_FACTS.findall(text))
+
+
+def new_facts(kept: str | set[str], removed: str) -> list[str]:
+    """What ``removed`` says that ``kept`` (a text or its :func:`facts`) does not: a take with
+    its own number (2,000円 for 1,000円), URL, code or footnote is no alternate take to drop."""
+    have = kept if isinstance(kept, set) else facts(kept)
+    return sorted(facts(removed) - have)
+
+
 def removed_pieces(removed: str, markers: Iterable[str] = ()) -> list[str]:
     """The words of ``removed`` cut at sentence ends and line breaks; marker lines dropped."""
     marker_set = {m.strip() for m in markers}
