@@ -19,7 +19,7 @@ from editor.core.doctor import (
 )
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.plan import _round
-from editor.core.doctor.safety import lost_words, readable, removed_pieces, words
+from editor.core.doctor.safety import latin, lost_words, readable, removed_pieces, words
 from editor.core.post import split_post
 from tests.conftest import corpus_files
 
@@ -201,13 +201,22 @@ def test_safe_fixes_lose_no_word_of_a_corpus_post(path):
     assert _words_lost(text, plan.after) == []
 
 
+def _edge(text: str, i: int) -> int:
+    """``i``, or the end of the Latin word it falls inside: "the app" + "le" can be no overlap
+    nor cut the doctor tells from a word, so pieces part between words."""
+    while 0 < i < len(text) and latin(text[i - 1]) and latin(text[i]):
+        i += 1
+    return i
+
+
 def _stitched(draw, text: str) -> tuple[str, str]:
     """A window of a real post's body cut at random and stitched with markers, restarts and
     repeated passages; returns (the window, the stitched text)."""
     body = split_post(text).body
-    start = draw(st.integers(0, max(0, len(body) - 1)))
-    window = body[start : start + draw(st.integers(200, 2500))]
-    cuts = sorted(set(draw(st.lists(st.integers(1, max(1, len(window) - 1)), max_size=5))))
+    start = _edge(body, draw(st.integers(0, max(0, len(body) - 1))))
+    window = body[start : _edge(body, start + draw(st.integers(200, 2500)))]
+    cuts = draw(st.lists(st.integers(1, max(1, len(window) - 1)), max_size=5))
+    cuts = sorted({c for c in (_edge(window, c) for c in cuts) if 0 < c < len(window)})
     bounds = [0, *cuts, len(window)]
     out = window[: bounds[1]]
     for a, b in zip(bounds[1:-1], bounds[2:], strict=True):
@@ -215,10 +224,10 @@ def _stitched(draw, text: str) -> tuple[str, str]:
         how = draw(st.sampled_from(["plain", "restart", "repeat"]))
         if how == "restart":  # the next piece repeats the end of the previous one
             back = draw(st.integers(1, 120))
-            out += marker + window[max(0, a - back) : b]
+            out += marker + window[_edge(window, max(0, a - back)) : b]
         elif how == "repeat":  # an earlier passage again, then the piece
-            s = draw(st.integers(0, a))
-            out += marker + window[s : min(a, s + 400)] + marker + window[a:b]
+            s = _edge(window, draw(st.integers(0, a)))
+            out += marker + window[s : _edge(window, min(a, s + 400))] + marker + window[a:b]
         else:
             out += marker + window[a:b]
     return window, out

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.safety import latin
 from editor.core.doctor.text import code_spans
 from editor.core.doctor.truncation import cut_title_finding
 
@@ -168,7 +169,7 @@ def _control_fix(text: str, start: int, end: int) -> Fix:
     """Remove the control characters; between two Latin letters or digits ("quick\vbrown") they
     part words, so they become a space."""
     before, after = text[start - 1 : start], text[end : end + 1]
-    if _latin_alnum(before) and _latin_alnum(after):
+    if latin(before) and latin(after):
         return Fix(
             (Edit(start, end, " "),),
             True,
@@ -181,10 +182,6 @@ def _control_fix(text: str, start: int, end: int) -> Fix:
         "Remove the invisible characters",
         "見えない制御文字を削除する",
     )
-
-
-def _latin_alnum(char: str) -> bool:
-    return bool(char) and char.isalnum() and char <= "\u024f"
 
 
 def _cut_title(ctx: Context, title: Field, m: re.Match[str]) -> Finding:

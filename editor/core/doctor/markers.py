@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.doctor.safety import facts, new_facts
+from editor.core.doctor.safety import facts, latin, new_facts
 from editor.core.doctor.similarity import (
     MAX_POSTING,
     MIN_RESEMBLANCE,
@@ -86,11 +86,7 @@ def overlaps(tail: str, head: str) -> Iterator[int]:
 
 def _inside_word(text: str, at: int) -> bool:
     """True when ``text[at - 1]`` and ``text[at]`` are both Latin letters or digits."""
-    return 0 < at < len(text) and _latin(text[at - 1]) and _latin(text[at])
-
-
-def _latin(char: str) -> bool:
-    return char.isalnum() and char <= "\u024f"
+    return 0 < at < len(text) and latin(text[at - 1]) and latin(text[at])
 
 
 def _overlap(

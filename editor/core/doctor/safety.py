@@ -35,6 +35,14 @@ _LOOSE_SPACE = re.compile(f" (?![{_LATIN}])|(?<![{_LATIN}]) ")
 _WINDOW = 4096  # characters each side of an edit looked at before the whole text is searched
 
 
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
+
+
+def latin(char: str) -> bool:
+    """True when ``char`` is a Latin letter or digit: a part of a word that spaces delimit."""
+    return _LATIN_CHAR.fullmatch(char) is not None
+
+
 def words(text: str) -> str:
     """The letters and digits of ``text``, in order (what is compared).
 
