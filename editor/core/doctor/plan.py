@@ -63,6 +63,7 @@ def plan_fixes(
     blog_root: Path | None = None,
     reviewed: bool = False,
     max_rounds: int = MAX_ROUNDS,
+    path: Path | None = None,
 ) -> FixPlan:
     """Every safe fix (and with ``reviewed`` the reviewed ones too) for ``text``, until stable."""
     config = config or doctor.DEFAULT_CONFIG
@@ -71,7 +72,7 @@ def plan_fixes(
     current = text
     stable = False
     for round_no in range(max_rounds):
-        findings, measured = doctor.diagnose_with_spans(current, config, blog_root)
+        findings, measured = doctor.diagnose_with_spans(current, config, blog_root, path)
         wanted = [f for f in findings if f.fix and (f.fix.safe or (reviewed and f.fix.reviewed))]
         first = [f for f in wanted if f.rule not in _AFTER_BODY]
         chosen, result = _round(current, first or wanted, config, measured)
