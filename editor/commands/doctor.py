@@ -139,7 +139,7 @@ def _check_file(path: Path, config: DoctorConfig, args: argparse.Namespace) -> d
     fixed, diff, would_fix = 0, "", 0
     plan = None
     if args.fix or args.fix_all or dry_run:
-        plan = plan_fixes(text, config, root, reviewed=reviewed)
+        plan = plan_fixes(text, config, root, reviewed=reviewed, path=path)
         would_fix = plan.count
         if dry_run:
             diff = unified_diff(text, plan.after, str(path))
@@ -148,10 +148,10 @@ def _check_file(path: Path, config: DoctorConfig, args: argparse.Namespace) -> d
             # made meanwhile is kept (ConflictError) rather than overwritten.
             atomic_write(path, plan.after.encode("utf-8"), loaded.fingerprint, inside=root)
             fixed, text, plan = plan.count, plan.after, None
-    findings = diagnose(text, config, root)
-    safe = plan if plan is not None and not reviewed else plan_fixes(text, config, root)
+    findings = diagnose(text, config, root, path)
+    safe = plan if plan is not None and not reviewed else plan_fixes(text, config, root, path=path)
     # Only the JSON report says what --fix-all would do; it costs another plan.
-    everything = plan_fixes(text, config, root, reviewed=True) if args.json else safe
+    everything = plan_fixes(text, config, root, reviewed=True, path=path) if args.json else safe
     return {
         "text": text,
         "findings": announce(findings, safe),

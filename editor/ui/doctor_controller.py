@@ -44,13 +44,17 @@ MAX_MARKS = 400
 
 
 def _check(
-    text: str, config: DoctorConfig, blog_root: Path | None, report: Callable[[object], None]
+    text: str,
+    config: DoctorConfig,
+    blog_root: Path | None,
+    path: Path | None,
+    report: Callable[[object], None],
 ) -> tuple[str, list[Finding], FixPlan]:
     """Worker: findings as each rule reports them, then the plan of "Fix all safe"."""
     findings: list[Finding] = []
-    for findings in diagnose_steps(text, config, blog_root):
+    for findings in diagnose_steps(text, config, blog_root, path):
         report((text, findings))
-    return text, findings, plan_fixes(text, config, blog_root)
+    return text, findings, plan_fixes(text, config, blog_root, path=path)
 
 
 @dataclass
@@ -91,6 +95,7 @@ class DoctorController(QObject):
         self._settings = settings
         self._current_post_text = current_text
         self._blog_root: Path | None = None
+        self._path: Path | None = None  # where the post is saved: its file name is checked too
         self.config = DoctorConfig()
         self.rule_actions: dict[str, QAction] = {}
         panel.jump_requested.connect(self.jump_to)
@@ -145,17 +150,30 @@ class DoctorController(QObject):
             self._settings.set_blog_value(
                 str(self._blog_root), "doctor_disabled", ",".join(disabled)
             )
-        self.request(self._current_post_text(), self._blog_root, immediately=True)
+        self.request(self._current_post_text(), self._blog_root, self._path, immediately=True)
 
     # -- running -----------------------------------------------------------------------------
 
-    def request(self, text: str, blog_root: Path | None, immediately: bool = False) -> None:
-        """Check ``text`` (the whole post) soon; only the newest text's findings are shown."""
+    def request(
+        self,
+        text: str,
+        blog_root: Path | None,
+        path: Path | None = None,
+        immediately: bool = False,
+    ) -> None:
+        """Check ``text`` (the whole post, saved at ``path``) soon; only the newest text's
+        findings are shown."""
         self._current_text = text
+        self._path = path
         self._plan = None
         self.panel.show_checking()
         self.checking.emit()
-        self._runner.request(text, self.config, blog_root, immediately=immediately)
+        self._runner.request(text, self.config, blog_root, path, immediately=immediately)
+
+    @property
+    def path(self) -> Path | None:
+        """Where the post last checked is saved (rules compare it with its file name)."""
+        return self._path
 
     def reset(self) -> None:
         """A new post was opened: forget undo ties to the previous one."""
@@ -265,7 +283,7 @@ class DoctorController(QObject):
         if text != self._text:
             # The list is for an older text (typing since); it is rebuilt in a moment.
             self.status_message.emit(self.tr("The list is being updated; try again in a moment"))
-            self.request(text, self._blog_root, immediately=True)
+            self.request(text, self._blog_root, self._path, immediately=True)
             return False
         for finding in findings:
             fix = finding.fix
@@ -281,7 +299,7 @@ class DoctorController(QObject):
         for this very text, else worked out now (the writer typed since)."""
         if self._plan is not None and self._plan.before == text:
             return self._plan
-        return plan_fixes(text, self.config, self._blog_root)
+        return plan_fixes(text, self.config, self._blog_root, path=self._path)
 
     def apply_all_safe(self, text: str) -> bool:
         """Every fix of the plan (as ``tsuzuri doctor --fix``), shown as a diff and applied as one

@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
         self.safekeeping.document_ready.connect(self._show_document)
         self.saving.saved.connect(lambda _path: self._update_title())
         self.saving.saved.connect(self.post_saved)
+        self.saving.saved.connect(self._check_where_saved)
+        self.saving.moved.connect(self._check_where_saved)
         self.saving.status_message.connect(self.statusBar().showMessage)
         self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
 
@@ -287,6 +289,13 @@ class MainWindow(QMainWindow):
         self.binding.refresh(refresh_raw=False)
         self._update_title()
 
+    def _check_where_saved(self, path: Path) -> None:
+        """A post saved or renamed to another file name is checked again (its date and its file
+        name are compared); the preview's URLs follow too."""
+        self._update_title()
+        if self.doctor.path != path:
+            self._request_render(immediately=True)
+
     def _request_render(self, immediately: bool = False, body: str | None = None) -> None:
         """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
         context = RenderContext(
@@ -298,7 +307,9 @@ class MainWindow(QMainWindow):
         )
         body = self.editor.toPlainText() if body is None else body
         self.renderer.request(body, context, immediately=immediately)
-        self.doctor.request(self.document.text, self.blog_root, immediately=immediately)
+        self.doctor.request(
+            self.document.text, self.blog_root, self.document.path, immediately=immediately
+        )
 
     # -- doctor ------------------------------------------------------------------------------
 

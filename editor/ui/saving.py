@@ -27,6 +27,8 @@ class Saving(QObject):
     """The post was written (and renamed, if its date or slug changed) to this path."""
     status_message = Signal(str, int)
     """A note for the status bar and how long to show it (ms)."""
+    moved = Signal(Path)
+    """The saved post was renamed to match its date (nothing else changed)."""
 
     def __init__(
         self,
@@ -94,6 +96,7 @@ class Saving(QObject):
         self._post_list.refresh()
         self._post_list.select_path(new)
         self.status_message.emit(self._naming.rename_message(old, new, saved=False), 0)
+        self.moved.emit(new)
         return True
 
     def publish_draft(self) -> bool:

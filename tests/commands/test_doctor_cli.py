@@ -186,3 +186,36 @@ def test_a_front_matter_nested_100k_deep_is_a_finding_not_a_crash(tmp_path):
     )
     assert done.returncode == 1, done.stderr[-300:]
     assert "nested too deeply" in done.stdout and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("zone", "date", "expected"),
+    [
+        # 20:00 UTC on the 1st is already the 2nd in Tokyo: Jekyll publishes it on the 2nd.
+        ("Asia/Tokyo", "2025-01-01 20:00:00 +0000", "2025-01-02"),
+        ("UTC", "2024-03-24 10:00:00 +0000", "2024-03-24"),
+    ],
+)
+def test_a_date_unlike_the_file_names_is_a_finding_that_names_the_rename(
+    tmp_path, capsys, zone, date, expected
+):
+    (tmp_path / "_config.yml").write_text(f"timezone: {zone}\n", "utf-8")
+    post = tmp_path / "_posts" / "2025-01-01-hello.md"
+    post.parent.mkdir()
+    body = "---\ntitle: t\ndate: {date}\n---\n本文です。\n"
+    post.write_text(body.format(date=date), "utf-8")
+    assert main(["doctor", str(post), "--rules", "date-filename", "--json"]) == 1
+    [finding] = json.loads(capsys.readouterr().out)["files"][str(post)]["findings"]
+    assert finding["rule"] == "date-filename" and finding["line"] == 3
+    assert finding["message_en"].endswith(f"rename the file to {expected}-hello.md")
+    assert finding["params"]["rename_to"] == str(post.with_name(f"{expected}-hello.md"))
+    assert main(["doctor", str(post), "--rules", "date-filename", "--lang", "ja"]) == 1
+    assert f"ファイル名を {expected}-hello.md に" in capsys.readouterr().out
+    # A date on the file name's own day in the site's zone, and a draft, are fine.
+    post.write_text(body.format(date="2025-01-01 08:00:00 +0900"), "utf-8")
+    (tmp_path / "_config.yml").write_text("timezone: Asia/Tokyo\n", "utf-8")
+    assert main(["doctor", str(post), "--rules", "date-filename"]) == 0
+    draft = tmp_path / "_drafts" / "2025-01-01-draft.md"
+    draft.parent.mkdir()
+    draft.write_text(body.format(date="2030-05-05 00:00:00 +0900"), "utf-8")
+    assert main(["doctor", str(draft), "--rules", "date-filename"]) == 0

@@ -341,3 +341,26 @@ def test_a_check_fills_the_panel_in_as_the_rules_report(qtbot, blog, make_window
     # Markers first, then repeats, broken characters, …: the list grows while it says "checking".
     assert len(set(partial)) >= 3 and partial == sorted(partial)
     assert shown[-1] == (final, True) and max(partial) == final
+
+
+def test_a_date_unlike_the_file_name_is_listed_and_mended_by_the_rename(
+    qtbot, blog, make_window, monkeypatch
+):
+    """The doctor in the window knows where the post is saved: a date on another day than the
+    file name's is listed with the name it should have, and File > Rename to match the date mends
+    it (after which the finding is gone)."""
+    post = blog / "_posts" / "2025-01-01-mismatch.md"
+    post.write_text(
+        "---\ntitle: 日付違い\ndate: 2025-03-05 09:00:00 +0900\n---\n本文です。\n", "utf-8"
+    )
+    window = make_window(blog, post)
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    [finding] = [f for f in window.doctor_panel.findings if f.rule == "date-filename"]
+    assert finding.params["rename_to"].endswith("2025-03-05-mismatch.md")
+    assert window.saving.rename_to_date()
+    assert window.document.path.name == "2025-03-05-mismatch.md" and not post.exists()
+    qtbot.waitUntil(window.doctor.is_done, timeout=15000)
+    qtbot.waitUntil(
+        lambda: all(f.rule != "date-filename" for f in window.doctor_panel.findings),
+        timeout=15000,
+    )

@@ -49,6 +49,7 @@ RULE_MODULES = (
     "reading_time",
     "excerpt",
     "headings",
+    "file_date",
     "links",
     "style_length",
     "style_endings",
@@ -72,30 +73,43 @@ def all_rules() -> list[str]:
 
 
 def diagnose(
-    text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
+    text: str,
+    config: DoctorConfig = DEFAULT_CONFIG,
+    blog_root: Path | None = None,
+    path: Path | None = None,
 ) -> list[Finding]:
-    """All findings for the whole post file ``text``, sorted by position."""
-    return diagnose_with_spans(text, config, blog_root)[0]
+    """All findings for the whole post file ``text``, sorted by position.
+
+    ``path``, where the post is (or will be) saved, lets the rules that compare the post with
+    its file name run.
+    """
+    return diagnose_with_spans(text, config, blog_root, path)[0]
 
 
 def diagnose_with_spans(
-    text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
+    text: str,
+    config: DoctorConfig = DEFAULT_CONFIG,
+    blog_root: Path | None = None,
+    path: Path | None = None,
 ) -> tuple[list[Finding], list[tuple[int, int]]]:
     """:func:`diagnose`, and the spans of measured values (see :func:`measured_spans`)."""
-    ctx = Context(text, config, blog_root)
+    ctx = Context(text, config, blog_root, path)
     *_, findings = _steps(ctx)  # the last step holds every finding
     return findings, measured_spans(ctx)
 
 
 def diagnose_steps(
-    text: str, config: DoctorConfig = DEFAULT_CONFIG, blog_root: Path | None = None
+    text: str,
+    config: DoctorConfig = DEFAULT_CONFIG,
+    blog_root: Path | None = None,
+    path: Path | None = None,
 ) -> Iterator[list[Finding]]:
     """:func:`diagnose` rule module by rule module: after each, all findings so far, sorted.
 
     The last list yielded is what :func:`diagnose` returns; a window shows the others while a
     long post is still being checked.
     """
-    return _steps(Context(text, config, blog_root))
+    return _steps(Context(text, config, blog_root, path))
 
 
 def _steps(ctx: Context) -> Iterator[list[Finding]]:

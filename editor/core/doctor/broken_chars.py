@@ -7,17 +7,21 @@ Mojibake is recognised by trying to undo it: UTF-8 bytes read as Latin-1/CP1252 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
 from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.safety import latin
+from editor.core.doctor.text import code_spans
 from editor.core.doctor.truncation import cut_title_finding
 
 RULES = ("broken-character",)
 
 _REPLACEMENT = re.compile("\ufffd+")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\ufeff]+")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\ufeff]+")
+_BIDI_MARKS = frozenset("\u061c\u200e\u200f")  # they order right-to-left text; they belong there
 
 
 def _cp1252_char(byte: int) -> str:
@@ -80,6 +84,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Findings for U+FFFD runs, control characters and recognisable mojibake."""
     text = ctx.text
     in_code = _inside([(b.start, b.end) for b in ctx.blocks if b.kind == "code"])
+    in_code_or_span = _inside(code_spans(text, ctx.blocks))
 
     title = ctx.field("title")
     for m in _REPLACEMENT.finditer(text):
@@ -115,14 +120,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue  # a byte-order mark at the start is kept as it is
         if in_mojibake(m.start()):
             continue  # part of mojibake, reported below with its repair
+        if set(m.group(0)) <= _BIDI_MARKS and _next_to_rtl(text, m.start(), m.end()):
+            continue  # a bidi mark in Hebrew or Arabic text is doing its job
         where_en, where_ja = _where(ctx, m.start())
         codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
-        fix = Fix(
-            (Edit(m.start(), m.end(), ""),),
-            True,
-            "Remove the invisible characters",
-            "見えない制御文字を削除する",
-        )
+        fix = None
+        if not in_code_or_span(m.start()):
+            fix = _control_fix(text, m.start(), m.end())
         yield ctx.finding(
             RULES[0],
             "control-character",
@@ -153,6 +157,31 @@ def check(ctx: Context) -> Iterator[Finding]:
             "UTF-8 read as Shift_JIS",
             "UTF-8 を Shift_JIS として読んだ",
         )
+
+
+def _next_to_rtl(text: str, start: int, end: int) -> bool:
+    """True when a right-to-left letter (Hebrew, Arabic …) stands just before or after."""
+    around = text[start - 1 : start] + text[end : end + 1]
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in around)
+
+
+def _control_fix(text: str, start: int, end: int) -> Fix:
+    """Remove the control characters; between two Latin letters or digits ("quick\vbrown") they
+    part words, so they become a space."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if latin(before) and latin(after):
+        return Fix(
+            (Edit(start, end, " "),),
+            True,
+            "Replace the invisible characters with a space",
+            "見えない制御文字を空白に置き換える",
+        )
+    return Fix(
+        (Edit(start, end, ""),),
+        True,
+        "Remove the invisible characters",
+        "見えない制御文字を削除する",
+    )
 
 
 def _cut_title(ctx: Context, title: Field, m: re.Match[str]) -> Finding:

@@ -53,10 +53,13 @@ class Unit:
 class Context:
     """The post split once: front matter fields, body blocks, sentences and their repeats."""
 
-    def __init__(self, text: str, config: DoctorConfig, blog_root: Path | None):
+    def __init__(
+        self, text: str, config: DoctorConfig, blog_root: Path | None, path: Path | None = None
+    ):
         self.text = text
         self.config = config
         self.blog_root = blog_root
+        self.path = Path(path) if path is not None else None
         self.source = split_post(text)
         self.fm_start = len(self.source.bom) + len(self.source.opening)
         self.fm_end = self.fm_start + len(self.source.front_matter)

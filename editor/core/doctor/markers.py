@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.safety import facts, latin, new_facts
 from editor.core.doctor.similarity import (
     MAX_POSTING,
     MIN_RESEMBLANCE,
@@ -58,8 +59,16 @@ def _squeeze(text: str, start: int, end: int) -> tuple[str, list[int]]:
 
 def longest_overlap(tail: str, head: str) -> int:
     """Length of the longest suffix of ``tail`` that is also a prefix of ``head`` (KMP)."""
+    return next(overlaps(tail, head), 0)
+
+
+def overlaps(tail: str, head: str) -> Iterator[int]:
+    """Lengths of every suffix of ``tail`` that is also a prefix of ``head``, longest first.
+
+    KMP's border chain: the longest border, then the longest border of that, and so on.
+    """
     if not tail or not head:
-        return 0
+        return
     pattern = head + "\x00" + tail
     border = [0] * len(pattern)
     k = 0
@@ -69,7 +78,30 @@ def longest_overlap(tail: str, head: str) -> int:
         if pattern[i] == pattern[k]:
             k += 1
         border[i] = k
-    return border[-1]
+    k = border[-1]
+    while k:
+        yield k
+        k = border[k - 1]
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """True when ``text[at - 1]`` and ``text[at]`` are both Latin letters or digits."""
+    return 0 < at < len(text) and latin(text[at - 1]) and latin(text[at])
+
+
+def _overlap(
+    text: str, tail: str, tail_at: list[int], head: str, head_at: list[int], least: int
+) -> int:
+    """The longest overlap of at least ``least`` characters that, in Latin text, starts and ends
+    on word boundaries: "the app" before a marker and "the apple" after it do not overlap."""
+    for k in overlaps(tail, head):
+        if k < least:
+            break
+        if not _inside_word(text, tail_at[len(tail) - k]) and not _inside_word(
+            text, head_at[k - 1] + 1
+        ):
+            return k
+    return 0
 
 
 def _joiner(prev_char: str, next_char: str) -> str:
@@ -235,8 +267,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     blocks, text, nl = ctx.blocks, ctx.text, ctx.newline
     groups = _groups(blocks)
     index = _Index(ctx) if groups else None
+    seen, seen_to = set(), ctx.body_start  # facts of the text before the marker, kept up to date
     for n, (gi, gj) in enumerate(groups):
         marker_start, marker_end = blocks[gi].start, blocks[gj].end
+        seen |= facts(text[seen_to:marker_start])
+        seen_to = max(seen_to, marker_start)
         marker = text[marker_start : blocks[gi].end].strip()
         span = (marker_start, marker_end, marker)
         prev = blocks[gi - 1] if gi > 0 and blocks[gi - 1].kind != "marker" else None
@@ -262,7 +297,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         piece_start = blocks[groups[n - 1][1]].end if n else ctx.body_start
         tail, tail_at = _squeeze(text, max(piece_start, prev_end - _WINDOW), prev_end)
         head, head_at = _squeeze(text, next_start, min(after, next_start + _WINDOW))
-        k = longest_overlap(tail, head) if prev else 0
+        k = _overlap(text, tail, tail_at, head, head_at, ctx.config.min_overlap) if prev else 0
         cut = (
             prev is not None
             and prev.kind in ("paragraph", "list", "quote")
@@ -295,39 +330,47 @@ def check(ctx: Context) -> Iterator[Finding]:
         if coverage >= _UNSAFE_COVERAGE and (droppable or not cut):
             replacement = (nl if after == len(text) else nl + nl) if prev else ""
             pct = round(coverage * 100)
+            own = new_facts(seen, text[prev_end:after])
             yield _emit(
                 ctx,
                 span,
                 "duplicate-piece",
                 Edit(prev_end, after, replacement),
-                droppable,
+                droppable and not own,
                 "Drop the repeated piece and the marker",
                 "繰り返しの部分と印を削除する",
                 f"The piece after {marker} repeats text already in the post ({pct}% of it)",
                 f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）",
                 ((next_start, blocks[piece_last].end),),
-                reviewed=True,
+                reviewed=not own,
                 coverage=pct,
+                **({"differs_in": own} if own else {}),
             )
             continue
         restart = _restarted(ctx, prev, next_start, after) if cut else None
         if restart is not None:
             tail_start, ratio = restart
             pct = round(ratio * 100)
+            complete = SENTENCE_END.search(text, next_start, after)
+            own = new_facts(
+                text[next_start : complete.end() if complete else after],
+                text[tail_start:prev_end],
+            )
             yield _emit(
                 ctx,
                 span,
                 "restart",
                 Edit(tail_start, next_start, ""),
-                ratio >= ctx.config.safe_similarity,
+                ratio >= ctx.config.safe_similarity and not own,
                 "Keep the complete sentence after the marker",
                 "印の後の完全な文を残す",
                 f"The piece after {marker} starts the cut sentence again, slightly reworded "
                 f"({pct}% similar)",
                 f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）",
                 ((tail_start, prev_end),),
-                reviewed=True,
+                reviewed=not own,
                 similarity=pct,
+                **({"differs_in": own} if own else {}),
             )
         elif cut:
             yield _emit(

@@ -20,7 +20,7 @@ import editor.core.doctor as doctor
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.model import Finding
 from editor.core.doctor.safety import apply_edits, lost_words
-from editor.core.doctor.text import SENTENCE_END
+from editor.core.doctor.text import SENTENCE_END, iter_lines
 
 MAX_ROUNDS = 32
 _AFTER_BODY = frozenset({"reading-time"})  # fixes that measure the body wait until it settles
@@ -63,6 +63,7 @@ def plan_fixes(
     blog_root: Path | None = None,
     reviewed: bool = False,
     max_rounds: int = MAX_ROUNDS,
+    path: Path | None = None,
 ) -> FixPlan:
     """Every safe fix (and with ``reviewed`` the reviewed ones too) for ``text``, until stable."""
     config = config or doctor.DEFAULT_CONFIG
@@ -71,7 +72,7 @@ def plan_fixes(
     current = text
     stable = False
     for round_no in range(max_rounds):
-        findings, measured = doctor.diagnose_with_spans(current, config, blog_root)
+        findings, measured = doctor.diagnose_with_spans(current, config, blog_root, path)
         wanted = [f for f in findings if f.fix and (f.fix.safe or (reviewed and f.fix.reviewed))]
         first = [f for f in wanted if f.rule not in _AFTER_BODY]
         chosen, result = _round(current, first or wanted, config, measured)
@@ -172,8 +173,10 @@ def fix_all_safe(
 
 def unified_diff(before: str, after: str, name: str = "post", context: int = 3) -> str:
     """The change from ``before`` to ``after`` as a unified diff (plain text, "\\n" lines)."""
-    a = before.splitlines(keepends=True)
-    b = after.splitlines(keepends=True)
+    # Only the text's own line breaks part lines: str.splitlines would also break at \v, \f
+    # and U+2028, which the post (and a control-character fix) has inside a line.
+    a = [before[start:end] for start, _, end in iter_lines(before)]
+    b = [after[start:end] for start, _, end in iter_lines(after)]
     out = []
     for line in difflib.unified_diff(a, b, f"{name} (before)", f"{name} (after)", n=context):
         if line.endswith(("\n", "\r")):

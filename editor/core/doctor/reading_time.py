@@ -5,12 +5,70 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import yaml
+
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.post.frontmatter import FrontMatterError, KeySpan, parse, set_key
 from editor.core.text.readtime import count_prose, minutes_for
 
 RULES = ("reading-time",)
-_NUMBER = re.compile(r"\d+")
+_PLAIN_WHOLE = re.compile(r"[0-9]+")
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _plain_whole(span: KeySpan | None) -> bool:
+    """True when the value is written as plain decimal digits on the key's line (``50``): the
+    only form whose number a fix can replace without guessing (not ``5_0``, ``50.5``, ``"50"``
+    or a block scalar)."""
+    if span is None or not isinstance(span.node, yaml.ScalarNode):
+        return False
+    node = span.node
+    return (
+        not node.style
+        and node.tag == _INT_TAG
+        and node.start_mark.line == node.end_mark.line == span.start
+        and _PLAIN_WHOLE.fullmatch(node.value) is not None
+    )
+
+
+def _declared(value: object) -> int | float | None:
+    """The minutes a value says, as YAML reads it (``5_0`` is 50), or None when it is no number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str) and _PLAIN_WHOLE.fullmatch(value.strip()):
+        return int(value.strip())
+    return None
+
+
+def _fix(ctx: Context, parsed, computed: int) -> Fix | None:
+    """The fix writing ``computed`` through the front-matter editor (only the changed characters
+    become the edit); none unless the value is a plain whole number."""
+    span = parsed.spans.get("reading_time")
+    if not _plain_whole(span):
+        return None
+    fm = ctx.source.front_matter
+    try:
+        new = set_key(fm, "reading_time", computed, parsed=parsed)
+    except FrontMatterError:
+        return None
+    head = 0
+    limit = min(len(fm), len(new))
+    while head < limit and fm[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and fm[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    edit = Edit(ctx.fm_start + head, ctx.fm_start + len(fm) - tail, new[head : len(new) - tail])
+    fix = Fix(
+        (edit,),
+        True,
+        f"Set reading_time to {computed}",
+        f"reading_time を {computed} にする",
+    )
+    return fix
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -18,24 +76,25 @@ def check(ctx: Context) -> Iterator[Finding]:
     field = ctx.field("reading_time")
     if field is None:
         return
-    number = _NUMBER.match(field.value.strip())
-    if number is None:
+    try:
+        parsed = parse(ctx.source.front_matter)
+    except FrontMatterError:
+        return  # reported by the front-matter rule
+    declared = _declared(parsed.values.get("reading_time"))
+    if declared is None:
         return
-    declared = int(number.group(0))
     cfg = ctx.config
     # The post as the doctor split it: its prose blocks are the body's, counted once.
     count = count_prose(ctx.text, [b for b in ctx.blocks if b.start >= ctx.body_start])
     computed = minutes_for(count, cfg.chars_per_minute, cfg.words_per_minute)
     if abs(declared - computed) <= max(1, cfg.reading_time_tolerance * computed):
         return
-    start = field.value_start + (len(field.value) - len(field.value.lstrip())) + number.start()
-    end = start + len(number.group(0))
-    fix = Fix(
-        (Edit(start, end, str(computed)),),
-        True,
-        f"Set reading_time to {computed}",
-        f"reading_time を {computed} にする",
-    )
+    fix = _fix(ctx, parsed, computed)
+    start, end = field.value_start, field.value_end
+    span = parsed.spans.get("reading_time")
+    if span is not None and span.node.start_mark.line == span.node.end_mark.line:
+        start = ctx.fm_start + span.node.start_mark.index  # the value itself, not its comment
+        end = ctx.fm_start + span.node.end_mark.index
     yield ctx.finding(
         RULES[0],
         "mismatch",

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.doctor.safety import new_facts
 from editor.core.doctor.similarity import Match, similarity
 from editor.core.doctor.text import normalize
 
@@ -169,12 +170,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             en = f"This {what_en} nearly repeats the one on line {line} ({pct}% similar)"
             ja = f"この{what_ja}は {line} 行目とほぼ同じです（類似度 {pct}%）"
+        # A copy with its own number, link, code or footnote is another statement, not a take.
+        own = new_facts(text[original[0] : original[1]], text[copy[0] : copy[1]])
         fix = Fix(
             (_removal(ctx, c0, c1),),
-            safe,
+            safe and not own,
             f"Remove this copy and keep the one on line {line}",
             f"こちらを削除し、{line} 行目を残す",
-            reviewed=True,
+            reviewed=not own,
         )
         code = ("exact-" if exact else "near-") + ("passage" if len(run) > 1 else "sentence")
         yield ctx.finding(
@@ -190,4 +193,5 @@ def check(ctx: Context) -> Iterator[Finding]:
             similarity=pct,
             original_line=line,
             sentences=len(run),
+            **({"differs_in": own} if own else {}),
         )

@@ -13,7 +13,8 @@ to its letters and digits (kana, kanji, Latin letters, digits: ``str.isalnum``; 
 punctuation, symbols and control characters are not words).  The fix keeps every word when each
 piece occurs, letters and digits in the same order and side by side, in the letters and digits
 of the result.  A removed copy of a sentence that is still there passes; a near copy whose own
-words ("Microsoftが") appear nowhere else fails.
+words ("Microsoftが") appear nowhere else fails.  A Latin word counts only whole (it stands
+between word boundaries): removing "the app" where "the apple" remains loses "app".
 
 The number of a front-matter field the doctor measures (``reading_time``) is not the writer's
 words: an edit inside its value is not checked.
@@ -27,13 +28,53 @@ from collections.abc import Iterable, Sequence
 from editor.core.doctor.model import Edit
 from editor.core.doctor.text import SENTENCE_END
 
-_NOT_WORD = re.compile(r"[\W_]+")
+# Latin letters and digits make words between spaces; other letters (kana, kanji) make runs.
+_LATIN = "0-9A-Za-z\u00c0-\u024f"
+_TOKEN = re.compile(f"([{_LATIN}]+)|([^\\W_{_LATIN}]+)")
+_LOOSE_SPACE = re.compile(f" (?![{_LATIN}])|(?<![{_LATIN}]) ")
 _WINDOW = 4096  # characters each side of an edit looked at before the whole text is searched
 
 
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
+
+
+def latin(char: str) -> bool:
+    """True when ``char`` is a Latin letter or digit: a part of a word that spaces delimit."""
+    return _LATIN_CHAR.fullmatch(char) is not None
+
+
 def words(text: str) -> str:
-    """The letters and digits of ``text``, in order (what is compared)."""
-    return _NOT_WORD.sub("", text)
+    """The letters and digits of ``text``, in order (what is compared).
+
+    Each Latin word stands between spaces, so a piece "the app" is not found in "the apple":
+    a Latin word is kept only whole.  Japanese, written without spaces, is a run.
+    """
+    out = [f" {m.group(1)} " if m.group(1) else m.group(2) for m in _TOKEN.finditer(text)]
+    return "".join(out).replace("  ", " ")
+
+
+def readable(piece: str) -> str:
+    """A piece as the writer reads it: spaces only between Latin words."""
+    return _LOOSE_SPACE.sub("", piece.strip())
+
+
+# What makes one take of a passage say something else than another, however alike they read:
+# a footnote reference, a link target or URL, a code span, a number.
+_FACTS = re.compile(
+    r"\[\^[^\]\s]+\]|\]\([^()\s]+\)|https?://[^\s)\]>」]+|`+[^`\r\n]*`+|\d+(?:[.,]\d+)*"
+)
+
+
+def facts(text: str) -> set[str]:
+    """The footnote references, link targets, URLs, code spans and numbers in ``text``."""
+    return set(_FACTS.findall(text))
+
+
+def new_facts(kept: str | set[str], removed: str) -> list[str]:
+    """What ``removed`` says that ``kept`` (a text or its :func:`facts`) does not: a take with
+    its own number (2,000円 for 1,000円), URL, code or footnote is no alternate take to drop."""
+    have = kept if isinstance(kept, set) else facts(kept)
+    return sorted(facts(removed) - have)
 
 
 def removed_pieces(removed: str, markers: Iterable[str] = ()) -> list[str]:
@@ -48,7 +89,7 @@ def removed_pieces(removed: str, markers: Iterable[str] = ()) -> list[str]:
             pieces.append(words(line[pos : m.end()]))
             pos = m.end()
         pieces.append(words(line[pos:]))
-    return [p for p in pieces if p]
+    return [p for p in pieces if p.strip()]
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[int]]:
@@ -118,7 +159,7 @@ def lost_words(
     lost = []
     for i, pieces in wanted:
         lost += haystack.missing(pieces, at[i] if at is not None else 0)
-    return lost
+    return [readable(p) for p in lost]
 
 
 def keeps_every_word(text: str, edits: Sequence[Edit], **kwargs) -> bool:

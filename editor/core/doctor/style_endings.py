@@ -13,12 +13,24 @@ from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
 
 RULES = ("mixed-style",)
-_TRAILER = re.compile(r"[。！？!?．.」』）)】\s…]+$")
+_TRAILER = "。！？!?．.」』）)】…"
 _POLITE = re.compile(
     r"(?:です|ます|でした|ました|ません|でしょう|ましょう|ください)(?:か|ね|よ|よね)?$"
 )
 _PLAIN = re.compile(r"(?:だ|である|であった|だった|だろう|ではない|のだ)(?:か|ね|よ|よね)?$")
 _MIN_MINORITY = 2
+
+
+def _without_trailer(sentence: str) -> str:
+    """``sentence`` without the closing marks and white space it ends with.
+
+    An index walks back over them: a pattern ``[…]+$`` tried from every position is quadratic
+    in a long run of marks or blanked markup followed by a letter.
+    """
+    end = len(sentence)
+    while end and (sentence[end - 1] in _TRAILER or sentence[end - 1].isspace()):
+        end -= 1
+    return sentence[:end]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -28,7 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         sentence = masked.strip()
         if sentence.startswith("「") and sentence.rstrip("。").endswith("」"):
             continue  # a quotation keeps the speaker's style
-        core = _TRAILER.sub("", sentence)
+        core = _without_trailer(sentence)
         if _POLITE.search(core):
             polite.append((start, end))
         elif _PLAIN.search(core):

@@ -24,6 +24,13 @@ _LIQUID_LINE = re.compile(r"^\s*\{[%{].*[%}]\}\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_\r\n]+\1\s*$")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
+# kramdown's raw blocks: {::nomarkdown} and {::comment} up to their end tag, $$ math up to $$.
+_RAW_OPEN = re.compile(r"^ {0,3}(?:\{::(nomarkdown|comment)\b[^}]*?(/?)\}|\$\$)")
+_RAW_CLOSE = {
+    "nomarkdown": re.compile(r"\{:/(?:nomarkdown)?\}"),
+    "comment": re.compile(r"\{:/(?:comment)?\}"),
+    "math": re.compile(r"\$\$\s*$"),
+}
 
 # A sentence ends at Japanese or Latin closing punctuation, with closing brackets and quotes
 # that follow it, or at a Latin full stop followed by a space.
@@ -37,8 +44,9 @@ CLOSING_CHARS = "。！？!?.」』）)】〕\"'’”…‥:：;；"
 # Markup inside prose lines, blanked before the prose is read.  Every pattern stops at the next
 # opening character of its own kind, so a run of unclosed ``<``, ``[`` or ``{{`` is scanned once.
 _LIQUID = re.compile(r"\{[%{][^{}\r\n]*[%}]\}")
+_CODE_SPAN = re.compile(r"`+[^`\r\n]*`+")
 _MASKS = [
-    re.compile(r"`+[^`\r\n]*`+"),
+    _CODE_SPAN,
     re.compile(r"!\[[^\[\]\r\n]*\]\([^()\r\n]*\)"),  # an image is not read, its alt text either
     re.compile(r"https?://[^\s)\]>」]+"),
     re.compile(r"<[A-Za-z/!?][^<>\r\n]*>"),
@@ -175,6 +183,7 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
     current: list | None = None  # [kind, start, end, level, content_start]
     fence: str | None = None
     liquid_end: str | None = None
+    raw_end: re.Pattern[str] | None = None
     html_until = -1  # an HTML element read whole runs up to here
     ends = element_ends(text, start) if "<" in text[start:] else {}
     marker_set = {m.strip() for m in markers}
@@ -192,13 +201,16 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
         if ls < html_until:
             current[2] = le
             continue
-        if fence is not None or liquid_end is not None:
+        if fence is not None or liquid_end is not None or raw_end is not None:
             current[2] = le
             if fence is not None and stripped.startswith(fence) and set(stripped) <= set(fence):
                 fence = None
                 close()
             elif liquid_end is not None and re.search(r"\{%-?\s*" + liquid_end + r"\b", line):
                 liquid_end = None
+                close()
+            elif raw_end is not None and raw_end.search(line):
+                raw_end = None
                 close()
             continue
         if not stripped:
@@ -207,9 +219,24 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             continue
         m = _FENCE.match(line)
         lq = _LIQUID_CODE_OPEN.match(line)
+        raw = _RAW_OPEN.match(line) if current is None or current[0] != "paragraph" else None
+        # A line of indented code (a marker in it too) goes on the code block it is part of.
+        indented_code = _INDENTED.match(line) is not None and (
+            (prev_blank and current is None) or (current is not None and current[0] == "code")
+        )
         kind, level, content = None, 0, ls
-        if stripped in marker_set:
+        if stripped in marker_set and not indented_code:
             kind = "marker"
+        elif raw:
+            close()
+            current = ["code", ls, le, 0, ls]
+            closer = _RAW_CLOSE[raw.group(1) or "math"]
+            if raw.group(2) or closer.search(line, raw.end()):
+                close()  # opened and closed on one line
+            else:
+                raw_end = closer
+            prev_blank = False
+            continue
         elif m:
             close()
             fence = m.group(1)[0] * len(m.group(1))
@@ -319,6 +346,18 @@ def markup_spans(segment: str, link_text: bool = True) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
+
+
+def code_spans(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Sorted spans of ``text`` that are code: code blocks (fenced, indented, ``{% highlight %}``,
+    raw and math blocks) and the code spans inside prose blocks.  A fix never edits these."""
+    out: list[tuple[int, int]] = []
+    for block in blocks:
+        if block.kind == "code":
+            out.append((block.start, block.end))
+        elif block.kind in PROSE_KINDS or block.kind == "table":
+            out += [m.span() for m in _CODE_SPAN.finditer(text, block.content_start, block.end)]
+    return out
 
 
 def prose_spans(

@@ -19,7 +19,7 @@ RULES = ("truncated-text",)
 
 # A heading or title does not end in a case particle or a comma; "とは", "では", "まずは" do.
 _CUT_HEADING = re.compile(r"(?:[をがへや、，]|(?<![とでにてずれいくた])は|(?<![のも])の)$")
-_HEADING_DECOR = re.compile(r"^\s*(?:#+|\*\*|__)\s*|\s*(?:\{[:#][^}]*\}|#+|\*\*|__)\s*$")
+_ATTRIBUTES_OPEN = re.compile(r"\{[:#]")
 _SHORT_CLOSING = 15  # a last paragraph this short is a sign-off ("以上", "Enjoy") not a sentence
 # A title that follows the first line (or heading) this far is taken from it ...
 _MIN_SHARED = 8
@@ -33,10 +33,43 @@ _MIN_SUBJECT = 6
 
 
 def _heading_text(raw: str) -> str:
-    previous = None
-    while previous != raw:
-        previous, raw = raw, _HEADING_DECOR.sub("", raw)
-    return raw.strip()
+    """The words of a heading line: leading and trailing ``#``, ``**``, ``__`` and a closing
+    ``{: …}`` or ``{#…}`` attribute list taken off, as many as there are.
+
+    Each step moves an index over the marks it takes off, so a line of ten thousand ``# `` or
+    an attribute list that never closes is read once (a ``sub`` in a loop copied the line per
+    mark, and its ``[^}]*`` pattern anchored at the end rescanned it from every ``{``).
+    """
+    start, end = 0, len(raw)
+    while True:
+        while start < end and raw[start].isspace():
+            start += 1
+        if raw.startswith(("**", "__"), start, end):
+            start += 2
+        elif start < end and raw[start] == "#":
+            while start < end and raw[start] == "#":
+                start += 1
+        else:
+            break
+    while True:
+        while end > start and raw[end - 1].isspace():
+            end -= 1
+        if end - start >= 2 and raw[end - 2 : end] in ("**", "__"):
+            end -= 2
+        elif end > start and raw[end - 1] == "#":
+            while end > start and raw[end - 1] == "#":
+                end -= 1
+        elif end > start and raw[end - 1] == "}":
+            # The list opens after the previous "}", at its first "{:" or "{#".
+            opened = _ATTRIBUTES_OPEN.search(
+                raw, max(start, raw.rfind("}", start, end - 1) + 1), end - 1
+            )
+            if opened is None:
+                break
+            end = opened.start()
+        else:
+            break
+    return raw[start:end].strip()
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -55,6 +55,12 @@ CLASSES = {
     "unclosed-liquid-raw": lambda: HEAD + "{% raw %}文章\n\n" * (N // 5),
     "info-string-fences": lambda: HEAD + "```ruby\n\n" * (N // 5),
     "comments": lambda: HEAD + "文章" + "<!--" * N + "\n",
+    # Heading and title decoration stripped one mark at a time; an attribute list never closed.
+    "heading-marks": lambda: HEAD + "# " * (N // 3) + "\n",
+    "open-attribute-lists": lambda: HEAD + "{:" * (2 * N) + "\n",
+    # A sentence ending in a long run of closing marks or blanked markup, then a letter.
+    "closing-marks-then-letter": lambda: HEAD + "文です" + "」 " * (N // 2) + "x\n",
+    "code-span-then-letter": lambda: HEAD + "文です`" + "a" * N + "`x\n",
 }
 
 

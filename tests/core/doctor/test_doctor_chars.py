@@ -138,3 +138,35 @@ def test_a_title_cut_after_a_particle_is_offered_the_heading_it_was_cut_from():
 def test_a_whole_title_that_starts_like_the_first_line_is_not_cut(title):
     text = f"---\ntitle: {title}\n---\n\nJekyllの使い方を説明します。Microsoftの「MAI-Image-1」は新しい。\n"
     assert diagnose(text, CUT) == []
+
+
+CONTROLS = (
+    "---\ntitle: t\n---\nThe quick\x0bbrown fox\x0cjumps.\n\n"
+    "```\ncode\x07bell here\n```\n\n`span\x1bx` end.\n\n    indented\x07code\n"
+)
+
+
+def test_a_control_character_between_words_becomes_a_space_and_code_is_left_alone():
+    after = fix_all_safe(CONTROLS)
+    assert "The quick brown fox jumps." in after
+    assert "code\x07bell here" in after
+    assert "`span\x1bx`" in after
+    assert "    indented\x07code" in after
+
+
+def test_the_diff_of_a_control_character_fix_splits_lines_only_at_line_breaks():
+    from editor.core.doctor import plan_fixes, unified_diff
+
+    diff = unified_diff(CONTROLS, plan_fixes(CONTROLS).after, "p.md")
+    assert "No newline at end of file" not in diff
+    removed = [
+        line for line in diff.split("\n") if line.startswith("-") and not line.startswith("---")
+    ]
+    assert removed == ["-The quick\x0bbrown fox\x0cjumps."]
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u061c"])
+def test_bidi_marks_next_to_right_to_left_letters_are_not_broken(mark):
+    text = f"---\ntitle: t\n---\nThe word שלום{mark} means peace, and سلام{mark} too.\n"
+    assert [f for f in diagnose(text, CHARS) if f.code == "control-character"] == []
+    assert fix_all_safe(text) == text

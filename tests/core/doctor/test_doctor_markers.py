@@ -16,6 +16,7 @@ pytestmark = pytest.mark.core
 DATA = ROOT / "tests" / "data" / "doctor"
 MARKER = "---END---"
 RAW = corpus_files("raw")
+_LATIN = re.compile(r"[0-9A-Za-z]")
 JAPANESE = [p for p in corpus_files("real") if re.search("[ぁ-ん]", p.read_text(encoding="utf-8"))]
 
 
@@ -42,6 +43,8 @@ def _cut_points(text: str, rng: random.Random, count: int) -> list[int]:
     allowed = []
     for m in re.finditer(r"^(?!#)[^\n]+$", text[body_start:], re.MULTILINE):
         allowed.extend(range(body_start + m.start() + 1, body_start + m.end()))
+    # Never inside a Latin word: "the app" + "le" is no overlap (nor a cut) the doctor can tell.
+    allowed = [i for i in allowed if not (_LATIN.match(text[i - 1]) and _LATIN.match(text[i]))]
     return sorted(rng.sample(allowed, count))
 
 
@@ -60,15 +63,23 @@ def _messy(text: str, rng: random.Random) -> str:
                 copy = rng.choice(done)
                 if rng.random() < 0.5:  # an alternate version, not a byte copy
                     i = rng.randrange(len(copy) // 2, len(copy) - 2)
+                    while _LATIN.match(copy[i - 1]) and _LATIN.match(copy[i]):
+                        i += 1  # a comma inside a Latin word makes words of its own
                     copy = copy[:i] + "、" + copy[i:]
                 out = out.rstrip() + f"\n\n{MARKER}\n\n" + copy
         tail = out.rstrip()
         last = tail.rsplit(MARKER, 1)[-1].split("---\n")[-1].strip()
         if kind == "overlap" and len(last) > 2:
             repeated = last[-rng.randint(2, min(80, len(last))) :]
-            while len(_squeezed(repeated)) < 3:  # shorter overlaps cannot be told from chance
+            while len(_squeezed(repeated)) < 3 or (  # shorter overlaps cannot be told from chance
+                len(repeated) < len(last)
+                and _LATIN.match(repeated[0])
+                and _LATIN.match(last[-len(repeated) - 1])
+            ):
                 repeated = last[-len(repeated) - 1 :]
-            piece = repeated + piece
+            # The white space cut off the end of the previous piece still parts Latin words.
+            apart = _LATIN.match(repeated[-1]) and _LATIN.match(piece.lstrip()[:1])
+            piece = repeated + (" " if apart else "") + piece.lstrip()
         out = tail + f"\n\n{MARKER}\n\n" + piece.lstrip()
     if rng.random() < 0.3:
         out = out.rstrip() + f"\n\n{MARKER}\n"
@@ -136,6 +147,40 @@ def test_markers_can_be_configured_and_switched_off():
 def test_a_marker_inside_a_code_block_is_left_alone():
     text = "例です。\n\n```\n---END---\n```\n"
     assert [f for f in diagnose(text) if f.rule == "continuation-marker"] == []
+
+
+def _latin_words(text: str) -> list[str]:
+    return sorted(w for w in re.findall(r"[A-Za-z0-9]+", text) if w != "END")
+
+
+def test_a_latin_overlap_starts_and_ends_on_word_boundaries():
+    text = (
+        "---\ntitle: t\n---\nFirst we open the store and then I will install the app\n"
+        "---END---\nthe apple pie recipe is next. It is good.\n"
+    )
+    after = fix_all_safe(text)
+    assert "---END---" not in after
+    assert "install the app the apple pie" in after
+    assert _latin_words(after) == _latin_words(text)
+
+
+def test_a_latin_overlap_of_whole_words_is_still_kept_once():
+    text = "We will now install the app\n---END---\ninstall the app and open it.\n"
+    assert fix_all_safe(text) == "We will now install the app and open it.\n"
+
+
+LIST_CODE = "- item\n\n      indented code in list here\n      ---END---\n      more code\n\nEnd.\n"
+NOMARKDOWN = "前の段落です。\n\n{::nomarkdown}\n生のままの文章が\n---END---\n続いています\n{:/nomarkdown}\n\n後の段落です。\n"
+MATH = "前の段落です。\n\n$$\na + b\n---END---\n= c\n$$\n\n後の段落です。\n"
+
+
+@pytest.mark.parametrize(
+    "body", [LIST_CODE, NOMARKDOWN, MATH], ids=["list-code", "nomarkdown", "math"]
+)
+def test_a_marker_inside_code_raw_html_or_math_is_left_alone(body):
+    text = "---\ntitle: t\n---\n" + body
+    assert [f for f in diagnose(text) if f.rule == "continuation-marker"] == []
+    assert fix_all_safe(text) == text
 
 
 @pytest.mark.parametrize("path", RAW, ids=lambda p: p.name)

@@ -19,7 +19,7 @@ from editor.core.doctor import (
 )
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.plan import _round
-from editor.core.doctor.safety import lost_words, removed_pieces, words
+from editor.core.doctor.safety import latin, lost_words, readable, removed_pieces, words
 from editor.core.post.split import split_post
 from tests.conftest import corpus_files
 
@@ -66,7 +66,7 @@ def test_a_removed_copy_keeps_its_words_a_near_copy_does_not():
     assert lost_words(text, [exact]) == []
     near = Edit(2 * len(first) + 4, len(text) - 1, "")
     # "Microsoft" and "が" are both elsewhere; 「Microsoftが」 before this sentence is not.
-    assert lost_words(text, [near]) == [words(f"Microsoftが{first}")]
+    assert lost_words(text, [near]) == [readable(words(f"Microsoftが{first}"))]
 
 
 def test_markers_white_space_and_punctuation_are_not_words():
@@ -76,6 +76,17 @@ def test_markers_white_space_and_punctuation_are_not_words():
     assert lost_words(text, [gone], markers=(MARKER,)) == []
     assert lost_words(text, [gone]) == ["END"]  # without knowing the marker
     assert lost_words(text, [Edit(text.index("。。") + 1, text.index("。。") + 2, "")]) == []
+
+
+def test_a_latin_word_cut_short_is_a_lost_word():
+    text = "then I will install the app\n---END---\nthe apple pie recipe is next.\n"
+    # Removing the marker and "the app" leaves "the apple": "app" as a word is gone.
+    gone = Edit(text.index("\n---END---"), text.index("le pie"), "")
+    assert lost_words(text, [gone], markers=(MARKER,)) == ["the app"]
+    # Removing a whole repeated word keeps it.
+    again = "install the app\n---END---\napp and more.\n"
+    whole = Edit(again.index("\n---END---"), again.index(" and"), "")
+    assert lost_words(again, [whole], markers=(MARKER,)) == []
 
 
 def test_a_measured_number_is_exempt_only_where_it_is_measured():
@@ -190,13 +201,22 @@ def test_safe_fixes_lose_no_word_of_a_corpus_post(path):
     assert _words_lost(text, plan.after) == []
 
 
+def _edge(text: str, i: int) -> int:
+    """``i``, or the end of the Latin word it falls inside: "the app" + "le" can be no overlap
+    nor cut the doctor tells from a word, so pieces part between words."""
+    while 0 < i < len(text) and latin(text[i - 1]) and latin(text[i]):
+        i += 1
+    return i
+
+
 def _stitched(draw, text: str) -> tuple[str, str]:
     """A window of a real post's body cut at random and stitched with markers, restarts and
     repeated passages; returns (the window, the stitched text)."""
     body = split_post(text).body
-    start = draw(st.integers(0, max(0, len(body) - 1)))
-    window = body[start : start + draw(st.integers(200, 2500))]
-    cuts = sorted(set(draw(st.lists(st.integers(1, max(1, len(window) - 1)), max_size=5))))
+    start = _edge(body, draw(st.integers(0, max(0, len(body) - 1))))
+    window = body[start : _edge(body, start + draw(st.integers(200, 2500)))]
+    cuts = draw(st.lists(st.integers(1, max(1, len(window) - 1)), max_size=5))
+    cuts = sorted({c for c in (_edge(window, c) for c in cuts) if 0 < c < len(window)})
     bounds = [0, *cuts, len(window)]
     out = window[: bounds[1]]
     for a, b in zip(bounds[1:-1], bounds[2:], strict=True):
@@ -204,10 +224,10 @@ def _stitched(draw, text: str) -> tuple[str, str]:
         how = draw(st.sampled_from(["plain", "restart", "repeat"]))
         if how == "restart":  # the next piece repeats the end of the previous one
             back = draw(st.integers(1, 120))
-            out += marker + window[max(0, a - back) : b]
+            out += marker + window[_edge(window, max(0, a - back)) : b]
         elif how == "repeat":  # an earlier passage again, then the piece
-            s = draw(st.integers(0, a))
-            out += marker + window[s : min(a, s + 400)] + marker + window[a:b]
+            s = _edge(window, draw(st.integers(0, a)))
+            out += marker + window[s : _edge(window, min(a, s + 400))] + marker + window[a:b]
         else:
             out += marker + window[a:b]
     return window, out
@@ -245,3 +265,43 @@ def test_the_diff_marks_a_missing_final_line_break_as_diff_does():
     assert unified_diff(text, fixed).endswith("-\n----END---\n\\ No newline at end of file\n")
     crlf = text.replace("\n", "\r\n")
     assert unified_diff(crlf, fix_all_safe(crlf)) == unified_diff(text, fixed)
+
+
+# -- takes that say something else -------------------------------------------------------------
+
+TAKE = "この製品の価格は{x}で、毎月の利用料金としてはかなり手頃な水準だと言えるでしょう{f}。"
+TAKES = {
+    "number": ("1,000円", "2,000円", "", ""),
+    "url": ("[公式サイト](https://a.example/one)", "[公式サイト](https://a.example/two)", "", ""),
+    "code-span": ("`plan-a`", "`plan-b`", "", ""),
+    "footnote": ("1,000円", "1,000円", "[^1]", "[^2]"),
+}
+NOTES = "\n\n[^1]: 注一です。\n[^2]: 注二です。\n"
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["\n\n別の段落がここに入ります。内容は関係ありません。\n\n", f"\n\n{MARKER}\n\n"],
+    ids=["far-apart", "after-a-marker"],
+)
+@pytest.mark.parametrize("name", list(TAKES))
+def test_fix_all_keeps_a_take_that_differs_in_a_number_url_code_or_footnote(name, between):
+    kept, other, kept_note, other_note = TAKES[name]
+    first = TAKE.format(x=kept, f=kept_note)
+    second = TAKE.format(x=other, f=other_note)
+    text = f"---\ntitle: t\n---\n{first}{between}{second}{NOTES}"
+    after = plan_fixes(text, reviewed=True).after
+    assert second in after and first in after
+    assert "[^2]: 注二です。" in after
+    found = [f for f in diagnose(text) if f.rule in ("repeated-text", "continuation-marker")]
+    assert found and all(
+        not f.fix or not (f.fix.safe or f.fix.reviewed) for f in found if f.code != "paragraph"
+    )
+
+
+def test_fix_all_still_drops_a_take_with_the_same_numbers_and_links():
+    first = TAKE.format(x="[公式サイト](https://a.example/one)の1,000円", f="")
+    second = first.replace("かなり", "とても")
+    text = f"---\ntitle: t\n---\n{first}\n\n別の段落がここに入ります。内容は関係ありません。\n\n{second}\n"
+    after = plan_fixes(text, reviewed=True).after
+    assert first in after and second not in after

@@ -75,3 +75,45 @@ def test_a_folded_excerpt_is_read_from_its_indented_lines():
     (finding,) = [f for f in diagnose(text, EXCERPT) if f.code == "too-long"]
     assert finding.params["length"] == len(long) + 1  # the line break folds into a space
     assert finding.line == 3
+
+
+def _reading_time_fix(text):
+    return [f for f in diagnose(text, TIME) if f.rule == "reading-time"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [">-\n  50", "5_0", "50.5", '"50"', "0x32", "50 # min", "[50]"],
+    ids=["folded", "underscore", "float", "quoted", "hex", "comment", "list"],
+)
+def test_only_a_plain_whole_number_gets_a_safe_reading_time_fix(value):
+    from editor.core.post.frontmatter import load
+    from editor.core.post.split import split_post
+
+    text = _post(
+        f"title: t\nreading_time: {value}\ntags: [a]\n", "Body sentence is here and it is short.\n"
+    )
+    after = fix_all_safe(text)
+    # Whatever --fix does, the front matter still reads, with its other keys as they were.
+    values = load(split_post(after).front_matter)
+    assert values["title"] == "t" and values["tags"] == ["a"]
+    if value in ("50 # min",):
+        assert values["reading_time"] == 1 and "# min" in after
+    else:
+        assert after == text
+        assert all(not f.fix or not f.fix.safe for f in _reading_time_fix(text))
+
+
+def test_a_plain_reading_time_is_replaced_whole():
+    text = _post("title: t\nreading_time: 50\n", "Body sentence is here and it is short.\n")
+    assert fix_all_safe(text) == text.replace("reading_time: 50", "reading_time: 1")
+    (finding,) = _reading_time_fix(text)
+    assert finding.params["declared"] == 50
+
+
+def test_the_finding_points_at_the_number_not_its_comment():
+    text = _post(
+        "title: t\nreading_time: 50   # minutes\n", "Body sentence is here and it is short.\n"
+    )
+    (finding,) = _reading_time_fix(text)
+    assert text[finding.start : finding.end] == "50"
