@@ -47,3 +47,29 @@ def test_importing_the_core_loads_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=CORE.parent.parent
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- a map a newcomer can follow: editor/core is grouped by what each part knows ---------------
+
+# What each sub-package of editor/core knows; docs/architecture.md describes each one.
+CORE_GROUPS = ("blog", "post", "files", "text", "render", "doctor")
+
+
+def test_every_core_module_lives_in_a_named_group():
+    """No loose module in editor/core: each file is in the sub-package of what it knows."""
+    loose = sorted(p.name for p in CORE.glob("*.py") if p.name != "__init__.py")
+    assert loose == []
+    packages = sorted(p.name for p in CORE.iterdir() if (p / "__init__.py").is_file())
+    assert packages == sorted(CORE_GROUPS)
+
+
+def test_core_tests_mirror_the_core_groups():
+    """tests/core has one folder per group of editor/core and no loose test files, so the tests
+    of a module are found beside the tests of its neighbours."""
+    tests_core = Path(__file__).resolve().parent / "core"
+    loose = sorted(p.name for p in tests_core.glob("*.py") if p.name != "conftest.py")
+    assert loose == []
+    folders = sorted(p.name for p in tests_core.iterdir() if p.is_dir() and p.name != "__pycache__")
+    assert folders == sorted(CORE_GROUPS)
+    empty = [name for name in CORE_GROUPS if not list((tests_core / name).glob("test_*.py"))]
+    assert empty == []

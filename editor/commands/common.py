@@ -7,8 +7,8 @@ import it and none imports another in a cycle.
 
 from __future__ import annotations
 
-from editor.core.file_words import WORDS, words
-from editor.core.reading import StorageError
+from editor.core.files.reading import StorageError
+from editor.core.files.words import WORDS, words
 
 # name -> module under editor.commands; each module has add_parser(parser) and run(args) -> int
 COMMANDS: dict[str, str] = {

@@ -27,7 +27,7 @@ from editor.core.doctor import (
     plan_fixes,
     unified_diff,
 )
-from editor.core.storage import StorageError, atomic_write, read_post_file, read_text_file
+from editor.core.files.storage import StorageError, atomic_write, read_post_file, read_text_file
 
 JSON_VERSION = 1
 _POST_SUFFIXES = (".md", ".markdown")

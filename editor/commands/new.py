@@ -8,7 +8,7 @@ from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_fail
 from editor.core.blog import dates
 from editor.core.blog.repository import BlogRepository, RepositoryError
 from editor.core.blog.slug import SlugError
-from editor.core.storage import StorageError
+from editor.core.files.storage import StorageError
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:

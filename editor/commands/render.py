@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from editor.commands.common import EXIT_OK, EXIT_PROBLEMS, CliError
-from editor.core.post import split_post
+from editor.core.files.storage import StorageError, read_post_file, read_text_file
+from editor.core.post.split import split_post
+from editor.core.post.yamlload import YamlLoadError, load_yaml
 from editor.core.render import RenderContext, render_body
 from editor.core.render.context import warning_text
-from editor.core.storage import StorageError, read_post_file, read_text_file
-from editor.core.yamlload import YamlLoadError, load_yaml
 
 
 def add_parser(parser) -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_failure
-from editor.core import fields
 from editor.core.blog import dates
 from editor.core.blog.repository import BlogRepository
-from editor.core.document import PostDocument
-from editor.core.frontmatter import FrontMatterError
-from editor.core.storage import StorageError
+from editor.core.files.storage import StorageError
+from editor.core.post import fields
+from editor.core.post.document import PostDocument
+from editor.core.post.frontmatter import FrontMatterError
 
 _TRUE = ("true", "yes", "on")
 _FALSE = ("false", "no", "off")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.storage import describe_conflict
+from editor.core.files.storage import describe_conflict
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
 
 RELOAD, KEEP, CANCEL = "reload", "keep", "cancel"

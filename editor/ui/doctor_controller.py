@@ -33,8 +33,8 @@ from editor.core.doctor import (
     plan_fixes,
     unified_diff,
 )
-from editor.core.post import split_post
-from editor.core.textpos import LineIndex, qt_lines, utf16_column, utf16_length
+from editor.core.post.split import split_post
+from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.core.document import PostDocument
+from editor.core.post.document import PostDocument
 from editor.ui.editor_pane import MarkdownEditor
 
 # Above this many characters the document follows the text pane once typing pauses.

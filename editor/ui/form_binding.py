@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Signal
 
-from editor.core.document import PostDocument
-from editor.core.frontmatter import FrontMatterError
-from editor.core.textpos import qt_lines
+from editor.core.post.document import PostDocument
+from editor.core.post.frontmatter import FrontMatterError
+from editor.core.text.textpos import qt_lines
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog

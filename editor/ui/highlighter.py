@@ -10,7 +10,7 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from editor.core.textpos import utf16_length
+from editor.core.text.textpos import utf16_length
 
 IN_FENCE = 1
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")

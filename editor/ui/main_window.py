@@ -10,9 +10,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from editor.core.blog.repository import BlogRepository
-from editor.core.document import PostDocument
+from editor.core.files.storage import LoadedPost
+from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext, RenderResult, render_body
-from editor.core.storage import LoadedPost
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel

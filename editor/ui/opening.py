@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from editor.core.blog import dates, skeleton
 from editor.core.blog.repository import BlogRepository
-from editor.core.document import PostDocument
-from editor.core.storage import LoadedPost, StorageError
+from editor.core.files.storage import LoadedPost, StorageError
+from editor.core.post.document import PostDocument
 from editor.ui import prompts
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QWidget
 from editor.core.blog import location, posts
 from editor.core.blog.repository import RepositoryError
 from editor.core.blog.slug import SlugError
-from editor.core.document import PostDocument
-from editor.core.frontmatter import FrontMatterError
+from editor.core.post.document import PostDocument
+from editor.core.post.frontmatter import FrontMatterError
 from editor.ui import prompts
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog

@@ -17,7 +17,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 
-from editor.core.storage import is_special_file
+from editor.core.files.storage import is_special_file
 from editor.ui.resources import resource_path
 
 try:  # QtWebEngine needs system libraries; without them the preview falls back.

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.document import PostDocument
-from editor.core.post import split_post
-from editor.core.recovery import RecoveryEntry
-from editor.core.storage import LoadedPost
+from editor.core.files.recovery import RecoveryEntry
+from editor.core.files.storage import LoadedPost
+from editor.core.post.document import PostDocument
+from editor.core.post.split import split_post
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
 
 

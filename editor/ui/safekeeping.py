@@ -15,9 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.core.document import PostDocument
-from editor.core.recovery import Journal, RecoveryStore, Snapshot
-from editor.core.storage import (
+from editor.core.files.recovery import Journal, RecoveryStore, Snapshot
+from editor.core.files.storage import (
     ConflictError,
     Fingerprint,
     LoadedPost,
@@ -26,6 +25,7 @@ from editor.core.storage import (
     fingerprint_file,
     read_post_file,
 )
+from editor.core.post.document import PostDocument
 from editor.ui import prompts
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_watcher import PostWatcher

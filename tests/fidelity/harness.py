@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from editor.core.post import decode_post, split_post
+from editor.core.post.split import decode_post, split_post
 from tests.conftest import corpus_files
 from tests.fidelity.baseline import Measured, fingerprint
 from tests.fidelity.compare import Comparison, compare

@@ -108,7 +108,7 @@ def test_a_new_post_in_the_window_is_what_tsuzuri_new_writes_with_the_date_shown
     qtbot, tmp_path, make_window, capsys
 ):
     from editor.cli import main
-    from tests.core.test_blog_skeleton import HABITS
+    from tests.core.blog.test_blog_skeleton import HABITS
 
     blog = tmp_path / "habits"
     (blog / "_posts").mkdir(parents=True)

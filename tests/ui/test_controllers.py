@@ -17,7 +17,7 @@ class _Keeper:
         self.moved_to = []
 
     def read(self, path):
-        from editor.core.storage import read_post_file
+        from editor.core.files.storage import read_post_file
 
         return read_post_file(path)
 
@@ -26,7 +26,7 @@ class _Keeper:
 
 
 def test_post_naming_renames_a_saved_post_to_its_typed_slug(qtbot, blog):
-    from editor.core.document import PostDocument
+    from editor.core.post.document import PostDocument
     from editor.ui.frontmatter_form import FrontMatterForm
     from editor.ui.open_blog import OpenBlog
     from editor.ui.post_naming import PostNaming
@@ -57,7 +57,7 @@ def test_post_naming_renames_a_saved_post_to_its_typed_slug(qtbot, blog):
 
 
 def test_opening_asks_before_leaving_and_shows_what_it_read(qtbot, blog):
-    from editor.core.document import PostDocument
+    from editor.core.post.document import PostDocument
     from editor.ui.frontmatter_form import FrontMatterForm
     from editor.ui.open_blog import OpenBlog
     from editor.ui.opening import Opening

@@ -123,7 +123,7 @@ def test_japanese_file_name_with_spaces_opens_and_saves(qtbot, blog, make_window
 def test_large_post_opens_with_a_warning_and_typing_does_not_render_at_once(
     qtbot, blog, make_window, monkeypatch
 ):
-    from editor.core import limits
+    from editor.core.files import limits
 
     # The 50 MB threshold, scaled down so the test stays fast; the code path is the same.
     monkeypatch.setattr(limits.size_warning, "__defaults__", (100_000,))

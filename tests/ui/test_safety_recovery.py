@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from editor.core.recovery import RecoveryEntry, RecoveryStore
+from editor.core.files.recovery import RecoveryEntry, RecoveryStore
 from editor.ui import prompts
 from editor.ui.recovery_dialog import RecoveryChoice
 from editor.ui.resources import data_dir
@@ -97,7 +97,7 @@ def test_untitled_new_post_is_journaled(qtbot, blog, make_window):
 
 def _left_by_a_crash(blog, post, text: str) -> RecoveryEntry:
     """An entry as a Tsuzuri that died mid-edit leaves it (its process is gone)."""
-    from editor.core.storage import read_post_file
+    from editor.core.files.storage import read_post_file
 
     entry = RecoveryEntry(
         id="a" * 32,
@@ -227,7 +227,7 @@ def test_untitled_entry_is_listed_by_its_title(qtbot, blog):
 
 
 def test_a_lone_post_outside_any_blog_is_journaled_in_its_folder(qtbot, tmp_path, make_window):
-    from editor.core.recovery import RecoveryStore
+    from editor.core.files.recovery import RecoveryStore
     from editor.ui.resources import data_dir
 
     folder = tmp_path / "loose"
@@ -249,7 +249,7 @@ def _break_recovery_folder(how: str, monkeypatch) -> Path:
     import os
     import pathlib
 
-    from editor.core import storage
+    from editor.core.files import storage
 
     folder = Path(os.environ["TSUZURI_DATA_DIR"]) / "recovery"
     if how == "data-folder-a-file":

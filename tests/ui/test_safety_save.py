@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from editor.core import storage
-from editor.core.storage import TEMP_PREFIX
+from editor.core.files import storage
+from editor.core.files.storage import TEMP_PREFIX
 from editor.ui import prompts
 from tests.ui.conftest import JA_POST, type_text
 

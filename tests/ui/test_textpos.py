@@ -2,7 +2,7 @@
 
 import pytest
 
-from editor.core.textpos import LineIndex, code_point_column, utf16_column, utf16_length
+from editor.core.text.textpos import LineIndex, code_point_column, utf16_column, utf16_length
 
 pytestmark = pytest.mark.ui
 

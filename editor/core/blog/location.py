@@ -10,7 +10,7 @@ from pathlib import Path
 
 from editor.core.blog.repository import BlogRepository, RepositoryError
 from editor.core.blog.slug import SlugError, check_slug, slugify
-from editor.core.document import PostDocument
+from editor.core.post.document import PostDocument
 
 
 def current_slug(repo: BlogRepository, document: PostDocument, typed: str | None) -> str:

@@ -29,9 +29,9 @@ import frontmatter as python_frontmatter
 
 from editor.core.blog.dates import parse_date, zone_or_local
 from editor.core.blog.permalink import MARKDOWN_EXTENSIONS
-from editor.core.post import split_post
-from editor.core.storage import StorageError, read_text_file
-from editor.core.yamlload import YamlLoadError, load_yaml
+from editor.core.files.storage import StorageError, read_text_file
+from editor.core.post.split import split_post
+from editor.core.post.yamlload import YamlLoadError, load_yaml
 
 # Jekyll's Document::DATE_FILENAME_MATCHER for the last part of the path.
 POST_NAME = re.compile(r"^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)(\.[^.]+)$")
@@ -208,7 +208,7 @@ _HANDLER = _SafeYaml()
 
 def read_metadata(path: Path | str) -> dict[str, Any]:
     """A file's front matter for listing many posts; ``{}`` when missing, unreadable or
-    refused.  For reading only: edits go through :mod:`editor.core.frontmatter`."""
+    refused.  For reading only: edits go through :mod:`editor.core.post.frontmatter`."""
     try:
         text = read_text_file(Path(path))
     except (OSError, StorageError):

@@ -15,19 +15,19 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from editor.core import fields
 from editor.core.blog import dates, permalink, posts, skeleton
 from editor.core.blog.posts import POST_NAME, SKIPPED_FOLDERS, skipped_by_jekyll  # noqa: F401
 from editor.core.blog.slug import SlugError, check_slug, slugify, unique_slug
-from editor.core.document import PostDocument
-from editor.core.post import BOM
-from editor.core.storage import (
+from editor.core.files.storage import (
     StorageError,
     create_new_file,
     read_text_file,
     remove_leftover_temp_files,
 )
-from editor.core.yamlload import YamlLoadError, load_yaml
+from editor.core.post import fields
+from editor.core.post.document import PostDocument
+from editor.core.post.split import BOM
+from editor.core.post.yamlload import YamlLoadError, load_yaml
 
 _SKIPPED_OUTPUT = SKIPPED_FOLDERS  # folders Tsuzuri never saves into
 

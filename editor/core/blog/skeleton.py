@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from editor.core import frontmatter
 from editor.core.blog.keys import KNOWN_KEYS, LIST_KEYS, PROSE_KEYS
-from editor.core.fields import as_list
-from editor.core.post import split_post
-from editor.core.yamlemit import Style, render_value
+from editor.core.post import frontmatter
+from editor.core.post.fields import as_list
+from editor.core.post.split import split_post
+from editor.core.post.yamlemit import Style, render_value
 
 PLAIN_KEYS = ("layout", "title", "date", "categories", "tags")
 SAMPLE = 20  # newest posts the habits are learned from
@@ -87,7 +87,7 @@ def front_matter_text(
     values["title"] = title
     for key in LIST_KEYS:
         values[key] = as_list(defaults.get(key))
-    from editor.core.readtime import reading_minutes  # it reads Markdown through the doctor
+    from editor.core.text.readtime import reading_minutes  # it reads Markdown through the doctor
 
     values["reading_time"] = reading_minutes("")
     lines = []

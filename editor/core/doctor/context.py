@@ -21,7 +21,7 @@ from editor.core.doctor.text import (
     scan_blocks,
     split_sentences,
 )
-from editor.core.post import split_post
+from editor.core.post.split import split_post
 
 _KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+|$)")
 _BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?[+-]?")

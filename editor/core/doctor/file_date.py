@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from editor.core import fields
 from editor.core.blog import posts
 from editor.core.blog.repository import BlogRepository, RepositoryError
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
-from editor.core.frontmatter import FrontMatterError, parse
+from editor.core.post import fields
+from editor.core.post.frontmatter import FrontMatterError, parse
 
 RULES = ("date-filename",)
 

@@ -8,10 +8,10 @@ import yaml
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
-from editor.core.fields import Problem
-from editor.core.frontmatter import parse
-from editor.core.post import unclosed_front_matter
-from editor.core.yamlload import YamlLoadError, load_yaml
+from editor.core.post.fields import Problem
+from editor.core.post.frontmatter import parse
+from editor.core.post.split import unclosed_front_matter
+from editor.core.post.yamlload import YamlLoadError, load_yaml
 
 RULES = ("front-matter",)
 

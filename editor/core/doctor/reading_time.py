@@ -9,8 +9,8 @@ import yaml
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
-from editor.core.frontmatter import FrontMatterError, KeySpan, parse, set_key
-from editor.core.readtime import count_prose, minutes_for
+from editor.core.post.frontmatter import FrontMatterError, KeySpan, parse, set_key
+from editor.core.text.readtime import count_prose, minutes_for
 
 RULES = ("reading-time",)
 _PLAIN_WHOLE = re.compile(r"[0-9]+")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.core.cjk import KANA
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
+from editor.core.text.cjk import KANA
 
 RULES = ("sentence-length",)
 _KANA = re.compile(f"[{KANA}]")

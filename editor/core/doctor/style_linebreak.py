@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from editor.core.cjk import CJK
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.text.cjk import CJK
 
 RULES = ("cjk-line-break",)
 _CJK = CJK

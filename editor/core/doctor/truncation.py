@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.doctor.text import PROSE_KINDS, ends_sentence
-from editor.core.yamlemit import double_quoted
+from editor.core.post.yamlemit import double_quoted
 
 RULES = ("truncated-text",)
 

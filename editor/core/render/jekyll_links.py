@@ -13,7 +13,7 @@ from pathlib import Path
 
 from editor.core.blog import dates, posts
 from editor.core.blog.repository import post_url as blog_post_url
-from editor.core.storage import is_inside
+from editor.core.files.storage import is_inside
 
 
 def to_datetime(value) -> datetime | None:

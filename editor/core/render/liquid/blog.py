@@ -13,11 +13,11 @@ from pathlib import Path
 
 from editor.core.blog import dates
 from editor.core.blog.permalink import jekyll_slugify
-from editor.core.reading import StorageError, read_regular_file
+from editor.core.files.reading import StorageError, read_regular_file
+from editor.core.post.yamlload import YamlLoadError, load_yaml
 from editor.core.render.jekyll_links import absolute_url, link_url, post_url, relative_url
 from editor.core.render.jekyll_links import to_datetime as _to_datetime
 from editor.core.render.site_posts import post_variables, site_posts
-from editor.core.yamlload import YamlLoadError, load_yaml
 
 __all__ = [
     "absolute_url",

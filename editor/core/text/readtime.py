@@ -1,0 +1,57 @@
+"""Reading time that counts Japanese by characters and Latin text by words, prose only.
+
+Code blocks, HTML, Liquid, URLs, link targets and images are not read, so they are not
+counted.  Japanese is read at about 500 characters a minute, English at about 200 words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from editor.core.doctor.text import PROSE_KINDS, Block, prose_spans, scan_blocks
+from editor.core.text.cjk import CJK
+
+_READ_KINDS = (*PROSE_KINDS, "table")  # readers read tables, not just sentences
+_CJK = re.compile(f"[{CJK}]")
+_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*")
+
+
+@dataclass(frozen=True)
+class ProseCount:
+    """How much prose a body holds: Japanese (CJK) characters and Latin words."""
+
+    cjk_chars: int
+    latin_words: int
+
+
+def prose_only(body: str, blocks: list[Block] | None = None) -> str:
+    """The prose of ``body``, as the doctor reads it, plus the text of tables.
+
+    Code, HTML blocks and tags, Liquid, URLs, images and link targets are left out (link texts
+    are kept): see :func:`editor.core.doctor.text.prose_spans`, the one definition of prose.
+    ``blocks`` (positions in ``body``) saves scanning it again when they are at hand.
+    """
+    if blocks is None:
+        blocks = scan_blocks(body, 0)
+    return "\n".join(body[s:e] for _, s, e in prose_spans(body, blocks, _READ_KINDS))
+
+
+def count_prose(body: str, blocks: list[Block] | None = None) -> ProseCount:
+    """Count CJK characters and Latin words in the prose of a Markdown body."""
+    prose = prose_only(body, blocks)
+    cjk = len(_CJK.findall(prose))
+    words = len(_WORD.findall(_CJK.sub(" ", prose)))
+    return ProseCount(cjk, words)
+
+
+def minutes_for(count: ProseCount, chars_per_minute: int = 500, words_per_minute: int = 200) -> int:
+    """Whole minutes (at least 1) needed to read ``count``, rounded up."""
+    minutes = count.cjk_chars / chars_per_minute + count.latin_words / words_per_minute
+    return max(1, math.ceil(minutes - 1e-9))
+
+
+def reading_minutes(body: str, chars_per_minute: int = 500, words_per_minute: int = 200) -> int:
+    """Whole minutes (at least 1) needed to read the prose of ``body``, rounded up."""
+    return minutes_for(count_prose(body), chars_per_minute, words_per_minute)
