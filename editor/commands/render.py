@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from editor.commands.common import EXIT_OK, EXIT_PROBLEMS, CliError
+from editor.core.blog.posts import find_root
 from editor.core.files.storage import StorageError, read_post_file, read_text_file
 from editor.core.post.split import split_post
 from editor.core.post.yamlload import YamlLoadError, load_yaml
@@ -42,14 +43,6 @@ def add_parser(parser) -> None:
     )
 
 
-def find_site(post: Path) -> Path | None:
-    """The nearest folder at or above the post's folder that holds a ``_config.yml``."""
-    for folder in [post.parent, *post.parent.parents]:
-        if (folder / "_config.yml").is_file():
-            return folder
-    return None
-
-
 def _load_yaml(text: str, what: str, first_line: int = 1) -> dict:
     """The mapping in ``text``; YAML that cannot be read (alias bombs and too deep nesting
     included) is one line on stderr and an empty mapping, so the body still renders."""
@@ -75,7 +68,7 @@ def run(args) -> int:
         if not site_root.is_dir():
             raise CliError(f"no such blog folder: {site_root}")
     else:
-        site_root = find_site(post.resolve())
+        site_root = find_root(post)  # the blog's one rule: category folders included
     site = {}
     if site_root is not None and (site_root / "_config.yml").is_file():
         try:

@@ -83,3 +83,18 @@ def test_pasting_a_very_long_japanese_title_keeps_the_window_responsive(qtbot, b
     keyed = time.perf_counter() - started
     assert pasted < 5 and keyed < 5  # were 53 s and 47 s
     assert 0 < len(window.form.slug.text()) <= 60
+
+
+def test_a_category_folder_post_opened_alone_opens_its_blog(qtbot, blog, make_window):
+    """``tsuzuri blog/tech/_posts/x.md`` opens ``blog`` (its zone, its post list), not ``tech``."""
+    (blog / "_config.yml").write_text(
+        (blog / "_config.yml").read_text("utf-8") + "\ntimezone: Asia/Tokyo\n", "utf-8"
+    )
+    post = blog / "tech" / "_posts" / "2025-01-02-b.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\ntitle: b\n---\n本文です。\n", "utf-8")
+    root, target = resolve_target(str(post))
+    assert root == blog.resolve() and target == post.resolve()
+    window = make_window(root, target)
+    assert window.blog_root == blog.resolve()
+    assert window.form.date.text() == "2025-01-02 00:00:00 +0900"  # the file name's day, in Tokyo

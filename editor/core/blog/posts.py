@@ -43,6 +43,11 @@ SKIPPED_FOLDERS = frozenset({"_site", "node_modules", "vendor", ".jekyll-cache",
 def find_root(path: Path | str) -> Path | None:
     """The root folder of the blog containing ``path`` (a folder or a file in it), or ``None``.
 
+    The nearest folder above with a ``_config.yml`` is the site.  Without one, the outermost of
+    the folders with a ``_posts`` folder that follow each other upwards: ``blog/tech/_posts/x.md``
+    is a post of ``blog`` in category ``tech`` (Jekyll reads ``_posts`` under category folders),
+    never a blog of its own.
+
     A path is looked up as it is given, not where links lead: a post in ``_posts`` that is (or
     sits in a folder that is) a link to somewhere else still belongs to its blog, and is refused
     there as outside it (``reading.ensure_inside``) rather than let through because the place it
@@ -51,10 +56,17 @@ def find_root(path: Path | str) -> Path | None:
     start = Path(os.path.abspath(path))
     if not start.is_dir():
         start = start.parent
-    for folder in (start, *start.parents):
-        if (folder / "_config.yml").is_file() or (folder / "_posts").is_dir():
+    folders = (start, *start.parents)
+    for folder in folders:
+        if (folder / "_config.yml").is_file():
             return folder
-    return None
+    found = None
+    for folder in folders:
+        if (folder / "_posts").is_dir():
+            found = folder
+        elif found is not None and folder.name != "_posts":
+            break
+    return found
 
 
 def skipped_by_jekyll(name: str) -> bool:

@@ -83,3 +83,26 @@ def test_a_post_without_a_date_has_its_file_names_date_at_midnight_in_the_site_z
     out = _render(blog, "{{ page.date | date: '%Y-%m-%d %H:%M:%S %z' }}", post, {"title": "B"})
     assert out == "2025-01-02 00:00:00 +0900"
     assert str(posts.post_date(None, post, "Asia/Tokyo")) == "2025-01-02 00:00:00+09:00"
+
+
+@pytest.mark.parametrize("config", [True, False], ids=["with-config", "without-config"])
+def test_a_category_folder_post_belongs_to_the_blog_above_it(tmp_path, capsys, config):
+    """``blog/tech/_posts/x.md`` is a post of ``blog`` in category ``tech``: the doctor, the
+    command line and the window all read the site's zone from ``blog`` (the doctor once took
+    ``tech`` for the blog, read no zone, and asked to rename a post Jekyll dates correctly)."""
+    blog = tmp_path / "blog"
+    (blog / "_posts").mkdir(parents=True)
+    if config:
+        (blog / "_config.yml").write_text("timezone: Asia/Tokyo\n", "utf-8")
+    post = blog / "tech" / "_posts" / "2024-03-02-a.md"
+    post.parent.mkdir(parents=True)
+    # 20:00 in Los Angeles on the 1st is the 2nd in Tokyo: the file name's day, for Jekyll.
+    post.write_text("---\ntitle: a\ndate: 2024-03-01 20:00:00 -0800\n---\n本文です。\n", "utf-8")
+    assert posts.find_root(post) == blog
+    assert posts.find_root(post.parent) == blog
+    if config:
+        assert main(["doctor", str(post), "--rules", "date-filename"]) == 0, capsys.readouterr()
+        assert main(["render", str(post)]) == 0
+        # In the site's own zone it is the 1st: now the file name is another day.
+        (blog / "_config.yml").write_text("timezone: America/Los_Angeles\n", "utf-8")
+        assert main(["doctor", str(post), "--rules", "date-filename"]) == 1
