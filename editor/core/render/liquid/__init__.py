@@ -42,14 +42,16 @@ def render_liquid(
 ) -> LiquidOutput:
     """Run Liquid over a post body with ``page`` and ``site`` as its variables.
 
-    ``site.posts`` and ``site.data`` are read (by calling ``posts`` and ``data``) only when the
-    template's static analysis, includes and all, says it reads them.
+    ``site.posts`` (and ``site.categories`` and ``site.tags`` built from it) and ``site.data``
+    are read (by calling ``posts`` and ``data``) only when the template's static analysis,
+    includes and all, says it reads them.
     """
     if "{%" not in text and "{{" not in text:
         return LiquidOutput(text, [], [])
     state = RunState(context, markdownify)
 
     def work() -> str:
+        from editor.core.render.liquid import blog
         from editor.core.render.liquid.filters import LiquidTime, as_time
 
         template = compile_template(text)
@@ -58,14 +60,19 @@ def render_liquid(
         if "site" in state.source or "include" in state.source:
             paths = template.global_variable_paths(include_partials=True)
         site_vars = dict(site)
-        if _uses(paths, "site.posts") or "site" in paths:
-            site_vars["posts"] = posts()
+        groups = [k for k in ("categories", "tags") if _uses(paths, f"site.{k}") or "site" in paths]
+        listed = []
+        if _uses(paths, "site.posts") or "site" in paths or groups:
+            listed = posts()
+            site_vars["posts"] = listed
+        for key in groups:
+            site_vars[key] = blog.grouped(listed, key)
         if _uses(paths, "site.data") or "site" in paths:
             site_vars["data"] = data()
         page_vars = dict(page)
         if page_vars.get("date") is not None and not isinstance(page_vars["date"], LiquidTime):
             page_vars["date"] = as_time(page_vars["date"]) or page_vars["date"]
-        for post in site_vars.get("posts") or []:
+        for post in listed:
             if isinstance(post, dict) and post.get("date") is not None:
                 post["date"] = as_time(post["date"]) or post["date"]
         state.analysed_includes.clear()
