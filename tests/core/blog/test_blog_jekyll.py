@@ -113,6 +113,26 @@ def test_page_and_site_categories_tags_and_titles_match_a_real_jekyll_build(tmp_
     assert ours == built
 
 
+DATES = (
+    "ID:{id} ; {{{{ page.date | date: '%s' }}}} ; {{{{ page.date | date: '%F %H:%M %z' }}}} ; "
+    "{{{{ '2025-01-01 20:00:00 +0000' | date: '%F %H:%M %z' }}}} ; "
+    "{{{{ '2025-01-01 20:00' | date: '%z %s' }}}} ; {{{{ '2025-01-01' | date: '%s' }}}} ; "
+    "{{{{ page.date | date: '%L %N %:z' }}}}\n"
+)
+DATE_POSTS = {
+    "_posts/2025-01-01-a.md": "title: a\ndate: 2025-01-01 20:00:00 +0000\n",
+    "_posts/2025-01-02-b.md": "title: b\n",
+    "_posts/2025-01-03-c.md": 'title: c\ndate: "2025-01-03 23:30"\n',
+}
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
+def test_the_date_filter_matches_a_real_jekyll_build(tmp_path: Path, zone: str):
+    built, ours = _built_and_ours(tmp_path, zone, DATE_POSTS, DATES)
+    assert len(built) == 3
+    assert ours == built
+
+
 SLUG_TEXTS = [
     "Hello, World!",
     "日本語のタイトル 2025",
