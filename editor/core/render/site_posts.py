@@ -77,3 +77,13 @@ def grouped(listed: list[dict], key: str) -> dict[str, list[dict]]:
             if post not in members:
                 members.append(post)
     return {name: members[::-1] for name, members in groups.items()}
+
+
+def neighbours(listed: list[dict], page) -> tuple[dict | None, dict | None]:
+    """``page.previous`` and ``page.next``: the posts just older and just newer than the open
+    one in ``site.posts`` (newest first); ``None`` at either end or for a post not listed."""
+    where = [i for i, post in enumerate(listed) if post.get("path") == page.get("path")]
+    if not where or page.get("path") is None:
+        return None, None
+    i = where[0]
+    return (listed[i + 1] if i + 1 < len(listed) else None), (listed[i - 1] if i else None)

@@ -91,7 +91,8 @@ VARIABLES = (
     "ID:{id} ; {{{{ page.categories | join: ',' }}}} ; {{{{ page.tags | join: ',' }}}} ; "
     "{{{{ page.title }}}} ; {{{{ page.url }}}} ; {{{{ site.categories | size }}}} ; "
     "{{% for c in site.categories %}}{{{{ c[0] }}}}={{{{ c[1].size }}}}/{{{{ c[1][0].title }}}},"
-    "{{% endfor %}} ; {{% for t in site.tags %}}{{{{ t[0] }}}}={{{{ t[1].size }}}},{{% endfor %}}\n"
+    "{{% endfor %}} ; {{% for t in site.tags %}}{{{{ t[0] }}}}={{{{ t[1].size }}}},{{% endfor %}} ; "
+    "{{{{ page.previous.title }}}}~{{{{ page.next.url }}}}\n"
 )
 VARIABLE_POSTS = {
     "_posts/2025-01-01-a.md": "title: a\ntags: [AI]\n",
