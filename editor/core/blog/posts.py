@@ -136,6 +136,33 @@ def path_categories(root: Path, path: Path | str) -> list[str]:
     return list(parts[: parts.index("_posts")]) if "_posts" in parts else []
 
 
+def _flat(value) -> list:
+    if isinstance(value, list | tuple):
+        return [item for inner in value for item in _flat(inner)]
+    return [] if value is None else [value]
+
+
+def post_categories(root: Path, path: Path | str, front: dict) -> list[str]:
+    """A post's categories as Jekyll fills ``page.categories`` and builds URLs from them.
+
+    The folders above ``_posts``, then ``categories`` (a string is split on spaces), then
+    ``category``; each once, as text, in that order.
+    """
+    found = path_categories(root, path)
+    listed = front.get("categories")
+    found += listed.split() if isinstance(listed, str) else _flat(listed)
+    found += _flat(front.get("category"))
+    return list(dict.fromkeys(str(item) for item in found))
+
+
+def post_tags(front: dict) -> list:
+    """A post's tags as Jekyll reads them: ``tag`` if set, else ``tags`` (a string split)."""
+    if front.get("tag") is not None:
+        return _flat(front["tag"])
+    listed = front.get("tags")
+    return listed.split() if isinstance(listed, str) else _flat(listed)
+
+
 def _readable_folders(folders: tuple[str, ...]) -> bool:
     return not any(f in SKIPPED_FOLDERS or skipped_by_jekyll(f) for f in folders)
 

@@ -24,7 +24,6 @@ from editor.core.files.storage import (
     read_text_file,
     remove_leftover_temp_files,
 )
-from editor.core.post import fields
 from editor.core.post.document import PostDocument
 from editor.core.post.split import BOM
 from editor.core.post.yamlload import YamlLoadError, load_yaml
@@ -288,9 +287,7 @@ def post_url(root: Path, config: dict, path: Path, values: dict) -> str:
     zone = dates.zone_or_local(str(config.get("timezone") or "") or None)
     slug = str(values.get("slug") or _slug_of(path))
     date = posts.post_date(values.get("date"), path, zone) or dates.now_in(zone)
-    categories = posts.path_categories(root, path) + fields.as_list(values.get("categories"))
-    if values.get("category") is not None:
-        categories.append(str(values["category"]))
+    categories = posts.post_categories(root, path, values)
     ext = ".html" if path.suffix.lower() in posts.POST_EXTENSIONS else path.suffix
     placeholders = permalink.placeholders(date, slug, categories, ext)
     try:

@@ -14,8 +14,13 @@ from editor.core.render.jekyll_links import front_matter, post_url_path
 
 
 def titleize(slug: str) -> str:
-    """Jekyll's title for a post without one: ``my-first-post`` -> ``My First Post``."""
-    return " ".join(word[:1].upper() + word[1:] for word in slug.split("-"))
+    """Jekyll's title for a post without one (``Utils.titleize_slug``): each word between
+    hyphens capitalized as Ruby does, ``my-first-post`` -> ``My First Post``,
+    ``UPPER_case`` -> ``Upper_case``; Ruby's split drops empty words at the end."""
+    words = slug.split("-")
+    while words and not words[-1]:
+        words.pop()
+    return " ".join(word.capitalize() for word in words)
 
 
 def site_zone(site) -> dt.tzinfo:
@@ -39,12 +44,8 @@ def post_variables(path: Path, front: dict, site, blog_root: Path | None = None)
     post.update(date=when, url=url, id=url.removesuffix(".html"), path=relative)
     post.setdefault("slug", slug)
     post.setdefault("title", titleize(slug))
-    for key in ("tags", "categories"):
-        value = post.get(key)
-        if isinstance(value, str):
-            post[key] = value.split()
-        else:
-            post[key] = list(value) if isinstance(value, (list, tuple)) else []
+    post["categories"] = posts.post_categories(root, path, front)
+    post["tags"] = posts.post_tags(front)
     return post
 
 
@@ -63,3 +64,26 @@ def site_posts(blog_root: Path, site, current: Path | None, current_page) -> lis
         found.append(post)
     found.sort(key=lambda p: (p["date"] or now, p["path"]), reverse=True)
     return found
+
+
+def grouped(listed: list[dict], key: str) -> dict[str, list[dict]]:
+    """``site.categories`` or ``site.tags`` from ``site.posts`` (newest first), as Jekyll's
+    ``post_attr_hash`` builds them: names in the order the oldest post first gives them, each
+    with its posts newest first."""
+    groups: dict[str, list[dict]] = {}
+    for post in reversed(listed):
+        for name in post.get(key) or []:
+            members = groups.setdefault(name, [])
+            if post not in members:
+                members.append(post)
+    return {name: members[::-1] for name, members in groups.items()}
+
+
+def neighbours(listed: list[dict], page) -> tuple[dict | None, dict | None]:
+    """``page.previous`` and ``page.next``: the posts just older and just newer than the open
+    one in ``site.posts`` (newest first); ``None`` at either end or for a post not listed."""
+    where = [i for i, post in enumerate(listed) if post.get("path") == page.get("path")]
+    if not where or page.get("path") is None:
+        return None, None
+    i = where[0]
+    return (listed[i + 1] if i + 1 < len(listed) else None), (listed[i - 1] if i else None)

@@ -52,15 +52,15 @@ def _facts(text: str) -> dict[str, str]:
     return {key: value.strip() for key, value in found}
 
 
-@pytest.mark.parametrize("zone", ["Asia/Tokyo", "UTC", "America/Los_Angeles"])
-def test_dates_urls_and_post_list_match_a_real_jekyll_build(tmp_path: Path, zone: str):
+def _built_and_ours(tmp_path: Path, zone: str, front_matters: dict, facts: str):
+    """What Jekyll prints and what the preview prints for each post's ``facts``, by post."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "_config.yml").write_text(f"timezone: {zone}\n", encoding="utf-8")
-    for name, front in POSTS.items():
+    for name, front in front_matters.items():
         path = site / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        body = FACTS.format(id=path.stem)
+        body = facts.format(id=path.stem.replace(" ", "_"))
         path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     out = jekyll_build(site, tmp_path / "out")
     built: dict[str, str] = {}
@@ -74,10 +74,63 @@ def test_dates_urls_and_post_list_match_a_real_jekyll_build(tmp_path: Path, zone
         )
         body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
         ours.update(_facts(render_body(body, context).html))
+    return built, ours
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "UTC", "America/Los_Angeles"])
+def test_dates_urls_and_post_list_match_a_real_jekyll_build(tmp_path: Path, zone: str):
+    built, ours = _built_and_ours(tmp_path, zone, POSTS, FACTS)
     # Jekyll writes no page for the unpublished and the future post.
     for name in ("2025-01-05-e", "2099-01-01-f"):
         ours.pop(name, None)
     assert "notes" not in built  # _posts/notes.md is no post, and Jekyll skips it
+    assert ours == built
+
+
+VARIABLES = (
+    "ID:{id} ; {{{{ page.categories | join: ',' }}}} ; {{{{ page.tags | join: ',' }}}} ; "
+    "{{{{ page.title }}}} ; {{{{ page.url }}}} ; {{{{ site.categories | size }}}} ; "
+    "{{% for c in site.categories %}}{{{{ c[0] }}}}={{{{ c[1].size }}}}/{{{{ c[1][0].title }}}},"
+    "{{% endfor %}} ; {{% for t in site.tags %}}{{{{ t[0] }}}}={{{{ t[1].size }}}},{{% endfor %}} ; "
+    "{{{{ page.previous.title }}}}~{{{{ page.next.url }}}}\n"
+)
+VARIABLE_POSTS = {
+    "_posts/2025-01-01-a.md": "title: a\ntags: [AI]\n",
+    # Folders above _posts are categories; no title: Jekyll titleizes the slug.
+    "tech/_posts/2025-01-02-b.md": "tags: 投資\n",
+    "tech/web/_posts/2025-01-03-x.md": "categories: [メモ]\n",
+    "_posts/2025-01-04-UPPER_case.md": "category: solo\ntag: single\n",
+    "_posts/2025-01-05-Hello World.md": "categories: 日記 tech\n",
+    # A category named again by the front matter is listed once (in the URL too).
+    "tech/_posts/2025-01-06-dup.md": "title: dup\ncategories: [tech, more]\ntags: [AI, 投資]\n",
+    "_posts/2025-01-07-off.md": "title: off\npublished: false\ncategories: [hidden]\n",
+}
+
+
+def test_page_and_site_categories_tags_and_titles_match_a_real_jekyll_build(tmp_path: Path):
+    built, ours = _built_and_ours(tmp_path, "Asia/Tokyo", VARIABLE_POSTS, VARIABLES)
+    ours.pop("2025-01-07-off", None)
+    assert len(built) == 6
+    assert ours == built
+
+
+DATES = (
+    "ID:{id} ; {{{{ page.date | date: '%s' }}}} ; {{{{ page.date | date: '%F %H:%M %z' }}}} ; "
+    "{{{{ '2025-01-01 20:00:00 +0000' | date: '%F %H:%M %z' }}}} ; "
+    "{{{{ '2025-01-01 20:00' | date: '%z %s' }}}} ; {{{{ '2025-01-01' | date: '%s' }}}} ; "
+    "{{{{ page.date | date: '%L %N %:z' }}}}\n"
+)
+DATE_POSTS = {
+    "_posts/2025-01-01-a.md": "title: a\ndate: 2025-01-01 20:00:00 +0000\n",
+    "_posts/2025-01-02-b.md": "title: b\n",
+    "_posts/2025-01-03-c.md": 'title: c\ndate: "2025-01-03 23:30"\n',
+}
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
+def test_the_date_filter_matches_a_real_jekyll_build(tmp_path: Path, zone: str):
+    built, ours = _built_and_ours(tmp_path, zone, DATE_POSTS, DATES)
+    assert len(built) == 3
     assert ours == built
 
 

@@ -117,6 +117,7 @@ def test_a_body_that_only_mentions_posts_reads_no_post(tmp_path, monkeypatch):
     monkeypatch.setattr(site_posts, "front_matter", lambda p: reads.append(p) or real(p))
     # Words about the blog, not a loop over its posts: no post needs to be read.
     _html("Put posts in `_posts`; {{ site.title }} is the site.\n", blog=tmp_path)
+    _html("The next and previous posts of {{ page.title }}.\n", blog=tmp_path)
     assert reads == []
     html, _ = _html(
         "{% for p in site.posts %}{{ p.slug }} {% endfor %}\n", blog=tmp_path, site={"future": True}

@@ -42,30 +42,41 @@ def render_liquid(
 ) -> LiquidOutput:
     """Run Liquid over a post body with ``page`` and ``site`` as its variables.
 
-    ``site.posts`` and ``site.data`` are read (by calling ``posts`` and ``data``) only when the
-    template's static analysis, includes and all, says it reads them.
+    ``site.posts`` (and ``site.categories``, ``site.tags``, ``page.previous`` and ``page.next``
+    from it) and ``site.data``
+    are read (by calling ``posts`` and ``data``) only when the template's static analysis,
+    includes and all, says it reads them.
     """
     if "{%" not in text and "{{" not in text:
         return LiquidOutput(text, [], [])
     state = RunState(context, markdownify)
 
     def work() -> str:
+        from editor.core.render.liquid import blog
         from editor.core.render.liquid.filters import LiquidTime, as_time
 
         template = compile_template(text)
-        # Without the word "site" or an include, no part can read site.posts or site.data.
+        # Without these words no part can read site.posts, site.data or page.previous/next.
         paths: list[str] = []
-        if "site" in state.source or "include" in state.source:
+        if any(word in state.source for word in ("site", "include", "previous", "next")):
             paths = template.global_variable_paths(include_partials=True)
         site_vars = dict(site)
-        if _uses(paths, "site.posts") or "site" in paths:
-            site_vars["posts"] = posts()
+        groups = [k for k in ("categories", "tags") if _uses(paths, f"site.{k}") or "site" in paths]
+        listed = []
+        around = any(_uses(paths, f"page.{k}") for k in ("previous", "next")) or "page" in paths
+        if _uses(paths, "site.posts") or "site" in paths or groups or around:
+            listed = posts()
+            site_vars["posts"] = listed
+        for key in groups:
+            site_vars[key] = blog.grouped(listed, key)
         if _uses(paths, "site.data") or "site" in paths:
             site_vars["data"] = data()
         page_vars = dict(page)
+        if around:
+            page_vars["previous"], page_vars["next"] = blog.neighbours(listed, page_vars)
         if page_vars.get("date") is not None and not isinstance(page_vars["date"], LiquidTime):
             page_vars["date"] = as_time(page_vars["date"]) or page_vars["date"]
-        for post in site_vars.get("posts") or []:
+        for post in listed:
             if isinstance(post, dict) and post.get("date") is not None:
                 post["date"] = as_time(post["date"]) or post["date"]
         state.analysed_includes.clear()

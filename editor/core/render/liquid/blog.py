@@ -3,7 +3,8 @@
 The one place the Liquid package reaches the rest of the core for Jekyll facts; when the blog
 model moves, only this module changes.  It calls ``blog.dates.parse_date`` (dates in the
 site's zone), ``render.jekyll_links`` (``post_url``, ``link``, ``relative_url``), and
-``render.site_posts`` (``site.posts`` and the open post's ``page`` variables).
+``render.site_posts`` (``site.posts``, ``site.categories``, ``site.tags`` and the open
+post's ``page`` variables, ``page.previous`` and ``page.next`` among them).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from editor.core.files.reading import StorageError, read_regular_file
 from editor.core.post.yamlload import YamlLoadError, load_yaml
 from editor.core.render.jekyll_links import absolute_url, link_url, post_url, relative_url
 from editor.core.render.jekyll_links import to_datetime as _to_datetime
-from editor.core.render.site_posts import post_variables, site_posts
+from editor.core.render.site_posts import grouped, neighbours, post_variables, site_posts
 
 __all__ = [
     "absolute_url",
+    "grouped",
     "jekyll_slugify",
     "link_url",
+    "neighbours",
     "post_url",
     "post_variables",
     "read_include",

@@ -32,20 +32,54 @@ class LiquidTime(dt.datetime):
         return self.strftime("%Y-%m-%d %H:%M:%S %z").rstrip()
 
 
-def as_time(value) -> LiquidTime | None:
-    """A front-matter or Liquid date as Jekyll's ``time`` filter helper reads it, in the
-    site's zone when the blog names one."""
+def as_time(value, keep_offset: bool = False) -> LiquidTime | None:
+    """A front-matter or Liquid date as Jekyll's ``time`` filter helper reads it: in the site's
+    zone (this machine's if the blog names none), as Ruby's ``localtime`` puts it.
+
+    With ``keep_offset`` (Liquid's own ``date`` filter) a time that names its offset keeps it;
+    a time without one is read in the site's zone either way.
+    """
     site = current().context.site
     when = blog.to_datetime(value, site)
     if when is None:
         return None
-    zone = dates.site_zone(site.get("timezone"))
-    if zone is not None and when.tzinfo is not None:
+    zone = dates.zone_or_local(site.get("timezone"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=zone)
+    elif not keep_offset or (isinstance(value, str) and value.strip() in ("now", "today")):
         when = when.astimezone(zone)
     return LiquidTime(
         when.year, when.month, when.day, when.hour, when.minute, when.second,
         when.microsecond, tzinfo=when.tzinfo,
     )  # fmt: skip
+
+
+# What Ruby's strftime reads and Python's does not, or reads in the machine's zone.
+_RUBY_ONLY = re.compile(r"%(%|:{1,2}z|[sLN])")
+
+
+def ruby_strftime(when: dt.datetime, fmt: str) -> str:
+    """``when`` formatted as Ruby's ``Time#strftime`` does: ``%s`` counts seconds since 1970
+    whatever the zone, ``%L`` and ``%N`` are milli- and nanoseconds, ``%:z`` is ``+09:00``."""
+
+    def part(match: re.Match) -> str:
+        code = match.group(1)
+        if code == "%":
+            return "%%"
+        if code == "s":
+            return str(int(when.timestamp()))
+        if code == "L":
+            return f"{when.microsecond // 1000:03d}"
+        if code == "N":
+            return f"{when.microsecond * 1000:09d}"
+        offset = when.strftime("%z")
+        if not offset:
+            return ""
+        return f"{offset[:3]}:{offset[3:5]}" + (
+            ":" + (offset[5:7] or "00") if code == "::z" else ""
+        )
+
+    return when.strftime(_RUBY_ONLY.sub(part, fmt))
 
 
 def _text(value) -> str:
@@ -76,10 +110,10 @@ def _date_string(value, month: str, kind=None, style=None):
 
 def date(value, fmt=None):
     """Liquid's ``date`` with Jekyll's reading of dates (and ``"now"``)."""
-    when = as_time(value)
+    when = as_time(value, keep_offset=True)
     if when is None or fmt is None or str(fmt) == "":
         return value
-    return when.strftime(str(fmt))
+    return ruby_strftime(when, str(fmt))
 
 
 def date_to_xmlschema(value):
