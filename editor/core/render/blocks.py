@@ -20,6 +20,13 @@ SPAN_TAGS = frozenset(
     option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u
     var""".split()
 )
+# kramdown's HTML_BLOCK_ELEMENTS: in running text such a tag is written as text
+# (``X <p>a</p> Y`` is published as ``X &lt;p&gt;a&lt;/p&gt; Y``).
+BLOCK_TAGS = frozenset(
+    """address article aside applet body blockquote caption col colgroup dd div dl dt fieldset
+    figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main
+    map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul""".split()
+)
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )

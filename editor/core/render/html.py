@@ -64,6 +64,11 @@ def code_block(self, tokens, idx, options, env) -> str:
     return _with_line(highlight.fenced_block(code, _language(token), _ial_classes(token)), token)
 
 
+def html_as_text(self, tokens, idx, options, env) -> str:
+    """An HTML tag kramdown writes as text (a block-level tag in running text)."""
+    return escape(tokens[idx].content, quote=False)
+
+
 def strike_open(self, tokens, idx, options, env) -> str:
     """``~~`` opens ``<del>``, as in kramdown."""
     return "<del>"
@@ -220,6 +225,7 @@ RULES = {
     "footnote_open": footnote_open,
     "footnote_close": footnote_close,
     "footnote_anchor": footnote_anchor,
+    "html_as_text": html_as_text,
     "s_open": strike_open,
     "s_close": strike_close,
 }

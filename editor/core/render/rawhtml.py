@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 # kramdown's HTML_TAG_RE, HTML_TAG_CLOSE_RE, HTML_COMMENT_RE, HTML_INSTRUCTION_RE.
 _NAME = r"[A-Za-z_:][\w:.-]*"
-_START = re.compile(
+TAG_START = re.compile(
     rf"<({_NAME})\s*((?:\s+{_NAME}(?:\s*=\s*(?:\w+|(\"|').*?\3))?)*)\s*(/)?>", re.DOTALL
 )
-_CLOSE = re.compile(rf"</({_NAME})\s*>")
+TAG_CLOSE = re.compile(rf"</({_NAME})\s*>")
 _SKIPPED = {"<!--": "-->", "<?": "?>"}  # comments and processing instructions
 _RAW_START = re.compile(rf"<(?={_NAME}|/|!--|\?)")
 WITHOUT_BODY = frozenset(
@@ -49,7 +49,7 @@ def extent(html: str, pos: int = 0, stop: int | None = None) -> Extent:
         skipped = _skip(html, pos, stop, ends)
         if skipped is not None:
             pos = skipped
-        elif (tag := _START.match(html, pos, stop)) is not None:
+        elif (tag := TAG_START.match(html, pos, stop)) is not None:
             pos = tag.end()
             name = tag.group(1).lower()
             if name in ("script", "style"):
@@ -57,7 +57,7 @@ def extent(html: str, pos: int = 0, stop: int | None = None) -> Extent:
                 pos = closer.end() if closer else stop
             elif not tag.group(4) and name not in WITHOUT_BODY:
                 stack.append(name)
-        elif (close := _CLOSE.match(html, pos, stop)) is not None:
+        elif (close := TAG_CLOSE.match(html, pos, stop)) is not None:
             if stack and stack[-1] == close.group(1).lower():
                 stack.pop()
                 if not stack:

@@ -11,12 +11,20 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from editor.core.render import attributes
-from editor.core.render.blocks import EMPTY_DEFINITION, HEADER_ID, SPAN_TAGS, TILDE, VOID_TAGS
+from editor.core.render.blocks import (
+    BLOCK_TAGS,
+    EMPTY_DEFINITION,
+    HEADER_ID,
+    SPAN_TAGS,
+    TILDE,
+    VOID_TAGS,
+)
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.typography import educate
 
 _SPAN_OPEN = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?(?<!/)>\Z")
 _SPAN_CLOSE = re.compile(r"</([A-Za-z][\w-]*)\s*>\Z")
+_ANY_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
 _TASK = re.compile(r"\s*\[([ xX])\]\s+")  # kramdown-parser-gfm: \A\s*\[ \]\s+
 # What follows a run of text in the source, as far as the quote rules care.
 _LOOKAHEAD = {
@@ -98,13 +106,18 @@ def _span_target(children: list[Token], index: int) -> Token | None:
 def close_span_elements(state: StateCore) -> None:
     """Span-level HTML elements as kramdown parses them: closed at the end of their paragraph
     (heading, cell...) when the writer left them open, and a closing tag that does not close
-    the innermost open element shown as text."""
+    the innermost open element shown as text.  A block-level tag (``<p>``, ``<div>``...) in
+    running text is text too, written as the writer typed it (no smart quotes)."""
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
         open_tags: list[str] = []
         for child in block.children:
             if child.type != "html_inline":
+                continue
+            named = _ANY_TAG.match(child.content)
+            if named and named.group(1).lower() in BLOCK_TAGS:
+                child.type = "html_as_text"
                 continue
             opened = _SPAN_OPEN.match(child.content)
             closed = _SPAN_CLOSE.match(child.content) if opened is None else None

@@ -219,3 +219,28 @@ def test_span_ial_not_after_an_element_stays_text():
 def test_markdown_html_with_the_closing_tag_after_text_keeps_the_text():
     out = html('<div markdown="1">\ntext\nmore</div>\n\nafter\n')
     assert "more" in out and "<p>after</p>" in out
+
+
+def test_a_block_level_tag_in_running_text_is_shown_as_the_writer_typed_it():
+    # kramdown (span_html) writes <p>, <div>... inside a paragraph as text, quotes unchanged.
+    written = html('X <p>a</p> and <div class="note">b</div> Y\n')
+    assert written == '<p>X &lt;p&gt;a&lt;/p&gt; and &lt;div class="note"&gt;b&lt;/div&gt; Y</p>\n'
+    assert html("Press <kbd>k</kbd> <hr />\n") == "<p>Press <kbd>k</kbd> &lt;hr /&gt;</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('<a href="/x">a|b</a> text\n', '<p><a href="/x">a|b</a> text</p>\n'),
+        ("Press <kbd>|</kbd> key\n", "<p>Press <kbd>|</kbd> key</p>\n"),
+        ("<p>para|pipe</p>\n", "<p>para|pipe</p>\n"),
+        ('<div class="note">var|info</div>\n', '<div class="note">var|info</div>\n'),
+    ],
+)
+def test_a_pipe_inside_span_html_or_block_html_makes_no_table(source, expected):
+    assert html(source) == expected
+
+
+def test_a_pipe_outside_the_html_still_makes_a_table():
+    written = html("<kbd>|</kbd> | cell\n")
+    assert "<table>" in written and "<td>cell</td>" in written
