@@ -10,6 +10,9 @@ APP_ORGANISATION = "Tsuzuri"
 APP_NAME = "tsuzuri"
 
 
+UI_SWITCH_INTERVAL_S = 0.0005
+
+
 def prepare_environment() -> None:
     """Settings QtWebEngine reads before the QApplication exists."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -21,6 +24,12 @@ def prepare_environment() -> None:
         if flag not in flags:
             flags = f"{flags} {flag}".strip()
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
+    # The preview's render and the doctor run on threads of this process and share its GIL with
+    # the UI thread; Python hands it over every 5 ms by default, and a keystroke asks for it
+    # several times.  Every 0.5 ms, a keystroke on a 1 MB post with the doctor running costs a
+    # median of 10 ms instead of 18-28 (benchmarks/bench_typing.py), until they move to a worker
+    # process of their own.
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
 
 
 # What Qt says on start-up on a machine without a GPU or as root: it falls back and works, so
