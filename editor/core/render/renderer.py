@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 from editor.core.blog import posts
+from editor.core.post import fields
 from editor.core.render.blocks import MAX_MARKDOWN_HTML_DEPTH, warn_too_deep
 from editor.core.render.context import RenderContext, RenderResult, RenderWarning
 from editor.core.render.liquid import blog, render_liquid
@@ -31,17 +32,8 @@ def page_variables(context: RenderContext) -> dict:
         if path.is_relative_to(root):
             page["path"] = path.relative_to(root).as_posix()
     for key in ("tags", "categories"):
-        page[key] = as_list(page.get(key))
+        page[key] = fields.as_list(page.get(key))  # for a post, already the blog's own list
     return page
-
-
-def as_list(value) -> list:
-    """Tags or categories as Jekyll reads them: a list, or words of a string."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return value.split()
-    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 def site_posts(context: RenderContext) -> list[dict]:
