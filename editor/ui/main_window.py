@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost
@@ -126,7 +126,17 @@ class MainWindow(QMainWindow):
     # -- set-up ------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
+        bar = self.menuBar()
+        # The menus in their order; each part of the window fills its own.
+        self.menus: dict[str, QMenu] = {
+            "file": bar.addMenu(self.tr("&File")),
+            "edit": bar.addMenu(self.tr("&Edit")),
+            "format": bar.addMenu(self.tr("F&ormat")),
+            "view": bar.addMenu(self.tr("&View")),
+            "doctor": bar.addMenu(self.tr("&Doctor")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+        menu = self.menus["file"]
         self.new_action = self._action(
             self.tr("&New post"), QKeySequence.StandardKey.New, self.opening.new_post
         )
@@ -156,8 +166,8 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             menu.addAction(action)
-        self.preview_style.fill_menu(self.menuBar().addMenu(self.tr("&View")))
-        self.doctor.fill_menu(self.menuBar().addMenu(self.tr("&Doctor")))
+        self.preview_style.fill_menu(self.menus["view"])
+        self.doctor.fill_menu(self.menus["doctor"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)

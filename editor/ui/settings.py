@@ -5,11 +5,25 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 # key -> default; a setting equal to its default is not stored.
+# Every setting has its key here, whichever part of the window reads it; the settings dialog
+# shows them.
 DEFAULTS: dict[str, object] = {
+    # Interface: "" follows the system locale, else "ja" or "en".
+    "ui/language": "",
+    # "system" follows the desktop's colour scheme; "light" or "dark" for the whole window.
+    "ui/theme": "system",
+    # "" is the default family (a CJK face with a real bold), see editor_pane.EDITOR_FONTS.
+    "editor/font_family": "",
     "editor/font_size": 14,
+    # Typing an opening 「『（【 inserts its closing bracket.
+    "editor/auto_pairs": True,
+    # Enter continues lists and quotes, Tab indents list items.
+    "editor/list_continuation": True,
     "preview/dark": False,
     "preview/follow_cursor": True,
     "render/debounce_ms": 120,
+    # Where pasted and dropped images go, relative to the blog root.
+    "images/folder": "assets/images",
 }
 
 
