@@ -117,13 +117,18 @@ def run_app(path: str | None) -> int:
     qInstallMessageHandler(_print_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
+    from editor.ui import i18n
     from editor.ui.main_window import MainWindow
     from editor.ui.settings import Settings
 
     store = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ORGANISATION, APP_NAME
     )
-    window = MainWindow(Settings(store))
+    settings = Settings(store)
+    # Before any widget exists: every tr() of the window is then in the chosen language.
+    missing = i18n.install(i18n.interface_language(settings))
+    window = MainWindow(settings)
+    i18n.report_missing(window, missing)
     open_target(window, root, post)
     window.show()
     status = app.exec()
