@@ -111,7 +111,7 @@ class RecoveryDialog(QDialog):
             "the editor as unsaved changes, nothing is written until you save.",
         )
         if corrupt:
-            text += " " + QCoreApplication.translate(
+            text += "\n" + QCoreApplication.translate(
                 "RecoveryDialog", "{count} kept file(s) could not be read; they are left in place."
             ).format(count=corrupt)
         intro = QLabel(text)
