@@ -8,16 +8,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from editor.core.files.recovery import RecoveryEntry
 from editor.ui import i18n
+from editor.ui.prompts import ask_conflict as real_ask_conflict
 from editor.ui.prompts import ask_read_only as real_ask_read_only
 from editor.ui.prompts import choose_blog_folder as real_choose_blog_folder
 from editor.ui.prompts import choose_post_to_open as real_choose_post_to_open
+from editor.ui.prompts import choose_recovery as real_choose_recovery
 from editor.ui.prompts import choose_save_path as real_choose_save_path
 from editor.ui.prompts import choose_stylesheet as real_choose_stylesheet
+from editor.ui.prompts import compare_takes as real_compare_takes
 from editor.ui.prompts import confirm_discard as real_confirm_discard
+from editor.ui.prompts import confirm_fixes as real_confirm_fixes
 from editor.ui.prompts import offer_save_as as real_offer_save_as
 from tests.ui.conftest import JA_POST
 from tests.ui.interface_words import english_words, visible_texts
@@ -110,32 +114,41 @@ def _entry(blog: Path, post: Path | None, text: str) -> RecoveryEntry:
     )
 
 
-def _dialogs(window, blog: Path) -> dict[str, QWidget]:
-    from editor.ui.conflict_dialog import ConflictDialog
-    from editor.ui.fix_dialogs import FixAllDialog, TakesDialog
-    from editor.ui.recovery_dialog import RecoveryDialog
+def test_every_dialog_speaks_japanese(japanese_window, blog, monkeypatch):
+    """Each dialog the window opens through prompts.py, walked as it is shown."""
+    window = japanese_window
+    shown: list[QDialog] = []
 
+    def exec_(dialog):
+        dialog.show()
+        shown.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QDialog, "exec", exec_)
     post = blog / "_posts" / JA_POST
     entries = [
         _entry(blog, post, post.read_text(encoding="utf-8") + "追記\n"),
         _entry(blog, None, "---\ntitle: 春の下書き\n---\n本文\n"),
     ]
-    return {
-        "recovery": RecoveryDialog(window, entries, corrupt=2),
-        "conflict (changed)": ConflictDialog(window, JA_POST, "theirs", "mine", True),
-        "conflict (changed, not saving)": ConflictDialog(window, JA_POST, "a", "b", False),
-        "conflict (deleted)": ConflictDialog(window, JA_POST, None, "mine", True),
-        "fix all": FixAllDialog(window, 2, ["3: 説明"], "--- 記事 (before)\n"),
-        "takes": TakesDialog(window, "前の版", "後の版"),
-    }
-
-
-def test_every_dialog_speaks_japanese(japanese_window, blog, qtbot):
-    for name, dialog in _dialogs(japanese_window, blog).items():
-        qtbot.addWidget(dialog)
-        texts = visible_texts(dialog, items=True)
-        assert dialog.windowTitle() and JAPANESE.search(dialog.windowTitle()), name
-        assert english_words(texts, (JA_POST, blog.name)) == [], name
+    real_choose_recovery(window, entries, 2)
+    real_ask_conflict(window, JA_POST, "theirs", "mine", True)
+    real_ask_conflict(window, JA_POST, "theirs", "mine", False)
+    real_ask_conflict(window, JA_POST, None, "mine", True)
+    real_confirm_fixes(window, 2, ["3: 説明"], "--- 記事 (before)\n")
+    real_compare_takes(window, "前の版", "後の版")
+    assert [d.objectName() for d in shown] == [
+        "recoveryDialog",
+        "conflictDialog",
+        "conflictDialog",
+        "conflictDialog",
+        "fixAllDialog",
+        "takesDialog",
+    ]
+    for dialog in shown:
+        name = dialog.objectName()
+        assert JAPANESE.search(dialog.windowTitle()), name
+        assert english_words(visible_texts(dialog, items=True), (JA_POST,)) == [], name
+        dialog.close()
 
 
 def _boxes(monkeypatch) -> list[QMessageBox]:
