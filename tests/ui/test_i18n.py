@@ -243,12 +243,36 @@ def test_the_language_follows_the_setting_then_the_system(tmp_path):
         assert i18n.interface_language(settings) == chosen
 
 
-def test_a_japanese_run_without_its_translations_says_so(language, make_window, tmp_path):
+def test_start_up_speaks_the_language_the_settings_choose(
+    language, compiled_translations, settings, qtbot, monkeypatch
+):
+    from editor.ui.app import start_window
+
     language("en")  # the fixture puts English back afterwards
-    missing = i18n.install("ja", tmp_path)
-    assert missing == ["tsuzuri_ja.qm"]
-    window = make_window()
-    i18n.report_missing(window, missing)
+    monkeypatch.setattr(i18n, "translations_folder", lambda: compiled_translations)
+    settings.set_value("ui/language", "ja")
+    window = start_window(settings)
+    qtbot.addWidget(window)
+    assert window.menus["file"].title() == "ファイル(&F)"
+    assert window.statusBar().findChild(QWidget, "languageStatus") is None
+    settings.set_value("ui/language", "en")
+    window = start_window(settings)
+    qtbot.addWidget(window)
+    assert window.menus["file"].title() == "&File"
+
+
+def test_a_japanese_run_without_its_translations_says_so(
+    language, settings, qtbot, monkeypatch, tmp_path
+):
+    from editor.ui.app import start_window
+
+    language("en")  # the fixture puts English back afterwards
+    monkeypatch.setattr(i18n, "translations_folder", lambda: tmp_path)
+    settings.set_value("ui/language", "ja")
+    window = start_window(settings)
+    qtbot.addWidget(window)
+    window.show()
     label = window.statusBar().findChild(QWidget, "languageStatus")
     assert label is not None and label.isVisible()
     assert "tsuzuri_ja.qm" in label.text() and "make translations" in label.text()
+    assert window.menus["file"].title() == "&File"  # English, and said to be
