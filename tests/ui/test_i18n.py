@@ -200,6 +200,12 @@ def test_qt_own_buttons_calendar_and_file_dialog_are_japanese(japanese_window, m
     calendar = window.form.date.when.calendarWidget()
     assert calendar.locale().language() == QLocale.Language.Japanese
     assert calendar.locale().standaloneMonthName(1) == "1月"
+    menu = window.editor.createStandardContextMenu()  # the text pane's right-click menu
+    # Each action's text, without the shortcut after the tab (key names are Ctrl+V everywhere).
+    texts = [("context menu", a.text().split("\t")[0]) for a in menu.actions()]
+    assert ("context menu", "貼り付け(&P)") in texts
+    assert english_words(texts) == []
+    menu.deleteLater()
     dialog = QFileDialog(window, "", str(blog))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     assert english_words(visible_texts(dialog), (str(blog),)) == []
