@@ -114,17 +114,23 @@ def _entry(blog: Path, post: Path | None, text: str) -> RecoveryEntry:
     )
 
 
-def test_every_dialog_speaks_japanese(japanese_window, blog, monkeypatch):
-    """Each dialog the window opens through prompts.py, walked as it is shown."""
-    window = japanese_window
-    shown: list[QDialog] = []
+def _shown(monkeypatch, kind: type, answer) -> list:
+    """Dialogs of ``kind`` shown instead of run: each is recorded and answers ``answer``."""
+    shown: list = []
 
     def exec_(dialog):
         dialog.show()
         shown.append(dialog)
-        return QDialog.DialogCode.Rejected
+        return answer
 
-    monkeypatch.setattr(QDialog, "exec", exec_)
+    monkeypatch.setattr(kind, "exec", exec_)
+    return shown
+
+
+def test_every_dialog_speaks_japanese(japanese_window, blog, monkeypatch):
+    """Each dialog the window opens through prompts.py, walked as it is shown."""
+    window = japanese_window
+    shown = _shown(monkeypatch, QDialog, QDialog.DialogCode.Rejected)
     post = blog / "_posts" / JA_POST
     entries = [
         _entry(blog, post, post.read_text(encoding="utf-8") + "追記\n"),
@@ -152,15 +158,7 @@ def test_every_dialog_speaks_japanese(japanese_window, blog, monkeypatch):
 
 
 def _boxes(monkeypatch) -> list[QMessageBox]:
-    shown: list[QMessageBox] = []
-
-    def exec_(box):
-        box.show()
-        shown.append(box)
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_)
-    return shown
+    return _shown(monkeypatch, QMessageBox, QMessageBox.StandardButton.Cancel)
 
 
 def test_every_message_box_and_file_dialog_speaks_japanese(japanese_window, monkeypatch, blog):
@@ -249,36 +247,33 @@ def test_the_language_follows_the_setting_then_the_system(tmp_path):
         assert i18n.interface_language(settings) == chosen
 
 
-def test_start_up_speaks_the_language_the_settings_choose(
-    language, compiled_translations, settings, qtbot, monkeypatch
-):
+@pytest.fixture
+def start(language, settings, qtbot, monkeypatch):
+    """Start the window as the application does, with translations from ``folder``."""
     from editor.ui.app import start_window
 
     language("en")  # the fixture puts English back afterwards
-    monkeypatch.setattr(i18n, "translations_folder", lambda: compiled_translations)
-    settings.set_value("ui/language", "ja")
-    window = start_window(settings)
-    qtbot.addWidget(window)
-    assert window.menus["file"].title() == "ファイル(&F)"
-    assert window.statusBar().findChild(QWidget, "languageStatus") is None
-    settings.set_value("ui/language", "en")
-    window = start_window(settings)
-    qtbot.addWidget(window)
-    assert window.menus["file"].title() == "&File"
+
+    def run(chosen: str, folder: Path):
+        monkeypatch.setattr(i18n, "translations_folder", lambda: folder)
+        settings.set_value("ui/language", chosen)
+        window = start_window(settings)
+        qtbot.addWidget(window)
+        window.show()
+        return window, window.statusBar().findChild(QWidget, "languageStatus")
+
+    return run
 
 
-def test_a_japanese_run_without_its_translations_says_so(
-    language, settings, qtbot, monkeypatch, tmp_path
-):
-    from editor.ui.app import start_window
+def test_start_up_speaks_the_language_the_settings_choose(start, compiled_translations):
+    window, notice = start("ja", compiled_translations)
+    assert window.menus["file"].title() == "ファイル(&F)" and notice is None
+    window, notice = start("en", compiled_translations)
+    assert window.menus["file"].title() == "&File" and notice is None
 
-    language("en")  # the fixture puts English back afterwards
-    monkeypatch.setattr(i18n, "translations_folder", lambda: tmp_path)
-    settings.set_value("ui/language", "ja")
-    window = start_window(settings)
-    qtbot.addWidget(window)
-    window.show()
-    label = window.statusBar().findChild(QWidget, "languageStatus")
-    assert label is not None and label.isVisible()
-    assert "tsuzuri_ja.qm" in label.text() and "make translations" in label.text()
+
+def test_a_japanese_run_without_its_translations_says_so(start, tmp_path):
+    window, notice = start("ja", tmp_path)
+    assert notice is not None and notice.isVisible()
+    assert "tsuzuri_ja.qm" in notice.text() and "make translations" in notice.text()
     assert window.menus["file"].title() == "&File"  # English, and said to be
