@@ -94,6 +94,21 @@ def open_target(window, root: Path | None, post: Path | None) -> None:
         window.open_newest_post()
 
 
+def start_window(settings):
+    """The main window, speaking the language ``settings`` choose.
+
+    The translators are installed before any widget exists, so every tr() of the window is in
+    that language; a Japanese run missing a translation file says so in the status bar.
+    """
+    from editor.ui import i18n
+    from editor.ui.main_window import MainWindow
+
+    missing = i18n.install(i18n.interface_language(settings))
+    window = MainWindow(settings)
+    i18n.report_missing(window, missing)
+    return window
+
+
 def run_app(path: str | None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     prepare_environment()
@@ -117,13 +132,12 @@ def run_app(path: str | None) -> int:
     qInstallMessageHandler(_print_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
-    from editor.ui.main_window import MainWindow
     from editor.ui.settings import Settings
 
     store = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ORGANISATION, APP_NAME
     )
-    window = MainWindow(Settings(store))
+    window = start_window(Settings(store))
     open_target(window, root, post)
     window.show()
     status = app.exec()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 
@@ -37,7 +37,8 @@ from editor.core.post.split import split_post
 from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
-from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
+from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel
+from editor.ui.i18n import current_language
 from editor.ui.settings import Settings
 
 MAX_MARKS = 400
@@ -55,6 +56,36 @@ def _check(
     for findings in diagnose_steps(text, config, blog_root, path):
         report((text, findings))
     return text, findings, plan_fixes(text, config, blog_root, path=path)
+
+
+def rule_label(rule: str) -> str:
+    """A doctor rule's name for the writer (the id, e.g. ``ra-nuki``, is the command line's)."""
+    labels = {
+        "front-matter": QCoreApplication.translate("DoctorRules", "Front matter"),
+        "continuation-marker": QCoreApplication.translate("DoctorRules", "Continuation markers"),
+        "repeated-text": QCoreApplication.translate("DoctorRules", "Repeated text"),
+        "broken-character": QCoreApplication.translate("DoctorRules", "Broken characters"),
+        "truncated-text": QCoreApplication.translate("DoctorRules", "Text cut off"),
+        "reading-time": QCoreApplication.translate("DoctorRules", "Reading time"),
+        "excerpt": QCoreApplication.translate("DoctorRules", "Excerpt"),
+        "heading-level": QCoreApplication.translate("DoctorRules", "Heading levels"),
+        "date-filename": QCoreApplication.translate("DoctorRules", "Date and file name"),
+        "empty-link": QCoreApplication.translate("DoctorRules", "Empty links"),
+        "missing-target": QCoreApplication.translate("DoctorRules", "Missing link targets"),
+        "sentence-length": QCoreApplication.translate("DoctorRules", "Long sentences"),
+        "mixed-style": QCoreApplication.translate("DoctorRules", "Mixed polite and plain style"),
+        "doubled-particle": QCoreApplication.translate("DoctorRules", "Doubled particles"),
+        "doubled-punctuation": QCoreApplication.translate("DoctorRules", "Doubled punctuation"),
+        "fullwidth-alnum": QCoreApplication.translate(
+            "DoctorRules", "Full-width letters and digits"
+        ),
+        "fullwidth-space": QCoreApplication.translate("DoctorRules", "Full-width spaces"),
+        "ra-nuki": QCoreApplication.translate("DoctorRules", "Ra-nuki words (見れる)"),
+        "cjk-line-break": QCoreApplication.translate(
+            "DoctorRules", "Line breaks inside Japanese sentences"
+        ),
+    }
+    return labels.get(rule, rule)
 
 
 @dataclass
@@ -124,7 +155,7 @@ class DoctorController(QObject):
         menu.addAction(fix_all)
         rules = menu.addMenu(self.tr("&Rules"))
         for rule in all_rules():
-            action = QAction(rule, self)
+            action = QAction(rule_label(rule), self)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(self._on_rule_toggled)
@@ -268,7 +299,7 @@ class DoctorController(QObject):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(SEVERITY_COLOUR.get(finding.severity, "#888")))
-            fmt.setToolTip(finding.message_ja + "\n" + finding.message_en)
+            fmt.setToolTip(finding.message(current_language()))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self.editor.setExtraSelections(selections)
@@ -289,7 +320,7 @@ class DoctorController(QObject):
             fix = finding.fix
             takes = alternate_takes(text, finding) if fix and not fix.safe else None
             if takes is not None and not prompts.compare_takes(
-                self.editor.window(), takes[0], takes[1], writer_language()
+                self.editor.window(), takes[0], takes[1]
             ):
                 return False
         return self._replace_post(text, apply_fixes(text, [f.fix for f in findings if f.fix]))
@@ -305,21 +336,24 @@ class DoctorController(QObject):
         """Every fix of the plan (as ``tsuzuri doctor --fix``), shown as a diff and applied as one
         undo step once the writer confirms."""
         plan = self.plan_for(text)
-        lang = writer_language()
+        lang = current_language()
         if not plan.count:
-            self.status_message.emit(
-                "安全な修正はありません" if lang == "ja" else "Nothing to fix safely"
-            )
+            self.status_message.emit(self.tr("Nothing to fix safely"))
             return False
-        then = "続けて" if lang == "ja" else "then"
-        fixes = [
-            (f"{p.finding.line}: " if p.round == 0 else f"{then}: ")
-            + (p.finding.fix.description_ja if lang == "ja" else p.finding.fix.description_en)
-            for p in plan.applied
-        ]
-        name = "記事" if lang == "ja" else "post"
-        diff = unified_diff(text, plan.after, name)
-        if not prompts.confirm_fixes(self.editor.window(), plan.count, fixes, diff, lang):
+        fixes = []
+        for p in plan.applied:
+            fix = p.finding.fix
+            description = fix.description_ja if lang == "ja" else fix.description_en
+            if p.round == 0:
+                line = self.tr("{line}: {description}").format(
+                    line=p.finding.line, description=description
+                )
+            else:
+                line = self.tr("then: {description}").format(description=description)
+            fixes.append(line)
+        # The diff's file name: the words "post (before)" and "post (after)" head it.
+        diff = unified_diff(text, plan.after, self.tr("post"))
+        if not prompts.confirm_fixes(self.editor.window(), plan.count, fixes, diff):
             return False
         return self._replace_post(text, plan.after)
 

@@ -240,9 +240,9 @@ class FrontMatterForm(QWidget):
             self._show_message(
                 "reading_time",
                 self.tr(
-                    "%s minutes is more than this field shows (up to %d); edit it in the YAML tab"
-                )
-                % (value, box.maximum()),
+                    "{value} minutes is more than this field shows (up to {limit}); edit it in "
+                    "the YAML tab"
+                ).format(value=value, limit=box.maximum()),
             )
 
     def show_location(self, slug: str, url: str) -> None:

@@ -13,6 +13,7 @@ from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext, RenderResult, render_body
+from editor.core.render.context import warning_text
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
@@ -20,6 +21,7 @@ from editor.ui.edited_post import EditedPost
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.post_list import PostListView
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.preview_status)
         if not self.preview.uses_webengine:
             self.preview_status.setText(
-                self.tr("Simple preview: %s") % self.preview.fallback_reason
+                self.tr("Simple preview: {reason}").format(reason=self.preview.fallback_reason)
             )
 
         self._build_actions()
@@ -324,10 +326,13 @@ class MainWindow(QMainWindow):
     # -- doctor ------------------------------------------------------------------------------
 
     def _on_doctor_findings_changed(self, count: int) -> None:
-        noun = self.tr("problem") if count == 1 else self.tr("problems")
-        self.doctor_status.setText(
-            self.tr("Doctor: %s %s") % (count, noun) if count else self.tr("Doctor: clean")
-        )
+        if not count:
+            text = self.tr("Doctor: clean")
+        elif count == 1:
+            text = self.tr("Doctor: {count} problem")
+        else:
+            text = self.tr("Doctor: {count} problems")
+        self.doctor_status.setText(text.format(count=count))
 
     def _current_post_text(self) -> str:
         """The whole post as the writer sees it, with anything still being typed applied."""
@@ -339,20 +344,27 @@ class MainWindow(QMainWindow):
         self.preview.set_body_html(result.html)
         parts = []
         if not self.preview.uses_webengine:
-            parts.append(self.tr("Simple preview: %s") % self.preview.fallback_reason)
-        if result.warnings:
-            count = len(result.warnings)
-            first = " ".join(str(result.warnings[0]).split())
+            parts.append(
+                self.tr("Simple preview: {reason}").format(reason=self.preview.fallback_reason)
+            )
+        lang = current_language()
+        warnings = [warning_text(w, lang) for w in result.warnings]
+        if warnings:
+            count = len(warnings)
+            first = " ".join(warnings[0].split())
             if len(first) > 80:
                 first = first[:79] + "…"
-            word = self.tr("warning") if count == 1 else self.tr("warnings")
-            parts.append(self.tr("Preview: %d %s: %s") % (count, word, first))
+            if count == 1:
+                text = self.tr("Preview: {count} warning: {first}")
+            else:
+                text = self.tr("Preview: {count} warnings: {first}")
+            parts.append(text.format(count=count, first=first))
         self.preview_status.setText("  ".join(parts))
-        self.preview_status.setToolTip("\n".join(str(w) for w in result.warnings))
+        self.preview_status.setToolTip("\n".join(warnings))
 
     def _on_render_failed(self, message: str) -> None:
         self.statusBar().showMessage(
-            self.tr("The preview could not be rendered: %s") % message, 10000
+            self.tr("The preview could not be rendered: {reason}").format(reason=message), 10000
         )
 
     # -- saving ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from editor.core.files.storage import LoadedPost, StorageError
 from editor.core.post.document import PostDocument
 from editor.ui import prompts
 from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_list import PostListView
 from editor.ui.safekeeping import SafeKeeper
@@ -68,7 +69,11 @@ class Opening(QObject):
         try:
             loaded = self._safekeeping.read(path)
         except StorageError as exc:
-            prompts.show_error(self._window, self.tr("Cannot open post"), f"{path.name}: {exc}")
+            prompts.show_error(
+                self._window,
+                self.tr("Cannot open post"),
+                f"{path.name}: {exc.message_in(current_language())}",
+            )
             return False
         document = PostDocument.from_text(loaded.text, path.resolve(), self._blog.timezone)
         self._show(document, loaded)
@@ -110,7 +115,7 @@ class Opening(QObject):
             prompts.show_error(
                 self._window,
                 self.tr("Not a Jekyll blog"),
-                self.tr("%s has no _config.yml or _posts folder.") % folder,
+                self.tr("{folder} has no _config.yml or _posts folder.").format(folder=folder),
             )
             return
         self._open_blog(BlogRepository.find(folder).root)

@@ -77,6 +77,31 @@ def prompt_log(monkeypatch):
     return log
 
 
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory) -> Path:
+    """The committed .ts files compiled (as ``make translations`` does) into a folder of their
+    own, so the tests read today's sources, never a stale .qm."""
+    from tools.i18n import build
+
+    folder = tmp_path_factory.mktemp("i18n")
+    build(folder)
+    return folder
+
+
+@pytest.fixture
+def language(compiled_translations):
+    """Switch the interface language ("ja" or "en") as a start-up would, for one test; returns
+    the translation files that could not be loaded."""
+    from PySide6.QtCore import QLocale
+
+    from editor.ui import i18n
+
+    before = QLocale()
+    yield lambda lang: i18n.install(lang, compiled_translations)
+    i18n.install("en")
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def blog(tmp_path) -> Path:
     """A writable copy of the bundled sample blog."""
