@@ -42,10 +42,11 @@ class PreviewStyle(QObject):
         self.blog_root = root
         self.reload()
 
-    def stylesheets(self) -> list[Path]:
+    def stylesheets(self, dark: bool | None = None) -> list[Path]:
         """The blog's own stylesheet when the writer chose one, else Tsuzuri's; then code
-        colours and the preview's own marks."""
-        dark = bool(self._settings.value("preview/dark"))
+        colours (light or dark, by default as the preview is) and the preview's own marks."""
+        if dark is None:
+            dark = bool(self._settings.value("preview/dark"))
         own = self._blog_stylesheet()
         base = [own] if own is not None else [resource_path("preview", "preview.css")]
         code = resource_path("preview", "highlight-dark.css" if dark else "highlight-light.css")

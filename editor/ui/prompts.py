@@ -53,6 +53,16 @@ def choose_save_path(parent: QWidget, start: Path) -> Path | None:
     return Path(name) if name else None
 
 
+def choose_export_path(parent: QWidget, start: Path, kind: str) -> Path | None:
+    """A Save dialog for an export (``kind`` is "html" or "pdf"); None when cancelled."""
+    if kind == "pdf":
+        title, filters = _tr("Export as PDF"), _tr("PDF files (*.pdf)")
+    else:
+        title, filters = _tr("Export as HTML"), _tr("HTML files (*.html *.htm)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
+    return Path(name) if name else None
+
+
 def choose_stylesheet(parent: QWidget, start: Path) -> Path | None:
     """A CSS file for the preview (e.g. the blog's built _site/assets/main.css); None if cancelled."""
     name, _ = QFileDialog.getOpenFileName(

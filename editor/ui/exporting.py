@@ -1,0 +1,261 @@
+"""File ▸ Export: the current post as one standalone HTML file, or as a PDF printed from it.
+
+The HTML is :func:`editor.core.render.export.export_post` (the preview's body and styles, images
+inside).  The PDF is that same page loaded into an offscreen page fenced in as the preview is,
+then printed by the web engine (A4, with margins); Chromium embeds the fonts it used, so the
+Japanese text is in the file.  Either file is written atomically; the post is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
+from PySide6.QtWidgets import QMenu, QWidget
+
+from editor.core.blog import posts, slug
+from editor.core.files.storage import StorageError, atomic_write
+from editor.core.post.document import PostDocument
+from editor.core.render import RenderContext
+from editor.core.render.context import warning_text
+from editor.core.render.export import Export, export_post
+from editor.ui import preview, prompts
+from editor.ui.doctor_panel import writer_language
+from editor.ui.settings import Settings
+
+PDF_TIMEOUT_MS = 60_000
+PDF_MARGINS_MM = QMarginsF(15, 15, 15, 15)
+_SUFFIXES = {"html": (".html", ".htm"), "pdf": (".pdf",)}
+
+
+class Exporting(QObject):
+    """The two export actions; handed callables for the current post, so they follow whichever
+    post the window shows."""
+
+    status_message = Signal(str)
+    exported = Signal(Path)
+    """A file was written (HTML, or PDF once printed)."""
+    failed = Signal(str)
+    """An export was not written; the message was shown to the writer."""
+
+    def __init__(
+        self,
+        document: Callable[[], PostDocument],
+        context: Callable[[], RenderContext],
+        stylesheets: Callable[[], list[Path]],
+        settings: Settings,
+        window: QWidget,
+    ):
+        super().__init__(window)
+        self._document, self._context, self._stylesheets = document, context, stylesheets
+        self._settings, self._window = settings, window
+        self._job: _PdfJob | None = None
+        self.html_action = QAction(self.tr("Export as &HTML…"), self)
+        self.html_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.html_action.triggered.connect(lambda _checked=False: self.export_html())
+        self.pdf_action = QAction(self.tr("Export as &PDF…"), self)
+        self.pdf_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.pdf_action.triggered.connect(lambda _checked=False: self.export_pdf())
+
+    def fill_menu(self, menu: QMenu, before: QAction | None = None) -> QMenu:
+        """Add the Export submenu to ``menu`` (above ``before`` when given)."""
+        submenu = QMenu(self.tr("E&xport"), menu)
+        submenu.setObjectName("exportMenu")
+        submenu.addAction(self.html_action)
+        submenu.addAction(self.pdf_action)
+        if before is None:
+            menu.addMenu(submenu)
+        else:
+            menu.insertMenu(before, submenu)
+            menu.insertSeparator(before)
+        return submenu
+
+    @property
+    def busy(self) -> bool:
+        """A PDF is being printed."""
+        return self._job is not None
+
+    # -- HTML --------------------------------------------------------------------------------
+
+    def export_html(self) -> Path | None:
+        """Ask where, then write the standalone HTML; the path written, or None."""
+        target = self._ask_target("html")
+        if target is None:
+            return None
+        result = self._export()
+        if not self._write(target, result.html.encode("utf-8")):
+            return None
+        self._done(target, result)
+        return target
+
+    # -- PDF ---------------------------------------------------------------------------------
+
+    def export_pdf(self) -> bool:
+        """Ask where, then print the standalone page to PDF in the background; False when
+        nothing was started."""
+        if self._job is not None:
+            self.status_message.emit(self.tr("A PDF is already being exported…"))
+            return False
+        if preview.WEBENGINE_ERROR:
+            self._fail(
+                self.tr(
+                    "PDF export needs Qt WebEngine, which is not available here ({reason}). "
+                    "Export as HTML and print that file from a web browser instead."
+                ).format(reason=preview.WEBENGINE_ERROR)
+            )
+            return False
+        target = self._ask_target("pdf")
+        if target is None:
+            return False
+        result = self._export()
+        allow_remote = self._context().allow_remote
+        self._job = job = _PdfJob(self, target, result, allow_remote)
+        job.finished.connect(lambda data, error: self._pdf_finished(job, data, error))
+        self.pdf_action.setEnabled(False)
+        self.status_message.emit(self.tr("Exporting to PDF: {name}…").format(name=target.name))
+        self._job.start()
+        return True
+
+    def _pdf_finished(self, job: _PdfJob, data: bytes | None, error: str) -> None:
+        if job is not self._job:
+            return
+        self._job = None
+        self.pdf_action.setEnabled(True)
+        job.dispose()
+        if data is None or not data.startswith(b"%PDF"):
+            self._fail(
+                self.tr("The PDF could not be made: {reason}").format(
+                    reason=error or self.tr("the web engine returned no PDF")
+                )
+            )
+            return
+        if self._write(job.target, data):
+            self._done(job.target, job.result)
+
+    # -- shared ------------------------------------------------------------------------------
+
+    def _export(self) -> Export:
+        document = self._document()
+        title = document.get("title") if document.fields else None
+        return export_post(
+            document.body,
+            self._context(),
+            title=str(title) if title is not None else "",
+            stylesheets=self._stylesheets(),
+        )
+
+    def _ask_target(self, kind: str) -> Path | None:
+        document = self._document()
+        folder = str(self._settings.value("export/folder") or "")
+        start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
+        path = prompts.choose_export_path(
+            self._window, start / f"{default_name(document)}{_SUFFIXES[kind][0]}", kind
+        )
+        if path is None:
+            return None
+        if path.suffix.lower() not in _SUFFIXES[kind]:
+            path = path.with_name(path.name + _SUFFIXES[kind][0])
+        if document.path is not None and _same_file(path, document.path):
+            self._fail(self.tr("An export cannot be written over the post itself."))
+            return None
+        return path
+
+    def _write(self, target: Path, data: bytes) -> bool:
+        try:
+            atomic_write(target, data)
+        except StorageError as exc:
+            lang = writer_language()
+            self._fail(
+                self.tr("The export could not be written to {path}: {reason}").format(
+                    path=str(target), reason=exc.message_in(lang)
+                )
+            )
+            return False
+        self._settings.set_value("export/folder", str(target.parent))
+        return True
+
+    def _done(self, target: Path, result: Export) -> None:
+        message = self.tr("Exported to {path}").format(path=str(target))
+        if result.warnings:
+            lang = writer_language()
+            first = " ".join(warning_text(result.warnings[0], lang).split())
+            message += " — " + self.tr("{count} warning(s): {first}").format(
+                count=len(result.warnings), first=first
+            )
+        self.status_message.emit(message)
+        self.exported.emit(target)
+
+    def _fail(self, message: str) -> None:
+        self.status_message.emit(message)
+        prompts.show_error(self._window, self.tr("Export failed"), message)
+        self.failed.emit(message)
+
+
+def default_name(document: PostDocument) -> str:
+    """The export's file name without suffix: the post's slug (its title's for a new post)."""
+    if document.path is not None:
+        return posts.slug_of(document.path)
+    title = document.get("title") if document.fields else None
+    return slug.slugify(str(title)) if title else "post"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+class _PdfJob(QObject):
+    """One PDF: the standalone page in a temporary folder, loaded offscreen, then printed."""
+
+    finished = Signal(object, str)
+    """The PDF's bytes (None when it failed) and why it failed."""
+
+    def __init__(self, owner: Exporting, target: Path, result: Export, allow_remote: bool):
+        super().__init__(owner)
+        self.target, self.result = target, result
+        self._folder = tempfile.mkdtemp(prefix="tsuzuri-pdf-")
+        self._page_file = Path(self._folder) / "page.html"
+        # Loaded from a file, not setHtml: a page with its images inside passes setHtml's 2 MB.
+        self._page_file.write_text(result.html, encoding="utf-8")
+        self.page = preview.sandboxed_page(self, [self._folder], allow_remote)
+        self.page.loadFinished.connect(self._on_loaded)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self._finish(None, "timed out"))
+        self._over = False
+
+    def start(self) -> None:
+        self._timer.start(PDF_TIMEOUT_MS)
+        self.page.expecting_load = True
+        self.page.load(QUrl.fromLocalFile(str(self._page_file)))
+
+    def _on_loaded(self, ok: bool) -> None:
+        if self._over:
+            return
+        if not ok:
+            self._finish(None, "the page did not load")
+            return
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            PDF_MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+        self.page.printToPdf(lambda data: self._finish(bytes(data), ""), layout)
+
+    def _finish(self, data: bytes | None, error: str) -> None:
+        if self._over:
+            return
+        self._over = True
+        self._timer.stop()
+        self.finished.emit(data, error)
+
+    def dispose(self) -> None:
+        """Remove the temporary page and let the web page go (later: it may be mid-callback)."""
+        shutil.rmtree(self._folder, ignore_errors=True)
+        self.page.loadFinished.disconnect(self._on_loaded)
+        self.deleteLater()
