@@ -24,6 +24,7 @@ from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext
 from editor.core.render.context import warning_text
 from editor.core.render.export import Export, export_post
+from editor.core.render.pdftext import kanji_for_radicals
 from editor.ui import preview, prompts
 from editor.ui.doctor_panel import writer_language
 from editor.ui.settings import Settings
@@ -134,7 +135,7 @@ class Exporting(QObject):
                 )
             )
             return
-        if self._write(job.target, data):
+        if self._write(job.target, kanji_for_radicals(data)):
             self._done(job.target, job.result)
 
     # -- shared ------------------------------------------------------------------------------
