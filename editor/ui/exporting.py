@@ -185,9 +185,13 @@ class Exporting(QObject):
         if result.warnings:
             lang = writer_language()
             first = " ".join(warning_text(result.warnings[0], lang).split())
-            message += " — " + self.tr("{count} warning(s): {first}").format(
-                count=len(result.warnings), first=first
+            count = len(result.warnings)
+            warned = (
+                self.tr("1 warning: {first}")
+                if count == 1
+                else self.tr("{count} warnings: {first}")
             )
+            message += " — " + warned.format(count=count, first=first)
         self.status_message.emit(message)
         self.exported.emit(target)
 
@@ -226,7 +230,9 @@ class _PdfJob(QObject):
         self.page.loadFinished.connect(self._on_loaded)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(lambda: self._finish(None, "timed out"))
+        self._timer.timeout.connect(
+            lambda: self._finish(None, self.tr("it took more than a minute"))
+        )
         self._over = False
 
     def start(self) -> None:
@@ -238,7 +244,7 @@ class _PdfJob(QObject):
         if self._over:
             return
         if not ok:
-            self._finish(None, "the page did not load")
+            self._finish(None, self.tr("the page could not be loaded"))
             return
         layout = QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),

@@ -55,10 +55,13 @@ def choose_save_path(parent: QWidget, start: Path) -> Path | None:
 
 def choose_export_path(parent: QWidget, start: Path, kind: str) -> Path | None:
     """A Save dialog for an export (``kind`` is "html" or "pdf"); None when cancelled."""
+    translate = QCoreApplication.translate
     if kind == "pdf":
-        title, filters = _tr("Export as PDF"), _tr("PDF files (*.pdf)")
+        title = translate("Prompts", "Export as PDF")
+        filters = translate("Prompts", "PDF files (*.pdf)")
     else:
-        title, filters = _tr("Export as HTML"), _tr("HTML files (*.html *.htm)")
+        title = translate("Prompts", "Export as HTML")
+        filters = translate("Prompts", "HTML files (*.html *.htm)")
     name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
     return Path(name) if name else None
 

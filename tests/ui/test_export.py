@@ -178,6 +178,27 @@ def test_text_copied_out_of_the_pdf_is_the_posts_kanji_not_look_alike_radicals(
     assert "数字で見る市場" in text and "まとめ" in text
 
 
+@pytest.mark.skipif(bool(preview.WEBENGINE_ERROR), reason="needs QtWebEngine")
+def test_a_pdf_that_never_comes_is_told_and_the_action_works_again(
+    make_window, blog, export_to, prompt_log, monkeypatch, qtbot
+):
+    from editor.ui import exporting
+
+    out, _offered = export_to
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    monkeypatch.setattr(exporting, "PDF_TIMEOUT_MS", 0)  # the web engine never answers in time
+
+    with qtbot.waitSignal(window.exporting.failed, timeout=10000):
+        window.exporting.pdf_action.trigger()
+
+    (error,) = [entry for entry in prompt_log if entry[0] == "error"]
+    assert "The PDF could not be made: it took more than a minute" in error[3]
+    assert list(out.iterdir()) == []
+    assert window.exporting.pdf_action.isEnabled() and not window.exporting.busy
+    qtbot.wait(500)  # a late answer from the engine changes nothing
+    assert list(out.iterdir()) == []
+
+
 def test_without_the_web_engine_pdf_export_says_why_and_what_to_do(
     make_window, blog, export_to, prompt_log, monkeypatch, qtbot
 ):
