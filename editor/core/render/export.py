@@ -51,6 +51,14 @@ _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "xlink:href"
 _JAPANESE = re.compile(f"[{KANA}]")
 _STYLE_END = re.compile(r"</(style)", re.IGNORECASE)
 
+# On paper (the PDF): the page's full width, and no heading alone at the foot of a page, no
+# image, table or code block cut in two.
+PRINT_CSS = """@media print {
+  body { max-width: none; padding: 0; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; }
+  img, table, pre, blockquote, figure { break-inside: avoid; }
+}"""
+
 POLICY = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 
@@ -98,6 +106,7 @@ def standalone_html(
         # "</style" inside the CSS would end the element early.
         css = _STYLE_END.sub(r"<\\/\1", css)
         styles.append(f"<style>\n{css}\n</style>")
+    styles.append(f"<style>\n{PRINT_CSS}\n</style>")
     lang = post_language(context, title + "\n" + rewriter.text())
     lang_attr = f' lang="{escape(lang)}"' if lang else ""
     heading = f'<h1 class="post-title">{escape(title)}</h1>\n' if title else ""
