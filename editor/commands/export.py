@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from editor.commands.common import EXIT_OK, EXIT_PROBLEMS, CliError, require_utf8, storage_failure
-from editor.commands.render import load_post, print_warnings
+from editor.commands.render import add_post_arguments, load_post, print_warnings
 from editor.core.files.storage import StorageError, atomic_write
 from editor.core.render.export import export_post
 from editor.ui.resources import preview_stylesheets
@@ -25,26 +25,13 @@ def add_parser(parser) -> None:
         "Write a post as one standalone HTML file: the preview's rendering with its styles, "
         "local images inside the file, no script."
     )
-    parser.add_argument("post", help="the post file (Markdown with front matter)")
+    add_post_arguments(
+        parser, "exit with status 1 when something could not be embedded or rendered"
+    )
     parser.add_argument(
         "--html", required=True, metavar="OUT", help="the HTML file to write (- prints it)"
     )
-    parser.add_argument(
-        "--repo",
-        help="the Jekyll site folder (default: the folder above the post with _config.yml)",
-    )
     parser.add_argument("--css", help="the blog's own stylesheet instead of Tsuzuri's")
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit with status 1 when something could not be embedded or rendered",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default="ja" if os.environ.get("LANG", "").startswith("ja") else "en",
-        help="language of the warnings and errors",
-    )
 
 
 def run(args) -> int:

@@ -25,16 +25,19 @@ def add_parser(parser) -> None:
         "Render a post's body to HTML the way the preview shows it (Liquid, then kramdown-"
         "compatible Markdown), and print it."
     )
+    add_post_arguments(
+        parser, "exit with status 1 when the preview has warnings (parts it could not render)"
+    )
+
+
+def add_post_arguments(parser, strict_help: str) -> None:
+    """``POST``, ``--repo``, ``--strict`` and ``--lang``: a post rendered as the preview does."""
     parser.add_argument("post", help="the post file (Markdown with front matter)")
     parser.add_argument(
         "--repo",
         help="the Jekyll site folder (default: the folder above the post with _config.yml)",
     )
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit with status 1 when the preview has warnings (parts it could not render)",
-    )
+    parser.add_argument("--strict", action="store_true", help=strict_help)
     parser.add_argument(
         "--lang",
         choices=("ja", "en"),
