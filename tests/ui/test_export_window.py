@@ -211,3 +211,23 @@ def test_without_the_web_engine_pdf_export_says_why_and_what_to_do(
     (error,) = [entry for entry in prompt_log if entry[0] == "error"]
     assert "libEGL.so.1" in error[3] and "Export as HTML" in error[3]
     assert offered == []  # not asked for a file it could not write
+
+
+def test_a_new_post_is_offered_under_its_titles_slug_and_exports_before_it_is_saved(
+    make_window, blog, export_to, qtbot
+):
+    from editor.core.blog.slug import slugify
+
+    out, offered = export_to
+    window = make_window(blog)
+    window.new_post()
+    window.document.set_field("title", "半導体の話")
+    type_text(qtbot, window.editor, "まだ保存していない本文\n")
+
+    with qtbot.waitSignal(window.exporting.exported, timeout=10000) as written:
+        window.exporting.html_action.trigger()
+
+    assert offered[0][0].name == slugify("半導体の話") + ".html"
+    assert written.args[0].name == offered[0][0].name
+    html = written.args[0].read_text(encoding="utf-8")
+    assert "<title>半導体の話</title>" in html and "まだ保存していない本文" in html
