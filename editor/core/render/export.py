@@ -43,6 +43,9 @@ IMAGE_TYPES = {
     ".ico": "image/x-icon",
 }
 
+# What a stylesheet may bring along inside the page: its fonts and images.
+FONT_TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
+
 # Scripts are dropped with their content; these elements never run anything else either.
 _DROPPED = {"script"}
 # Attributes that are only the preview's: where a block starts, the local file, a withheld src.
@@ -50,6 +53,7 @@ _PREVIEW_ATTRIBUTES = {"data-source-line", "data-local-src", "data-remote-src"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "xlink:href"}
 _JAPANESE = re.compile(f"[{KANA}]")
 _STYLE_END = re.compile(r"</(style)", re.IGNORECASE)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""", re.IGNORECASE)
 
 # On paper (the PDF): the page's full width, and no heading alone at the foot of a page, no
 # image, table or code block cut in two.
@@ -103,6 +107,7 @@ def standalone_html(
         except StorageError as exc:
             warnings.append(RenderWarning("export-stylesheet", path=str(path), reason=str(exc)))
             continue
+        css = _inline_css_files(css, Path(path), context, warnings)
         # "</style" inside the CSS would end the element early.
         css = _STYLE_END.sub(r"<\\/\1", css)
         styles.append(f"<style>\n{css}\n</style>")
@@ -262,14 +267,44 @@ class _Rewriter(HTMLParser):
         return data
 
 
-def _data_uri(path: Path, root: Path) -> tuple[str | None, tuple[str, dict] | None]:
-    """An image file of the blog as a ``data:`` URI, or the code and params of why not."""
-    kind = IMAGE_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or ""
+def _inline_css_files(css: str, path: Path, context: RenderContext, warnings: list) -> str:
+    """The stylesheet with the fonts and images it names (next to it, or from the blog's root)
+    inside as ``data:`` URIs; one it cannot embed stays as written, with a warning."""
+    folder = path.resolve().parent
+    root = context.blog_root
+    within = Path(root).resolve() if root and is_inside(root, path) else folder
+
+    def inline(match: re.Match) -> str:
+        ref = match.group(2).strip()
+        parts = urlsplit(ref)
+        if parts.scheme or ref.startswith(("//", "#")):
+            return match.group(0)
+        if ref.startswith("/"):
+            target = resolve_local(unquote(parts.path), context)
+        else:
+            target = (folder / unquote(parts.path)).resolve()
+        data = None
+        if target is not None:
+            data, _problem = _data_uri(target, within, {**IMAGE_TYPES, **FONT_TYPES})
+        if data is None:  # missing, outside the blog, or neither a font nor an image
+            warnings.append(RenderWarning("export-stylesheet-file", path=str(path), src=ref))
+            return match.group(0)
+        return f'url("{data}")'
+
+    return _CSS_URL.sub(inline, css)
+
+
+def _data_uri(
+    path: Path, root: Path, types: dict[str, str] = IMAGE_TYPES
+) -> tuple[str | None, tuple[str, dict] | None]:
+    """An image file of the blog (or a font, with ``types``) as a ``data:`` URI, or the code and
+    params of why not."""
+    kind = types.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or ""
     if not is_inside(root, path):
         return None, ("export-image-outside", {})
     if not path.exists():
         return None, ("export-image-missing", {})
-    if not kind.startswith("image/"):
+    if kind not in types.values() and not kind.startswith("image/"):
         return None, ("export-image-kind", {})
     try:
         raw, _mtime = read_regular_file(path, MAX_IMAGE_BYTES, inside=root)

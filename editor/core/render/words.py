@@ -61,6 +61,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Image could not be read, left out of the export: {src} ({reason})",
         "画像を読めなかったため、書き出しから外しました: {src}（{reason}）",
     ),
+    "export-stylesheet-file": (
+        "A file the stylesheet names could not be put in the export: {src} ({path})",
+        "スタイルシートが使うファイルを書き出しに含められませんでした: {src}（{path}）",
+    ),
     "export-stylesheet": (
         "Stylesheet could not be read, the export has no styles from it: {path} ({reason})",
         "スタイルシートを読めなかったため、書き出しに含めていません: {path}（{reason}）",

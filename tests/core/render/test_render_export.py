@@ -165,6 +165,36 @@ def test_a_stylesheet_cannot_end_its_own_style_element(blog, tmp_path):
     assert post.read_bytes() == (SAMPLE / "_posts" / JA_POST).read_bytes()
 
 
+def test_the_blogs_stylesheet_brings_its_fonts_and_images_inside(blog, tmp_path):
+    theme = blog / "assets" / "css"
+    (theme / "fonts").mkdir(parents=True)
+    (theme / "fonts" / "mincho.woff2").write_bytes(b"wOF2 font bytes")
+    (tmp_path / "outside.woff2").write_bytes(b"wOF2 private")
+    css = theme / "main.css"
+    css.write_text(
+        "@font-face { src: url('fonts/mincho.woff2') format('woff2') }\n"
+        "body { background: url(/assets/images/chart.png) }\n"
+        '.a { background: url(gone.png) } .b { src: url("../../../outside.woff2") }\n'
+        ".c { background: url(https://example.org/x.png) } .d { mask: url(#m) }\n",
+        encoding="utf-8",
+    )
+    post = blog / "_posts" / JA_POST
+    result = export_post("本文", RenderContext(blog_root=blog, post_path=post), stylesheets=[css])
+
+    font = base64.b64encode(b"wOF2 font bytes").decode()
+    chart = base64.b64encode((blog / "assets" / "images" / "chart.png").read_bytes()).decode()
+    assert f'url("data:font/woff2;base64,{font}") format' in result.html
+    assert f'url("data:image/png;base64,{chart}")' in result.html
+    assert "url(https://example.org/x.png)" in result.html and "url(#m)" in result.html
+    assert base64.b64encode(b"wOF2 private").decode() not in result.html
+    codes = [(w.code, w.params["src"]) for w in result.warnings]
+    assert codes == [
+        ("export-stylesheet-file", "gone.png"),
+        ("export-stylesheet-file", "../../../outside.woff2"),
+    ]
+    assert "スタイルシート" in result.warnings[0].message("ja")
+
+
 @pytest.mark.parametrize(
     ("site_lang", "body", "expected"),
     [(None, "Plain English text.", None), ("en-GB", "日本語の本文です。", "en-GB")],
