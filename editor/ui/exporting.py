@@ -26,6 +26,7 @@ from editor.core.render.context import warning_text
 from editor.core.render.export import Export, export_post
 from editor.core.render.pdftext import kanji_for_radicals
 from editor.ui import preview, prompts
+from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import writer_language
 from editor.ui.settings import Settings
 
@@ -56,6 +57,10 @@ class Exporting(QObject):
         self._document, self._context, self._stylesheets = document, context, stylesheets
         self._settings, self._window = settings, window
         self._job: _PdfJob | None = None
+        self._pending: tuple[str, Path, bool] | None = None
+        self._worker = LatestOnly(_make_page, 0, self)
+        self._worker.finished.connect(self._on_page_made)
+        self._worker.failed.connect(self._on_page_failed)
         self.html_action = QAction(self.tr("Export as &HTML…"), self)
         self.html_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         self.html_action.triggered.connect(lambda _checked=False: self.export_html())
@@ -78,31 +83,18 @@ class Exporting(QObject):
 
     @property
     def busy(self) -> bool:
-        """A PDF is being printed."""
-        return self._job is not None
+        """An export is under way (the page being made, or the PDF printed)."""
+        return self._pending is not None
 
-    # -- HTML --------------------------------------------------------------------------------
-
-    def export_html(self) -> Path | None:
-        """Ask where, then write the standalone HTML; the path written, or None."""
-        target = self._ask_target("html")
-        if target is None:
-            return None
-        result = self._export()
-        if not self._write(target, result.html.encode("utf-8")):
-            return None
-        self._done(target, result)
-        return target
-
-    # -- PDF ---------------------------------------------------------------------------------
+    def export_html(self) -> bool:
+        """Ask where, then make and write the standalone HTML in the background; False when
+        nothing was started."""
+        return self._begin("html")
 
     def export_pdf(self) -> bool:
-        """Ask where, then print the standalone page to PDF in the background; False when
+        """Ask where, then make the page and print it to PDF in the background; False when
         nothing was started."""
-        if self._job is not None:
-            self.status_message.emit(self.tr("A PDF is already being exported…"))
-            return False
-        if preview.WEBENGINE_ERROR:
+        if preview.WEBENGINE_ERROR and not self.busy:
             self._fail(
                 self.tr(
                     "PDF export needs Qt WebEngine, which is not available here ({reason}). "
@@ -110,23 +102,56 @@ class Exporting(QObject):
                 ).format(reason=preview.WEBENGINE_ERROR)
             )
             return False
-        target = self._ask_target("pdf")
+        return self._begin("pdf")
+
+    def _begin(self, kind: str) -> bool:
+        if self.busy:
+            self.status_message.emit(self.tr("An export is already under way…"))
+            return False
+        target = self._ask_target(kind)
         if target is None:
             return False
-        result = self._export()
-        allow_remote = self._context().allow_remote
+        document = self._document()
+        title = document.get("title") if document.fields else None
+        context = self._context()
+        self._pending = (kind, target, context.allow_remote)
+        self._set_busy(True)
+        if kind == "pdf":
+            message = self.tr("Exporting to PDF: {name}…")
+        else:
+            message = self.tr("Exporting to HTML: {name}…")
+        self.status_message.emit(message.format(name=target.name))
+        # Rendered off the UI thread, as the preview is: a long post never freezes the window.
+        self._worker.request(
+            document.body,
+            context,
+            str(title) if title is not None else "",
+            self._stylesheets(),
+            immediately=True,
+        )
+        return True
+
+    def _on_page_made(self, result: Export) -> None:
+        if self._pending is None:
+            return
+        kind, target, allow_remote = self._pending
+        if kind == "html":
+            self._end()
+            if self._write(target, result.html.encode("utf-8")):
+                self._done(target, result)
+            return
         self._job = job = _PdfJob(self, target, result, allow_remote)
         job.finished.connect(lambda data, error: self._pdf_finished(job, data, error))
-        self.pdf_action.setEnabled(False)
-        self.status_message.emit(self.tr("Exporting to PDF: {name}…").format(name=target.name))
-        self._job.start()
-        return True
+        job.start()
+
+    def _on_page_failed(self, message: str) -> None:
+        self._end()
+        self._fail(self.tr("The export could not be made: {reason}").format(reason=message))
 
     def _pdf_finished(self, job: _PdfJob, data: bytes | None, error: str) -> None:
         if job is not self._job:
             return
-        self._job = None
-        self.pdf_action.setEnabled(True)
+        self._end()
         job.dispose()
         if data is None or not data.startswith(b"%PDF"):
             self._fail(
@@ -140,15 +165,14 @@ class Exporting(QObject):
 
     # -- shared ------------------------------------------------------------------------------
 
-    def _export(self) -> Export:
-        document = self._document()
-        title = document.get("title") if document.fields else None
-        return export_post(
-            document.body,
-            self._context(),
-            title=str(title) if title is not None else "",
-            stylesheets=self._stylesheets(),
-        )
+    def _set_busy(self, busy: bool) -> None:
+        self.html_action.setEnabled(not busy)
+        self.pdf_action.setEnabled(not busy)
+
+    def _end(self) -> None:
+        self._pending = None
+        self._job = None
+        self._set_busy(False)
 
     def _ask_target(self, kind: str) -> Path | None:
         document = self._document()
@@ -199,6 +223,11 @@ class Exporting(QObject):
         self.status_message.emit(message)
         prompts.show_error(self._window, self.tr("Export failed"), message)
         self.failed.emit(message)
+
+
+def _make_page(body: str, context: RenderContext, title: str, stylesheets: list[Path]) -> Export:
+    """The standalone page (runs on a worker thread)."""
+    return export_post(body, context, title=title, stylesheets=stylesheets)
 
 
 def default_name(document: PostDocument) -> str:

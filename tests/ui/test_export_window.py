@@ -231,3 +231,22 @@ def test_a_new_post_is_offered_under_its_titles_slug_and_exports_before_it_is_sa
     assert written.args[0].name == offered[0][0].name
     html = written.args[0].read_text(encoding="utf-8")
     assert "<title>半導体の話</title>" in html and "まだ保存していない本文" in html
+
+
+def test_the_page_is_made_off_the_ui_thread_one_export_at_a_time(
+    make_window, blog, export_to, qtbot
+):
+    out, offered = export_to
+    window = make_window(blog, blog / "_posts" / JA_POST)
+
+    with qtbot.waitSignal(window.exporting.exported, timeout=10000):
+        assert window.exporting.export_html()
+        # Back in the event loop at once; both actions wait for this export to finish.
+        assert window.exporting.busy and "Exporting to HTML" in window.statusBar().currentMessage()
+        assert not window.exporting.html_action.isEnabled()
+        assert not window.exporting.pdf_action.isEnabled()
+        assert not window.exporting.export_html()
+        assert "already under way" in window.statusBar().currentMessage()
+
+    assert len(offered) == 1 and [p.name for p in out.iterdir()] == ["ai-chip-market.html"]
+    assert window.exporting.html_action.isEnabled() and window.exporting.pdf_action.isEnabled()
