@@ -19,6 +19,7 @@ from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.edited_post import EditedPost
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
+from editor.ui.exporting import Exporting
 from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.i18n import current_language
@@ -101,6 +102,13 @@ class MainWindow(QMainWindow):
             self,
         )
         self.preview_style = PreviewStyle(self.preview, settings, self)
+        self.exporting = Exporting(
+            self._current_document,
+            self.render_context,
+            lambda: self.preview_style.stylesheets(dark=False),
+            settings,
+            self,
+        )
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.post_list)
@@ -168,6 +176,7 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             menu.addAction(action)
+        self.exporting.fill_menu(menu, before=self.quit_action)
         self.preview_style.fill_menu(self.menus["view"])
         self.doctor.fill_menu(self.menus["doctor"])
 
@@ -206,6 +215,7 @@ class MainWindow(QMainWindow):
         self.saving.saved.connect(self._check_where_saved)
         self.saving.moved.connect(self._check_where_saved)
         self.saving.status_message.connect(self.statusBar().showMessage)
+        self.exporting.status_message.connect(self.statusBar().showMessage)
         self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
 
     def _restore_state(self) -> None:
@@ -308,17 +318,20 @@ class MainWindow(QMainWindow):
         if self.doctor.path != path:
             self._request_render(immediately=True)
 
-    def _request_render(self, immediately: bool = False, body: str | None = None) -> None:
-        """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
-        context = RenderContext(
+    def render_context(self) -> RenderContext:
+        """What the current post renders with: its blog, its front matter, its file."""
+        return RenderContext(
             site=self.site,
             page=self.document.fields or {},
             blog_root=self.blog_root,
             post_path=self.document.path,
             allow_remote=bool(self.blog_root and self.settings.allow_remote(self.blog_root)),
         )
+
+    def _request_render(self, immediately: bool = False, body: str | None = None) -> None:
+        """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
         body = self.editor.toPlainText() if body is None else body
-        self.renderer.request(body, context, immediately=immediately)
+        self.renderer.request(body, self.render_context(), immediately=immediately)
         self.doctor.request(
             self.document.text, self.blog_root, self.document.path, immediately=immediately
         )
@@ -336,8 +349,12 @@ class MainWindow(QMainWindow):
 
     def _current_post_text(self) -> str:
         """The whole post as the writer sees it, with anything still being typed applied."""
+        return self._current_document().text
+
+    def _current_document(self) -> PostDocument:
+        """The post being edited, with anything still being typed in the form applied."""
         self.form.flush()
-        return self.document.text
+        return self.document
 
     def _on_rendered(self, result: RenderResult) -> None:
         """Show the body, and what the preview could not render (markers) in the status bar."""

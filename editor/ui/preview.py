@@ -166,6 +166,30 @@ if not WEBENGINE_ERROR:
             return None
 
 
+def sandboxed_page(parent: QObject, allowed_roots=(), allow_remote: bool = False):
+    """A page on the shared profile, fenced in as the preview is: no JavaScript, no pop-ups, no
+    navigation away, only files under ``allowed_roots`` (and remote ones when allowed); its
+    request filter is ``page.interceptor``.  Needs QtWebEngine (see ``WEBENGINE_ERROR``)."""
+    interceptor = _Interceptor(parent)
+    interceptor.allowed_roots = [Path(os.path.realpath(root)) for root in allowed_roots]
+    interceptor.allow_remote = allow_remote
+    page = _SandboxedPage(_shared_profile(), parent)
+    page.setUrlRequestInterceptor(interceptor)
+    page.interceptor = interceptor
+    settings = page.settings()
+    settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+    settings.setAttribute(
+        QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allow_remote
+    )
+    settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
+    # No looking up the hosts of links nobody clicked (Qt's default, made explicit).
+    settings.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
+    return page
+
+
 class PreviewPane(QWidget):
     """Shows rendered body HTML; reports scrolling as body lines."""
 
@@ -218,20 +242,8 @@ class PreviewPane(QWidget):
         return self._interceptor.allowed if self._view is not None else []
 
     def _build_web_view(self, layout: QStackedLayout) -> None:
-        self._interceptor = _Interceptor(self)
-        page = _SandboxedPage(_shared_profile(), self)
-        page.setUrlRequestInterceptor(self._interceptor)
-        settings = page.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
-        )
-        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
-        # No looking up the hosts of links nobody clicked (Qt's default, made explicit).
-        settings.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
+        page = sandboxed_page(self)
+        self._interceptor = page.interceptor
         script = QWebEngineScript()
         script.setName("tsuzuri-bridge")
         script.setSourceCode(resource_path("preview", "bridge.js").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from editor.ui import prompts
 from editor.ui.preview import PreviewPane
-from editor.ui.resources import resource_path
+from editor.ui.resources import preview_stylesheets
 from editor.ui.settings import Settings
 
 
@@ -42,14 +42,12 @@ class PreviewStyle(QObject):
         self.blog_root = root
         self.reload()
 
-    def stylesheets(self) -> list[Path]:
+    def stylesheets(self, dark: bool | None = None) -> list[Path]:
         """The blog's own stylesheet when the writer chose one, else Tsuzuri's; then code
-        colours and the preview's own marks."""
-        dark = bool(self._settings.value("preview/dark"))
-        own = self._blog_stylesheet()
-        base = [own] if own is not None else [resource_path("preview", "preview.css")]
-        code = resource_path("preview", "highlight-dark.css" if dark else "highlight-light.css")
-        return [p for p in (*base, code, resource_path("preview", "page.css")) if p.is_file()]
+        colours (light or dark, by default as the preview is) and the preview's own marks."""
+        if dark is None:
+            dark = bool(self._settings.value("preview/dark"))
+        return preview_stylesheets(self._blog_stylesheet(), dark)
 
     def _blog_stylesheet(self) -> Path | None:
         if self.blog_root is None:

@@ -57,6 +57,19 @@ def choose_save_path(parent: QWidget, start: Path) -> Path | None:
     return Path(name) if name else None
 
 
+def choose_export_path(parent: QWidget, start: Path, kind: str) -> Path | None:
+    """A Save dialog for an export (``kind`` is "html" or "pdf"); None when cancelled."""
+    translate = QCoreApplication.translate
+    if kind == "pdf":
+        title = translate("Prompts", "Export as PDF")
+        filters = translate("Prompts", "PDF files (*.pdf)")
+    else:
+        title = translate("Prompts", "Export as HTML")
+        filters = translate("Prompts", "HTML files (*.html *.htm)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
+    return Path(name) if name else None
+
+
 def choose_stylesheet(parent: QWidget, start: Path) -> Path | None:
     """A CSS file for the preview (e.g. the blog's built _site/assets/main.css); None if cancelled."""
     name, _ = QFileDialog.getOpenFileName(

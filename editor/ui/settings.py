@@ -24,6 +24,8 @@ DEFAULTS: dict[str, object] = {
     "render/debounce_ms": 120,
     # Where pasted and dropped images go, relative to the blog root.
     "images/folder": "assets/images",
+    # Where the last HTML or PDF export went ("": the home folder).
+    "export/folder": "",
 }
 
 

@@ -64,7 +64,12 @@ def prompt_log(monkeypatch):
     monkeypatch.setattr(
         prompts, "compare_takes", lambda *a: log.append(("compare_takes", *a)) or True
     )
-    for chooser in ("choose_post_to_open", "choose_blog_folder", "choose_stylesheet"):
+    for chooser in (
+        "choose_post_to_open",
+        "choose_blog_folder",
+        "choose_stylesheet",
+        "choose_export_path",
+    ):
         monkeypatch.setattr(prompts, chooser, lambda *a, _n=chooser: log.append((_n, *a)))
 
     def choose_recovery(*args):
