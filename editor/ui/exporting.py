@@ -27,7 +27,7 @@ from editor.core.render.export import Export, export_post
 from editor.core.render.pdftext import kanji_for_radicals
 from editor.ui import preview, prompts
 from editor.ui.background import LatestOnly
-from editor.ui.doctor_panel import writer_language
+from editor.ui.i18n import current_language
 from editor.ui.settings import Settings
 
 PDF_TIMEOUT_MS = 60_000
@@ -194,7 +194,7 @@ class Exporting(QObject):
         try:
             atomic_write(target, data)
         except StorageError as exc:
-            lang = writer_language()
+            lang = current_language()
             self._fail(
                 self.tr("The export could not be written to {path}: {reason}").format(
                     path=str(target), reason=exc.message_in(lang)
@@ -207,7 +207,7 @@ class Exporting(QObject):
     def _done(self, target: Path, result: Export) -> None:
         message = self.tr("Exported to {path}").format(path=str(target))
         if result.warnings:
-            lang = writer_language()
+            lang = current_language()
             first = " ".join(warning_text(result.warnings[0], lang).split())
             count = len(result.warnings)
             warned = (

@@ -220,6 +220,73 @@
     </message>
 </context>
 <context>
+    <name>Exporting</name>
+    <message>
+        <source>Export as &amp;HTML…</source>
+        <translation>HTML として書き出す(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>PDF として書き出す(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>書き出し(&amp;X)</translation>
+    </message>
+    <message>
+        <source>PDF export needs Qt WebEngine, which is not available here ({reason}). Export as HTML and print that file from a web browser instead.</source>
+        <translation>PDF の書き出しには Qt WebEngine が必要ですが、この環境では使えません（{reason}）。代わりに HTML として書き出し、そのファイルをウェブブラウザーから印刷してください。</translation>
+    </message>
+    <message>
+        <source>An export is already under way…</source>
+        <translation>書き出しの途中です…</translation>
+    </message>
+    <message>
+        <source>Exporting to PDF: {name}…</source>
+        <translation>PDF に書き出しています: {name}…</translation>
+    </message>
+    <message>
+        <source>Exporting to HTML: {name}…</source>
+        <translation>HTML に書き出しています: {name}…</translation>
+    </message>
+    <message>
+        <source>The export could not be made: {reason}</source>
+        <translation>書き出す内容を作れませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made: {reason}</source>
+        <translation>PDF を作成できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>the web engine returned no PDF</source>
+        <translation>ウェブエンジンから PDF が返されませんでした</translation>
+    </message>
+    <message>
+        <source>An export cannot be written over the post itself.</source>
+        <translation>記事そのものに上書きして書き出すことはできません。</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {reason}</source>
+        <translation>{path} に書き出せませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>1 warning: {first}</source>
+        <translation>警告 1 件: {first}</translation>
+    </message>
+    <message>
+        <source>{count} warnings: {first}</source>
+        <translation>警告 {count} 件: {first}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+</context>
+<context>
     <name>FixAllDialog</name>
     <message>
         <source>Fix all safe problems</source>
@@ -548,6 +615,22 @@
         <translation>Markdown の記事 (*.md *.markdown)</translation>
     </message>
     <message>
+        <source>Export as PDF</source>
+        <translation>PDF として書き出す</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export as HTML</source>
+        <translation>HTML として書き出す</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML ファイル (*.html *.htm)</translation>
+    </message>
+    <message>
         <source>Preview stylesheet</source>
         <translation>プレビューのスタイルシート</translation>
     </message>
@@ -702,6 +785,17 @@
     <message>
         <source>The second take has words the first one does not. Keep the first take and remove the second?</source>
         <translation>後の版には、前の版にない言葉があります。前の版を残し、後の版を削除しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>_PdfJob</name>
+    <message>
+        <source>it took more than a minute</source>
+        <translation>1 分以上かかりました</translation>
+    </message>
+    <message>
+        <source>the page could not be loaded</source>
+        <translation>ページを読み込めませんでした</translation>
     </message>
 </context>
 </TS>
