@@ -37,7 +37,7 @@ from editor.core.post.split import split_post
 from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
-from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
+from editor.ui.doctor_panel import DoctorPanel, severity_colour, writer_language
 from editor.ui.settings import Settings
 
 MAX_MARKS = 400
@@ -151,6 +151,11 @@ class DoctorController(QObject):
                 str(self._blog_root), "doctor_disabled", ",".join(disabled)
             )
         self.request(self._current_post_text(), self._blog_root, self._path, immediately=True)
+
+    def recolour(self) -> None:
+        """The theme changed: the marks and the list in its colours."""
+        self.panel.recolour()
+        self._mark(self.findings)
 
     # -- running -----------------------------------------------------------------------------
 
@@ -267,7 +272,7 @@ class DoctorController(QObject):
             cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(SEVERITY_COLOUR.get(finding.severity, "#888")))
+            fmt.setUnderlineColor(QColor(severity_colour(finding.severity)))
             fmt.setToolTip(finding.message_ja + "\n" + finding.message_en)
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)

@@ -56,6 +56,21 @@ FORMATS = {
     "list": _format("#b05a00", bold=True),
     "marker": _format("#ffffff", bold=True, background="#c62828"),
 }
+# The same marks, readable on the dark theme's text pane (#0d1117).
+DARK_FORMATS = {
+    "heading": _format("#79c0ff", bold=True),
+    "code": _format("#ffa657", background="#1c2128"),
+    "fence": _format("#a8b1bb", background="#1c2128"),
+    "strong": _format("#f0f6fc", bold=True),
+    "emphasis": _format("#d0d7de", italic=True),
+    "link": _format("#58a6ff"),
+    "liquid": _format("#d2a8ff"),
+    "html": _format("#8b949e"),
+    "ial": _format("#8b949e"),
+    "quote": _format("#9fc79f", italic=True),
+    "list": _format("#ffa657", bold=True),
+    "marker": _format("#ffffff", bold=True, background="#c62828"),
+}
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -63,31 +78,39 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument):
         super().__init__(document)
+        self._formats = FORMATS
+
+    def set_dark(self, dark: bool) -> None:
+        """Colours for the dark or the light theme; the text is coloured again if they change."""
+        formats = DARK_FORMATS if dark else FORMATS
+        if formats is not self._formats:
+            self._formats = formats
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         in_fence = self.previousBlockState() == IN_FENCE
         fence = _FENCE.match(text)
         if in_fence or fence:
-            self.setFormat(0, len(text), FORMATS["fence"])
+            self.setFormat(0, len(text), self._formats["fence"])
             closes = in_fence and fence is not None
             self.setCurrentBlockState(-1 if closes else IN_FENCE)
             return
         self.setCurrentBlockState(-1)
         if _MARKER.match(text):
-            self.setFormat(0, len(text), FORMATS["marker"])
+            self.setFormat(0, len(text), self._formats["marker"])
             return
         if _HEADING.match(text):
-            self.setFormat(0, len(text), FORMATS["heading"])
+            self.setFormat(0, len(text), self._formats["heading"])
             return
         if _QUOTE.match(text):
-            self.setFormat(0, len(text), FORMATS["quote"])
+            self.setFormat(0, len(text), self._formats["quote"])
         bullet = _LIST.match(text)
         if bullet:
-            self.setFormat(0, bullet.end(), FORMATS["list"])
+            self.setFormat(0, bullet.end(), self._formats["list"])
         for name, pattern in _INLINE:
             for match in pattern.finditer(text):
                 start, end = _utf16_span(text, match.start(), match.end())
-                self.setFormat(start, end - start, FORMATS[name])
+                self.setFormat(start, end - start, self._formats[name])
 
 
 def _utf16_span(text: str, start: int, end: int) -> tuple[int, int]:

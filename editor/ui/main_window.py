@@ -17,6 +17,7 @@ from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.edited_post import EditedPost
+from editor.ui.editor_fonts import EditorFonts
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
@@ -29,6 +30,7 @@ from editor.ui.preview_style import PreviewStyle
 from editor.ui.safekeeping import SafeKeeper
 from editor.ui.saving import Saving
 from editor.ui.settings import Settings
+from editor.ui.theme import ThemeController
 
 APP_NAME = "Tsuzuri"
 
@@ -45,10 +47,14 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.blog = OpenBlog()
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
+        self.theme = ThemeController(settings, self)  # first: every pane starts in its colours
+        self.fonts = EditorFonts(settings, self)
 
         self.post_list = PostListView()
         self.form = FrontMatterForm()
-        self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
+        self.editor = MarkdownEditor()
+        self.fonts.attach(self.editor)
+        self.theme.attach(self.editor)
         self.preview = PreviewPane()
         self.edited = EditedPost(self.editor, self)
         self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
@@ -166,7 +172,10 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             menu.addAction(action)
+        self.theme.fill_menu(self.menus["view"])
         self.preview_style.fill_menu(self.menus["view"])
+        self.menus["view"].addSeparator()
+        self.fonts.fill_menu(self.menus["view"])
         self.doctor.fill_menu(self.menus["doctor"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
@@ -193,6 +202,8 @@ class MainWindow(QMainWindow):
         )
         self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
+        self.theme.changed.connect(lambda _dark: self.preview_style.reload())
+        self.theme.changed.connect(lambda _dark: self.doctor.recolour())
         self.renderer.finished.connect(self._on_rendered)
         self.renderer.failed.connect(self._on_render_failed)
         self.editor.textChanged.connect(self.safekeeping.note_edit)

@@ -19,7 +19,6 @@ DEFAULTS: dict[str, object] = {
     "editor/auto_pairs": True,
     # Enter continues lists and quotes, Tab indents list items.
     "editor/list_continuation": True,
-    "preview/dark": False,
     "preview/follow_cursor": True,
     "render/debounce_ms": 120,
     # Where pasted and dropped images go, relative to the blog root.
