@@ -30,6 +30,7 @@ from editor.ui.preview_style import PreviewStyle
 from editor.ui.safekeeping import SafeKeeper
 from editor.ui.saving import Saving
 from editor.ui.settings import Settings
+from editor.ui.settings_dialog import Preferences
 from editor.ui.theme import ThemeController
 
 APP_NAME = "Tsuzuri"
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
         self.theme = ThemeController(settings, self)  # first: every pane starts in its colours
         self.fonts = EditorFonts(settings, self)
+        self.preferences = Preferences(settings, lambda: self.blog_root, self)
 
         self.post_list = PostListView()
         self.form = FrontMatterForm()
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.menus["view"].addSeparator()
         self.fonts.fill_menu(self.menus["view"])
         self.doctor.fill_menu(self.menus["doctor"])
+        self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
         self.theme.changed.connect(lambda _dark: self.preview_style.reload())
         self.theme.changed.connect(lambda _dark: self.doctor.recolour())
+        self.settings.changed.connect(self._on_setting_changed)
         self.renderer.finished.connect(self._on_rendered)
         self.renderer.failed.connect(self._on_render_failed)
         self.editor.textChanged.connect(self.safekeeping.note_edit)
@@ -216,6 +220,10 @@ class MainWindow(QMainWindow):
         self.saving.moved.connect(self._check_where_saved)
         self.saving.status_message.connect(self.statusBar().showMessage)
         self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == "render/debounce_ms":
+            self.renderer.set_debounce(int(self.settings.value(key)))
 
     def _restore_state(self) -> None:
         for name, widget in (
