@@ -2,8 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
 
-Writes docs/images/main-window.png (a sample post) and docs/images/doctor.png (the messy post
-from ../shared/corpus/raw, when it is there, with the doctor's findings).
+Writes docs/images/main-window.png (a sample post), docs/images/main-window-dark.png (the same
+in the dark theme) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when it
+is there, with the doctor's findings).
 """
 
 from __future__ import annotations
@@ -40,13 +41,15 @@ def main() -> int:
         os.environ["TSUZURI_DATA_DIR"] = str(Path(tmp) / "data")
         blog = Path(tmp) / "blog"
         shutil.copytree(ROOT / "resources" / "sample-blog", blog)
-        shots = [(blog / "_posts" / "2025-10-20-ai-chip-market.md", "main-window.png")]
+        sample = blog / "_posts" / "2025-10-20-ai-chip-market.md"
+        shots = [(sample, "main-window.png"), (sample, "main-window-dark.png")]
         raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
         if raw.is_file():
             shutil.copyfile(raw, blog / "_posts" / raw.name)
             shots.append((blog / "_posts" / raw.name, "doctor.png"))
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         for post, name in shots:
+            settings.set_value("ui/theme", "dark" if name.endswith("-dark.png") else "light")
             window = MainWindow(settings)
             window.resize(1400, 900)
             window.open_blog(blog)

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QTreeWidget,
@@ -116,6 +118,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._blog_root = blog_root
+        if parent is not None:
+            self.setFont(parent.font())  # a dialog window does not inherit the window's CJK font
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._general_page(), self.tr("General"))
         self.tabs.addTab(self._editor_page(), self.tr("Editor"))
@@ -135,7 +139,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
-        self.resize(640, 560)
+        self.resize(720, 700)
         self.load(self.current_values())
 
     # -- pages -------------------------------------------------------------------------------
@@ -230,15 +234,17 @@ class SettingsDialog(QDialog):
         descriptions = rule_descriptions()
         for rule in all_rules():
             item = QTreeWidgetItem([rule, descriptions.get(rule, "")])
+            item.setToolTip(1, descriptions.get(rule, ""))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)
             self.rules.addTopLevelItem(item)
             self.rule_items[rule] = item
         self.rules.resizeColumnToContents(0)
         rules_layout.addWidget(self.rules)
-        layout.addWidget(rules_box, 2)
+        layout.addWidget(rules_box, 1)
         limits_box = QGroupBox(self.tr("Thresholds"))
-        form = QFormLayout(limits_box)
+        limits = QWidget()
+        form = QFormLayout(limits)
         labels = threshold_labels()
         self.thresholds: dict[str, QSpinBox | QDoubleSpinBox] = {}
         for name in DOCTOR_THRESHOLDS:
@@ -259,7 +265,12 @@ class SettingsDialog(QDialog):
         self.markers.setTabChangesFocus(True)
         self.markers.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         form.addRow(self.tr("Continuation markers (one a line):"), self.markers)
-        layout.addWidget(limits_box, 3)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(limits)
+        QVBoxLayout(limits_box).addWidget(scroll)
+        layout.addWidget(limits_box, 1)
         return page
 
     def _images_page(self) -> QWidget:
