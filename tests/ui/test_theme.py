@@ -129,3 +129,47 @@ def test_the_view_menu_offers_the_three_themes(make_window):
     assert "Theme" in menus
     names = [a.text().replace("&", "") for a in menus["Theme"].actions()]
     assert names == ["Follow the system", "Light", "Dark"]
+
+
+def _text_pixels(label) -> list[QColor]:
+    """The colours of a label's text: the pixels unlike its background."""
+    image = label.grab().toImage()
+    background = image.pixelColor(1, 1)
+    pixels = [
+        image.pixelColor(x, y)
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    ]
+    return [p for p in pixels if abs(p.lightness() - background.lightness()) > 60]
+
+
+def test_the_forms_problem_texts_stay_readable_in_the_dark(qtbot, blog, make_window):
+    post = blog / "_posts" / JA_POST
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("title: ", "title: \ufffd", 1), encoding="utf-8")
+    window = make_window(blog, post)
+    message = window.form.messages["title"]
+    qtbot.waitUntil(message.isVisible, timeout=5000)
+    assert min(p.lightness() for p in _text_pixels(message)) < 110  # dark red on light
+    window.theme.menu_actions["dark"].trigger()
+    _looks(qtbot, message, True)  # no light stripe in the dark form
+    assert max(p.lightness() for p in _text_pixels(message)) > 150  # light red on dark
+
+
+def test_the_fix_all_diff_is_readable_in_the_dark(qtbot, make_window):
+    from editor.ui.fix_dialogs import FixAllDialog
+
+    window = make_window()
+    window.theme.menu_actions["dark"].trigger()
+    dialog = FixAllDialog(window, 1, ["fix"], "--- a\n+++ b\n-古い文\n+新しい文\n", "ja")
+    qtbot.addWidget(dialog)
+    document = dialog.diff.document()
+    qtbot.waitUntil(lambda: bool(document.findBlockByNumber(2).layout().formats()))
+    for line in (2, 3):
+        block = document.findBlockByNumber(line)
+        first = block.layout().formats()[0]
+        fmt = first.format
+        background = QColor(fmt.background().color())
+        text = dialog.diff.palette().color(dialog.diff.foregroundRole())
+        assert _is_dark(background), block.text()
+        assert text.lightness() - background.lightness() > 100
