@@ -42,35 +42,38 @@ def _format(
     return fmt
 
 
-FORMATS = {
-    "heading": _format("#1a3d7c", bold=True),
-    "code": _format("#8a3b12", background="#f3f1ec"),
-    "fence": _format("#5b5b5b", background="#f3f1ec"),
-    "strong": _format("#111111", bold=True),
-    "emphasis": _format("#333333", italic=True),
-    "link": _format("#1f6fb2"),
-    "liquid": _format("#7b3fa0"),
-    "html": _format("#8a8a8a"),
-    "ial": _format("#8a8a8a"),
-    "quote": _format("#5a6b5a", italic=True),
-    "list": _format("#b05a00", bold=True),
-    "marker": _format("#ffffff", bold=True, background="#c62828"),
+# name: (light colour, dark colour, light background, dark background, style); the dark
+# colours are readable on the dark theme's text pane (#0d1117).
+MARKS = {
+    "heading": ("#1a3d7c", "#79c0ff", None, None, "bold"),
+    "code": ("#8a3b12", "#ffa657", "#f3f1ec", "#1c2128", ""),
+    "fence": ("#5b5b5b", "#a8b1bb", "#f3f1ec", "#1c2128", ""),
+    "strong": ("#111111", "#f0f6fc", None, None, "bold"),
+    "emphasis": ("#333333", "#d0d7de", None, None, "italic"),
+    "link": ("#1f6fb2", "#58a6ff", None, None, ""),
+    "liquid": ("#7b3fa0", "#d2a8ff", None, None, ""),
+    "html": ("#8a8a8a", "#8b949e", None, None, ""),
+    "ial": ("#8a8a8a", "#8b949e", None, None, ""),
+    "quote": ("#5a6b5a", "#9fc79f", None, None, "italic"),
+    "list": ("#b05a00", "#ffa657", None, None, "bold"),
+    "marker": ("#ffffff", "#ffffff", "#c62828", "#c62828", "bold"),
 }
-# The same marks, readable on the dark theme's text pane (#0d1117).
-DARK_FORMATS = {
-    "heading": _format("#79c0ff", bold=True),
-    "code": _format("#ffa657", background="#1c2128"),
-    "fence": _format("#a8b1bb", background="#1c2128"),
-    "strong": _format("#f0f6fc", bold=True),
-    "emphasis": _format("#d0d7de", italic=True),
-    "link": _format("#58a6ff"),
-    "liquid": _format("#d2a8ff"),
-    "html": _format("#8b949e"),
-    "ial": _format("#8b949e"),
-    "quote": _format("#9fc79f", italic=True),
-    "list": _format("#ffa657", bold=True),
-    "marker": _format("#ffffff", bold=True, background="#c62828"),
-}
+
+
+def _formats(dark: bool) -> dict[str, QTextCharFormat]:
+    return {
+        name: _format(
+            dark_colour if dark else colour,
+            bold=style == "bold",
+            italic=style == "italic",
+            background=dark_background if dark else background,
+        )
+        for name, (colour, dark_colour, background, dark_background, style) in MARKS.items()
+    }
+
+
+FORMATS = _formats(dark=False)
+DARK_FORMATS = _formats(dark=True)
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
