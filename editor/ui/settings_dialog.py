@@ -410,11 +410,13 @@ class Preferences(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return self.dialog
-        self.dialog = SettingsDialog(self._settings, self._blog_root(), self._window)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.destroyed.connect(self._forget)
-        self.dialog.open()
-        return self.dialog
+        dialog = SettingsDialog(self._settings, self._blog_root(), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result, d=dialog: self._forget(d))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
-    def _forget(self, *_args) -> None:
-        self.dialog = None
+    def _forget(self, dialog: SettingsDialog) -> None:
+        if self.dialog is dialog:  # not a newer one opened since
+            self.dialog = None
