@@ -173,3 +173,18 @@ def test_the_fix_all_diff_is_readable_in_the_dark(qtbot, make_window):
         text = dialog.diff.palette().color(dialog.diff.foregroundRole())
         assert _is_dark(background), block.text()
         assert text.lightness() - background.lightness() > 100
+
+
+def test_the_previews_own_markers_are_dark_in_the_dark(qtbot, blog, make_window):
+    post = blog / "_posts" / JA_POST
+    post.write_text(post.read_text(encoding="utf-8") + "\n{% no_such_tag %}\n", encoding="utf-8")
+    window = make_window(blog, post)
+    window.theme.menu_actions["dark"].trigger()
+    _page_background(qtbot, window, DARK_PAGE)
+    marker = (
+        "(e => e ? getComputedStyle(e).backgroundColor : '')"
+        "(document.querySelector('.tsuzuri-liquid-unknown'))"
+    )
+    qtbot.waitUntil(lambda: _eval(qtbot, window, marker) not in ("", None), timeout=15000)
+    red, green, blue = (int(v) for v in _eval(qtbot, window, marker)[4:-1].split(",")[:3])
+    assert _is_dark(QColor(red, green, blue))
