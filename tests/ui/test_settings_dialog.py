@@ -154,3 +154,23 @@ def test_every_rule_is_described():
     descriptions = rule_descriptions()
     assert set(descriptions) == set(all_rules())
     assert all(text.strip() for text in descriptions.values())
+
+
+def test_remote_images_for_this_blog_reload_the_preview_at_once(qtbot, post_window, settings):
+    window = post_window
+    if not window.preview.uses_webengine:
+        pytest.skip(f"QtWebEngine unavailable: {window.preview.fallback_reason}")
+    policy = "document.querySelector('meta[http-equiv=Content-Security-Policy]').content"
+
+    def csp() -> str:
+        box: list = []
+        window.preview.run_in_page(policy, box.append)
+        qtbot.waitUntil(lambda: bool(box), timeout=10000)
+        return box[0] or ""
+
+    qtbot.waitUntil(lambda: "img-src file: data:;" in csp(), timeout=10000)
+    dialog = _open(qtbot, window)
+    dialog.allow_remote.setChecked(True)
+    _click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+    assert settings.allow_remote(window.blog_root)
+    qtbot.waitUntil(lambda: "img-src file: data: http: https:" in csp(), timeout=10000)
