@@ -7,7 +7,9 @@ state carried between lines is "inside a fenced code block".
 from __future__ import annotations
 
 import re
+import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from editor.core.text.textpos import utf16_length
@@ -74,6 +76,9 @@ def _formats(dark: bool) -> dict[str, QTextCharFormat]:
 
 FORMATS = _formats(dark=False)
 DARK_FORMATS = _formats(dark=True)
+# After a theme change, lines are coloured again for at most this long per turn of the event
+# loop (about 60 lines a millisecond here), so typing goes on between turns.
+RECOLOUR_BUDGET_S = 0.008
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -82,13 +87,45 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument):
         super().__init__(document)
         self._formats = FORMATS
+        self._recolour: list[int] = []  # block numbers still to colour again, next last
+        self._recolour_timer = QTimer(self)
+        self._recolour_timer.setInterval(0)
+        self._recolour_timer.timeout.connect(self._recolour_some)
 
-    def set_dark(self, dark: bool) -> None:
-        """Colours for the dark or the light theme; the text is coloured again if they change."""
+    def set_dark(self, dark: bool, first_block: int = 0) -> None:
+        """Colours for the dark or the light theme.
+
+        The text is coloured again from ``first_block`` (the top of the view) to the end, then
+        from the start, :data:`RECOLOUR_BUDGET_S` at a time between events: a 1 MB post
+        switches theme without freezing the typing (a whole rehighlight takes seconds).
+        """
         formats = DARK_FORMATS if dark else FORMATS
-        if formats is not self._formats:
-            self._formats = formats
-            self.rehighlight()
+        if formats is self._formats:
+            return
+        self._formats = formats
+        count = self.document().blockCount()
+        first_block = min(max(0, first_block), count)
+        order = list(range(first_block, count)) + list(range(first_block))
+        self._recolour = order[::-1]
+        self._recolour_some()
+
+    def recolouring(self) -> bool:
+        """True while lines coloured for the previous theme remain."""
+        return bool(self._recolour)
+
+    def _recolour_some(self) -> None:
+        document = self.document()
+        deadline = time.perf_counter() + RECOLOUR_BUDGET_S
+        while self._recolour:
+            block = document.findBlockByNumber(self._recolour.pop())
+            if block.isValid():
+                self.rehighlightBlock(block)
+            if time.perf_counter() > deadline:
+                break
+        if self._recolour:
+            self._recolour_timer.start()
+        else:
+            self._recolour_timer.stop()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         in_fence = self.previousBlockState() == IN_FENCE

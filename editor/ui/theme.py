@@ -173,7 +173,7 @@ class ThemeController(QObject):
         if editor not in self._editors:
             self._editors.append(editor)
             editor.destroyed.connect(lambda _obj=None, e=editor: self._forget(e))
-        editor.highlighter.set_dark(bool(self._dark))
+        editor.highlighter.set_dark(bool(self._dark), editor.firstVisibleBlock().blockNumber())
 
     def _forget(self, editor) -> None:
         if editor in self._editors:
@@ -202,5 +202,5 @@ class ThemeController(QObject):
             return
         self._dark = dark
         for editor in list(self._editors):
-            editor.highlighter.set_dark(dark)
+            editor.highlighter.set_dark(dark, editor.firstVisibleBlock().blockNumber())
         self.changed.emit(dark)
