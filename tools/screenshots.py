@@ -2,9 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py [en]
 
-Writes docs/images/main-window.png (a sample post) and docs/images/doctor.png (the messy post
-from ../shared/corpus/raw, when it is there, with the doctor's findings), in the Japanese
-interface (``en``: in English, as main-window-en.png and doctor-en.png).
+Writes docs/images/main-window.png (a sample post), docs/images/main-window-dark.png (the same
+in the dark theme) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when it
+is there, with the doctor's findings), in the Japanese interface (``en``: in English, as
+main-window-en.png and so on).
 """
 
 from __future__ import annotations
@@ -51,13 +52,15 @@ def main() -> int:
             return 1
         blog = Path(tmp) / "blog"
         shutil.copytree(ROOT / "resources" / "sample-blog", blog)
-        shots = [(blog / "_posts" / "2025-10-20-ai-chip-market.md", f"main-window{suffix}.png")]
+        sample = blog / "_posts" / "2025-10-20-ai-chip-market.md"
+        shots = [(sample, f"main-window{suffix}.png"), (sample, f"main-window-dark{suffix}.png")]
         raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
         if raw.is_file():
             shutil.copyfile(raw, blog / "_posts" / raw.name)
             shots.append((blog / "_posts" / raw.name, f"doctor{suffix}.png"))
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         for post, name in shots:
+            settings.set_value("ui/theme", "dark" if "-dark" in name else "light")
             window = MainWindow(settings)
             window.resize(1400, 900)
             window.open_blog(blog)

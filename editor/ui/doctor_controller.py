@@ -37,11 +37,31 @@ from editor.core.post.split import split_post
 from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
-from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel
+from editor.ui.doctor_panel import DoctorPanel, severity_colour
 from editor.ui.i18n import current_language
-from editor.ui.settings import Settings
+from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
 MAX_MARKS = 400
+
+
+def disabled_rules(settings: Settings, blog: Path | None) -> frozenset[str]:
+    """The rules a blog's writer switched off (none when no blog is open)."""
+    saved = settings.blog_value(str(blog), "doctor_disabled", "") if blog else ""
+    return frozenset(rule for rule in str(saved or "").split(",") if rule)
+
+
+def set_disabled_rules(settings: Settings, blog: Path, disabled: frozenset[str]) -> None:
+    settings.set_blog_value(str(blog), "doctor_disabled", ",".join(sorted(disabled)))
+
+
+def doctor_config(settings: Settings, disabled: frozenset[str] = frozenset()) -> DoctorConfig:
+    """The doctor's settings as the writer set them (``doctor/...``), with ``disabled`` rules."""
+    markers = str(settings.value("doctor/markers")).splitlines()
+    return DoctorConfig(
+        disabled=frozenset(disabled),
+        markers=tuple(m.strip() for m in markers if m.strip()),
+        **{name: settings.value(f"doctor/{name}") for name in DOCTOR_THRESHOLDS},
+    )
 
 
 def _check(
@@ -127,7 +147,8 @@ class DoctorController(QObject):
         self._current_post_text = current_text
         self._blog_root: Path | None = None
         self._path: Path | None = None  # where the post is saved: its file name is checked too
-        self.config = DoctorConfig()
+        self.config = doctor_config(settings)
+        settings.changed.connect(self._on_setting_changed)
         self.rule_actions: dict[str, QAction] = {}
         panel.jump_requested.connect(self.jump_to)
         panel.fix_requested.connect(lambda findings: self.apply(findings, current_text()))
@@ -165,23 +186,44 @@ class DoctorController(QObject):
     def show_blog(self, root: Path | None) -> None:
         """Use the rules this blog's writer left switched on."""
         self._blog_root = root
-        saved = self._settings.blog_value(str(root), "doctor_disabled", "") if root else ""
-        disabled = {rule for rule in str(saved or "").split(",") if rule}
+        self._show_disabled(disabled_rules(self._settings, root))
+
+    def _show_disabled(self, disabled: frozenset[str]) -> None:
         for rule, action in self.rule_actions.items():
             action.blockSignals(True)
             action.setChecked(rule not in disabled)
             action.blockSignals(False)
-        self.config = replace(self.config, disabled=frozenset(disabled))
+        self.config = replace(self.config, disabled=disabled)
 
     def _on_rule_toggled(self, _checked: bool) -> None:
         """Rules switched off are remembered per blog."""
         disabled = sorted(r for r, action in self.rule_actions.items() if not action.isChecked())
         self.config = replace(self.config, disabled=frozenset(disabled))
         if self._blog_root is not None:
-            self._settings.set_blog_value(
-                str(self._blog_root), "doctor_disabled", ",".join(disabled)
-            )
+            set_disabled_rules(self._settings, self._blog_root, frozenset(disabled))
+        self.check_again()
+
+    def _on_setting_changed(self, key: str) -> None:
+        """A threshold, a marker or this blog's rules changed (the settings dialog): check again."""
+        if key == "blog/doctor_disabled":
+            disabled = disabled_rules(self._settings, self._blog_root)
+            if disabled == self.config.disabled:
+                return
+            self._show_disabled(disabled)
+        elif key.startswith("doctor/"):
+            self.config = doctor_config(self._settings, self.config.disabled)
+        else:
+            return
+        self.check_again()
+
+    def check_again(self) -> None:
+        """Check the current post again at once (the rules or their settings changed)."""
         self.request(self._current_post_text(), self._blog_root, self._path, immediately=True)
+
+    def recolour(self) -> None:
+        """The theme changed: the marks and the list in its colours."""
+        self.panel.recolour()
+        self._mark(self.findings)
 
     # -- running -----------------------------------------------------------------------------
 
@@ -298,7 +340,7 @@ class DoctorController(QObject):
             cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(SEVERITY_COLOUR.get(finding.severity, "#888")))
+            fmt.setUnderlineColor(QColor(severity_colour(finding.severity)))
             fmt.setToolTip(finding.message(current_language()))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)

@@ -15,9 +15,17 @@ from PySide6.QtWidgets import (
 
 from editor.core.doctor import Finding
 from editor.ui.i18n import current_language
+from editor.ui.theme import is_dark
 
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "·"}
 SEVERITY_COLOUR = {"error": "#c62828", "warning": "#b26a00", "info": "#1565c0"}
+SEVERITY_COLOUR_DARK = {"error": "#ff7b72", "warning": "#e3b341", "info": "#58a6ff"}
+
+
+def severity_colour(severity: str) -> str:
+    """The colour of a finding's mark and line number, readable in the current theme."""
+    colours = SEVERITY_COLOUR_DARK if is_dark() else SEVERITY_COLOUR
+    return colours.get(severity, "#888888")
 
 
 class DoctorPanel(QWidget):
@@ -68,6 +76,14 @@ class DoctorPanel(QWidget):
         """A run for the current text is pending or running: say so, whatever is listed."""
         self.summary.setText(checking_text(None))
 
+    def recolour(self) -> None:
+        """Colour the listed findings again for the current theme."""
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            index = item.data(0, Qt.ItemDataRole.UserRole)
+            if isinstance(index, int) and 0 <= index < len(self.findings):
+                item.setForeground(0, _brush(severity_colour(self.findings[index].severity)))
+
     def show_findings(self, findings: list[Finding], text: str, fixable: int | None = 0) -> None:
         """Replace the list; ``text`` is the post the findings were made for (for quotes).
 
@@ -83,7 +99,7 @@ class DoctorPanel(QWidget):
                 [f"{SEVERITY_MARK.get(finding.severity, '')} {finding.line}", finding.message(lang)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setForeground(0, _brush(SEVERITY_COLOUR.get(finding.severity, "#000")))
+            item.setForeground(0, _brush(severity_colour(finding.severity)))
             other = finding.message("en" if lang == "ja" else "ja")
             item.setToolTip(1, f"{finding.rule}: {other}")
             self.tree.addTopLevelItem(item)

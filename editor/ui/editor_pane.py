@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
 
-# Families tried in order; the first one installed wins.  Noto Sans Mono CJK has kana and kanji.
+# Families tried in order; the first one installed wins.  Noto Sans Mono CJK JP has kana, kanji
+# and a real Bold face (fontconfig lists Regular and Bold), so **太字** in the pane is bold.
 EDITOR_FONTS = ("Noto Sans Mono CJK JP", "Noto Sans CJK JP", "Source Han Code JP", "monospace")
+MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 72
 # The window's own font: one with kana, kanji and a real bold face, not a Latin font that
 # leans on fallback glyphs.
 UI_FONTS = ("Noto Sans CJK JP", "Source Han Sans JP", "IPAexGothic", "Noto Sans")
@@ -28,6 +30,23 @@ def pick_font(families: tuple[str, ...], size: int) -> QFont:
     return font
 
 
+def default_editor_family() -> str:
+    """The family the text pane uses when the writer chose none: the first installed of
+    :data:`EDITOR_FONTS`."""
+    return pick_font(EDITOR_FONTS, 12).family()
+
+
+def editor_font(family: str, size: int) -> QFont:
+    """The text pane's font: ``family`` (setting ``editor/font_family``) when it is installed,
+    else the default of :data:`EDITOR_FONTS`; ``size`` in points, kept within sane bounds."""
+    size = min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, int(size)))
+    if family and family in set(QFontDatabase.families()):
+        font = QFont(family)
+        font.setPointSize(size)
+        return font
+    return pick_font(EDITOR_FONTS, size)
+
+
 class MarkdownEditor(QPlainTextEdit):
     """Edits a post's body. Lines here are the body's lines (0-based block numbers)."""
 
@@ -35,18 +54,22 @@ class MarkdownEditor(QPlainTextEdit):
     """The first visible line changed because the writer scrolled."""
     cursor_line_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, font_size: int = 14):
+    def __init__(self, parent: QWidget | None = None, font_size: int = 14, font_family: str = ""):
         super().__init__(parent)
         self.setObjectName("markdownEditor")
-        self.setFont(pick_font(EDITOR_FONTS, font_size))
+        self.set_editor_font(editor_font(font_family, font_size))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self.setPlaceholderText(self.tr("Write the post in Markdown here…"))
         self.highlighter = MarkdownHighlighter(self.document())
         self._last_cursor_line = -1
         self._syncing = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
+
+    def set_editor_font(self, font: QFont) -> None:
+        """Write in ``font``; a tab stays four spaces wide."""
+        self.setFont(font)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
 
     def set_text_keeping_view(self, text: str) -> None:
         """Replace the whole text without an undo entry for the writer to trip over."""

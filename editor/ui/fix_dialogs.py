@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.theme import pick
+
 
 class _DiffColours(QSyntaxHighlighter):
     """Removed lines red, added lines green, hunk headers grey."""
@@ -24,11 +26,11 @@ class _DiffColours(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         colour = None
         if text.startswith(("--- ", "+++ ", "@@")):
-            colour = "#e0e0e0"
+            colour = pick("#e0e0e0", "#30363d")
         elif text.startswith("-"):
-            colour = "#ffd7d5"
+            colour = pick("#ffd7d5", "#5d1f1f")
         elif text.startswith("+"):
-            colour = "#d4f4d2"
+            colour = pick("#d4f4d2", "#1d4428")
         if colour:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(colour))

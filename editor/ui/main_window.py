@@ -18,6 +18,7 @@ from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.edited_post import EditedPost
+from editor.ui.editor_fonts import EditorFonts
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.exporting import Exporting
 from editor.ui.form_binding import FormBinding
@@ -32,6 +33,8 @@ from editor.ui.preview_style import PreviewStyle
 from editor.ui.safekeeping import SafeKeeper
 from editor.ui.saving import Saving
 from editor.ui.settings import Settings
+from editor.ui.settings_dialog import Preferences
+from editor.ui.theme import ThemeController
 
 APP_NAME = "Tsuzuri"
 
@@ -48,10 +51,15 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.blog = OpenBlog()
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
+        self.theme = ThemeController(settings, self)  # first: every pane starts in its colours
+        self.fonts = EditorFonts(settings, self)
+        self.preferences = Preferences(settings, lambda: self.blog_root, self)
 
         self.post_list = PostListView()
         self.form = FrontMatterForm()
-        self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
+        self.editor = MarkdownEditor()
+        self.fonts.attach(self.editor)
+        self.theme.attach(self.editor)
         self.preview = PreviewPane()
         self.edited = EditedPost(self.editor, self)
         self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
@@ -177,8 +185,12 @@ class MainWindow(QMainWindow):
         ):
             menu.addAction(action)
         self.exporting.fill_menu(menu, before=self.quit_action)
+        self.theme.fill_menu(self.menus["view"])
         self.preview_style.fill_menu(self.menus["view"])
+        self.menus["view"].addSeparator()
+        self.fonts.fill_menu(self.menus["view"])
         self.doctor.fill_menu(self.menus["doctor"])
+        self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -204,6 +216,9 @@ class MainWindow(QMainWindow):
         )
         self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
+        self.theme.changed.connect(lambda _dark: self.preview_style.reload())
+        self.theme.changed.connect(lambda _dark: self.doctor.recolour())
+        self.settings.changed.connect(self._on_setting_changed)
         self.renderer.finished.connect(self._on_rendered)
         self.renderer.failed.connect(self._on_render_failed)
         self.editor.textChanged.connect(self.safekeeping.note_edit)
@@ -217,6 +232,10 @@ class MainWindow(QMainWindow):
         self.saving.status_message.connect(self.statusBar().showMessage)
         self.exporting.status_message.connect(self.statusBar().showMessage)
         self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == "render/debounce_ms":
+            self.renderer.set_debounce(int(self.settings.value(key)))
 
     def _restore_state(self) -> None:
         for name, widget in (

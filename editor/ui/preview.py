@@ -14,8 +14,9 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
+from shiboken6 import isValid
 
 from editor.core.files.storage import is_special_file
 from editor.ui.resources import resource_path
@@ -275,6 +276,8 @@ class PreviewPane(QWidget):
         self._loaded = False
         self._awaiting_page = True
         self._page.expecting_load = True
+        # No white flash before a dark page paints (the wrapper page's own background follows).
+        self._page.setBackgroundColor(QColor("#0d1117" if dark else "#ffffff"))
         base_url = QUrl.fromLocalFile(str(base) + os.sep) if base else QUrl("file:///")
         self._page.setHtml(self._page_html, base_url)
 
@@ -322,6 +325,8 @@ class PreviewPane(QWidget):
         self._run(script, callback)
 
     def _run(self, script: str, callback=None) -> None:
+        if not isValid(self._page):
+            return  # the window closed while a result was on its way (a theme change reloads)
         # The bridge is injected on DocumentReady; define it again if a call races the load.
         code = f"{self._bridge_source}\n;{script}"
         if callback is None:

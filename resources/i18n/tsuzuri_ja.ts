@@ -211,12 +211,150 @@
         <source>Line breaks inside Japanese sentences</source>
         <translation>日本語の文中の改行</translation>
     </message>
+    <message>
+        <source>Front matter that Jekyll cannot read or that is missing</source>
+        <translation>Jekyll が読めない、またはないフロントマター</translation>
+    </message>
+    <message>
+        <source>Continuation markers left where a text was put together in pieces</source>
+        <translation>文章をつないだ所に残った継ぎ目の印</translation>
+    </message>
+    <message>
+        <source>Sentences and passages said twice</source>
+        <translation>二度書かれた文や段落（重複した文）</translation>
+    </message>
+    <message>
+        <source>Broken characters: replacement characters, control characters, mojibake</source>
+        <translation>壊れた文字（置換文字・制御文字・文字化け）</translation>
+    </message>
+    <message>
+        <source>A text, heading or title that stops mid-sentence</source>
+        <translation>文の途中で切れた本文・見出し・タイトル</translation>
+    </message>
+    <message>
+        <source>A reading time that does not match the text</source>
+        <translation>本文に合わない読了時間</translation>
+    </message>
+    <message>
+        <source>A missing, too long or unrelated excerpt</source>
+        <translation>ない、長すぎる、または本文と関係のない抜粋</translation>
+    </message>
+    <message>
+        <source>Heading levels that skip a level</source>
+        <translation>レベルを飛ばした見出し</translation>
+    </message>
+    <message>
+        <source>A date that does not match the file name</source>
+        <translation>ファイル名と合わない日付</translation>
+    </message>
+    <message>
+        <source>Links that lead nowhere</source>
+        <translation>行き先のないリンク</translation>
+    </message>
+    <message>
+        <source>Links and images to files or posts that do not exist</source>
+        <translation>存在しないファイルや記事へのリンクと画像</translation>
+    </message>
+    <message>
+        <source>Very long sentences</source>
+        <translation>長すぎる文</translation>
+    </message>
+    <message>
+        <source>です・ます and だ・である mixed in one post</source>
+        <translation>です・ます調とだ・である調の混在</translation>
+    </message>
+    <message>
+        <source>The same particle twice in a sentence</source>
+        <translation>一文の中で重なった助詞</translation>
+    </message>
+    <message>
+        <source>Punctuation typed twice</source>
+        <translation>重なった句読点</translation>
+    </message>
+    <message>
+        <source>Full-width spaces inside sentences</source>
+        <translation>文中の全角スペース</translation>
+    </message>
+    <message>
+        <source>ら抜き言葉 (見れる for 見られる)</source>
+        <translation>ら抜き言葉（見られる → 見れる）</translation>
+    </message>
+    <message>
+        <source>A line break between Japanese words</source>
+        <translation>日本語の途中の改行</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorSettings</name>
+    <message>
+        <source>Shortest overlap between pieces (characters)</source>
+        <translation>継ぎ目の重なりとみなす最短の長さ（文字）</translation>
+    </message>
+    <message>
+        <source>Shortest sentence compared for repeats</source>
+        <translation>重複を調べる最短の文（文字）</translation>
+    </message>
+    <message>
+        <source>Near copies from a similarity of</source>
+        <translation>ほぼ同じ文とみなす類似度</translation>
+    </message>
+    <message>
+        <source>Safe to remove a copy from a similarity of</source>
+        <translation>重複を安全に削除できる類似度</translation>
+    </message>
+    <message>
+        <source>Japanese reading speed (characters a minute)</source>
+        <translation>日本語を読む速さ（1 分あたりの文字数）</translation>
+    </message>
+    <message>
+        <source>Latin reading speed (words a minute)</source>
+        <translation>英文を読む速さ（1 分あたりの語数）</translation>
+    </message>
+    <message>
+        <source>Reading time tolerance (share)</source>
+        <translation>読了時間の許容誤差（割合）</translation>
+    </message>
+    <message>
+        <source>Longest excerpt (characters)</source>
+        <translation>抜粋の最大の長さ（文字）</translation>
+    </message>
+    <message>
+        <source>Excerpt words found in the body (share)</source>
+        <translation>本文に含まれるべき抜粋の語（割合）</translation>
+    </message>
+    <message>
+        <source>Longest sentence (characters)</source>
+        <translation>一文の最大の長さ（文字）</translation>
+    </message>
+    <message>
+        <source>Sentences needed to judge the style</source>
+        <translation>文体を判定するのに必要な文の数</translation>
+    </message>
+    <message>
+        <source>Largest share of the other style</source>
+        <translation>もう一方の文体の最大の割合</translation>
+    </message>
 </context>
 <context>
     <name>EditedPost</name>
     <message>
         <source>New post</source>
         <translation>新しい記事</translation>
+    </message>
+</context>
+<context>
+    <name>EditorFonts</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>標準のサイズ(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -570,11 +708,14 @@
     </message>
 </context>
 <context>
-    <name>PreviewStyle</name>
+    <name>Preferences</name>
     <message>
-        <source>&amp;Dark preview</source>
-        <translation>ダークなプレビュー(&amp;D)</translation>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
     </message>
+</context>
+<context>
+    <name>PreviewStyle</name>
     <message>
         <source>Use the blog&apos;s &amp;stylesheet…</source>
         <translation>ブログのスタイルシートを使う(&amp;S)…</translation>
@@ -765,6 +906,129 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>エディター</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>記事の点検</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>言語の変更は次回の起動から反映されます。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>テーマ(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Default ({family})</source>
+        <translation>既定（{family}）</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>フォント(&amp;F):</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> ポイント</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>サイズ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>見本:</translation>
+    </message>
+    <message>
+        <source>Close brackets 「」『』（）【】 as they are typed</source>
+        <translation>「」『』（）【】の閉じかっこを自動で入力する</translation>
+    </message>
+    <message>
+        <source>Continue lists and quotes on Enter; Tab indents list items</source>
+        <translation>Enter でリストと引用を続け、Tab でリストの項目を字下げする</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ミリ秒</translation>
+    </message>
+    <message>
+        <source>&amp;Update after a pause in typing of:</source>
+        <translation>入力が止まってから更新するまで(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Load remote images and styles for this blog</source>
+        <translation>このブログでリモートの画像とスタイルを読み込む</translation>
+    </message>
+    <message>
+        <source>Open a blog to choose this for it.</source>
+        <translation>ブログを開くと設定できます。</translation>
+    </message>
+    <message>
+        <source>Rules for this blog</source>
+        <translation>このブログで使う規則</translation>
+    </message>
+    <message>
+        <source>Rules (open a blog to keep this choice)</source>
+        <translation>規則（ブログを開くと選択が保存されます）</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>What it looks for</source>
+        <translation>調べる内容</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>Continuation markers (one a line):</source>
+        <translation>継ぎ目の印（1 行に 1 つ）:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder for pasted images (in the blog):</source>
+        <translation>貼り付けた画像の保存先（ブログ内のフォルダー）(&amp;F):</translation>
+    </message>
+</context>
+<context>
     <name>TakesDialog</name>
     <message>
         <source>Compare the two takes</source>
@@ -785,6 +1049,25 @@
     <message>
         <source>The second take has words the first one does not. Keep the first take and remove the second?</source>
         <translation>後の版には、前の版にない言葉があります。前の版を残し、後の版を削除しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeController</name>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>システムに合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,16 @@ def _release_web_profile_at_exit(qapp):
 
 
 @pytest.fixture(autouse=True)
+def _application_palette(qapp):
+    """A window's theme paints the whole application: the next test starts from the same look."""
+    palette, style = qapp.palette(), qapp.style().name()
+    yield
+    if qapp.style().name() != style:
+        qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("TSUZURI_DATA_DIR", str(tmp_path / "data"))
 

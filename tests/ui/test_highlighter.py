@@ -36,3 +36,30 @@ def test_colouring_a_long_post_keeps_none_alive(qtbot):
     before = sys.getrefcount(None)
     editor.setPlainText("## 見出し\n本文の **太字**\n" * 3000)
     assert sys.getrefcount(None) - before > -100
+
+
+def _first_colour(editor, line: int):
+    from PySide6.QtGui import QColor
+
+    first = _formats(editor, line)[0]
+    fmt = first.format
+    return QColor(fmt.foreground().color()).name()
+
+
+def test_a_theme_change_recolours_a_long_post_from_the_view_without_freezing(qtbot):
+    from editor.ui.highlighter import DARK_FORMATS, FORMATS
+
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("## 見出し\n\n本文です。\n\n" * 20000)  # 80,000 lines
+    light = FORMATS["heading"].foreground().color().name()
+    dark = DARK_FORMATS["heading"].foreground().color().name()
+    assert _first_colour(editor, 40000) == light
+    editor.highlighter.set_dark(True, first_block=40000)
+    # The lines in view first; the rest later, between events.
+    assert _first_colour(editor, 40000) == dark
+    assert editor.highlighter.recolouring()
+    assert _first_colour(editor, 0) == light
+    qtbot.waitUntil(lambda: not editor.highlighter.recolouring(), timeout=120000)
+    assert _first_colour(editor, 0) == dark
+    assert _first_colour(editor, 79996) == dark

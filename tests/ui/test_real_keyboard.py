@@ -95,3 +95,29 @@ def test_editing_the_time_alone_changes_only_the_time(qtbot, blog, make_window):
         _keys("key", "ctrl+s")
     text = window.document.path.read_text(encoding="utf-8")
     assert "date: 2025-10-20 08:15:00 +0900" in text
+
+
+def test_ctrl_equals_minus_and_zero_zoom_the_text_pane_from_the_keyboard(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    text = window.editor.toPlainText()
+    start = window.editor.font().pointSize()
+    _focus(qtbot, window)
+    window.editor.setFocus()
+    _keys("key", "ctrl+equal", "ctrl+equal")
+    qtbot.waitUntil(lambda: window.editor.font().pointSize() == start + 2, timeout=5000)
+    _keys("key", "ctrl+minus")
+    qtbot.waitUntil(lambda: window.editor.font().pointSize() == start + 1, timeout=5000)
+    _keys("key", "ctrl+0")
+    qtbot.waitUntil(lambda: window.editor.font().pointSize() == start, timeout=5000)
+    assert window.editor.toPlainText() == text
+
+
+def test_ctrl_comma_opens_the_settings(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    _focus(qtbot, window)
+    window.editor.setFocus()
+    _keys("key", "ctrl+comma")
+    qtbot.waitUntil(lambda: window.preferences.dialog is not None, timeout=5000)
+    dialog = window.preferences.dialog
+    qtbot.waitExposed(dialog)
+    dialog.reject()
