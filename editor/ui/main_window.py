@@ -19,6 +19,7 @@ from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.edited_post import EditedPost
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.form_binding import FormBinding
+from editor.ui.format_menu import FormatActions
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
         self.preview = PreviewPane()
         self.edited = EditedPost(self.editor, self)
+        self.format_actions = FormatActions(settings, self)
+        self.format_actions.attach(self.editor)
         self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
         self.safekeeping = SafeKeeper(
             self, self.blog, lambda: self.document.text, lambda: self.is_modified
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             menu.addAction(action)
+        self.format_actions.fill_menu(self.menus["format"])
         self.preview_style.fill_menu(self.menus["view"])
         self.doctor.fill_menu(self.menus["doctor"])
 
