@@ -113,10 +113,17 @@ class TypingAids:
         committed = QInputMethodEvent()
         committed.setCommitString(commit)
         self.preedit = ""
-        deliver(committed)
-        closer = markup.closing_for(commit, self._following())
-        if closer is not None:
-            self._add_closer(closer, join=True)
+        # One edit block around the commit and its closing bracket: one undo step, and the
+        # pane's text changes once (a large post is copied to the document once, not twice).
+        block = QTextCursor(self._editor.document())
+        block.beginEditBlock()
+        try:
+            deliver(committed)
+            closer = markup.closing_for(commit, self._following())
+            if closer is not None:
+                self._add_closer(closer)
+        finally:
+            block.endEditBlock()
         if event.preeditString() or event.attributes():
             # The next composition starts at the caret, between the brackets.
             self.preedit = event.preeditString()
@@ -186,21 +193,17 @@ class TypingAids:
             return False
         cursor.beginEditBlock()
         cursor.insertText(opener)
-        cursor.endEditBlock()
         self._editor.setTextCursor(cursor)
-        self._add_closer(closer, join=True)
+        self._add_closer(closer)
+        cursor.endEditBlock()
         return True
 
-    def _add_closer(self, closer: str, join: bool) -> None:
-        """Put ``closer`` after the caret, in the same undo step as what was just typed."""
+    def _add_closer(self, closer: str) -> None:
+        """Put ``closer`` after the caret (inside the caller's edit block: one undo step with
+        the opening bracket) and remember it was added, not typed."""
         cursor = self._editor.textCursor()
-        if join:
-            cursor.joinPreviousEditBlock()
-        else:
-            cursor.beginEditBlock()
         position = cursor.position()
         cursor.insertText(closer)
-        cursor.endEditBlock()
         cursor.setPosition(position)
         self._editor.setTextCursor(cursor)
         marker = QTextCursor(self._editor.document())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QInputMethodQueryEvent, QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from editor.ui.editor_pane import MarkdownEditor
@@ -303,3 +304,23 @@ def test_the_right_click_menu_has_the_format_actions(make_window, blog):
     texts = [a.text().replace("&", "") for a in menu.actions()]
     assert {"Bold", "Italic", "Link"} <= set(texts)
     assert any(t.startswith("Paste") for t in texts)  # Qt's own entries stay
+
+
+@pytest.mark.parametrize(
+    ("before", "act", "after"),
+    [
+        ("- 項目|", lambda e: QTest.keyClick(e, Qt.Key.Key_Return), "- 項目\n- |"),
+        ("- 一\n- 二|", lambda e: QTest.keyClick(e, Qt.Key.Key_Tab), "- 一\n  - 二|"),
+        ("前|", lambda e: compose(e, commit="「"), "前「|」"),
+        ("[強調]", lambda e: e.aids.wrap("**"), "**[強調]**"),
+    ],
+)
+def test_each_aid_changes_the_text_once(editor, before, act, after):
+    """A large post is copied to the document on every change of the pane: an aid that
+    inserts in two steps would cost two keystrokes' worth of work."""
+    put(editor, before)
+    changes: list[int] = []
+    editor.textChanged.connect(lambda: changes.append(1))
+    act(editor)
+    assert seen(editor) == after
+    assert len(changes) == 1
