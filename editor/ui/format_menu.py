@@ -44,6 +44,8 @@ class FormatActions(QObject):
         self.link_action.setStatusTip(
             self.tr("Link the selection (to the address on the clipboard, if there is one)")
         )
+        self._separator = QAction(self)
+        self._separator.setSeparator(True)
         settings.changed.connect(self._on_setting_changed)
 
     def _action(self, text: str, shortcut, act) -> QAction:
@@ -65,15 +67,16 @@ class FormatActions(QObject):
             self._editor.format_actions = []
         self._editor = editor
         editor.addActions(self.actions)
-        editor.format_actions = self.actions
+        editor.format_actions = self._menu_entries()
         self._apply_settings()
 
+    def _menu_entries(self) -> list[QAction]:
+        return [self.bold_action, self.italic_action, self.link_action, self._separator] + list(
+            self.heading_actions
+        )
+
     def fill_menu(self, menu: QMenu) -> None:
-        for action in (self.bold_action, self.italic_action, self.link_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        for action in self.heading_actions:
-            menu.addAction(action)
+        menu.addActions(self._menu_entries())
 
     def _act(self, act) -> None:
         if self._editor is not None and not self._editor.isReadOnly():

@@ -70,7 +70,7 @@ class TypingAids:
 
     def key_press(self, event: QKeyEvent) -> bool:
         """Handle a key the aids own; False leaves it to the pane (and always while composing)."""
-        if self.composing:
+        if self.composing or self._editor.isReadOnly():
             return False
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         plain = mods == Qt.KeyboardModifier.NoModifier
