@@ -243,6 +243,22 @@ def test_the_candidate_window_is_at_the_caret_with_viewport_margins(editor):
     assert expected.left() >= 48 and expected.top() >= 24
 
 
+def test_the_input_method_follows_the_caret_into_a_bracket_pair(qtbot, editor):
+    editor.setViewportMargins(48, 24, 0, 0)
+    editor.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    put(editor, "一行目\n二行目|")
+    method = QGuiApplication.inputMethod()
+    moves: list[QRectF] = []
+    method.cursorRectangleChanged.connect(lambda: moves.append(method.cursorRectangle()))
+    compose(editor, commit="「")
+    assert seen(editor) == "一行目\n二行目「|」"
+    caret = QRectF(editor.cursorRect()).translated(editor.viewport().pos())
+    at_caret = QRectF(editor.mapTo(editor.window(), caret.topLeft().toPoint()), caret.size())
+    assert moves and moves[-1] == method.cursorRectangle() == at_caret
+
+
 # -- the Format menu, pasting, the right-click menu ---------------------------------------------
 
 
