@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QInputMethodQueryE
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from editor.core.text.textpos import code_point_column, utf16_length
 from editor.ui.editor_pane import MarkdownEditor
 from tests.ui.conftest import JA_POST
 
@@ -36,8 +37,8 @@ def put(editor, text: str) -> None:
         text = text.replace("[", "", 1).replace("]", "", 1)
     editor.setPlainText(text)
     cursor = editor.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+    cursor.setPosition(utf16_length(text[:start]))  # Qt counts UTF-16 units
+    cursor.setPosition(utf16_length(text[:end]), cursor.MoveMode.KeepAnchor)
     editor.setTextCursor(cursor)
 
 
@@ -45,7 +46,8 @@ def seen(editor) -> str:
     """The pane's text with the caret as ``|`` or the selection in ``[`` ``]``."""
     text = editor.toPlainText()
     cursor = editor.textCursor()
-    low, high = cursor.selectionStart(), cursor.selectionEnd()
+    low = code_point_column(text, cursor.selectionStart())
+    high = code_point_column(text, cursor.selectionEnd())
     if low == high:
         return text[:low] + "|" + text[low:]
     return text[:low] + "[" + text[low:high] + "]" + text[high:]
@@ -340,3 +342,19 @@ def test_each_aid_changes_the_text_once(editor, before, act, after):
     act(editor)
     assert seen(editor) == after
     assert len(changes) == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "act", "after"),
+    [
+        ("- 𠮷野家🍣|の話", lambda e: QTest.keyClick(e, Qt.Key.Key_Return), "- 𠮷野家🍣\n- |の話"),
+        ("🍣 [𠮷野家] 🍣", lambda e: e.aids.wrap("**"), "🍣 **[𠮷野家]** 🍣"),
+        ("- 🍣\n- 𠮷|", lambda e: QTest.keyClick(e, Qt.Key.Key_Tab), "- 🍣\n  - 𠮷|"),
+        ("𠮷|", lambda e: compose(e, commit="【"), "𠮷【|】"),
+    ],
+)
+def test_characters_beyond_the_bmp_keep_their_place(editor, before, act, after):
+    """Qt counts 𠮷 and 🍣 as two positions, Python as one: the caret and the edit land right."""
+    put(editor, before)
+    act(editor)
+    assert seen(editor) == after
