@@ -243,6 +243,8 @@ def indent(text: str, start: int, end: int) -> Edit | None:
             break
     unit = unit or DEFAULT_INDENT
     shifted = [unit + line if line.strip() else line for line in lines]
+    if shifted == lines:
+        return None  # only blank lines selected
     return _shifted_edit(text, start, end, first, last, lines, shifted)
 
 

@@ -191,6 +191,7 @@ def test_shift_tab_with_nothing_to_outdent_does_nothing(text):
 
 def test_tab_in_prose_types_a_tab():
     assert indent("ただの文", 2, 2) is None
+    assert indent("\n\n- a", 0, 2) is None  # blank lines selected: nothing to indent
 
 
 @given(
