@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QFontDatabase,
+    QInputMethodEvent,
+    QKeyEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.typing_aids import TypingAids
 
 # Families tried in order; the first one installed wins.  Noto Sans Mono CJK JP has kana, kanji
 # and a real Bold face (fontconfig lists Regular and Bold), so **太字** in the pane is bold.
@@ -61,6 +70,9 @@ class MarkdownEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText(self.tr("Write the post in Markdown here…"))
         self.highlighter = MarkdownHighlighter(self.document())
+        self.aids = TypingAids(self)
+        self.format_actions: list[QAction] = []
+        """Shown under the standard entries of the right-click menu (set by the Format menu)."""
         self._last_cursor_line = -1
         self._syncing = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
@@ -106,6 +118,51 @@ class MarkdownEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- writing aids and the input method ------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self.aids.key_press(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
+        self.aids.input_method(event, super().inputMethodEvent)
+
+    def inputMethodQuery(self, query: Qt.InputMethodQuery, argument=None):  # noqa: N802
+        """Qt answers the caret's rectangle in the viewport's coordinates; the input method
+        places its candidate window in the pane's, which differ by the frame and the viewport
+        margins (QOwnNotes #3590): without this the window drifts off the caret."""
+        if argument is None:
+            value = super().inputMethodQuery(query)
+        else:
+            value = super().inputMethodQuery(query, argument)
+        if query in (
+            Qt.InputMethodQuery.ImCursorRectangle,
+            Qt.InputMethodQuery.ImAnchorRectangle,
+        ) and isinstance(value, (QRect, QRectF)):
+            value = QRectF(value).translated(self.viewport().pos())
+        return value
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        if source.hasText() and self.aids.paste_link(source.text()):
+            return
+        super().insertFromMimeData(source)
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The right-click menu: Qt's own entries (undo, cut, copy, paste...), then Format."""
+        menu = self.createStandardContextMenu(position)
+        if self.format_actions:
+            menu.addSeparator()
+            for action in self.format_actions:
+                menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _on_scrollbar_value_changed(self, _value: int) -> None:
         if not self._syncing:

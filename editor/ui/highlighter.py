@@ -12,6 +12,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from editor.core.text.markup import parse_prefix
 from editor.core.text.textpos import utf16_length
 
 IN_FENCE = 1
@@ -27,7 +28,6 @@ _INLINE = [
     ("ial", re.compile(r"\{:[^}\n]*\}")),
 ]
 _QUOTE = re.compile(r"^\s{0,3}>")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _MARKER = re.compile(r"^\s*---END---\s*$")
 
 
@@ -144,9 +144,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             return
         if _QUOTE.match(text):
             self.setFormat(0, len(text), self._formats["quote"])
-        bullet = _LIST.match(text)
-        if bullet:
-            self.setFormat(0, bullet.end(), self._formats["list"])
+        item = parse_prefix(text)  # the same list items Enter continues
+        if item is not None and item.is_item and not item.quote:
+            end = utf16_length(text[: item.width - len(item.task)])
+            self.setFormat(0, end, self._formats["list"])
         for name, pattern in _INLINE:
             for match in pattern.finditer(text):
                 start, end = _utf16_span(text, match.start(), match.end())

@@ -22,6 +22,7 @@ from editor.ui.editor_fonts import EditorFonts
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.exporting import Exporting
 from editor.ui.form_binding import FormBinding
+from editor.ui.format_menu import FormatActions
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.theme.attach(self.editor)
         self.preview = PreviewPane()
         self.edited = EditedPost(self.editor, self)
+        self.format_actions = FormatActions(settings, self)
+        self.format_actions.attach(self.editor)
         self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
         self.safekeeping = SafeKeeper(
             self, self.blog, lambda: self.document.text, lambda: self.is_modified
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         self.exporting.fill_menu(menu, before=self.quit_action)
         self.theme.fill_menu(self.menus["view"])
+        self.format_actions.fill_menu(self.menus["format"])
         self.preview_style.fill_menu(self.menus["view"])
         self.menus["view"].addSeparator()
         self.fonts.fill_menu(self.menus["view"])

@@ -451,6 +451,45 @@
     </message>
 </context>
 <context>
+    <name>FormatActions</name>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>太字(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>斜体(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>リンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Heading &amp;1</source>
+        <translation>見出し 1(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Heading &amp;2</source>
+        <translation>見出し 2(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Heading &amp;3</source>
+        <translation>見出し 3(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Make the selection bold, or plain again</source>
+        <translation>選択範囲を太字にします (太字なら元に戻します)</translation>
+    </message>
+    <message>
+        <source>Make the selection italic, or plain again</source>
+        <translation>選択範囲を斜体にします (斜体なら元に戻します)</translation>
+    </message>
+    <message>
+        <source>Link the selection (to the address on the clipboard, if there is one)</source>
+        <translation>選択範囲をリンクにします (クリップボードに URL があればその URL へ)</translation>
+    </message>
+</context>
+<context>
     <name>FrontMatterForm</name>
     <message>
         <source>file name part, e.g. ai-chip-market</source>

@@ -63,3 +63,17 @@ def test_a_theme_change_recolours_a_long_post_from_the_view_without_freezing(qtb
     qtbot.waitUntil(lambda: not editor.highlighter.recolouring(), timeout=120000)
     assert _first_colour(editor, 0) == dark
     assert _first_colour(editor, 79996) == dark
+
+
+def test_list_markers_are_coloured_where_enter_continues_the_list(qtbot):
+    """The colour of a list marker and Enter's list continuation agree on what a list item is:
+    a full-width space is prose, not the indent or gap of a list item."""
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("- 項目\n  1. 番号\n　- 全角の字下げ\n-　全角の後\n* * *\n- [ ] 作業\n")
+
+    def marker(line: int) -> int:
+        runs = [r for r in _formats(editor, line) if r.format.fontWeight() == QFont.Weight.Bold]
+        return runs[0].start + runs[0].length if runs else 0
+
+    assert [marker(line) for line in range(6)] == [2, 5, 0, 0, 0, 2]

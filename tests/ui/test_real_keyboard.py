@@ -121,3 +121,28 @@ def test_ctrl_comma_opens_the_settings(qtbot, blog, make_window):
     dialog = window.preferences.dialog
     qtbot.waitExposed(dialog)
     dialog.reject()
+
+
+def test_return_on_a_list_item_continues_it_and_ctrl_b_ctrl_k_format(qtbot, blog, make_window):
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    _focus(qtbot, window)
+    editor = window.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    _keys("key", "Return")
+    _keys("type", "--delay", "20", "--", "- milk")
+    _keys("key", "Return")
+    _keys("type", "--delay", "20", "eggs")
+    qtbot.waitUntil(lambda: editor.toPlainText().endswith("- milk\n- eggs"))
+    _keys("key", "ctrl+shift+Left")
+    _keys("key", "ctrl+b")
+    qtbot.waitUntil(lambda: editor.toPlainText().endswith("- milk\n- **eggs**"), timeout=3000)
+    # Ctrl+K is a link here, not Qt's "delete to the end of the line" of X11.
+    QGuiApplication.clipboard().setText("https://example.com/")
+    _keys("key", "ctrl+k")
+    qtbot.waitUntil(
+        lambda: editor.toPlainText().endswith("- **[eggs](https://example.com/)**"), timeout=3000
+    )
