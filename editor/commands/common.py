@@ -33,8 +33,7 @@ def storage_failure(exc: StorageError, lang: str = "en") -> str:
         return words(f"{exc.code}_cli", lang, **exc.params)
     message = exc.message_in(lang)
     if exc.kind == "conflict":
-        separator = "。" if lang == "ja" else "; "
-        return f"{message}{separator}{words('run_again', lang)}"
+        return words("conflict_cli", lang, message=message, run_again=words("run_again", lang))
     return message
 
 

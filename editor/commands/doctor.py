@@ -28,6 +28,7 @@ from editor.core.doctor import (
     unified_diff,
 )
 from editor.core.files.storage import StorageError, atomic_write, read_post_file, read_text_file
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 JSON_VERSION = 1
 _POST_SUFFIXES = (".md", ".markdown")
@@ -214,15 +215,10 @@ def _print_text(results: dict, errors: list[dict], args: argparse.Namespace) -> 
             sys.stdout.write(result["diff"])
         total = sum(r["would_fix"] for r in results.values())
         files = sum(1 for r in results.values() if r["would_fix"])
-        if lang == "ja":
-            print(
-                f"{files} 件のファイルで {total} 件の問題を修正します（書き込みはしません）",
-                file=sys.stderr,
-            )
-        else:
-            print(
-                f"would fix {total} problem(s) in {files} file(s); nothing written", file=sys.stderr
-            )
+        said = QT_TRANSLATE_NOOP(
+            "cli", "would fix {total} problem(s) in {files} file(s); nothing written"
+        )
+        print(Phrase(said, total=total, files=files).say(lang), file=sys.stderr)
         return
     hidden = 0
     for path, result in results.items():
@@ -232,29 +228,20 @@ def _print_text(results: dict, errors: list[dict], args: argparse.Namespace) -> 
                 continue
             print(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message(lang)}")
     if hidden:
-        if lang == "ja":
-            print(f"（ほかに {hidden} 件の注意を省略。--notes で表示）", file=sys.stderr)
-        else:
-            print(f"({hidden} note(s) not shown; --notes lists them)", file=sys.stderr)
+        said = QT_TRANSLATE_NOOP("cli", "({hidden} note(s) not shown; --notes lists them)")
+        print(Phrase(said, hidden=hidden).say(lang), file=sys.stderr)
     if args.fix or args.fix_all:
         total = sum(r["fixed"] for r in results.values())
         files = sum(1 for r in results.values() if r["fixed"])
-        if lang == "ja":
-            print(f"{files} 件のファイルで {total} 件の問題を修正しました", file=sys.stderr)
-        else:
-            print(f"fixed {total} problem(s) in {files} file(s)", file=sys.stderr)
+        said = QT_TRANSLATE_NOOP("cli", "fixed {total} problem(s) in {files} file(s)")
+        print(Phrase(said, total=total, files=files).say(lang), file=sys.stderr)
     fixable = sum(r["to_fix"] for r in results.values())
     if fixable:
-        if lang == "ja":
-            print(
-                f"{fixable} 件は --fix で安全に修正できます（--dry-run で変更を確認）",
-                file=sys.stderr,
-            )
-        else:
-            print(
-                f"{fixable} problem(s) can be fixed safely with --fix (--dry-run shows the change)",
-                file=sys.stderr,
-            )
+        said = QT_TRANSLATE_NOOP(
+            "cli",
+            "{fixable} problem(s) can be fixed safely with --fix (--dry-run shows the change)",
+        )
+        print(Phrase(said, fixable=fixable).say(lang), file=sys.stderr)
 
 
 def _print_json(results: dict, errors: list[dict], dry_run: bool) -> None:
