@@ -413,6 +413,18 @@
         <translation>{message}（{line} 行 {column} 列）</translation>
     </message>
     <message>
+        <source>This post is very large ({size}); editing and the preview may be slow. Nothing is changed until you save.</source>
+        <translation>この記事はとても大きなファイルです（{size}）。編集やプレビューが遅くなることがあります。保存するまでファイルは変わりません。</translation>
+    </message>
+    <message>
+        <source>The post has other hard links; saving replaces the file, so they keep the old text.</source>
+        <translation>この記事にはほかのハードリンクがあります。保存するとファイルが置き換わるため、ハードリンクの方は古い内容のままになります。</translation>
+    </message>
+    <message>
+        <source>The post mixes Windows and Unix line endings; each line keeps its own on save.</source>
+        <translation>この記事では Windows と Unix の改行が混在しています。保存しても各行の改行はそのまま残ります。</translation>
+    </message>
+    <message>
         <source>The post was changed by another program since it was opened</source>
         <translation>開いた後で、別のプログラムが記事を変更しました</translation>
     </message>
@@ -573,6 +585,49 @@
     <message>
         <source>Invalid date &apos;{date}&apos;: Jekyll does not build a post whose front matter date it cannot read</source>
         <translation>日付「{date}」を Jekyll は読めません。フロントマターの日付が読めない記事はビルドされません</translation>
+    </message>
+    <message>
+        <source>HTML elements with markdown=&quot;1&quot; are nested more than {depth} deep: the preview shows the deeper ones as HTML, without Markdown</source>
+        <translation>markdown=&quot;1&quot; の HTML 要素の入れ子が {depth} 段を超えています。プレビューでは深い部分を Markdown として変換せず HTML のまま表示します</translation>
+    </message>
+</context>
+<context>
+    <name>slug</name>
+    <message>
+        <source>A slug cannot be empty</source>
+        <translation>スラッグを空にすることはできません</translation>
+    </message>
+    <message>
+        <source>The slug contains an invisible or text-direction character ({char}); use letters, digits and hyphens</source>
+        <translation>スラッグに見えない文字か文字の向きを変える文字（{char}）があります。英字、数字、ハイフンを使ってください</translation>
+    </message>
+    <message>
+        <source>“{slug}” cannot start with a dot or contain “..”</source>
+        <translation>「{slug}」はドットで始めたり「..」を含めたりできません</translation>
+    </message>
+    <message>
+        <source>“{slug}” cannot contain / or \: a slug is a file name, not a path</source>
+        <translation>「{slug}」には / や \ を使えません。スラッグはファイル名で、パスではありません</translation>
+    </message>
+    <message>
+        <source>“{slug}” cannot contain a space; use letters, digits and hyphens</source>
+        <translation>「{slug}」には空白を使えません。英字、数字、ハイフンを使ってください</translation>
+    </message>
+    <message>
+        <source>“{slug}” cannot contain “{char}”; use letters, digits and hyphens</source>
+        <translation>「{slug}」には「{char}」を使えません。英字、数字、ハイフンを使ってください</translation>
+    </message>
+    <message>
+        <source>“{slug}” is a reserved file name on Windows</source>
+        <translation>「{slug}」は Windows で予約されたファイル名です</translation>
+    </message>
+    <message>
+        <source>“{slug}” cannot end with a dot</source>
+        <translation>「{slug}」はドットで終えることはできません</translation>
+    </message>
+    <message>
+        <source>The slug is too long for a file name (over {limit} bytes)</source>
+        <translation>スラッグがファイル名として長すぎます（{limit} バイトを超えています）</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,20 @@ WORDS: dict[str, Marked] = {
         "files", "{name} is outside the blog folder {root}; Tsuzuri only edits the blog's own files"
     ),
     "at_place": QT_TRANSLATE_NOOP("files", "{message} (line {line}, column {column})"),
+    # -- kept as they are, but worth knowing ---------------------------------------------------
+    "large_file": QT_TRANSLATE_NOOP(
+        "files",
+        "This post is very large ({size}); editing and the preview may be slow. "
+        "Nothing is changed until you save.",
+    ),
+    "hard_link": QT_TRANSLATE_NOOP(
+        "files",
+        "The post has other hard links; saving replaces the file, so they keep the old text.",
+    ),
+    "mixed_newlines": QT_TRANSLATE_NOOP(
+        "files",
+        "The post mixes Windows and Unix line endings; each line keeps its own on save.",
+    ),
     # -- writing -------------------------------------------------------------------------------
     "changed": QT_TRANSLATE_NOOP(
         "files", "The post was changed by another program since it was opened"

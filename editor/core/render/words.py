@@ -31,4 +31,9 @@ WORDS: dict[str, Marked] = {
         "Invalid date '{date}': Jekyll does not build a post whose front matter date it "
         "cannot read",
     ),
+    "markdown-too-deep": QT_TRANSLATE_NOOP(
+        "render",
+        'HTML elements with markdown="1" are nested more than {depth} deep: the preview shows '
+        "the deeper ones as HTML, without Markdown",
+    ),
 }
