@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>blog</name>
+    <message>
+        <source>{name} already exists</source>
+        <translation>{name} はすでにあります</translation>
+    </message>
+    <message>
+        <source>The post has not been saved yet, so it has no file name</source>
+        <translation>記事はまだ保存されていないため、ファイル名がありません</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>would fix {total} problem(s) in {files} file(s); nothing written</source>
@@ -628,6 +639,73 @@
     <message>
         <source>The slug is too long for a file name (over {limit} bytes)</source>
         <translation>スラッグがファイル名として長すぎます（{limit} バイトを超えています）</translation>
+    </message>
+</context>
+<context>
+    <name>yaml</name>
+    <message>
+        <source>_config.yml: {error}</source>
+        <translation>_config.yml: {error}</translation>
+    </message>
+    <message>
+        <source>_config.yml must hold &apos;key: value&apos; lines</source>
+        <translation>_config.yml は「key: value」の行で書いてください</translation>
+    </message>
+    <message>
+        <source>Fix the front matter first: {error}</source>
+        <translation>先にフロントマターを直してください: {error}</translation>
+    </message>
+    <message>
+        <source>Front matter must be &apos;key: value&apos; lines, but it is a list</source>
+        <translation>フロントマターは「key: value」の行で書きますが、これはリストです</translation>
+    </message>
+    <message>
+        <source>Front matter must be &apos;key: value&apos; lines, but it is a single value</source>
+        <translation>フロントマターは「key: value」の行で書きますが、これは一つの値だけです</translation>
+    </message>
+    <message>
+        <source>Cannot edit &apos;{key}&apos; in place; edit the front matter as text</source>
+        <translation>「{key}」はその場で編集できません。フロントマターをテキストとして編集してください</translation>
+    </message>
+    <message>
+        <source>Cannot write this value for &apos;{key}&apos; as YAML</source>
+        <translation>「{key}」のこの値は YAML として書けません</translation>
+    </message>
+    <message>
+        <source>Cannot remove &apos;{key}&apos; in place; edit the front matter as text</source>
+        <translation>「{key}」はその場で削除できません。フロントマターをテキストとして編集してください</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; appears twice (lines {first} and {last}); remove one in the front matter text first</source>
+        <translation>「{key}」が 2 回あります（{first} 行と {last} 行）。先にフロントマターのテキストでどちらかを削除してください</translation>
+    </message>
+    <message>
+        <source>An alias refers to the value that contains it (a cycle)</source>
+        <translation>エイリアスが自分を含む値を参照しています（循環しています）</translation>
+    </message>
+    <message>
+        <source>Too many nodes once aliases are expanded (over {limit}); refusing what looks like an alias bomb</source>
+        <translation>エイリアスを展開するとノードが多すぎます（{limit} 個を超えます）。エイリアス爆弾のようなので読み込みません</translation>
+    </message>
+    <message>
+        <source>YAML does not allow the control character {char}</source>
+        <translation>YAML では制御文字 {char} を使えません</translation>
+    </message>
+    <message>
+        <source>Not valid YAML: {error}</source>
+        <translation>正しい YAML ではありません: {error}</translation>
+    </message>
+    <message>
+        <source>The YAML is nested too deeply</source>
+        <translation>YAML の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>Not valid YAML</source>
+        <translation>正しい YAML ではありません</translation>
+    </message>
+    <message>
+        <source>{error} (YAML does not allow tabs for indentation; use spaces)</source>
+        <translation>{error}（YAML ではインデントにタブを使えません。スペースを使ってください）</translation>
     </message>
 </context>
 </TS>

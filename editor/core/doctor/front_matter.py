@@ -48,12 +48,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ),
                 line=exc.line,
                 column=exc.column,
-                error=exc.message,
+                error=exc.said,
             )
             if exc.line
             else Phrase(
                 QT_TRANSLATE_NOOP("doctor", "The front matter is not valid YAML: {error}"),
-                error=exc.message,
+                error=exc.said,
             ),
             line=exc.line,
             column=exc.column,

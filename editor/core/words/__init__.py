@@ -11,7 +11,8 @@ from editor.core.words.catalogue import (
     Marked,
     MissingTranslation,
     Phrase,
+    WordedError,
     say,
 )
 
-__all__ = ["QT_TRANSLATE_NOOP", "Marked", "MissingTranslation", "Phrase", "say"]
+__all__ = ["QT_TRANSLATE_NOOP", "Marked", "MissingTranslation", "Phrase", "WordedError", "say"]

@@ -140,3 +140,26 @@ class Phrase:
 
     def __hash__(self) -> int:
         return hash((self.context, str(self.source), tuple((k, repr(v)) for k, v in self._params)))
+
+
+class WordedError(ValueError):
+    """An error whose message is a :class:`Phrase`, or a plain string: another library's own
+    words (a parser's), kept in English as it says them so a writer can search for them.
+
+    It reads as its English words (``message`` and ``str()``); :meth:`message_in` words it in a
+    language and :attr:`said` puts it inside another message.
+    """
+
+    def __init__(self, message: str | Phrase):
+        self.wording = message if isinstance(message, Phrase) else None
+        self.message = message.say("en") if isinstance(message, Phrase) else message
+        super().__init__(self.message)
+
+    @property
+    def said(self) -> Phrase | str:
+        """What to put inside another message: the Phrase, or the other library's words."""
+        return self.wording if self.wording is not None else self.message
+
+    def message_in(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("en" or "ja")."""
+        return self.wording.say(lang) if self.wording is not None else self.message
