@@ -15,6 +15,22 @@
 <context>
     <name>cli</name>
     <message>
+        <source>{name}: no such file or folder</source>
+        <translation>{name}: そのようなファイルやフォルダーはありません</translation>
+    </message>
+    <message>
+        <source>unknown rule {rules} (known: {known})</source>
+        <translation>不明なルール {rules} です（使えるルール: {known}）</translation>
+    </message>
+    <message>
+        <source>{name}: not a doctor --json report (nested too deeply)</source>
+        <translation>{name}: doctor --json のレポートではありません（入れ子が深すぎます）</translation>
+    </message>
+    <message>
+        <source>{name}: not a doctor --json report ({error})</source>
+        <translation>{name}: doctor --json のレポートではありません（{error}）</translation>
+    </message>
+    <message>
         <source>would fix {total} problem(s) in {files} file(s); nothing written</source>
         <translation>{files} 件のファイルで {total} 件の問題を修正します（書き込みはしません）</translation>
     </message>
@@ -29,6 +45,74 @@
     <message>
         <source>{fixable} problem(s) can be fixed safely with --fix (--dry-run shows the change)</source>
         <translation>{fixable} 件は --fix で安全に修正できます（--dry-run で変更を確認）</translation>
+    </message>
+    <message>
+        <source>{error} (see &apos;{prog} --help&apos;)</source>
+        <translation>{error}（&apos;{prog} --help&apos; を参照してください）</translation>
+    </message>
+    <message>
+        <source>{name}: {error}</source>
+        <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <source>{label}: “{text}” is not valid UTF-8 text</source>
+        <translation>{label}: 「{text}」は正しい UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <source>{repo}: not inside a Jekyll blog (no _config.yml or _posts/)</source>
+        <translation>{repo}: Jekyll のブログの中ではありません（_config.yml も _posts/ もありません）</translation>
+    </message>
+    <message>
+        <source>--date: “{value}” is not a date (use YYYY-MM-DD HH:MM +0900)</source>
+        <translation>--date: 「{value}」は日付ではありません（YYYY-MM-DD HH:MM +0900 の形で）</translation>
+    </message>
+    <message>
+        <source>--title: the title is empty</source>
+        <translation>--title: タイトルが空です</translation>
+    </message>
+    <message>
+        <source>{what} is not used: {error}</source>
+        <translation>{what} は使いません: {error}</translation>
+    </message>
+    <message>
+        <source>no such post file: {path}</source>
+        <translation>記事のファイルがありません: {path}</translation>
+    </message>
+    <message>
+        <source>no such blog folder: {path}</source>
+        <translation>ブログのフォルダーがありません: {path}</translation>
+    </message>
+    <message>
+        <source>the front matter</source>
+        <translation>フロントマター</translation>
+    </message>
+    <message>
+        <source>{path}: warning: {text}</source>
+        <translation>{path}: 警告: {text}</translation>
+    </message>
+    <message>
+        <source>nothing to set: give KEY=VALUE or --unset KEY</source>
+        <translation>設定する項目がありません。KEY=VALUE か --unset KEY を指定してください</translation>
+    </message>
+    <message>
+        <source>{path}: no such post</source>
+        <translation>{path}: 記事がありません</translation>
+    </message>
+    <message>
+        <source>“{assignment}”: expected KEY=VALUE</source>
+        <translation>「{assignment}」: KEY=VALUE の形で指定してください</translation>
+    </message>
+    <message>
+        <source>{key}: “{value}” is not a whole number</source>
+        <translation>{key}: 「{value}」は整数ではありません</translation>
+    </message>
+    <message>
+        <source>{key}: “{value}” is not true or false</source>
+        <translation>{key}: 「{value}」は true でも false でもありません</translation>
+    </message>
+    <message>
+        <source>date: “{value}” is not a date (use YYYY-MM-DD HH:MM:SS +0900)</source>
+        <translation>date: 「{value}」は日付ではありません（YYYY-MM-DD HH:MM:SS +0900 の形で）</translation>
     </message>
 </context>
 <context>
