@@ -40,6 +40,9 @@ class Marked(str):
         marked.context = context
         return marked
 
+    def __getnewargs__(self) -> tuple[str, str]:  # copies and pickles keep the context
+        return (self.context, str(self))
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Marked:  # noqa: N802 - the name lupdate finds
     """Mark ``source`` for translation in ``context``; returns the source as it is."""

@@ -4,6 +4,8 @@ Japanese in resources/i18n/tsuzuri_core_ja.ts, and nothing said that the file do
 from __future__ import annotations
 
 import ast
+import copy
+import pickle
 import shutil
 import subprocess
 import sys
@@ -140,6 +142,17 @@ def test_a_phrase_inside_a_phrase_is_said_in_the_same_language():
     assert "the disk is full" in outer.say("en")
     assert "（ディスクがいっぱいです）" in outer.say("ja")
     assert outer == Phrase(outer.source, folder="/f", reason=reason) and len({outer, outer}) == 1
+
+
+def test_a_copied_or_pickled_finding_is_still_worded():
+    """Findings cross to worker processes and get copied; their words must survive it."""
+    from editor.core.doctor import diagnose
+
+    (finding,) = [
+        f for f in diagnose("---\ntitle: a\n---\n\n本文　です。\n") if f.code == "fullwidth-space"
+    ]
+    for again in (copy.deepcopy(finding), pickle.loads(pickle.dumps(finding))):
+        assert again == finding and again.message("ja") == "文中に全角スペースがあります"
 
 
 def test_an_unmarked_or_untranslated_message_is_an_error_in_both_languages():
