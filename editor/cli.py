@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from editor import __version__
 from editor.commands.common import COMMANDS, EXIT_ERROR, CliError, language, usage_mistake
+from editor.core.words import MissingTranslation
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(options.path)
     except CliError as exc:
         print(f"tsuzuri: {exc.message_in(exc.lang or language())}", file=sys.stderr)
+        return EXIT_ERROR
+    except MissingTranslation as exc:  # an install without its catalogue: say so, in English
+        print(f"tsuzuri: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
