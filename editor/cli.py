@@ -13,14 +13,15 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.commands.common import COMMANDS, EXIT_ERROR, CliError
+from editor.commands.common import COMMANDS, EXIT_ERROR, CliError, language, usage_mistake
+from editor.core.words import MissingTranslation
 
 
 class _Parser(argparse.ArgumentParser):
     """Reports a usage mistake as one line (and exit status 2) instead of a usage block."""
 
     def error(self, message: str):  # argparse calls this and expects it not to return
-        raise CliError(f"{message} (see '{self.prog} --help')")
+        raise usage_mistake(message, self.prog)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(options.path)
     except CliError as exc:
+        print(f"tsuzuri: {exc.message_in(exc.lang or language())}", file=sys.stderr)
+        return EXIT_ERROR
+    except MissingTranslation as exc:  # an install without its catalogue: say so, in English
         print(f"tsuzuri: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

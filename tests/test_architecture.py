@@ -52,7 +52,7 @@ def test_importing_the_core_loads_no_qt():
 # -- a map a newcomer can follow: editor/core is grouped by what each part knows ---------------
 
 # What each sub-package of editor/core knows; docs/architecture.md describes each one.
-CORE_GROUPS = ("blog", "post", "files", "text", "render", "doctor")
+CORE_GROUPS = ("blog", "post", "files", "text", "render", "doctor", "words")
 
 
 def test_every_core_module_lives_in_a_named_group():

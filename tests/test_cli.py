@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from editor import __version__
 
 pytestmark = pytest.mark.core
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def tsuzuri(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -77,3 +80,28 @@ def test_an_unknown_word_without_a_display_is_named_not_blamed_on_the_display():
     )
     assert result.returncode == 2
     assert "frobnicate: no such file or folder" in result.stderr and "doctor" in result.stderr
+
+
+def test_an_install_without_its_messages_says_so_in_one_line(tmp_path):
+    """A copy of Tsuzuri whose resources/i18n catalogue is missing cannot word anything; it says
+    which file is missing instead of failing with a traceback."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import editor.core.words.catalogue as c\n"
+        f"c.ts_path = lambda: Path({str(tmp_path / 'missing.ts')!r})\n"
+        "from editor.cli import main\n"
+        "sys.exit(main(['doctor', '--lang', 'ja', sys.argv[1]]))\n"
+    )
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: a\n---\n\n本文　です。\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(post)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("tsuzuri: Tsuzuri's messages cannot be read (")
+    assert "missing.ts" in done.stderr and done.stderr.count("\n") == 1

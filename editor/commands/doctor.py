@@ -15,7 +15,14 @@ import os
 import sys
 from pathlib import Path
 
-from editor.commands.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, CliError, storage_failure
+from editor.commands.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliError,
+    language,
+    storage_failure,
+)
 from editor.core.blog import posts
 from editor.core.blog.repository import BlogRepository
 from editor.core.doctor import (
@@ -28,6 +35,7 @@ from editor.core.doctor import (
     unified_diff,
 )
 from editor.core.files.storage import StorageError, atomic_write, read_post_file, read_text_file
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 JSON_VERSION = 1
 _POST_SUFFIXES = (".md", ".markdown")
@@ -63,12 +71,12 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         choices=("ja", "en"),
-        default="ja" if os.environ.get("LANG", "").startswith("ja") else "en",
+        default=language(),
         help="language of the messages",
     )
 
 
-def collect_posts(paths: list[str]) -> list[Path]:
+def collect_posts(paths: list[str], lang: str | None = None) -> list[Path]:
     """Post files named by ``paths``: files as given, folders searched for Markdown posts.
 
     A blog folder gives the posts and drafts Jekyll reads (category folders too, see
@@ -90,7 +98,8 @@ def collect_posts(paths: list[str]) -> list[Path]:
                     Path(dirpath) / f for f in sorted(filenames) if f.endswith(_POST_SUFFIXES)
                 ]
         else:
-            raise CliError(f"{name}: no such file or folder")
+            message = QT_TRANSLATE_NOOP("cli", "{name}: no such file or folder")
+            raise CliError(Phrase(message, name=name), lang)
     return list(dict.fromkeys(found))
 
 
@@ -99,17 +108,19 @@ def blog_root_of(path: Path) -> Path | None:
     return BlogRepository.find_root(path)
 
 
-def _config(rules: str | None) -> DoctorConfig:
+def _config(rules: str | None, lang: str | None = None) -> DoctorConfig:
     if not rules:
         return DoctorConfig()
     wanted = {r.strip() for r in rules.split(",") if r.strip()}
     unknown = sorted(wanted - set(all_rules()))
     if unknown:
-        raise CliError(f"unknown rule {', '.join(unknown)} (known: {', '.join(all_rules())})")
+        message = QT_TRANSLATE_NOOP("cli", "unknown rule {rules} (known: {known})")
+        known = ", ".join(all_rules())
+        raise CliError(Phrase(message, rules=", ".join(unknown), known=known), lang)
     return DoctorConfig(only=frozenset(wanted))
 
 
-def _load_baseline(name: str | None) -> dict[str, set[str]]:
+def _load_baseline(name: str | None, lang: str | None = None) -> dict[str, set[str]]:
     """Fingerprints per file from an earlier ``--json`` report."""
     if not name:
         return {}
@@ -120,9 +131,11 @@ def _load_baseline(name: str | None) -> dict[str, set[str]]:
             for path, entry in document["files"].items()
         }
     except RecursionError:
-        raise CliError(f"{name}: not a doctor --json report (nested too deeply)") from None
+        message = QT_TRANSLATE_NOOP("cli", "{name}: not a doctor --json report (nested too deeply)")
+        raise CliError(Phrase(message, name=name), lang) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise CliError(f"{name}: not a doctor --json report ({exc})") from None
+        message = QT_TRANSLATE_NOOP("cli", "{name}: not a doctor --json report ({error})")
+        raise CliError(Phrase(message, name=name, error=str(exc)), lang) from None
 
 
 def _check_file(path: Path, config: DoctorConfig, args: argparse.Namespace) -> dict:
@@ -165,9 +178,9 @@ def _check_file(path: Path, config: DoctorConfig, args: argparse.Namespace) -> d
 
 def run(args: argparse.Namespace) -> int:
     """Check (and fix) the posts; the exit status says whether problems remain."""
-    config = _config(args.rules)
-    baseline = _load_baseline(args.baseline)
-    posts = collect_posts(args.paths)
+    config = _config(args.rules, args.lang)
+    baseline = _load_baseline(args.baseline, args.lang)
+    posts = collect_posts(args.paths, args.lang)
     results: dict[str, dict] = {}
     errors: list[dict] = []
     for path in posts:
@@ -214,15 +227,10 @@ def _print_text(results: dict, errors: list[dict], args: argparse.Namespace) -> 
             sys.stdout.write(result["diff"])
         total = sum(r["would_fix"] for r in results.values())
         files = sum(1 for r in results.values() if r["would_fix"])
-        if lang == "ja":
-            print(
-                f"{files} 件のファイルで {total} 件の問題を修正します（書き込みはしません）",
-                file=sys.stderr,
-            )
-        else:
-            print(
-                f"would fix {total} problem(s) in {files} file(s); nothing written", file=sys.stderr
-            )
+        said = QT_TRANSLATE_NOOP(
+            "cli", "would fix {total} problem(s) in {files} file(s); nothing written"
+        )
+        print(Phrase(said, total=total, files=files).say(lang), file=sys.stderr)
         return
     hidden = 0
     for path, result in results.items():
@@ -232,29 +240,20 @@ def _print_text(results: dict, errors: list[dict], args: argparse.Namespace) -> 
                 continue
             print(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message(lang)}")
     if hidden:
-        if lang == "ja":
-            print(f"（ほかに {hidden} 件の注意を省略。--notes で表示）", file=sys.stderr)
-        else:
-            print(f"({hidden} note(s) not shown; --notes lists them)", file=sys.stderr)
+        said = QT_TRANSLATE_NOOP("cli", "({hidden} note(s) not shown; --notes lists them)")
+        print(Phrase(said, hidden=hidden).say(lang), file=sys.stderr)
     if args.fix or args.fix_all:
         total = sum(r["fixed"] for r in results.values())
         files = sum(1 for r in results.values() if r["fixed"])
-        if lang == "ja":
-            print(f"{files} 件のファイルで {total} 件の問題を修正しました", file=sys.stderr)
-        else:
-            print(f"fixed {total} problem(s) in {files} file(s)", file=sys.stderr)
+        said = QT_TRANSLATE_NOOP("cli", "fixed {total} problem(s) in {files} file(s)")
+        print(Phrase(said, total=total, files=files).say(lang), file=sys.stderr)
     fixable = sum(r["to_fix"] for r in results.values())
     if fixable:
-        if lang == "ja":
-            print(
-                f"{fixable} 件は --fix で安全に修正できます（--dry-run で変更を確認）",
-                file=sys.stderr,
-            )
-        else:
-            print(
-                f"{fixable} problem(s) can be fixed safely with --fix (--dry-run shows the change)",
-                file=sys.stderr,
-            )
+        said = QT_TRANSLATE_NOOP(
+            "cli",
+            "{fixable} problem(s) can be fixed safely with --fix (--dry-run shows the change)",
+        )
+        print(Phrase(said, fixable=fixable).say(lang), file=sys.stderr)
 
 
 def _print_json(results: dict, errors: list[dict], dry_run: bool) -> None:

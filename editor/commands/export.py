@@ -12,10 +12,18 @@ import os
 import sys
 from pathlib import Path
 
-from editor.commands.common import EXIT_OK, EXIT_PROBLEMS, CliError, require_utf8, storage_failure
+from editor.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CliError,
+    located,
+    require_utf8,
+    storage_failure,
+)
 from editor.commands.render import add_post_arguments, load_post, print_warnings
 from editor.core.files.storage import StorageError, atomic_write
 from editor.core.render.export import export_post
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 from editor.ui.resources import preview_stylesheets
 
 
@@ -40,17 +48,20 @@ def run(args) -> int:
     post = Path(args.post)
     css = Path(args.css) if args.css else None
     if css is not None and not css.is_file():
-        raise CliError(f"no such stylesheet: {css}")
+        message = QT_TRANSLATE_NOOP("cli", "no such stylesheet: {path}")
+        raise CliError(Phrase(message, path=str(css)), args.lang)
     out = Path(args.html)
     if (
         args.html != "-"
         and os.path.lexists(post)
         and os.path.realpath(out) == os.path.realpath(post)
     ):
-        raise CliError(f"{out}: an export cannot be written over the post itself")
+        message = QT_TRANSLATE_NOOP("cli", "an export cannot be written over the post itself")
+        raise CliError(located(out, Phrase(message)), args.lang)
     if args.html != "-" and not out.parent.is_dir():
-        raise CliError(f"no such folder for the HTML file: {out.parent}")
-    body, context = load_post(post, args.repo)
+        message = QT_TRANSLATE_NOOP("cli", "no such folder for the HTML file: {path}")
+        raise CliError(Phrase(message, path=str(out.parent)), args.lang)
+    body, context = load_post(post, args.repo, args.lang)
     title = context.page.get("title")
     result = export_post(
         body,
@@ -64,6 +75,6 @@ def run(args) -> int:
         try:
             atomic_write(out, result.html.encode("utf-8"))
         except StorageError as exc:
-            raise CliError(f"{out}: {storage_failure(exc, args.lang)}") from None
+            raise CliError(located(out, storage_failure(exc, args.lang)), args.lang) from None
     print_warnings(post, result.warnings, args.lang)
     return EXIT_PROBLEMS if args.strict and result.warnings else EXIT_OK

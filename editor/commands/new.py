@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from editor.commands.common import EXIT_OK, CliError, require_utf8, storage_failure
+from editor.commands.common import (
+    EXIT_OK,
+    CliError,
+    language,
+    located,
+    require_utf8,
+    storage_failure,
+)
 from editor.core.blog import dates
 from editor.core.blog.repository import BlogRepository, RepositoryError
 from editor.core.blog.slug import SlugError
 from editor.core.files.storage import StorageError
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -31,21 +39,29 @@ def run(args: argparse.Namespace) -> int:
     """Create the post; errors are raised as :class:`CliError`."""
     repo = BlogRepository.find(args.repo)
     if repo is None:
-        raise CliError(f"{args.repo}: not inside a Jekyll blog (no _config.yml or _posts/)")
+        message = QT_TRANSLATE_NOOP(
+            "cli", "{repo}: not inside a Jekyll blog (no _config.yml or _posts/)"
+        )
+        raise CliError(Phrase(message, repo=args.repo))
     for option in ("title", "slug", "date"):
         require_utf8(f"--{option}", getattr(args, option))
     date = None
     if args.date:
         date = dates.parse_date(args.date, repo.zone)
         if date is None:
-            raise CliError(f"--date: “{args.date}” is not a date (use YYYY-MM-DD HH:MM +0900)")
+            message = QT_TRANSLATE_NOOP(
+                "cli", "--date: “{value}” is not a date (use YYYY-MM-DD HH:MM +0900)"
+            )
+            raise CliError(Phrase(message, value=args.date))
     if not args.title.strip():
-        raise CliError("--title: the title is empty")
+        raise CliError(Phrase(QT_TRANSLATE_NOOP("cli", "--title: the title is empty")))
     try:
         path = repo.new_post(args.title, draft=args.draft, date=date, slug=args.slug)
-    except (SlugError, RepositoryError) as exc:
-        raise CliError(str(exc)) from None
+    except SlugError as exc:
+        raise CliError(exc.phrase) from None
+    except RepositoryError as exc:
+        raise CliError(exc.said) from None
     except StorageError as exc:
-        raise CliError(f"{exc.filename}: {storage_failure(exc)}") from None
+        raise CliError(located(exc.filename, storage_failure(exc, language()))) from None
     print(path)
     return EXIT_OK

@@ -10,13 +10,14 @@ import os
 import sys
 from pathlib import Path
 
-from editor.commands.common import EXIT_OK, EXIT_PROBLEMS, CliError
+from editor.commands.common import EXIT_OK, EXIT_PROBLEMS, CliError, language, located
 from editor.core.blog.posts import find_root
 from editor.core.files.storage import StorageError, read_post_file, read_text_file
 from editor.core.post.split import split_post
 from editor.core.post.yamlload import YamlLoadError, load_yaml
 from editor.core.render import RenderContext, render_body
 from editor.core.render.context import warning_text
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 
 def add_parser(parser) -> None:
@@ -41,18 +42,20 @@ def add_post_arguments(parser, strict_help: str) -> None:
     parser.add_argument(
         "--lang",
         choices=("ja", "en"),
-        default="ja" if os.environ.get("LANG", "").startswith("ja") else "en",
+        default=language(),
         help="language of the warnings",
     )
 
 
-def _load_yaml(text: str, what: str, first_line: int = 1) -> dict:
+def _load_yaml(text: str, what: Phrase | str, lang: str, first_line: int = 1) -> dict:
     """The mapping in ``text``; YAML that cannot be read (alias bombs and too deep nesting
     included) is one line on stderr and an empty mapping, so the body still renders."""
     try:
         data = load_yaml(text, first_line).value if text.strip() else {}
     except YamlLoadError as exc:
-        print(f"tsuzuri: {what} is not used: {exc}", file=sys.stderr)
+        said = QT_TRANSLATE_NOOP("cli", "{what} is not used: {error}")
+        message = Phrase(said, what=what, error=exc.message_in(lang)).say(lang)
+        print(f"tsuzuri: {message}", file=sys.stderr)
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -60,7 +63,7 @@ def _load_yaml(text: str, what: str, first_line: int = 1) -> dict:
 def run(args) -> int:
     """Print ``render_body(...).html`` for the post; errors are one line and exit status 2."""
     post = Path(args.post)
-    body, context = load_post(post, args.repo)
+    body, context = load_post(post, args.repo, args.lang)
     result = render_body(body, context)
     sys.stdout.write(result.html)
     print_warnings(post, result.warnings, args.lang)
@@ -69,37 +72,44 @@ def run(args) -> int:
 
 def print_warnings(post: Path, warnings: list[str], lang: str) -> None:
     """One line on stderr per warning, in ``lang``."""
-    label = "警告" if lang == "ja" else "warning"
     for warning in warnings:
         text = " ".join(warning_text(warning, lang).split())
-        print(f"{post}: {label}: {text}", file=sys.stderr)
+        said = QT_TRANSLATE_NOOP("cli", "{path}: warning: {text}")
+        print(Phrase(said, path=str(post), text=text).say(lang), file=sys.stderr)
 
 
-def load_post(post: Path, repo: str | None) -> tuple[str, RenderContext]:
+def load_post(post: Path, repo: str | None, lang: str) -> tuple[str, RenderContext]:
     """A post's body and what it renders with (its blog's config, its front matter), as the
     window has them; a post or blog that cannot be read is a :class:`CliError`."""
     if not os.path.lexists(post):
-        raise CliError(f"no such post file: {post}")
+        message = QT_TRANSLATE_NOOP("cli", "no such post file: {path}")
+        raise CliError(Phrase(message, path=str(post)), lang)
     try:
         text = read_post_file(post).text
     except StorageError as exc:
-        raise CliError(f"{post}: {exc}") from None
+        raise CliError(located(post, exc.message_in(lang)), lang) from None
     if repo:
         site_root: Path | None = Path(repo)
         if not site_root.is_dir():
-            raise CliError(f"no such blog folder: {site_root}")
+            message = QT_TRANSLATE_NOOP("cli", "no such blog folder: {path}")
+            raise CliError(Phrase(message, path=str(site_root)), lang)
     else:
         site_root = find_root(post)  # the blog's one rule: category folders included
     site = {}
     if site_root is not None and (site_root / "_config.yml").is_file():
         try:
-            site = _load_yaml(read_text_file(site_root / "_config.yml"), "_config.yml")
+            site = _load_yaml(read_text_file(site_root / "_config.yml"), "_config.yml", lang)
         except StorageError as exc:
-            raise CliError(f"_config.yml: {exc}") from None
+            raise CliError(located("_config.yml", exc.message_in(lang)), lang) from None
     source = split_post(text)
     context = RenderContext(
         site=site,
-        page=_load_yaml(source.front_matter, "the front matter", 2),
+        page=_load_yaml(
+            source.front_matter,
+            Phrase(QT_TRANSLATE_NOOP("cli", "the front matter")),
+            lang,
+            2,
+        ),
         blog_root=site_root.resolve() if site_root else None,
         post_path=post.resolve(),
     )

@@ -1,25 +1,17 @@
-"""Where the bundled resources live, and the writable copy of the sample blog."""
+"""The user's data folder and the writable copy of the sample blog (the bundle itself is found
+by :func:`editor.core.files.bundle.resource_path`)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
+from editor.core.files.bundle import resource_path
+
+__all__ = ["data_dir", "preview_stylesheets", "resource_path", "sample_blog"]
+
 SAMPLE_BLOG = "sample-blog"
-
-
-def resource_path(*parts: str) -> Path:
-    """Path of a bundled resource: the checkout's ``resources/`` or the installed copy."""
-    candidates = [
-        Path(__file__).resolve().parent.parent.parent / "resources",
-        Path(sys.prefix) / "share" / "tsuzuri" / "resources",
-    ]
-    for base in candidates:
-        if base.is_dir():
-            return base.joinpath(*parts)
-    raise FileNotFoundError("Tsuzuri's resources folder is missing; reinstall Tsuzuri")
 
 
 def preview_stylesheets(own: Path | None = None, dark: bool = False) -> list[Path]:

@@ -191,3 +191,49 @@ def test_set_on_front_matter_with_a_control_character_names_its_place(tmp_path, 
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"U+{ord(char):04X}" in err and "line 3, column 11" in err
     assert post.read_text(encoding="utf-8") == original
+
+
+@pytest.fixture
+def japanese(monkeypatch):
+    """A writer whose system speaks Japanese."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["set", "{post}"],
+            "設定する項目がありません。KEY=VALUE か --unset KEY を指定してください",
+        ),
+        (
+            ["set", "{post}", "published=maybe"],
+            "published: 「maybe」は true でも false でもありません",
+        ),
+        (["set", "{post}", "title"], "「title」: KEY=VALUE の形で指定してください"),
+        (
+            ["new", "--repo", "{blog}", "--title", "x", "--slug", "a b"],
+            "「a b」には空白を使えません。英字、数字、ハイフンを使ってください",
+        ),
+        (["new", "--repo", "{blog}", "--title", " "], "--title: タイトルが空です"),
+        (
+            ["new", "--title", "x", "--bogus"],
+            "unrecognized arguments: --bogus（'tsuzuri new --help' を参照してください）",
+        ),
+    ],
+)
+def test_command_line_errors_follow_a_japanese_locale(blog, capsys, japanese, args, said):
+    post = blog / "_posts" / "2025-10-25-post.md"
+    filled = [a.format(post=post, blog=blog) for a in args]
+    assert main(filled) == 2
+    assert capsys.readouterr().err == f"tsuzuri: {said}\n"
+    assert post.read_text(encoding="utf-8") == POST
+
+
+def test_command_line_errors_stay_english_in_an_english_locale(blog, capsys, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")  # LC_ALL decides, as for every program
+    assert main(["set", str(blog / "_posts" / "2025-10-25-post.md")]) == 2
+    assert capsys.readouterr().err == "tsuzuri: nothing to set: give KEY=VALUE or --unset KEY\n"

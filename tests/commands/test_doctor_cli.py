@@ -219,3 +219,35 @@ def test_a_date_unlike_the_file_names_is_a_finding_that_names_the_rename(
     draft.parent.mkdir()
     draft.write_text(body.format(date="2030-05-05 00:00:00 +0900"), "utf-8")
     assert main(["doctor", str(draft), "--rules", "date-filename"]) == 0
+
+
+def test_doctor_in_japanese_says_what_it_said_before_its_words_moved_to_the_catalogue(
+    raw_post, capsys
+):
+    """The raw corpus post in Japanese: the doctor's findings and summary read as they did when
+    each rule held its own Japanese (lines from that version's output)."""
+    assert main(["doctor", str(raw_post), "--lang", "ja"]) == 1
+    out, err = capsys.readouterr()
+    lines = [line.split(": ", 2)[2] for line in out.splitlines()]
+    assert "この文は 32 行目と同じ内容の繰り返しです" in lines
+    assert "この文章は 58 行目とほぼ同じです（類似度 96%）" in lines
+    assert "---END--- の後の部分が、前の部分の末尾 67 文字を繰り返しています" in lines
+    assert "継ぎ目の印 ---END--- が残っています（後に続く文章はありません）" in lines
+    assert (
+        "reading_time は 8 分ですが、本文は約 21 分で読めます（日本語 9585 文字を毎分 500 字、"
+        "英単語 226 語を毎分 200 語で計算）"
+    ) in lines
+    title = next(line for line in lines if line.startswith("タイトルが文字化け"))
+    assert title.startswith(
+        "タイトルが文字化け（U+FFFD）で終わっています。途中で切れています。候補: 「"
+    )
+    assert "」「" in title and " or " not in title
+    assert err.splitlines() == [
+        "（ほかに 12 件の注意を省略。--notes で表示）",
+        "5 件は --fix で安全に修正できます（--dry-run で変更を確認）",
+    ]
+    # The JSON report words every finding in both languages, as the text output does.
+    assert main(["doctor", str(raw_post), "--json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["files"][str(raw_post)]["findings"]
+    shown = [f["message_ja"] for f in findings if f["severity"] != "info"]
+    assert shown == lines and all("{" not in f["message_en"] for f in findings)

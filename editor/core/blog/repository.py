@@ -27,12 +27,18 @@ from editor.core.files.storage import (
 from editor.core.post.document import PostDocument
 from editor.core.post.split import BOM
 from editor.core.post.yamlload import YamlLoadError, load_yaml
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase, WordedError
 
 _SKIPPED_OUTPUT = SKIPPED_FOLDERS  # folders Tsuzuri never saves into
 
 
-class RepositoryError(ValueError):
+class RepositoryError(WordedError):
     """Something about the blog folder that stops an operation; the message says what."""
+
+
+def _exists(name: Path) -> RepositoryError:
+    message = QT_TRANSLATE_NOOP("blog", "{name} already exists")
+    return RepositoryError(Phrase(message, name=str(name)))
 
 
 class BlogRepository:
@@ -48,14 +54,18 @@ class BlogRepository:
                 text = read_text_file(config_path).removeprefix(BOM)
                 value = load_yaml(text).value
             except (YamlLoadError, StorageError) as exc:
+                error = exc.said if isinstance(exc, YamlLoadError) else exc.message
                 self.config_error = YamlLoadError(
-                    f"_config.yml: {exc.message}", exc.line, exc.column
+                    Phrase(QT_TRANSLATE_NOOP("yaml", "_config.yml: {error}"), error=error),
+                    exc.line,
+                    exc.column,
                 )
             else:
                 if isinstance(value, dict):
                     self.config = value
                 elif value is not None:
-                    self.config_error = YamlLoadError("_config.yml must hold 'key: value' lines")
+                    message = QT_TRANSLATE_NOOP("yaml", "_config.yml must hold 'key: value' lines")
+                    self.config_error = YamlLoadError(Phrase(message))
 
     @classmethod
     def find(cls, path: Path | str) -> BlogRepository | None:
@@ -201,7 +211,7 @@ class BlogRepository:
         document = PostDocument.load(draft, self.timezone)
         target = self.post_path(date, _slug_of(draft), draft.suffix or ".md")
         if target.exists():
-            raise RepositoryError(f"{target.relative_to(self.root)} already exists")
+            raise _exists(target.relative_to(self.root))
         document.set_field("date", date)
         document.save(inside=self.root)
         return self.move(draft, target)
@@ -229,7 +239,7 @@ class BlogRepository:
     def move(self, source: Path, target: Path) -> Path:
         """Rename a file, with ``git mv`` when git tracks it; refuses to overwrite."""
         if target.exists():
-            raise RepositoryError(f"{target.relative_to(self.root)} already exists")
+            raise _exists(target.relative_to(self.root))
         target.parent.mkdir(parents=True, exist_ok=True)
         if self._tracked(source):
             subprocess.run(
@@ -258,7 +268,10 @@ class BlogRepository:
         """The URL Jekyll gives the post (path only, percent-encoded, without ``baseurl``)."""
         document = post if isinstance(post, PostDocument) else PostDocument.load(post)
         if document.path is None:
-            raise RepositoryError("The post has not been saved yet, so it has no file name")
+            message = QT_TRANSLATE_NOOP(
+                "blog", "The post has not been saved yet, so it has no file name"
+            )
+            raise RepositoryError(Phrase(message))
         return post_url(self.root, self.config, document.path, document.fields or {})
 
 

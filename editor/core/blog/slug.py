@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
+
 MAX_LENGTH = 60
 # Names Windows refuses for files whatever the extension, and characters it refuses in names.
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)(\..*)?$", re.I)
@@ -23,7 +25,19 @@ _FORBIDDEN = re.compile(r'[/\\<>:"|?*#%\x00-\x1f\x7f\s]')
 
 
 class SlugError(ValueError):
-    """A slug that cannot be used as a file name inside the blog; the message says why."""
+    """A slug that cannot be used as a file name inside the blog; the message says why.
+
+    It reads as its English words; ``code`` and ``params`` name the message, :meth:`message`
+    words it in English or Japanese.
+    """
+
+    def __init__(self, phrase: Phrase, code: str):
+        super().__init__(phrase.say("en"))
+        self.phrase, self.code, self.params = phrase, code, phrase.params
+
+    def message(self, lang: str = "en") -> str:
+        """Why the slug is refused, in English or Japanese (``"ja"``)."""
+        return self.phrase.say(lang)
 
 
 @lru_cache(maxsize=1)
@@ -101,29 +115,47 @@ def check_slug(slug: str) -> str:
     looks like another, or reads backwards, is how a post gets lost or a link spoofed.
     """
     if not slug or not slug.strip():
-        raise SlugError("A slug cannot be empty")
+        raise SlugError(Phrase(QT_TRANSLATE_NOOP("slug", "A slug cannot be empty")), "empty")
     slug = unicodedata.normalize("NFC", slug)
     hidden = next((c for c in slug if unicodedata.category(c) in _INVISIBLE), None)
     if hidden is not None:
         name = unicodedata.name(hidden, "unnamed")
-        raise SlugError(
-            f"The slug contains an invisible or text-direction character (U+{ord(hidden):04X} "
-            f"{name}); use letters, digits and hyphens"
+        message = QT_TRANSLATE_NOOP(
+            "slug",
+            "The slug contains an invisible or text-direction character ({char}); use letters, "
+            "digits and hyphens",
         )
+        raise SlugError(Phrase(message, char=f"U+{ord(hidden):04X} {name}"), "invisible")
     if ".." in slug or slug.startswith("."):
-        raise SlugError(f"“{slug}” cannot start with a dot or contain “..”")
+        message = QT_TRANSLATE_NOOP("slug", "“{slug}” cannot start with a dot or contain “..”")
+        raise SlugError(Phrase(message, slug=slug), "dot")
     bad = _FORBIDDEN.search(slug)
     if bad:
-        shown = "a space" if bad.group(0).isspace() else f"“{bad.group(0)}”"
         if bad.group(0) in "/\\":
-            raise SlugError(f"“{slug}” cannot contain / or \\: a slug is a file name, not a path")
-        raise SlugError(f"“{slug}” cannot contain {shown}; use letters, digits and hyphens")
+            message = QT_TRANSLATE_NOOP(
+                "slug", "“{slug}” cannot contain / or \\: a slug is a file name, not a path"
+            )
+            raise SlugError(Phrase(message, slug=slug), "path")
+        if bad.group(0).isspace():
+            message = QT_TRANSLATE_NOOP(
+                "slug", "“{slug}” cannot contain a space; use letters, digits and hyphens"
+            )
+            raise SlugError(Phrase(message, slug=slug), "space")
+        message = QT_TRANSLATE_NOOP(
+            "slug", "“{slug}” cannot contain “{char}”; use letters, digits and hyphens"
+        )
+        raise SlugError(Phrase(message, slug=slug, char=bad.group(0)), "character")
     if _RESERVED.match(slug):
-        raise SlugError(f"“{slug}” is a reserved file name on Windows")
+        message = QT_TRANSLATE_NOOP("slug", "“{slug}” is a reserved file name on Windows")
+        raise SlugError(Phrase(message, slug=slug), "reserved")
     if slug.endswith("."):
-        raise SlugError(f"“{slug}” cannot end with a dot")
+        message = QT_TRANSLATE_NOOP("slug", "“{slug}” cannot end with a dot")
+        raise SlugError(Phrase(message, slug=slug), "trailing_dot")
     if len(slug.encode("utf-8")) > 200:
-        raise SlugError("The slug is too long for a file name (over 200 bytes)")
+        message = QT_TRANSLATE_NOOP(
+            "slug", "The slug is too long for a file name (over {limit} bytes)"
+        )
+        raise SlugError(Phrase(message, limit=200), "too_long")
     return slug
 
 

@@ -16,6 +16,7 @@ from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.doctor.safety import latin
 from editor.core.doctor.text import code_spans
 from editor.core.doctor.truncation import cut_title_finding
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("broken-character",)
 
@@ -56,17 +57,16 @@ def _undo_sjis(run: str) -> str | None:
     return fixed if fixed != run else None
 
 
-def _where(ctx: Context, offset: int) -> tuple[str, str]:
-    """English and Japanese words for where ``offset`` is: a front-matter field or the body."""
+def _where(ctx: Context, offset: int) -> Phrase:
+    """Words for where ``offset`` is: a front-matter field or the body."""
     if ctx.fm_start <= offset < ctx.fm_end:
         field = ctx.field_at(offset)
         if field is not None:
-            return (
-                f"in the front-matter field “{field.key}”",
-                f"フロントマターの「{field.key}」に",
+            return Phrase(
+                QT_TRANSLATE_NOOP("doctor", "in the front-matter field “{key}”"), key=field.key
             )
-        return "in the front matter", "フロントマターに"
-    return "in the text", "本文に"
+        return Phrase(QT_TRANSLATE_NOOP("doctor", "in the front matter"))
+    return Phrase(QT_TRANSLATE_NOOP("doctor", "in the text"))
 
 
 def _inside(spans: list[tuple[int, int]]):
@@ -91,12 +91,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if title is not None and title.value_start <= m.start() and m.end() == title.value_end:
             yield _cut_title(ctx, title, m)
             continue
-        where_en, where_ja = _where(ctx, m.start())
+        where = _where(ctx, m.start())
         fix = Fix(
             (Edit(m.start(), m.end(), ""),),
             False,
-            "Remove the broken character",
-            "文字化けした文字を削除する",
+            Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the broken character")),
         )
         yield ctx.finding(
             RULES[0],
@@ -104,8 +103,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             "warning",
             m.start(),
             m.end(),
-            f"Broken character (U+FFFD) {where_en}: text was lost when it was decoded",
-            f"{where_ja}文字化け（U+FFFD）があります。元の文字は失われています",
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "doctor", "Broken character (U+FFFD) {where}: text was lost when it was decoded"
+                ),
+                where=where,
+            ),
             fix,
             count=len(m.group(0)),
         )
@@ -122,7 +125,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue  # part of mojibake, reported below with its repair
         if set(m.group(0)) <= _BIDI_MARKS and _next_to_rtl(text, m.start(), m.end()):
             continue  # a bidi mark in Hebrew or Arabic text is doing its job
-        where_en, where_ja = _where(ctx, m.start())
+        where = _where(ctx, m.start())
         codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group(0)))
         fix = None
         if not in_code_or_span(m.start()):
@@ -133,8 +136,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             "warning",
             m.start(),
             m.end(),
-            f"Invisible control character ({codes}) {where_en}",
-            f"{where_ja}見えない制御文字（{codes}）があります",
+            Phrase(
+                QT_TRANSLATE_NOOP("doctor", "Invisible control character ({codes}) {where}"),
+                codes=codes,
+                where=where,
+            ),
             fix,
             characters=codes,
         )
@@ -142,7 +148,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if in_code(m.start()):
             continue
         yield _mojibake(
-            ctx, m.start(), m.end(), fixed, "UTF-8 read as Latin-1", "UTF-8 を Latin-1 として読んだ"
+            ctx,
+            m.start(),
+            m.end(),
+            fixed,
+            Phrase(QT_TRANSLATE_NOOP("doctor", "UTF-8 read as Latin-1")),
         )
     for m in _SJIS_RUN.finditer(text):
         run = m.group(0)
@@ -154,8 +164,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             m.start(),
             m.end(),
             _undo_sjis(run),
-            "UTF-8 read as Shift_JIS",
-            "UTF-8 を Shift_JIS として読んだ",
+            Phrase(QT_TRANSLATE_NOOP("doctor", "UTF-8 read as Shift_JIS")),
         )
 
 
@@ -173,14 +182,12 @@ def _control_fix(text: str, start: int, end: int) -> Fix:
         return Fix(
             (Edit(start, end, " "),),
             True,
-            "Replace the invisible characters with a space",
-            "見えない制御文字を空白に置き換える",
+            Phrase(QT_TRANSLATE_NOOP("doctor", "Replace the invisible characters with a space")),
         )
     return Fix(
         (Edit(start, end, ""),),
         True,
-        "Remove the invisible characters",
-        "見えない制御文字を削除する",
+        Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the invisible characters")),
     )
 
 
@@ -193,20 +200,23 @@ def _cut_title(ctx: Context, title: Field, m: re.Match[str]) -> Finding:
         "replacement-character",
         title,
         m.span(),
-        "The title ends in a broken character (U+FFFD): it was cut short",
-        "タイトルが文字化け（U+FFFD）で終わっています。途中で切れています",
+        Phrase(
+            QT_TRANSLATE_NOOP(
+                "doctor", "The title ends in a broken character (U+FFFD): it was cut short"
+            )
+        ),
         count=len(m.group(0)),
     )
 
 
-def _mojibake(
-    ctx: Context, start: int, end: int, fixed: str | None, how_en: str, how_ja: str
-) -> Finding:
-    where_en, where_ja = _where(ctx, start)
+def _mojibake(ctx: Context, start: int, end: int, fixed: str | None, how: Phrase) -> Finding:
+    where = _where(ctx, start)
     fix = None
     if fixed:
         fix = Fix(
-            (Edit(start, end, fixed),), False, f"Replace with “{fixed}”", f"「{fixed}」に置き換える"
+            (Edit(start, end, fixed),),
+            False,
+            Phrase(QT_TRANSLATE_NOOP("doctor", "Replace with “{fixed}”"), fixed=fixed),
         )
     return ctx.finding(
         RULES[0],
@@ -214,9 +224,16 @@ def _mojibake(
         "warning",
         start,
         end,
-        f"Garbled text {where_en} ({how_en})" + (f"; it probably read “{fixed}”" if fixed else ""),
-        f"{where_ja}文字化けがあります（{how_ja}）"
-        + (f"。元は「{fixed}」と思われます" if fixed else ""),
+        Phrase(
+            QT_TRANSLATE_NOOP("doctor", "Garbled text {where} ({how}); it probably read “{fixed}”"),
+            where=where,
+            how=how,
+            fixed=fixed,
+        )
+        if fixed
+        else Phrase(
+            QT_TRANSLATE_NOOP("doctor", "Garbled text {where} ({how})"), where=where, how=how
+        ),
         fix,
         suggestion=fixed or "",
     )

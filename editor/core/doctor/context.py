@@ -22,6 +22,7 @@ from editor.core.doctor.text import (
     split_sentences,
 )
 from editor.core.post.split import split_post
+from editor.core.words import Phrase
 
 _KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+|$)")
 _BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?[+-]?")
@@ -75,13 +76,13 @@ class Context:
         severity: str,
         start: int,
         end: int,
-        message_en: str,
-        message_ja: str,
+        wording: Phrase,
         fix: Fix | None = None,
         related: tuple[tuple[int, int], ...] = (),
         **params,
     ) -> Finding:
-        """A :class:`Finding` with its line and column worked out from ``start``."""
+        """A :class:`Finding` with its line and column worked out from ``start``; ``wording`` is
+        its message, ``params`` the numbers and names the window may word it from."""
         line, column = self.lines.position(start)
         return Finding(
             rule,
@@ -91,8 +92,7 @@ class Context:
             column,
             start,
             end,
-            message_en,
-            message_ja,
+            wording,
             fix,
             related,
             params,

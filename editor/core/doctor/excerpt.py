@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("excerpt",)
 _TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9、。，．！？!?「」『』（）()・:：,.\"'\-]")
@@ -33,8 +34,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "info",
                 at,
                 at,
-                "No excerpt: lists and feeds will show the start of the body instead",
-                "excerpt がありません（一覧やフィードには本文の冒頭が表示されます）",
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "No excerpt: lists and feeds will show the start of the body instead",
+                    )
+                ),
             )
         return
     value = field.value.strip()
@@ -45,8 +50,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             "warning",
             field.value_start,
             field.value_end,
-            f"The excerpt is {len(value)} characters long; keep it under {cfg.excerpt_max_length}",
-            f"excerpt が {len(value)} 文字あります（{cfg.excerpt_max_length} 文字以内が目安です）",
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "doctor", "The excerpt is {length} characters long; keep it under {limit}"
+                ),
+                length=len(value),
+                limit=cfg.excerpt_max_length,
+            ),
             length=len(value),
             limit=cfg.excerpt_max_length,
         )
@@ -63,7 +73,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             "warning",
             field.value_start,
             field.value_end,
-            f"The excerpt has little in common with the body ({pct}% of its words appear there)",
-            f"excerpt と本文の内容が合っていないようです（共通する語は {pct}%）",
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "doctor",
+                    "The excerpt has little in common with the body "
+                    "({pct}% of its words appear there)",
+                ),
+                pct=pct,
+            ),
             overlap=pct,
         )

@@ -17,6 +17,7 @@ from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
 from editor.core.post import fields
 from editor.core.post.frontmatter import FrontMatterError, parse
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("date-filename",)
 
@@ -43,8 +44,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not problems:
         return
     problem = problems[0]
-    english = f"{problem.message('en')}: Jekyll publishes the post under its date"
-    japanese = f"{problem.message('ja')}。Jekyll は日付のほうで公開します"
     target = None
     if repository is not None:
         try:
@@ -54,16 +53,20 @@ def check(ctx: Context) -> Iterator[Finding]:
         except (RepositoryError, ValueError):
             target = None
     if target is not None:
-        english += f"; rename the file to {target.name}"
-        japanese += f"。ファイル名を {target.name} に変えてください"
+        said = QT_TRANSLATE_NOOP(
+            "doctor",
+            "{problem}: Jekyll publishes the post under its date; rename the file to {name}",
+        )
+    else:
+        said = QT_TRANSLATE_NOOP("doctor", "{problem}: Jekyll publishes the post under its date")
+    wording = Phrase(said, problem=problem.wording, name=target.name if target else "")
     yield ctx.finding(
         RULES[0],
         "mismatch",
         "warning",
         field.value_start,
         field.value_end,
-        english,
-        japanese,
+        wording,
         rename_to=str(target) if target is not None else None,
         **problem.params,
     )

@@ -12,6 +12,7 @@ from editor.core.post.fields import Problem
 from editor.core.post.frontmatter import parse
 from editor.core.post.split import unclosed_front_matter
 from editor.core.post.yamlload import YamlLoadError, load_yaml
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("front-matter",)
 
@@ -23,13 +24,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     """
     if unclosed_front_matter(ctx.source):
         start = len(ctx.source.bom)
-        english, japanese = (
-            Problem("front-matter-unclosed", None, "error", {"line": 1}).message(lang)
-            for lang in ("en", "ja")
-        )
-        yield ctx.finding(
-            RULES[0], "unclosed", "error", start, start + 3, english, japanese, line=1
-        )
+        wording = Problem("front-matter-unclosed", None, "error", {"line": 1}).wording
+        yield ctx.finding(RULES[0], "unclosed", "error", start, start + 3, wording, line=1)
         return
     if not ctx.source.has_front_matter:
         return
@@ -39,16 +35,26 @@ def check(ctx: Context) -> Iterator[Finding]:
         parse(ctx.source.front_matter, first_line=2)
     except YamlLoadError as exc:
         start = _offset_of_line(ctx, exc.line) if exc.line else ctx.fm_start
-        where = f" (line {exc.line}, column {exc.column})" if exc.line else ""
-        where_ja = f"（{exc.line} 行 {exc.column} 列）" if exc.line else ""
         yield ctx.finding(
             RULES[0],
             "yaml",
             "error",
             start,
             min(ctx.fm_end, start + 1),
-            f"The front matter is not valid YAML{where}: {exc.message}",
-            f"フロントマターの YAML が正しくありません{where_ja}: {exc.message}",
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "doctor",
+                    "The front matter is not valid YAML (line {line}, column {column}): {error}",
+                ),
+                line=exc.line,
+                column=exc.column,
+                error=exc.said,
+            )
+            if exc.line
+            else Phrase(
+                QT_TRANSLATE_NOOP("doctor", "The front matter is not valid YAML: {error}"),
+                error=exc.said,
+            ),
             line=exc.line,
             column=exc.column,
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("heading-level",)
 _HASHES = re.compile(r" {0,3}(#{1,6})")
@@ -25,8 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             fix = Fix(
                 (Edit(m.start(1), m.end(1), "#" * want),),
                 False,
-                f"Make it a level-{want} heading",
-                f"レベル {want} の見出しにする",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Make it a level-{want} heading"), want=want),
             )
             yield ctx.finding(
                 RULES[0],
@@ -34,8 +34,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "warning",
                 block.start,
                 block.end,
-                f"Heading level jumps from h{previous} to h{level}",
-                f"見出しのレベルが h{previous} から h{level} に飛んでいます",
+                Phrase(
+                    QT_TRANSLATE_NOOP("doctor", "Heading level jumps from h{previous} to h{level}"),
+                    previous=previous,
+                    level=level,
+                ),
                 fix,
                 previous=previous,
                 level=level,

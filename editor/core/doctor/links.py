@@ -15,6 +15,7 @@ from editor.core.blog import posts
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
 from editor.core.doctor.text import iter_lines
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("empty-link", "missing-target")
 _CODE_SPAN = re.compile(r"`+[^`\r\n]*`+")
@@ -66,8 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "warning",
                 start,
                 end,
-                "Link without a target: it leads nowhere",
-                "リンク先が空です",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Link without a target: it leads nowhere")),
                 text=m.group(1),
             )
         if root is None:
@@ -77,8 +77,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             path = unquote(target.split("#")[0].split("?")[0]).lstrip("/")
             if not path or not Path(path).suffix or (root / path).exists():
                 continue
-            kind_en, kind_ja = (
-                ("Image", "画像") if m.group(1) else ("Linked file", "リンク先のファイル")
+            message = (
+                QT_TRANSLATE_NOOP("doctor", "Image {target} does not exist in the blog")
+                if m.group(1)
+                else QT_TRANSLATE_NOOP("doctor", "Linked file {target} does not exist in the blog")
             )
             start = offset + m.start(2)
             yield ctx.finding(
@@ -87,8 +89,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "warning",
                 start,
                 start + len(m.group(2)),
-                f"{kind_en} {target} does not exist in the blog",
-                f"{kind_ja} {target} がブログの中にありません",
+                Phrase(message, target=target),
                 target=target,
             )
         # Liquid tags whose target must exist, or the site does not build at all.
@@ -98,19 +99,21 @@ def check(ctx: Context) -> Iterator[Finding]:
                 post_exists,
                 "missing-post",
                 "post_url",
-                "no such post in _posts",
-                "の記事が _posts にありません",
+                QT_TRANSLATE_NOOP(
+                    "doctor", "{tag} {name}: no such post in _posts (the site will not build)"
+                ),
             ),
             (
                 _LINK_TAG,
                 lambda name: (root / name).exists(),
                 "missing-file",
                 "link",
-                "no such file in the blog",
-                "のファイルがブログにありません",
+                QT_TRANSLATE_NOOP(
+                    "doctor", "{tag} {name}: no such file in the blog (the site will not build)"
+                ),
             ),
         )
-        for pattern, exists, code, tag, missing_en, missing_ja in tags:
+        for pattern, exists, code, tag, message in tags:
             for m in pattern.finditer(line):
                 if exists(m.group(1)):
                     continue
@@ -120,7 +123,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                     "error",
                     offset + m.start(),
                     offset + m.end(),
-                    f"{tag} {m.group(1)}: {missing_en} (the site will not build)",
-                    f"{tag} {m.group(1)} {missing_ja}（サイトを生成できません）",
+                    Phrase(message, tag=tag, name=m.group(1)),
                     target=m.group(1),
                 )

@@ -26,6 +26,7 @@ from editor.core.doctor.similarity import (
     sketch,
 )
 from editor.core.doctor.text import SENTENCE_END, Block, ends_sentence
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("continuation-marker",)
 _WINDOW = 12000  # characters of each piece searched for an overlap (a few long paragraphs)
@@ -248,7 +249,7 @@ def _restarted(ctx: Context, prev: Block, next_start: int, limit: int) -> tuple[
 
 
 def _emit(
-    ctx, span, code, edit, safe, fix_en, fix_ja, en, ja, related=(), reviewed=False, **params
+    ctx, span, code, edit, safe, fix_words, wording, related=(), reviewed=False, **params
 ) -> Finding:
     """A marker finding at ``span`` (start, end, marker) with a one-edit fix.
 
@@ -256,9 +257,9 @@ def _emit(
     both takes first (:class:`Fix`).
     """
     start, end, marker = span
-    fix = Fix((edit,), safe, fix_en, fix_ja, reviewed)
+    fix = Fix((edit,), safe, fix_words, reviewed)
     return ctx.finding(
-        RULES[0], code, "error", start, end, en, ja, fix, related, marker=marker, **params
+        RULES[0], code, "error", start, end, wording, fix, related, marker=marker, **params
     )
 
 
@@ -286,10 +287,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "trailing",
                 Edit(prev_end, after, nl if after == len(text) and prev else ""),
                 True,
-                "Remove the marker",
-                "印を削除する",
-                f"The marker {marker} is left at the end of a piece; nothing follows it",
-                f"継ぎ目の印 {marker} が残っています（後に続く文章はありません）",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the marker")),
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "The marker {marker} is left at the end of a piece; nothing follows it",
+                    ),
+                    marker=marker,
+                ),
             )
             continue
         next_block = blocks[piece_first]
@@ -316,11 +321,20 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "overlap",
                 Edit(prev_end, end, ""),
                 True,
-                "Remove the marker and the repeated text, joining the pieces",
-                "印と繰り返しを削除して文章をつなげる",
-                f"The piece after {marker} starts by repeating the last {k} characters "
-                "of the previous piece",
-                f"{marker} の後の部分が、前の部分の末尾 {k} 文字を繰り返しています",
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor", "Remove the marker and the repeated text, joining the pieces"
+                    )
+                ),
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "The piece after {marker} starts by repeating the last {overlap} characters "
+                        "of the previous piece",
+                    ),
+                    marker=marker,
+                    overlap=k,
+                ),
                 ((tail_at[len(tail) - k], prev_end), (next_start, end)),
                 overlap=k,
             )
@@ -337,10 +351,15 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "duplicate-piece",
                 Edit(prev_end, after, replacement),
                 droppable and not own,
-                "Drop the repeated piece and the marker",
-                "繰り返しの部分と印を削除する",
-                f"The piece after {marker} repeats text already in the post ({pct}% of it)",
-                f"{marker} の後の部分は、既にある文章の繰り返しです（{pct}%）",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Drop the repeated piece and the marker")),
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "The piece after {marker} repeats text already in the post ({pct}% of it)",
+                    ),
+                    marker=marker,
+                    pct=pct,
+                ),
                 ((next_start, blocks[piece_last].end),),
                 reviewed=not own,
                 coverage=pct,
@@ -362,11 +381,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "restart",
                 Edit(tail_start, next_start, ""),
                 ratio >= ctx.config.safe_similarity and not own,
-                "Keep the complete sentence after the marker",
-                "印の後の完全な文を残す",
-                f"The piece after {marker} starts the cut sentence again, slightly reworded "
-                f"({pct}% similar)",
-                f"{marker} の後の部分が、途切れた文を少し言い換えて書き直しています（類似度 {pct}%）",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Keep the complete sentence after the marker")),
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "The piece after {marker} starts the cut sentence again, slightly reworded "
+                        "({pct}% similar)",
+                    ),
+                    marker=marker,
+                    pct=pct,
+                ),
                 ((tail_start, prev_end),),
                 reviewed=not own,
                 similarity=pct,
@@ -379,10 +403,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "continuation",
                 Edit(prev_end, next_start, _joiner(text[prev_end - 1], text[next_start])),
                 True,
-                "Remove the marker and join the sentence",
-                "印を削除して文をつなげる",
-                f"The text before {marker} stops mid-sentence and continues after it",
-                f"{marker} の前で文が途切れ、後に続いています",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the marker and join the sentence")),
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "The text before {marker} stops mid-sentence and continues after it",
+                    ),
+                    marker=marker,
+                ),
             )
         else:
             yield _emit(
@@ -391,8 +419,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "paragraph",
                 Edit(prev_end, next_start, nl + nl if prev else ""),
                 True,
-                "Remove the marker",
-                "印を削除する",
-                f"The marker {marker} separates two pieces of the text",
-                f"継ぎ目の印 {marker} が文章の間に残っています",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the marker")),
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor", "The marker {marker} separates two pieces of the text"
+                    ),
+                    marker=marker,
+                ),
             )

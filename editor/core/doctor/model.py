@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from editor.core.words import Phrase
+
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -30,9 +32,24 @@ class Fix:
 
     edits: tuple[Edit, ...]
     safe: bool
-    description_en: str
-    description_ja: str
+    description: Phrase
     reviewed: bool = False
+
+    def __post_init__(self):
+        if not isinstance(self.description, Phrase):
+            raise TypeError(f"a fix is described by a Phrase, not {self.description!r}")
+
+    def describe(self, lang: str = "en") -> str:
+        """What the fix does, in ``lang`` ("ja" or "en")."""
+        return self.description.say(lang)
+
+    @property
+    def description_en(self) -> str:
+        return self.describe("en")
+
+    @property
+    def description_ja(self) -> str:
+        return self.describe("ja")
 
 
 @dataclass(frozen=True)
@@ -41,7 +58,8 @@ class Finding:
 
     ``related`` holds other spans involved, e.g. the first copy of a repeated sentence.
     ``params`` carries the numbers and names the messages were made from, for the window to word
-    the message itself.
+    the message itself; ``wording`` is the message (:class:`~editor.core.words.Phrase`), read in
+    a language with :meth:`message`.
     """
 
     rule: str
@@ -51,15 +69,26 @@ class Finding:
     column: int
     start: int
     end: int
-    message_en: str
-    message_ja: str
+    wording: Phrase
     fix: Fix | None = None
     related: tuple[tuple[int, int], ...] = ()
     params: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    def __post_init__(self):
+        if not isinstance(self.wording, Phrase):
+            raise TypeError(f"a finding is worded by a Phrase, not {self.wording!r}")
+
     def message(self, lang: str = "en") -> str:
         """The message in ``lang`` ("ja" or "en")."""
-        return self.message_ja if lang == "ja" else self.message_en
+        return self.wording.say(lang)
+
+    @property
+    def message_en(self) -> str:
+        return self.message("en")
+
+    @property
+    def message_ja(self) -> str:
+        return self.message("ja")
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict in the stable format documented in docs/doctor.md."""

@@ -11,6 +11,7 @@ from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.post.frontmatter import FrontMatterError, KeySpan, parse, set_key
 from editor.core.text.readtime import count_prose, minutes_for
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("reading-time",)
 _PLAIN_WHOLE = re.compile(r"[0-9]+")
@@ -65,8 +66,7 @@ def _fix(ctx: Context, parsed, computed: int) -> Fix | None:
     fix = Fix(
         (edit,),
         True,
-        f"Set reading_time to {computed}",
-        f"reading_time を {computed} にする",
+        Phrase(QT_TRANSLATE_NOOP("doctor", "Set reading_time to {computed}"), computed=computed),
     )
     return fix
 
@@ -101,12 +101,20 @@ def check(ctx: Context) -> Iterator[Finding]:
         "warning",
         start,
         end,
-        f"reading_time says {declared} min but the text reads in about {computed} min "
-        f"({count.cjk_chars} Japanese characters at {cfg.chars_per_minute}/min, "
-        f"{count.latin_words} words at {cfg.words_per_minute}/min)",
-        f"reading_time は {declared} 分ですが、本文は約 {computed} 分で読めます"
-        f"（日本語 {count.cjk_chars} 文字を毎分 {cfg.chars_per_minute} 字、"
-        f"英単語 {count.latin_words} 語を毎分 {cfg.words_per_minute} 語で計算）",
+        Phrase(
+            QT_TRANSLATE_NOOP(
+                "doctor",
+                "reading_time says {declared} min but the text reads in about {computed} min "
+                "({cjk_chars} Japanese characters at {chars_per_minute}/min, "
+                "{latin_words} words at {words_per_minute}/min)",
+            ),
+            declared=declared,
+            computed=computed,
+            cjk_chars=count.cjk_chars,
+            chars_per_minute=cfg.chars_per_minute,
+            latin_words=count.latin_words,
+            words_per_minute=cfg.words_per_minute,
+        ),
         fix,
         declared=declared,
         computed=computed,

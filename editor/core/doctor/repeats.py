@@ -17,6 +17,7 @@ from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.doctor.safety import new_facts
 from editor.core.doctor.similarity import Match, similarity
 from editor.core.doctor.text import normalize
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("repeated-text",)
 _STRUCTURE = re.compile(r"[\s#>*+-]+")
@@ -162,21 +163,32 @@ def check(ctx: Context) -> Iterator[Finding]:
         severity = "warning" if prose and (safe or passage or adjacent or restart) else "info"
         line = ctx.lines.position(original[0])[0]
         pct = round(ratio * 100)
-        what_en = "passage" if len(run) > 1 else "sentence"
-        what_ja = "文章" if len(run) > 1 else "文"
-        if exact:
-            en = f"This {what_en} repeats the one on line {line} word for word"
-            ja = f"この{what_ja}は {line} 行目と同じ内容の繰り返しです"
+        if exact and passage:
+            said = QT_TRANSLATE_NOOP(
+                "doctor", "This passage repeats the one on line {line} word for word"
+            )
+        elif exact:
+            said = QT_TRANSLATE_NOOP(
+                "doctor", "This sentence repeats the one on line {line} word for word"
+            )
+        elif passage:
+            said = QT_TRANSLATE_NOOP(
+                "doctor", "This passage nearly repeats the one on line {line} ({pct}% similar)"
+            )
         else:
-            en = f"This {what_en} nearly repeats the one on line {line} ({pct}% similar)"
-            ja = f"この{what_ja}は {line} 行目とほぼ同じです（類似度 {pct}%）"
+            said = QT_TRANSLATE_NOOP(
+                "doctor", "This sentence nearly repeats the one on line {line} ({pct}% similar)"
+            )
+        wording = Phrase(said, line=line, pct=pct)
         # A copy with its own number, link, code or footnote is another statement, not a take.
         own = new_facts(text[original[0] : original[1]], text[copy[0] : copy[1]])
         fix = Fix(
             (_removal(ctx, c0, c1),),
             safe and not own,
-            f"Remove this copy and keep the one on line {line}",
-            f"こちらを削除し、{line} 行目を残す",
+            Phrase(
+                QT_TRANSLATE_NOOP("doctor", "Remove this copy and keep the one on line {line}"),
+                line=line,
+            ),
             reviewed=not own,
         )
         code = ("exact-" if exact else "near-") + ("passage" if len(run) > 1 else "sentence")
@@ -186,8 +198,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             severity,
             copy[0],
             copy[1],
-            en,
-            ja,
+            wording,
             fix,
             (original,),
             similarity=pct,

@@ -7,48 +7,48 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("doubled-particle", "doubled-punctuation")
 # Only particles that never legitimately double; ののの or ががが are sound words.
 _PARTICLE = re.compile(r"(?<![をがにへ])([をがにへ])\1(?![をがにへ])")
 # Exactly two: 。。。 is a deliberate ellipsis in some blogs.
 _PUNCTUATION = re.compile(r"(?<![、。，．])([、。，．])\1(?![、。，．])")
-# rule, name of the doubled character in params, pattern, fix (en, ja), message (en, ja)
+# rule, name of the doubled character in params, pattern, fix, message
 _KINDS = (
     (
         RULES[0],
         "particle",
         _PARTICLE,
-        ("Remove one", "一つ削除する"),
-        ("The particle “{mark}” is written twice", "助詞「{mark}」が二重になっています"),
+        QT_TRANSLATE_NOOP("doctor", "Remove one"),
+        QT_TRANSLATE_NOOP("doctor", "The particle “{mark}” is written twice"),
     ),
     (
         RULES[1],
         "mark",
         _PUNCTUATION,
-        ("Keep one", "一つにする"),
-        ("“{mark}” is written twice", "「{mark}」が二重になっています"),
+        QT_TRANSLATE_NOOP("doctor", "Keep one"),
+        QT_TRANSLATE_NOOP("doctor", "“{mark}” is written twice"),
     ),
 )
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """A suggestion to drop one of two identical particles or punctuation marks."""
-    for rule, param, pattern, (fix_en, fix_ja), (message_en, message_ja) in _KINDS:
+    for rule, param, pattern, fix_words, message in _KINDS:
         if not ctx.config.enabled(rule):
             continue
         for _, offset, masked in ctx.masked_prose:
             for m in pattern.finditer(masked):
                 start, mark = offset + m.start(), m.group(1)
-                fix = Fix((Edit(start, start + 1, ""),), False, fix_en, fix_ja)
+                fix = Fix((Edit(start, start + 1, ""),), False, Phrase(fix_words))
                 yield ctx.finding(
                     rule,
                     "doubled",
                     "info",
                     start,
                     start + 2,
-                    message_en.format(mark=mark),
-                    message_ja.format(mark=mark),
+                    Phrase(message, mark=mark),
                     fix,
                     **{param: mark},
                 )

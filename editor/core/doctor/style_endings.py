@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("mixed-style",)
 _TRAILER = "。！？!?．.」』）)】…"
@@ -51,9 +52,14 @@ def check(ctx: Context) -> Iterator[Finding]:
     if len(minority) < _MIN_MINORITY:
         return
     is_plain = minority is plain
-    style_ja = "だ・である" if is_plain else "です・ます"
-    main_ja = "です・ます" if is_plain else "だ・である"
-    style_en = "plain (da/de aru)" if is_plain else "polite (desu/masu)"
+    if is_plain:
+        said = QT_TRANSLATE_NOOP(
+            "doctor", "This sentence is in plain (da/de aru) style while {count} others are not"
+        )
+    else:
+        said = QT_TRANSLATE_NOOP(
+            "doctor", "This sentence is in polite (desu/masu) style while {count} others are not"
+        )
     for start, end in minority:
         yield ctx.finding(
             RULES[0],
@@ -61,8 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             "info",
             start,
             end,
-            f"This sentence is in {style_en} style while {len(majority)} others are not",
-            f"この文は{style_ja}調です（他の {len(majority)} 文は{main_ja}調）",
+            Phrase(said, count=len(majority)),
             minority=len(minority),
             majority=len(majority),
         )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Finding
 from editor.core.text.cjk import KANA
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("sentence-length",)
 _KANA = re.compile(f"[{KANA}]")
@@ -25,8 +26,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "info",
                 start,
                 end,
-                f"Long sentence ({length} characters, limit {limit}): consider splitting it",
-                f"一文が長すぎます（{length} 文字、上限 {limit} 文字）。分けると読みやすくなります",
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "Long sentence ({length} characters, limit {limit}): consider splitting it",
+                    ),
+                    length=length,
+                    limit=limit,
+                ),
                 length=length,
                 limit=limit,
             )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.text.cjk import CJK
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("cjk-line-break",)
 _CJK = CJK
@@ -36,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not breaks:
             continue
         edits = tuple(Edit(m.start(), m.end(), "") for m in breaks)
-        fix = Fix(edits, False, "Join the lines", "行をつなげる")
+        fix = Fix(edits, False, Phrase(QT_TRANSLATE_NOOP("doctor", "Join the lines")))
         first = breaks[0]
         yield ctx.finding(
             RULES[0],
@@ -44,9 +45,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             "info",
             first.start(),
             first.end(),
-            f"A line break between Japanese characters shows as a space on the page "
-            f"({len(breaks)} in this paragraph)",
-            f"日本語の文字の間の改行は、ページ上で空白として表示されます（この段落に {len(breaks)} 箇所）",
+            Phrase(
+                QT_TRANSLATE_NOOP(
+                    "doctor",
+                    "A line break between Japanese characters shows as a space on the page "
+                    "({count} in this paragraph)",
+                ),
+                count=len(breaks),
+            ),
             fix,
             count=len(breaks),
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("ra-nuki",)
 # Ichidan stems and 来; conditionals (見れば) and 出来れ (できれば) are correct and excluded.
@@ -25,15 +26,24 @@ def check(ctx: Context) -> Iterator[Finding]:
             at = offset + m.start(1)
             word = m.group(0)
             right = word[: m.start(1) - m.start()] + "ら" + word[m.start(1) - m.start() :]
-            fix = Fix((Edit(at, at, "ら"),), False, f"Write “{right}”", f"「{right}」と書く")
+            fix = Fix(
+                (Edit(at, at, "ら"),),
+                False,
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Write “{text}”"), text=right),
+            )
             yield ctx.finding(
                 RULES[0],
                 "ra-nuki",
                 "info",
                 offset + m.start(),
                 offset + m.end(),
-                f"“{word}” drops the ら of the potential form: “{right}”",
-                f"ら抜き言葉です: 「{word}」→「{right}」",
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor", "“{word}” drops the ら of the potential form: “{right}”"
+                    ),
+                    word=word,
+                    right=right,
+                ),
                 fix,
                 word=word,
                 suggestion=right,

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("fullwidth-alnum", "fullwidth-space")
 _ALNUM = re.compile("[Ａ-Ｚａ-ｚ０-９]+")
@@ -23,15 +24,25 @@ def check(ctx: Context) -> Iterator[Finding]:
         for m in _ALNUM.finditer(masked):
             start, end = offset + m.start(), offset + m.end()
             half = unicodedata.normalize("NFKC", m.group(0))
-            fix = Fix((Edit(start, end, half),), False, f"Write “{half}”", f"「{half}」と書く")
+            fix = Fix(
+                (Edit(start, end, half),),
+                False,
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Write “{text}”"), text=half),
+            )
             yield ctx.finding(
                 RULES[0],
                 "fullwidth",
                 "info",
                 start,
                 end,
-                f"Full-width letters or digits “{m.group(0)}”: half width “{half}” is usual",
-                f"全角英数字「{m.group(0)}」は半角「{half}」が一般的です",
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "Full-width letters or digits “{text}”: half width “{half}” is usual",
+                    ),
+                    text=m.group(0),
+                    half=half,
+                ),
                 fix,
                 text=m.group(0),
             )
@@ -42,8 +53,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             fix = Fix(
                 (Edit(start, end, replacement),),
                 False,
-                "Remove the full-width space",
-                "全角スペースを取る",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the full-width space")),
             )
             yield ctx.finding(
                 RULES[1],
@@ -51,7 +61,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "info",
                 start,
                 end,
-                "Full-width space inside a sentence",
-                "文中に全角スペースがあります",
+                Phrase(QT_TRANSLATE_NOOP("doctor", "Full-width space inside a sentence")),
                 fix,
             )

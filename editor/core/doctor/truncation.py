@@ -14,6 +14,7 @@ from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.doctor.text import PROSE_KINDS, ends_sentence
 from editor.core.post.yamlemit import double_quoted
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("truncated-text",)
 
@@ -146,27 +147,37 @@ def cut_title_finding(
     code: str,
     field: Field,
     span: tuple[int, int],
-    en: str,
-    ja: str,
+    wording: Phrase,
     **params,
 ) -> Finding:
     """The finding for a cut title at ``span``: its candidates named in the message and the
     first one as the fix (broken-character and truncated-text both report cut titles)."""
     candidates = title_candidates(ctx, field.value.strip())
     if candidates:
-        en += "; it may have read “" + "” or “".join(candidates) + "”"
-        ja += "。候補: 「" + "」「".join(candidates) + "」"
+        wording = Phrase(
+            QT_TRANSLATE_NOOP("doctor", "{message}; it may have read {candidates}"),
+            message=wording,
+            candidates=_alternatives(candidates),
+        )
     return ctx.finding(
         rule,
         code,
         "warning",
         *span,
-        en,
-        ja,
+        wording,
         _title_fix(ctx, field, candidates),
         candidates=candidates,
         **params,
     )
+
+
+def _alternatives(texts: list[str]) -> Phrase:
+    """“a” or “b” or “c”, each quoted as the language quotes."""
+    quoted = [Phrase(QT_TRANSLATE_NOOP("doctor", "“{text}”"), text=text) for text in texts]
+    out = quoted[-1]
+    for each in reversed(quoted[:-1]):
+        out = Phrase(QT_TRANSLATE_NOOP("doctor", "{first} or {rest}"), first=each, rest=out)
+    return out
 
 
 def _title_fix(ctx: Context, field: Field, candidates: list[str]) -> Fix | None:
@@ -181,8 +192,7 @@ def _title_fix(ctx: Context, field: Field, candidates: list[str]) -> Fix | None:
     return Fix(
         (Edit(start, end, double_quoted(best)),),
         False,
-        f"Use “{best}” as the title",
-        f"タイトルを「{best}」にする",
+        Phrase(QT_TRANSLATE_NOOP("doctor", "Use “{best}” as the title"), best=best),
     )
 
 
@@ -200,8 +210,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "warning",
                 last.end - len(tail),
                 last.end,
-                "The post ends mid-sentence: the last paragraph has no closing punctuation",
-                "記事が文の途中で終わっています（最後の段落に句点がありません）",
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "doctor",
+                        "The post ends mid-sentence: the last paragraph has no closing punctuation",
+                    )
+                ),
                 tail=tail,
             )
     for block in ctx.blocks:
@@ -209,19 +223,24 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         text = _heading_text(ctx.text[block.start : block.end])
         if text.endswith("\ufffd"):
-            why = (
-                "The heading ends in a broken character (U+FFFD): it was probably cut short",
-                "見出しが文字化け（U+FFFD）で終わっています。途中で切れているようです",
+            why = Phrase(
+                QT_TRANSLATE_NOOP(
+                    "doctor",
+                    "The heading ends in a broken character (U+FFFD): it was probably cut short",
+                )
             )
         elif _CUT_HEADING.search(text):
-            why = (
-                f"The heading “{text}” looks cut short (it ends with “{text[-1]}”)",
-                f"見出し「{text}」が途中で切れているようです（「{text[-1]}」で終わっています）",
+            why = Phrase(
+                QT_TRANSLATE_NOOP(
+                    "doctor", "The heading “{text}” looks cut short (it ends with “{last}”)"
+                ),
+                text=text,
+                last=text[-1],
             )
         else:
             continue
         yield ctx.finding(
-            RULES[0], "heading-cut", "warning", block.start, block.end, *why, heading=text
+            RULES[0], "heading-cut", "warning", block.start, block.end, why, heading=text
         )
     title = ctx.field("title")
     if title is None:
@@ -232,19 +251,21 @@ def check(ctx: Context) -> Iterator[Finding]:
     broken = _breaks_off(ctx, value)
     if broken is not None:
         shared, fragment = broken
-        en = (
-            f"The title looks cut short: it follows the first line up to “{shared}” "
-            f"and ends in the fragment “{fragment}”"
-        )
-        ja = (
-            f"タイトルが途中で切れているようです（本文の冒頭と「{shared}」まで同じで、"
-            f"「{fragment}」で途切れています）"
+        wording = Phrase(
+            QT_TRANSLATE_NOOP(
+                "doctor",
+                "The title looks cut short: it follows the first line up to “{shared}” "
+                "and ends in the fragment “{fragment}”",
+            ),
+            shared=shared,
+            fragment=fragment,
         )
     elif _CUT_HEADING.search(value):
-        en = f"The title looks cut short (it ends with “{value[-1]}”)"
-        ja = f"タイトルが途中で切れているようです（「{value[-1]}」で終わっています）"
+        wording = Phrase(
+            QT_TRANSLATE_NOOP("doctor", "The title looks cut short (it ends with “{last}”)"),
+            last=value[-1],
+        )
     else:
         return
-    yield cut_title_finding(
-        ctx, RULES[0], "title-cut", title, (title.value_start, title.value_end), en, ja, title=value
-    )
+    span = (title.value_start, title.value_end)
+    yield cut_title_finding(ctx, RULES[0], "title-cut", title, span, wording, title=value)

@@ -8,7 +8,7 @@ oddities that are kept as they are but worth knowing become :class:`Notice` obje
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from editor.core.files.words import words
 
@@ -34,10 +34,7 @@ def size_warning(size: int, warn_at: int = WARN_POST_BYTES) -> str | None:
     """The warning to show for a post of ``size`` bytes, or None when it is an ordinary size."""
     if size <= warn_at:
         return None
-    return (
-        f"This post is very large ({describe_size(size)}); editing and the preview may be slow. "
-        "Nothing is changed until you save."
-    )
+    return words("large_file", size=describe_size(size))
 
 
 def size_refusal(size: int, max_size: int = MAX_POST_BYTES) -> str | None:
@@ -60,28 +57,25 @@ class Notice:
     """Something the writer should know about a file that was still opened: a code and words."""
 
     code: str
-    message: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    def message_in(self, lang: str = "en") -> str:
+        """The notice in ``lang`` ("en" or "ja")."""
+        return words(self.code, lang, **self.params)
 
 
 def notices(text: str, size: int, link_count: int = 1) -> tuple[Notice, ...]:
     """What to point out about a post that opened: its size, hard links, mixed line endings."""
     found = []
     if size_warning(size):
-        found.append(Notice("large_file", size_warning(size)))
+        found.append(Notice("large_file", {"size": describe_size(size)}))
     if link_count > 1:
-        found.append(
-            Notice(
-                "hard_link",
-                "The post has other hard links; saving replaces the file, so they keep the old "
-                "text.",
-            )
-        )
+        found.append(Notice("hard_link"))
     crlf = text.count("\r\n")
     if 0 < crlf < text.count("\n"):
-        found.append(
-            Notice(
-                "mixed_newlines",
-                "The post mixes Windows and Unix line endings; each line keeps its own on save.",
-            )
-        )
+        found.append(Notice("mixed_newlines"))
     return tuple(found)

@@ -68,13 +68,16 @@ class StorageError(OSError):
     def message_in(self, lang: str = "en") -> str:
         """The message with its place, in ``lang`` ("ja" when Japanese words exist, else "en")."""
         if lang == "ja" and self.message_ja:
-            where = f"（{self.line} 行 {self.column} 列）" if self.line is not None else ""
-            return f"{self.message_ja}{where}"
+            return self._placed(self.message_ja, "ja")
         return str(self)
 
     def __str__(self) -> str:
-        where = f" (line {self.line}, column {self.column})" if self.line is not None else ""
-        return f"{self.message}{where}"
+        return self._placed(self.message, "en")
+
+    def _placed(self, message: str, lang: str) -> str:
+        if self.line is None:
+            return message
+        return words("at_place", lang, message=message, line=self.line, column=self.column)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from editor.core.files.storage import (
     read_regular_file,
     remove_leftover_temp_files,
 )
+from editor.core.words import QT_TRANSLATE_NOOP, Marked, Phrase, say
 
 FORMAT = 1
 # An entry holds one post's text (at most limits.MAX_POST_BYTES) plus JSON escapes.
@@ -299,24 +300,20 @@ class RecoveryStore:
             pass
 
 
-# Why the journal could not write, by StorageError kind: (English, Japanese).
-_REASONS: dict[str, tuple[str, str]] = {
-    "disk_full": ("the disk is full", "ディスクがいっぱいです"),
-    "permission": ("the folder may not be written to", "フォルダーに書き込む権限がありません"),
-    "read_only": ("the disk is read-only", "ディスクが読み取り専用です"),
-    "not_a_folder": (
-        "a file is where the folder should be",
-        "フォルダーの場所にファイルがあります",
-    ),
-    "folder_missing": ("the folder is missing", "フォルダーがありません"),
-    "io": ("the disk reported an error", "ディスクがエラーを返しました"),
+# Why the journal could not write, by StorageError kind (the Japanese is in tsuzuri_core_ja.ts).
+_REASONS: dict[str, Marked] = {
+    "disk_full": QT_TRANSLATE_NOOP("recovery", "the disk is full"),
+    "permission": QT_TRANSLATE_NOOP("recovery", "the folder may not be written to"),
+    "read_only": QT_TRANSLATE_NOOP("recovery", "the disk is read-only"),
+    "not_a_folder": QT_TRANSLATE_NOOP("recovery", "a file is where the folder should be"),
+    "folder_missing": QT_TRANSLATE_NOOP("recovery", "the folder is missing"),
+    "io": QT_TRANSLATE_NOOP("recovery", "the disk reported an error"),
 }
-JOURNAL_MESSAGES: dict[str, tuple[str, str]] = {
-    "journal-failed": (
+JOURNAL_MESSAGES: dict[str, Marked] = {
+    "journal-failed": QT_TRANSLATE_NOOP(
+        "recovery",
         "Unsaved changes cannot be kept for recovery in {folder}: {reason}. "
         "Your text is still in the editor; save the post to keep it.",
-        "未保存の変更を復元用に {folder} へ書き込めません（{reason}）。"
-        "文章はエディターに残っています。記事を保存してください。",
     ),
 }
 
@@ -330,10 +327,13 @@ class JournalProblem:
 
     def message(self, lang: str = "en") -> str:
         """The problem worded in English or Japanese (``"ja"``)."""
-        index = 1 if lang == "ja" else 0
-        reason = _REASONS[self.params["reason"]][index]
-        return JOURNAL_MESSAGES[self.code][index].format(
-            folder=self.params["folder"], reason=reason
+        reason = Phrase(_REASONS[self.params["reason"]])
+        return say(
+            "recovery",
+            JOURNAL_MESSAGES[self.code],
+            lang,
+            folder=self.params["folder"],
+            reason=reason,
         )
 
 

@@ -38,7 +38,8 @@ from editor.core.files.reading import (  # noqa: F401 - re-exported: storage is 
     read_regular_file,
     read_text_file,
 )
-from editor.core.files.words import words
+from editor.core.files.words import WORDS, words
+from editor.core.words import Phrase
 
 # A save's temporary file is ".tsuzuri-<host>-<pid>-<random>-<name>.tmp~": Jekyll skips it
 # twice over (a name starting with "." and a backup name ending in "~", see
@@ -268,8 +269,8 @@ def _save_error(code: int | None, path, outcome: str = "unchanged") -> SaveError
     """Why a write failed, then what became of the text (``outcome``: unchanged, not_created)."""
     kind, reason = _SAVE_REASONS.get(code, ("io", "save_failed"))
     params = {"reason": os.strerror(code) if code else "unknown error"}
-    english = f"{words(reason, **params)}. {words(outcome)}"
-    japanese = f"{words(reason, 'ja', **params)}。{words(outcome, 'ja')}"
+    said = {"reason": Phrase(WORDS[reason], **params), "outcome": Phrase(WORDS[outcome])}
+    english, japanese = (words("reason_and_outcome", lang, **said) for lang in ("en", "ja"))
     return SaveError(
         english,
         kind,

@@ -20,6 +20,7 @@ from editor.core.post import fields as fieldmod
 from editor.core.post import frontmatter
 from editor.core.post.frontmatter import FrontMatterError, ParsedFrontMatter
 from editor.core.post.split import PostSource, dominant_newline, split_post, unclosed_front_matter
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -136,7 +137,7 @@ class PostDocument:
         if self._parsed is None and unclosed_front_matter(self._source):
             # Not read as front matter, nor as a body to put a second front matter above.
             unclosed = fieldmod.Problem("front-matter-unclosed", None, "error", {"line": 1})
-            self._parsed = FrontMatterError(unclosed.message(), 1, 1)
+            self._parsed = FrontMatterError(unclosed.wording, 1, 1)
         if self._parsed is None:
             try:
                 self._parsed = frontmatter.parse(self._source.front_matter, first_line=2)
@@ -203,7 +204,7 @@ class PostDocument:
         if unclosed_front_matter(self._source):
             return [fieldmod.Problem("front-matter-unclosed", None, "error", {"line": 1})]
         if isinstance(parsed, FrontMatterError):
-            params = {"error": parsed.message, "line": parsed.line, "column": parsed.column}
+            params = {"error": parsed.said, "line": parsed.line, "column": parsed.column}
             return [fieldmod.Problem("front-matter-syntax", None, "error", params)]
         found = [
             fieldmod.Problem("duplicate-key", key, "warning", {"first": first, "last": last})
@@ -222,9 +223,8 @@ class PostDocument:
     def _require_values(self) -> dict[str, Any]:
         parsed = self._parse()
         if isinstance(parsed, FrontMatterError):
-            raise FrontMatterError(
-                f"Fix the front matter first: {parsed.message}", parsed.line, parsed.column
-            )
+            message = QT_TRANSLATE_NOOP("yaml", "Fix the front matter first: {error}")
+            raise FrontMatterError(Phrase(message, error=parsed.said), parsed.line, parsed.column)
         return parsed.values
 
     def _replace_front_matter(self, fm_text: str) -> None:

@@ -1,4 +1,5 @@
-"""The blog's front-matter fields: Jekyll dates, tag lists, and validation with codes.
+"""The blog's front-matter fields: Jekyll dates, tag lists, and validation with codes
+(worded in :mod:`editor.core.words`).
 
 Dates follow Jekyll: ``2025-10-25 08:36:32 +0000``; a date without a zone is in the site's
 ``timezone`` (from ``_config.yml``).  ``categories`` and ``tags`` may be a YAML list or Jekyll's
@@ -15,6 +16,7 @@ from typing import Any
 
 from editor.core.blog.dates import _parse_any, parse_date, site_zone
 from editor.core.blog.keys import BOOL_KEYS, INT_KEYS, KNOWN_KEYS, LIST_KEYS  # noqa: F401
+from editor.core.words import QT_TRANSLATE_NOOP, Marked, Phrase
 
 # Fields the front-matter form shows, in the order the blog writes them.
 FORM_KEYS = KNOWN_KEYS
@@ -52,72 +54,60 @@ class Problem:
     severity: str  # "error", "warning" or "hint"
     params: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def wording(self) -> Phrase:
+        """The message, to be read in a language later."""
+        return Phrase(MESSAGES[self.code], key=self.key, **self.params)
+
     def message(self, lang: str = "en") -> str:
         """The finding worded for the command line, in English or Japanese (``"ja"``)."""
-        english, japanese = MESSAGES[self.code]
-        return (japanese if lang == "ja" else english).format(key=self.key, **self.params)
+        return self.wording.say(lang)
 
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "front-matter-syntax": (
-        "The front matter is not valid YAML: {error} (line {line}, column {column})",
-        "フロントマターの YAML が正しくありません: {error}（{line} 行 {column} 列）",
+# code -> English template; the Japanese is in resources/i18n/tsuzuri_core_ja.ts
+MESSAGES: dict[str, Marked] = {
+    "front-matter-syntax": QT_TRANSLATE_NOOP(
+        "fields", "The front matter is not valid YAML: {error} (line {line}, column {column})"
     ),
-    "duplicate-key": (
-        "“{key}” appears twice (lines {first} and {last}); Jekyll uses the last one",
-        "「{key}」が 2 回あります（{first} 行と {last} 行）。Jekyll は後の方を使います",
+    "duplicate-key": QT_TRANSLATE_NOOP(
+        "fields", "“{key}” appears twice (lines {first} and {last}); Jekyll uses the last one"
     ),
-    "front-matter-unclosed": (
+    "front-matter-unclosed": QT_TRANSLATE_NOOP(
+        "fields",
         "The front matter opened on line {line} is never closed: add a line with --- after its "
         "last key",
-        "{line} 行目で始まるフロントマターが閉じられていません。最後のキーの後に --- の行を"
-        "加えてください",
     ),
-    "no-front-matter": (
-        "The file has no front matter (--- lines); Jekyll copies it without rendering",
-        "フロントマター（--- の行）がありません。Jekyll は変換せずにそのままコピーします",
+    "no-front-matter": QT_TRANSLATE_NOOP(
+        "fields", "The file has no front matter (--- lines); Jekyll copies it without rendering"
     ),
-    "missing-title": ("The post has no title", "タイトルがありません"),
-    "bad-date": (
-        "“{value}” is not a date Jekyll can read (use YYYY-MM-DD HH:MM:SS +0900)",
-        "「{value}」は Jekyll が読める日付ではありません（YYYY-MM-DD HH:MM:SS +0900 の形で）",
+    "missing-title": QT_TRANSLATE_NOOP("fields", "The post has no title"),
+    "bad-date": QT_TRANSLATE_NOOP(
+        "fields", "“{value}” is not a date Jekyll can read (use YYYY-MM-DD HH:MM:SS +0900)"
     ),
-    "date-out-of-range": (
+    "date-out-of-range": QT_TRANSLATE_NOOP(
+        "fields",
         "“{value}” is out of range: dates must fall within the years 0001 to 9999 in every "
         "time zone",
-        "「{value}」は扱える範囲外の日付です。どのタイムゾーンでも 0001 年から 9999 年の間にしてください",
     ),
-    "replacement-char": (
-        "“{key}” contains U+FFFD (�): a character was cut or lost",
-        "「{key}」に U+FFFD（�）があります。文字が途中で切れたか失われています",
+    "replacement-char": QT_TRANSLATE_NOOP(
+        "fields", "“{key}” contains U+FFFD (�): a character was cut or lost"
     ),
-    "control-char": (
-        "“{key}” contains the invisible control character {char}",
-        "「{key}」に見えない制御文字 {char} があります",
+    "control-char": QT_TRANSLATE_NOOP(
+        "fields", "“{key}” contains the invisible control character {char}"
     ),
-    "bad-integer": (
-        "“{key}” should be a whole number, not “{value}”",
-        "「{key}」は整数にしてください（今は「{value}」）",
+    "bad-integer": QT_TRANSLATE_NOOP("fields", "“{key}” should be a whole number, not “{value}”"),
+    "bad-bool": QT_TRANSLATE_NOOP("fields", "“{key}” should be true or false, not “{value}”"),
+    "bad-list": QT_TRANSLATE_NOOP(
+        "fields", "“{key}” should be a list or words separated by spaces"
     ),
-    "bad-bool": (
-        "“{key}” should be true or false, not “{value}”",
-        "「{key}」は true か false にしてください（今は「{value}」）",
+    "long-title": QT_TRANSLATE_NOOP(
+        "fields", "The title is {length} characters; search results show about {limit}"
     ),
-    "bad-list": (
-        "“{key}” should be a list or words separated by spaces",
-        "「{key}」はリストか、スペース区切りの語にしてください",
+    "long-excerpt": QT_TRANSLATE_NOOP(
+        "fields", "The excerpt is {length} characters; search results show about {limit}"
     ),
-    "long-title": (
-        "The title is {length} characters; search results show about {limit}",
-        "タイトルが {length} 文字あります。検索結果に出るのは {limit} 文字ほどです",
-    ),
-    "long-excerpt": (
-        "The excerpt is {length} characters; search results show about {limit}",
-        "抜粋が {length} 文字あります。検索結果に出るのは {limit} 文字ほどです",
-    ),
-    "date-filename-mismatch": (
-        "The date {date} differs from the file name's date {file_date}",
-        "日付 {date} がファイル名の日付 {file_date} と違います",
+    "date-filename-mismatch": QT_TRANSLATE_NOOP(
+        "fields", "The date {date} differs from the file name's date {file_date}"
     ),
 }
 

@@ -19,6 +19,7 @@ from editor.core.blog.keys import KNOWN_KEYS, PROSE_KEYS
 from editor.core.post.split import dominant_newline
 from editor.core.post.yamlemit import Style, render_value, same_value
 from editor.core.post.yamlload import YamlLoadError, load_yaml
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 # The blog's usual order; new keys are placed after the nearest preceding one of these.
 KEY_ORDER = KNOWN_KEYS
@@ -61,17 +62,20 @@ def parse(fm_text: str, first_line: int = 2) -> ParsedFrontMatter:
     try:
         result = load_yaml(fm_text, first_line)
     except YamlLoadError as exc:
-        raise FrontMatterError(exc.message, exc.line, exc.column) from None
+        raise FrontMatterError(exc.said, exc.line, exc.column) from None
     if result.node is None:
         return ParsedFrontMatter({})
     if not isinstance(result.node, yaml.MappingNode):
-        kind = "a list" if isinstance(result.node, yaml.SequenceNode) else "a single value"
+        if isinstance(result.node, yaml.SequenceNode):
+            message = QT_TRANSLATE_NOOP(
+                "yaml", "Front matter must be 'key: value' lines, but it is a list"
+            )
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "yaml", "Front matter must be 'key: value' lines, but it is a single value"
+            )
         mark = result.node.start_mark
-        raise FrontMatterError(
-            f"Front matter must be 'key: value' lines, but it is {kind}",
-            mark.line + first_line,
-            mark.column + 1,
-        )
+        raise FrontMatterError(Phrase(message), mark.line + first_line, mark.column + 1)
     values = {str(k): v for k, v in result.value.items()}
     duplicates = [(k, a + first_line, b + first_line) for k, a, b in result.duplicates]
     pairs = result.node.value
@@ -186,7 +190,10 @@ def set_key(
         if span.line_head and style.kind == "block" and value:
             head = span.line_head
     elif key in parsed.values:
-        raise FrontMatterError(f"Cannot edit '{key}' in place; edit the front matter as text")
+        message = QT_TRANSLATE_NOOP(
+            "yaml", "Cannot edit '{key}' in place; edit the front matter as text"
+        )
+        raise FrontMatterError(Phrase(message, key=key))
     else:
         style = _house_style(parsed, value)
         head, separator, comment = " " * parsed.indent + _key_text(key) + ":", " ", ""
@@ -207,7 +214,8 @@ def set_key(
             continue
         if key in check.values and same_value(check.values[key], value):
             return text
-    raise FrontMatterError(f"Cannot write this value for '{key}' as YAML")
+    message = QT_TRANSLATE_NOOP("yaml", "Cannot write this value for '{key}' as YAML")
+    raise FrontMatterError(Phrase(message, key=key))
 
 
 def remove_key(fm_text: str, key: str) -> str:
@@ -217,7 +225,10 @@ def remove_key(fm_text: str, key: str) -> str:
     span = parsed.spans.get(key)
     if span is None:
         if key in parsed.values:
-            raise FrontMatterError(f"Cannot remove '{key}' in place; edit the front matter as text")
+            message = QT_TRANSLATE_NOOP(
+                "yaml", "Cannot remove '{key}' in place; edit the front matter as text"
+            )
+            raise FrontMatterError(Phrase(message, key=key))
         return fm_text
     lines = fm_text.splitlines(keepends=True)
     return "".join(lines[: span.start] + lines[span.end :])
@@ -232,12 +243,12 @@ def key_lines(fm_text: str, key: str) -> range | None:
 def _refuse_duplicate(parsed: ParsedFrontMatter, key: str) -> None:
     for name, first, last in parsed.duplicates:
         if name == key:
-            raise FrontMatterError(
-                f"'{key}' appears twice (lines {first} and {last}); remove one in the front "
+            message = QT_TRANSLATE_NOOP(
+                "yaml",
+                "'{key}' appears twice (lines {first} and {last}); remove one in the front "
                 "matter text first",
-                last,
-                1,
             )
+            raise FrontMatterError(Phrase(message, key=key, first=first, last=last), last, 1)
 
 
 def _key_text(key: str) -> str:

@@ -19,10 +19,14 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from editor.core.post.errors import PositionedError
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 # A front matter has tens of nodes; a generous cap on the nodes aliases add (a long front
 # matter without aliases is no bomb, whatever its size) still stops exponential expansion.
 MAX_EXPANDED_NODES = 100_000
+
+
+_CYCLE = QT_TRANSLATE_NOOP("yaml", "An alias refers to the value that contains it (a cycle)")
 
 
 class YamlLoadError(PositionedError):
@@ -110,19 +114,21 @@ def _expanded_size(root: yaml.Node) -> int:
             total = 1 + sum(sizes[id(child)] for child in children)
             # The nodes under this one number at most len(sizes) + 1 without aliases.
             if total - len(sizes) - 1 > MAX_EXPANDED_NODES:
-                raise YamlLoadError(
-                    f"Too many nodes once aliases are expanded (over {MAX_EXPANDED_NODES:,}); "
-                    "refusing what looks like an alias bomb"
+                message = QT_TRANSLATE_NOOP(
+                    "yaml",
+                    "Too many nodes once aliases are expanded (over {limit}); "
+                    "refusing what looks like an alias bomb",
                 )
+                raise YamlLoadError(Phrase(message, limit=f"{MAX_EXPANDED_NODES:,}"))
             sizes[key] = total
             continue
         if key in in_progress:
-            raise YamlLoadError("An alias refers to the value that contains it (a cycle)")
+            raise YamlLoadError(Phrase(_CYCLE))
         in_progress.add(key)
         stack.append((node, True))
         for child in children:
             if id(child) in in_progress:
-                raise YamlLoadError("An alias refers to the value that contains it (a cycle)")
+                raise YamlLoadError(Phrase(_CYCLE))
             if id(child) not in sizes:
                 stack.append((child, False))
     return sizes[id(root)]
@@ -142,11 +148,9 @@ def _refuse_unprintable(text: str, first_line: int) -> None:
         return
     line = text.count("\n", 0, found.start())
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-    raise YamlLoadError(
-        f"YAML does not allow the control character U+{ord(found.group(0)):04X}",
-        line + first_line,
-        column,
-    )
+    message = QT_TRANSLATE_NOOP("yaml", "YAML does not allow the control character {char}")
+    char = f"U+{ord(found.group(0)):04X}"
+    raise YamlLoadError(Phrase(message, char=char), line + first_line, column)
 
 
 def load_yaml(text: str, first_line: int = 1) -> LoadResult:
@@ -167,9 +171,11 @@ def load_yaml(text: str, first_line: int = 1) -> LoadResult:
     except yaml.MarkedYAMLError as exc:
         raise _marked_error(exc, text, first_line) from None
     except yaml.YAMLError as exc:
-        raise YamlLoadError(f"Not valid YAML: {exc}") from None
+        message = QT_TRANSLATE_NOOP("yaml", "Not valid YAML: {error}")
+        raise YamlLoadError(Phrase(message, error=str(exc))) from None
     except RecursionError:
-        raise YamlLoadError("The YAML is nested too deeply") from None
+        message = QT_TRANSLATE_NOOP("yaml", "The YAML is nested too deeply")
+        raise YamlLoadError(Phrase(message)) from None
     finally:
         loader.dispose()
 
@@ -177,8 +183,11 @@ def load_yaml(text: str, first_line: int = 1) -> LoadResult:
 def _marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> YamlLoadError:
     mark = exc.problem_mark or exc.context_mark
     parts = [p for p in (exc.context, exc.problem) if p]
-    message = "; ".join(parts) or "Not valid YAML"
-    message = message[0].upper() + message[1:]
+    if not parts:
+        message: str | Phrase = Phrase(QT_TRANSLATE_NOOP("yaml", "Not valid YAML"))
+    else:
+        message = "; ".join(parts)  # PyYAML's words, as a search finds them
+        message = message[0].upper() + message[1:]
     if mark is None:
         return YamlLoadError(message)
     lines = text.splitlines()
@@ -186,5 +195,8 @@ def _marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int) -> Yaml
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or re.search(
         r"character '\\t'", str(exc)
     ):
-        message += " (YAML does not allow tabs for indentation; use spaces)"
+        tabs = QT_TRANSLATE_NOOP(
+            "yaml", "{error} (YAML does not allow tabs for indentation; use spaces)"
+        )
+        message = Phrase(tabs, error=message)
     return YamlLoadError(message, mark.line + first_line, mark.column + 1)

@@ -12,6 +12,7 @@ from markdown_it.token import Token
 
 from editor.core.render import rawhtml
 from editor.core.render.attributes import parse_ial
+from editor.core.render.context import RenderWarning
 from editor.core.render.scan import finder
 
 # kramdown treats these as span-level: a line starting with one is a paragraph, not raw HTML.
@@ -322,10 +323,7 @@ MAX_MARKDOWN_HTML_DEPTH = 50
 def warn_too_deep(env: dict) -> None:
     """Note (once per render) that elements with Markdown inside were nested too deep."""
     warnings = env.setdefault("warnings", [])
-    message = (
-        f'HTML elements with markdown="1" are nested more than {MAX_MARKDOWN_HTML_DEPTH} deep: '
-        "the preview shows the deeper ones as HTML, without Markdown"
-    )
+    message = RenderWarning("markdown-too-deep", depth=MAX_MARKDOWN_HTML_DEPTH)
     if message not in warnings:
         warnings.append(message)
 

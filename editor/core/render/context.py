@@ -8,6 +8,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from editor.core.words import say
+
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
@@ -32,15 +34,15 @@ class RenderWarning(str):
     def __new__(cls, code: str, **params: Any) -> RenderWarning:
         from editor.core.render.words import WORDS
 
-        english, japanese = WORDS[code]
-        made = super().__new__(cls, english.format(**params))
+        made = super().__new__(cls, say("render", WORDS[code], "en", **params))
         made.code, made.params = code, params
-        made._japanese = japanese.format(**params)
         return made
 
     def message(self, lang: str = "en") -> str:
         """The warning in English or Japanese (``"ja"``)."""
-        return self._japanese if lang == "ja" else str(self)
+        from editor.core.render.words import WORDS
+
+        return say("render", WORDS[self.code], lang, **self.params)
 
 
 def warning_text(warning: str, lang: str = "en") -> str:

@@ -108,6 +108,9 @@ def test_rename_follows_date_and_slug_and_refuses_to_overwrite(blog):
     write(blog.root / "_posts" / "2025-10-28-new.md", "x")
     with pytest.raises(RepositoryError, match="already exists"):
         blog.rename_for(moved, date=dt.date(2025, 10, 28))
+    with pytest.raises(RepositoryError) as refused:
+        blog.rename_for(moved, date=dt.date(2025, 10, 28))
+    assert refused.value.message_in("ja") == "_posts/2025-10-28-new.md はすでにあります"
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

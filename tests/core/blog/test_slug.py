@@ -62,6 +62,23 @@ def test_unsafe_slugs_are_refused_with_a_reason(slug, words):
     assert issubclass(SlugError, ValueError)
 
 
+@pytest.mark.parametrize(
+    ("slug", "japanese"),
+    [
+        ("", "スラッグを空にすることはできません"),
+        ("a b", "「a b」には空白を使えません"),
+        ("a:b", "「a:b」には「:」を使えません"),
+        ("a/b", "「a/b」には / や \\ を使えません"),
+        ("x" * 201, "スラッグがファイル名として長すぎます（200 バイトを超えています）"),
+    ],
+)
+def test_a_refused_slug_says_why_in_japanese_too(slug, japanese):
+    with pytest.raises(SlugError) as refused:
+        check_slug(slug)
+    assert refused.value.message("ja").startswith(japanese)
+    assert str(refused.value) == refused.value.message("en") != refused.value.message("ja")
+
+
 def test_edited_slugs_may_be_japanese_or_mixed():
     assert check_slug("投資-2025") == "投資-2025"
 

@@ -16,12 +16,17 @@ from editor.core.doctor import (
     diagnose,
     fix_all_safe,
 )
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 pytestmark = pytest.mark.core
 
 
+# Any worded fix will do: these tests are about the edits.
+SAID = Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the marker"))
+
+
 def _fix(*edits, safe=True):
-    return Fix(tuple(edits), safe, "d", "d")
+    return Fix(tuple(edits), safe, SAID)
 
 
 def test_fixes_apply_together_from_right_to_left():
@@ -75,7 +80,7 @@ def test_fixes_are_taken_exactly_when_no_edit_clashes_with_one_taken_before(edit
             return True
         return b.start == b.end and a.start < b.start < a.end
 
-    fixes = [Fix(tuple(edits), True, "", "") for edits in edit_lists]
+    fixes = [Fix(tuple(edits), True, SAID) for edits in edit_lists]
     expected, taken = [], []
     for fix in fixes:
         own = list(fix.edits)

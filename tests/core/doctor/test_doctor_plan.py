@@ -21,6 +21,7 @@ from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.plan import _round
 from editor.core.doctor.safety import latin, lost_words, readable, removed_pieces, words
 from editor.core.post.split import split_post
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 from tests.conftest import corpus_files
 
 pytestmark = pytest.mark.core
@@ -105,10 +106,9 @@ def test_two_fixes_that_each_remove_one_copy_are_not_applied_together():
         Edit(0, len(sentence) + 2, ""),
         Edit(len(sentence) + 2, len(text) - 1, ""),
     ]
+    said = Phrase(QT_TRANSLATE_NOOP("doctor", "Remove the marker"))
     findings = [
-        Finding(
-            "repeated-text", "x", "warning", 1, 1, e.start, e.end, "", "", Fix((e,), True, "", "")
-        )
+        Finding("repeated-text", "x", "warning", 1, 1, e.start, e.end, said, Fix((e,), True, said))
         for e in fixes
     ]
     assert all(lost_words(text, f.fix.edits) == [] for f in findings)  # each one alone is safe

@@ -101,6 +101,18 @@ def test_mixed_line_endings_are_noted(tmp_path):
     assert [w.code for w in read_post_file(path).warnings] == ["mixed_newlines"]
 
 
+def test_notices_about_an_opened_post_are_worded_in_japanese_too(tmp_path):
+    path = tmp_path / "post.md"
+    path.write_bytes(b"---\ntitle: a\r\n---\nbody\n")
+    os.link(path, tmp_path / "other.md")
+    notices = {n.code: n for n in read_post_file(path).warnings}
+    assert notices["mixed_newlines"].message_in("ja").startswith("この記事では Windows と Unix")
+    assert notices["hard_link"].message_in("ja").startswith("この記事にはほかのハードリンク")
+    assert "hard links" in notices["hard_link"].message
+    big = limits.Notice("large_file", {"size": limits.describe_size(limits.WARN_POST_BYTES + 1)})
+    assert big.message_in("ja").startswith("この記事はとても大きなファイルです（50.0 MB）")
+
+
 def test_front_matter_like_lines_in_the_body_stay_exactly(tmp_path):
     original = "---\ntitle: 題\n---\n前\n\n---\n\ntitle: 本文の中\n...\n---\n後\n"
     path = tmp_path / "post.md"

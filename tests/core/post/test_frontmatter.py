@@ -200,3 +200,31 @@ def test_explicit_keys_are_left_alone_and_other_keys_still_edit():
 def test_new_keys_are_quoted_when_plain_would_read_differently(key):
     new = fm.set_key("title: t\n", key, "v")
     assert fm.load(new) == {"title": "t", key: "v"}
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "japanese"),
+    [
+        (
+            "- a\n- b\n",
+            "Front matter must be 'key: value' lines, but it is a list (line 2, column 1)",
+            "フロントマターは「key: value」の行で書きますが、これはリストです（2 行 1 列）",
+        ),
+        (
+            "title: \x07\n",
+            "YAML does not allow the control character U+0007 (line 2, column 8)",
+            "YAML では制御文字 U+0007 を使えません（2 行 8 列）",
+        ),
+    ],
+)
+def test_front_matter_errors_are_worded_in_japanese_too(text, english, japanese):
+    with pytest.raises(FrontMatterError) as refused:
+        fm.parse(text)
+    assert (str(refused.value), refused.value.message_in("ja")) == (english, japanese)
+
+
+def test_the_yaml_parsers_own_words_stay_as_it_says_them_with_the_place_in_japanese():
+    with pytest.raises(FrontMatterError) as refused:
+        fm.parse("title: [\n")
+    said = refused.value.message_in("ja")
+    assert said.startswith("While parsing a flow node") and said.endswith("（3 行 1 列）")

@@ -181,6 +181,14 @@ def test_html_with_markdown_inside_nested_deep_renders_with_a_warning(count, clo
     assert any('markdown="1"' in w and "nested" in w for w in result.warnings)
 
 
+def test_the_nesting_warning_is_worded_in_japanese_too():
+    result = _render('<div markdown="1">\n' * 60 + "\n*q*\n")
+    (warning,) = [w for w in result.warnings if getattr(w, "code", "") == "markdown-too-deep"]
+    assert warning.message("ja").startswith(
+        'markdown="1" の HTML 要素の入れ子が 50 段を超えています'
+    )
+
+
 @pytest.mark.timeout(60)
 def test_40k_unclosed_blocks_with_branches_keep_each_word_once():
     count = 40_000
