@@ -1,0 +1,135 @@
+"""The status bar's counts: 文字数, Latin words, reading time, line and column, the selection's.
+
+The counts are the core's (:func:`editor.core.text.readtime.count_prose`, the doctor's reading
+time), worked out on a worker: at once for an ordinary post, once typing pauses for a large one.
+The line and column follow the cursor at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from editor.core.text.readtime import ProseCount, count_prose, minutes_for
+from editor.core.text.textpos import code_point_column
+from editor.ui.background import LatestOnly
+from editor.ui.editor_pane import MarkdownEditor
+from editor.ui.outline import LARGE_PAUSE_MS, LARGE_TEXT
+
+# A selection up to this many characters is counted on the spot; a longer one on the worker.
+SMALL_SELECTION = 20_000
+
+
+def _count(text: str) -> tuple[ProseCount, int]:
+    """Worker: the counts of ``text`` and its reading time in minutes."""
+    count = count_prose(text)
+    return count, minutes_for(count)
+
+
+def _selection_count(text: str) -> int:
+    # Qt writes a line break in a selection as U+2029.
+    return count_prose(text.replace("\u2029", "\n")).characters
+
+
+class StatusCounts(QObject):
+    """Permanent labels in the status bar for the text pane it is attached to."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.editor: MarkdownEditor | None = None
+        self.characters = self._label("statusCharacters", self.tr("Characters in the prose"))
+        self.words = self._label("statusWords", self.tr("Words of Latin text"))
+        self.reading = self._label(
+            "statusReadingTime", self.tr("Reading time, as the blog counts it")
+        )
+        self.position = self._label("statusPosition", self.tr("Line and column of the cursor"))
+        self.selection = self._label("statusSelection", self.tr("Characters in the selection"))
+        self.words.hide()
+        self.selection.hide()
+        self._runner = LatestOnly(_count, 0, self)
+        self._runner.finished.connect(self._on_counted)
+        self._selection_runner = LatestOnly(_selection_count, 0, self)
+        self._selection_runner.finished.connect(self._show_selection)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.timeout.connect(self.refresh)
+
+    def _label(self, name: str, description: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setAccessibleDescription(description)
+        label.setToolTip(description)
+        return label
+
+    def add_to(self, bar: QStatusBar) -> None:
+        """Put the labels at the right of ``bar``, where they stay."""
+        for label in (self.selection, self.characters, self.words, self.reading, self.position):
+            bar.addPermanentWidget(label)
+
+    def attach(self, editor: MarkdownEditor) -> None:
+        """Count the text of ``editor`` (the current post's text pane) from now on."""
+        if self.editor is not None:
+            self.editor.textChanged.disconnect(self._on_text_changed)
+            self.editor.cursorPositionChanged.disconnect(self.show_position)
+            self.editor.selectionChanged.disconnect(self.count_selection)
+        self.editor = editor
+        editor.textChanged.connect(self._on_text_changed)
+        editor.cursorPositionChanged.connect(self.show_position)
+        editor.selectionChanged.connect(self.count_selection)
+        self.refresh()
+        self.show_position()
+        self.count_selection()
+
+    def refresh(self) -> None:
+        """Count the whole text again, on a worker."""
+        self._pause.stop()
+        if self.editor is not None:
+            self._runner.request(self.editor.toPlainText(), immediately=True)
+
+    def _on_text_changed(self) -> None:
+        large = self.editor.document().characterCount() > LARGE_TEXT
+        self._pause.start(LARGE_PAUSE_MS if large else 0)
+
+    def _on_counted(self, result: tuple[ProseCount, int]) -> None:
+        count, minutes = result
+        self.characters.setText(self.tr("Characters {count}").format(count=f"{count.characters:,}"))
+        self.words.setText(self.tr("Words {count}").format(count=f"{count.latin_words:,}"))
+        self.words.setVisible(count.latin_words > 0)
+        self.reading.setText(self.tr("{minutes} min read").format(minutes=minutes))
+
+    def show_position(self) -> None:
+        """Line and column (1-based, in characters as the writer sees them) of the cursor."""
+        cursor = self.editor.textCursor()
+        column = code_point_column(cursor.block().text(), cursor.positionInBlock())
+        self.position.setText(
+            self.tr("Ln {line}, Col {column}").format(
+                line=f"{cursor.blockNumber() + 1:,}", column=f"{column + 1:,}"
+            )
+        )
+
+    def count_selection(self) -> None:
+        """The selection's 文字数, or nothing without a selection."""
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            self.selection.hide()
+            return
+        if cursor.selectionEnd() - cursor.selectionStart() <= SMALL_SELECTION:
+            self._show_selection(_selection_count(cursor.selectedText()))
+        else:
+            self._selection_runner.request(cursor.selectedText(), immediately=True)
+
+    def _show_selection(self, count: int) -> None:
+        if self.editor is None or not self.editor.textCursor().hasSelection():
+            return
+        self.selection.setText(self.tr("Selected {count} characters").format(count=f"{count:,}"))
+        self.selection.show()
+
+    def wait(self) -> None:
+        """Block until a count in progress is done (tests and benchmarks)."""
+        self._runner.wait()
+        self._selection_runner.wait()
+
+    def shut_down(self) -> None:
+        self._pause.stop()
+        self._runner.shut_down()
+        self._selection_runner.shut_down()
