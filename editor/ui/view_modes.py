@@ -49,6 +49,7 @@ class FocusMode(QObject):
         super().__init__(parent)
         self.editor: MarkdownEditor | None = None
         self.enabled = False
+        self._dimming = False  # the pane shows this mode's selections
 
     def attach(self, editor: MarkdownEditor) -> None:
         """Work on ``editor`` (the current post's text pane) from now on."""
@@ -56,6 +57,7 @@ class FocusMode(QObject):
             self.editor.cursorPositionChanged.disconnect(self.update)
             set_selection_layer(self.editor, "focus", [])
         self.editor = editor
+        self._dimming = False
         editor.cursorPositionChanged.connect(self.update)
         self.update()
 
@@ -79,7 +81,9 @@ class FocusMode(QObject):
         if self.editor is None:
             return
         if not self.enabled:
-            set_selection_layer(self.editor, "focus", [])
+            if self._dimming:
+                self._dimming = False
+                set_selection_layer(self.editor, "focus", [])
             return
         start, end = paragraph_bounds(self.editor)
         document = self.editor.document()
@@ -96,6 +100,7 @@ class FocusMode(QObject):
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         set_selection_layer(self.editor, "focus", selections)
+        self._dimming = True
 
 
 class ViewModes(QObject):
@@ -135,7 +140,10 @@ class ViewModes(QObject):
         self.focus_action.toggled.connect(self.focus.set_enabled)
         self.full_screen_action = QAction(self.tr("F&ull screen"), self)
         self.full_screen_action.setCheckable(True)
-        self.full_screen_action.setShortcuts(QKeySequence.StandardKey.FullScreen)
+        # The platform's own keys (none on a bare X server), and always F11.
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
+        f11 = QKeySequence(Qt.Key.Key_F11)
+        self.full_screen_action.setShortcuts(keys if f11 in keys else [f11, *keys])
         self.full_screen_action.toggled.connect(self.set_full_screen)
         self.outline_action = self._toggle(self.tr("Show the &outline"), "", "view/outline")
         self.outline_action.toggled.connect(outline.setVisible)
