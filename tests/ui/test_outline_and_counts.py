@@ -125,3 +125,13 @@ def test_a_thousand_characters_are_grouped_and_the_reading_time_is_the_doctors(
     qtbot.waitUntil(lambda: counts.characters.text() == "Characters 1,023")
     assert counts.reading.text() == "3 min read"
     QApplication.processEvents()
+
+
+def test_a_long_selection_is_counted_off_the_keystroke(qtbot, blog, make_window):
+    window = make_window(blog)
+    window.new_post()
+    window.editor.setPlainText("段落の文。\n\n" * 5000)  # 25,000 characters of prose
+    window.editor.selectAll()
+    counts = window.counts
+    qtbot.waitUntil(lambda: counts.selection.text() == "Selected 25,000 characters")
+    assert counts.selection.isVisible()
