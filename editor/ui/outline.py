@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from editor.core.text.outline import Heading, headings
-from editor.ui.background import LatestOnly
+from editor.ui.background import PaneText
 from editor.ui.doctor_panel import severity_colour
 from editor.ui.editor_pane import MarkdownEditor
 from editor.ui.i18n import current_language
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
-# Posts above this many characters (Qt's count) are read again only once typing pauses.
-LARGE_TEXT = 50_000
-LARGE_PAUSE_MS = 400
 
 
 class OutlinePanel(QTreeWidget):
@@ -84,33 +81,18 @@ class OutlineController(QObject):
         self.headings: list[Heading] = []
         self._lines: list[int] = []
         self._items: list[QTreeWidgetItem] = []
-        self._runner = LatestOnly(headings, 0, self)
-        self._runner.finished.connect(self._on_found)
-        self._pause = QTimer(self)
-        self._pause.setSingleShot(True)
-        self._pause.timeout.connect(self.refresh)
+        self._reader = PaneText(headings, self)
+        self._reader.finished.connect(self._on_found)
         panel.itemClicked.connect(self._jump)
         panel.itemActivated.connect(self._jump)
 
     def attach(self, editor: MarkdownEditor) -> None:
         """Follow ``editor`` (the current post's text pane) from now on."""
         if self.editor is not None:
-            self.editor.textChanged.disconnect(self._on_text_changed)
             self.editor.cursorPositionChanged.disconnect(self.follow_cursor)
         self.editor = editor
-        editor.textChanged.connect(self._on_text_changed)
         editor.cursorPositionChanged.connect(self.follow_cursor)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Read the headings of the text pane again, on a worker."""
-        self._pause.stop()
-        if self.editor is not None:
-            self._runner.request(self.editor.toPlainText(), immediately=True)
-
-    def _on_text_changed(self) -> None:
-        large = self.editor.document().characterCount() > LARGE_TEXT
-        self._pause.start(LARGE_PAUSE_MS if large else 0)
+        self._reader.attach(editor)
 
     def _on_found(self, found: list[Heading]) -> None:
         shown = [(h.level, h.text, h.line, h.previous) for h in self.headings]
@@ -148,8 +130,7 @@ class OutlineController(QObject):
 
     def wait(self) -> None:
         """Block until a reading in progress is done (tests and benchmarks)."""
-        self._runner.wait()
+        self._reader.wait()
 
     def shut_down(self) -> None:
-        self._pause.stop()
-        self._runner.shut_down()
+        self._reader.shut_down()

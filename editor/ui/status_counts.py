@@ -7,14 +7,13 @@ The line and column follow the cursor at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from editor.core.text.readtime import ProseCount, count_prose, minutes_for
 from editor.core.text.textpos import code_point_column
-from editor.ui.background import LatestOnly
+from editor.ui.background import LatestOnly, PaneText
 from editor.ui.editor_pane import MarkdownEditor
-from editor.ui.outline import LARGE_PAUSE_MS, LARGE_TEXT
 
 # A selection up to this many characters is counted on the spot; a longer one on the worker.
 SMALL_SELECTION = 20_000
@@ -46,13 +45,10 @@ class StatusCounts(QObject):
         self.selection = self._label("statusSelection", self.tr("Characters in the selection"))
         self.words.hide()
         self.selection.hide()
-        self._runner = LatestOnly(_count, 0, self)
-        self._runner.finished.connect(self._on_counted)
+        self._reader = PaneText(_count, self)
+        self._reader.finished.connect(self._on_counted)
         self._selection_runner = LatestOnly(_selection_count, 0, self)
         self._selection_runner.finished.connect(self._show_selection)
-        self._pause = QTimer(self)
-        self._pause.setSingleShot(True)
-        self._pause.timeout.connect(self.refresh)
 
     def _label(self, name: str, description: str) -> QLabel:
         label = QLabel()
@@ -69,26 +65,14 @@ class StatusCounts(QObject):
     def attach(self, editor: MarkdownEditor) -> None:
         """Count the text of ``editor`` (the current post's text pane) from now on."""
         if self.editor is not None:
-            self.editor.textChanged.disconnect(self._on_text_changed)
             self.editor.cursorPositionChanged.disconnect(self.show_position)
             self.editor.selectionChanged.disconnect(self.count_selection)
         self.editor = editor
-        editor.textChanged.connect(self._on_text_changed)
         editor.cursorPositionChanged.connect(self.show_position)
         editor.selectionChanged.connect(self.count_selection)
-        self.refresh()
+        self._reader.attach(editor)
         self.show_position()
         self.count_selection()
-
-    def refresh(self) -> None:
-        """Count the whole text again, on a worker."""
-        self._pause.stop()
-        if self.editor is not None:
-            self._runner.request(self.editor.toPlainText(), immediately=True)
-
-    def _on_text_changed(self) -> None:
-        large = self.editor.document().characterCount() > LARGE_TEXT
-        self._pause.start(LARGE_PAUSE_MS if large else 0)
 
     def _on_counted(self, result: tuple[ProseCount, int]) -> None:
         count, minutes = result
@@ -126,10 +110,9 @@ class StatusCounts(QObject):
 
     def wait(self) -> None:
         """Block until a count in progress is done (tests and benchmarks)."""
-        self._runner.wait()
+        self._reader.wait()
         self._selection_runner.wait()
 
     def shut_down(self) -> None:
-        self._pause.stop()
-        self._runner.shut_down()
+        self._reader.shut_down()
         self._selection_runner.shut_down()
