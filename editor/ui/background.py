@@ -192,15 +192,17 @@ class LatestOnly(QObject):
         self._timer.stop()
 
 
-# Text panes above this many characters (Qt's count) are read again only once typing pauses.
+# A text pane is read again once typing pauses this long (a worker busy on every keystroke
+# would hold the interpreter the keystrokes need); above LARGE_TEXT characters, a longer pause.
+PAUSE_MS = 150
 LARGE_TEXT = 50_000
 LARGE_PAUSE_MS = 400
 
 
 class PaneText(QObject):
-    """Runs ``work(text)`` on the text of a text pane, on a worker: right after each edit of an
-    ordinary post, once typing pauses for a large one (copying megabytes out of the pane on
-    every keystroke would make typing lag).  Only the newest text's result is delivered."""
+    """Runs ``work(text)`` on the text of a text pane, on a worker, once typing pauses (longer
+    for a large post: copying megabytes out of the pane on every keystroke would make typing
+    lag).  Only the newest text's result is delivered."""
 
     finished = Signal(object)
 
@@ -229,7 +231,7 @@ class PaneText(QObject):
 
     def _on_text_changed(self) -> None:
         large = self.editor.document().characterCount() > LARGE_TEXT
-        self._pause.start(LARGE_PAUSE_MS if large else 0)
+        self._pause.start(LARGE_PAUSE_MS if large else PAUSE_MS)
 
     def wait(self) -> None:
         """Block until a run in progress is done (tests and benchmarks)."""

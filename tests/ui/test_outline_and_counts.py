@@ -135,3 +135,30 @@ def test_a_long_selection_is_counted_off_the_keystroke(qtbot, blog, make_window)
     counts = window.counts
     qtbot.waitUntil(lambda: counts.selection.text() == "Selected 25,000 characters")
     assert counts.selection.isVisible()
+
+
+def test_typing_runs_no_count_or_outline_per_keystroke(qtbot, blog, make_window, monkeypatch):
+    import editor.ui.outline as outline
+    import editor.ui.status_counts as status_counts
+
+    runs: list[str] = []
+    for module, name in ((outline, "headings"), (status_counts, "_count")):
+        work = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda text, _w=work, _n=name: runs.append(_n) or _w(text)
+        )
+    window = make_window(blog)
+    window.new_post()
+    window.editor.setPlainText(
+        "## 見出し\n\n" + "段落の文。\n\n" * 12_000
+    )  # a 72,000-character post
+    qtbot.waitUntil(lambda: window.counts.characters.text() == "Characters 60,003")
+    runs.clear()
+    window.editor.setFocus()
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    for key in "abcdefghijklmnopqrstuvwxyz" * 2:
+        qtbot.keyClick(window.editor, key)
+        qtbot.wait(5)  # the event loop runs between keys, as it does for a writer
+    assert len(runs) <= 2  # 52 keystrokes: at most a pause or two, never one run per key
+    qtbot.waitUntil(lambda: window.counts.characters.text() == "Characters 60,055")
+    assert runs.count("_count") <= 3 and runs.count("headings") <= 3
