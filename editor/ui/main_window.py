@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
         self.resizeDocks([self.outline_dock], [180], Qt.Orientation.Horizontal)
         self.outline = OutlineController(self.outline_panel, self)
-        self.counts = StatusCounts(self)
+        self.counts = StatusCounts(lambda: self.doctor.config, self)
         self.counts.add_to(self.statusBar())
         self.view = ViewModes(
             self, self.left_splitter, self.preview, self.outline_dock, self.post_list, settings

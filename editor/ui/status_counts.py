@@ -1,16 +1,21 @@
 """The status bar's counts: 文字数, Latin words, reading time, line and column, the selection's.
 
-The counts are the core's (:func:`editor.core.text.readtime.count_prose`, the doctor's reading
-time), worked out on a worker: at once for an ordinary post, once typing pauses for a large one.
+The counts are the core's (:func:`editor.core.text.readtime.count_prose`; the reading time at
+the doctor's reading speeds, as its reading-time rule works it out), worked out on a worker once
+typing pauses.
 The line and column follow the cursor at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from editor.core.text.readtime import ProseCount, count_prose, minutes_for
+from editor.core.doctor import DoctorConfig
+from editor.core.doctor.reading_time import computed_minutes
+from editor.core.text.readtime import ProseCount, count_prose
 from editor.core.text.textpos import code_point_column
 from editor.ui.background import LatestOnly, PaneText
 from editor.ui.editor_pane import MarkdownEditor
@@ -19,10 +24,9 @@ from editor.ui.editor_pane import MarkdownEditor
 SMALL_SELECTION = 20_000
 
 
-def _count(text: str) -> tuple[ProseCount, int]:
-    """Worker: the counts of ``text`` and its reading time in minutes."""
-    count = count_prose(text)
-    return count, minutes_for(count)
+def _count(text: str) -> ProseCount:
+    """Worker: the counts of ``text``."""
+    return count_prose(text)
 
 
 def _selection_count(text: str) -> int:
@@ -33,8 +37,9 @@ def _selection_count(text: str) -> int:
 class StatusCounts(QObject):
     """Permanent labels in the status bar for the text pane it is attached to."""
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, doctor_config: Callable[[], DoctorConfig], parent: QObject | None = None):
         super().__init__(parent)
+        self._doctor_config = doctor_config  # its reading speeds give the reading time
         self.editor: MarkdownEditor | None = None
         self.characters = self._label("statusCharacters", self.tr("Characters in the prose"))
         self.words = self._label("statusWords", self.tr("Words of Latin text"))
@@ -74,8 +79,8 @@ class StatusCounts(QObject):
         self.show_position()
         self.count_selection()
 
-    def _on_counted(self, result: tuple[ProseCount, int]) -> None:
-        count, minutes = result
+    def _on_counted(self, count: ProseCount) -> None:
+        minutes = computed_minutes(count, self._doctor_config())
         self.characters.setText(self.tr("Characters {count}").format(count=f"{count.characters:,}"))
         self.words.setText(self.tr("Words {count}").format(count=f"{count.latin_words:,}"))
         self.words.setVisible(count.latin_words > 0)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
 
 from editor.ui.editor_pane import MarkdownEditor
-from tests.ui.conftest import JA_POST, type_text
+from tests.ui.conftest import JA_POST, type_text, wait_for_preview
 
 SAMPLE_HEADINGS = [
     "需要を押し上げている三つの要因",
@@ -124,7 +126,10 @@ def test_a_thousand_characters_are_grouped_and_the_reading_time_is_the_doctors(
     counts = window.counts
     qtbot.waitUntil(lambda: counts.characters.text() == "Characters 1,023")
     assert counts.reading.text() == "3 min read"
-    QApplication.processEvents()
+    # The doctor's reading speed is the status bar's: at 100 characters a minute, 11 minutes.
+    window.doctor.config = replace(window.doctor.config, chars_per_minute=100)
+    window.editor.setPlainText(sentence * 31)
+    qtbot.waitUntil(lambda: counts.reading.text() == "11 min read")
 
 
 def test_a_long_selection_is_counted_off_the_keystroke(qtbot, blog, make_window):
@@ -162,3 +167,26 @@ def test_typing_runs_no_count_or_outline_per_keystroke(qtbot, blog, make_window,
     assert len(runs) <= 2  # 52 keystrokes: at most a pause or two, never one run per key
     qtbot.waitUntil(lambda: window.counts.characters.text() == "Characters 60,055")
     assert runs.count("_count") <= 3 and runs.count("headings") <= 3
+
+
+def test_in_preview_only_a_heading_chosen_in_the_outline_scrolls_the_preview(
+    qtbot, blog, make_window
+):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    if not window.preview.uses_webengine:
+        pytest.skip(f"QtWebEngine unavailable: {window.preview.fallback_reason}")
+    wait_for_preview(qtbot, window, "まとめ")
+    window.view.mode_actions["preview"].trigger()
+    qtbot.waitUntil(lambda: _titles(window) == SAMPLE_HEADINGS)
+
+    def scrolled() -> float:
+        box: list = []
+        window.preview.run_in_page("window.scrollY", box.append)
+        qtbot.waitUntil(lambda: bool(box), timeout=10000)
+        return box[0] or 0
+
+    before = scrolled()
+    window.outline_panel.setFocus()
+    window.outline_panel.setCurrentItem(window.outline_panel.items()[4])
+    qtbot.keyClick(window.outline_panel, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: scrolled() > before + 100, timeout=10000)
