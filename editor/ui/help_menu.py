@@ -3,6 +3,8 @@ the list is never out of date) and the About box."""
 
 from __future__ import annotations
 
+import re
+
 import PySide6
 from PySide6.QtCore import QObject, qVersion
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,9 +26,14 @@ from editor.ui import prompts
 APP_NAME = "Tsuzuri"
 
 
+_BRACKETED_MNEMONIC = re.compile(r"\(&[^&()]\)")
+
+
 def _plain(text: str) -> str:
-    """A menu text without its mnemonic marks (``&File`` is File, ``&&`` is ``&``)."""
-    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+    """A menu text without its mnemonic marks (``&File`` is File, ``ファイル(&F)`` is ファイル,
+    ``&&`` is ``&``)."""
+    text = _BRACKETED_MNEMONIC.sub("", text.replace("&&", "\x00"))
+    return text.replace("&", "").replace("\x00", "&")
 
 
 def menu_actions(window: QMainWindow) -> list[tuple[list[str], QAction]]:
@@ -115,11 +122,11 @@ class HelpMenu(QObject):
         return self.dialog
 
     def about_text(self) -> str:
+        what = self.tr("A desktop editor for Japanese Jekyll blogs.")
+        licence = self.tr("Licensed under the MIT licence.")
         return (
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            f"<p>{self.tr('A desktop editor for Japanese Jekyll blogs.')}</p>"
-            f"<p>Qt {qVersion()} · PySide6 {PySide6.__version__}</p>"
-            f"<p>{self.tr('Licensed under the MIT licence.')}</p>"
+            f"<h3>{APP_NAME} {__version__}</h3><p>{what}</p>"
+            f"<p>Qt {qVersion()} · PySide6 {PySide6.__version__}</p><p>{licence}</p>"
         )
 
     def show_about(self) -> None:

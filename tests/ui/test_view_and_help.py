@@ -151,3 +151,14 @@ def test_every_menu_action_is_named_reachable_by_keyboard_and_no_two_share_a_key
         for key in action.shortcuts()
     )
     assert [key for key, n in keys.items() if n > 1] == []
+
+
+def test_the_shortcut_list_names_menus_without_their_mnemonics():
+    from editor.ui.help_menu import _plain
+
+    assert [_plain(t) for t in ("ファイル(&F)", "&File", "F&ull screen", "A && B")] == [
+        "ファイル",
+        "File",
+        "Full screen",
+        "A & B",
+    ]
