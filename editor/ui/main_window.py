@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
 
 from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost
@@ -144,12 +144,7 @@ class MainWindow(QMainWindow):
             )
 
         self.outline_panel = OutlinePanel()
-        self.outline_dock = QDockWidget(self.tr("Outline"), self)
-        self.outline_dock.setObjectName("outlineDock")
-        self.outline_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.outline_dock.setWidget(self.outline_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
-        self.resizeDocks([self.outline_dock], [180], Qt.Orientation.Horizontal)
+        self.outline_dock = self.outline_panel.dock(self)
         self.outline = OutlineController(self.outline_panel, self)
         self.counts = StatusCounts(lambda: self.doctor.config, self)
         self.counts.add_to(self.statusBar())

@@ -11,7 +11,14 @@ import bisect
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from editor.core.text.outline import Heading, headings
 from editor.ui.background import PaneText
@@ -33,6 +40,16 @@ class OutlinePanel(QTreeWidget):
         self.setUniformRowHeights(True)
         self.setAccessibleName(self.tr("Outline"))
         self.setAccessibleDescription(self.tr("The post's headings; Enter jumps to one"))
+
+    def dock(self, window: QMainWindow) -> QDockWidget:
+        """Put the panel in a dock at the left of ``window`` (beside the post list)."""
+        dock = QDockWidget(self.tr("Outline"), window)
+        dock.setObjectName("outlineDock")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        dock.setWidget(self)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        window.resizeDocks([dock], [180], Qt.Orientation.Horizontal)
+        return dock
 
     def show_headings(self, found: list[Heading]) -> None:
         self.clear()
