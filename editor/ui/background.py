@@ -190,3 +190,53 @@ class LatestOnly(QObject):
         """The window is closing: start nothing more and drop what a running job returns."""
         self._closed = True
         self._timer.stop()
+
+
+# A text pane is read again once typing pauses this long (a worker busy on every keystroke
+# would hold the interpreter the keystrokes need); above LARGE_TEXT characters, a longer pause.
+PAUSE_MS = 150
+LARGE_TEXT = 50_000
+LARGE_PAUSE_MS = 400
+
+
+class PaneText(QObject):
+    """Runs ``work(text)`` on the text of a text pane, on a worker, once typing pauses (longer
+    for a large post: copying megabytes out of the pane on every keystroke would make typing
+    lag).  Only the newest text's result is delivered."""
+
+    finished = Signal(object)
+
+    def __init__(self, work: Callable[[str], Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self.editor = None
+        self._runner = LatestOnly(work, 0, self)
+        self._runner.finished.connect(self.finished)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.timeout.connect(self.refresh)
+
+    def attach(self, editor) -> None:
+        """Read ``editor`` (a QPlainTextEdit) from now on, and at once."""
+        if self.editor is not None:
+            self.editor.textChanged.disconnect(self._on_text_changed)
+        self.editor = editor
+        editor.textChanged.connect(self._on_text_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the pane's text again now."""
+        self._pause.stop()
+        if self.editor is not None:
+            self._runner.request(self.editor.toPlainText(), immediately=True)
+
+    def _on_text_changed(self) -> None:
+        large = self.editor.document().characterCount() > LARGE_TEXT
+        self._pause.start(LARGE_PAUSE_MS if large else PAUSE_MS)
+
+    def wait(self) -> None:
+        """Block until a run in progress is done (tests and benchmarks)."""
+        self._runner.wait()
+
+    def shut_down(self) -> None:
+        self._pause.stop()
+        self._runner.shut_down()

@@ -24,9 +24,11 @@ from editor.ui.exporting import Exporting
 from editor.ui.form_binding import FormBinding
 from editor.ui.format_menu import FormatActions
 from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.help_menu import HelpMenu
 from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
+from editor.ui.outline import OutlineController, OutlinePanel
 from editor.ui.post_list import PostListView
 from editor.ui.post_naming import PostNaming
 from editor.ui.preview import PreviewPane
@@ -35,7 +37,9 @@ from editor.ui.safekeeping import SafeKeeper
 from editor.ui.saving import Saving
 from editor.ui.settings import Settings
 from editor.ui.settings_dialog import Preferences
+from editor.ui.status_counts import StatusCounts
 from editor.ui.theme import ThemeController
+from editor.ui.view_modes import ViewModes
 
 APP_NAME = "Tsuzuri"
 
@@ -139,6 +143,18 @@ class MainWindow(QMainWindow):
                 self.tr("Simple preview: {reason}").format(reason=self.preview.fallback_reason)
             )
 
+        self.outline_panel = OutlinePanel()
+        self.outline_dock = self.outline_panel.dock(self)
+        self.outline = OutlineController(self.outline_panel, self)
+        self.counts = StatusCounts(lambda: self.doctor.config, self)
+        self.counts.add_to(self.statusBar())
+        self.view = ViewModes(
+            self, self.left_splitter, self.preview, self.outline_dock, self.post_list, settings
+        )
+        self.help = HelpMenu(self)
+        for follower in (self.outline, self.counts, self.view.focus):
+            follower.attach(self.editor)
+
         self._build_actions()
         self._connect_signals()
         self._restore_state()
@@ -193,8 +209,10 @@ class MainWindow(QMainWindow):
         self.preview_style.fill_menu(self.menus["view"])
         self.menus["view"].addSeparator()
         self.fonts.fill_menu(self.menus["view"])
+        self.view.fill_menu(self.menus["view"])
         self.doctor.fill_menu(self.menus["doctor"])
         self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
+        self.help.fill_menu(self.menus["help"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -442,6 +460,8 @@ class MainWindow(QMainWindow):
         # A long render or doctor run is not waited for: its result is dropped.
         self.renderer.shut_down()
         self.doctor.shut_down()
+        self.outline.shut_down()
+        self.counts.shut_down()
         event.accept()
 
 

@@ -171,3 +171,8 @@ def compare_takes(parent: QWidget, kept: str, removed: str) -> bool:
     dialog = TakesDialog(parent, kept, removed)
     dialog.exec()
     return dialog.keep_first
+
+
+def show_about(parent: QWidget, title: str, text: str) -> None:
+    """The About box (rich text: the name, the version, the licence)."""
+    QMessageBox.about(parent, title, text)

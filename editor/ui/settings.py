@@ -25,6 +25,11 @@ DEFAULTS: dict[str, object] = {
     "editor/list_continuation": True,
     "preview/follow_cursor": True,
     "render/debounce_ms": 120,
+    # The View menu: "editor" only, "split" or "preview" only; focus mode; the side panels.
+    "view/mode": "split",
+    "view/focus_mode": False,
+    "view/outline": True,
+    "view/post_list": True,
     # Where pasted and dropped images go, relative to the blog root.
     "images/folder": "assets/images",
     # Where the last HTML or PDF export went ("": the home folder).

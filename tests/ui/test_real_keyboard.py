@@ -146,3 +146,23 @@ def test_return_on_a_list_item_continues_it_and_ctrl_b_ctrl_k_format(qtbot, blog
     qtbot.waitUntil(
         lambda: editor.toPlainText().endswith("- **[eggs](https://example.com/)**"), timeout=3000
     )
+
+
+def test_the_view_and_help_keys_work_from_the_keyboard(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    _focus(qtbot, window)
+    window.editor.setFocus()
+    _keys("key", "ctrl+1")
+    qtbot.waitUntil(lambda: not window.preview.isVisible() and window.editor.isVisible())
+    _keys("key", "ctrl+3")
+    qtbot.waitUntil(lambda: window.preview.isVisible() and not window.editor.isVisible())
+    _keys("key", "ctrl+2")
+    qtbot.waitUntil(lambda: window.preview.isVisible() and window.editor.isVisible())
+    _keys("key", "F8")
+    qtbot.waitUntil(window.view.focus_action.isChecked)
+    _keys("key", "F11")
+    qtbot.waitUntil(window.view.full_screen_action.isChecked)
+    _keys("key", "F11")
+    qtbot.waitUntil(lambda: not window.view.full_screen_action.isChecked())
+    _keys("key", "F1")
+    qtbot.waitUntil(lambda: window.help.dialog is not None and window.help.dialog.isVisible())

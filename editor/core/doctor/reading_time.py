@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 import yaml
 
+from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.post.frontmatter import FrontMatterError, KeySpan, parse, set_key
-from editor.core.text.readtime import count_prose, minutes_for
+from editor.core.text.readtime import ProseCount, count_prose, minutes_for
 from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 RULES = ("reading-time",)
@@ -71,6 +72,12 @@ def _fix(ctx: Context, parsed, computed: int) -> Fix | None:
     return fix
 
 
+def computed_minutes(count: ProseCount, config: DoctorConfig) -> int:
+    """The reading time of ``count`` at the reading speeds of ``config``: what this rule compares
+    ``reading_time`` with, and what the window's status bar shows."""
+    return minutes_for(count, config.chars_per_minute, config.words_per_minute)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """A finding when the declared reading time is far from the computed one."""
     field = ctx.field("reading_time")
@@ -86,7 +93,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     cfg = ctx.config
     # The post as the doctor split it: its prose blocks are the body's, counted once.
     count = count_prose(ctx.text, [b for b in ctx.blocks if b.start >= ctx.body_start])
-    computed = minutes_for(count, cfg.chars_per_minute, cfg.words_per_minute)
+    computed = computed_minutes(count, cfg)
     if abs(declared - computed) <= max(1, cfg.reading_time_tolerance * computed):
         return
     fix = _fix(ctx, parsed, computed)

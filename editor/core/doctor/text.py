@@ -16,7 +16,10 @@ from editor.core.render.tables import has_pipe, is_separator
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIQUID_CODE_OPEN = re.compile(r"^\s*\{%-?\s*(highlight|raw|comment)\b")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+# kramdown's headers (GFM parser): ``#`` at the very start of the line, a blank, then text; a
+# setext underline of ``=`` or ``-`` under a one-line paragraph.
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=[^ \t])")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
@@ -188,6 +191,7 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
     ends = element_ends(text, start) if "<" in text[start:] else {}
     marker_set = {m.strip() for m in markers}
     prev_blank = True
+    previous_line = -1  # where the line before this one starts
 
     def close():
         nonlocal current
@@ -225,6 +229,10 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             (prev_blank and current is None) or (current is not None and current[0] == "code")
         )
         kind, level, content = None, 0, ls
+        one_line_paragraph = (
+            current is not None and current[0] == "paragraph" and current[1] == previous_line
+        )
+        previous_line = ls
         if stripped in marker_set and not indented_code:
             kind = "marker"
         elif raw:
@@ -248,6 +256,12 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             if not re.search(r"\{%-?\s*end" + lq.group(1) + r"\b", line):
                 liquid_end = "end" + lq.group(1)
                 continue
+            close()
+            continue
+        elif (sm := _SETEXT.match(line)) is not None and one_line_paragraph:
+            current[0], current[3] = "heading", 1 if sm.group(1)[0] == "=" else 2
+            close()
+            current = ["underline", ls, le, 0, ls]
             close()
             continue
         elif (hm := _HEADING.match(line)) is not None:

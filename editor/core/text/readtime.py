@@ -18,12 +18,27 @@ _CJK = re.compile(f"[{CJK}]")
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*")
 
 
+# Letters and digits of any script (Latin, accented, Greek, Cyrillic...); CJK is blanked first.
+_LETTER = re.compile(r"[^\W_]")
+
+
 @dataclass(frozen=True)
 class ProseCount:
-    """How much prose a body holds: Japanese (CJK) characters and Latin words."""
+    """How much prose a body holds.
+
+    ``cjk_chars``: Japanese (CJK) characters, what reading time reads by the character.
+    ``latin_words``: words of Latin text (``don't``, ``v1.2`` and ``e-mail`` are one word each).
+    ``characters``: the writer's 文字数, every character a reader reads, one each: kana, kanji,
+    Japanese punctuation (。、「」・ー), full-width forms, plus every letter and digit of other
+    scripts (``AI`` is 2).  Not counted: spaces of any width (the ideographic space too), ASCII
+    punctuation, the front matter, and everything :func:`prose_only` leaves out: heading ``#``
+    marks, list and quote markers, emphasis ``*``, code blocks with their fences and code spans,
+    link targets and URLs, images (alt text too), HTML tags, Liquid tags and outputs.
+    """
 
     cjk_chars: int
     latin_words: int
+    characters: int = 0
 
 
 def prose_only(body: str, blocks: list[Block] | None = None) -> str:
@@ -42,8 +57,10 @@ def count_prose(body: str, blocks: list[Block] | None = None) -> ProseCount:
     """Count CJK characters and Latin words in the prose of a Markdown body."""
     prose = prose_only(body, blocks)
     cjk = len(_CJK.findall(prose))
-    words = len(_WORD.findall(_CJK.sub(" ", prose)))
-    return ProseCount(cjk, words)
+    latin = _CJK.sub(" ", prose)
+    words = len(_WORD.findall(latin))
+    letters = len(_LETTER.findall(latin))
+    return ProseCount(cjk, words, cjk - prose.count("\u3000") + letters)
 
 
 def minutes_for(count: ProseCount, chars_per_minute: int = 500, words_per_minute: int = 200) -> int:

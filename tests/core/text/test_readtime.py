@@ -117,3 +117,25 @@ def test_the_finding_points_at_the_number_not_its_comment():
     )
     (finding,) = _reading_time_fix(text)
     assert text[finding.start : finding.end] == "50"
+
+
+def test_characters_count_japanese_and_latin_letters_not_spaces_or_markup():
+    body = (
+        "# 見出し\n\n"  # 見出し: 3
+        "日本語の文、AI と GPU-4 です。\n\n"  # 日本語の文、=6 AI=2 と=1 GPU4=4 です。=3: 16
+        "- **太字**の　項目\n"  # 太字の項目=5 (the ideographic space is a space)
+        "> [リンク](https://example.com/長い/パス) と ![画像](/a.png)\n\n"  # リンクと=4
+        '<span class="x">タグ</span> {% include note.html %} {{ page.title }}\n\n'  # タグ=2
+        "```ruby\nputs 'コード'\n```\n\n"  # code is not prose
+        "Hello, world! `code` 123\n"  # Helloworld=10, 123=3
+    )
+    count = count_prose(body)
+    assert count.characters == 3 + 16 + 5 + 4 + 2 + 13
+    assert count.latin_words == len(["AI", "GPU-4", "Hello", "world", "123"])
+
+
+def test_a_status_count_and_the_doctor_read_the_same_minutes():
+    body = SENTENCE * 31 + "\n"  # 1,023 Japanese characters: 3 minutes at 500 a minute
+    count = count_prose(body)
+    assert (count.cjk_chars, count.characters) == (1023, 1023)
+    assert reading_minutes(body) == 3

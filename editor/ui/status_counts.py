@@ -1,0 +1,123 @@
+"""The status bar's counts: 文字数, Latin words, reading time, line and column, the selection's.
+
+The counts are the core's (:func:`editor.core.text.readtime.count_prose`; the reading time at
+the doctor's reading speeds, as its reading-time rule works it out), worked out on a worker once
+typing pauses.
+The line and column follow the cursor at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from editor.core.doctor import DoctorConfig
+from editor.core.doctor.reading_time import computed_minutes
+from editor.core.text.readtime import ProseCount, count_prose
+from editor.core.text.textpos import code_point_column
+from editor.ui.background import LatestOnly, PaneText
+from editor.ui.editor_pane import MarkdownEditor
+
+# A selection up to this many characters is counted on the spot; a longer one on the worker.
+SMALL_SELECTION = 20_000
+
+
+def _count(text: str) -> ProseCount:
+    """Worker: the counts of ``text``."""
+    return count_prose(text)
+
+
+def _selection_count(text: str) -> int:
+    # Qt writes a line break in a selection as U+2029.
+    return count_prose(text.replace("\u2029", "\n")).characters
+
+
+class StatusCounts(QObject):
+    """Permanent labels in the status bar for the text pane it is attached to."""
+
+    def __init__(self, doctor_config: Callable[[], DoctorConfig], parent: QObject | None = None):
+        super().__init__(parent)
+        self._doctor_config = doctor_config  # its reading speeds give the reading time
+        self.editor: MarkdownEditor | None = None
+        self.characters = self._label("statusCharacters", self.tr("Characters in the prose"))
+        self.words = self._label("statusWords", self.tr("Words of Latin text"))
+        self.reading = self._label(
+            "statusReadingTime", self.tr("Reading time, as the blog counts it")
+        )
+        self.position = self._label("statusPosition", self.tr("Line and column of the cursor"))
+        self.selection = self._label("statusSelection", self.tr("Characters in the selection"))
+        self.words.hide()
+        self.selection.hide()
+        self._reader = PaneText(_count, self)
+        self._reader.finished.connect(self._on_counted)
+        self._selection_runner = LatestOnly(_selection_count, 0, self)
+        self._selection_runner.finished.connect(self._show_selection)
+
+    def _label(self, name: str, description: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setAccessibleDescription(description)
+        label.setToolTip(description)
+        return label
+
+    def add_to(self, bar: QStatusBar) -> None:
+        """Put the labels at the right of ``bar``, where they stay."""
+        for label in (self.selection, self.characters, self.words, self.reading, self.position):
+            bar.addPermanentWidget(label)
+
+    def attach(self, editor: MarkdownEditor) -> None:
+        """Count the text of ``editor`` (the current post's text pane) from now on."""
+        if self.editor is not None:
+            self.editor.cursorPositionChanged.disconnect(self.show_position)
+            self.editor.selectionChanged.disconnect(self.count_selection)
+        self.editor = editor
+        editor.cursorPositionChanged.connect(self.show_position)
+        editor.selectionChanged.connect(self.count_selection)
+        self._reader.attach(editor)
+        self.show_position()
+        self.count_selection()
+
+    def _on_counted(self, count: ProseCount) -> None:
+        minutes = computed_minutes(count, self._doctor_config())
+        self.characters.setText(self.tr("Characters {count}").format(count=f"{count.characters:,}"))
+        self.words.setText(self.tr("Words {count}").format(count=f"{count.latin_words:,}"))
+        self.words.setVisible(count.latin_words > 0)
+        self.reading.setText(self.tr("{minutes} min read").format(minutes=minutes))
+
+    def show_position(self) -> None:
+        """Line and column (1-based, in characters as the writer sees them) of the cursor."""
+        cursor = self.editor.textCursor()
+        column = code_point_column(cursor.block().text(), cursor.positionInBlock())
+        self.position.setText(
+            self.tr("Ln {line}, Col {column}").format(
+                line=f"{cursor.blockNumber() + 1:,}", column=f"{column + 1:,}"
+            )
+        )
+
+    def count_selection(self) -> None:
+        """The selection's 文字数, or nothing without a selection."""
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            self.selection.hide()
+            return
+        if cursor.selectionEnd() - cursor.selectionStart() <= SMALL_SELECTION:
+            self._show_selection(_selection_count(cursor.selectedText()))
+        else:
+            self._selection_runner.request(cursor.selectedText(), immediately=True)
+
+    def _show_selection(self, count: int) -> None:
+        if self.editor is None or not self.editor.textCursor().hasSelection():
+            return
+        self.selection.setText(self.tr("Selected {count} characters").format(count=f"{count:,}"))
+        self.selection.show()
+
+    def wait(self) -> None:
+        """Block until a count in progress is done (tests and benchmarks)."""
+        self._reader.wait()
+        self._selection_runner.wait()
+
+    def shut_down(self) -> None:
+        self._reader.shut_down()
+        self._selection_runner.shut_down()
