@@ -573,6 +573,29 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tsuzuri</source>
+        <translation>Tsuzuri について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A desktop editor for Japanese Jekyll blogs.</source>
+        <translation>日本語の Jekyll ブログのためのデスクトップエディター。</translation>
+    </message>
+    <message>
+        <source>Licensed under the MIT licence.</source>
+        <translation>MIT ライセンスで配布しています。</translation>
+    </message>
+    <message>
+        <source>About Tsuzuri</source>
+        <translation>Tsuzuri について</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Some of the interface stays in English: {files} not found (run “make translations”)</source>
@@ -686,6 +709,17 @@
     <message>
         <source>{folder} has no _config.yml or _posts folder.</source>
         <translation>{folder} には _config.yml も _posts フォルダーもありません。</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <source>Outline</source>
+        <translation>アウトライン</translation>
+    </message>
+    <message>
+        <source>The post&apos;s headings; Enter jumps to one</source>
+        <translation>記事の見出し。Enter でその見出しへ移動します</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1102,64 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCounts</name>
+    <message>
+        <source>Characters in the prose</source>
+        <translation>本文の文字数（空白と記法を除く）</translation>
+    </message>
+    <message>
+        <source>Words of Latin text</source>
+        <translation>英文の語数</translation>
+    </message>
+    <message>
+        <source>Reading time, as the blog counts it</source>
+        <translation>読了時間（ブログと同じ計算）</translation>
+    </message>
+    <message>
+        <source>Line and column of the cursor</source>
+        <translation>カーソルの行と列</translation>
+    </message>
+    <message>
+        <source>Characters in the selection</source>
+        <translation>選択範囲の文字数</translation>
+    </message>
+    <message>
+        <source>Characters {count}</source>
+        <translation>文字数 {count}</translation>
+    </message>
+    <message>
+        <source>Words {count}</source>
+        <translation>語 {count}</translation>
+    </message>
+    <message>
+        <source>{minutes} min read</source>
+        <translation>読了 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>Ln {line}, Col {column}</source>
+        <translation>行 {line}, 列 {column}</translation>
+    </message>
+    <message>
+        <source>Selected {count} characters</source>
+        <translation>選択 {count} 文字</translation>
+    </message>
+</context>
+<context>
     <name>TakesDialog</name>
     <message>
         <source>Compare the two takes</source>
@@ -1107,6 +1199,37 @@
     <message>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>ViewModes</name>
+    <message>
+        <source>&amp;Editor only</source>
+        <translation>エディターのみ(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Editor &amp;and preview</source>
+        <translation>エディターとプレビュー(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview only</source>
+        <translation>プレビューのみ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Focus mode</source>
+        <translation>集中モード(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull screen</source>
+        <translation>全画面表示(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;outline</source>
+        <translation>アウトラインを表示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the post &amp;list</source>
+        <translation>記事の一覧を表示(&amp;L)</translation>
     </message>
 </context>
 <context>
