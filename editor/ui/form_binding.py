@@ -13,7 +13,7 @@ from editor.core.post.frontmatter import FrontMatterError
 from editor.core.text.textpos import qt_lines
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.frontmatter_form import FrontMatterForm
-from editor.ui.i18n import current_language
+from editor.ui.i18n import current_language, worded
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_naming import PostNaming
 
@@ -60,7 +60,7 @@ class FormBinding(QObject):
             else:
                 document.set_field(key, value)
         except FrontMatterError as exc:
-            self.status_message.emit(str(exc))
+            self.status_message.emit(worded(exc))
         self.refresh(refresh_raw=True)
         self.document_changed.emit()
 

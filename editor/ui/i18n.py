@@ -106,3 +106,10 @@ def report_missing(window, missing: list[str]) -> None:
     )
     label.setObjectName("languageStatus")
     window.statusBar().addPermanentWidget(label)
+
+
+def worded(error: object) -> str:
+    """A core error or notice in the interface language (its ``message_in``), else as Python
+    words it (an OSError's own text)."""
+    message_in = getattr(error, "message_in", None)
+    return message_in(current_language()) if callable(message_in) else str(error)

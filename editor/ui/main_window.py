@@ -25,7 +25,7 @@ from editor.ui.form_binding import FormBinding
 from editor.ui.format_menu import FormatActions
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.help_menu import HelpMenu
-from editor.ui.i18n import current_language
+from editor.ui.i18n import current_language, worded
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.outline import OutlineController, OutlinePanel
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
         repository = self.blog.open(root)
         if repository.config_error is not None:
-            self.statusBar().showMessage(str(repository.config_error), 15000)
+            self.statusBar().showMessage(worded(repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
         layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         self.form.set_layouts(layouts)

@@ -20,6 +20,7 @@ from editor.core.post.document import PostDocument
 from editor.core.post.frontmatter import FrontMatterError
 from editor.ui import prompts
 from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.i18n import worded
 from editor.ui.open_blog import OpenBlog
 from editor.ui.safekeeping import SafeKeeper
 
@@ -83,7 +84,7 @@ class PostNaming(QObject):
         try:
             path = self.planned_path()
         except (SlugError, RepositoryError) as exc:
-            messages["slug"] = str(exc)
+            messages["slug"] = worded(exc)
             self._form.show_location(slug, "—")
             return
         self._form.show_location(slug, location.planned_url(repository, document, path))
@@ -119,7 +120,7 @@ class PostNaming(QObject):
         try:
             return self.planned_path()
         except (SlugError, RepositoryError) as exc:
-            prompts.show_error(self._window, self.tr("Cannot name the post"), str(exc))
+            prompts.show_error(self._window, self.tr("Cannot name the post"), worded(exc))
             return None
 
     def can_publish(self) -> bool:
@@ -131,7 +132,7 @@ class PostNaming(QObject):
         try:
             return self._blog.repository.publish(self._document().path)
         except (RepositoryError, SlugError, FrontMatterError, OSError) as exc:
-            prompts.show_error(self._window, self.tr("Could not publish"), str(exc))
+            prompts.show_error(self._window, self.tr("Could not publish"), worded(exc))
             return None
 
     def move_to_planned_name(self, path: Path) -> Path:
@@ -145,7 +146,7 @@ class PostNaming(QObject):
             moved = self._blog.repository.move(path, target)
         except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
             prompts.show_error(
-                self._window, self.tr("Saved, but not renamed"), f"{path.name}: {exc}"
+                self._window, self.tr("Saved, but not renamed"), f"{path.name}: {worded(exc)}"
             )
             return path
         self._document().path = moved
@@ -173,7 +174,9 @@ class PostNaming(QObject):
                 return None
             moved = repository.move(path, target)
         except (SlugError, RepositoryError, OSError, subprocess.CalledProcessError) as exc:
-            prompts.show_error(self._window, self.tr("Could not rename"), f"{path.name}: {exc}")
+            prompts.show_error(
+                self._window, self.tr("Could not rename"), f"{path.name}: {worded(exc)}"
+            )
             return None
         document.path = moved
         self.shown_date = date

@@ -27,7 +27,7 @@ from editor.core.files.storage import (
 )
 from editor.core.post.document import PostDocument
 from editor.ui import prompts
-from editor.ui.i18n import current_language
+from editor.ui.i18n import current_language, worded
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_watcher import PostWatcher
 from editor.ui.recovery_dialog import restored_document
@@ -121,7 +121,7 @@ class SafeKeeper(QObject):
                 self.journal.note_edit()
         self._watch()
         if loaded is not None and loaded.warnings:
-            self.status_message.emit(" ".join(n.message for n in loaded.warnings))
+            self.status_message.emit(" ".join(worded(n) for n in loaded.warnings))
 
     # -- recovery ------------------------------------------------------------------------------
 

@@ -277,3 +277,15 @@ def test_a_japanese_run_without_its_translations_says_so(start, tmp_path):
     assert notice is not None and notice.isVisible()
     assert "tsuzuri_ja.qm" in notice.text() and "make translations" in notice.text()
     assert window.menus["file"].title() == "&File"  # English, and said to be
+
+
+def test_the_cores_refusals_reach_the_japanese_window_in_japanese(japanese_window, qtbot):
+    """A slug the core refuses is explained under the field in the interface language, from the
+    core's catalogue, not in the English the exception prints as."""
+    window = japanese_window
+    window.form.slug.selectAll()
+    qtbot.keyClicks(window.form.slug, "../../etc")
+    message = window.form.messages["slug"]
+    assert message.isVisible()
+    assert english_words([("slug", message.text())], ("../../etc",)) == []
+    assert re.search(r"[\u3040-\u30ff]", message.text())

@@ -39,6 +39,10 @@ class SlugError(ValueError):
         """Why the slug is refused, in English or Japanese (``"ja"``)."""
         return self.phrase.say(lang)
 
+    def message_in(self, lang: str = "en") -> str:
+        """The same, named as every other worded error of the core names it."""
+        return self.message(lang)
+
 
 @lru_cache(maxsize=1)
 def _kakasi():
