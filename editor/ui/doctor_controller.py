@@ -38,6 +38,7 @@ from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_le
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
+from editor.ui.pane_marks import set_marks
 from editor.ui.settings import Settings
 
 MAX_MARKS = 400
@@ -271,7 +272,7 @@ class DoctorController(QObject):
             fmt.setToolTip(finding.message_ja + "\n" + finding.message_en)
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
-        self.editor.setExtraSelections(selections)
+        set_marks(self.editor, "doctor", selections)
 
     # -- fixes -------------------------------------------------------------------------------
 

@@ -22,6 +22,12 @@ DEFAULTS: dict[str, object] = {
     "preview/dark": False,
     "preview/follow_cursor": True,
     "render/debounce_ms": 120,
+    # The find bar's toggles, as the writer last left them.  Width-insensitive (ＡＩ = AI) is
+    # on by default, as in Japanese word processors.
+    "find/case_sensitive": False,
+    "find/whole_word": False,
+    "find/regex": False,
+    "find/width_insensitive": True,
     # Where pasted and dropped images go, relative to the blog root.
     "images/folder": "assets/images",
 }

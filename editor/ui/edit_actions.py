@@ -1,0 +1,136 @@
+"""The Edit menu's Undo, Redo, Cut, Copy, Paste and Select All, for the widget with the focus.
+
+Each action acts on the text field or text pane that has the keyboard focus in the window (the
+form's fields, the YAML tab, the text pane, the find bar) and is enabled only when it can do
+something there.  When a text widget has the focus it handles these keys itself; the actions
+are what the menu shows and what a click does.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+_TextWidget = QLineEdit | QPlainTextEdit | QTextEdit
+
+
+class EditActions(QObject):
+    """Undo, Redo, Cut, Copy, Paste, Select All following the focus in ``window``."""
+
+    def __init__(self, window: QWidget, parent: QObject | None = None):
+        super().__init__(parent)
+        self._window = window
+        self._followed: QWidget | None = None
+        standard = QKeySequence.StandardKey
+        self.actions: dict[str, QAction] = {}
+        for name, text, key in (
+            ("undo", self.tr("&Undo"), standard.Undo),
+            ("redo", self.tr("&Redo"), standard.Redo),
+            ("cut", self.tr("Cu&t"), standard.Cut),
+            ("copy", self.tr("&Copy"), standard.Copy),
+            ("paste", self.tr("&Paste"), standard.Paste),
+            ("selectAll", self.tr("Select &All"), standard.SelectAll),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts(QKeySequence.keyBindings(key))
+            action.triggered.connect(lambda _checked=False, n=name: self._run(n))
+            self.actions[name] = action
+        app = QApplication.instance()
+        app.focusChanged.connect(self._on_focus_changed)
+        QGuiApplication.clipboard().dataChanged.connect(self.update)
+        self.update()
+
+    def fill_menu(self, menu: QMenu) -> None:
+        """The six actions, undo and redo apart from the clipboard ones."""
+        for name in ("undo", "redo"):
+            menu.addAction(self.actions[name])
+        menu.addSeparator()
+        for name in ("cut", "copy", "paste"):
+            menu.addAction(self.actions[name])
+        menu.addSeparator()
+        menu.addAction(self.actions["selectAll"])
+        menu.aboutToShow.connect(self.update)
+
+    def target(self) -> _TextWidget | None:
+        """The text widget with the focus in the window, if any."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            widget = widget.lineEdit()
+        if not isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            return None
+        return widget if widget.window() is self._window else None
+
+    def _run(self, name: str) -> None:
+        widget = self.target()
+        if widget is not None:
+            getattr(widget, name)()
+        self.update()
+
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._follow_focus()
+
+    def _follow_focus(self) -> None:
+        """Listen to the widget with the focus, so the actions follow what it can do."""
+        widget = self.target()
+        if widget is not self._followed:
+            for signal in self._signals(self._followed):
+                try:
+                    signal.disconnect(self.update)
+                except (RuntimeError, TypeError):  # already gone
+                    pass
+            self._followed = widget
+            for signal in self._signals(widget):
+                signal.connect(self.update)
+        self.update()
+
+    @staticmethod
+    def _signals(widget: QWidget | None) -> list:
+        if isinstance(widget, QLineEdit):
+            return [widget.textChanged, widget.selectionChanged]
+        if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            return [
+                widget.undoAvailable,
+                widget.redoAvailable,
+                widget.copyAvailable,
+                widget.textChanged,
+            ]
+        return []
+
+    def update(self) -> None:
+        """Enable each action where the focused widget can do it."""
+        widget = self.target()
+        can = dict.fromkeys(self.actions, False)
+        if isinstance(widget, QLineEdit):
+            writable = not widget.isReadOnly()
+            selected = widget.hasSelectedText()
+            can.update(
+                undo=writable and widget.isUndoAvailable(),
+                redo=writable and widget.isRedoAvailable(),
+                cut=writable and selected and widget.echoMode() == QLineEdit.EchoMode.Normal,
+                copy=selected and widget.echoMode() == QLineEdit.EchoMode.Normal,
+                paste=writable,
+                selectAll=bool(widget.text()),
+            )
+        elif widget is not None:
+            document = widget.document()
+            writable = not widget.isReadOnly()
+            selected = widget.textCursor().hasSelection()
+            can.update(
+                undo=writable and document.isUndoAvailable(),
+                redo=writable and document.isRedoAvailable(),
+                cut=writable and selected,
+                copy=selected,
+                paste=writable and widget.canPaste(),
+                selectAll=not document.isEmpty(),
+            )
+        for name, action in self.actions.items():
+            action.setEnabled(can[name])
