@@ -46,8 +46,9 @@ class EditActions(QObject):
             self.actions[name] = action
         app = QApplication.instance()
         app.focusChanged.connect(self._on_focus_changed)
-        QGuiApplication.clipboard().dataChanged.connect(self.update)
-        self.update()
+        self._can_paste = False
+        QGuiApplication.clipboard().dataChanged.connect(self.refresh)
+        self.refresh()
 
     def fill_menu(self, menu: QMenu) -> None:
         """The six actions, undo and redo apart from the clipboard ones."""
@@ -58,7 +59,7 @@ class EditActions(QObject):
             menu.addAction(self.actions[name])
         menu.addSeparator()
         menu.addAction(self.actions["selectAll"])
-        menu.aboutToShow.connect(self.update)
+        menu.aboutToShow.connect(self.refresh)
 
     def target(self) -> _TextWidget | None:
         """The text widget with the focus in the window, if any."""
@@ -73,7 +74,7 @@ class EditActions(QObject):
         widget = self.target()
         if widget is not None:
             getattr(widget, name)()
-        self.update()
+        self.refresh()
 
     def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self._follow_focus()
@@ -90,20 +91,24 @@ class EditActions(QObject):
             self._followed = widget
             for signal in self._signals(widget):
                 signal.connect(self.update)
-        self.update()
+        self.refresh()
 
     @staticmethod
     def _signals(widget: QWidget | None) -> list:
+        """What changes the actions' state; never every keystroke of the text pane."""
         if isinstance(widget, QLineEdit):
             return [widget.textChanged, widget.selectionChanged]
         if isinstance(widget, (QPlainTextEdit, QTextEdit)):
-            return [
-                widget.undoAvailable,
-                widget.redoAvailable,
-                widget.copyAvailable,
-                widget.textChanged,
-            ]
+            return [widget.undoAvailable, widget.redoAvailable, widget.copyAvailable]
         return []
+
+    def refresh(self) -> None:
+        """Look at the clipboard again (it is not asked on every change: that can be slow)."""
+        widget = self.target()
+        self._can_paste = isinstance(widget, QLineEdit) or (
+            widget is not None and widget.canPaste()
+        )
+        self.update()
 
     def update(self) -> None:
         """Enable each action where the focused widget can do it."""
@@ -112,11 +117,12 @@ class EditActions(QObject):
         if isinstance(widget, QLineEdit):
             writable = not widget.isReadOnly()
             selected = widget.hasSelectedText()
+            plain = widget.echoMode() == QLineEdit.EchoMode.Normal
             can.update(
                 undo=writable and widget.isUndoAvailable(),
                 redo=writable and widget.isRedoAvailable(),
-                cut=writable and selected and widget.echoMode() == QLineEdit.EchoMode.Normal,
-                copy=selected and widget.echoMode() == QLineEdit.EchoMode.Normal,
+                cut=writable and selected and plain,
+                copy=selected and plain,
                 paste=writable,
                 selectAll=bool(widget.text()),
             )
@@ -129,8 +135,8 @@ class EditActions(QObject):
                 redo=writable and document.isRedoAvailable(),
                 cut=writable and selected,
                 copy=selected,
-                paste=writable and widget.canPaste(),
-                selectAll=not document.isEmpty(),
+                paste=writable and self._can_paste,
+                selectAll=True,
             )
         for name, action in self.actions.items():
             action.setEnabled(can[name])

@@ -82,6 +82,8 @@ class FindController(QObject):
         self.find_action = self._action(self.tr("&Find…"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.open_find(replace=False))
         self.replace_action = self._action(self.tr("&Replace…"), QKeySequence.StandardKey.Replace)
+        if self.replace_action.shortcut().isEmpty():  # X11 desktops other than KDE have none
+            self.replace_action.setShortcut(QKeySequence("Ctrl+H"))
         self.replace_action.triggered.connect(lambda: self.open_find(replace=True))
         self.next_action = self._action(self.tr("Find &Next"), QKeySequence.StandardKey.FindNext)
         self.next_action.triggered.connect(self.find_next)
@@ -89,7 +91,7 @@ class FindController(QObject):
             self.tr("Find Pre&vious"), QKeySequence.StandardKey.FindPrevious
         )
         self.previous_action.triggered.connect(self.find_previous)
-        self.preview_action = self._action(self.tr("Find in Pre&view…"), "Ctrl+Shift+F")
+        self.preview_action = self._action(self.tr("Find &in Preview…"), "Ctrl+Shift+F")
         self.preview_action.triggered.connect(self.open_find_in_preview)
 
         self.bar.query_changed.connect(lambda: self._search(move=True))
@@ -103,7 +105,10 @@ class FindController(QObject):
 
     def _action(self, text: str, shortcut) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (F3 and Ctrl+G)
+        else:
+            action.setShortcut(QKeySequence(shortcut))
         return action
 
     def fill_menu(self, menu: QMenu) -> None:

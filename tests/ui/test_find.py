@@ -218,7 +218,7 @@ def test_the_edit_menu_holds_editing_and_finding_in_order(window):
 
 def test_edit_actions_act_on_the_focused_field_and_follow_what_it_can_do(qtbot, window):
     actions = window.edit_actions.actions
-    title = window.form.findChild(QLineEdit, "title") or window.find.bar.find_field
+    title = window.form.findChild(QLineEdit) or window.find.bar.find_field
     window.find.bar.show()
     field = window.find.bar.find_field
     field.setFocus()
@@ -242,8 +242,18 @@ def test_edit_actions_act_on_the_focused_field_and_follow_what_it_can_do(qtbot, 
     window.editor.setFocus()
     qtbot.waitUntil(window.editor.hasFocus)
     assert title is not None
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)  # typing "a" found the A of AI
+    assert not actions["undo"].isEnabled() and not actions["copy"].isEnabled()
+    assert actions["paste"].isEnabled()  # "abc" is on the clipboard
     actions["selectAll"].trigger()
     assert window.editor.textCursor().selectedText().replace("\u2029", "\n") == BODY
+    assert actions["copy"].isEnabled()
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    actions["paste"].trigger()
+    assert window.editor.toPlainText() == BODY + "abc"
+    assert actions["undo"].isEnabled()
+    actions["undo"].trigger()
+    assert window.editor.toPlainText() == BODY
 
 
 # -- the preview --------------------------------------------------------------------------------
