@@ -78,6 +78,12 @@ class FindController(QObject):
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.timeout.connect(lambda: self._search(move=False))
+        # Marks follow scrolling and the cursor once the pane has finished moving: setting them
+        # from inside its scroll handling crashes Qt on a long post.
+        self._remark = QTimer(self)
+        self._remark.setSingleShot(True)
+        self._remark.setInterval(0)
+        self._remark.timeout.connect(self._mark_visible)
 
         self.find_action = self._action(self.tr("&Find…"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.open_find(replace=False))
@@ -168,7 +174,7 @@ class FindController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize:
-            self._mark_visible()
+            self._remark.start()
         return False
 
     # -- opening and closing -----------------------------------------------------------------
@@ -352,12 +358,13 @@ class FindController(QObject):
         self._recount.start(80 if size < 200_000 else 300)
 
     def _on_scrolled(self, _value: int) -> None:
-        self._mark_visible()
+        if self.bar.isVisible():
+            self._remark.start()
 
     def _on_cursor_moved(self) -> None:
         if self.bar.isVisible() and not self._in_preview and not self._recount.isActive():
             self._show_count()
-            self._mark_visible()
+            self._remark.start()
 
     def _mark_visible(self) -> None:
         """Mark the matches the pane shows now (the current one stronger)."""

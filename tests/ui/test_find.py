@@ -169,15 +169,22 @@ def test_find_marks_and_the_doctors_marks_are_both_kept(qtbot, blog, make_window
 
 
 def test_a_long_post_marks_only_what_the_pane_shows(qtbot, window):
-    window.editor.setPlainText("AIの話。\n" * 100_000)
+    window.editor.setPlainText("AIの話。\n" * 40_000)
     _find(qtbot, window, "AI")
-    assert _count(window) == "1 / 100000"
+    assert _count(window) == "1 / 40000"
     shown = len(marks(window.editor, "find"))
     assert 0 < shown < 200 and shown <= MAX_VISIBLE_MARKS
-    window.editor.verticalScrollBar().setValue(50_000)
-    (first, *_rest) = marks(window.editor, "find")
-    first = first.cursor.selectionStart()
-    assert first >= 49_000 * len("AIの話。\n")
+    window.editor.verticalScrollBar().setValue(20_000)
+    qtbot.waitUntil(lambda: marks(window.editor, "find")[0].cursor.selectionStart() > 0)
+    first = marks(window.editor, "find")[0].cursor.selectionStart()
+    assert first >= 19_000 * len("AIの話。\n")
+    window.editor.setFocus()
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)  # scrolls while laying out
+    qtbot.waitUntil(
+        lambda: (
+            marks(window.editor, "find")[-1].cursor.selectionStart() == 39_999 * len("AIの話。\n")
+        )
+    )
 
 
 def test_attach_moves_find_to_another_text_pane(qtbot, window):
