@@ -2,8 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
 
-Writes docs/images/main-window.png (a sample post) and docs/images/doctor.png (the messy post
-from ../shared/corpus/raw, when it is there, with the doctor's findings).
+Writes docs/images/main-window.png (a sample post), docs/images/find.png (find and replace
+open on it) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when it is
+there, with the doctor's findings).
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def main() -> int:
         os.environ["TSUZURI_DATA_DIR"] = str(Path(tmp) / "data")
         blog = Path(tmp) / "blog"
         shutil.copytree(ROOT / "resources" / "sample-blog", blog)
-        shots = [(blog / "_posts" / "2025-10-20-ai-chip-market.md", "main-window.png")]
+        shots = [
+            (blog / "_posts" / "2025-10-20-ai-chip-market.md", "main-window.png"),
+            (blog / "_posts" / "2025-10-20-ai-chip-market.md", "find.png"),
+        ]
         raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
         if raw.is_file():
             shutil.copyfile(raw, blog / "_posts" / raw.name)
@@ -55,6 +59,11 @@ def main() -> int:
             wait(3000)
             if name == "doctor.png":
                 window.left_splitter.setSizes([260, 380, 260])
+                wait(500)
+            if name == "find.png":
+                window.find.open_find(replace=True)
+                window.find.bar.find_field.setText("推論")
+                window.find.bar.replace_field.setText("インファレンス")
                 wait(500)
             target = ROOT / "docs" / "images" / name
             window.screen().grabWindow(window.winId()).save(str(target))
