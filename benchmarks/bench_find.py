@@ -17,7 +17,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_render import make_post  # noqa: E402
 
-from editor.core.text.search import SearchOptions, apply_edits, find_all, plan_replace_all  # noqa: E402
+from editor.core.text.edits import apply_edits  # noqa: E402
+from editor.core.text.search import SearchOptions, find_all, plan_replace_all  # noqa: E402
 
 SIZE = 1_000_000
 RUNS = 5

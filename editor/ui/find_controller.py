@@ -14,14 +14,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from editor.core.text.search import (
-    Edit,
-    SearchOptions,
-    SearchProblem,
-    apply_edits,
-    find_all,
-    plan_replace_all,
-)
+from editor.core.text.edits import Edit, apply_edits
+from editor.core.text.search import SearchOptions, SearchProblem, find_all, plan_replace_all
 from editor.core.text.textpos import Utf16Offsets
 from editor.ui.find_bar import FindBar
 from editor.ui.pane_marks import marks, set_marks
@@ -421,7 +415,7 @@ class FindController(QObject):
             return
         edit = planned.edits[0]
         self._apply(text, planned.edits)
-        self._anchor = offsets.utf16(edit.start) + len(edit.text.encode("utf-16-le")) // 2
+        self._anchor = offsets.utf16(edit.start) + len(edit.replacement.encode("utf-16-le")) // 2
         self._search(move=True)
 
     def replace_all(self) -> None:
@@ -449,10 +443,10 @@ class FindController(QObject):
             for edit in reversed(edits):
                 cursor.setPosition(offsets.utf16(edit.start))
                 cursor.setPosition(offsets.utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(edit.text)
+                cursor.insertText(edit.replacement)
         else:
             first, last = edits[0].start, edits[-1].end
-            new = apply_edits(text, edits)
+            new = apply_edits(text, edits)[0]
             cursor.setPosition(offsets.utf16(first))
             cursor.setPosition(offsets.utf16(last), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(new[first : len(new) - (len(text) - last)])

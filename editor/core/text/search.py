@@ -22,6 +22,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from editor.core.text.edits import Edit
+
 # More matches than this are counted as "this many or more"; replace all is never capped.
 MAX_MATCHES = 100_000
 
@@ -58,13 +60,6 @@ class Found:
     spans: list[tuple[int, int]]
     problem: SearchProblem | None = None
     truncated: bool = False  # there are more than the limit asked for
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -338,17 +333,6 @@ def plan_replace_all(
         if only_at is not None:
             break
     return Replacement(edits)
-
-
-def apply_edits(text: str, edits: list[Edit]) -> str:
-    """``text`` with ``edits`` (in order, not overlapping) made."""
-    out, last = [], 0
-    for edit in edits:
-        out.append(text[last : edit.start])
-        out.append(edit.text)
-        last = edit.end
-    out.append(text[last:])
-    return "".join(out)
 
 
 # -- replacement templates -------------------------------------------------------------------

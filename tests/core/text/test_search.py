@@ -9,13 +9,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from editor.core.text.search import (
-    SearchOptions,
-    apply_edits,
-    find_all,
-    fold_width,
-    plan_replace_all,
-)
+from editor.core.text.edits import apply_edits as apply_all
+from editor.core.text.search import SearchOptions, find_all, fold_width, plan_replace_all
+
+
+def apply_edits(text, edits):
+    return apply_all(text, edits)[0]
+
 
 pytestmark = pytest.mark.core
 
