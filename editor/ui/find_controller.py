@@ -142,10 +142,12 @@ class FindController(QObject):
             set_marks(self.editor, "find", [])
         if self.preview is not None:
             self.preview.find_finished.disconnect(self._on_preview_found)
+            self.preview.body_updated.disconnect(self._on_preview_updated)
         self.editor, self.preview = editor, preview
         self._connect_editor(editor, connect=True)
         if preview is not None:
             preview.find_finished.connect(self._on_preview_found)
+            preview.body_updated.connect(self._on_preview_updated)
         self._text = None
         if self.bar.isVisible() and not self._in_preview:
             self._search(move=False)
@@ -453,6 +455,12 @@ class FindController(QObject):
         cursor.endEditBlock()
 
     # -- the preview -------------------------------------------------------------------------
+
+    def _on_preview_updated(self) -> None:
+        """The page shows a new body: find again (the count follows the text)."""
+        if self._in_preview and self.bar.isVisible() and self.bar.query:
+            self.preview.find_text("")
+            self._search(move=True)
 
     def _on_preview_found(self, active: int, total: int) -> None:
         if not self._in_preview or not self.bar.isVisible():

@@ -281,6 +281,9 @@ def test_find_in_the_preview_counts_japanese_text(qtbot, blog, make_window):
     assert window.find.visible_marks() == 0  # the text pane is not marked
     window.find.next_action.trigger()
     qtbot.waitUntil(lambda: _count(window).startswith("2 /"), timeout=10000)
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(qtbot, window.editor, "\n\n推論の段落。")  # the page is rendered again
+    qtbot.waitUntil(lambda: _count(window).endswith(f" / {int(total) + 1}"), timeout=15000)
     QTest.keyClick(window.find.bar.find_field, Qt.Key.Key_Escape)
     assert not window.find.bar.isVisible()
 
@@ -310,3 +313,20 @@ def test_find_in_the_simple_preview_when_webengine_is_missing(
     assert _count(window) == "1 / 5"
     window.find.find_previous()
     assert _count(window) == "5 / 5"
+
+
+def test_replace_all_of_many_matches_is_one_edit_and_one_undo(qtbot, window, monkeypatch):
+    from editor.ui import find_controller
+
+    monkeypatch.setattr(find_controller, "MAX_SINGLE_EDITS", 2)  # the path for many matches
+    text = "前置き\n" + "𠮷のＡＩとAI。\n" * 50 + "後書き"
+    window.editor.setPlainText(text)
+    _find(qtbot, window, "AI", replace=True)
+    assert _count(window) == "1 / 100"
+    window.find.bar.replace_field.setText("人工知能")
+    window.find.replace_all()
+    expected = text.replace("ＡＩ", "人工知能").replace("AI", "人工知能")
+    assert window.editor.toPlainText() == expected
+    window.editor.setFocus()
+    QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == text
