@@ -145,9 +145,18 @@ TEXTS = st.text(ALPHABET, max_size=40)
 QUERIES = st.text(ALPHABET, min_size=1, max_size=4)
 
 
+@st.composite
+def texts_and_queries(draw) -> tuple[str, str]:
+    """A query and a text that holds it here and there among other characters."""
+    query = draw(QUERIES)
+    parts = st.one_of(st.just(query), st.text(ALPHABET, max_size=6))
+    return "".join(draw(st.lists(parts, max_size=8))), query
+
+
 @settings(max_examples=400, deadline=None)
-@given(TEXTS, QUERIES, st.booleans(), st.booleans())
-def test_every_span_points_at_text_that_folds_to_the_query(text, query, whole, case):
+@given(texts_and_queries(), st.booleans(), st.booleans())
+def test_every_span_points_at_text_that_folds_to_the_query(text_and_query, whole, case):
+    text, query = text_and_query
     options = SearchOptions(case_sensitive=case, whole_word=whole, width_insensitive=True)
     wanted = fold_width(query)
     for start, end in find_all(text, query, options).spans:
@@ -161,15 +170,32 @@ def test_width_folding_is_nfkc_on_each_character_with_its_marks(text, query):
     assert unicodedata.normalize("NFKC", fold_width(text)) == unicodedata.normalize("NFKC", text)
 
 
-@settings(max_examples=300, deadline=None)
-@given(TEXTS, QUERIES, st.text(ALPHABET, max_size=3), st.booleans(), st.booleans())
-def test_after_replacing_all_the_query_is_found_no_more(text, query, replacement, width, whole):
+@settings(max_examples=500, deadline=None)
+@given(texts_and_queries(), st.text(ALPHABET, max_size=3), st.booleans(), st.booleans())
+def test_after_replacing_all_no_match_is_left_away_from_the_replacements(
+    text_and_query, replacement, width, whole
+):
+    """Every match is replaced: a match found afterwards can only be a new one, made where a
+    replacement meets the text around it (``aabb`` less ``ab`` is ``ab`` again)."""
+    text, query = text_and_query
     options = SearchOptions(case_sensitive=True, whole_word=whole, width_insensitive=width)
     fold = fold_width if width else (lambda s: s)
     assume(fold(query) not in fold(replacement))
-    assume(not any(fold(query) in fold(piece) for piece in (text + replacement).split()))
-    replaced = apply_edits(text, plan_replace_all(text, query, replacement, options).edits)
-    assert find_all(replaced, query, options).spans == []
+    edits = plan_replace_all(text, query, replacement, options).edits
+    replaced, at = apply_all(text, edits)
+    for start, end in find_all(replaced, query, options).spans:
+        assert any(
+            start <= where + len(edit.replacement) and end >= where
+            for where, edit in zip(at, edits, strict=True)
+        )
+
+
+def test_after_replacing_all_nothing_is_found_when_nothing_new_can_form():
+    text = "AIとＡＩ、ｱｲとアイ。AI"
+    for query in ("AI", "アイ"):
+        edits = plan_replace_all(text, query, "「人工知能」", WIDTH).edits
+        assert len(edits) >= 2
+        assert find_all(apply_edits(text, edits), query, WIDTH).spans == []
 
 
 @settings(max_examples=300, deadline=None)
