@@ -28,6 +28,8 @@ MAX_VISIBLE_MARKS = 1000
 MAX_SINGLE_EDITS = 2000
 MATCH_COLOUR = QColor(255, 214, 0, 110)
 CURRENT_COLOUR = QColor(255, 140, 0, 170)
+# A regular expression that backtracks longer than this (seconds) is stopped, not waited for.
+REGEX_TIME_LIMIT = 2.0
 
 _OPTION_KEYS = {
     "case_sensitive": "find/case_sensitive",
@@ -236,7 +238,7 @@ class FindController(QObject):
             return
         text = self.editor.toPlainText()
         self._text = text
-        found = find_all(text, query, self.options())
+        found = find_all(text, query, self.options(), time_limit=REGEX_TIME_LIMIT)
         if found.problem is not None:
             self._set_spans([], False)
             self.bar.show_problem(self.problem_words(found.problem))
@@ -340,6 +342,10 @@ class FindController(QObject):
         """The writer's words for a pattern or replacement that cannot be used."""
         if problem.code == "bad-pattern":
             text = self.tr("Not a valid regular expression: {reason} (at character {position})")
+        elif problem.code == "slow-pattern":
+            text = self.tr(
+                "The regular expression takes too long on this text (stopped after {seconds} s)"
+            )
         else:
             text = self.tr("Not a valid replacement: {reason} (at character {position})")
         return text.format(**problem.params)
@@ -407,7 +413,12 @@ class FindController(QObject):
         offsets = Utf16Offsets(text)
         start = offsets.code_point(self._spans[index][0])
         planned = plan_replace_all(
-            text, self.bar.query, self.bar.replacement, self.options(), only_at=start
+            text,
+            self.bar.query,
+            self.bar.replacement,
+            self.options(),
+            only_at=start,
+            time_limit=REGEX_TIME_LIMIT,
         )
         if planned.problem is not None:
             self.bar.show_problem(self.problem_words(planned.problem))
@@ -425,7 +436,13 @@ class FindController(QObject):
         if self._in_preview or not self.bar.query:
             return
         text = self.editor.toPlainText()
-        planned = plan_replace_all(text, self.bar.query, self.bar.replacement, self.options())
+        planned = plan_replace_all(
+            text,
+            self.bar.query,
+            self.bar.replacement,
+            self.options(),
+            time_limit=REGEX_TIME_LIMIT,
+        )
         if planned.problem is not None:
             self.bar.show_problem(self.problem_words(planned.problem))
             return

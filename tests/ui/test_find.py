@@ -330,3 +330,16 @@ def test_replace_all_of_many_matches_is_one_edit_and_one_undo(qtbot, window, mon
     window.editor.setFocus()
     QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.editor.toPlainText() == text
+
+
+def test_a_regex_that_backtracks_for_ever_is_stopped_and_said_so(qtbot, window, monkeypatch):
+    from editor.ui import find_controller
+
+    monkeypatch.setattr(find_controller, "REGEX_TIME_LIMIT", 0.3)
+    window.editor.setPlainText("a" * 40 + "!")
+    window.find.bar.regex_button.setChecked(True)
+    _find(qtbot, window, "(a*)*b", replace=True)
+    assert "takes too long" in window.find.bar.problem_label.text()
+    window.find.bar.replace_field.setText("x")
+    window.find.replace_all()
+    assert window.editor.toPlainText() == "a" * 40 + "!"

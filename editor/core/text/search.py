@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import signal
+import threading
+import time
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from editor.core.text.edits import Edit
@@ -30,6 +34,7 @@ MAX_MATCHES = 100_000
 MESSAGES = {
     "bad-pattern": "The regular expression is not valid: {reason} (at character {position})",
     "bad-replacement": "The replacement is not valid: {reason} (at character {position})",
+    "slow-pattern": "The regular expression takes too long on this text: stopped after {seconds} s",
 }
 
 
@@ -276,12 +281,18 @@ def _segments(text: str) -> Iterator[str]:
 
 
 def find_all(
-    text: str, query: str, options: SearchOptions = SearchOptions(), limit: int = MAX_MATCHES
+    text: str,
+    query: str,
+    options: SearchOptions = SearchOptions(),
+    limit: int = MAX_MATCHES,
+    time_limit: float | None = None,
 ) -> Found:
     """Every match of ``query`` in ``text`` (at most ``limit``): spans in the original text.
 
     An empty query finds nothing; a regular expression that matches an empty string finds
-    those empty spans (``^`` finds the start of every line).
+    those empty spans (``^`` finds the start of every line).  ``time_limit`` (seconds, on the
+    main thread) stops a regular expression that backtracks for ever: a ``slow-pattern``
+    problem instead of a hung window.
     """
     if not query:
         return Found([])
@@ -289,10 +300,14 @@ def find_all(
     if compiled is None:
         return Found([], problem)
     spans: list[tuple[int, int]] = []
-    for _m, span in compiled.matches():
-        if len(spans) >= limit:
-            return Found(spans, truncated=True)
-        spans.append(span)
+    try:
+        with _time_limit(time_limit if options.regex else None):
+            for _m, span in compiled.matches():
+                if len(spans) >= limit:
+                    return Found(spans, truncated=True)
+                spans.append(span)
+    except _TooSlow:
+        return Found([], _slow(time_limit))
     return Found(spans)
 
 
@@ -302,6 +317,7 @@ def plan_replace_all(
     replacement: str,
     options: SearchOptions = SearchOptions(),
     only_at: int | None = None,
+    time_limit: float | None = None,
 ) -> Replacement:
     """The edits that replace every match (or only the match starting at ``only_at``).
 
@@ -323,16 +339,63 @@ def plan_replace_all(
     start = 0
     if only_at is not None and compiled.folded is None:
         start = only_at
-    for m, span in compiled.matches(start):
-        if only_at is not None:
-            if span[0] < only_at:
-                continue
-            if span[0] > only_at:
-                break
-        edits.append(Edit(span[0], span[1], _expand(template, m, compiled)))
-        if only_at is not None:
-            break
+    try:
+        with _time_limit(time_limit if options.regex else None):
+            for m, span in compiled.matches(start):
+                if only_at is not None:
+                    if span[0] < only_at:
+                        continue
+                    if span[0] > only_at:
+                        break
+                edits.append(Edit(span[0], span[1], _expand(template, m, compiled)))
+                if only_at is not None:
+                    break
+    except _TooSlow:
+        return Replacement([], _slow(time_limit))
     return Replacement(edits)
+
+
+# -- a time limit for regular expressions ----------------------------------------------------
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _slow(seconds: float | None) -> SearchProblem:
+    return SearchProblem("slow-pattern", {"seconds": f"{seconds or 0:g}"})
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the matching inside after ``seconds``: Python's regular expressions look at
+    signals as they backtrack.  Only on the main thread (where signals arrive) and where
+    there is an interval timer; an alarm already set (pytest-timeout's) is set again after."""
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    armed = [True]
+
+    def on_alarm(_signum, _frame) -> None:
+        if armed[0]:
+            raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    started = time.monotonic()
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if old_delay:
+            left = max(old_delay - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, old_interval)
 
 
 # -- replacement templates -------------------------------------------------------------------

@@ -212,3 +212,22 @@ def test_replacement_templates_read_as_pythons_re_sub_does(template):
     else:
         assert planned.problem is None
         assert apply_edits("a ab", planned.edits) == expected
+
+
+def test_a_regex_that_backtracks_for_ever_is_stopped_with_a_problem():
+    import signal
+    import time
+
+    outer = signal.setitimer(signal.ITIMER_REAL, 60)  # an alarm set by someone else
+    try:
+        started = time.monotonic()
+        found = find_all("a" * 40 + "!", r"(a*)*b", REGEX, time_limit=0.3)
+        assert time.monotonic() - started < 10
+        assert found.spans == [] and found.problem.code == "slow-pattern"
+        assert "too long" in found.problem.message()
+        planned = plan_replace_all("a" * 40, r"(a|aa)*b", "x", REGEX, time_limit=0.3)
+        assert planned.edits == [] and planned.problem.code == "slow-pattern"
+        assert find_all("abab", "b", REGEX, time_limit=0.3).spans == [(1, 2), (3, 4)]
+        assert 50 < signal.getitimer(signal.ITIMER_REAL)[0] <= 60  # still set, still counting
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, *outer)
