@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.preview import PreviewPane
+
 _TextWidget = QLineEdit | QPlainTextEdit | QTextEdit
 
 
@@ -61,18 +63,27 @@ class EditActions(QObject):
         menu.addAction(self.actions["selectAll"])
         menu.aboutToShow.connect(self.refresh)
 
-    def target(self) -> _TextWidget | None:
-        """The text widget with the focus in the window, if any."""
+    def target(self) -> _TextWidget | PreviewPane | None:
+        """The text widget (or the preview page) with the focus in the window, if any."""
         widget = QApplication.focusWidget()
+        if widget is None or widget.window() is not self._window:
+            return None
         if isinstance(widget, QComboBox) and widget.isEditable():
             widget = widget.lineEdit()
-        if not isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
-            return None
-        return widget if widget.window() is self._window else None
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            return widget
+        while widget is not None and not isinstance(widget, PreviewPane):
+            widget = widget.parentWidget()
+        return widget
 
     def _run(self, name: str) -> None:
         widget = self.target()
-        if widget is not None:
+        if isinstance(widget, PreviewPane):
+            if name == "copy":
+                widget.copy_selection()
+            elif name == "selectAll":
+                widget.select_all()
+        elif widget is not None:
             getattr(widget, name)()
         self.refresh()
 
@@ -100,13 +111,15 @@ class EditActions(QObject):
             return [widget.textChanged, widget.selectionChanged]
         if isinstance(widget, (QPlainTextEdit, QTextEdit)):
             return [widget.undoAvailable, widget.redoAvailable, widget.copyAvailable]
+        if isinstance(widget, PreviewPane):
+            return [widget.selection_changed]
         return []
 
     def refresh(self) -> None:
         """Look at the clipboard again (it is not asked on every change: that can be slow)."""
         widget = self.target()
         self._can_paste = isinstance(widget, QLineEdit) or (
-            widget is not None and widget.canPaste()
+            isinstance(widget, (QPlainTextEdit, QTextEdit)) and widget.canPaste()
         )
         self.update()
 
@@ -126,6 +139,8 @@ class EditActions(QObject):
                 paste=writable,
                 selectAll=bool(widget.text()),
             )
+        elif isinstance(widget, PreviewPane):  # the page is read only: copy and select all
+            can.update(copy=widget.has_selection(), selectAll=True)
         elif widget is not None:
             document = widget.document()
             writable = not widget.isReadOnly()

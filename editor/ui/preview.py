@@ -175,6 +175,7 @@ class PreviewPane(QWidget):
     """New body HTML is on the page."""
     find_finished = Signal(int, int)
     """A find in the page ended: the active match (1-based, 0 for none) and how many there are."""
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -199,6 +200,7 @@ class PreviewPane(QWidget):
             self._browser.setOpenLinks(False)
             self._browser.anchorClicked.connect(self._on_fallback_anchor_clicked)
             layout.addWidget(self._browser)
+        self.setFocusProxy(self._view or self._browser)
 
     @property
     def uses_webengine(self) -> bool:
@@ -245,6 +247,7 @@ class PreviewPane(QWidget):
         self._view.setPage(page)
         self._page = page
         page.loadFinished.connect(self._on_load_finished)
+        page.selectionChanged.connect(self.selection_changed)
         page.findTextFinished.connect(
             lambda result: self.find_finished.emit(result.activeMatch(), result.numberOfMatches())
         )
@@ -369,6 +372,24 @@ class PreviewPane(QWidget):
                 active = total
             cursor = document.find(text, cursor, flags)
         self.find_finished.emit(active, total)
+
+    def copy_selection(self) -> None:
+        """Copy what is selected in the page to the clipboard."""
+        if self._view is not None:
+            self._view.triggerPageAction(QWebEnginePage.WebAction.Copy)
+        else:
+            self._browser.copy()
+
+    def select_all(self) -> None:
+        if self._view is not None:
+            self._view.triggerPageAction(QWebEnginePage.WebAction.SelectAll)
+        else:
+            self._browser.selectAll()
+
+    def has_selection(self) -> bool:
+        if self._view is not None:
+            return self._view.hasSelection()
+        return self._browser.textCursor().hasSelection()
 
     def selected_text(self) -> str:
         """The text selected in the page."""

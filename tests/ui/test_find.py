@@ -343,3 +343,22 @@ def test_a_regex_that_backtracks_for_ever_is_stopped_and_said_so(qtbot, window, 
     window.find.bar.replace_field.setText("x")
     window.find.replace_all()
     assert window.editor.toPlainText() == "a" * 40 + "!"
+
+
+def test_copy_and_select_all_act_on_the_preview_page(qtbot, blog, make_window):
+    from editor.ui.preview import PreviewPane
+    from tests.ui.conftest import wait_for_preview
+
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    wait_for_preview(qtbot, window, "推論")
+    window.activateWindow()
+    window.preview.setFocus()
+    qtbot.waitUntil(lambda: isinstance(window.edit_actions.target(), PreviewPane))
+    actions = window.edit_actions.actions
+    assert not actions["paste"].isEnabled() and not actions["undo"].isEnabled()
+    assert not actions["copy"].isEnabled()
+    actions["selectAll"].trigger()
+    qtbot.waitUntil(actions["copy"].isEnabled, timeout=10000)
+    QApplication.clipboard().clear()
+    actions["copy"].trigger()
+    qtbot.waitUntil(lambda: "推論" in QApplication.clipboard().text(), timeout=10000)
