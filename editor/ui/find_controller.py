@@ -412,22 +412,14 @@ class FindController(QObject):
         text = self._text
         offsets = Utf16Offsets(text)
         start = offsets.code_point(self._spans[index][0])
-        planned = plan_replace_all(
-            text,
-            self.bar.query,
-            self.bar.replacement,
-            self.options(),
-            only_at=start,
-            time_limit=REGEX_TIME_LIMIT,
-        )
-        if planned.problem is not None:
-            self.bar.show_problem(self.problem_words(planned.problem))
+        edits = self._plan(text, only_at=start)
+        if edits is None:
             return
-        if not planned.edits:
+        if not edits:
             self.find_next()
             return
-        edit = planned.edits[0]
-        self._apply(text, planned.edits)
+        edit = edits[0]
+        self._apply(text, edits)
         self._anchor = offsets.utf16(edit.start) + len(edit.replacement.encode("utf-16-le")) // 2
         self._search(move=True)
 
@@ -436,22 +428,29 @@ class FindController(QObject):
         if self._in_preview or not self.bar.query:
             return
         text = self.editor.toPlainText()
+        edits = self._plan(text)
+        if edits is None:
+            return
+        if edits:
+            self._apply(text, edits)
+        self._search(move=False)
+        self.status_message.emit(self.tr("Replaced {count} matches").format(count=len(edits)))
+
+    def _plan(self, text: str, only_at: int | None = None) -> list[Edit] | None:
+        """The edits of replacing (all, or the match at ``only_at``); None after showing why
+        nothing can be replaced."""
         planned = plan_replace_all(
             text,
             self.bar.query,
             self.bar.replacement,
             self.options(),
+            only_at=only_at,
             time_limit=REGEX_TIME_LIMIT,
         )
         if planned.problem is not None:
             self.bar.show_problem(self.problem_words(planned.problem))
-            return
-        if planned.edits:
-            self._apply(text, planned.edits)
-        self._search(move=False)
-        self.status_message.emit(
-            self.tr("Replaced {count} matches").format(count=len(planned.edits))
-        )
+            return None
+        return planned.edits
 
     def _apply(self, text: str, edits: list[Edit]) -> None:
         """Make ``edits`` in the pane inside one edit block: one step for Ctrl+Z."""
