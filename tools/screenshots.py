@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py [en]
 
 Writes docs/images/main-window.png (a sample post), docs/images/main-window-dark.png (the same
-in the dark theme), docs/images/outline.png (the same post in focus mode, with its outline and the
+in the dark theme), docs/images/find.png (find and replace open
+on it), docs/images/outline.png (the same post in focus mode, with its outline and the
 counts of a selection) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when
 it is there, with the doctor's findings), in the Japanese interface (``en``: in English, as
 main-window-en.png and so on).
@@ -58,6 +59,7 @@ def main() -> int:
             (sample, f"main-window{suffix}.png"),
             (sample, f"main-window-dark{suffix}.png"),
             (sample, f"outline{suffix}.png"),
+            (sample, f"find{suffix}.png"),
         ]
         raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
         if raw.is_file():
@@ -84,6 +86,11 @@ def main() -> int:
                 window.editor.setTextCursor(cursor)
                 window.editor.centerCursor()
                 wait(1500)
+            if name.startswith("find"):
+                window.find.open_find(replace=True)
+                window.find.bar.find_field.setText("推論")
+                window.find.bar.replace_field.setText("インファレンス")
+                wait(500)
             target = ROOT / "docs" / "images" / name
             window.screen().grabWindow(window.winId()).save(str(target))
             print(f"wrote {target.relative_to(ROOT)}")

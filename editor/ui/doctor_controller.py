@@ -38,8 +38,8 @@ from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_le
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import DoctorPanel, severity_colour
-from editor.ui.editor_pane import set_selection_layer
 from editor.ui.i18n import current_language
+from editor.ui.pane_marks import set_marks
 from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
 MAX_MARKS = 400
@@ -345,7 +345,7 @@ class DoctorController(QObject):
             fmt.setToolTip(finding.message(current_language()))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
-        set_selection_layer(self.editor, "doctor", selections)
+        set_marks(self.editor, "doctor", selections)
 
     # -- fixes -------------------------------------------------------------------------------
 

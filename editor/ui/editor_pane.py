@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
-
 from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -14,7 +12,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QTextCursor,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.typing_aids import TypingAids
@@ -56,20 +54,6 @@ def editor_font(family: str, size: int) -> QFont:
         font.setPointSize(size)
         return font
     return pick_font(EDITOR_FONTS, size)
-
-
-_LAYERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def set_selection_layer(
-    editor: QPlainTextEdit, layer: str, selections: list[QTextEdit.ExtraSelection]
-) -> None:
-    """Give ``editor`` the extra selections of one part of the window (the doctor's marks, the
-    focus mode's dimming...) and keep every other part's: Qt holds only one list, so each part
-    sets its own layer and the pane shows them all, in the order the layers were first set."""
-    layers = _LAYERS.setdefault(editor, {})
-    layers[layer] = list(selections)
-    editor.setExtraSelections([s for part in layers.values() for s in part])
 
 
 class MarkdownEditor(QPlainTextEdit):

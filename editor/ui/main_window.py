@@ -17,10 +17,12 @@ from editor.core.render.context import warning_text
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
+from editor.ui.edit_actions import EditActions
 from editor.ui.edited_post import EditedPost
 from editor.ui.editor_fonts import EditorFonts
 from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
 from editor.ui.exporting import Exporting
+from editor.ui.find_controller import FindController
 from editor.ui.form_binding import FormBinding
 from editor.ui.format_menu import FormatActions
 from editor.ui.frontmatter_form import FrontMatterForm
@@ -91,7 +93,8 @@ class MainWindow(QMainWindow):
         self.left_splitter = QSplitter(Qt.Orientation.Vertical)
         self.left_splitter.setObjectName("leftSplitter")
         self.left_splitter.addWidget(self.form)
-        self.left_splitter.addWidget(self.editor)
+        self.find = FindController(self.editor, self.preview, settings, self)
+        self.left_splitter.addWidget(self.find.with_bar(self.editor))
         self.doctor_panel = DoctorPanel()
         self.left_splitter.addWidget(self.doctor_panel)
         self.left_splitter.setSizes([330, 600, 160])
@@ -206,6 +209,10 @@ class MainWindow(QMainWindow):
         self.exporting.fill_menu(menu, before=self.quit_action)
         self.theme.fill_menu(self.menus["view"])
         self.format_actions.fill_menu(self.menus["format"])
+        self.edit_actions = EditActions(self, self)
+        self.edit_actions.fill_menu(self.menus["edit"])
+        self.menus["edit"].addSeparator()
+        self.find.fill_menu(self.menus["edit"])
         self.preview_style.fill_menu(self.menus["view"])
         self.menus["view"].addSeparator()
         self.fonts.fill_menu(self.menus["view"])
@@ -230,6 +237,7 @@ class MainWindow(QMainWindow):
         self.preview.top_line_changed.connect(self.editor.scroll_to_line)
         self.binding.document_changed.connect(self._on_front_matter_changed)
         self.binding.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.find.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.form.slug_edited.connect(self.naming.on_slug_edited)
         self.naming.changed.connect(self._on_location_changed)
         self.doctor.findings_changed.connect(self._on_doctor_findings_changed)

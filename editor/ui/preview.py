@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 from shiboken6 import isValid
 
@@ -198,6 +198,9 @@ class PreviewPane(QWidget):
     """The writer scrolled the preview; the line is the body line now at its top."""
     body_updated = Signal()
     """New body HTML is on the page."""
+    find_finished = Signal(int, int)
+    """A find in the page ended: the active match (1-based, 0 for none) and how many there are."""
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -222,6 +225,7 @@ class PreviewPane(QWidget):
             self._browser.setOpenLinks(False)
             self._browser.anchorClicked.connect(self._on_fallback_anchor_clicked)
             layout.addWidget(self._browser)
+        self.setFocusProxy(self._view or self._browser)
 
     @property
     def uses_webengine(self) -> bool:
@@ -256,6 +260,10 @@ class PreviewPane(QWidget):
         self._view.setPage(page)
         self._page = page
         page.loadFinished.connect(self._on_load_finished)
+        page.selectionChanged.connect(self.selection_changed)
+        page.findTextFinished.connect(
+            lambda result: self.find_finished.emit(result.activeMatch(), result.numberOfMatches())
+        )
         page.scrollPositionChanged.connect(self._on_scroll_position_changed)
         layout.addWidget(self._view)
 
@@ -333,6 +341,78 @@ class PreviewPane(QWidget):
             self._page.runJavaScript(code, BRIDGE_WORLD)
         else:
             self._page.runJavaScript(code, BRIDGE_WORLD, callback)
+
+    # -- find ------------------------------------------------------------------------------
+
+    def find_text(self, text: str, backward: bool = False, case_sensitive: bool = False) -> None:
+        """Find ``text`` in the page and select the next (or previous) match; "" clears.
+
+        ``find_finished`` reports the result (the page's own count, or the simple preview's).
+        """
+        if self._view is not None:
+            flags = QWebEnginePage.FindFlag(0)
+            if backward:
+                flags |= QWebEnginePage.FindFlag.FindBackward
+            if case_sensitive:
+                flags |= QWebEnginePage.FindFlag.FindCaseSensitively
+            self._view.findText(text, flags)
+            return
+        self._find_in_browser(text, backward, case_sensitive)
+
+    def _find_in_browser(self, text: str, backward: bool, case_sensitive: bool) -> None:
+        browser, document = self._browser, self._browser.document()
+        if not text:
+            cursor = browser.textCursor()
+            cursor.clearSelection()
+            browser.setTextCursor(cursor)
+            self.find_finished.emit(0, 0)
+            return
+        flags = QTextDocument.FindFlag(0)
+        if case_sensitive:
+            flags |= QTextDocument.FindFlag.FindCaseSensitively
+        step = flags | QTextDocument.FindFlag.FindBackward if backward else flags
+        if not browser.find(text, step):  # wrap round
+            cursor = browser.textCursor()
+            cursor.movePosition(
+                QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+            )
+            browser.setTextCursor(cursor)
+            browser.find(text, step)
+        selected = (
+            browser.textCursor().selectionStart() if browser.textCursor().hasSelection() else -1
+        )
+        total = active = 0
+        cursor = document.find(text, 0, flags)
+        while not cursor.isNull():
+            total += 1
+            if cursor.selectionStart() == selected:
+                active = total
+            cursor = document.find(text, cursor, flags)
+        self.find_finished.emit(active, total)
+
+    def copy_selection(self) -> None:
+        """Copy what is selected in the page to the clipboard."""
+        if self._view is not None:
+            self._view.triggerPageAction(QWebEnginePage.WebAction.Copy)
+        else:
+            self._browser.copy()
+
+    def select_all(self) -> None:
+        if self._view is not None:
+            self._view.triggerPageAction(QWebEnginePage.WebAction.SelectAll)
+        else:
+            self._browser.selectAll()
+
+    def has_selection(self) -> bool:
+        if self._view is not None:
+            return self._view.hasSelection()
+        return self._browser.textCursor().hasSelection()
+
+    def selected_text(self) -> str:
+        """The text selected in the page."""
+        if self._view is not None:
+            return self._view.selectedText()
+        return self._browser.textCursor().selectedText().replace("\u2029", "\n")
 
     # -- scroll sync -------------------------------------------------------------------------
 

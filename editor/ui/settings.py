@@ -30,6 +30,12 @@ DEFAULTS: dict[str, object] = {
     "view/focus_mode": False,
     "view/outline": True,
     "view/post_list": True,
+    # The find bar's toggles, as the writer last left them.  Width-insensitive (ＡＩ = AI) is
+    # on by default, as in Japanese word processors.
+    "find/case_sensitive": False,
+    "find/whole_word": False,
+    "find/regex": False,
+    "find/width_insensitive": True,
     # Where pasted and dropped images go, relative to the blog root.
     "images/folder": "assets/images",
     # Where the last HTML or PDF export went ("": the home folder).

@@ -15,7 +15,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QMenu, QTextEdit, QWidget
 
-from editor.ui.editor_pane import MarkdownEditor, set_selection_layer
+from editor.ui.editor_pane import MarkdownEditor
+from editor.ui.pane_marks import set_marks
 from editor.ui.settings import Settings
 
 MODES = ("editor", "split", "preview")
@@ -55,7 +56,7 @@ class FocusMode(QObject):
         """Work on ``editor`` (the current post's text pane) from now on."""
         if self.editor is not None:
             self.editor.cursorPositionChanged.disconnect(self.update)
-            set_selection_layer(self.editor, "focus", [])
+            set_marks(self.editor, "focus", [])
         self.editor = editor
         self._dimming = False
         editor.cursorPositionChanged.connect(self.update)
@@ -83,7 +84,7 @@ class FocusMode(QObject):
         if not self.enabled:
             if self._dimming:
                 self._dimming = False
-                set_selection_layer(self.editor, "focus", [])
+                set_marks(self.editor, "focus", [])
             return
         start, end = paragraph_bounds(self.editor)
         document = self.editor.document()
@@ -99,7 +100,7 @@ class FocusMode(QObject):
             cursor.setPosition(span_end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
-        set_selection_layer(self.editor, "focus", selections)
+        set_marks(self.editor, "focus", selections)
         self._dimming = True
 
 

@@ -336,6 +336,33 @@
     </message>
 </context>
 <context>
+    <name>EditActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>EditedPost</name>
     <message>
         <source>New post</source>
@@ -422,6 +449,124 @@
     <message>
         <source>Export failed</source>
         <translation>書き出しに失敗しました</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>置換</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>置換後の文字列</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <translation>Aa</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>大文字と小文字を区別する</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <source>Whole word (a run of kana, kanji or Latin letters)</source>
+        <translation>単語単位で検索（かな・漢字・英数字のひと続き）</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正規表現</translation>
+    </message>
+    <message>
+        <source>Ａ/A</source>
+        <translation>全角/半角</translation>
+    </message>
+    <message>
+        <source>Ignore full-width and half-width (ＡＩ = AI, ｶﾅ = カナ)</source>
+        <translation>全角と半角を区別しない（ＡＩ = AI、ｶﾅ = カナ）</translation>
+    </message>
+    <message>
+        <source>In the preview:</source>
+        <translation>プレビュー内:</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>前を検索 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>次を検索 (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>閉じる (Esc)</translation>
+    </message>
+    <message>
+        <source>Replace this match</source>
+        <translation>この一致を置換</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>すべて置換</translation>
+    </message>
+    <message>
+        <source>Replace every match (one undo step)</source>
+        <translation>一致をすべて置換（一度で元に戻せます）</translation>
+    </message>
+</context>
+<context>
+    <name>FindController</name>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>置換(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>次を検索(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>前を検索(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Find &amp;in Preview…</source>
+        <translation>プレビュー内を検索(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>{current} / {total}</source>
+        <translation>{current} / {total} 件</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression: {reason} (at character {position})</source>
+        <translation>正規表現が正しくありません: {reason}（{position} 文字目）</translation>
+    </message>
+    <message>
+        <source>The regular expression takes too long on this text (stopped after {seconds} s)</source>
+        <translation>正規表現の処理に時間がかかりすぎるため止めました（{seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>Not a valid replacement: {reason} (at character {position})</source>
+        <translation>置換後の文字列が正しくありません: {reason}（{position} 文字目）</translation>
+    </message>
+    <message>
+        <source>Replaced {count} matches</source>
+        <translation>{count} 件を置換しました</translation>
     </message>
 </context>
 <context>

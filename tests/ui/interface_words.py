@@ -48,6 +48,13 @@ ALLOWED = {
     "md",
     "markdown",
     "css",
+    # Keys as the keyboard names them, and find's case toggle as every editor labels it.
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Esc",
+    "Tab",
+    "Aa",
 }
 # Jekyll's own folder and file names, said as they are in any language.
 JEKYLL_NAMES = ("_config.yml", "_posts", "_drafts", "_layouts", "_includes", "_site", "_data")

@@ -229,6 +229,7 @@ def test_the_english_window_is_english(language, make_window, blog, qtbot, monke
         "menu > &Doctor > &Rules > Ra-nuki words (見れる) (tip)",
         "QLineEdit field_categories (placeholder)",
         "QLineEdit field_tags (placeholder)",
+        "QToolButton (tooltip)",  # find's width toggle: ＡＩ = AI, ｶﾅ = カナ
     }
     boxes = _boxes(monkeypatch)
     real_confirm_discard(window, JA_POST)

@@ -23,3 +23,16 @@ def test_line_index_counts_crlf_cr_and_lf_as_one_break():
     assert index.line_col(text.index("三")) == (2, 0)
     assert index.line_col(text.index("四")) == (3, 0)
     assert index.line_col(len(text)) == (3, 1)
+
+
+def test_whole_text_offsets_go_both_ways_past_astral_characters():
+    from editor.core.text.textpos import Utf16Offsets
+
+    text = "a𠮷b🍚🍚c"
+    offsets = Utf16Offsets(text)
+    assert offsets.has_astral and not Utf16Offsets("漢字").has_astral
+    for offset in range(len(text) + 1):
+        position = offsets.utf16(offset)
+        assert position == utf16_length(text[:offset])
+        assert offsets.code_point(position) == offset
+    assert offsets.code_point(2) == 1  # inside 𠮷's surrogate pair: that character

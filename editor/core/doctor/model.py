@@ -5,18 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from editor.core.text.edits import Edit
 from editor.core.words import Phrase
 
+__all__ = ["SEVERITIES", "Edit", "Finding", "Fix"]
+
 SEVERITIES = ("error", "warning", "info")
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``text[start:end]`` (code points, whole file) with ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str = ""
 
 
 @dataclass(frozen=True)

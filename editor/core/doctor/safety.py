@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from editor.core.doctor.model import Edit
 from editor.core.doctor.text import SENTENCE_END
+from editor.core.text.edits import apply_edits
 
 # Latin letters and digits make words between spaces; other letters (kana, kanji) make runs.
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
@@ -90,25 +91,6 @@ def removed_pieces(removed: str, markers: Iterable[str] = ()) -> list[str]:
             pos = m.end()
         pieces.append(words(line[pos:]))
     return [p for p in pieces if p.strip()]
-
-
-def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[int]]:
-    """``text`` with non-overlapping ``edits`` applied, and where each edit's replacement starts
-    in the result (in the order of ``edits``)."""
-    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, edits[i].end))
-    parts: list[str] = []
-    at = [0] * len(edits)
-    pos = length = 0
-    for i in order:
-        edit = edits[i]
-        parts.append(text[pos : edit.start])
-        length += edit.start - pos
-        at[i] = length
-        parts.append(edit.replacement)
-        length += len(edit.replacement)
-        pos = edit.end
-    parts.append(text[pos:])
-    return "".join(parts), at
 
 
 class _Result:

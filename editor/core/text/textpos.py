@@ -46,3 +46,32 @@ class LineIndex:
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line, offset - self._starts[line]
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class Utf16Offsets:
+    """Code-point offsets of one whole text <-> Qt's UTF-16 positions in it.
+
+    Fast for many positions in a long text: only the characters outside the BMP (two UTF-16
+    units each) are remembered.
+    """
+
+    def __init__(self, text: str):
+        astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral = astral
+        self._units = [offset + i for i, offset in enumerate(astral)]  # their UTF-16 positions
+
+    @property
+    def has_astral(self) -> bool:
+        """False when code points and UTF-16 positions are the same numbers."""
+        return bool(self._astral)
+
+    def utf16(self, offset: int) -> int:
+        """The Qt position of code-point ``offset``."""
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    def code_point(self, position: int) -> int:
+        """The code-point offset of Qt ``position`` (inside a surrogate pair: that character)."""
+        return position - bisect.bisect_left(self._units, position)
