@@ -54,7 +54,10 @@ ALLOWED = {
     "Alt",
     "Esc",
     "Tab",
+    "Enter",
     "Aa",
+    # Qt's own Japanese keeps "OK" (qtbase_ja).
+    "OK",
 }
 # Jekyll's own folder and file names, said as they are in any language.
 JEKYLL_NAMES = ("_config.yml", "_posts", "_drafts", "_layouts", "_includes", "_site", "_data")

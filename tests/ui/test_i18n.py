@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidget, QMessageBox, QWidget
 
 from editor.core.files.recovery import RecoveryEntry
 from editor.ui import i18n
@@ -290,3 +290,46 @@ def test_the_cores_refusals_reach_the_japanese_window_in_japanese(japanese_windo
     assert message.isVisible()
     assert english_words([("slug", message.text())], ("../../etc",)) == []
     assert re.search(r"[\u3040-\u30ff]", message.text())
+
+
+def test_settings_shortcuts_and_about_speak_japanese(japanese_window, qtbot):
+    """The dialogs the Edit and Help menus open: every page of the settings, the table of
+    shortcuts (built from the menus) and the About text."""
+    from PySide6.QtWidgets import QTabWidget
+
+    window = japanese_window
+    dialog = window.preferences.open()
+    qtbot.waitExposed(dialog)
+    pages = dialog.findChildren(QTabWidget)
+    assert JAPANESE.search(dialog.windowTitle())
+    # Language names are written in their own language; rule ids are codes, shown as written.
+    from PySide6.QtGui import QFontDatabase
+
+    families = sorted(QFontDatabase.families(), key=len, reverse=True)  # the writer's fonts
+    allowed = ("English", *window.doctor.rule_actions, *families)
+    assert english_words(visible_texts(dialog, items=True), allowed) == []
+    assert pages or dialog.findChildren(QListWidget)  # the pages are there to walk
+    dialog.reject()
+    shortcuts = window.help.show_shortcuts()
+    qtbot.waitExposed(shortcuts)
+    rows = visible_texts(shortcuts, items=True)
+    assert english_words(rows) == []
+    assert any("保存" in text for _where, text in rows) or _table_has(shortcuts, "保存")
+    shortcuts.close()
+    about = re.sub(r"<[^>]+>", " ", window.help.about_text())
+    assert english_words([("about", about)], ("PySide6", "Qt", "MIT")) == []
+
+
+def _table_has(dialog, text: str) -> bool:
+    from PySide6.QtWidgets import QTableWidget, QTreeWidget
+
+    for table in dialog.findChildren(QTableWidget):
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is not None and text in item.text():
+                    return True
+    for tree in dialog.findChildren(QTreeWidget):
+        for item in tree.findItems(text, Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive):
+            return item is not None
+    return False
