@@ -75,6 +75,8 @@ class DoctorController(QObject):
     """Owns the doctor's background runs, the marks in the text pane and fixes with undo."""
 
     findings_changed = Signal(int)
+    rules_changed = Signal()
+    """The writer switched a rule on or off (remembered per blog): other posts follow."""
     checking = Signal()  # a check of a new text is pending or running
     status_message = Signal(str)
     front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
@@ -98,6 +100,7 @@ class DoctorController(QObject):
         self._path: Path | None = None  # where the post is saved: its file name is checked too
         self.config = DoctorConfig()
         self.rule_actions: dict[str, QAction] = {}
+        self._make_rule_actions()
         panel.jump_requested.connect(self.jump_to)
         panel.fix_requested.connect(lambda findings: self.apply(findings, current_text()))
         panel.fix_all_requested.connect(lambda: self.apply_all_safe(current_text()))
@@ -117,19 +120,18 @@ class DoctorController(QObject):
 
     # -- menu and rules ----------------------------------------------------------------------
 
-    def fill_menu(self, menu: QMenu) -> None:
-        """ "Fix all safe problems" and a checkable entry per rule."""
-        fix_all = QAction(self.tr("Fix all &safe problems"), self)
-        fix_all.triggered.connect(self.panel.fix_all_button.click)
-        menu.addAction(fix_all)
-        rules = menu.addMenu(self.tr("&Rules"))
+    def _make_rule_actions(self) -> None:
         for rule in all_rules():
             action = QAction(rule, self)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(self._on_rule_toggled)
-            rules.addAction(action)
             self.rule_actions[rule] = action
+
+    def fill_rules_menu(self, menu: QMenu) -> None:
+        """A checkable entry per rule (the window's Doctor > Rules shows the current post's)."""
+        for action in self.rule_actions.values():
+            menu.addAction(action)
 
     def show_blog(self, root: Path | None) -> None:
         """Use the rules this blog's writer left switched on."""
@@ -150,6 +152,7 @@ class DoctorController(QObject):
             self._settings.set_blog_value(
                 str(self._blog_root), "doctor_disabled", ",".join(disabled)
             )
+        self.rules_changed.emit()
         self.request(self._current_post_text(), self._blog_root, self._path, immediately=True)
 
     # -- running -----------------------------------------------------------------------------

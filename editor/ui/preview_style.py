@@ -1,7 +1,10 @@
-"""The View menu: a light or dark preview, and the blog's own stylesheet, remembered per blog."""
+"""The View menu: a light or dark preview, and the blog's own stylesheet, remembered per blog.
+
+One :class:`PreviewStyle` serves every open post's preview pane (one per tab)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,14 +18,17 @@ from editor.ui.settings import Settings
 
 
 class PreviewStyle(QObject):
-    """Decides which stylesheets the preview page loads and reloads it when they change."""
+    """Decides which stylesheets the preview pages load and reloads them when they change;
+    ``previews()`` lists the preview panes of the open posts."""
 
     reloaded = Signal()
-    """The wrapper page was loaded afresh: the body must be pushed again."""
+    """The wrapper pages were loaded afresh: the bodies must be pushed again."""
 
-    def __init__(self, preview: PreviewPane, settings: Settings, window: QWidget):
+    def __init__(
+        self, previews: Callable[[], list[PreviewPane]], settings: Settings, window: QWidget
+    ):
         super().__init__(window)
-        self._preview, self._settings, self._window = preview, settings, window
+        self._previews, self._settings, self._window = previews, settings, window
         self.blog_root: Path | None = None
         self.dark_action = QAction(self.tr("&Dark preview"), self)
         self.dark_action.setCheckable(True)
@@ -66,14 +72,19 @@ class PreviewStyle(QObject):
         self.reload()
 
     def reload(self) -> None:
+        for preview in self._previews():
+            self.load(preview)
+        self.reloaded.emit()
+
+    def load(self, preview: PreviewPane) -> None:
+        """Load the wrapper page of the open blog into one preview pane (a new tab's)."""
         root = self.blog_root
-        self._preview.load_page(
+        preview.load_page(
             root,
             self.stylesheets(),
             allow_remote=self._settings.allow_remote(root) if root else False,
             dark=bool(self._settings.value("preview/dark")),
         )
-        self.reloaded.emit()
 
     def _on_dark_toggled(self, dark: bool) -> None:
         self._settings.set_value("preview/dark", dark)
