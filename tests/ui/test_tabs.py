@@ -217,3 +217,17 @@ def test_a_crash_with_two_modified_tabs_recovers_both(
     assert texts[OTHER].endswith("二つ目の書きかけ")
     assert all(view.is_modified for view in again.views()) and again.tabs.count() == 2
     assert a.read_text(encoding="utf-8").find("一つ目の書きかけ") == -1
+
+
+def test_a_closed_tab_lets_go_of_its_preview_page_and_journal(qtbot, blog, make_window):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QEvent as Event
+    from shiboken6 import isValid
+
+    window, _a, _b = _two_tabs(qtbot, blog, make_window)
+    closed = window.current_view
+    preview, keeper = closed.preview, closed.safekeeping
+    assert window.close_current_tab()
+    QCoreApplication.sendPostedEvents(None, Event.Type.DeferredDelete)
+    assert not isValid(preview) and not isValid(keeper)
+    assert window.tabs.count() == 1 and isValid(window.preview)
