@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget,
 from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
+from editor.core.render import RenderContext
 from editor.ui.editor_pane import UI_FONTS, pick_font
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
@@ -353,6 +354,10 @@ class MainWindow(QMainWindow):
     def document(self) -> PostDocument:
         """The current post, always up to date with its text pane when read."""
         return self.current_view.document
+
+    def render_context(self) -> RenderContext:
+        """What the current post renders with (see :meth:`PostView.render_context`)."""
+        return self.current_view.render_context()
 
     @property
     def editor(self):

@@ -241,19 +241,24 @@ class PostView(QSplitter):
         if self.doctor.path != path:
             self.request_render(immediately=True)
 
-    def request_render(self, immediately: bool = False, body: str | None = None) -> None:
-        """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
+    def render_context(self) -> RenderContext:
+        """What the post renders with: its blog, its front matter, its file."""
         root = self.blog.root
-        context = RenderContext(
+        return RenderContext(
             site=self.blog.site,
             page=self.document.fields or {},
             blog_root=root,
             post_path=self.document.path,
             allow_remote=bool(root and self.settings.allow_remote(root)),
         )
+
+    def request_render(self, immediately: bool = False, body: str | None = None) -> None:
+        """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
         body = self.editor.toPlainText() if body is None else body
-        self.renderer.request(body, context, immediately=immediately)
-        self.doctor.request(self.document.text, root, self.document.path, immediately=immediately)
+        self.renderer.request(body, self.render_context(), immediately=immediately)
+        self.doctor.request(
+            self.document.text, self.blog.root, self.document.path, immediately=immediately
+        )
 
     # -- doctor and preview ------------------------------------------------------------------
 
