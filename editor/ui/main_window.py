@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.post_list = PostListView()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("postTabs")
+        self.tabs.setAccessibleName(self.tr("Open posts"))
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         self.post_list.open_post_requested.connect(self.opening.on_post_list_open_requested)
         self.opening.post_opened.connect(self.post_opened)
         self.opening.post_opened.connect(lambda path: self.session.remember("posts", path))
+        # The open posts are remembered as they open and close, so a crash does not lose them.
+        self.opening.post_opened.connect(lambda _path: self.save_session())
         self.opening.focus_title.connect(lambda: self.form.title.setFocus())
         self.preview_style.reloaded.connect(self._render_all)
         self.tabs.currentChanged.connect(self._on_current_changed)
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
         view.status_message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         view.saving.saved.connect(self.post_saved)
         view.saving.saved.connect(lambda path: self.session.remember("posts", path))
+        view.saving.saved.connect(lambda _path: self.save_session())
         view.safekeeping.recovered.connect(self._show_recovered)
         view.doctor.rules_changed.connect(lambda: self._on_rules_changed(view))
         self.tabs.addTab(view, view.title())
@@ -290,6 +294,7 @@ class MainWindow(QMainWindow):
         if self.tabs.count() == 1:
             self._add_view()
         self._remove_view(view)
+        self.save_session()
         return True
 
     def close_current_tab(self) -> bool:
@@ -441,6 +446,7 @@ class MainWindow(QMainWindow):
         self.preview_style.show_blog(self.blog_root)
         self._update_title()
         self.session.remember("blogs", self.blog_root)
+        self.save_session()
         self.offer_recovery()
 
     def offer_recovery(self) -> bool:
@@ -492,7 +498,14 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(current)
         elif self.blog_root is not None and all(view.path is None for view in self.views()):
             self.open_newest_post()
+        self.save_session()  # with the positions just restored
         return True
+
+    def save_session(self) -> None:
+        """Remember the open blog and the open posts (cursor, scroll, the current tab) for the
+        next start."""
+        tabs, current = self._session_tabs()
+        self.session.save(self.blog_root, tabs, current)
 
     def _session_tabs(self) -> tuple[list[dict], int]:
         tabs, current = [], 0
@@ -543,8 +556,7 @@ class MainWindow(QMainWindow):
         event.ignore()  # until the writer has been asked: a failure below keeps the window open
         if not self._confirm_leaving_all():
             return
-        tabs, current = self._session_tabs()
-        self.session.save(self.blog_root, tabs, current)
+        self.save_session()
         self._save_state()
         for view in self.views():
             view.shut_down()

@@ -123,3 +123,18 @@ def test_recent_lists_keep_the_newest_ten(qtbot, blog, make_window, tmp_path):
     listed = window.session.recent("posts")
     assert len(listed) == 10 and listed[0].name == "post-11.md"
     assert len(window.session.recent_posts_menu.actions()) == 10
+
+
+def test_after_a_crash_the_next_start_still_reopens_the_posts_that_were_open(
+    qtbot, blog, make_window, settings
+):
+    posts = [blog / "_posts" / name for name in (JA_POST, OTHER)]
+    window = make_window(blog, posts[0])
+    assert window.open_post(posts[1])
+    for view in window.views():  # the process dies: the window is never closed
+        view.shut_down()
+    window.hide()
+
+    again = _start(make_window, settings)
+    assert again.blog_root == blog.resolve()
+    assert [view.document.path for view in again.views()] == [p.resolve() for p in posts]
