@@ -2,8 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
 
-Writes docs/images/main-window.png (a sample post) and docs/images/doctor.png (the messy post
-from ../shared/corpus/raw, when it is there, with the doctor's findings).
+Writes docs/images/main-window.png (a sample post), docs/images/tabs.png (the sample posts in
+tabs, one with unsaved typing) and docs/images/doctor.png (the messy post from
+../shared/corpus/raw, when it is there, with the doctor's findings).
 """
 
 from __future__ import annotations
@@ -56,6 +57,19 @@ def main() -> int:
             if name == "doctor.png":
                 window.left_splitter.setSizes([260, 380, 260])
                 wait(500)
+            if name == "main-window.png":
+                window.screen().grabWindow(window.winId()).save(
+                    str(ROOT / "docs" / "images" / name)
+                )
+                print(f"wrote docs/images/{name}")
+                name = "tabs.png"  # then the other sample posts beside it, in tabs
+                sample = ROOT / "resources" / "sample-blog" / "_posts"
+                for other in sorted(sample.glob("*.md"), reverse=True):
+                    window.open_post(blog / "_posts" / other.name)
+                window.tabs.setCurrentIndex(1)
+                window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+                window.editor.insertPlainText("\n\n書きかけの段落")
+                wait(3000)
             target = ROOT / "docs" / "images" / name
             window.screen().grabWindow(window.winId()).save(str(target))
             print(f"wrote {target.relative_to(ROOT)}")

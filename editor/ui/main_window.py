@@ -24,7 +24,7 @@ from editor.ui.session import Session
 from editor.ui.settings import Settings
 
 APP_NAME = "Tsuzuri"
-TAB_TITLE_CHARS = 28
+TAB_TITLE_CHARS = 24  # longer titles are cut here, so the unsaved mark after them always shows
 MODIFIED_MARK = " ●"
 
 
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
-        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)  # scroll buttons instead
         self.tabs.tabBar().installEventFilter(self)  # a middle click closes a tab
         self.preview_style = PreviewStyle(
             lambda: [view.preview for view in self.views()], settings, self
