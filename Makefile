@@ -7,7 +7,7 @@ ARGS ?=
 export QTWEBENGINE_DISABLE_SANDBOX := 1
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: setup setup-test run test lint format check bench fidelity clean
+.PHONY: setup setup-test run test lint format check bench fidelity clean translations
 
 setup:
 	@bash tools/setup.sh
@@ -33,6 +33,12 @@ test: lint
 	$(XVFB) $(PY) -m pytest -m xserver $(PYTEST_ARGS)
 
 check: test
+
+# Find every tr() string, fold in resources/i18n/incoming/*.tsv, list what is untranslated, and
+# compile the .qm files the window loads (setup compiles them too).
+translations: setup
+	$(PY) tools/i18n.py update
+	$(PY) tools/i18n.py build
 
 bench: setup-test
 	$(PY) benchmarks/run.py

@@ -1,10 +1,11 @@
 """Refresh the README's screenshots: run under Xvfb with Japanese fonts installed.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py [en]
 
-Writes docs/images/main-window.png (a sample post), docs/images/tabs.png (the sample posts in
-tabs, one with unsaved typing) and docs/images/doctor.png (the messy post from
-../shared/corpus/raw, when it is there, with the doctor's findings).
+Writes docs/images/main-window.png (a sample post), docs/images/main-window-dark.png (the same
+in the dark theme), docs/images/tabs.png (the sample posts in tabs, one with unsaved typing) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when it
+is there, with the doctor's findings), in the Japanese interface (``en``: in English, as
+main-window-en.png and so on).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def main() -> int:
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([])
+    from editor.ui import i18n
     from editor.ui.main_window import MainWindow
     from editor.ui.preview import release_web_profile
     from editor.ui.settings import Settings
@@ -37,24 +39,35 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    language = "en" if sys.argv[1:] == ["en"] else "ja"
+    suffix = "-en" if language == "en" else ""
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["TSUZURI_DATA_DIR"] = str(Path(tmp) / "data")
+        from tools.i18n import build
+
+        build(Path(tmp))  # today's translations, whatever .qm the checkout has
+        missing = i18n.install(language, Path(tmp))
+        if missing:
+            print(f"screenshots: missing translations: {', '.join(missing)}", file=sys.stderr)
+            return 1
         blog = Path(tmp) / "blog"
         shutil.copytree(ROOT / "resources" / "sample-blog", blog)
-        shots = [(blog / "_posts" / "2025-10-20-ai-chip-market.md", "main-window.png")]
+        sample = blog / "_posts" / "2025-10-20-ai-chip-market.md"
+        shots = [(sample, f"main-window{suffix}.png"), (sample, f"main-window-dark{suffix}.png")]
         raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
         if raw.is_file():
             shutil.copyfile(raw, blog / "_posts" / raw.name)
-            shots.append((blog / "_posts" / raw.name, "doctor.png"))
+            shots.append((blog / "_posts" / raw.name, f"doctor{suffix}.png"))
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         for post, name in shots:
+            settings.set_value("ui/theme", "dark" if "-dark" in name else "light")
             window = MainWindow(settings)
             window.resize(1400, 900)
             window.open_blog(blog)
             window.open_post(post)
             window.show()
             wait(3000)
-            if name == "doctor.png":
+            if name.startswith("doctor"):
                 window.left_splitter.setSizes([260, 380, 260])
                 wait(500)
             if name == "main-window.png":

@@ -89,3 +89,6 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".${extras}"
   touch "$stamp"
 fi
+
+# The interface's translations (resources/i18n/*.ts) compiled to the .qm files the window loads.
+.venv/bin/python tools/i18n.py build

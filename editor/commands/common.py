@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "new": "new",
     "set": "set",
     "doctor": "doctor",
+    "export": "export",
 }
 
 EXIT_OK = 0

@@ -25,16 +25,19 @@ def add_parser(parser) -> None:
         "Render a post's body to HTML the way the preview shows it (Liquid, then kramdown-"
         "compatible Markdown), and print it."
     )
+    add_post_arguments(
+        parser, "exit with status 1 when the preview has warnings (parts it could not render)"
+    )
+
+
+def add_post_arguments(parser, strict_help: str) -> None:
+    """``POST``, ``--repo``, ``--strict`` and ``--lang``: a post rendered as the preview does."""
     parser.add_argument("post", help="the post file (Markdown with front matter)")
     parser.add_argument(
         "--repo",
         help="the Jekyll site folder (default: the folder above the post with _config.yml)",
     )
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="exit with status 1 when the preview has warnings (parts it could not render)",
-    )
+    parser.add_argument("--strict", action="store_true", help=strict_help)
     parser.add_argument(
         "--lang",
         choices=("ja", "en"),
@@ -57,14 +60,32 @@ def _load_yaml(text: str, what: str, first_line: int = 1) -> dict:
 def run(args) -> int:
     """Print ``render_body(...).html`` for the post; errors are one line and exit status 2."""
     post = Path(args.post)
+    body, context = load_post(post, args.repo)
+    result = render_body(body, context)
+    sys.stdout.write(result.html)
+    print_warnings(post, result.warnings, args.lang)
+    return EXIT_PROBLEMS if args.strict and result.warnings else EXIT_OK
+
+
+def print_warnings(post: Path, warnings: list[str], lang: str) -> None:
+    """One line on stderr per warning, in ``lang``."""
+    label = "警告" if lang == "ja" else "warning"
+    for warning in warnings:
+        text = " ".join(warning_text(warning, lang).split())
+        print(f"{post}: {label}: {text}", file=sys.stderr)
+
+
+def load_post(post: Path, repo: str | None) -> tuple[str, RenderContext]:
+    """A post's body and what it renders with (its blog's config, its front matter), as the
+    window has them; a post or blog that cannot be read is a :class:`CliError`."""
     if not os.path.lexists(post):
         raise CliError(f"no such post file: {post}")
     try:
         text = read_post_file(post).text
     except StorageError as exc:
         raise CliError(f"{post}: {exc}") from None
-    if args.repo:
-        site_root: Path | None = Path(args.repo)
+    if repo:
+        site_root: Path | None = Path(repo)
         if not site_root.is_dir():
             raise CliError(f"no such blog folder: {site_root}")
     else:
@@ -82,10 +103,4 @@ def run(args) -> int:
         blog_root=site_root.resolve() if site_root else None,
         post_path=post.resolve(),
     )
-    result = render_body(source.body, context)
-    sys.stdout.write(result.html)
-    label = "警告" if args.lang == "ja" else "warning"
-    for warning in result.warnings:
-        text = " ".join(warning_text(warning, args.lang).split())
-        print(f"{post}: {label}: {text}", file=sys.stderr)
-    return EXIT_PROBLEMS if args.strict and result.warnings else EXIT_OK
+    return source.body, context

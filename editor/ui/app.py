@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable, MutableMapping
 from pathlib import Path
 
 APP_ORGANISATION = "Tsuzuri"
@@ -14,7 +15,7 @@ UI_SWITCH_INTERVAL_S = 0.0005
 
 
 def prepare_environment() -> None:
-    """Settings QtWebEngine reads before the QApplication exists."""
+    """Settings QtWebEngine and the input method read before the QApplication exists."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # Chromium refuses its sandbox as root; the preview has its own (no JavaScript, no network).
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -30,6 +31,74 @@ def prepare_environment() -> None:
     # median of 10 ms instead of 18-28 (benchmarks/bench_typing.py), until they move to a worker
     # process of their own.
     sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+    prepare_input_method()
+
+
+FCITX_NAMES = ("fcitx", "fcitx5")
+# Said once on stderr when fcitx is reached through its ibus frontend.
+IBUS_BRIDGE_WORDS = {
+    "en": "fcitx has no input-method plugin for this Qt: Japanese input goes through "
+    "fcitx5's ibus frontend (QT_IM_MODULE=ibus)",
+    "ja": "この Qt 用の fcitx のプラグインがないため、日本語入力は fcitx5 の ibus 互換機能を"
+    "通します (QT_IM_MODULE=ibus)",
+}
+
+
+def _asks_for_fcitx(environ: MutableMapping[str, str]) -> bool:
+    """The desktop's input method is fcitx: named for Qt, or only for X and GTK."""
+    module = environ.get("QT_IM_MODULE", "").strip().lower()
+    if module:
+        return module in FCITX_NAMES
+    xmodifiers = environ.get("XMODIFIERS", "").replace(" ", "").lower()
+    gtk = environ.get("GTK_IM_MODULE", "").strip().lower()
+    return xmodifiers in ("@im=fcitx", "@im=fcitx5") or gtk in FCITX_NAMES
+
+
+def _has_fcitx_plugin(plugin_folders: Iterable[Path]) -> bool:
+    for folder in plugin_folders:
+        contexts = Path(folder) / "platforminputcontexts"
+        if contexts.is_dir() and any("fcitx" in p.name.lower() for p in contexts.iterdir()):
+            return True
+    return False
+
+
+def bridge_fcitx_to_ibus(environ: MutableMapping[str, str], plugin_folders: Iterable[Path]) -> bool:
+    """Set ``QT_IM_MODULE=ibus`` when the desktop uses fcitx and Qt has no fcitx plugin.
+
+    The PySide6 wheel ships only Qt's ibus plugin, and a distribution's fcitx5 plugin is built
+    against its own Qt (Debian's against 6.4's private API) and cannot load into this one.
+    fcitx5 answers the ibus protocol on D-Bus, so the ibus plugin reaches it.  An explicit
+    ``QT_IM_MODULES`` list is the writer's own choice and is left alone.  True when switched.
+    """
+    if environ.get("QT_IM_MODULES") or not _asks_for_fcitx(environ):
+        return False
+    if _has_fcitx_plugin(plugin_folders):
+        return False
+    environ["QT_IM_MODULE"] = "ibus"
+    return True
+
+
+def qt_plugin_folders() -> list[Path]:
+    """Where Qt looks for plugins: its own folder and ``QT_PLUGIN_PATH``."""
+    from PySide6.QtCore import QLibraryInfo
+
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))]
+    folders += [Path(p) for p in os.environ.get("QT_PLUGIN_PATH", "").split(os.pathsep) if p]
+    return folders
+
+
+def _writer_language(environ: MutableMapping[str, str]) -> str:
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(key, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def prepare_input_method() -> None:
+    """Reach fcitx through ibus when needed (before the QApplication exists), and say so."""
+    if bridge_fcitx_to_ibus(os.environ, qt_plugin_folders()):
+        print(f"tsuzuri: {IBUS_BRIDGE_WORDS[_writer_language(os.environ)]}", file=sys.stderr)
 
 
 # What Qt says on start-up on a machine without a GPU or as root: it falls back and works, so
@@ -103,6 +172,21 @@ def open_at_start(window, path: str | None, root: Path | None, post: Path | None
     open_target(window, root, post)
 
 
+def start_window(settings):
+    """The main window, speaking the language ``settings`` choose.
+
+    The translators are installed before any widget exists, so every tr() of the window is in
+    that language; a Japanese run missing a translation file says so in the status bar.
+    """
+    from editor.ui import i18n
+    from editor.ui.main_window import MainWindow
+
+    missing = i18n.install(i18n.interface_language(settings))
+    window = MainWindow(settings)
+    i18n.report_missing(window, missing)
+    return window
+
+
 def run_app(path: str | None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     prepare_environment()
@@ -126,13 +210,12 @@ def run_app(path: str | None) -> int:
     qInstallMessageHandler(_print_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
 
-    from editor.ui.main_window import MainWindow
     from editor.ui.settings import Settings
 
     store = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ORGANISATION, APP_NAME
     )
-    window = MainWindow(Settings(store))
+    window = start_window(Settings(store))
     open_at_start(window, path, root, post)
     window.show()
     status = app.exec()

@@ -120,6 +120,14 @@ class LatestOnly(QObject):
         self._closed = False
         self._args: tuple = ()
 
+    @property
+    def debounce_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_debounce(self, debounce_ms: int) -> None:
+        """Wait this long after the last request before running (from the next request on)."""
+        self._timer.setInterval(max(0, debounce_ms))
+
     def request(self, *args: Any, immediately: bool = False) -> None:
         """Run soon (after the debounce) with these arguments, or at once."""
         if self._closed:

@@ -19,22 +19,28 @@ from editor.ui.editor_pane import EDITOR_FONTS, pick_font
 RELOAD, KEEP, CANCEL = "reload", "keep", "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictDialog", text)
-
-
 def conflict_text(name: str, disk_text: str | None, saving: bool) -> str:
     """The dialog's main sentence: what happened to the post on disk, and what is at stake."""
     if disk_text is None:
-        what = _tr("“{name}” was deleted or renamed by another program.")
-        choice = _tr("Keep mine saves your text as “{name}” again.")
+        text = QCoreApplication.translate(
+            "ConflictDialog",
+            "“{name}” was deleted or renamed by another program. Keep mine saves your text as "
+            "“{name}” again.",
+        )
+    elif saving:
+        text = QCoreApplication.translate(
+            "ConflictDialog",
+            "“{name}” was changed by another program since you opened it. Reload takes their "
+            "version and drops your unsaved changes; Keep mine keeps your text in the editor and "
+            "saves it over theirs.",
+        )
     else:
-        what = _tr("“{name}” was changed by another program since you opened it.")
-        choice = _tr(
-            "Reload takes their version and drops your unsaved changes; Keep mine keeps your "
-            "text in the editor"
-        ) + (_tr(" and saves it over theirs.") if saving else _tr("."))
-    return (what + " " + choice).format(name=name)
+        text = QCoreApplication.translate(
+            "ConflictDialog",
+            "“{name}” was changed by another program since you opened it. Reload takes their "
+            "version and drops your unsaved changes; Keep mine keeps your text in the editor.",
+        )
+    return text.format(name=name)
 
 
 class ConflictDialog(QDialog):
@@ -50,7 +56,9 @@ class ConflictDialog(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle(_tr("The post changed on disk"))
+        self.setWindowTitle(
+            QCoreApplication.translate("ConflictDialog", "The post changed on disk")
+        )
         self.choice = CANCEL
         layout = QVBoxLayout(self)
         message = QLabel(conflict_text(name, disk_text, saving))
@@ -65,9 +73,11 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.diff_view)
         buttons = QDialogButtonBox()
         if disk_text is not None:
-            self._button(buttons, _tr("&Reload theirs"), RELOAD)
-        self._button(buttons, _tr("&Keep mine"), KEEP)
-        compare = QPushButton(_tr("&Compare"))
+            self._button(
+                buttons, QCoreApplication.translate("ConflictDialog", "&Reload theirs"), RELOAD
+            )
+        self._button(buttons, QCoreApplication.translate("ConflictDialog", "&Keep mine"), KEEP)
+        compare = QPushButton(QCoreApplication.translate("ConflictDialog", "&Compare"))
         compare.setCheckable(True)
         compare.toggled.connect(self._on_compare_toggled)
         buttons.addButton(compare, QDialogButtonBox.ButtonRole.ActionRole)

@@ -151,8 +151,9 @@ class DateTimeField(QWidget):
             self._zone_taken = self._valid_zone
             self._loading = False
             self.problem.emit(
-                self.tr("“%s” is not a UTC offset such as +0900; the date keeps %s")
-                % (typed, self._valid_zone)
+                self.tr(
+                    "“{typed}” is not a UTC offset such as +0900; the date keeps {zone}"
+                ).format(typed=typed, zone=self._valid_zone)
             )
             return
         # A zone alone never turns an unreadable date into today's date.

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 
@@ -37,10 +37,31 @@ from editor.core.post.split import split_post
 from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_length
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
-from editor.ui.doctor_panel import SEVERITY_COLOUR, DoctorPanel, writer_language
-from editor.ui.settings import Settings
+from editor.ui.doctor_panel import DoctorPanel, severity_colour
+from editor.ui.i18n import current_language
+from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
 MAX_MARKS = 400
+
+
+def disabled_rules(settings: Settings, blog: Path | None) -> frozenset[str]:
+    """The rules a blog's writer switched off (none when no blog is open)."""
+    saved = settings.blog_value(str(blog), "doctor_disabled", "") if blog else ""
+    return frozenset(rule for rule in str(saved or "").split(",") if rule)
+
+
+def set_disabled_rules(settings: Settings, blog: Path, disabled: frozenset[str]) -> None:
+    settings.set_blog_value(str(blog), "doctor_disabled", ",".join(sorted(disabled)))
+
+
+def doctor_config(settings: Settings, disabled: frozenset[str] = frozenset()) -> DoctorConfig:
+    """The doctor's settings as the writer set them (``doctor/...``), with ``disabled`` rules."""
+    markers = str(settings.value("doctor/markers")).splitlines()
+    return DoctorConfig(
+        disabled=frozenset(disabled),
+        markers=tuple(m.strip() for m in markers if m.strip()),
+        **{name: settings.value(f"doctor/{name}") for name in DOCTOR_THRESHOLDS},
+    )
 
 
 def _check(
@@ -55,6 +76,36 @@ def _check(
     for findings in diagnose_steps(text, config, blog_root, path):
         report((text, findings))
     return text, findings, plan_fixes(text, config, blog_root, path=path)
+
+
+def rule_label(rule: str) -> str:
+    """A doctor rule's name for the writer (the id, e.g. ``ra-nuki``, is the command line's)."""
+    labels = {
+        "front-matter": QCoreApplication.translate("DoctorRules", "Front matter"),
+        "continuation-marker": QCoreApplication.translate("DoctorRules", "Continuation markers"),
+        "repeated-text": QCoreApplication.translate("DoctorRules", "Repeated text"),
+        "broken-character": QCoreApplication.translate("DoctorRules", "Broken characters"),
+        "truncated-text": QCoreApplication.translate("DoctorRules", "Text cut off"),
+        "reading-time": QCoreApplication.translate("DoctorRules", "Reading time"),
+        "excerpt": QCoreApplication.translate("DoctorRules", "Excerpt"),
+        "heading-level": QCoreApplication.translate("DoctorRules", "Heading levels"),
+        "date-filename": QCoreApplication.translate("DoctorRules", "Date and file name"),
+        "empty-link": QCoreApplication.translate("DoctorRules", "Empty links"),
+        "missing-target": QCoreApplication.translate("DoctorRules", "Missing link targets"),
+        "sentence-length": QCoreApplication.translate("DoctorRules", "Long sentences"),
+        "mixed-style": QCoreApplication.translate("DoctorRules", "Mixed polite and plain style"),
+        "doubled-particle": QCoreApplication.translate("DoctorRules", "Doubled particles"),
+        "doubled-punctuation": QCoreApplication.translate("DoctorRules", "Doubled punctuation"),
+        "fullwidth-alnum": QCoreApplication.translate(
+            "DoctorRules", "Full-width letters and digits"
+        ),
+        "fullwidth-space": QCoreApplication.translate("DoctorRules", "Full-width spaces"),
+        "ra-nuki": QCoreApplication.translate("DoctorRules", "Ra-nuki words (見れる)"),
+        "cjk-line-break": QCoreApplication.translate(
+            "DoctorRules", "Line breaks inside Japanese sentences"
+        ),
+    }
+    return labels.get(rule, rule)
 
 
 @dataclass
@@ -75,8 +126,6 @@ class DoctorController(QObject):
     """Owns the doctor's background runs, the marks in the text pane and fixes with undo."""
 
     findings_changed = Signal(int)
-    rules_changed = Signal()
-    """The writer switched a rule on or off (remembered per blog): other posts follow."""
     checking = Signal()  # a check of a new text is pending or running
     status_message = Signal(str)
     front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
@@ -98,7 +147,8 @@ class DoctorController(QObject):
         self._current_post_text = current_text
         self._blog_root: Path | None = None
         self._path: Path | None = None  # where the post is saved: its file name is checked too
-        self.config = DoctorConfig()
+        self.config = doctor_config(settings)
+        settings.changed.connect(self._on_setting_changed)
         self.rule_actions: dict[str, QAction] = {}
         self._make_rule_actions()
         panel.jump_requested.connect(self.jump_to)
@@ -122,7 +172,7 @@ class DoctorController(QObject):
 
     def _make_rule_actions(self) -> None:
         for rule in all_rules():
-            action = QAction(rule, self)
+            action = QAction(rule_label(rule), self)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(self._on_rule_toggled)
@@ -136,24 +186,44 @@ class DoctorController(QObject):
     def show_blog(self, root: Path | None) -> None:
         """Use the rules this blog's writer left switched on."""
         self._blog_root = root
-        saved = self._settings.blog_value(str(root), "doctor_disabled", "") if root else ""
-        disabled = {rule for rule in str(saved or "").split(",") if rule}
+        self._show_disabled(disabled_rules(self._settings, root))
+
+    def _show_disabled(self, disabled: frozenset[str]) -> None:
         for rule, action in self.rule_actions.items():
             action.blockSignals(True)
             action.setChecked(rule not in disabled)
             action.blockSignals(False)
-        self.config = replace(self.config, disabled=frozenset(disabled))
+        self.config = replace(self.config, disabled=disabled)
 
     def _on_rule_toggled(self, _checked: bool) -> None:
         """Rules switched off are remembered per blog."""
         disabled = sorted(r for r, action in self.rule_actions.items() if not action.isChecked())
         self.config = replace(self.config, disabled=frozenset(disabled))
         if self._blog_root is not None:
-            self._settings.set_blog_value(
-                str(self._blog_root), "doctor_disabled", ",".join(disabled)
-            )
-        self.rules_changed.emit()
+            set_disabled_rules(self._settings, self._blog_root, frozenset(disabled))
+        self.check_again()
+
+    def _on_setting_changed(self, key: str) -> None:
+        """A threshold, a marker or this blog's rules changed (the settings dialog): check again."""
+        if key == "blog/doctor_disabled":
+            disabled = disabled_rules(self._settings, self._blog_root)
+            if disabled == self.config.disabled:
+                return
+            self._show_disabled(disabled)
+        elif key.startswith("doctor/"):
+            self.config = doctor_config(self._settings, self.config.disabled)
+        else:
+            return
+        self.check_again()
+
+    def check_again(self) -> None:
+        """Check the current post again at once (the rules or their settings changed)."""
         self.request(self._current_post_text(), self._blog_root, self._path, immediately=True)
+
+    def recolour(self) -> None:
+        """The theme changed: the marks and the list in its colours."""
+        self.panel.recolour()
+        self._mark(self.findings)
 
     # -- running -----------------------------------------------------------------------------
 
@@ -270,8 +340,8 @@ class DoctorController(QObject):
             cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(SEVERITY_COLOUR.get(finding.severity, "#888")))
-            fmt.setToolTip(finding.message_ja + "\n" + finding.message_en)
+            fmt.setUnderlineColor(QColor(severity_colour(finding.severity)))
+            fmt.setToolTip(finding.message(current_language()))
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self.editor.setExtraSelections(selections)
@@ -292,7 +362,7 @@ class DoctorController(QObject):
             fix = finding.fix
             takes = alternate_takes(text, finding) if fix and not fix.safe else None
             if takes is not None and not prompts.compare_takes(
-                self.editor.window(), takes[0], takes[1], writer_language()
+                self.editor.window(), takes[0], takes[1]
             ):
                 return False
         return self._replace_post(text, apply_fixes(text, [f.fix for f in findings if f.fix]))
@@ -308,21 +378,24 @@ class DoctorController(QObject):
         """Every fix of the plan (as ``tsuzuri doctor --fix``), shown as a diff and applied as one
         undo step once the writer confirms."""
         plan = self.plan_for(text)
-        lang = writer_language()
+        lang = current_language()
         if not plan.count:
-            self.status_message.emit(
-                "安全な修正はありません" if lang == "ja" else "Nothing to fix safely"
-            )
+            self.status_message.emit(self.tr("Nothing to fix safely"))
             return False
-        then = "続けて" if lang == "ja" else "then"
-        fixes = [
-            (f"{p.finding.line}: " if p.round == 0 else f"{then}: ")
-            + (p.finding.fix.description_ja if lang == "ja" else p.finding.fix.description_en)
-            for p in plan.applied
-        ]
-        name = "記事" if lang == "ja" else "post"
-        diff = unified_diff(text, plan.after, name)
-        if not prompts.confirm_fixes(self.editor.window(), plan.count, fixes, diff, lang):
+        fixes = []
+        for p in plan.applied:
+            fix = p.finding.fix
+            description = fix.description_ja if lang == "ja" else fix.description_en
+            if p.round == 0:
+                line = self.tr("{line}: {description}").format(
+                    line=p.finding.line, description=description
+                )
+            else:
+                line = self.tr("then: {description}").format(description=description)
+            fixes.append(line)
+        # The diff's file name: the words "post (before)" and "post (after)" head it.
+        diff = unified_diff(text, plan.after, self.tr("post"))
+        if not prompts.confirm_fixes(self.editor.window(), plan.count, fixes, diff):
             return False
         return self._replace_post(text, plan.after)
 

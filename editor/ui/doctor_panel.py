@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -14,14 +14,18 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.doctor import Finding
+from editor.ui.i18n import current_language
+from editor.ui.theme import is_dark
 
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "·"}
 SEVERITY_COLOUR = {"error": "#c62828", "warning": "#b26a00", "info": "#1565c0"}
+SEVERITY_COLOUR_DARK = {"error": "#ff7b72", "warning": "#e3b341", "info": "#58a6ff"}
 
 
-def writer_language() -> str:
-    """ "ja" when the writer's locale is Japanese, else "en"."""
-    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+def severity_colour(severity: str) -> str:
+    """The colour of a finding's mark and line number, readable in the current theme."""
+    colours = SEVERITY_COLOUR_DARK if is_dark() else SEVERITY_COLOUR
+    return colours.get(severity, "#888888")
 
 
 class DoctorPanel(QWidget):
@@ -72,6 +76,14 @@ class DoctorPanel(QWidget):
         """A run for the current text is pending or running: say so, whatever is listed."""
         self.summary.setText(checking_text(None))
 
+    def recolour(self) -> None:
+        """Colour the listed findings again for the current theme."""
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            index = item.data(0, Qt.ItemDataRole.UserRole)
+            if isinstance(index, int) and 0 <= index < len(self.findings):
+                item.setForeground(0, _brush(severity_colour(self.findings[index].severity)))
+
     def show_findings(self, findings: list[Finding], text: str, fixable: int | None = 0) -> None:
         """Replace the list; ``text`` is the post the findings were made for (for quotes).
 
@@ -80,14 +92,14 @@ class DoctorPanel(QWidget):
         """
         self.findings = list(findings)
         self._text = text
-        lang = writer_language()
+        lang = current_language()
         self.tree.clear()
         for index, finding in enumerate(self.findings):
             item = QTreeWidgetItem(
                 [f"{SEVERITY_MARK.get(finding.severity, '')} {finding.line}", finding.message(lang)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setForeground(0, _brush(SEVERITY_COLOUR.get(finding.severity, "#000")))
+            item.setForeground(0, _brush(severity_colour(finding.severity)))
             other = finding.message("en" if lang == "ja" else "ja")
             item.setToolTip(1, f"{finding.rule}: {other}")
             self.tree.addTopLevelItem(item)
@@ -115,17 +127,17 @@ class DoctorPanel(QWidget):
         self.detail.setText(self._describe(finding) if finding else "")
 
     def _describe(self, finding: Finding) -> str:
-        lang = writer_language()
+        lang = current_language()
         lines = [finding.message(lang)]
         if finding.fix is not None:
             description = finding.fix.description_ja if lang == "ja" else finding.fix.description_en
             if finding.fix.safe:
-                safety = "安全な修正" if lang == "ja" else "safe fix"
+                safety = self.tr("safe fix: {description}")
             elif finding.fix.reviewed:
-                safety = "確認が必要な修正" if lang == "ja" else "fix to review"
+                safety = self.tr("fix to review: {description}")
             else:
-                safety = "修正の提案" if lang == "ja" else "suggested fix"
-            lines.append(f"{safety}: {description}")
+                safety = self.tr("suggested fix: {description}")
+            lines.append(safety.format(description=description))
         for start, end in finding.related[:2]:
             lines.append(f"↔ {_quote(self._text[start:end])}")
         if finding.related:
@@ -147,20 +159,26 @@ def summary_text(count: int, safe: int) -> str:
     ``safe`` is the number of fixes "Fix all safe" applies, which can differ from the findings
     marked safe: a repeat next to a marker is fixed once the marker is stitched.
     """
-    if writer_language() == "ja":
-        return f"問題 {count} 件（安全な修正 {safe} 件）" if count else "問題は見つかりません"
     if not count:
-        return "No problems found"
-    noun = "problem" if count == 1 else "problems"
-    fixes = "safe fix" if safe == 1 else "safe fixes"
-    return f"{count} {noun}, {safe} {fixes}"
+        return QCoreApplication.translate("DoctorPanel", "No problems found")
+    if count == 1 and safe == 1:
+        text = QCoreApplication.translate("DoctorPanel", "{count} problem, {safe} safe fix")
+    elif count == 1:
+        text = QCoreApplication.translate("DoctorPanel", "{count} problem, {safe} safe fixes")
+    elif safe == 1:
+        text = QCoreApplication.translate("DoctorPanel", "{count} problems, {safe} safe fix")
+    else:
+        text = QCoreApplication.translate("DoctorPanel", "{count} problems, {safe} safe fixes")
+    return text.format(count=count, safe=safe)
 
 
 def checking_text(count: int | None) -> str:
     """ "checking…" (with the problems found so far), never "No problems found"."""
-    if writer_language() == "ja":
-        return "確認中…" if count is None else f"問題 {count} 件（確認中…）"
-    return "Checking…" if count is None else f"{count} so far, checking…"
+    if count is None:
+        return QCoreApplication.translate("DoctorPanel", "Checking…")
+    return QCoreApplication.translate("DoctorPanel", "{count} so far, checking…").format(
+        count=count
+    )
 
 
 def _quote(text: str, limit: int = 120) -> str:

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QFontDatabase,
+    QInputMethodEvent,
+    QKeyEvent,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.typing_aids import TypingAids
 
-# Families tried in order; the first one installed wins.  Noto Sans Mono CJK has kana and kanji.
+# Families tried in order; the first one installed wins.  Noto Sans Mono CJK JP has kana, kanji
+# and a real Bold face (fontconfig lists Regular and Bold), so **太字** in the pane is bold.
 EDITOR_FONTS = ("Noto Sans Mono CJK JP", "Noto Sans CJK JP", "Source Han Code JP", "monospace")
+MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 72
 # The window's own font: one with kana, kanji and a real bold face, not a Latin font that
 # leans on fallback glyphs.
 UI_FONTS = ("Noto Sans CJK JP", "Source Han Sans JP", "IPAexGothic", "Noto Sans")
@@ -28,6 +39,23 @@ def pick_font(families: tuple[str, ...], size: int) -> QFont:
     return font
 
 
+def default_editor_family() -> str:
+    """The family the text pane uses when the writer chose none: the first installed of
+    :data:`EDITOR_FONTS`."""
+    return pick_font(EDITOR_FONTS, 12).family()
+
+
+def editor_font(family: str, size: int) -> QFont:
+    """The text pane's font: ``family`` (setting ``editor/font_family``) when it is installed,
+    else the default of :data:`EDITOR_FONTS`; ``size`` in points, kept within sane bounds."""
+    size = min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, int(size)))
+    if family and family in set(QFontDatabase.families()):
+        font = QFont(family)
+        font.setPointSize(size)
+        return font
+    return pick_font(EDITOR_FONTS, size)
+
+
 class MarkdownEditor(QPlainTextEdit):
     """Edits a post's body. Lines here are the body's lines (0-based block numbers)."""
 
@@ -35,18 +63,25 @@ class MarkdownEditor(QPlainTextEdit):
     """The first visible line changed because the writer scrolled."""
     cursor_line_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, font_size: int = 14):
+    def __init__(self, parent: QWidget | None = None, font_size: int = 14, font_family: str = ""):
         super().__init__(parent)
         self.setObjectName("markdownEditor")
-        self.setFont(pick_font(EDITOR_FONTS, font_size))
+        self.set_editor_font(editor_font(font_family, font_size))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self.setPlaceholderText(self.tr("Write the post in Markdown here…"))
         self.highlighter = MarkdownHighlighter(self.document())
+        self.aids = TypingAids(self)
+        self.format_actions: list[QAction] = []
+        """Shown under the standard entries of the right-click menu (set by the Format menu)."""
         self._last_cursor_line = -1
         self._syncing = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
+
+    def set_editor_font(self, font: QFont) -> None:
+        """Write in ``font``; a tab stays four spaces wide."""
+        self.setFont(font)
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
 
     def set_text_keeping_view(self, text: str) -> None:
         """Replace the whole text without an undo entry for the writer to trip over."""
@@ -83,6 +118,51 @@ class MarkdownEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- writing aids and the input method ------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self.aids.key_press(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
+        self.aids.input_method(event, super().inputMethodEvent)
+
+    def inputMethodQuery(self, query: Qt.InputMethodQuery, argument=None):  # noqa: N802
+        """Qt answers the caret's rectangle in the viewport's coordinates; the input method
+        places its candidate window in the pane's, which differ by the frame and the viewport
+        margins (QOwnNotes #3590): without this the window drifts off the caret."""
+        if argument is None:
+            value = super().inputMethodQuery(query)
+        else:
+            value = super().inputMethodQuery(query, argument)
+        if query in (
+            Qt.InputMethodQuery.ImCursorRectangle,
+            Qt.InputMethodQuery.ImAnchorRectangle,
+        ) and isinstance(value, (QRect, QRectF)):
+            value = QRectF(value).translated(self.viewport().pos())
+        return value
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        if source.hasText() and self.aids.paste_link(source.text()):
+            return
+        super().insertFromMimeData(source)
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The right-click menu: Qt's own entries (undo, cut, copy, paste...), then Format."""
+        menu = self.createStandardContextMenu(position)
+        if self.format_actions:
+            menu.addSeparator()
+            for action in self.format_actions:
+                menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _on_scrollbar_value_changed(self, _value: int) -> None:
         if not self._syncing:

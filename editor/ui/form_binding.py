@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from editor.core.post.document import PostDocument
 from editor.core.post.frontmatter import FrontMatterError
 from editor.core.text.textpos import qt_lines
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_naming import PostNaming
 
@@ -90,10 +91,17 @@ class FormBinding(QObject):
         error = document.front_matter_error
         message = None
         if error is not None:
-            where = f" (line {error.line}, column {error.column})" if error.line else ""
-            message = self.tr(
-                "The front matter is not valid YAML%s: %s. Fix it in the YAML tab; nothing is lost."
-            ) % (where, error.message)
+            if error.line:
+                message = self.tr(
+                    "The front matter is not valid YAML (line {line}, column {column}): "
+                    "{reason}. Fix it in the YAML tab; nothing is lost."
+                )
+            else:
+                message = self.tr(
+                    "The front matter is not valid YAML: {reason}. Fix it in the YAML tab; "
+                    "nothing is lost."
+                )
+            message = message.format(line=error.line, column=error.column, reason=error.message)
         messages = self._field_messages(document)
         self._naming.show_location(messages)
         self._form.show_messages(messages)
@@ -109,7 +117,7 @@ class FormBinding(QObject):
     @staticmethod
     def _field_messages(document: PostDocument) -> dict[str, str]:
         messages: dict[str, str] = {}
-        lang = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
+        lang = current_language()
         for problem in document.problems():
             if problem.key and problem.key not in messages:
                 messages[problem.key] = problem.message(lang)

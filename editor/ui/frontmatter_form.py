@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,6 +24,7 @@ from editor.core.blog.keys import KNOWN_KEYS as FORM_KEYS
 from editor.core.blog.keys import LIST_KEYS
 from editor.ui import datefield
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
+from editor.ui.theme import pick
 
 TEXT_KEYS = ("title", "author")
 
@@ -60,9 +61,6 @@ class FrontMatterForm(QWidget):
         self.error_banner = QLabel(self)
         self.error_banner.setObjectName("frontMatterError")
         self.error_banner.setWordWrap(True)
-        self.error_banner.setStyleSheet(
-            "QLabel { background: #fde8e8; color: #8a1c1c; padding: 6px; }"
-        )
         self.error_banner.hide()
         outer.addWidget(self.error_banner)
         outer.addWidget(self.tabs)
@@ -108,7 +106,6 @@ class FrontMatterForm(QWidget):
             message = QLabel()
             message.setObjectName(f"message_{key}")
             message.setWordWrap(True)
-            message.setStyleSheet("QLabel { color: #b3261e; font-size: 11px; }")
             message.hide()
             form.addRow("", message)
             self.messages[key] = message
@@ -134,7 +131,23 @@ class FrontMatterForm(QWidget):
         self._raw_timer.setSingleShot(True)
         self._raw_timer.setInterval(300)
         self._raw_timer.timeout.connect(lambda: self.raw_edited.emit(self.raw.toPlainText()))
+        self._paint_messages()
         self._connect_signals()
+
+    def _paint_messages(self) -> None:
+        """Problem texts in a red readable on the light or the dark theme."""
+        background, colour = pick("#fde8e8", "#3d1416"), pick("#8a1c1c", "#ffb4ab")
+        self.error_banner.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {colour}; padding: 6px; }}"
+        )
+        style = f"QLabel {{ color: {pick('#b3261e', '#ff7b72')}; font-size: 11px; }}"
+        for message in self.messages.values():
+            message.setStyleSheet(style)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_messages()
 
     def _connect_signals(self) -> None:
         for key in TEXT_KEYS:
@@ -240,9 +253,9 @@ class FrontMatterForm(QWidget):
             self._show_message(
                 "reading_time",
                 self.tr(
-                    "%s minutes is more than this field shows (up to %d); edit it in the YAML tab"
-                )
-                % (value, box.maximum()),
+                    "{value} minutes is more than this field shows (up to {limit}); edit it in "
+                    "the YAML tab"
+                ).format(value=value, limit=box.maximum()),
             )
 
     def show_location(self, slug: str, url: str) -> None:

@@ -14,7 +14,10 @@ from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext
+from editor.ui.editor_fonts import EditorFonts
 from editor.ui.editor_pane import UI_FONTS, pick_font
+from editor.ui.exporting import Exporting
+from editor.ui.format_menu import FormatActions
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.post_list import PostListView
@@ -22,6 +25,8 @@ from editor.ui.post_view import PostView
 from editor.ui.preview_style import PreviewStyle
 from editor.ui.session import Session
 from editor.ui.settings import Settings
+from editor.ui.settings_dialog import Preferences
+from editor.ui.theme import ThemeController
 
 APP_NAME = "Tsuzuri"
 TAB_TITLE_CHARS = 24  # longer titles are cut here, so the unsaved mark after them always shows
@@ -48,6 +53,10 @@ class MainWindow(QMainWindow):
         self.blog = OpenBlog()
         self._layouts: list[str] = []
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
+        self.theme = ThemeController(settings, self)  # first: every pane starts in its colours
+        self.fonts = EditorFonts(settings, self)
+        self.preferences = Preferences(settings, lambda: self.blog_root, self)
+        self.format_actions = FormatActions(settings, self)  # on the current tab's text pane
 
         self.post_list = PostListView()
         self.tabs = QTabWidget()
@@ -74,6 +83,13 @@ class MainWindow(QMainWindow):
         )
         self.session = Session(
             settings, self.opening.open_blog_folder, self.opening.open_anywhere, self
+        )
+        self.exporting = Exporting(
+            lambda: self.current_view.current_document(),
+            self.render_context,
+            lambda: self.preview_style.stylesheets(dark=False),
+            settings,
+            self,
         )
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
@@ -142,6 +158,9 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        self.exporting.fill_menu(menu, before=self.quit_action)
+        self.theme.fill_menu(self.menus["view"])
+        self.format_actions.fill_menu(self.menus["format"])
 
         self.next_tab_action = self._action(
             self.tr("&Next tab"), QKeySequence.StandardKey.NextChild, lambda: self._step_tab(1)
@@ -153,6 +172,8 @@ class MainWindow(QMainWindow):
         )
         self.preview_style.fill_menu(self.menus["view"])
         self.menus["view"].addSeparator()
+        self.fonts.fill_menu(self.menus["view"])
+        self.menus["view"].addSeparator()
         self.menus["view"].addAction(self.next_tab_action)
         self.menus["view"].addAction(self.previous_tab_action)
 
@@ -162,6 +183,7 @@ class MainWindow(QMainWindow):
         self.menus["doctor"].addAction(self.fix_all_action)
         # The current post's rules (switching one is remembered for the blog, all posts follow).
         self.doctor_rules_menu = self.menus["doctor"].addMenu(self.tr("&Rules"))
+        self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -180,6 +202,9 @@ class MainWindow(QMainWindow):
         self.opening.post_opened.connect(lambda _path: self.save_session())
         self.opening.focus_title.connect(lambda: self.form.title.setFocus())
         self.preview_style.reloaded.connect(self._render_all)
+        self.theme.changed.connect(lambda _dark: self.preview_style.reload())
+        self.theme.changed.connect(lambda _dark: [v.doctor.recolour() for v in self.views()])
+        self.exporting.status_message.connect(self.statusBar().showMessage)
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.tabs.tabCloseRequested.connect(self.close_tab)
 
@@ -211,6 +236,8 @@ class MainWindow(QMainWindow):
     def _add_view(self) -> PostView:
         """A new tab (its panes sized like the current one's) with an empty post."""
         view = PostView(self, self.blog, self.settings, self.post_list)
+        self.fonts.attach(view.editor)
+        self.theme.attach(view.editor)
         current = self.tabs.currentWidget()
         for target, source, name in (
             (view, current, "post_splitter"),
@@ -228,7 +255,6 @@ class MainWindow(QMainWindow):
         view.saving.saved.connect(lambda path: self.session.remember("posts", path))
         view.saving.saved.connect(lambda _path: self.save_session())
         view.safekeeping.recovered.connect(self._show_recovered)
-        view.doctor.rules_changed.connect(lambda: self._on_rules_changed(view))
         self.tabs.addTab(view, view.title())
         self._on_view_changed(view)
         return view
@@ -317,6 +343,7 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         self.post_list.select_path(view.path)
+        self.format_actions.attach(view.editor)
         self.doctor_rules_menu.clear()
         view.doctor.fill_rules_menu(self.doctor_rules_menu)
         self._show_labels(view)
@@ -341,13 +368,6 @@ class MainWindow(QMainWindow):
             self.doctor_status.setText(view.doctor_status_text)
             self.preview_status.setText(view.preview_status_text)
             self.preview_status.setToolTip(view.preview_status_tip)
-
-    def _on_rules_changed(self, changed: PostView) -> None:
-        """A rule switched in one post applies to every post of the blog."""
-        for view in self.views():
-            if view is not changed:
-                view.doctor.show_blog(self.blog.root)
-                view.request_render(immediately=True)
 
     def _render_all(self) -> None:
         for view in self.views():
@@ -484,7 +504,10 @@ class MainWindow(QMainWindow):
                 self.open_blog(repository.root)
             else:
                 self.statusBar().showMessage(
-                    self.tr("The last blog is not there any more: %s") % state["blog"], 0
+                    self.tr("The last blog is not there any more: {blog}").format(
+                        blog=state["blog"]
+                    ),
+                    0,
                 )
         current = None
         for number, tab in enumerate(state["tabs"]):

@@ -18,6 +18,7 @@ from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost, StorageError
 from editor.core.post.document import PostDocument
 from editor.ui import prompts
+from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_list import PostListView
 
@@ -73,7 +74,11 @@ class Opening(QObject):
         try:
             loaded = self._read(path)
         except StorageError as exc:
-            prompts.show_error(self._window, self.tr("Cannot open post"), f"{path.name}: {exc}")
+            prompts.show_error(
+                self._window,
+                self.tr("Cannot open post"),
+                f"{path.name}: {exc.message_in(current_language())}",
+            )
             return False
         document = PostDocument.from_text(loaded.text, path.resolve(), self._blog.timezone)
         self._show(document, loaded, from_list)
@@ -102,7 +107,9 @@ class Opening(QObject):
         """Open a post of any blog: a post of another blog makes that blog the open one."""
         if not path.is_file():
             prompts.show_error(
-                self._window, self.tr("Cannot open post"), self.tr("%s is not there.") % path
+                self._window,
+                self.tr("Cannot open post"),
+                self.tr("{path} is not there.").format(path=path),
             )
             return False
         other = BlogRepository.find(path)
@@ -125,7 +132,7 @@ class Opening(QObject):
             prompts.show_error(
                 self._window,
                 self.tr("Not a Jekyll blog"),
-                self.tr("%s has no _config.yml or _posts folder.") % folder,
+                self.tr("{folder} has no _config.yml or _posts folder.").format(folder=folder),
             )
             return False
         if not self._confirm_leaving():

@@ -89,7 +89,10 @@ class PostNaming(QObject):
         self._form.show_location(slug, location.planned_url(repository, document, path))
         if document.path is not None and path != document.path:
             messages.setdefault(
-                "slug", self.tr("Saving renames the file to %s") % path.relative_to(self._blog.root)
+                "slug",
+                self.tr("Saving renames the file to {path}").format(
+                    path=path.relative_to(self._blog.root)
+                ),
             )
 
     @property
@@ -182,11 +185,16 @@ class PostNaming(QObject):
         to the old one (their post_url or link now breaks the build)."""
         root = self._blog.root
         linking = posts.references_to(root, old) if root is not None else []
-        words = self.tr("Saved and renamed %s to %s") if saved else self.tr("Renamed %s to %s")
-        message = words % (old.name, new.name)
+        if saved:
+            words = self.tr("Saved and renamed {old} to {new}")
+        else:
+            words = self.tr("Renamed {old} to {new}")
+        message = words.format(old=old.name, new=new.name)
         if linking:
             names = ", ".join(p.relative_to(root).as_posix() for p in linking)
-            message += self.tr("; these posts still link to the old name: %s") % names
+            message += self.tr("; these posts still link to the old name: {names}").format(
+                names=names
+            )
         return message
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from editor.core.files.storage import LoadedPost, StorageError
 from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext, RenderResult, render_body
+from editor.core.render.context import warning_text
 from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
@@ -23,6 +24,7 @@ from editor.ui.edited_post import EditedPost
 from editor.ui.editor_pane import MarkdownEditor
 from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
+from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_list import PostListView
 from editor.ui.post_naming import PostNaming
@@ -68,7 +70,7 @@ class PostView(QSplitter):
         self.preview_status_tip = ""
 
         self.form = FrontMatterForm()
-        self.editor = MarkdownEditor(font_size=int(settings.value("editor/font_size")))
+        self.editor = MarkdownEditor()
         self.preview = PreviewPane()
         self.edited = EditedPost(self.editor, self)
         self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
@@ -108,10 +110,13 @@ class PostView(QSplitter):
         self.addWidget(self.preview)
         self.setSizes([620, 620])
         if not self.preview.uses_webengine:
-            self.preview_status_text = self.tr("Simple preview: %s") % self.preview.fallback_reason
+            self.preview_status_text = self.tr("Simple preview: {reason}").format(
+                reason=self.preview.fallback_reason
+            )
         self._connect_signals()
 
     def _connect_signals(self) -> None:
+        self.settings.changed.connect(self._on_setting_changed)
         self.edited.body_changed.connect(self._on_body_changed)
         self.edited.pane_ahead.connect(self.changed)
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
@@ -134,6 +139,10 @@ class PostView(QSplitter):
         self.saving.moved.connect(self._check_where_saved)
         self.saving.status_message.connect(self.status_message)
         self.safekeeping.status_message.connect(lambda text: self.status_message.emit(text, 0))
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == "render/debounce_ms":
+            self.renderer.set_debounce(int(self.settings.value(key)))
 
     # -- the post ----------------------------------------------------------------------------
 
@@ -194,7 +203,11 @@ class PostView(QSplitter):
         try:
             loaded = self.safekeeping.read(path)
         except StorageError as exc:
-            prompts.show_error(self._window, self.tr("Cannot open post"), f"{path.name}: {exc}")
+            prompts.show_error(
+                self._window,
+                self.tr("Cannot open post"),
+                f"{path.name}: {exc.message_in(current_language())}",
+            )
             return False
         self.show_document(
             PostDocument.from_text(loaded.text, path.resolve(), self.blog.timezone), loaded
@@ -267,35 +280,51 @@ class PostView(QSplitter):
         self.labels_changed.emit()
 
     def _on_doctor_findings_changed(self, count: int) -> None:
-        noun = self.tr("problem") if count == 1 else self.tr("problems")
-        self._set_doctor_status(
-            self.tr("Doctor: %s %s") % (count, noun) if count else self.tr("Doctor: clean")
-        )
+        if not count:
+            text = self.tr("Doctor: clean")
+        elif count == 1:
+            text = self.tr("Doctor: {count} problem")
+        else:
+            text = self.tr("Doctor: {count} problems")
+        self._set_doctor_status(text.format(count=count))
 
     def _current_post_text(self) -> str:
         """The whole post as the writer sees it, with anything still being typed applied."""
+        return self.current_document().text
+
+    def current_document(self) -> PostDocument:
+        """The post being edited, with anything still being typed in the form applied."""
         self.form.flush()
-        return self.document.text
+        return self.document
 
     def _on_rendered(self, result: RenderResult) -> None:
         """Show the body, and what the preview could not render (markers) in the status bar."""
         self.preview.set_body_html(result.html)
         parts = []
         if not self.preview.uses_webengine:
-            parts.append(self.tr("Simple preview: %s") % self.preview.fallback_reason)
-        if result.warnings:
-            count = len(result.warnings)
-            first = " ".join(str(result.warnings[0]).split())
+            parts.append(
+                self.tr("Simple preview: {reason}").format(reason=self.preview.fallback_reason)
+            )
+        lang = current_language()
+        warnings = [warning_text(w, lang) for w in result.warnings]
+        if warnings:
+            count = len(warnings)
+            first = " ".join(warnings[0].split())
             if len(first) > 80:
                 first = first[:79] + "…"
-            word = self.tr("warning") if count == 1 else self.tr("warnings")
-            parts.append(self.tr("Preview: %d %s: %s") % (count, word, first))
+            if count == 1:
+                text = self.tr("Preview: {count} warning: {first}")
+            else:
+                text = self.tr("Preview: {count} warnings: {first}")
+            parts.append(text.format(count=count, first=first))
         self.preview_status_text = "  ".join(parts)
-        self.preview_status_tip = "\n".join(str(w) for w in result.warnings)
+        self.preview_status_tip = "\n".join(warnings)
         self.labels_changed.emit()
 
     def _on_render_failed(self, message: str) -> None:
-        self.status_message.emit(self.tr("The preview could not be rendered: %s") % message, 10000)
+        self.status_message.emit(
+            self.tr("The preview could not be rendered: {reason}").format(reason=message), 10000
+        )
 
 
 def _render_preview(text: str, context: RenderContext) -> RenderResult:

@@ -14,8 +14,9 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
+from shiboken6 import isValid
 
 from editor.core.files.storage import is_special_file
 from editor.ui.resources import resource_path
@@ -166,6 +167,30 @@ if not WEBENGINE_ERROR:
             return None
 
 
+def sandboxed_page(parent: QObject, allowed_roots=(), allow_remote: bool = False):
+    """A page on the shared profile, fenced in as the preview is: no JavaScript, no pop-ups, no
+    navigation away, only files under ``allowed_roots`` (and remote ones when allowed); its
+    request filter is ``page.interceptor``.  Needs QtWebEngine (see ``WEBENGINE_ERROR``)."""
+    interceptor = _Interceptor(parent)
+    interceptor.allowed_roots = [Path(os.path.realpath(root)) for root in allowed_roots]
+    interceptor.allow_remote = allow_remote
+    page = _SandboxedPage(_shared_profile(), parent)
+    page.setUrlRequestInterceptor(interceptor)
+    page.interceptor = interceptor
+    settings = page.settings()
+    settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+    settings.setAttribute(
+        QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allow_remote
+    )
+    settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
+    # No looking up the hosts of links nobody clicked (Qt's default, made explicit).
+    settings.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
+    return page
+
+
 class PreviewPane(QWidget):
     """Shows rendered body HTML; reports scrolling as body lines."""
 
@@ -218,20 +243,8 @@ class PreviewPane(QWidget):
         return self._interceptor.allowed if self._view is not None else []
 
     def _build_web_view(self, layout: QStackedLayout) -> None:
-        self._interceptor = _Interceptor(self)
-        page = _SandboxedPage(_shared_profile(), self)
-        page.setUrlRequestInterceptor(self._interceptor)
-        settings = page.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(
-            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
-        )
-        settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
-        # No looking up the hosts of links nobody clicked (Qt's default, made explicit).
-        settings.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
+        page = sandboxed_page(self)
+        self._interceptor = page.interceptor
         script = QWebEngineScript()
         script.setName("tsuzuri-bridge")
         script.setSourceCode(resource_path("preview", "bridge.js").read_text(encoding="utf-8"))
@@ -263,6 +276,8 @@ class PreviewPane(QWidget):
         self._loaded = False
         self._awaiting_page = True
         self._page.expecting_load = True
+        # No white flash before a dark page paints (the wrapper page's own background follows).
+        self._page.setBackgroundColor(QColor("#0d1117" if dark else "#ffffff"))
         base_url = QUrl.fromLocalFile(str(base) + os.sep) if base else QUrl("file:///")
         self._page.setHtml(self._page_html, base_url)
 
@@ -310,6 +325,8 @@ class PreviewPane(QWidget):
         self._run(script, callback)
 
     def _run(self, script: str, callback=None) -> None:
+        if not isValid(self._page):
+            return  # the window closed while a result was on its way (a theme change reloads)
         # The bridge is injected on DocumentReady; define it again if a call races the load.
         code = f"{self._bridge_source}\n;{script}"
         if callback is None:

@@ -1,4 +1,5 @@
-"""The View menu: a light or dark preview, and the blog's own stylesheet, remembered per blog.
+"""The preview's look: light or dark with the window's theme, and the blog's own stylesheet
+(View menu), remembered per blog.
 
 One :class:`PreviewStyle` serves every open post's preview pane (one per tab)."""
 
@@ -13,8 +14,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from editor.ui import prompts
 from editor.ui.preview import PreviewPane
-from editor.ui.resources import resource_path
+from editor.ui.resources import preview_stylesheets
 from editor.ui.settings import Settings
+from editor.ui.theme import is_dark
 
 
 class PreviewStyle(QObject):
@@ -30,17 +32,14 @@ class PreviewStyle(QObject):
         super().__init__(window)
         self._previews, self._settings, self._window = previews, settings, window
         self.blog_root: Path | None = None
-        self.dark_action = QAction(self.tr("&Dark preview"), self)
-        self.dark_action.setCheckable(True)
-        self.dark_action.setChecked(bool(settings.value("preview/dark")))
-        self.dark_action.toggled.connect(self._on_dark_toggled)
+        settings.changed.connect(self._on_setting_changed)
         self.blog_css_action = QAction(self.tr("Use the blog's &stylesheet…"), self)
         self.blog_css_action.triggered.connect(self._on_blog_css_triggered)
         self.default_css_action = QAction(self.tr("Use Tsuzuri's s&tylesheet"), self)
         self.default_css_action.triggered.connect(lambda: self.set_blog_stylesheet(None))
 
     def fill_menu(self, menu: QMenu) -> None:
-        for action in (self.dark_action, self.blog_css_action, self.default_css_action):
+        for action in (self.blog_css_action, self.default_css_action):
             menu.addAction(action)
 
     def show_blog(self, root: Path | None) -> None:
@@ -48,14 +47,12 @@ class PreviewStyle(QObject):
         self.blog_root = root
         self.reload()
 
-    def stylesheets(self) -> list[Path]:
+    def stylesheets(self, dark: bool | None = None) -> list[Path]:
         """The blog's own stylesheet when the writer chose one, else Tsuzuri's; then code
-        colours and the preview's own marks."""
-        dark = bool(self._settings.value("preview/dark"))
-        own = self._blog_stylesheet()
-        base = [own] if own is not None else [resource_path("preview", "preview.css")]
-        code = resource_path("preview", "highlight-dark.css" if dark else "highlight-light.css")
-        return [p for p in (*base, code, resource_path("preview", "page.css")) if p.is_file()]
+        colours (light or dark, by default with the window) and the preview's own marks."""
+        if dark is None:
+            dark = is_dark()
+        return preview_stylesheets(self._blog_stylesheet(), dark)
 
     def _blog_stylesheet(self) -> Path | None:
         if self.blog_root is None:
@@ -83,12 +80,13 @@ class PreviewStyle(QObject):
             root,
             self.stylesheets(),
             allow_remote=self._settings.allow_remote(root) if root else False,
-            dark=bool(self._settings.value("preview/dark")),
+            dark=is_dark(),
         )
 
-    def _on_dark_toggled(self, dark: bool) -> None:
-        self._settings.set_value("preview/dark", dark)
-        self.reload()
+    def _on_setting_changed(self, key: str) -> None:
+        """Remote images allowed or refused for the open blog (the settings dialog)."""
+        if key == "blog/allow_remote" and self.blog_root is not None:
+            self.reload()
 
     def _on_blog_css_triggered(self) -> None:
         path = prompts.choose_stylesheet(self._window, self.blog_root or Path.home())

@@ -8,17 +8,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
-
-
 def confirm_discard(parent: QWidget, name: str) -> str:
     """Ask what to do with unsaved changes: returns "save", "discard" or "cancel"."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
-    box.setText(_tr("“{name}” has unsaved changes.").format(name=name))
-    box.setInformativeText(_tr("Save them first?"))
+    box.setWindowTitle(QCoreApplication.translate("Prompts", "Unsaved changes"))
+    box.setText(
+        QCoreApplication.translate("Prompts", "“{name}” has unsaved changes.").format(name=name)
+    )
+    box.setInformativeText(QCoreApplication.translate("Prompts", "Save them first?"))
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -40,7 +38,10 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
 def choose_post_to_open(parent: QWidget, start: Path) -> Path | None:
     """A file dialog for Markdown posts; None when cancelled."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Open post"), str(start), _tr("Markdown posts (*.md *.markdown);;All files (*)")
+        parent,
+        QCoreApplication.translate("Prompts", "Open post"),
+        str(start),
+        QCoreApplication.translate("Prompts", "Markdown posts (*.md *.markdown);;All files (*)"),
     )
     return Path(name) if name else None
 
@@ -48,15 +49,34 @@ def choose_post_to_open(parent: QWidget, start: Path) -> Path | None:
 def choose_save_path(parent: QWidget, start: Path) -> Path | None:
     """A Save As dialog; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save post as"), str(start), _tr("Markdown posts (*.md *.markdown)")
+        parent,
+        QCoreApplication.translate("Prompts", "Save post as"),
+        str(start),
+        QCoreApplication.translate("Prompts", "Markdown posts (*.md *.markdown)"),
     )
+    return Path(name) if name else None
+
+
+def choose_export_path(parent: QWidget, start: Path, kind: str) -> Path | None:
+    """A Save dialog for an export (``kind`` is "html" or "pdf"); None when cancelled."""
+    translate = QCoreApplication.translate
+    if kind == "pdf":
+        title = translate("Prompts", "Export as PDF")
+        filters = translate("Prompts", "PDF files (*.pdf)")
+    else:
+        title = translate("Prompts", "Export as HTML")
+        filters = translate("Prompts", "HTML files (*.html *.htm)")
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
     return Path(name) if name else None
 
 
 def choose_stylesheet(parent: QWidget, start: Path) -> Path | None:
     """A CSS file for the preview (e.g. the blog's built _site/assets/main.css); None if cancelled."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Preview stylesheet"), str(start), _tr("Stylesheets (*.css)")
+        parent,
+        QCoreApplication.translate("Prompts", "Preview stylesheet"),
+        str(start),
+        QCoreApplication.translate("Prompts", "Stylesheets (*.css)"),
     )
     return Path(name) if name else None
 
@@ -85,11 +105,18 @@ def ask_read_only(parent: QWidget, name: str, message: str) -> str:
     """The post is marked read-only: "save_as", "overwrite" or "cancel"."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("The post is read-only"))
-    box.setText(_tr("“{name}” is marked read-only.").format(name=name))
+    box.setWindowTitle(QCoreApplication.translate("Prompts", "The post is read-only"))
+    box.setText(
+        QCoreApplication.translate("Prompts", "“{name}” is marked read-only.").format(name=name)
+    )
     box.setInformativeText(message)
-    save_as = box.addButton(_tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton(_tr("Save &over it"), QMessageBox.ButtonRole.DestructiveRole)
+    save_as = box.addButton(
+        QCoreApplication.translate("Prompts", "Save &As…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    overwrite = box.addButton(
+        QCoreApplication.translate("Prompts", "Save &over it"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()
@@ -103,7 +130,9 @@ def offer_save_as(parent: QWidget, title: str, message: str) -> bool:
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     box.setText(message)
-    save_as = box.addButton(_tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+    save_as = box.addButton(
+        QCoreApplication.translate("Prompts", "Save &As…"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     return box.clickedButton() is save_as
@@ -120,23 +149,25 @@ def choose_recovery(parent: QWidget, entries: list, corrupt: int = 0):
 
 def choose_blog_folder(parent: QWidget, start: Path) -> Path | None:
     """A folder dialog for a Jekyll blog; None when cancelled."""
-    name = QFileDialog.getExistingDirectory(parent, _tr("Open blog"), str(start))
+    name = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Prompts", "Open blog"), str(start)
+    )
     return Path(name) if name else None
 
 
-def confirm_fixes(parent: QWidget, count: int, fixes: list[str], diff: str, lang: str) -> bool:
+def confirm_fixes(parent: QWidget, count: int, fixes: list[str], diff: str) -> bool:
     """Show the whole change of "Fix all safe" as a diff; True when the writer applies it."""
     from editor.ui.fix_dialogs import FixAllDialog
 
-    dialog = FixAllDialog(parent, count, fixes, diff, lang)
+    dialog = FixAllDialog(parent, count, fixes, diff)
     dialog.exec()
     return dialog.accepted_fixes
 
 
-def compare_takes(parent: QWidget, kept: str, removed: str, lang: str) -> bool:
+def compare_takes(parent: QWidget, kept: str, removed: str) -> bool:
     """Two takes of a passage side by side; True when the writer keeps the first one."""
     from editor.ui.fix_dialogs import TakesDialog
 
-    dialog = TakesDialog(parent, kept, removed, lang)
+    dialog = TakesDialog(parent, kept, removed)
     dialog.exec()
     return dialog.keep_first

@@ -27,17 +27,20 @@ from editor.core.post.split import split_post
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecoveryDialog", text)
-
-
-STATE_TEXT = {
-    "untitled": "never saved",
-    "missing": "the post was deleted or renamed",
-    "saved": "already saved",
-    "unchanged": "the post on disk is as you left it",
-    "changed": "the post on disk was changed since",
-}
+def state_text(state: str) -> str:
+    """Where the disk stands for a kept entry, in the writer's words."""
+    texts = {
+        "untitled": QCoreApplication.translate("RecoveryDialog", "never saved"),
+        "missing": QCoreApplication.translate("RecoveryDialog", "the post was deleted or renamed"),
+        "saved": QCoreApplication.translate("RecoveryDialog", "already saved"),
+        "unchanged": QCoreApplication.translate(
+            "RecoveryDialog", "the post on disk is as you left it"
+        ),
+        "changed": QCoreApplication.translate(
+            "RecoveryDialog", "the post on disk was changed since"
+        ),
+    }
+    return texts.get(state, "")
 
 
 @dataclass
@@ -51,7 +54,7 @@ class RecoveryChoice:
 def entry_line(entry: RecoveryEntry) -> str:
     """How an entry is listed: its name, when it was kept, and where the disk stands."""
     when = dt.datetime.fromtimestamp(entry.saved_at).strftime("%Y-%m-%d %H:%M")
-    return f"{entry_name(entry)} — {when} — {_tr(STATE_TEXT.get(entry.disk_state(), ''))}"
+    return f"{entry_name(entry)} — {when} — {state_text(entry.disk_state())}"
 
 
 def entry_name(entry: RecoveryEntry) -> str:
@@ -62,7 +65,11 @@ def entry_name(entry: RecoveryEntry) -> str:
     title = str(document.get("title") or "").strip()
     first = next((line.strip() for line in document.body.splitlines() if line.strip()), "")
     words = title or first[:40]
-    return _tr("New post: {words}").format(words=words) if words else _tr("New post")
+    return (
+        QCoreApplication.translate("RecoveryDialog", "New post: {words}").format(words=words)
+        if words
+        else QCoreApplication.translate("RecoveryDialog", "New post")
+    )
 
 
 def restored_document(
@@ -94,18 +101,19 @@ class RecoveryDialog(QDialog):
     def __init__(self, parent: QWidget | None, entries: list[RecoveryEntry], corrupt: int = 0):
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
-        self.setWindowTitle(_tr("Recover unsaved work"))
+        self.setWindowTitle(QCoreApplication.translate("RecoveryDialog", "Recover unsaved work"))
         self.choice = RecoveryChoice()
         self._entries = {entry.id: entry for entry in entries}
         layout = QVBoxLayout(self)
-        text = _tr(
+        text = QCoreApplication.translate(
+            "RecoveryDialog",
             "Tsuzuri was not closed properly. This unsaved work was kept; restoring puts it in "
-            "the editor as unsaved changes, nothing is written until you save."
+            "the editor as unsaved changes, nothing is written until you save.",
         )
         if corrupt:
-            text += " " + _tr("%n kept file(s) could not be read; they are left in place.").replace(
-                "%n", str(corrupt)
-            )
+            text += "\n" + QCoreApplication.translate(
+                "RecoveryDialog", "{count} kept file(s) could not be read; they are left in place."
+            ).format(count=corrupt)
         intro = QLabel(text)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -122,11 +130,11 @@ class RecoveryDialog(QDialog):
         splitter.addWidget(self.diff_view)
         layout.addWidget(splitter)
         buttons = QDialogButtonBox()
-        restore = QPushButton(_tr("&Restore"))
+        restore = QPushButton(QCoreApplication.translate("RecoveryDialog", "&Restore"))
         restore.clicked.connect(self._on_restore)
-        discard = QPushButton(_tr("&Discard"))
+        discard = QPushButton(QCoreApplication.translate("RecoveryDialog", "&Discard"))
         discard.clicked.connect(self._on_discard)
-        later = QPushButton(_tr("Decide &later"))
+        later = QPushButton(QCoreApplication.translate("RecoveryDialog", "Decide &later"))
         later.clicked.connect(self.accept)
         buttons.addButton(restore, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(discard, QDialogButtonBox.ButtonRole.DestructiveRole)

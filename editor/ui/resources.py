@@ -7,8 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 SAMPLE_BLOG = "sample-blog"
 
 
@@ -24,12 +22,22 @@ def resource_path(*parts: str) -> Path:
     raise FileNotFoundError("Tsuzuri's resources folder is missing; reinstall Tsuzuri")
 
 
+def preview_stylesheets(own: Path | None = None, dark: bool = False) -> list[Path]:
+    """The preview's stylesheets: the blog's own (``own``) or Tsuzuri's, then code colours,
+    then the preview's own marks (missing images, Liquid it could not render)."""
+    base = own if own is not None else resource_path("preview", "preview.css")
+    code = resource_path("preview", "highlight-dark.css" if dark else "highlight-light.css")
+    return [p for p in (base, code, resource_path("preview", "page.css")) if p.is_file()]
+
+
 def data_dir() -> Path:
     """The user's writable data folder (``TSUZURI_DATA_DIR`` overrides it, for tests).
 
     Made when missing; when it cannot be (a file is in the way, a read-only disk) the path is
     still returned, and whatever writes there reports the failure as its own.
     """
+    from PySide6.QtCore import QStandardPaths  # here: the command line reads resources too
+
     override = os.environ.get("TSUZURI_DATA_DIR")
     if override:
         path = Path(override)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core.files.recovery import Journal, RecoveryStore, Snapshot
@@ -27,6 +27,7 @@ from editor.core.files.storage import (
 )
 from editor.core.post.document import PostDocument
 from editor.ui import prompts
+from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_watcher import PostWatcher
 from editor.ui.recovery_dialog import restored_document
@@ -35,10 +36,6 @@ from editor.ui.resources import data_dir
 POLL_MS = 1000  # the journal decides itself when to write (every 2 s of pending edits)
 # Save errors the writer can get around by saving somewhere else.
 SAVE_AS_KINDS = {"permission", "read_only", "folder_missing", "outside_blog", "io", "disk_full"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SafeKeeper", text)
 
 
 class SafeKeeper(QObject):
@@ -172,7 +169,9 @@ class SafeKeeper(QObject):
                 loaded = None  # gone or unreadable: saving re-creates it
         document, loaded = restored_document(entry, loaded, self._blog.timezone)
         self.recovered.emit(document, loaded, entry.id)
-        self.status_message.emit(_tr("Restored unsaved work; it is not saved yet."))
+        self.status_message.emit(
+            QCoreApplication.translate("SafeKeeper", "Restored unsaved work; it is not saved yet.")
+        )
         return True
 
     @property
@@ -236,8 +235,7 @@ class SafeKeeper(QObject):
         if problem is not None and not self._journal_failure_told:
             # Said once: the journal keeps retrying quietly, and quitting still asks.
             self._journal_failure_told = True
-            lang = "ja" if QLocale().language() == QLocale.Language.Japanese else "en"
-            self.status_message.emit(problem.message(lang))
+            self.status_message.emit(problem.message(current_language()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
@@ -288,17 +286,23 @@ class SafeKeeper(QObject):
                 return None
             except StorageError as exc:
                 if exc.kind == "read_only_file":
-                    answer = prompts.ask_read_only(self._window, path.name, exc.message)
+                    answer = prompts.ask_read_only(
+                        self._window, path.name, exc.message_in(current_language())
+                    )
                     if answer == "overwrite":
                         overwrite_read_only = True
                         continue
                     wants_save_as = answer == "save_as"
                 else:
-                    title = _tr("Could not save “{name}”").format(name=path.name)
+                    title = QCoreApplication.translate(
+                        "SafeKeeper", "Could not save “{name}”"
+                    ).format(name=path.name)
                     if exc.kind in SAVE_AS_KINDS:
-                        wants_save_as = prompts.offer_save_as(self._window, title, exc.message)
+                        wants_save_as = prompts.offer_save_as(
+                            self._window, title, exc.message_in(current_language())
+                        )
                     else:
-                        prompts.show_error(self._window, title, exc.message)
+                        prompts.show_error(self._window, title, exc.message_in(current_language()))
                         wants_save_as = False
                 if not wants_save_as:
                     return None
@@ -366,10 +370,11 @@ class SafeKeeper(QObject):
             self.fingerprint = None
             prompts.show_info(
                 self._window,
-                _tr("The post is gone"),
-                _tr(
+                QCoreApplication.translate("SafeKeeper", "The post is gone"),
+                QCoreApplication.translate(
+                    "SafeKeeper",
                     "“{name}” was deleted or renamed by another program. Your text is still in "
-                    "the editor; saving creates the post again."
+                    "the editor; saving creates the post again.",
                 ).format(name=self._path.name),
             )
             return "missing"
@@ -383,9 +388,9 @@ class SafeKeeper(QObject):
         if not self._unsaved():
             self.reload()
             self.status_message.emit(
-                _tr("“{name}” was changed by another program and has been reloaded.").format(
-                    name=self._path.name
-                )
+                QCoreApplication.translate(
+                    "SafeKeeper", "“{name}” was changed by another program and has been reloaded."
+                ).format(name=self._path.name)
             )
             return "reloaded"
         disk = data.decode("utf-8", "replace")
@@ -404,7 +409,11 @@ class SafeKeeper(QObject):
         try:
             loaded = self.read(self._path)
         except StorageError as exc:
-            prompts.show_error(self._window, _tr("Cannot reload the post"), str(exc))
+            prompts.show_error(
+                self._window,
+                QCoreApplication.translate("SafeKeeper", "Cannot reload the post"),
+                exc.message_in(current_language()),
+            )
             return False
         if self.journal is not None:
             self.journal.discard()
@@ -420,9 +429,9 @@ def _make_folder(folder: Path) -> None:
     except OSError as exc:
         kind = "permission" if isinstance(exc, PermissionError) else "io"
         raise StorageError(
-            _tr("Could not create the folder {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
-            ),
+            QCoreApplication.translate(
+                "SafeKeeper", "Could not create the folder {folder}: {reason}"
+            ).format(folder=folder, reason=exc.strerror or exc),
             kind,
             errno=exc.errno,
             path=folder,

@@ -77,7 +77,7 @@ class Saving(QObject):
             self._binding.refresh(refresh_raw=False)
             self.status_message.emit(self._naming.rename_message(path, moved, saved=True), 0)
         else:
-            self.status_message.emit(self.tr("Saved %s") % path.name, 5000)
+            self.status_message.emit(self.tr("Saved {name}").format(name=path.name), 5000)
         self._post_list.refresh()
         self._post_list.select_path(moved)
         self.saved.emit(moved)
@@ -113,7 +113,7 @@ class Saving(QObject):
             return False
         self._post_list.refresh()
         self._open_post(published)
-        self.status_message.emit(self.tr("Published as %s") % published.name, 8000)
+        self.status_message.emit(self.tr("Published as {name}").format(name=published.name), 8000)
         return True
 
     def confirm_leaving(self) -> bool:

@@ -4,8 +4,11 @@ what the last session left (recent blogs and posts, the open tabs) in ``session/
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+from editor.core.doctor.config import DoctorConfig
 
 # key -> default; a setting equal to its default is not stored.
 # Every setting has its key here, whichever part of the window reads it; the settings dialog
@@ -22,16 +25,25 @@ DEFAULTS: dict[str, object] = {
     "editor/auto_pairs": True,
     # Enter continues lists and quotes, Tab indents list items.
     "editor/list_continuation": True,
-    "preview/dark": False,
     "preview/follow_cursor": True,
     "render/debounce_ms": 120,
     # Where pasted and dropped images go, relative to the blog root.
     "images/folder": "assets/images",
+    # Where the last HTML or PDF export went ("": the home folder).
+    "export/folder": "",
+    # The doctor's continuation markers, one per line (DoctorConfig.markers).
+    "doctor/markers": "\n".join(DoctorConfig().markers),
 }
+# The doctor's thresholds: "doctor/<field>" for each number of DoctorConfig, its default there.
+DOCTOR_THRESHOLDS: tuple[str, ...] = tuple(
+    field.name for field in fields(DoctorConfig) if field.type in ("int", "float", int, float)
+)
+DEFAULTS.update({f"doctor/{name}": getattr(DoctorConfig(), name) for name in DOCTOR_THRESHOLDS})
 
 
 class Settings(QObject):
-    """Typed getters and setters; emits ``changed(key)`` after a value changes."""
+    """Typed getters and setters; emits ``changed(key)`` after a value changes (``blog/<key>``
+    for a per-blog one)."""
 
     changed = Signal(str)
 
@@ -79,7 +91,10 @@ class Settings(QObject):
         return self._store.value(f"blogs/{_blog_key(blog)}/{key}", default)
 
     def set_blog_value(self, blog: str, key: str, value) -> None:
+        if self.blog_value(blog, key) == value:
+            return
         self._store.setValue(f"blogs/{_blog_key(blog)}/{key}", value)
+        self.changed.emit(f"blog/{key}")
 
     def allow_remote(self, blog) -> bool:
         """Whether the blog's preview may fetch remote images and styles (off by default)."""

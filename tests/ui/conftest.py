@@ -30,6 +30,16 @@ def _release_web_profile_at_exit(qapp):
 
 
 @pytest.fixture(autouse=True)
+def _application_palette(qapp):
+    """A window's theme paints the whole application: the next test starts from the same look."""
+    palette, style = qapp.palette(), qapp.style().name()
+    yield
+    if qapp.style().name() != style:
+        qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data(tmp_path, monkeypatch):
     monkeypatch.setenv("TSUZURI_DATA_DIR", str(tmp_path / "data"))
 
@@ -64,7 +74,12 @@ def prompt_log(monkeypatch):
     monkeypatch.setattr(
         prompts, "compare_takes", lambda *a: log.append(("compare_takes", *a)) or True
     )
-    for chooser in ("choose_post_to_open", "choose_blog_folder", "choose_stylesheet"):
+    for chooser in (
+        "choose_post_to_open",
+        "choose_blog_folder",
+        "choose_stylesheet",
+        "choose_export_path",
+    ):
         monkeypatch.setattr(prompts, chooser, lambda *a, _n=chooser: log.append((_n, *a)))
 
     def choose_recovery(*args):
@@ -75,6 +90,31 @@ def prompt_log(monkeypatch):
 
     monkeypatch.setattr(prompts, "choose_recovery", choose_recovery)
     return log
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory) -> Path:
+    """The committed .ts files compiled (as ``make translations`` does) into a folder of their
+    own, so the tests read today's sources, never a stale .qm."""
+    from tools.i18n import build
+
+    folder = tmp_path_factory.mktemp("i18n")
+    build(folder)
+    return folder
+
+
+@pytest.fixture
+def language(compiled_translations):
+    """Switch the interface language ("ja" or "en") as a start-up would, for one test; returns
+    the translation files that could not be loaded."""
+    from PySide6.QtCore import QLocale
+
+    from editor.ui import i18n
+
+    before = QLocale()
+    yield lambda lang: i18n.install(lang, compiled_translations)
+    i18n.install("en")
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
 from editor.core.doctor import plan_fixes
 from editor.ui import prompts
@@ -158,14 +158,6 @@ def test_a_yaml_edit_in_its_debounce_survives_a_fix_and_its_undo(qtbot, raw_wind
     assert "series: mine" in raw.toPlainText()
 
 
-@pytest.fixture
-def locale():
-    """Set the writer's locale for one test."""
-    before = QLocale()
-    yield lambda language: QLocale.setDefault(QLocale(language))
-    QLocale.setDefault(before)
-
-
 def _answer(monkeypatch, name: str, answer: bool) -> list[tuple]:
     calls: list[tuple] = []
     monkeypatch.setattr(prompts, name, lambda *a: calls.append(a) or answer)
@@ -173,9 +165,8 @@ def _answer(monkeypatch, name: str, answer: bool) -> list[tuple]:
 
 
 def test_fix_all_safe_shows_the_whole_change_and_applies_only_on_confirmation(
-    qtbot, raw_window, monkeypatch, locale
+    qtbot, raw_window, monkeypatch
 ):
-    locale(QLocale.Language.English)
     window, _post = raw_window
     panel = window.doctor_panel
     window.doctor.request(window.document.text, window.blog_root, immediately=True)
@@ -189,8 +180,8 @@ def test_fix_all_safe_shows_the_whole_change_and_applies_only_on_confirmation(
 
     asked = _answer(monkeypatch, "confirm_fixes", False)
     qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
-    ((_parent, count, fixes, diff, lang),) = asked
-    assert (count, len(fixes), lang) == (5, 5, "en")
+    ((_parent, count, fixes, diff),) = asked
+    assert (count, len(fixes)) == (5, 5)
     assert "-reading_time: 8\n+reading_time: 21\n" in diff and "\n----END---\n" in diff
     assert f"-{SUBJECT}" not in diff  # the near copy is a reviewed fix, not in "Fix all safe"
     assert window.editor.toPlainText() == before  # cancelled: nothing changed
@@ -204,10 +195,10 @@ def test_fix_all_safe_shows_the_whole_change_and_applies_only_on_confirmation(
     assert window.editor.toPlainText() == before
 
 
-def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monkeypatch, locale):
+def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monkeypatch, language):
     from editor.ui.fix_dialogs import FixAllDialog
 
-    locale(QLocale.Language.Japanese)
+    language("ja")
     window, _post = raw_window
     shown = []
 
@@ -226,9 +217,8 @@ def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monke
 
 
 def test_the_panel_says_checking_until_the_current_text_is_checked(
-    qtbot, blog, make_window, locale, monkeypatch
+    qtbot, blog, make_window, monkeypatch
 ):
-    locale(QLocale.Language.English)
     from editor.ui.doctor_panel import DoctorPanel
 
     shown: list[tuple[str, bool]] = []
@@ -265,7 +255,7 @@ def test_a_reviewed_fix_shows_both_takes_side_by_side_first(qtbot, raw_window, m
 
     asked = _answer(monkeypatch, "compare_takes", False)
     qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
-    ((_parent, kept, removed, _lang),) = asked
+    ((_parent, kept, removed),) = asked
     assert kept.startswith("OpenAIとのパートナーシップを維持しつつも")
     assert removed.startswith(SUBJECT)
     assert window.editor.toPlainText() == before
@@ -276,12 +266,12 @@ def test_a_reviewed_fix_shows_both_takes_side_by_side_first(qtbot, raw_window, m
     assert SUBJECT not in after and after.count("OpenAIとのパートナーシップを維持しつつも") == 1
 
 
-def test_the_takes_dialog_puts_the_two_takes_side_by_side(qtbot, monkeypatch, locale):
+def test_the_takes_dialog_puts_the_two_takes_side_by_side(qtbot, monkeypatch, language):
     from PySide6.QtWidgets import QPlainTextEdit
 
     from editor.ui.fix_dialogs import TakesDialog
 
-    locale(QLocale.Language.Japanese)
+    language("ja")
     seen = []
 
     def exec_(dialog):
@@ -295,7 +285,7 @@ def test_the_takes_dialog_puts_the_two_takes_side_by_side(qtbot, monkeypatch, lo
         return 1
 
     monkeypatch.setattr(TakesDialog, "exec", exec_)
-    assert real_compare_takes(None, "前の版です。", "後の版です。", "ja")
+    assert real_compare_takes(None, "前の版です。", "後の版です。")
     assert seen == [("二つの版を比べる", "前の版です。", "後の版です。", True)]
 
 

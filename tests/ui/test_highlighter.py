@@ -36,3 +36,44 @@ def test_colouring_a_long_post_keeps_none_alive(qtbot):
     before = sys.getrefcount(None)
     editor.setPlainText("## 見出し\n本文の **太字**\n" * 3000)
     assert sys.getrefcount(None) - before > -100
+
+
+def _first_colour(editor, line: int):
+    from PySide6.QtGui import QColor
+
+    first = _formats(editor, line)[0]
+    fmt = first.format
+    return QColor(fmt.foreground().color()).name()
+
+
+def test_a_theme_change_recolours_a_long_post_from_the_view_without_freezing(qtbot):
+    from editor.ui.highlighter import DARK_FORMATS, FORMATS
+
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("## 見出し\n\n本文です。\n\n" * 20000)  # 80,000 lines
+    light = FORMATS["heading"].foreground().color().name()
+    dark = DARK_FORMATS["heading"].foreground().color().name()
+    assert _first_colour(editor, 40000) == light
+    editor.highlighter.set_dark(True, first_block=40000)
+    # The lines in view first; the rest later, between events.
+    assert _first_colour(editor, 40000) == dark
+    assert editor.highlighter.recolouring()
+    assert _first_colour(editor, 0) == light
+    qtbot.waitUntil(lambda: not editor.highlighter.recolouring(), timeout=120000)
+    assert _first_colour(editor, 0) == dark
+    assert _first_colour(editor, 79996) == dark
+
+
+def test_list_markers_are_coloured_where_enter_continues_the_list(qtbot):
+    """The colour of a list marker and Enter's list continuation agree on what a list item is:
+    a full-width space is prose, not the indent or gap of a list item."""
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("- 項目\n  1. 番号\n　- 全角の字下げ\n-　全角の後\n* * *\n- [ ] 作業\n")
+
+    def marker(line: int) -> int:
+        runs = [r for r in _formats(editor, line) if r.format.fontWeight() == QFont.Weight.Bold]
+        return runs[0].start + runs[0].length if runs else 0
+
+    assert [marker(line) for line in range(6)] == [2, 5, 0, 0, 0, 2]

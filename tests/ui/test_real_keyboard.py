@@ -112,3 +112,54 @@ def test_ctrl_tab_moves_between_tabs_and_ctrl_w_closes_one(qtbot, blog, make_win
     _keys("key", "ctrl+w")
     qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=5000)
     assert window.document.path == first.resolve()
+
+
+def test_ctrl_equals_minus_and_zero_zoom_the_text_pane_from_the_keyboard(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    text = window.editor.toPlainText()
+    start = window.editor.font().pointSize()
+    _focus(qtbot, window)
+    window.editor.setFocus()
+    _keys("key", "ctrl+equal", "ctrl+equal")
+    qtbot.waitUntil(lambda: window.editor.font().pointSize() == start + 2, timeout=5000)
+    _keys("key", "ctrl+minus")
+    qtbot.waitUntil(lambda: window.editor.font().pointSize() == start + 1, timeout=5000)
+    _keys("key", "ctrl+0")
+    qtbot.waitUntil(lambda: window.editor.font().pointSize() == start, timeout=5000)
+    assert window.editor.toPlainText() == text
+
+
+def test_ctrl_comma_opens_the_settings(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    _focus(qtbot, window)
+    window.editor.setFocus()
+    _keys("key", "ctrl+comma")
+    qtbot.waitUntil(lambda: window.preferences.dialog is not None, timeout=5000)
+    dialog = window.preferences.dialog
+    qtbot.waitExposed(dialog)
+    dialog.reject()
+
+
+def test_return_on_a_list_item_continues_it_and_ctrl_b_ctrl_k_format(qtbot, blog, make_window):
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    _focus(qtbot, window)
+    editor = window.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    _keys("key", "Return")
+    _keys("type", "--delay", "20", "--", "- milk")
+    _keys("key", "Return")
+    _keys("type", "--delay", "20", "eggs")
+    qtbot.waitUntil(lambda: editor.toPlainText().endswith("- milk\n- eggs"))
+    _keys("key", "ctrl+shift+Left")
+    _keys("key", "ctrl+b")
+    qtbot.waitUntil(lambda: editor.toPlainText().endswith("- milk\n- **eggs**"), timeout=3000)
+    # Ctrl+K is a link here, not Qt's "delete to the end of the line" of X11.
+    QGuiApplication.clipboard().setText("https://example.com/")
+    _keys("key", "ctrl+k")
+    qtbot.waitUntil(
+        lambda: editor.toPlainText().endswith("- **[eggs](https://example.com/)**"), timeout=3000
+    )

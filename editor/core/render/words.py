@@ -44,4 +44,29 @@ WORDS: dict[str, tuple[str, str]] = {
         "cannot read",
         "日付「{date}」を Jekyll は読めません。フロントマターの日付が読めない記事はビルドされません",
     ),
+    # -- a standalone export (core/render/export.py) -------------------------------------------
+    "export-image-missing": (
+        "Image not found, left out of the export: {src}",
+        "画像が見つからないため、書き出しから外しました: {src}",
+    ),
+    "export-image-outside": (
+        "Image outside the blog folder, left out of the export: {src}",
+        "画像がブログのフォルダーの外にあるため、書き出しから外しました: {src}",
+    ),
+    "export-image-kind": (
+        "Not an image file, left out of the export: {src}",
+        "画像ファイルではないため、書き出しから外しました: {src}",
+    ),
+    "export-image-unread": (
+        "Image could not be read, left out of the export: {src} ({reason})",
+        "画像を読めなかったため、書き出しから外しました: {src}（{reason}）",
+    ),
+    "export-stylesheet-file": (
+        "A file the stylesheet names could not be put in the export: {src} ({path})",
+        "スタイルシートが使うファイルを書き出しに含められませんでした: {src}（{path}）",
+    ),
+    "export-stylesheet": (
+        "Stylesheet could not be read, the export has no styles from it: {path} ({reason})",
+        "スタイルシートを読めなかったため、書き出しに含めていません: {path}（{reason}）",
+    ),
 }

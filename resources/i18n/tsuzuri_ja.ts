@@ -1,0 +1,1173 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>“{name}” was deleted or renamed by another program. Keep mine saves your text as “{name}” again.</source>
+        <translation>「{name}」は別のプログラムによって削除されたか、名前が変えられました。「自分の版を残す」を選ぶと、あなたの文章を「{name}」として保存し直します。</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by another program since you opened it. Reload takes their version and drops your unsaved changes; Keep mine keeps your text in the editor and saves it over theirs.</source>
+        <translation>「{name}」は開いた後で別のプログラムによって変更されました。「相手の版を読み込み直す」を選ぶと、相手の版に替わり、未保存の変更は破棄されます。「自分の版を残す」を選ぶと、あなたの文章をエディターに残し、相手の版に上書き保存します。</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by another program since you opened it. Reload takes their version and drops your unsaved changes; Keep mine keeps your text in the editor.</source>
+        <translation>「{name}」は開いた後で別のプログラムによって変更されました。「相手の版を読み込み直す」を選ぶと、相手の版に替わり、未保存の変更は破棄されます。「自分の版を残す」を選ぶと、あなたの文章をエディターに残します。</translation>
+    </message>
+    <message>
+        <source>The post changed on disk</source>
+        <translation>ディスク上の記事が変更されました</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>相手の版を読み込み直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>自分の版を残す(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比較(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeField</name>
+    <message>
+        <source>UTC offset, e.g. +0900 for Japan</source>
+        <translation>UTC からの時差（例: 日本は +0900）</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a UTC offset such as +0900; the date keeps {zone}</source>
+        <translation>「{typed}」は +0900 のような UTC からの時差ではありません。日付は {zone} のままです</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorController</name>
+    <message>
+        <source>The list is being updated; try again in a moment</source>
+        <translation>一覧を更新中です。少し待ってからもう一度お試しください</translation>
+    </message>
+    <message>
+        <source>Nothing to fix safely</source>
+        <translation>安全な修正はありません</translation>
+    </message>
+    <message>
+        <source>{line}: {description}</source>
+        <translation>{line} 行: {description}</translation>
+    </message>
+    <message>
+        <source>then: {description}</source>
+        <translation>続けて: {description}</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>記事</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorPanel</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Fix all safe</source>
+        <translation>安全な修正をすべて適用</translation>
+    </message>
+    <message>
+        <source>safe fix: {description}</source>
+        <translation>安全な修正: {description}</translation>
+    </message>
+    <message>
+        <source>fix to review: {description}</source>
+        <translation>確認が必要な修正: {description}</translation>
+    </message>
+    <message>
+        <source>suggested fix: {description}</source>
+        <translation>修正の提案: {description}</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>問題は見つかりません</translation>
+    </message>
+    <message>
+        <source>{count} problem, {safe} safe fix</source>
+        <translation>問題 {count} 件（安全な修正 {safe} 件）</translation>
+    </message>
+    <message>
+        <source>{count} problem, {safe} safe fixes</source>
+        <translation>問題 {count} 件（安全な修正 {safe} 件）</translation>
+    </message>
+    <message>
+        <source>{count} problems, {safe} safe fix</source>
+        <translation>問題 {count} 件（安全な修正 {safe} 件）</translation>
+    </message>
+    <message>
+        <source>{count} problems, {safe} safe fixes</source>
+        <translation>問題 {count} 件（安全な修正 {safe} 件）</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <source>{count} so far, checking…</source>
+        <translation>問題 {count} 件（確認中…）</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorRules</name>
+    <message>
+        <source>Front matter</source>
+        <translation>フロントマター</translation>
+    </message>
+    <message>
+        <source>Continuation markers</source>
+        <translation>継ぎ目の印</translation>
+    </message>
+    <message>
+        <source>Repeated text</source>
+        <translation>重複した文</translation>
+    </message>
+    <message>
+        <source>Broken characters</source>
+        <translation>壊れた文字</translation>
+    </message>
+    <message>
+        <source>Text cut off</source>
+        <translation>途切れた文</translation>
+    </message>
+    <message>
+        <source>Reading time</source>
+        <translation>読了時間</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>抜粋</translation>
+    </message>
+    <message>
+        <source>Heading levels</source>
+        <translation>見出しのレベル</translation>
+    </message>
+    <message>
+        <source>Date and file name</source>
+        <translation>日付とファイル名</translation>
+    </message>
+    <message>
+        <source>Empty links</source>
+        <translation>空のリンク</translation>
+    </message>
+    <message>
+        <source>Missing link targets</source>
+        <translation>リンク先のないリンク</translation>
+    </message>
+    <message>
+        <source>Long sentences</source>
+        <translation>長すぎる文</translation>
+    </message>
+    <message>
+        <source>Mixed polite and plain style</source>
+        <translation>です・ます調とだ・である調の混在</translation>
+    </message>
+    <message>
+        <source>Doubled particles</source>
+        <translation>助詞の重複</translation>
+    </message>
+    <message>
+        <source>Doubled punctuation</source>
+        <translation>句読点の重複</translation>
+    </message>
+    <message>
+        <source>Full-width letters and digits</source>
+        <translation>全角の英数字</translation>
+    </message>
+    <message>
+        <source>Full-width spaces</source>
+        <translation>全角スペース</translation>
+    </message>
+    <message>
+        <source>Ra-nuki words (見れる)</source>
+        <translation>ら抜き言葉（見れる）</translation>
+    </message>
+    <message>
+        <source>Line breaks inside Japanese sentences</source>
+        <translation>日本語の文中の改行</translation>
+    </message>
+    <message>
+        <source>Front matter that Jekyll cannot read or that is missing</source>
+        <translation>Jekyll が読めない、またはないフロントマター</translation>
+    </message>
+    <message>
+        <source>Continuation markers left where a text was put together in pieces</source>
+        <translation>文章をつないだ所に残った継ぎ目の印</translation>
+    </message>
+    <message>
+        <source>Sentences and passages said twice</source>
+        <translation>二度書かれた文や段落（重複した文）</translation>
+    </message>
+    <message>
+        <source>Broken characters: replacement characters, control characters, mojibake</source>
+        <translation>壊れた文字（置換文字・制御文字・文字化け）</translation>
+    </message>
+    <message>
+        <source>A text, heading or title that stops mid-sentence</source>
+        <translation>文の途中で切れた本文・見出し・タイトル</translation>
+    </message>
+    <message>
+        <source>A reading time that does not match the text</source>
+        <translation>本文に合わない読了時間</translation>
+    </message>
+    <message>
+        <source>A missing, too long or unrelated excerpt</source>
+        <translation>ない、長すぎる、または本文と関係のない抜粋</translation>
+    </message>
+    <message>
+        <source>Heading levels that skip a level</source>
+        <translation>レベルを飛ばした見出し</translation>
+    </message>
+    <message>
+        <source>A date that does not match the file name</source>
+        <translation>ファイル名と合わない日付</translation>
+    </message>
+    <message>
+        <source>Links that lead nowhere</source>
+        <translation>行き先のないリンク</translation>
+    </message>
+    <message>
+        <source>Links and images to files or posts that do not exist</source>
+        <translation>存在しないファイルや記事へのリンクと画像</translation>
+    </message>
+    <message>
+        <source>Very long sentences</source>
+        <translation>長すぎる文</translation>
+    </message>
+    <message>
+        <source>です・ます and だ・である mixed in one post</source>
+        <translation>です・ます調とだ・である調の混在</translation>
+    </message>
+    <message>
+        <source>The same particle twice in a sentence</source>
+        <translation>一文の中で重なった助詞</translation>
+    </message>
+    <message>
+        <source>Punctuation typed twice</source>
+        <translation>重なった句読点</translation>
+    </message>
+    <message>
+        <source>Full-width spaces inside sentences</source>
+        <translation>文中の全角スペース</translation>
+    </message>
+    <message>
+        <source>ら抜き言葉 (見れる for 見られる)</source>
+        <translation>ら抜き言葉（見られる → 見れる）</translation>
+    </message>
+    <message>
+        <source>A line break between Japanese words</source>
+        <translation>日本語の途中の改行</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorSettings</name>
+    <message>
+        <source>Shortest overlap between pieces (characters)</source>
+        <translation>継ぎ目の重なりとみなす最短の長さ（文字）</translation>
+    </message>
+    <message>
+        <source>Shortest sentence compared for repeats</source>
+        <translation>重複を調べる最短の文（文字）</translation>
+    </message>
+    <message>
+        <source>Near copies from a similarity of</source>
+        <translation>ほぼ同じ文とみなす類似度</translation>
+    </message>
+    <message>
+        <source>Safe to remove a copy from a similarity of</source>
+        <translation>重複を安全に削除できる類似度</translation>
+    </message>
+    <message>
+        <source>Japanese reading speed (characters a minute)</source>
+        <translation>日本語を読む速さ（1 分あたりの文字数）</translation>
+    </message>
+    <message>
+        <source>Latin reading speed (words a minute)</source>
+        <translation>英文を読む速さ（1 分あたりの語数）</translation>
+    </message>
+    <message>
+        <source>Reading time tolerance (share)</source>
+        <translation>読了時間の許容誤差（割合）</translation>
+    </message>
+    <message>
+        <source>Longest excerpt (characters)</source>
+        <translation>抜粋の最大の長さ（文字）</translation>
+    </message>
+    <message>
+        <source>Excerpt words found in the body (share)</source>
+        <translation>本文に含まれるべき抜粋の語（割合）</translation>
+    </message>
+    <message>
+        <source>Longest sentence (characters)</source>
+        <translation>一文の最大の長さ（文字）</translation>
+    </message>
+    <message>
+        <source>Sentences needed to judge the style</source>
+        <translation>文体を判定するのに必要な文の数</translation>
+    </message>
+    <message>
+        <source>Largest share of the other style</source>
+        <translation>もう一方の文体の最大の割合</translation>
+    </message>
+</context>
+<context>
+    <name>EditedPost</name>
+    <message>
+        <source>New post</source>
+        <translation>新しい記事</translation>
+    </message>
+</context>
+<context>
+    <name>EditorFonts</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>標準のサイズ(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>Exporting</name>
+    <message>
+        <source>Export as &amp;HTML…</source>
+        <translation>HTML として書き出す(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>PDF として書き出す(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>書き出し(&amp;X)</translation>
+    </message>
+    <message>
+        <source>PDF export needs Qt WebEngine, which is not available here ({reason}). Export as HTML and print that file from a web browser instead.</source>
+        <translation>PDF の書き出しには Qt WebEngine が必要ですが、この環境では使えません（{reason}）。代わりに HTML として書き出し、そのファイルをウェブブラウザーから印刷してください。</translation>
+    </message>
+    <message>
+        <source>An export is already under way…</source>
+        <translation>書き出しの途中です…</translation>
+    </message>
+    <message>
+        <source>Exporting to PDF: {name}…</source>
+        <translation>PDF に書き出しています: {name}…</translation>
+    </message>
+    <message>
+        <source>Exporting to HTML: {name}…</source>
+        <translation>HTML に書き出しています: {name}…</translation>
+    </message>
+    <message>
+        <source>The export could not be made: {reason}</source>
+        <translation>書き出す内容を作れませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made: {reason}</source>
+        <translation>PDF を作成できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>the web engine returned no PDF</source>
+        <translation>ウェブエンジンから PDF が返されませんでした</translation>
+    </message>
+    <message>
+        <source>An export cannot be written over the post itself.</source>
+        <translation>記事そのものに上書きして書き出すことはできません。</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {reason}</source>
+        <translation>{path} に書き出せませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>1 warning: {first}</source>
+        <translation>警告 1 件: {first}</translation>
+    </message>
+    <message>
+        <source>{count} warnings: {first}</source>
+        <translation>警告 {count} 件: {first}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>書き出しに失敗しました</translation>
+    </message>
+</context>
+<context>
+    <name>FixAllDialog</name>
+    <message>
+        <source>Fix all safe problems</source>
+        <translation>安全な修正をすべて適用</translation>
+    </message>
+    <message>
+        <source>{count} safe fix(es) change the post as shown. Nothing is saved until you save; one Undo takes them all back.</source>
+        <translation>{count} 件の安全な修正で、記事は次のように変わります。保存するまでファイルは変わりません。「元に戻す」1 回ですべて戻せます。</translation>
+    </message>
+    <message>
+        <source>Apply {count} fix(es)</source>
+        <translation>{count} 件を修正</translation>
+    </message>
+</context>
+<context>
+    <name>FormBinding</name>
+    <message>
+        <source>The front matter is not valid YAML (line {line}, column {column}): {reason}. Fix it in the YAML tab; nothing is lost.</source>
+        <translation>フロントマターが正しい YAML ではありません（{line} 行 {column} 列）: {reason}。YAML タブで直してください。何も失われていません。</translation>
+    </message>
+    <message>
+        <source>The front matter is not valid YAML: {reason}. Fix it in the YAML tab; nothing is lost.</source>
+        <translation>フロントマターが正しい YAML ではありません: {reason}。YAML タブで直してください。何も失われていません。</translation>
+    </message>
+</context>
+<context>
+    <name>FormatActions</name>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>太字(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>斜体(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>リンク(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Heading &amp;1</source>
+        <translation>見出し 1(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Heading &amp;2</source>
+        <translation>見出し 2(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Heading &amp;3</source>
+        <translation>見出し 3(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Make the selection bold, or plain again</source>
+        <translation>選択範囲を太字にします (太字なら元に戻します)</translation>
+    </message>
+    <message>
+        <source>Make the selection italic, or plain again</source>
+        <translation>選択範囲を斜体にします (斜体なら元に戻します)</translation>
+    </message>
+    <message>
+        <source>Link the selection (to the address on the clipboard, if there is one)</source>
+        <translation>選択範囲をリンクにします (クリップボードに URL があればその URL へ)</translation>
+    </message>
+</context>
+<context>
+    <name>FrontMatterForm</name>
+    <message>
+        <source>file name part, e.g. ai-chip-market</source>
+        <translation>ファイル名の一部（例: ai-chip-market）</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. 投資分析, 技術動向</source>
+        <translation>読点かカンマで区切る（例: 投資分析、技術動向）</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. AI, 半導体</source>
+        <translation>読点かカンマで区切る（例: AI、半導体）</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>スラッグ</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>カテゴリー</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>著者</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>抜粋</translation>
+    </message>
+    <message>
+        <source>Reading time</source>
+        <translation>読了時間</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>レイアウト</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>その他の項目</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>  (edit them in the YAML tab)</source>
+        <translation> （YAML タブで編集してください）</translation>
+    </message>
+    <message>
+        <source>{value} minutes is more than this field shows (up to {limit}); edit it in the YAML tab</source>
+        <translation>{value} 分はこの欄で表示できる値（{limit} まで）を超えています。YAML タブで編集してください</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Some of the interface stays in English: {files} not found (run “make translations”)</source>
+        <translation>画面の一部が英語のままです: {files} が見つかりません（「make translations」を実行してください）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open posts</source>
+        <translation>開いている記事</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>書式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor</source>
+        <translation>記事の点検(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New post</source>
+        <translation>新しい記事(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>タブを閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Open &amp;blog…</source>
+        <translation>ブログを開く(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish draft</source>
+        <translation>下書きを公開(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename to match the date</source>
+        <translation>日付に合わせて名前を変更(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>次のタブ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious tab</source>
+        <translation>前のタブ(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Fix all &amp;safe problems</source>
+        <translation>安全な修正をすべて適用(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>規則(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The last blog is not there any more: {blog}</source>
+        <translation>前回のブログが見つかりません: {blog}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEditor</name>
+    <message>
+        <source>Write the post in Markdown here…</source>
+        <translation>ここに記事を Markdown で書きます…</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <source>Cannot open post</source>
+        <translation>記事を開けません</translation>
+    </message>
+    <message>
+        <source>{path} is not there.</source>
+        <translation>{path} が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Not a Jekyll blog</source>
+        <translation>Jekyll のブログではありません</translation>
+    </message>
+    <message>
+        <source>{folder} has no _config.yml or _posts folder.</source>
+        <translation>{folder} には _config.yml も _posts フォルダーもありません。</translation>
+    </message>
+</context>
+<context>
+    <name>PostListView</name>
+    <message>
+        <source>[draft] </source>
+        <translation>［下書き］</translation>
+    </message>
+</context>
+<context>
+    <name>PostNaming</name>
+    <message>
+        <source>Saving renames the file to {path}</source>
+        <translation>保存するとファイル名が {path} に変わります</translation>
+    </message>
+    <message>
+        <source>The post needs a name</source>
+        <translation>記事に名前が必要です</translation>
+    </message>
+    <message>
+        <source>Give the post a title (or a slug) before saving it; nothing is lost.</source>
+        <translation>保存する前に記事のタイトル（またはスラッグ）を入力してください。何も失われていません。</translation>
+    </message>
+    <message>
+        <source>Cannot name the post</source>
+        <translation>記事に名前を付けられません</translation>
+    </message>
+    <message>
+        <source>Could not publish</source>
+        <translation>公開できませんでした</translation>
+    </message>
+    <message>
+        <source>Saved, but not renamed</source>
+        <translation>保存しましたが、名前は変更していません</translation>
+    </message>
+    <message>
+        <source>Cannot rename</source>
+        <translation>名前を変更できません</translation>
+    </message>
+    <message>
+        <source>Only a saved post in _posts/ with a date can be renamed to its date.</source>
+        <translation>日付に合わせて名前を変更できるのは、_posts/ に保存済みで日付のある記事だけです。</translation>
+    </message>
+    <message>
+        <source>Could not rename</source>
+        <translation>名前を変更できませんでした</translation>
+    </message>
+    <message>
+        <source>Saved and renamed {old} to {new}</source>
+        <translation>保存し、{old} の名前を {new} に変更しました</translation>
+    </message>
+    <message>
+        <source>Renamed {old} to {new}</source>
+        <translation>{old} の名前を {new} に変更しました</translation>
+    </message>
+    <message>
+        <source>; these posts still link to the old name: {names}</source>
+        <translation>。次の記事はまだ古い名前にリンクしています: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>PostView</name>
+    <message>
+        <source>Simple preview: {reason}</source>
+        <translation>簡易プレビュー: {reason}</translation>
+    </message>
+    <message>
+        <source>Doctor: checking…</source>
+        <translation>点検: 確認中…</translation>
+    </message>
+    <message>
+        <source>Cannot open post</source>
+        <translation>記事を開けません</translation>
+    </message>
+    <message>
+        <source>Doctor: clean</source>
+        <translation>点検: 問題なし</translation>
+    </message>
+    <message>
+        <source>Doctor: {count} problem</source>
+        <translation>点検: 問題 {count} 件</translation>
+    </message>
+    <message>
+        <source>Doctor: {count} problems</source>
+        <translation>点検: 問題 {count} 件</translation>
+    </message>
+    <message>
+        <source>Preview: {count} warning: {first}</source>
+        <translation>プレビュー: 警告 {count} 件: {first}</translation>
+    </message>
+    <message>
+        <source>Preview: {count} warnings: {first}</source>
+        <translation>プレビュー: 警告 {count} 件: {first}</translation>
+    </message>
+    <message>
+        <source>The preview could not be rendered: {reason}</source>
+        <translation>プレビューを表示できませんでした: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewStyle</name>
+    <message>
+        <source>Use the blog&apos;s &amp;stylesheet…</source>
+        <translation>ブログのスタイルシートを使う(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Use Tsuzuri&apos;s s&amp;tylesheet</source>
+        <translation>Tsuzuri のスタイルシートを使う(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>“{name}” has unsaved changes.</source>
+        <translation>「{name}」には未保存の変更があります。</translation>
+    </message>
+    <message>
+        <source>Save them first?</source>
+        <translation>先に保存しますか？</translation>
+    </message>
+    <message>
+        <source>Open post</source>
+        <translation>記事を開く</translation>
+    </message>
+    <message>
+        <source>Markdown posts (*.md *.markdown);;All files (*)</source>
+        <translation>Markdown の記事 (*.md *.markdown);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Save post as</source>
+        <translation>名前を付けて記事を保存</translation>
+    </message>
+    <message>
+        <source>Markdown posts (*.md *.markdown)</source>
+        <translation>Markdown の記事 (*.md *.markdown)</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>PDF として書き出す</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export as HTML</source>
+        <translation>HTML として書き出す</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html *.htm)</source>
+        <translation>HTML ファイル (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Preview stylesheet</source>
+        <translation>プレビューのスタイルシート</translation>
+    </message>
+    <message>
+        <source>Stylesheets (*.css)</source>
+        <translation>スタイルシート (*.css)</translation>
+    </message>
+    <message>
+        <source>The post is read-only</source>
+        <translation>記事は読み取り専用です</translation>
+    </message>
+    <message>
+        <source>“{name}” is marked read-only.</source>
+        <translation>「{name}」は読み取り専用になっています。</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;over it</source>
+        <translation>上書き保存(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open blog</source>
+        <translation>ブログを開く</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>never saved</source>
+        <translation>一度も保存されていません</translation>
+    </message>
+    <message>
+        <source>the post was deleted or renamed</source>
+        <translation>記事は削除されたか、名前が変えられました</translation>
+    </message>
+    <message>
+        <source>already saved</source>
+        <translation>保存済み</translation>
+    </message>
+    <message>
+        <source>the post on disk is as you left it</source>
+        <translation>ディスク上の記事は最後に見たときのままです</translation>
+    </message>
+    <message>
+        <source>the post on disk was changed since</source>
+        <translation>ディスク上の記事はその後変更されました</translation>
+    </message>
+    <message>
+        <source>New post: {words}</source>
+        <translation>新しい記事: {words}</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>新しい記事</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>保存されていない変更を復元</translation>
+    </message>
+    <message>
+        <source>Tsuzuri was not closed properly. This unsaved work was kept; restoring puts it in the editor as unsaved changes, nothing is written until you save.</source>
+        <translation>Tsuzuri が正しく終了しませんでした。保存されていない次の変更が残っています。復元するとエディターに未保存の変更として戻ります。保存するまで何も書き込みません。</translation>
+    </message>
+    <message>
+        <source>{count} kept file(s) could not be read; they are left in place.</source>
+        <translation>残っていたファイルのうち {count} 件は読めませんでした。そのままにしてあります。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>後で決める(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SafeKeeper</name>
+    <message>
+        <source>Restored unsaved work; it is not saved yet.</source>
+        <translation>保存されていない変更を復元しました。まだ保存されていません。</translation>
+    </message>
+    <message>
+        <source>Could not save “{name}”</source>
+        <translation>「{name}」を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>The post is gone</source>
+        <translation>記事がありません</translation>
+    </message>
+    <message>
+        <source>“{name}” was deleted or renamed by another program. Your text is still in the editor; saving creates the post again.</source>
+        <translation>「{name}」は別のプログラムによって削除されたか、名前が変えられました。文章はエディターに残っています。保存すると記事を作り直します。</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed by another program and has been reloaded.</source>
+        <translation>「{name}」は別のプログラムによって変更されたため、読み込み直しました。</translation>
+    </message>
+    <message>
+        <source>Cannot reload the post</source>
+        <translation>記事を読み込み直せません</translation>
+    </message>
+    <message>
+        <source>Could not create the folder {folder}: {reason}</source>
+        <translation>フォルダー {folder} を作れませんでした: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Saving</name>
+    <message>
+        <source>Saved {name}</source>
+        <translation>{name} を保存しました</translation>
+    </message>
+    <message>
+        <source>The file name keeps its date</source>
+        <translation>ファイル名の日付はそのままです</translation>
+    </message>
+    <message>
+        <source>Only a saved draft in _drafts/ can be published</source>
+        <translation>公開できるのは _drafts/ に保存済みの下書きだけです</translation>
+    </message>
+    <message>
+        <source>Published as {name}</source>
+        <translation>{name} として公開しました</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Recent &amp;blogs</source>
+        <translation>最近使ったブログ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Recent p&amp;osts</source>
+        <translation>最近使った記事(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;{number} {name} (not found)</source>
+        <translation>&amp;{number} {name}（見つかりません）</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（まだありません）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>エディター</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>記事の点検</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>言語の変更は次回の起動から反映されます。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>テーマ(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Default ({family})</source>
+        <translation>既定（{family}）</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>フォント(&amp;F):</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> ポイント</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>サイズ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation>見本:</translation>
+    </message>
+    <message>
+        <source>Close brackets 「」『』（）【】 as they are typed</source>
+        <translation>「」『』（）【】の閉じかっこを自動で入力する</translation>
+    </message>
+    <message>
+        <source>Continue lists and quotes on Enter; Tab indents list items</source>
+        <translation>Enter でリストと引用を続け、Tab でリストの項目を字下げする</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ミリ秒</translation>
+    </message>
+    <message>
+        <source>&amp;Update after a pause in typing of:</source>
+        <translation>入力が止まってから更新するまで(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Load remote images and styles for this blog</source>
+        <translation>このブログでリモートの画像とスタイルを読み込む</translation>
+    </message>
+    <message>
+        <source>Open a blog to choose this for it.</source>
+        <translation>ブログを開くと設定できます。</translation>
+    </message>
+    <message>
+        <source>Rules for this blog</source>
+        <translation>このブログで使う規則</translation>
+    </message>
+    <message>
+        <source>Rules (open a blog to keep this choice)</source>
+        <translation>規則（ブログを開くと選択が保存されます）</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>What it looks for</source>
+        <translation>調べる内容</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>Continuation markers (one a line):</source>
+        <translation>継ぎ目の印（1 行に 1 つ）:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder for pasted images (in the blog):</source>
+        <translation>貼り付けた画像の保存先（ブログ内のフォルダー）(&amp;F):</translation>
+    </message>
+</context>
+<context>
+    <name>TakesDialog</name>
+    <message>
+        <source>Compare the two takes</source>
+        <translation>二つの版を比べる</translation>
+    </message>
+    <message>
+        <source>Kept (first take)</source>
+        <translation>残す（前の版）</translation>
+    </message>
+    <message>
+        <source>Removed (second take)</source>
+        <translation>削除する（後の版）</translation>
+    </message>
+    <message>
+        <source>Keep the first take</source>
+        <translation>前の版を残す</translation>
+    </message>
+    <message>
+        <source>The second take has words the first one does not. Keep the first take and remove the second?</source>
+        <translation>後の版には、前の版にない言葉があります。前の版を残し、後の版を削除しますか？</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeController</name>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>システムに合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>_PdfJob</name>
+    <message>
+        <source>it took more than a minute</source>
+        <translation>1 分以上かかりました</translation>
+    </message>
+    <message>
+        <source>the page could not be loaded</source>
+        <translation>ページを読み込めませんでした</translation>
+    </message>
+</context>
+</TS>
