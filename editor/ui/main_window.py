@@ -170,6 +170,11 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.PreviousChild,
             lambda: self._step_tab(-1),
         )
+        # X11 reports Ctrl+Shift+Tab as Ctrl+Shift+Backtab, which the standard binding does not
+        # always match; these spellings catch it.
+        self.previous_tab_action.setShortcuts(
+            [*self.previous_tab_action.shortcuts(), QKeySequence("Ctrl+Backtab")]
+        )
         self.preview_style.fill_menu(self.menus["view"])
         self.menus["view"].addSeparator()
         self.fonts.fill_menu(self.menus["view"])
@@ -235,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def _add_view(self) -> PostView:
         """A new tab (its panes sized like the current one's) with an empty post."""
-        view = PostView(self, self.blog, self.settings, self.post_list)
+        view = PostView(self, self.blog, self.settings, self.post_list, self.opening.load)
         self.fonts.attach(view.editor)
         self.theme.attach(view.editor)
         current = self.tabs.currentWidget()

@@ -71,6 +71,17 @@ class Opening(QObject):
             # is; the file watcher keeps an unmodified post current.
             self._post_list.select_path(path.resolve())
             return True
+        read = self.load(path)
+        if read is None:
+            return False
+        document, loaded = read
+        self._show(document, loaded, from_list)
+        self._post_list.select_path(path.resolve())
+        self.post_opened.emit(path)
+        return True
+
+    def load(self, path: Path) -> tuple[PostDocument, LoadedPost] | None:
+        """The post at ``path`` read safely, or None when it cannot be (the writer was told)."""
         try:
             loaded = self._read(path)
         except StorageError as exc:
@@ -79,12 +90,8 @@ class Opening(QObject):
                 self.tr("Cannot open post"),
                 f"{path.name}: {exc.message_in(current_language())}",
             )
-            return False
-        document = PostDocument.from_text(loaded.text, path.resolve(), self._blog.timezone)
-        self._show(document, loaded, from_list)
-        self._post_list.select_path(path.resolve())
-        self.post_opened.emit(path)
-        return True
+            return None
+        return PostDocument.from_text(loaded.text, path.resolve(), self._blog.timezone), loaded
 
     def new_post(self) -> None:
         """Start an unsaved post from the blog's defaults; saved into _posts/ on first save."""

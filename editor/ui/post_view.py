@@ -7,16 +7,16 @@ preview; the window keeps what they share (the blog, the post list, the menus, t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
-from editor.core.files.storage import LoadedPost, StorageError
+from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext, RenderResult, render_body
 from editor.core.render.context import warning_text
-from editor.ui import prompts
 from editor.ui.background import LatestOnly
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
@@ -38,8 +38,9 @@ class PostView(QSplitter):
     """The panes and controllers of one open post.
 
     ``window`` is the main window (its parent, and the parent of every question), ``blog`` the
-    open blog, ``settings`` the application's, and ``post_list`` the blog's list of posts that
-    saving refreshes.
+    open blog, ``settings`` the application's, ``post_list`` the blog's list of posts that
+    saving refreshes, and ``load(path)`` reads a post into a document (None when it cannot be,
+    the writer told why).
     """
 
     changed = Signal()
@@ -55,8 +56,10 @@ class PostView(QSplitter):
         blog: OpenBlog,
         settings: Settings,
         post_list: PostListView,
+        load: Callable[[Path], tuple[PostDocument, LoadedPost] | None],
     ):
         super().__init__(Qt.Orientation.Horizontal, window)
+        self._load = load
         self.setObjectName("postView")
         self.setChildrenCollapsible(True)
         self._window = window
@@ -200,18 +203,10 @@ class PostView(QSplitter):
 
     def open_here(self, path: Path) -> bool:
         """Show the post at ``path`` in this tab (a draft just published); False if unreadable."""
-        try:
-            loaded = self.safekeeping.read(path)
-        except StorageError as exc:
-            prompts.show_error(
-                self._window,
-                self.tr("Cannot open post"),
-                f"{path.name}: {exc.message_in(current_language())}",
-            )
+        read = self._load(path)
+        if read is None:
             return False
-        self.show_document(
-            PostDocument.from_text(loaded.text, path.resolve(), self.blog.timezone), loaded
-        )
+        self.show_document(*read)
         return True
 
     def position(self) -> tuple[int, int]:

@@ -749,10 +749,6 @@
         <translation>点検: 確認中…</translation>
     </message>
     <message>
-        <source>Cannot open post</source>
-        <translation>記事を開けません</translation>
-    </message>
-    <message>
         <source>Doctor: clean</source>
         <translation>点検: 問題なし</translation>
     </message>
