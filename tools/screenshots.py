@@ -3,8 +3,10 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py [en]
 
 Writes docs/images/main-window.png (a sample post), docs/images/main-window-dark.png (the same
-in the dark theme), docs/images/tabs.png (the sample posts in tabs, one with unsaved typing) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when it
-is there, with the doctor's findings), in the Japanese interface (``en``: in English, as
+in the dark theme), docs/images/find.png (find and replace open
+on it), docs/images/outline.png (the same post in focus mode, with its outline and the
+counts of a selection) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when
+it is there, with the doctor's findings), in the Japanese interface (``en``: in English, as
 main-window-en.png and so on).
 """
 
@@ -53,7 +55,12 @@ def main() -> int:
         blog = Path(tmp) / "blog"
         shutil.copytree(ROOT / "resources" / "sample-blog", blog)
         sample = blog / "_posts" / "2025-10-20-ai-chip-market.md"
-        shots = [(sample, f"main-window{suffix}.png"), (sample, f"main-window-dark{suffix}.png")]
+        shots = [
+            (sample, f"main-window{suffix}.png"),
+            (sample, f"main-window-dark{suffix}.png"),
+            (sample, f"outline{suffix}.png"),
+            (sample, f"find{suffix}.png"),
+        ]
         raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
         if raw.is_file():
             shutil.copyfile(raw, blog / "_posts" / raw.name)
@@ -70,19 +77,20 @@ def main() -> int:
             if name.startswith("doctor"):
                 window.left_splitter.setSizes([260, 380, 260])
                 wait(500)
-            if name == "main-window.png":
-                window.screen().grabWindow(window.winId()).save(
-                    str(ROOT / "docs" / "images" / name)
-                )
-                print(f"wrote docs/images/{name}")
-                name = "tabs.png"  # then the other sample posts beside it, in tabs
-                sample = ROOT / "resources" / "sample-blog" / "_posts"
-                for other in sorted(sample.glob("*.md"), reverse=True):
-                    window.open_post(blog / "_posts" / other.name)
-                window.tabs.setCurrentIndex(1)
-                window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
-                window.editor.insertPlainText("\n\n書きかけの段落")
-                wait(3000)
+            if name.startswith("outline"):
+                # Focus mode on the paragraph under the second heading, a few words selected.
+                window.view.focus_action.setChecked(True)
+                cursor = window.editor.textCursor()
+                cursor.setPosition(window.editor.toPlainText().index("特に推論"))
+                cursor.movePosition(cursor.MoveOperation.Right, cursor.MoveMode.KeepAnchor, 8)
+                window.editor.setTextCursor(cursor)
+                window.editor.centerCursor()
+                wait(1500)
+            if name.startswith("find"):
+                window.find.open_find(replace=True)
+                window.find.bar.find_field.setText("推論")
+                window.find.bar.replace_field.setText("インファレンス")
+                wait(500)
             target = ROOT / "docs" / "images" / name
             window.screen().grabWindow(window.winId()).save(str(target))
             print(f"wrote {target.relative_to(ROOT)}")
