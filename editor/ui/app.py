@@ -158,9 +158,18 @@ def open_target(window, root: Path | None, post: Path | None) -> None:
     if post is not None:
         window.open_post(post)
         if root is None:  # a lone post: its folder keeps its recovery copies
-            window.safekeeping.offer_recovery()
+            window.offer_recovery()
     elif root is not None:
         window.open_newest_post()
+
+
+def open_at_start(window, path: str | None, root: Path | None, post: Path | None) -> None:
+    """What a new window shows: PATH when one was given (``root`` and ``post`` from
+    :func:`resolve_target`); else what the last window left open; the sample blog only on the
+    very first start, when there is no session yet."""
+    if path is None and window.restore_session():
+        return
+    open_target(window, root, post)
 
 
 def start_window(settings):
@@ -207,7 +216,7 @@ def run_app(path: str | None) -> int:
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ORGANISATION, APP_NAME
     )
     window = start_window(Settings(store))
-    open_target(window, root, post)
+    open_at_start(window, path, root, post)
     window.show()
     status = app.exec()
     from editor.ui.preview import release_web_profile

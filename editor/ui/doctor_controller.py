@@ -151,6 +151,7 @@ class DoctorController(QObject):
         self.config = doctor_config(settings)
         settings.changed.connect(self._on_setting_changed)
         self.rule_actions: dict[str, QAction] = {}
+        self._make_rule_actions()
         panel.jump_requested.connect(self.jump_to)
         panel.fix_requested.connect(lambda findings: self.apply(findings, current_text()))
         panel.fix_all_requested.connect(lambda: self.apply_all_safe(current_text()))
@@ -170,19 +171,18 @@ class DoctorController(QObject):
 
     # -- menu and rules ----------------------------------------------------------------------
 
-    def fill_menu(self, menu: QMenu) -> None:
-        """ "Fix all safe problems" and a checkable entry per rule."""
-        fix_all = QAction(self.tr("Fix all &safe problems"), self)
-        fix_all.triggered.connect(self.panel.fix_all_button.click)
-        menu.addAction(fix_all)
-        rules = menu.addMenu(self.tr("&Rules"))
+    def _make_rule_actions(self) -> None:
         for rule in all_rules():
             action = QAction(rule_label(rule), self)
             action.setCheckable(True)
             action.setChecked(True)
             action.toggled.connect(self._on_rule_toggled)
-            rules.addAction(action)
             self.rule_actions[rule] = action
+
+    def fill_rules_menu(self, menu: QMenu) -> None:
+        """A checkable entry per rule (the window's Doctor > Rules shows the current post's)."""
+        for action in self.rule_actions.values():
+            menu.addAction(action)
 
     def show_blog(self, root: Path | None) -> None:
         """Use the rules this blog's writer left switched on."""

@@ -42,9 +42,21 @@ class EditedPost(QObject):
             self.sync()
         return self._document
 
+    @property
+    def path(self):
+        """Where the post is saved (None before its first save), without waiting for the
+        pane's typing to be copied over."""
+        return self._document.path
+
+    def title(self) -> str:
+        """The post's front-matter title ("" when it has none), read without copying the
+        pane's typing over: the body does not change it."""
+        title = self._document.get("title")
+        return " ".join(str(title).split()) if title is not None else ""
+
     def name(self) -> str:
         """The post's file name, or "New post" before its first save."""
-        path = self.document.path
+        path = self.path
         return path.name if path else self.tr("New post")
 
     def show(self, document: PostDocument) -> bool:

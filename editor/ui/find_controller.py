@@ -46,8 +46,8 @@ class FindController(QObject):
 
     def __init__(
         self,
-        editor: QPlainTextEdit,
-        preview: PreviewPane,
+        editor: QPlainTextEdit | None,
+        preview: PreviewPane | None,
         settings: Settings,
         parent: QObject | None = None,
     ):
@@ -103,7 +103,8 @@ class FindController(QObject):
         self.bar.replace_requested.connect(self.replace_one)
         self.bar.replace_all_requested.connect(self.replace_all)
         self.bar.closed.connect(self._on_closed)
-        self.attach(editor, preview)
+        if editor is not None:
+            self.attach(editor, preview)
 
     def _action(self, text: str, shortcut) -> QAction:
         action = QAction(text, self)

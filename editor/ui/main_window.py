@@ -1,42 +1,34 @@
-"""The main window: post list, front-matter form and text pane beside the live preview."""
+"""The main window: the post list beside the open posts in tabs, each with its front-matter form,
+text pane, doctor panel and live preview (see :mod:`editor.ui.post_view`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
-from editor.core.render import RenderContext, RenderResult, render_body
-from editor.core.render.context import warning_text
-from editor.ui.background import LatestOnly
-from editor.ui.doctor_controller import DoctorController
-from editor.ui.doctor_panel import DoctorPanel
+from editor.core.render import RenderContext
 from editor.ui.edit_actions import EditActions
-from editor.ui.edited_post import EditedPost
 from editor.ui.editor_fonts import EditorFonts
-from editor.ui.editor_pane import UI_FONTS, MarkdownEditor, pick_font
+from editor.ui.editor_pane import UI_FONTS, pick_font
 from editor.ui.exporting import Exporting
 from editor.ui.find_controller import FindController
-from editor.ui.form_binding import FormBinding
 from editor.ui.format_menu import FormatActions
-from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.help_menu import HelpMenu
-from editor.ui.i18n import current_language, worded
+from editor.ui.i18n import worded
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.outline import OutlineController, OutlinePanel
 from editor.ui.post_list import PostListView
-from editor.ui.post_naming import PostNaming
-from editor.ui.preview import PreviewPane
+from editor.ui.post_view import PostView
 from editor.ui.preview_style import PreviewStyle
-from editor.ui.safekeeping import SafeKeeper
-from editor.ui.saving import Saving
+from editor.ui.session import Session
 from editor.ui.settings import Settings
 from editor.ui.settings_dialog import Preferences
 from editor.ui.status_counts import StatusCounts
@@ -44,95 +36,75 @@ from editor.ui.theme import ThemeController
 from editor.ui.view_modes import ViewModes
 
 APP_NAME = "Tsuzuri"
+TAB_TITLE_CHARS = 24  # longer titles are cut here, so the unsaved mark after them always shows
+MODIFIED_MARK = " ●"
 
 
 class MainWindow(QMainWindow):
-    """One post at a time in a blog: the window holds the panes and the controllers (each handed
-    its collaborators) and wires their signals."""
+    """The posts of one blog, each in a tab: the window holds the post list, the menus, the
+    status bar and the tabs (:class:`PostView`, each with its own controllers), and wires them.
+
+    ``editor``, ``preview``, ``form``, ``document``, ``saving``, ``safekeeping``, ``doctor`` …
+    are the current tab's; ``current_post_changed`` tells whoever follows them (find, outline,
+    counts, focus mode, view modes) that another tab is now current.
+    """
 
     post_opened = Signal(Path)
     post_saved = Signal(Path)
+    current_post_changed = Signal(object)
+    """The current tab changed: its :class:`PostView` (``.editor``, ``.preview``, ``.form``)."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
         self.blog = OpenBlog()
+        self._layouts: list[str] = []
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
         self.theme = ThemeController(settings, self)  # first: every pane starts in its colours
         self.fonts = EditorFonts(settings, self)
         self.preferences = Preferences(settings, lambda: self.blog_root, self)
+        self.format_actions = FormatActions(settings, self)  # on the current tab's text pane
 
         self.post_list = PostListView()
-        self.form = FrontMatterForm()
-        self.editor = MarkdownEditor()
-        self.fonts.attach(self.editor)
-        self.theme.attach(self.editor)
-        self.preview = PreviewPane()
-        self.edited = EditedPost(self.editor, self)
-        self.format_actions = FormatActions(settings, self)
-        self.format_actions.attach(self.editor)
-        self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
-        self.safekeeping = SafeKeeper(
-            self, self.blog, lambda: self.document.text, lambda: self.is_modified
-        )
-        self.naming = PostNaming(
-            self.blog, lambda: self.document, self.form, self.safekeeping, self
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("postTabs")
+        self.tabs.setAccessibleName(self.tr("Open posts"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)  # scroll buttons instead
+        self.tabs.tabBar().installEventFilter(self)  # a middle click closes a tab
+        self.preview_style = PreviewStyle(
+            lambda: [view.preview for view in self.views()], settings, self
         )
         self.opening = Opening(
             self.blog,
             lambda: self.document,
-            self.safekeeping,
+            lambda path: self.safekeeping.read(path),
             self.post_list,
-            self.form,
-            self._confirm_leaving,
-            self._show_document,
+            self._confirm_leaving_all,
+            self._show_in_tab,
+            self._switch_to,
             self.open_blog,
             self,
         )
-
-        self.left_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.left_splitter.setObjectName("leftSplitter")
-        self.left_splitter.addWidget(self.form)
-        self.find = FindController(self.editor, self.preview, settings, self)
-        self.left_splitter.addWidget(self.find.with_bar(self.editor))
-        self.doctor_panel = DoctorPanel()
-        self.left_splitter.addWidget(self.doctor_panel)
-        self.left_splitter.setSizes([330, 600, 160])
-        self.doctor = DoctorController(
-            self.editor,
-            self.doctor_panel,
-            self.form.raw,
-            settings,
-            self._current_post_text,
-            self,
+        self.session = Session(
+            settings, self.opening.open_blog_folder, self.opening.open_anywhere, self
         )
-        self.binding = FormBinding(
-            self.form, lambda: self.document, self.blog, self.naming, self.doctor, self
-        )
-        self.saving = Saving(
-            self.edited,
-            self.form,
-            self.naming,
-            self.safekeeping,
-            self.binding,
-            self.post_list,
-            self.open_post,
-            self,
-        )
-        self.preview_style = PreviewStyle(self.preview, settings, self)
         self.exporting = Exporting(
-            self._current_document,
+            lambda: self.current_view.current_document(),
             self.render_context,
             lambda: self.preview_style.stylesheets(dark=False),
             settings,
             self,
         )
+        # One find bar under the tabs, searching the current tab's text pane or preview.
+        self.find = FindController(None, None, settings, self)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.post_list)
-        self.main_splitter.addWidget(self.left_splitter)
-        self.main_splitter.addWidget(self.preview)
-        self.main_splitter.setSizes([200, 620, 620])
+        self.main_splitter.addWidget(self.find.with_bar(self.tabs))
+        self.main_splitter.setSizes([200, 1240])
         self.setCentralWidget(self.main_splitter)
         self.resize(1440, 900)
 
@@ -141,27 +113,22 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.doctor_status)
         self.preview_status = QLabel()
         self.statusBar().addPermanentWidget(self.preview_status)
-        if not self.preview.uses_webengine:
-            self.preview_status.setText(
-                self.tr("Simple preview: {reason}").format(reason=self.preview.fallback_reason)
-            )
 
+        # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
         self.outline_dock = self.outline_panel.dock(self)
         self.outline = OutlineController(self.outline_panel, self)
         self.counts = StatusCounts(lambda: self.doctor.config, self)
         self.counts.add_to(self.statusBar())
-        self.view = ViewModes(
-            self, self.left_splitter, self.preview, self.outline_dock, self.post_list, settings
-        )
+        self.view = ViewModes(self, None, None, self.outline_dock, self.post_list, settings)
         self.help = HelpMenu(self)
-        for follower in (self.outline, self.counts, self.view.focus):
-            follower.attach(self.editor)
+        self.edit_actions = EditActions(self, self)
 
         self._build_actions()
-        self._connect_signals()
         self._restore_state()
-        self._update_title()
+        self._add_view()
+        self._connect_signals()
+        self._on_current_changed(self.tabs.currentIndex())
 
     # -- set-up ------------------------------------------------------------------------------
 
@@ -183,107 +150,321 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             self.tr("&Open…"), QKeySequence.StandardKey.Open, self.opening.on_open_triggered
         )
-        self.save_action = self._action(
-            self.tr("&Save"), QKeySequence.StandardKey.Save, self.saving.save
+        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.close_tab_action = self._action(
+            self.tr("&Close tab"), QKeySequence.StandardKey.Close, self.close_current_tab
         )
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.open_blog_action = self._action(
             self.tr("Open &blog…"), "Ctrl+Shift+O", self.opening.on_open_blog_triggered
         )
         self.publish_action = self._action(
-            self.tr("&Publish draft"), "Ctrl+Shift+P", self.saving.publish_draft
+            self.tr("&Publish draft"), "Ctrl+Shift+P", self.publish_draft
         )
         self.rename_to_date_action = self._action(
-            self.tr("&Rename to match the date"), "", self.saving.rename_to_date
+            self.tr("&Rename to match the date"), "", lambda: self.saving.rename_to_date()
         )
+        for action in (self.new_action, self.open_action, self.open_blog_action):
+            menu.addAction(action)
+        self.session.fill_menu(menu)
+        menu.addSeparator()
         for action in (
-            self.new_action,
-            self.open_action,
-            self.open_blog_action,
             self.save_action,
             self.publish_action,
             self.rename_to_date_action,
-            self.quit_action,
+            self.close_tab_action,
         ):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
         self.exporting.fill_menu(menu, before=self.quit_action)
         self.theme.fill_menu(self.menus["view"])
         self.format_actions.fill_menu(self.menus["format"])
-        self.edit_actions = EditActions(self, self)
         self.edit_actions.fill_menu(self.menus["edit"])
         self.menus["edit"].addSeparator()
         self.find.fill_menu(self.menus["edit"])
+
+        self.next_tab_action = self._action(
+            self.tr("&Next tab"), QKeySequence.StandardKey.NextChild, lambda: self._step_tab(1)
+        )
+        self.previous_tab_action = self._action(
+            self.tr("Pre&vious tab"),
+            QKeySequence.StandardKey.PreviousChild,
+            lambda: self._step_tab(-1),
+        )
+        # X11 reports Ctrl+Shift+Tab as Ctrl+Shift+Backtab, which the standard binding does not
+        # always match; these spellings catch it.
+        self.previous_tab_action.setShortcuts(
+            [*self.previous_tab_action.shortcuts(), QKeySequence("Ctrl+Backtab")]
+        )
         self.preview_style.fill_menu(self.menus["view"])
         self.menus["view"].addSeparator()
         self.fonts.fill_menu(self.menus["view"])
+        self.menus["view"].addSeparator()
+        self.menus["view"].addAction(self.next_tab_action)
+        self.menus["view"].addAction(self.previous_tab_action)
         self.view.fill_menu(self.menus["view"])
-        self.doctor.fill_menu(self.menus["doctor"])
+
+        self.fix_all_action = self._action(
+            self.tr("Fix all &safe problems"), "", lambda: self.doctor_panel.fix_all_button.click()
+        )
+        self.menus["doctor"].addAction(self.fix_all_action)
+        # The current post's rules (switching one is remembered for the blog, all posts follow).
+        self.doctor_rules_menu = self.menus["doctor"].addMenu(self.tr("&Rules"))
         self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
         self.help.fill_menu(self.menus["help"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (Ctrl+W and Ctrl+F4)
+        else:
+            action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _connect_signals(self) -> None:
         self.post_list.open_post_requested.connect(self.opening.on_post_list_open_requested)
         self.opening.post_opened.connect(self.post_opened)
-        self.edited.body_changed.connect(self._on_body_changed)
-        self.edited.pane_ahead.connect(lambda: self.setWindowModified(True))
-        self.editor.top_line_changed.connect(self.preview.scroll_to_line)
-        self.editor.cursor_line_changed.connect(self.preview.mark_line)
-        self.preview.top_line_changed.connect(self.editor.scroll_to_line)
-        self.binding.document_changed.connect(self._on_front_matter_changed)
-        self.binding.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.find.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.form.slug_edited.connect(self.naming.on_slug_edited)
-        self.naming.changed.connect(self._on_location_changed)
-        self.doctor.findings_changed.connect(self._on_doctor_findings_changed)
-        self.doctor.checking.connect(
-            lambda: self.doctor_status.setText(self.tr("Doctor: checking…"))
-        )
-        self.doctor.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.preview_style.reloaded.connect(lambda: self._request_render(immediately=True))
+        self.opening.post_opened.connect(lambda path: self.session.remember("posts", path))
+        # The open posts are remembered as they open and close, so a crash does not lose them.
+        self.opening.post_opened.connect(lambda _path: self.save_session())
+        self.opening.focus_title.connect(lambda: self.form.title.setFocus())
+        self.preview_style.reloaded.connect(self._render_all)
         self.theme.changed.connect(lambda _dark: self.preview_style.reload())
-        self.theme.changed.connect(lambda _dark: self.doctor.recolour())
-        self.settings.changed.connect(self._on_setting_changed)
-        self.renderer.finished.connect(self._on_rendered)
-        self.renderer.failed.connect(self._on_render_failed)
-        self.editor.textChanged.connect(self.safekeeping.note_edit)
-        self.form.field_edited.connect(self.safekeeping.note_edit)
-        self.form.raw_edited.connect(self.safekeeping.note_edit)
-        self.safekeeping.document_ready.connect(self._show_document)
-        self.saving.saved.connect(lambda _path: self._update_title())
-        self.saving.saved.connect(self.post_saved)
-        self.saving.saved.connect(self._check_where_saved)
-        self.saving.moved.connect(self._check_where_saved)
-        self.saving.status_message.connect(self.statusBar().showMessage)
+        self.theme.changed.connect(lambda _dark: [v.doctor.recolour() for v in self.views()])
         self.exporting.status_message.connect(self.statusBar().showMessage)
-        self.safekeeping.status_message.connect(lambda text: self.statusBar().showMessage(text))
-
-    def _on_setting_changed(self, key: str) -> None:
-        if key == "render/debounce_ms":
-            self.renderer.set_debounce(int(self.settings.value(key)))
+        self.find.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.tabs.currentChanged.connect(self._on_current_changed)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
 
     def _restore_state(self) -> None:
-        for name, widget in (
-            ("main_splitter", self.main_splitter),
-            ("left_splitter", self.left_splitter),
-        ):
-            state = self.settings.state(name)
-            if state is not None:
-                widget.restoreState(state)
+        state = self.settings.state("main_splitter")
+        if state is not None:
+            self.main_splitter.restoreState(state)
         geometry = self.settings.state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
 
     def _save_state(self) -> None:
         self.settings.set_state("main_splitter", self.main_splitter.saveState())
+        self.settings.set_state("post_splitter", self.current_view.saveState())
         self.settings.set_state("left_splitter", self.left_splitter.saveState())
         self.settings.set_state("geometry", QByteArray(self.saveGeometry()))
         self.settings.sync()
+
+    # -- tabs --------------------------------------------------------------------------------
+
+    def views(self) -> list[PostView]:
+        """The open posts, in the order of their tabs."""
+        return [self.tabs.widget(index) for index in range(self.tabs.count())]
+
+    @property
+    def current_view(self) -> PostView:
+        return self.tabs.currentWidget()
+
+    def _add_view(self) -> PostView:
+        """A new tab (its panes sized like the current one's) with an empty post."""
+        view = PostView(self, self.blog, self.settings, self.post_list, self.opening.load)
+        self.fonts.attach(view.editor)
+        self.theme.attach(view.editor)
+        current = self.tabs.currentWidget()
+        for target, source, name in (
+            (view, current, "post_splitter"),
+            (view.left_splitter, current.left_splitter if current else None, "left_splitter"),
+        ):
+            state = source.saveState() if source is not None else self.settings.state(name)
+            if state is not None:
+                target.restoreState(state)
+        view.show_blog(self.blog.root, self._layouts)
+        self.preview_style.load(view.preview)
+        view.changed.connect(lambda: self._on_view_changed(view))
+        view.labels_changed.connect(lambda: self._show_labels(view))
+        view.status_message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        view.saving.saved.connect(self.post_saved)
+        view.saving.saved.connect(lambda path: self.session.remember("posts", path))
+        view.saving.saved.connect(lambda _path: self.save_session())
+        view.safekeeping.recovered.connect(self._show_recovered)
+        self.tabs.addTab(view, view.title())
+        self._on_view_changed(view)
+        return view
+
+    def _remove_view(self, view: PostView) -> None:
+        view.shut_down()
+        self.tabs.removeTab(self.tabs.indexOf(view))
+        view.deleteLater()
+
+    def _show_in_tab(
+        self,
+        document: PostDocument,
+        loaded: LoadedPost | None = None,
+        from_list: bool = False,
+        recovery_id: str | None = None,
+    ) -> None:
+        """Show a document in a tab of its own.  The current tab is taken instead when nothing
+        was typed in it and it holds no saved post (the empty tab of a new window, a new post
+        left blank), or when it was itself opened by a click in the post list and the writer
+        only looked at it: clicking through the list does not pile up tabs."""
+        view = self.current_view
+        reusable = view.is_untouched() and (view.path is None or (from_list and view.from_list))
+        if not reusable:
+            view = self._add_view()
+        view.from_list = from_list
+        view.show_document(document, loaded, recovery_id)
+        self.tabs.setCurrentWidget(view)
+
+    def _show_recovered(
+        self, document: PostDocument, loaded: LoadedPost | None, recovery_id: str
+    ) -> None:
+        """Restored work goes to the tab of its post (the recovery list comes right after the
+        blog opens, before the writer typed anything), else to a tab of its own."""
+        for view in self.views():
+            if document.path is not None and view.path == document.path:
+                view.show_document(document, loaded, recovery_id)
+                self.tabs.setCurrentWidget(view)
+                return
+        self._show_in_tab(document, loaded, False, recovery_id)
+
+    def _switch_to(self, path: Path) -> bool:
+        for view in self.views():
+            if view.path == path:
+                self.tabs.setCurrentWidget(view)
+                return True
+        return False
+
+    def _step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    def close_tab(self, index: int) -> bool:
+        """Close a tab, asking first about unsaved changes (Cancel keeps it); the last tab
+        closed leaves an empty one."""
+        view = self.tabs.widget(index)
+        if view is None:
+            return False
+        if view.is_modified or view.safekeeping.has_unsaved:
+            self.tabs.setCurrentWidget(view)  # the writer sees which post is asked about
+        if not view.saving.confirm_leaving():
+            return False
+        if self.tabs.count() == 1:
+            self._add_view()
+        self._remove_view(view)
+        self.save_session()
+        return True
+
+    def close_current_tab(self) -> bool:
+        return self.close_tab(self.tabs.currentIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.tabs.tabBar()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and event.button() == Qt.MouseButton.MiddleButton
+        ):
+            index = self.tabs.tabBar().tabAt(event.position().toPoint())
+            if index >= 0:
+                self.close_tab(index)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_current_changed(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if view is None:
+            return
+        self.post_list.select_path(view.path)
+        self.format_actions.attach(view.editor)
+        self.find.attach(view.editor, view.preview)
+        for follower in (self.outline, self.counts, self.view.focus):
+            follower.attach(view.editor)
+        self.view.show_in(view.left_splitter, view.preview)
+        self.doctor_rules_menu.clear()
+        view.doctor.fill_rules_menu(self.doctor_rules_menu)
+        self._show_labels(view)
+        self._update_title()
+        self.current_post_changed.emit(view)
+
+    def _on_view_changed(self, view: PostView) -> None:
+        index = self.tabs.indexOf(view)
+        if index < 0:
+            return
+        title = view.title()
+        if len(title) > TAB_TITLE_CHARS:
+            title = title[: TAB_TITLE_CHARS - 1] + "…"
+        modified = view.is_modified or view.safekeeping.has_unsaved
+        self.tabs.setTabText(index, title.replace("&", "&&") + (MODIFIED_MARK if modified else ""))
+        self.tabs.setTabToolTip(index, str(view.path) if view.path else view.name())
+        if view is self.current_view:
+            self._update_title()
+
+    def _show_labels(self, view: PostView) -> None:
+        if view is self.current_view:
+            self.doctor_status.setText(view.doctor_status_text)
+            self.preview_status.setText(view.preview_status_text)
+            self.preview_status.setToolTip(view.preview_status_tip)
+
+    def _render_all(self) -> None:
+        for view in self.views():
+            view.request_render(immediately=True)
+
+    # -- the current post --------------------------------------------------------------------
+
+    @property
+    def document(self) -> PostDocument:
+        """The current post, always up to date with its text pane when read."""
+        return self.current_view.document
+
+    def render_context(self) -> RenderContext:
+        """What the current post renders with (see :meth:`PostView.render_context`)."""
+        return self.current_view.render_context()
+
+    @property
+    def editor(self):
+        return self.current_view.editor
+
+    @property
+    def preview(self):
+        return self.current_view.preview
+
+    @property
+    def form(self):
+        return self.current_view.form
+
+    @property
+    def doctor_panel(self):
+        return self.current_view.doctor_panel
+
+    @property
+    def left_splitter(self):
+        return self.current_view.left_splitter
+
+    @property
+    def edited(self):
+        return self.current_view.edited
+
+    @property
+    def renderer(self):
+        return self.current_view.renderer
+
+    @property
+    def safekeeping(self):
+        return self.current_view.safekeeping
+
+    @property
+    def naming(self):
+        return self.current_view.naming
+
+    @property
+    def doctor(self):
+        return self.current_view.doctor
+
+    @property
+    def binding(self):
+        return self.current_view.binding
+
+    @property
+    def saving(self):
+        return self.current_view.saving
 
     # -- blog and posts ----------------------------------------------------------------------
 
@@ -300,20 +481,41 @@ class MainWindow(QMainWindow):
         return self.blog.site
 
     def open_blog(self, root: Path) -> None:
-        """Show a blog: its posts in the list, its config for rendering, its styles in the preview."""
+        """Show a blog: its posts in the list, its config for rendering, its styles in the
+        previews.  Another blog's posts leave their tabs: callers ask about unsaved work first
+        (:meth:`Opening.open_blog_folder`)."""
+        previous = self.blog.root
         repository = self.blog.open(root)
+        if previous is not None and previous != repository.root:
+            old = self.views()
+            self._add_view()
+            for view in old:
+                self._remove_view(view)
         if repository.config_error is not None:
             self.statusBar().showMessage(worded(repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
-        layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
-        self.form.set_layouts(layouts)
-        self.doctor.show_blog(self.blog_root)
+        self._layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
+        for view in self.views():
+            view.show_blog(self.blog_root, self._layouts)
         self.preview_style.show_blog(self.blog_root)
         self._update_title()
-        self.safekeeping.offer_recovery()
+        self.session.remember("blogs", self.blog_root)
+        self.save_session()
+        self.offer_recovery()
+
+    def offer_recovery(self) -> bool:
+        """Offer the unsaved work a crash left, again after each restore (each goes to a tab of
+        its own) until the writer restores nothing more; True when something was restored."""
+        restored = False
+        for _ in range(100):  # each round restores one entry, which is then kept by its tab
+            kept = frozenset(v.safekeeping.document_id for v in self.views()) - {None}
+            if not self.safekeeping.offer_recovery(kept):
+                break
+            restored = True
+        return restored
 
     def open_post(self, path: Path) -> bool:
-        """Load a post into the panes; False when it stays as it was (see :class:`Opening`)."""
+        """Show a post in a tab (its own tab if already open); False when it cannot be read."""
         return self.opening.open_post(path)
 
     def open_newest_post(self) -> None:
@@ -321,158 +523,105 @@ class MainWindow(QMainWindow):
         self.opening.open_newest_post()
 
     def new_post(self) -> None:
-        """Start an unsaved post from the blog's defaults (see :class:`Opening`)."""
+        """Start an unsaved post from the blog's defaults in a tab (see :class:`Opening`)."""
         self.opening.new_post()
 
-    def _show_document(
-        self,
-        document: PostDocument,
-        loaded: LoadedPost | None = None,
-        recovery_id: str | None = None,
-    ) -> None:
-        """Show a document; the same post shown again (a reload) keeps cursor and scroll."""
-        self.naming.forget_typed_slug()
-        self.doctor.reset()
-        if not self.edited.show(document):
-            self.preview.scroll_to_line(0)  # a new post starts at its top in both panes
-        self.naming.follow(document)  # a save renames it only when its date is changed
-        self.binding.refresh(refresh_raw=True)
-        self._request_render(immediately=True)
-        self._update_title()
-        self.safekeeping.follow(document, loaded, recovery_id)
-
-    # -- edits -------------------------------------------------------------------------------
-
-    @property
-    def document(self) -> PostDocument:
-        """The post being edited, always up to date with the text pane when read."""
-        return self.edited.document
-
-    def _on_body_changed(self, body: str) -> None:
-        self._request_render(body=body)
-        self._update_title()
-
-    def _on_front_matter_changed(self) -> None:
-        self._request_render()
-        self._update_title()
-
-    def _on_location_changed(self) -> None:
-        self.binding.refresh(refresh_raw=False)
-        self._update_title()
-
-    def _check_where_saved(self, path: Path) -> None:
-        """A post saved or renamed to another file name is checked again (its date and its file
-        name are compared); the preview's URLs follow too."""
-        self._update_title()
-        if self.doctor.path != path:
-            self._request_render(immediately=True)
-
-    def render_context(self) -> RenderContext:
-        """What the current post renders with: its blog, its front matter, its file."""
-        return RenderContext(
-            site=self.site,
-            page=self.document.fields or {},
-            blog_root=self.blog_root,
-            post_path=self.document.path,
-            allow_remote=bool(self.blog_root and self.settings.allow_remote(self.blog_root)),
-        )
-
-    def _request_render(self, immediately: bool = False, body: str | None = None) -> None:
-        """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
-        body = self.editor.toPlainText() if body is None else body
-        self.renderer.request(body, self.render_context(), immediately=immediately)
-        self.doctor.request(
-            self.document.text, self.blog_root, self.document.path, immediately=immediately
-        )
-
-    # -- doctor ------------------------------------------------------------------------------
-
-    def _on_doctor_findings_changed(self, count: int) -> None:
-        if not count:
-            text = self.tr("Doctor: clean")
-        elif count == 1:
-            text = self.tr("Doctor: {count} problem")
-        else:
-            text = self.tr("Doctor: {count} problems")
-        self.doctor_status.setText(text.format(count=count))
-
-    def _current_post_text(self) -> str:
-        """The whole post as the writer sees it, with anything still being typed applied."""
-        return self._current_document().text
-
-    def _current_document(self) -> PostDocument:
-        """The post being edited, with anything still being typed in the form applied."""
-        self.form.flush()
-        return self.document
-
-    def _on_rendered(self, result: RenderResult) -> None:
-        """Show the body, and what the preview could not render (markers) in the status bar."""
-        self.preview.set_body_html(result.html)
-        parts = []
-        if not self.preview.uses_webengine:
-            parts.append(
-                self.tr("Simple preview: {reason}").format(reason=self.preview.fallback_reason)
-            )
-        lang = current_language()
-        warnings = [warning_text(w, lang) for w in result.warnings]
-        if warnings:
-            count = len(warnings)
-            first = " ".join(warnings[0].split())
-            if len(first) > 80:
-                first = first[:79] + "…"
-            if count == 1:
-                text = self.tr("Preview: {count} warning: {first}")
+    def restore_session(self) -> bool:
+        """Reopen what the last window left: its blog, its posts with their cursor and scroll,
+        the same tab current.  False on the very first start (nothing to reopen)."""
+        state = self.session.saved()
+        if state is None:
+            return False
+        if state["blog"]:
+            repository = BlogRepository.find(Path(state["blog"]))
+            if repository is not None:
+                self.open_blog(repository.root)
             else:
-                text = self.tr("Preview: {count} warnings: {first}")
-            parts.append(text.format(count=count, first=first))
-        self.preview_status.setText("  ".join(parts))
-        self.preview_status.setToolTip("\n".join(warnings))
+                self.statusBar().showMessage(
+                    self.tr("The last blog is not there any more: {blog}").format(
+                        blog=state["blog"]
+                    ),
+                    0,
+                )
+        current = None
+        for number, tab in enumerate(state["tabs"]):
+            path = Path(tab["path"])
+            if not path.is_file() or not self.open_post(path):
+                continue
+            self.current_view.restore_position(_int(tab.get("cursor")), _int(tab.get("top")))
+            if number == state["current"]:
+                current = self.current_view
+        if current is not None:
+            self.tabs.setCurrentWidget(current)
+        elif self.blog_root is not None and all(view.path is None for view in self.views()):
+            self.open_newest_post()
+        self.save_session()  # with the positions just restored
+        return True
 
-    def _on_render_failed(self, message: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("The preview could not be rendered: {reason}").format(reason=message), 10000
-        )
+    def save_session(self) -> None:
+        """Remember the open blog and the open posts (cursor, scroll, the current tab) for the
+        next start."""
+        tabs, current = self._session_tabs()
+        self.session.save(self.blog_root, tabs, current)
+
+    def _session_tabs(self) -> tuple[list[dict], int]:
+        tabs, current = [], 0
+        for view in self.views():
+            if view.path is None:
+                continue  # a post never saved has no file to reopen (its journal keeps it)
+            if view is self.current_view:
+                current = len(tabs)
+            cursor, top = view.position()
+            tabs.append({"path": str(view.path), "cursor": cursor, "top": top})
+        return tabs, current
 
     # -- saving ------------------------------------------------------------------------------
 
     @property
     def is_modified(self) -> bool:
-        """Unsaved changes, or a new post with a body that was never saved."""
-        return self.saving.is_modified
+        """The current post has unsaved changes, or is a new post with a body never saved."""
+        return self.current_view.is_modified
 
     def save(self) -> bool:
-        """Write the post (see :class:`Saving`); False when it was not saved."""
+        """Write the current post (see :class:`Saving`); False when it was not saved."""
         return self.saving.save()
 
     def publish_draft(self) -> bool:
-        """Move the open draft into _posts/ dated now; False if it stays."""
+        """Move the current draft into _posts/ dated now; False if it stays."""
         return self.saving.publish_draft()
 
-    def _confirm_leaving(self) -> bool:
-        return self.saving.confirm_leaving()
+    def _confirm_leaving_all(self) -> bool:
+        """Ask about each post with unsaved changes (its tab shown); False when the writer
+        stays."""
+        for view in self.views():
+            if view.is_modified or view.safekeeping.has_unsaved:
+                self.tabs.setCurrentWidget(view)
+                if not view.saving.confirm_leaving():
+                    return False
+        return True
 
     # -- window ------------------------------------------------------------------------------
 
     def _update_title(self) -> None:
+        view = self.current_view
         blog = str(self.site.get("title") or (self.blog_root.name if self.blog_root else ""))
-        parts = [f"{self.edited.name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
+        parts = [f"{view.name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
         self.setWindowTitle(" — ".join(parts))
-        self.setWindowModified(self.is_modified)
+        self.setWindowModified(view.is_modified)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         event.ignore()  # until the writer has been asked: a failure below keeps the window open
-        if not self._confirm_leaving():
+        if not self._confirm_leaving_all():
             return
+        self.save_session()
         self._save_state()
-        self.safekeeping.shut_down()
-        # A long render or doctor run is not waited for: its result is dropped.
-        self.renderer.shut_down()
-        self.doctor.shut_down()
+        for view in self.views():
+            view.shut_down()
+        # A long outline or count run is not waited for: its result is dropped.
         self.outline.shut_down()
         self.counts.shut_down()
         event.accept()
 
 
-def _render_preview(text: str, context: RenderContext) -> RenderResult:
-    """The body HTML for the preview and its warnings (runs on a worker thread)."""
-    return render_body(text, context)
+def _int(value) -> int:
+    return value if isinstance(value, int) and value >= 0 else 0

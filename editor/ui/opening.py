@@ -1,7 +1,8 @@
-"""Opening posts and blogs: File > Open, Open blog, New post and the post list.
+"""Opening posts and blogs: File > Open, Open blog, New post, the post list, the recent menus.
 
-:class:`Opening` decides what to open and asks before unsaved work is left; showing a document
-and opening a blog are the window's, handed in as ``show`` and ``open_blog``.
+:class:`Opening` decides what to open; which tab shows a document, switching to the tab of a
+post already open, and opening a blog are the window's, handed in as ``show``, ``switch_to``
+and ``open_blog``.
 """
 
 from __future__ import annotations
@@ -17,109 +18,135 @@ from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost, StorageError
 from editor.core.post.document import PostDocument
 from editor.ui import prompts
-from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_list import PostListView
-from editor.ui.safekeeping import SafeKeeper
+
+Show = Callable[[PostDocument, "LoadedPost | None", bool], None]
 
 
 class Opening(QObject):
     """What a writer opens.
 
-    ``blog`` is the open blog, ``document()`` the post being edited, ``safekeeping`` reads
-    posts, ``post_list`` and ``form`` show the choice, ``confirm_leaving()`` asks before unsaved
-    work is left (False: stay), ``show(document, loaded)`` puts a document in the panes,
+    ``blog`` is the open blog, ``document()`` the post of the current tab, ``read(path)`` reads
+    a post safely, ``post_list`` shows the choice, ``confirm_leaving()`` asks before every open
+    post is left for another blog (False: stay), ``show(document, loaded, from_list)`` puts a
+    document in a tab (``from_list``: a click in the post list, whose tab the next click may
+    reuse), ``switch_to(path)`` brings the tab of an open post forward (False when none has it),
     ``open_blog(root)`` makes a blog the open one, and ``window`` parents the questions.
     """
 
     post_opened = Signal(Path)
+    focus_title = Signal()
+    """A new post was started: the writer names it first."""
 
     def __init__(
         self,
         blog: OpenBlog,
         document: Callable[[], PostDocument],
-        safekeeping: SafeKeeper,
+        read: Callable[[Path], LoadedPost],
         post_list: PostListView,
-        form: FrontMatterForm,
         confirm_leaving: Callable[[], bool],
-        show: Callable[[PostDocument, LoadedPost | None], None],
+        show: Show,
+        switch_to: Callable[[Path], bool],
         open_blog: Callable[[Path], None],
         window: QWidget,
     ):
         super().__init__(window)
         self._blog = blog
         self._document = document
-        self._safekeeping = safekeeping
+        self._read = read
         self._post_list = post_list
-        self._form = form
         self._confirm_leaving = confirm_leaving
         self._show = show
+        self._switch_to = switch_to
         self._open_blog = open_blog
         self._window = window
 
-    def open_post(self, path: Path) -> bool:
-        """Load a post into the panes; a post that cannot be read leaves the current one open."""
-        if self._document().path is not None and path.resolve() == self._document().path:
+    def open_post(self, path: Path, from_list: bool = False) -> bool:
+        """Show a post in a tab of its own (the tab it already has, if it is open); a post that
+        cannot be read leaves everything as it was."""
+        if self._switch_to(path.resolve()):
             # Already open (perhaps restored after a crash, with unsaved changes): keep it as it
             # is; the file watcher keeps an unmodified post current.
+            self._post_list.select_path(path.resolve())
             return True
-        if not self._confirm_leaving():
+        read = self.load(path)
+        if read is None:
             return False
+        document, loaded = read
+        self._show(document, loaded, from_list)
+        self._post_list.select_path(path.resolve())
+        self.post_opened.emit(path)
+        return True
+
+    def load(self, path: Path) -> tuple[PostDocument, LoadedPost] | None:
+        """The post at ``path`` read safely, or None when it cannot be (the writer was told)."""
         try:
-            loaded = self._safekeeping.read(path)
+            loaded = self._read(path)
         except StorageError as exc:
             prompts.show_error(
                 self._window,
                 self.tr("Cannot open post"),
                 f"{path.name}: {exc.message_in(current_language())}",
             )
-            return False
-        document = PostDocument.from_text(loaded.text, path.resolve(), self._blog.timezone)
-        self._show(document, loaded)
-        self._post_list.select_path(path.resolve())
-        self.post_opened.emit(path)
-        return True
+            return None
+        return PostDocument.from_text(loaded.text, path.resolve(), self._blog.timezone), loaded
 
     def new_post(self) -> None:
         """Start an unsaved post from the blog's defaults; saved into _posts/ on first save."""
-        if not self._confirm_leaving():
-            return
         if self._blog.repository is not None:
             _path, text = self._blog.repository.plan_new_post("")
         else:  # no blog: the plain skeleton, dated now in this machine's zone
             text = skeleton.front_matter_text("", dates.now_in(None))
-        self._show(PostDocument.from_text(text, None, self._blog.timezone), None)
+        self._show(PostDocument.from_text(text, None, self._blog.timezone), None, False)
         self._post_list.select_path(None)
-        self._form.title.setFocus()
+        self.focus_title.emit()
 
     def on_open_triggered(self) -> None:
         root = self._blog.root
         start = (root / "_posts") if root else Path.home()
         path = prompts.choose_post_to_open(self._window, start)
-        if path is None:
-            return
+        if path is not None:
+            self.open_anywhere(path)
+
+    def open_anywhere(self, path: Path) -> bool:
+        """Open a post of any blog: a post of another blog makes that blog the open one."""
+        if not path.is_file():
+            prompts.show_error(
+                self._window,
+                self.tr("Cannot open post"),
+                self.tr("{path} is not there.").format(path=path),
+            )
+            return False
         other = BlogRepository.find(path)
         if other is not None and other.root != self._blog.root:
-            # A post of another blog: that blog becomes the open one.
             if not self._confirm_leaving():
-                return
+                return False
             self._open_blog(other.root)
-        self.open_post(path)
+        return self.open_post(path)
 
     def on_open_blog_triggered(self) -> None:
         folder = prompts.choose_blog_folder(self._window, self._blog.root or Path.home())
-        if folder is None or not self._confirm_leaving():
-            return
-        if BlogRepository.find(folder) is None:
+        if folder is not None:
+            self.open_blog_folder(folder)
+
+    def open_blog_folder(self, folder: Path) -> bool:
+        """Make the blog in ``folder`` the open one (after asking about unsaved posts) and show
+        its newest post; the writer is told when it is no blog."""
+        repository = BlogRepository.find(folder) if folder.is_dir() else None
+        if repository is None:
             prompts.show_error(
                 self._window,
                 self.tr("Not a Jekyll blog"),
                 self.tr("{folder} has no _config.yml or _posts folder.").format(folder=folder),
             )
-            return
-        self._open_blog(BlogRepository.find(folder).root)
+            return False
+        if not self._confirm_leaving():
+            return False
+        self._open_blog(repository.root)
         self.open_newest_post()
+        return True
 
     def open_newest_post(self) -> None:
         """Show the open blog's newest post, or start a new one when it has none."""
@@ -129,5 +156,5 @@ class Opening(QObject):
             self.new_post()
 
     def on_post_list_open_requested(self, path: Path) -> None:
-        if path != self._document().path and not self.open_post(path):
+        if path != self._document().path and not self.open_post(path, from_list=True):
             self._post_list.select_path(self._document().path)  # the writer stayed where they were

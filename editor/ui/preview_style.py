@@ -1,8 +1,11 @@
 """The preview's look: light or dark with the window's theme, and the blog's own stylesheet
-(View menu), remembered per blog."""
+(View menu), remembered per blog.
+
+One :class:`PreviewStyle` serves every open post's preview pane (one per tab)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,14 +20,17 @@ from editor.ui.theme import is_dark
 
 
 class PreviewStyle(QObject):
-    """Decides which stylesheets the preview page loads and reloads it when they change."""
+    """Decides which stylesheets the preview pages load and reloads them when they change;
+    ``previews()`` lists the preview panes of the open posts."""
 
     reloaded = Signal()
-    """The wrapper page was loaded afresh: the body must be pushed again."""
+    """The wrapper pages were loaded afresh: the bodies must be pushed again."""
 
-    def __init__(self, preview: PreviewPane, settings: Settings, window: QWidget):
+    def __init__(
+        self, previews: Callable[[], list[PreviewPane]], settings: Settings, window: QWidget
+    ):
         super().__init__(window)
-        self._preview, self._settings, self._window = preview, settings, window
+        self._previews, self._settings, self._window = previews, settings, window
         self.blog_root: Path | None = None
         settings.changed.connect(self._on_setting_changed)
         self.blog_css_action = QAction(self.tr("Use the blog's &stylesheet…"), self)
@@ -63,14 +69,19 @@ class PreviewStyle(QObject):
         self.reload()
 
     def reload(self) -> None:
+        for preview in self._previews():
+            self.load(preview)
+        self.reloaded.emit()
+
+    def load(self, preview: PreviewPane) -> None:
+        """Load the wrapper page of the open blog into one preview pane (a new tab's)."""
         root = self.blog_root
-        self._preview.load_page(
+        preview.load_page(
             root,
             self.stylesheets(),
             allow_remote=self._settings.allow_remote(root) if root else False,
             dark=is_dark(),
         )
-        self.reloaded.emit()
 
     def _on_setting_changed(self, key: str) -> None:
         """Remote images allowed or refused for the open blog (the settings dialog)."""

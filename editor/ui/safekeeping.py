@@ -47,7 +47,10 @@ class SafeKeeper(QObject):
     """
 
     document_ready = Signal(object, object, object)
-    """(PostDocument, LoadedPost or None, recovery id or None): show this document."""
+    """(PostDocument, LoadedPost or None, None): show this document again (a reload)."""
+    recovered = Signal(object, object, object)
+    """(PostDocument, LoadedPost or None, recovery id): unsaved work restored after a crash;
+    the window shows it in the tab of its post, or in a new one."""
     status_message = Signal(str)
     """A quiet note for the status bar (warnings on open, a reload, a journal problem)."""
     outside_change_checked = Signal(str)
@@ -84,7 +87,9 @@ class SafeKeeper(QObject):
         app = QApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state_changed)
-        window.installEventFilter(self)
+        # Losing the focus is the top-level window's (``window`` may be a tab inside it).
+        self._top = window.window()
+        self._top.installEventFilter(self)
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -131,8 +136,9 @@ class SafeKeeper(QObject):
             return self._blog.root
         return self._path.parent if self._path is not None else None
 
-    def offer_recovery(self) -> bool:
-        """List this blog's unsaved work left by a crash; True when an entry was restored."""
+    def offer_recovery(self, exclude: frozenset[str] = frozenset()) -> bool:
+        """List this blog's unsaved work left by a crash, but for the entries in ``exclude``
+        (kept by other open posts); True when an entry was restored."""
         root = self._journal_root()
         if root is None:
             return False
@@ -141,7 +147,9 @@ class SafeKeeper(QObject):
         for entry in scan.entries:
             if entry.disk_state() == "saved":
                 self.store.discard(entry.id)  # the disk already holds it: nothing to offer
-            elif self.journal is None or entry.id != self.journal.document_id:
+            elif entry.id not in exclude and (
+                self.journal is None or entry.id != self.journal.document_id
+            ):
                 entries.append(entry)
         if not entries:
             return False
@@ -160,7 +168,7 @@ class SafeKeeper(QObject):
             except StorageError:
                 loaded = None  # gone or unreadable: saving re-creates it
         document, loaded = restored_document(entry, loaded, self._blog.timezone)
-        self.document_ready.emit(document, loaded, entry.id)
+        self.recovered.emit(document, loaded, entry.id)
         self.status_message.emit(
             QCoreApplication.translate("SafeKeeper", "Restored unsaved work; it is not saved yet.")
         )
@@ -199,9 +207,21 @@ class SafeKeeper(QObject):
             self.journal.discard()
 
     def shut_down(self) -> None:
-        """The window is closing: stop timers and watching."""
+        """The window (or the post's tab) is closing: stop timers and watching."""
         self._poll.stop()
         self.watcher.stop()
+        if self._top is None:
+            return  # shut down already
+        self._top.removeEventFilter(self)
+        self._top = None
+        app = QApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.disconnect(self._on_application_state_changed)
+
+    @property
+    def document_id(self) -> str | None:
+        """The journal entry this post's unsaved work goes to (None: nowhere to keep it)."""
+        return self.journal.document_id if self.journal is not None else None
 
     def _unsaved(self) -> bool:
         return self._window_unsaved() or self._restored_unsaved
@@ -218,7 +238,11 @@ class SafeKeeper(QObject):
             self.status_message.emit(problem.message(current_language()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._window and event.type() == QEvent.Type.WindowDeactivate:
+        if (
+            self._top is not None
+            and watched is self._top
+            and event.type() == QEvent.Type.WindowDeactivate
+        ):
             self.flush()
         return False
 

@@ -1,7 +1,9 @@
-"""Typed application settings over QSettings; window state lives in its own ``state/`` group."""
+"""Typed application settings over QSettings; window state lives in its own ``state/`` group and
+what the last session left (recent blogs and posts, the open tabs) in ``session/``."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
@@ -80,6 +82,20 @@ class Settings(QObject):
 
     def set_state(self, name: str, value: QByteArray) -> None:
         self._store.setValue(f"state/{name}", value)
+
+    def session(self, name: str, default=None):
+        """What the last session left (recent files, the open posts), stored as JSON; ``default``
+        when nothing (or nothing readable) is stored."""
+        value = self._store.value(f"session/{name}")
+        if not isinstance(value, str):
+            return default
+        try:
+            return json.loads(value)
+        except ValueError:
+            return default
+
+    def set_session(self, name: str, value) -> None:
+        self._store.setValue(f"session/{name}", json.dumps(value, ensure_ascii=False))
 
     def blog_value(self, blog: str, key: str, default=None):
         """A per-blog setting (e.g. its stylesheet), keyed by the blog's folder."""

@@ -79,7 +79,9 @@ class TypingAids:
                 return self._enter()
             if key == Qt.Key.Key_Tab and plain:
                 return self._apply_to_lines(markup.indent)
-            if key == Qt.Key.Key_Backtab:
+            shift_only = mods & ~Qt.KeyboardModifier.ShiftModifier == Qt.KeyboardModifier.NoModifier
+            if key == Qt.Key.Key_Backtab and shift_only:
+                # Shift+Tab only: Ctrl+Shift+Tab moves to the previous tab.
                 return self._apply_to_lines(markup.outdent)
         if self.auto_pairs:
             if key == Qt.Key.Key_Backspace and plain:

@@ -111,8 +111,8 @@ class ViewModes(QObject):
     def __init__(
         self,
         window: QMainWindow,
-        editor_side: QWidget,
-        preview: QWidget,
+        editor_side: QWidget | None,
+        preview: QWidget | None,
         outline: QWidget,
         post_list: QWidget,
         settings: Settings,
@@ -185,9 +185,16 @@ class ViewModes(QObject):
     def set_mode(self, mode: str) -> None:
         """Show the text pane side, the preview, or both."""
         self.mode_actions[mode].setChecked(True)
-        self._editor_side.setVisible(mode != "preview")
-        self._preview.setVisible(mode != "editor")
+        if self._editor_side is not None:
+            self._editor_side.setVisible(mode != "preview")
+        if self._preview is not None:
+            self._preview.setVisible(mode != "editor")
         self._settings.set_value("view/mode", mode)
+
+    def show_in(self, editor_side: QWidget, preview: QWidget) -> None:
+        """Apply the view mode to another post's panes (the tab now current)."""
+        self._editor_side, self._preview = editor_side, preview
+        self.set_mode(self.mode)
 
     def set_full_screen(self, full: bool) -> None:
         state = self._window.windowState()

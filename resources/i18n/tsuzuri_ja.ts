@@ -46,14 +46,6 @@
 <context>
     <name>DoctorController</name>
     <message>
-        <source>Fix all &amp;safe problems</source>
-        <translation>安全な修正をすべて適用(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Rules</source>
-        <translation>規則(&amp;R)</translation>
-    </message>
-    <message>
         <source>The list is being updated; try again in a moment</source>
         <translation>一覧を更新中です。少し待ってからもう一度お試しください</translation>
     </message>
@@ -750,8 +742,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Simple preview: {reason}</source>
-        <translation>簡易プレビュー: {reason}</translation>
+        <source>Open posts</source>
+        <translation>開いている記事</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -790,6 +782,10 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Close tab</source>
+        <translation>タブを閉じる(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -806,32 +802,24 @@
         <translation>日付に合わせて名前を変更(&amp;R)</translation>
     </message>
     <message>
-        <source>Doctor: checking…</source>
-        <translation>点検: 確認中…</translation>
+        <source>&amp;Next tab</source>
+        <translation>次のタブ(&amp;N)</translation>
     </message>
     <message>
-        <source>Doctor: clean</source>
-        <translation>点検: 問題なし</translation>
+        <source>Pre&amp;vious tab</source>
+        <translation>前のタブ(&amp;V)</translation>
     </message>
     <message>
-        <source>Doctor: {count} problem</source>
-        <translation>点検: 問題 {count} 件</translation>
+        <source>Fix all &amp;safe problems</source>
+        <translation>安全な修正をすべて適用(&amp;S)</translation>
     </message>
     <message>
-        <source>Doctor: {count} problems</source>
-        <translation>点検: 問題 {count} 件</translation>
+        <source>&amp;Rules</source>
+        <translation>規則(&amp;R)</translation>
     </message>
     <message>
-        <source>Preview: {count} warning: {first}</source>
-        <translation>プレビュー: 警告 {count} 件: {first}</translation>
-    </message>
-    <message>
-        <source>Preview: {count} warnings: {first}</source>
-        <translation>プレビュー: 警告 {count} 件: {first}</translation>
-    </message>
-    <message>
-        <source>The preview could not be rendered: {reason}</source>
-        <translation>プレビューを表示できませんでした: {reason}</translation>
+        <source>The last blog is not there any more: {blog}</source>
+        <translation>前回のブログが見つかりません: {blog}</translation>
     </message>
 </context>
 <context>
@@ -846,6 +834,10 @@
     <message>
         <source>Cannot open post</source>
         <translation>記事を開けません</translation>
+    </message>
+    <message>
+        <source>{path} is not there.</source>
+        <translation>{path} が見つかりません。</translation>
     </message>
     <message>
         <source>Not a Jekyll blog</source>
@@ -923,6 +915,41 @@
     <message>
         <source>; these posts still link to the old name: {names}</source>
         <translation>。次の記事はまだ古い名前にリンクしています: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>PostView</name>
+    <message>
+        <source>Simple preview: {reason}</source>
+        <translation>簡易プレビュー: {reason}</translation>
+    </message>
+    <message>
+        <source>Doctor: checking…</source>
+        <translation>点検: 確認中…</translation>
+    </message>
+    <message>
+        <source>Doctor: clean</source>
+        <translation>点検: 問題なし</translation>
+    </message>
+    <message>
+        <source>Doctor: {count} problem</source>
+        <translation>点検: 問題 {count} 件</translation>
+    </message>
+    <message>
+        <source>Doctor: {count} problems</source>
+        <translation>点検: 問題 {count} 件</translation>
+    </message>
+    <message>
+        <source>Preview: {count} warning: {first}</source>
+        <translation>プレビュー: 警告 {count} 件: {first}</translation>
+    </message>
+    <message>
+        <source>Preview: {count} warnings: {first}</source>
+        <translation>プレビュー: 警告 {count} 件: {first}</translation>
+    </message>
+    <message>
+        <source>The preview could not be rendered: {reason}</source>
+        <translation>プレビューを表示できませんでした: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1148,25 @@
     <message>
         <source>Published as {name}</source>
         <translation>{name} として公開しました</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Recent &amp;blogs</source>
+        <translation>最近使ったブログ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Recent p&amp;osts</source>
+        <translation>最近使った記事(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;{number} {name} (not found)</source>
+        <translation>&amp;{number} {name}（見つかりません）</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（まだありません）</translation>
     </message>
 </context>
 <context>

@@ -56,9 +56,10 @@ def test_post_naming_renames_a_saved_post_to_its_typed_slug(qtbot, blog):
     assert not naming.rename_pending
 
 
-def test_opening_asks_before_leaving_and_shows_what_it_read(qtbot, blog):
+def test_opening_shows_what_it_read_once_and_asks_only_before_another_blog(qtbot, blog, tmp_path):
+    import shutil
+
     from editor.core.post.document import PostDocument
-    from editor.ui.frontmatter_form import FrontMatterForm
     from editor.ui.open_blog import OpenBlog
     from editor.ui.opening import Opening
     from editor.ui.post_list import PostListView
@@ -67,36 +68,43 @@ def test_opening_asks_before_leaving_and_shows_what_it_read(qtbot, blog):
     qtbot.addWidget(parent)
     open_blog = OpenBlog()
     open_blog.open(blog)
-    post_list, form = PostListView(), FrontMatterForm()
+    post_list = PostListView()
     qtbot.addWidget(post_list)
-    qtbot.addWidget(form)
     post_list.show_blog(blog)
     current = [PostDocument.from_text("")]
-    shown = []
+    shown, opened_blogs = [], []
     answers = [False, True]
 
-    def show(document, loaded):
-        shown.append((document, loaded))
+    def show(document, loaded, from_list):
+        shown.append((document, loaded, from_list))
         current[0] = document
+
+    def switch_to(path):
+        return any(document.path == path for document, _l, _f in shown)
 
     opening = Opening(
         open_blog,
         lambda: current[0],
-        _Keeper(),
+        _Keeper().read,
         post_list,
-        form,
         lambda: answers.pop(0),
         show,
-        lambda root: None,
+        switch_to,
+        opened_blogs.append,
         parent,
     )
     post = blog / "_posts" / JA_POST
-    assert not opening.open_post(post)  # the writer chose to stay
-    assert shown == []
     with qtbot.waitSignal(opening.post_opened):
-        assert opening.open_post(post)
-    ((document, loaded),) = shown
+        assert opening.open_post(post)  # nothing to ask: it gets a tab of its own
+    ((document, loaded, from_list),) = shown
     assert document.path == post.resolve() and document.text == loaded.text
-    assert "AI" in str(document.get("title"))
-    assert opening.open_post(post)  # already open: nothing asked, nothing shown again
-    assert len(shown) == 1 and answers == []
+    assert "AI" in str(document.get("title")) and not from_list
+    assert opening.open_post(post)  # already open: its tab comes forward, nothing read again
+    assert len(shown) == 1 and answers == [False, True]
+
+    other = tmp_path / "other"
+    shutil.copytree(blog, other)
+    assert not opening.open_anywhere(other / "_posts" / JA_POST)  # the writer chose to stay
+    assert opened_blogs == [] and len(shown) == 1
+    assert opening.open_anywhere(other / "_posts" / JA_POST)
+    assert opened_blogs == [other.resolve()] and answers == []

@@ -40,6 +40,9 @@ def _data_values(window) -> tuple[str, ...]:
     values = [window.form.url.text(), window.form.url.toolTip()]
     values.append(str(window.site.get("title") or ""))
     values += [str(p) for p in (document.path, window.blog_root) if p is not None]
+    values += [window.blog_root.name] if window.blog_root is not None else []  # recent blogs
+    # The tabs: each post's title, cut short.
+    values += [window.tabs.tabText(index) for index in range(window.tabs.count())]
     values += [document.path.name] if document.path is not None else []
     for key, value in (document.fields or {}).items():
         values += [str(key), str(value)]

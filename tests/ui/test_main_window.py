@@ -111,7 +111,7 @@ def test_a_yaml_edit_waiting_for_its_debounce_is_not_lost_when_leaving(
     window.form.tabs.setCurrentWidget(window.form.raw)
     window.form.raw.moveCursor(window.form.raw.textCursor().MoveOperation.End)
     type_text(qtbot, window.form.raw, "mood: 楽しい\n")
-    window.open_post(blog / "_posts" / "2025-10-22-index-fund-basics.md")  # at once, no wait
+    window.close_current_tab()  # at once, no wait
     assert any(entry[0] == "confirm" for entry in prompt_log)
 
 
@@ -187,7 +187,7 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
     import threading
     import time
 
-    from editor.ui import doctor_controller, main_window
+    from editor.ui import doctor_controller, post_view
 
     release = threading.Event()
     started = threading.Event()
@@ -202,7 +202,7 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
 
         return work
 
-    monkeypatch.setattr(main_window, "_render_preview", slow(main_window._render_preview))
+    monkeypatch.setattr(post_view, "_render_preview", slow(post_view._render_preview))
     monkeypatch.setattr(doctor_controller, "_check", slow(doctor_controller._check))
     window = make_window(blog, blog / "_posts" / JA_POST)
     shown = []

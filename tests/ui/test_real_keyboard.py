@@ -97,6 +97,23 @@ def test_editing_the_time_alone_changes_only_the_time(qtbot, blog, make_window):
     assert "date: 2025-10-20 08:15:00 +0900" in text
 
 
+def test_ctrl_tab_moves_between_tabs_and_ctrl_w_closes_one(qtbot, blog, make_window):
+    first = blog / "_posts" / JA_POST
+    window = make_window(blog, first)
+    assert window.open_post(blog / "_posts" / "2025-10-22-index-fund-basics.md")
+    _focus(qtbot, window)
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus)
+    _keys("key", "ctrl+Tab")
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 0, timeout=5000)
+    window.editor.setFocus()
+    _keys("key", "ctrl+shift+Tab")
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 1, timeout=5000)
+    _keys("key", "ctrl+w")
+    qtbot.waitUntil(lambda: window.tabs.count() == 1, timeout=5000)
+    assert window.document.path == first.resolve()
+
+
 def test_ctrl_equals_minus_and_zero_zoom_the_text_pane_from_the_keyboard(qtbot, blog, make_window):
     window = make_window(blog, blog / "_posts" / JA_POST)
     text = window.editor.toPlainText()
