@@ -103,13 +103,12 @@ class TypingAids:
             or (commit in markup.CLOSERS and self._can_step_over(commit))
         ):
             # Brackets a selection, or steps over the bracket added for it: the commit is ours.
-            handled = (
-                self._open_bracket(commit) if commit in markup.PAIRS else self._step_over(commit)
-            )
-            assert handled
-            self.preedit = event.preeditString()
-            deliver(QInputMethodEvent(event.preeditString(), event.attributes()))
-            return
+            # A selection across lines is not bracketed: the commit replaces it as usual.
+            opens = commit in markup.PAIRS
+            if self._open_bracket(commit) if opens else self._step_over(commit):
+                self.preedit = event.preeditString()
+                deliver(QInputMethodEvent(event.preeditString(), event.attributes()))
+                return
         committed = QInputMethodEvent()
         committed.setCommitString(commit)
         self.preedit = ""

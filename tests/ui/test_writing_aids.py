@@ -221,6 +221,15 @@ def test_a_bracket_over_a_selection_brackets_it(editor):
     assert editor.toPlainText() == "「重要」です"
 
 
+def test_a_bracket_committed_over_lines_replaces_them(editor):
+    # Across lines the selection is not bracketed: the commit replaces it, as typing does.
+    put(editor, "一行[目\n二行]目")
+    compose(editor, commit="「")
+    assert seen(editor) == "一行「|目"
+    editor.undo()
+    assert editor.toPlainText() == "一行目\n二行目"
+
+
 def test_no_pair_before_a_word_nor_with_the_setting_off(editor):
     put(editor, "|漢字")
     compose(editor, commit="「")
