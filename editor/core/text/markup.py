@@ -310,10 +310,27 @@ def _wrapped(left: int, right: int, marker: str) -> bool:
     return both in ((2, 3) if marker == "**" else (1, 3))
 
 
+_STARS = re.compile(r"\*+")
+
+
+def _without(chosen: str, marker: str) -> str:
+    """``chosen`` without the spans of ``marker`` it holds (``**`` in ``***`` leaves ``*``);
+    as it is when they do not pair up (a lone ``*`` in ``2*3`` is the writer's)."""
+    runs = [run for run in _STARS.finditer(chosen) if _wrapped(len(run[0]), len(run[0]), marker)]
+    if len(runs) % 2:
+        return chosen
+    for run in reversed(runs):
+        kept = "*" * (len(run[0]) - len(marker))
+        chosen = chosen[: run.start()] + kept + chosen[run.end() :]
+    return chosen
+
+
 def toggle_wrap(text: str, start: int, end: int, marker: str) -> Edit:
     """Bold (``**``) or italic (``*``) on ``start..end``: wraps it, or unwraps it when it is
-    already wrapped (markers inside the selection or just around it).  A bare caret gets an
-    empty pair with the caret inside; spaces at the selection's edges stay outside."""
+    already wrapped (markers inside the selection or just around it).  A selection holding
+    spans of the same kind (``**a** と **b**``) becomes one span (``**a と b**``).  A bare
+    caret gets an empty pair with the caret inside; spaces at the selection's edges stay
+    outside."""
     start, end = min(start, end), max(start, end)
     size = len(marker)
     chosen = text[start:end]
@@ -325,7 +342,9 @@ def toggle_wrap(text: str, start: int, end: int, marker: str) -> Edit:
         _run(chosen, 0, 1), _run(chosen, len(chosen) - 1, -1), marker
     ):
         inner = chosen[size:-size]  # [**word**] -> word
-        return _edit(start, end, inner, start + len(inner), start)
+        if _without(inner, marker) == inner:
+            return _edit(start, end, inner, start + len(inner), start)
+    chosen = _without(chosen, marker)  # [**a** と **b**] -> **a と b**
     lead = len(chosen) - len(chosen.lstrip(_EDGE_SPACE))
     trail = len(chosen) - len(chosen.rstrip(_EDGE_SPACE))
     if lead == len(chosen):

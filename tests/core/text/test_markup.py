@@ -231,6 +231,14 @@ def test_indent_then_outdent_gives_back_the_text(lines, data):
         ("***[both]***", "*", "**[both]**"),
         ("***[both]***", "**", "*[both]*"),
         ("*[it]*", "**", "***[it]***"),
+        # Two bold words selected together are not one bold span: the whole becomes bold.
+        ("[**a** と **b**]", "**", "**[a と b]**"),
+        ("[*a* と *b*]", "*", "*[a と b]*"),
+        ("[a **b** c]", "**", "**[a b c]**"),
+        ("[a *b* c]", "**", "**[a *b* c]**"),
+        ("[***both***]", "*", "[**both**]"),
+        ("[2*3]", "*", "*[2*3]*"),  # a lone asterisk is the writer's
+        ("[*2*3*]", "*", "[2*3]"),
     ],
 )
 def test_bold_and_italic_wrap_and_unwrap(before, marker, after):
