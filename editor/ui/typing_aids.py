@@ -275,7 +275,8 @@ class TypingAids:
         self._apply(span, markup.set_heading(span.text, level))
 
     def paste_link(self, pasted: str) -> bool:
-        """Pasting an address over a selection on one line makes the selection its link."""
+        """Pasting an address over a selection on one line makes the selection its link (a
+        whole link gets the new address)."""
         cursor = self._editor.textCursor()
         chosen = cursor.selectedText()
         if (
@@ -285,7 +286,9 @@ class TypingAids:
             or markup.looks_like_url(chosen)
         ):
             return False
-        self.link(pasted.strip())
+        self._on_selection(
+            lambda text, start, end: markup.paste_address(text, start, end, pasted.strip())
+        )
         return True
 
     def _on_selection(self, change: Callable[[str, int, int], markup.Edit]) -> None:

@@ -325,6 +325,21 @@ def test_pasting_an_address_over_a_selection_makes_a_link(editor):
     assert editor.toPlainText() == "URL: https://jekyllrb.com/docs/"  # no selection: pasted
 
 
+def test_pasting_an_address_over_a_link_changes_its_address(editor):
+    link = "[記事](http://old.example/)"
+    editor.setPlainText(f"前 {link} 後")
+    cursor = editor.textCursor()
+    cursor.setPosition(2)
+    cursor.setPosition(2 + len(link), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    data = QMimeData()
+    data.setText("https://new.example/")
+    editor.insertFromMimeData(data)
+    assert seen(editor) == "前 [記事](https://new.example/)| 後"
+    editor.undo()
+    assert editor.toPlainText() == f"前 {link} 後"
+
+
 def test_the_right_click_menu_has_the_format_actions(make_window, blog):
     window = make_window(blog, blog / "_posts" / JA_POST)
     menu = window.editor.context_menu(QPoint(5, 5))

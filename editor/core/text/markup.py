@@ -392,6 +392,17 @@ def make_link(text: str, start: int, end: int, url: str = "") -> Edit:
     return _edit(start, end, insert, cursor)
 
 
+def paste_address(text: str, start: int, end: int, url: str) -> Edit:
+    """An address pasted over ``start..end``: the selection becomes a link to it, and a
+    selection that is a whole link already keeps its text and gets the new address."""
+    start, end = min(start, end), max(start, end)
+    existing = _LINK.match(text[start:end])
+    if existing is None:
+        return make_link(text, start, end, url)
+    insert = f"[{existing['text']}]({_link_target(url)})"
+    return _edit(start, end, insert, start + len(insert))
+
+
 def set_heading(line: str, level: int) -> Edit:
     """Make ``line`` a heading of ``level`` (1-6), or plain text again when it already is one
     of that level; the text after the hashes is kept."""

@@ -15,6 +15,7 @@ from editor.core.text.markup import (
     looks_like_url,
     make_link,
     outdent,
+    paste_address,
     set_heading,
     steps_over,
     toggle_wrap,
@@ -274,6 +275,20 @@ def test_wrapping_twice_gives_back_the_text(text, marker, data):
 def test_ctrl_k_makes_a_link(before, url, after):
     text, start, end = marked(before)
     assert shown(text, make_link(text, start, end, url)) == after
+
+
+@pytest.mark.parametrize("link", ["[記事](http://old.example)", "[記事]()"])
+def test_an_address_pasted_over_a_whole_link_replaces_its_address(link):
+    text = f"前 {link} 後"
+    start = text.index(link)
+    edit = paste_address(text, start, start + len(link), "https://new.example/")
+    assert shown(text, edit) == "前 [記事](https://new.example/)| 後"
+
+
+def test_an_address_pasted_over_words_links_them():
+    text, start, end = marked("前 [記事] 後")
+    edit = paste_address(text, start, end, " https://new.example/ ")
+    assert shown(text, edit) == "前 [記事](https://new.example/)| 後"
 
 
 def test_ctrl_k_on_a_whole_link_gives_its_text_back():
