@@ -157,9 +157,9 @@ def _leading(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
 
-def _previous_item(lines: list[str], row: int, deeper_than: int | None, below: int | None):
-    """The nearest list item above ``row`` whose indent is ``<= deeper_than`` (a sibling or
-    parent) or ``< below`` (a parent), within the same list (no blank line then prose)."""
+def _items_above(lines: list[str], row: int):
+    """The list items above ``row``, nearest first, within the same list (no blank line then
+    prose)."""
     for index in range(row - 1, max(-1, row - 500), -1):
         line = lines[index]
         if not line.strip():
@@ -167,14 +167,29 @@ def _previous_item(lines: list[str], row: int, deeper_than: int | None, below: i
         prefix = parse_prefix(line)
         if prefix is None or not prefix.is_item:
             if not line.startswith((" ", "\t")):
-                return None  # prose at the margin: the list ended above it
+                return  # prose at the margin: the list ended above it
             continue
+        yield prefix
+
+
+def _previous_item(lines: list[str], row: int, deeper_than: int | None, below: int | None):
+    """The nearest list item above ``row`` whose indent is ``<= deeper_than`` (a sibling or
+    parent) or ``< below`` (a parent), within the same list (no blank line then prose)."""
+    for prefix in _items_above(lines, row):
         width = len(prefix.indent)
         if deeper_than is not None and width <= deeper_than:
             return prefix
         if below is not None and width < below:
             return prefix
     return None
+
+
+def _unit_at(lines: list[str], row: int, depth: int, prefix: ListPrefix) -> int:
+    """How far Tab moves the item ``prefix`` on ``row`` when it is ``depth`` spaces in: the
+    width of the item above it at that depth (the parent-to-be), else its own."""
+    sibling = _previous_item(lines, row, deeper_than=depth, below=None)
+    source = sibling if sibling is not None and len(sibling.indent) == depth else prefix
+    return source.marker_width
 
 
 def _indent_unit(lines: list[str], row: int) -> str:
@@ -185,27 +200,32 @@ def _indent_unit(lines: list[str], row: int) -> str:
         return DEFAULT_INDENT
     if "\t" in prefix.indent:
         return "\t"
-    sibling = _previous_item(lines, row, deeper_than=len(prefix.indent), below=None)
-    source = (
-        sibling if sibling is not None and len(sibling.indent) == len(prefix.indent) else prefix
-    )
-    return " " * source.marker_width
+    return " " * _unit_at(lines, row, len(prefix.indent), prefix)
 
 
 def _outdent_width(lines: list[str], row: int) -> int:
-    """How many indent characters Shift+Tab removes from ``row``: back to its parent's depth."""
+    """How many indent characters Shift+Tab removes from ``row``: one level, what Tab adds.
+
+    An item goes back to a depth from which Tab would have brought it where it is; failing
+    that, to its parent's depth."""
     line = lines[row]
     lead = _leading(line)
     if not lead:
         return 0
+    if lead.startswith("\t"):
+        return 1
     prefix = parse_prefix(line)
     if prefix is not None and prefix.is_item and not prefix.quote:
+        # The depths of the items above first (the list's own levels), nearest first; then
+        # one marker's width in, where Tab on an item with nothing at its depth starts.
+        levels = sorted({len(above.indent) for above in _items_above(lines, row)}, reverse=True)
+        for depth in [*levels, len(lead) - prefix.marker_width]:
+            if 0 <= depth < len(lead) and depth + _unit_at(lines, row, depth, prefix) == len(lead):
+                return len(lead) - depth
         parent = _previous_item(lines, row, deeper_than=None, below=len(lead))
         if parent is not None:
             return len(lead) - len(parent.indent)
         return min(len(lead), prefix.marker_width)
-    if lead.startswith("\t"):
-        return 1
     return min(len(lead) - len(lead.lstrip(" ")), len(DEFAULT_INDENT)) or 0
 
 
@@ -257,10 +277,33 @@ def outdent(text: str, start: int, end: int) -> Edit | None:
         prefix = parse_prefix(lines[0])
         if prefix is None or not prefix.is_item:
             return None
-    shifted = [line[_outdent_width(all_lines, row + i) :] for i, line in enumerate(lines)]
+    widths = [_outdent_width(all_lines, row + i) for i in range(len(lines))]
+    for offset, line in enumerate(lines):
+        prefix = parse_prefix(line)
+        if prefix is not None and prefix.is_item and not prefix.quote:
+            # Selected lines move together, by what their first item loses (as Tab moved them
+            # by one width); when that item is at the margin, each line moves on its own.
+            if widths[offset]:
+                width = _tab_width(text, first, last, lines, widths[offset], len(_leading(line)))
+                widths = [min(width, len(_leading(each))) for each in lines]
+            break
+    shifted = [line[width:] for line, width in zip(lines, widths, strict=True)]
     if shifted == lines:
         return None
     return _shifted_edit(text, start, end, first, last, lines, shifted)
+
+
+def _tab_width(text: str, first: int, last: int, lines: list[str], guess: int, most: int) -> int:
+    """How far Tab moved ``lines`` (``text[first:last]``) when it did, so Shift+Tab gives back
+    exactly the text Tab was pressed on: ``guess`` (one level by the items above) when Tab from
+    there makes these lines, else the first other width up to ``most`` that does, else
+    ``guess``.  (Tab looks at the lines before it moved them, which Shift+Tab cannot see.)"""
+    for width in (guess, *range(1, most + 1)):
+        back = "\n".join(line[min(width, len(_leading(line))) :] for line in lines)
+        edit = indent(text[:first] + back + text[last:], first, first + len(back))
+        if edit is not None and edit.insert == "\n".join(lines):
+            return width
+    return guess
 
 
 def _shifted_edit(

@@ -196,7 +196,10 @@ def test_tab_in_prose_types_a_tab():
 
 
 @given(
-    st.lists(st.sampled_from(["- a", "  - b", "1. c", "> q", "", "　和文", "text"]), min_size=1),
+    st.lists(
+        st.sampled_from(["- a", "  - b", "    - e", "1. c", "> q", "  > z", "", "　和文", "text"]),
+        min_size=1,
+    ),
     st.data(),
 )
 def test_indent_then_outdent_gives_back_the_text(lines, data):
@@ -207,12 +210,32 @@ def test_indent_then_outdent_gives_back_the_text(lines, data):
     if edit is None:
         return
     new = edit.apply(text)
-    # Every non-blank line gained the same indent, and nothing else changed.
+    # Shift+Tab takes back exactly what Tab added, no level more or less.
     back = outdent(new, edit.anchor, edit.cursor)
     assert back is not None
-    restored = back.apply(new)
-    assert restored.replace(" ", "").replace("\t", "") == text.replace(" ", "").replace("\t", "")
-    assert "\u3000和文" not in new or "\u3000和文" in restored
+    assert back.apply(new) == text
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "- a\n  - |x",  # nested already, nothing at its depth above
+        "- a\n  - b\n    - |c",
+        "1. a\n   1. |b",
+        "- a\n- |b",
+        "- |a",
+        "- a\n\t- |b",
+    ],
+)
+def test_shift_tab_takes_back_one_tab(before):
+    text, start, end = marked(before)
+    tabbed = indent(text, start, end)
+    assert tabbed is not None
+    moved = tabbed.apply(text)
+    assert moved != text
+    back = outdent(moved, tabbed.anchor, tabbed.cursor)
+    assert back is not None
+    assert shown(moved, back) == before
 
 
 # -- bold, italic, links, headings --------------------------------------------------------------
