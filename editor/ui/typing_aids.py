@@ -272,7 +272,9 @@ class TypingAids:
         """The caret's line becomes a heading of ``level``, or plain text when it is one."""
         block = self._editor.textCursor().block()
         span = _Span(block, block)
-        self._apply(span, markup.set_heading(span.text, level))
+        edit = markup.set_heading(span.text, level)
+        if edit is not None:
+            self._apply(span, edit)
 
     def paste_link(self, pasted: str) -> bool:
         """Pasting an address over a selection on one line makes the selection its link (a

@@ -24,7 +24,13 @@ _PREFIX = re.compile(
     r"(?P<task>\[[ xX]\][ \t]+|\[[ xX]\]$)?)?"
 )
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_HEADING = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+|$)")
+# kramdown's ATX headers (GFM parser): ``#`` at the very start of the line, a blank, then text
+# (the block scan, the outline, the doctor and the highlighter read headings with it).
+ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=[^ \t])")
+# A line indented as code (or as a list item's continuation): four spaces or a tab.
+INDENTED = re.compile(r"^(?: {4}|\t)")
+# Only the marks of a heading not written yet (what Ctrl+2 on an empty line leaves).
+_EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*$")
 _URL = re.compile(r"^(?:https?://|ftp://|mailto:)[^\s<>\"]+$", re.IGNORECASE)
 _LINK = re.compile(r"^\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)\)$")
 
@@ -446,12 +452,22 @@ def paste_address(text: str, start: int, end: int, url: str) -> Edit:
     return _edit(start, end, insert, start + len(insert))
 
 
-def set_heading(line: str, level: int) -> Edit:
+def set_heading(line: str, level: int) -> Edit | None:
     """Make ``line`` a heading of ``level`` (1-6), or plain text again when it already is one
-    of that level; the text after the hashes is kept."""
-    match = _HEADING.match(line)
-    body = line[match.end() :] if match else line.lstrip(" ")
-    current = len(match["hashes"]) if match else 0
+    of that level; the text after the hashes is kept.  A line kramdown reads as a paragraph
+    (``   ## text``, ``#tag``) becomes a heading; an indented one (code) is left alone (None)."""
+    if INDENTED.match(line):
+        return None
+    match = ATX_HEADING.match(line) or _EMPTY_HEADING.match(line)
+    if match:
+        body = line[match.end() :]
+        current = len(match[1])
+    else:
+        body = line.lstrip(" ")
+        current = 0
+        marked = ATX_HEADING.match(body)
+        if marked:  # "   ## text" was meant as a heading: its marks make way for the level's
+            body = body[marked.end() :]
     insert = body if current == level else "#" * level + " " + body
     return _edit(0, len(line), insert, len(insert))
 

@@ -20,6 +20,7 @@ from editor.core.text.markup import (
     steps_over,
     toggle_wrap,
 )
+from editor.core.text.outline import headings
 
 pytestmark = pytest.mark.core
 
@@ -348,6 +349,29 @@ def test_what_counts_as_an_address(text, expected):
 )
 def test_headings_toggle(line, level, after):
     assert set_heading(line, level).apply(line) == after
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("   ## 見出し", "## 見出し"),  # a paragraph to kramdown: its marks are not taken away
+        ("#タグ", "## #タグ"),  # no blank after the mark: a paragraph
+        ("## ", ""),  # the empty heading Ctrl+2 starts
+    ],
+)
+def test_a_heading_is_what_kramdown_reads_as_one(line, after):
+    edit = set_heading(line, 2)
+    assert edit is not None
+    new = edit.apply(line)
+    assert new == after
+    # The outline (kramdown's headings) agrees: an h2 now, or no heading when toggled off.
+    wanted = [(2, "見出し" if "見出し" in line else "#タグ")] if after else []
+    assert [(h.level, h.text) for h in headings(new)] == wanted
+
+
+def test_indented_code_is_not_made_a_heading():
+    assert set_heading("    code", 2) is None
+    assert set_heading("\tcode", 2) is None
 
 
 # -- Japanese brackets --------------------------------------------------------------------------
