@@ -185,12 +185,20 @@ def test_a_committed_bracket_gets_its_pair_with_the_caret_inside(editor):
     assert editor.toPlainText() == "」」"  # one the writer typed is never stepped over
 
 
-def test_a_bracket_pair_is_one_undo_step(editor):
-    put(editor, "前|")
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("前|", "前『|』"),  # the pair is one undo step
+        # Across lines the selection is not bracketed: the commit replaces it, as typing does.
+        ("一行[目\n二行]目", "一行『|目"),
+    ],
+)
+def test_a_committed_bracket_is_one_undo_step(editor, before, after):
+    put(editor, before)
     compose(editor, commit="『")
-    assert seen(editor) == "前『|』"
+    assert seen(editor) == after
     editor.undo()
-    assert editor.toPlainText() == "前"
+    assert editor.toPlainText() == before.translate(str.maketrans("", "", "|[]"))
 
 
 def test_a_commit_and_the_next_composition_in_one_event(editor):
@@ -219,15 +227,6 @@ def test_a_bracket_over_a_selection_brackets_it(editor):
     put(editor, "[重要]です")
     compose(editor, commit="「")
     assert editor.toPlainText() == "「重要」です"
-
-
-def test_a_bracket_committed_over_lines_replaces_them(editor):
-    # Across lines the selection is not bracketed: the commit replaces it, as typing does.
-    put(editor, "一行[目\n二行]目")
-    compose(editor, commit="「")
-    assert seen(editor) == "一行「|目"
-    editor.undo()
-    assert editor.toPlainText() == "一行目\n二行目"
 
 
 def test_no_pair_before_a_word_nor_with_the_setting_off(editor):
