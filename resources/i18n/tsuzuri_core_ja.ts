@@ -721,6 +721,22 @@
         <source>Stylesheet could not be read, the export has no styles from it: {path} ({reason})</source>
         <translation>スタイルシートを読めなかったため、書き出しに含めていません: {path}（{reason}）</translation>
     </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>ファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>it is a device, pipe or socket, not a file</source>
+        <translation>ファイルではなく、デバイス、パイプ、ソケットのどれかです</translation>
+    </message>
+    <message>
+        <source>it is too large ({size}; the limit is {limit})</source>
+        <translation>大きすぎます（{size}。上限は {limit}）</translation>
+    </message>
+    <message>
+        <source>it holds NUL bytes, so it is not a text file</source>
+        <translation>NUL バイトがあり、テキストファイルではありません</translation>
+    </message>
 </context>
 <context>
     <name>slug</name>
