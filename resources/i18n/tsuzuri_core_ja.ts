@@ -739,6 +739,45 @@
     </message>
 </context>
 <context>
+    <name>search</name>
+    <message>
+        <source>a ( is not closed</source>
+        <translation>「(」が閉じられていません</translation>
+    </message>
+    <message>
+        <source>a ) closes nothing</source>
+        <translation>「)」に対応する「(」がありません</translation>
+    </message>
+    <message>
+        <source>a repeat (*, + or ?) follows nothing</source>
+        <translation>繰り返し（*、+、?）の前に何もありません</translation>
+    </message>
+    <message>
+        <source>two repeats in a row</source>
+        <translation>繰り返しが二つ続いています</translation>
+    </message>
+    <message>
+        <source>a [ is not closed</source>
+        <translation>「[」が閉じられていません</translation>
+    </message>
+    <message>
+        <source>a \ at the end escapes nothing</source>
+        <translation>末尾の「\」の後に何もありません</translation>
+    </message>
+    <message>
+        <source>{escape} is not an escape Python knows</source>
+        <translation>「{escape}」は Python の知らないエスケープです</translation>
+    </message>
+    <message>
+        <source>there is no group {number}</source>
+        <translation>グループ {number} はありません</translation>
+    </message>
+    <message>
+        <source>no group is named {name}</source>
+        <translation>「{name}」という名前のグループはありません</translation>
+    </message>
+</context>
+<context>
     <name>slug</name>
     <message>
         <source>A slug cannot be empty</source>
