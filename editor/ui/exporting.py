@@ -185,6 +185,9 @@ class Exporting(QObject):
             return None
         if path.suffix.lower() not in _SUFFIXES[kind]:
             path = path.with_name(path.name + _SUFFIXES[kind][0])
+            # The dialog asked about the name without the suffix, if at all: ask about this one.
+            if path.exists() and not prompts.confirm_overwrite(self._window, path):
+                return None
         if document.path is not None and _same_file(path, document.path):
             self._fail(self.tr("An export cannot be written over the post itself."))
             return None

@@ -18,6 +18,7 @@ from editor.core.text.edits import Edit, apply_edits
 from editor.core.text.search import SearchOptions, SearchProblem, find_all, plan_replace_all
 from editor.core.text.textpos import Utf16Offsets
 from editor.ui.find_bar import FindBar
+from editor.ui.i18n import current_language
 from editor.ui.pane_marks import marks, set_marks
 from editor.ui.preview import PreviewPane
 from editor.ui.settings import Settings
@@ -349,7 +350,7 @@ class FindController(QObject):
             )
         else:
             text = self.tr("Not a valid replacement: {reason} (at character {position})")
-        return text.format(**problem.params)
+        return text.format(**{**problem.params, "reason": problem.reason(current_language())})
 
     # -- keeping up with the text ------------------------------------------------------------
 

@@ -12,12 +12,11 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from editor.core.text.markup import parse_prefix
+from editor.core.text.markup import ATX_HEADING, parse_prefix
 from editor.core.text.textpos import utf16_length
 
 IN_FENCE = 1
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$).*")
 _INLINE = [
     ("code", re.compile(r"`[^`\n]+`")),
     ("strong", re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")),
@@ -139,7 +138,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if _MARKER.match(text):
             self.setFormat(0, len(text), self._formats["marker"])
             return
-        if _HEADING.match(text):
+        if ATX_HEADING.match(text):
             self.setFormat(0, len(text), self._formats["heading"])
             return
         if _QUOTE.match(text):

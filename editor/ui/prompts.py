@@ -66,8 +66,30 @@ def choose_export_path(parent: QWidget, start: Path, kind: str) -> Path | None:
     else:
         title = translate("Prompts", "Export as HTML")
         filters = translate("Prompts", "HTML files (*.html *.htm)")
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
+    dialog = QFileDialog(parent, title, str(start), filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectFile(str(start))
+    # The dialog adds the suffix to a name typed without one, so its own "replace it?" question
+    # is about the file that will be written.
+    dialog.setDefaultSuffix(kind)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    name = dialog.selectedFiles()[0]
     return Path(name) if name else None
+
+
+def confirm_overwrite(parent: QWidget, path: Path) -> bool:
+    """``path`` exists and the file dialog did not ask about it: True to replace it."""
+    answer = QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("Prompts", "Replace the file?"),
+        QCoreApplication.translate(
+            "Prompts", "“{name}” already exists in “{folder}”. Do you want to replace it?"
+        ).format(name=path.name, folder=str(path.parent)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def choose_stylesheet(parent: QWidget, start: Path) -> Path | None:

@@ -105,13 +105,12 @@ class TypingAids:
             or (commit in markup.CLOSERS and self._can_step_over(commit))
         ):
             # Brackets a selection, or steps over the bracket added for it: the commit is ours.
-            handled = (
-                self._open_bracket(commit) if commit in markup.PAIRS else self._step_over(commit)
-            )
-            assert handled
-            self.preedit = event.preeditString()
-            deliver(QInputMethodEvent(event.preeditString(), event.attributes()))
-            return
+            # A selection across lines is not bracketed: the commit replaces it as usual.
+            opens = commit in markup.PAIRS
+            if self._open_bracket(commit) if opens else self._step_over(commit):
+                self.preedit = event.preeditString()
+                deliver(QInputMethodEvent(event.preeditString(), event.attributes()))
+                return
         committed = QInputMethodEvent()
         committed.setCommitString(commit)
         self.preedit = ""
@@ -275,10 +274,13 @@ class TypingAids:
         """The caret's line becomes a heading of ``level``, or plain text when it is one."""
         block = self._editor.textCursor().block()
         span = _Span(block, block)
-        self._apply(span, markup.set_heading(span.text, level))
+        edit = markup.set_heading(span.text, level)
+        if edit is not None:
+            self._apply(span, edit)
 
     def paste_link(self, pasted: str) -> bool:
-        """Pasting an address over a selection on one line makes the selection its link."""
+        """Pasting an address over a selection on one line makes the selection its link (a
+        whole link gets the new address)."""
         cursor = self._editor.textCursor()
         chosen = cursor.selectedText()
         if (
@@ -288,7 +290,9 @@ class TypingAids:
             or markup.looks_like_url(chosen)
         ):
             return False
-        self.link(pasted.strip())
+        self._on_selection(
+            lambda text, start, end: markup.paste_address(text, start, end, pasted.strip())
+        )
         return True
 
     def _on_selection(self, change: Callable[[str, int, int], markup.Edit]) -> None:

@@ -721,6 +721,61 @@
         <source>Stylesheet could not be read, the export has no styles from it: {path} ({reason})</source>
         <translation>スタイルシートを読めなかったため、書き出しに含めていません: {path}（{reason}）</translation>
     </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>ファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>it is a device, pipe or socket, not a file</source>
+        <translation>ファイルではなく、デバイス、パイプ、ソケットのどれかです</translation>
+    </message>
+    <message>
+        <source>it is too large ({size}; the limit is {limit})</source>
+        <translation>大きすぎます（{size}。上限は {limit}）</translation>
+    </message>
+    <message>
+        <source>it holds NUL bytes, so it is not a text file</source>
+        <translation>NUL バイトがあり、テキストファイルではありません</translation>
+    </message>
+</context>
+<context>
+    <name>search</name>
+    <message>
+        <source>a ( is not closed</source>
+        <translation>「(」が閉じられていません</translation>
+    </message>
+    <message>
+        <source>a ) closes nothing</source>
+        <translation>「)」に対応する「(」がありません</translation>
+    </message>
+    <message>
+        <source>a repeat (*, + or ?) follows nothing</source>
+        <translation>繰り返し（*、+、?）の前に何もありません</translation>
+    </message>
+    <message>
+        <source>two repeats in a row</source>
+        <translation>繰り返しが二つ続いています</translation>
+    </message>
+    <message>
+        <source>a [ is not closed</source>
+        <translation>「[」が閉じられていません</translation>
+    </message>
+    <message>
+        <source>a \ at the end escapes nothing</source>
+        <translation>末尾の「\」の後に何もありません</translation>
+    </message>
+    <message>
+        <source>{escape} is not an escape Python knows</source>
+        <translation>「{escape}」は Python の知らないエスケープです</translation>
+    </message>
+    <message>
+        <source>there is no group {number}</source>
+        <translation>グループ {number} はありません</translation>
+    </message>
+    <message>
+        <source>no group is named {name}</source>
+        <translation>「{name}」という名前のグループはありません</translation>
+    </message>
 </context>
 <context>
     <name>slug</name>

@@ -1017,6 +1017,14 @@
         <translation>HTML ファイル (*.html *.htm)</translation>
     </message>
     <message>
+        <source>Replace the file?</source>
+        <translation>ファイルを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>“{name}” already exists in “{folder}”. Do you want to replace it?</source>
+        <translation>「{name}」は「{folder}」にすでにあります。置き換えますか？</translation>
+    </message>
+    <message>
         <source>Preview stylesheet</source>
         <translation>プレビューのスタイルシート</translation>
     </message>

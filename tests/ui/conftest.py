@@ -67,6 +67,9 @@ def prompt_log(monkeypatch):
         prompts, "offer_save_as", lambda *a: log.append(("save_failed", *a)) and False
     )
     monkeypatch.setattr(prompts, "choose_save_path", lambda *a: log.append(("save_as", *a)))
+    monkeypatch.setattr(
+        prompts, "confirm_overwrite", lambda *a: log.append(("overwrite", *a)) and False
+    )
     # The doctor's confirmations are accepted (fixes only ever reach the text pane, not disk).
     monkeypatch.setattr(
         prompts, "confirm_fixes", lambda *a: log.append(("confirm_fixes", *a)) or True

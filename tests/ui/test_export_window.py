@@ -14,6 +14,9 @@ from tests.ui.conftest import JA_POST, type_text
 
 pytestmark = pytest.mark.ui
 
+# The real dialog, before the tests' seam answers for it.
+_CHOOSE_EXPORT_PATH = prompts.choose_export_path
+
 
 @pytest.fixture
 def export_to(monkeypatch, tmp_path):
@@ -250,3 +253,70 @@ def test_the_page_is_made_off_the_ui_thread_one_export_at_a_time(
 
     assert len(offered) == 1 and [p.name for p in out.iterdir()] == ["ai-chip-market.html"]
     assert window.exporting.html_action.isEnabled() and window.exporting.pdf_action.isEnabled()
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "html",
+        pytest.param(
+            "pdf",
+            marks=pytest.mark.skipif(bool(preview.WEBENGINE_ERROR), reason="needs QtWebEngine"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_name_typed_without_its_suffix_asks_before_replacing_the_file(
+    make_window, blog, monkeypatch, tmp_path, qtbot, prompt_log, kind, replace
+):
+    out = tmp_path / "out"
+    out.mkdir()
+    notes = out / f"notes.{kind}"
+    notes.write_text("MY NOTES", encoding="utf-8")
+    # A dialog that does not add the suffix: the writer typed "notes", which does not exist,
+    # so it asked nothing; "notes.html" (or .pdf) is what would be written.
+    monkeypatch.setattr(prompts, "choose_export_path", lambda *a, **k: out / "notes")
+    asked = []
+    monkeypatch.setattr(
+        prompts, "confirm_overwrite", lambda parent, path: asked.append(path) or replace
+    )
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    action = window.exporting.html_action if kind == "html" else window.exporting.pdf_action
+
+    if not replace:
+        action.trigger()
+        assert asked == [notes]
+        assert notes.read_text(encoding="utf-8") == "MY NOTES"
+        assert sorted(p.name for p in out.iterdir()) == [notes.name]
+        assert not window.exporting.busy and action.isEnabled()
+        return
+    with qtbot.waitSignal(window.exporting.exported, timeout=60000) as written:
+        action.trigger()
+    assert asked == [notes] and written.args == [notes]
+    assert notes.read_bytes().startswith(b"<!DOCTYPE html>" if kind == "html" else b"%PDF-")
+
+
+def test_a_new_name_is_not_asked_about(make_window, blog, monkeypatch, export_to, qtbot):
+    out, _offered = export_to
+    asked = []
+    monkeypatch.setattr(prompts, "confirm_overwrite", lambda parent, path: asked.append(path))
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    with qtbot.waitSignal(window.exporting.exported, timeout=10000):
+        window.exporting.html_action.trigger()
+    assert asked == [] and (out / "ai-chip-market.html").exists()
+
+
+@pytest.mark.parametrize(("kind", "suffix"), [("html", ".html"), ("pdf", ".pdf")])
+def test_the_export_dialog_adds_the_suffix_itself(monkeypatch, qtbot, tmp_path, kind, suffix):
+    # The dialog adds the suffix, so its own "replace it?" question covers the final name.
+    from PySide6.QtWidgets import QFileDialog
+
+    def typed_notes(dialog):
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.selectFile("notes")
+        return QFileDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QFileDialog, "exec", typed_notes)
+    assert _CHOOSE_EXPORT_PATH(None, tmp_path / f"post{suffix}", kind) == (
+        tmp_path / f"notes{suffix}"
+    )

@@ -30,6 +30,17 @@ def test_headings_fences_and_markers_are_coloured(qtbot):
     assert marker and marker[0].format.background().color().name() == "#c62828"
 
 
+def test_only_what_kramdown_reads_as_a_heading_is_coloured_as_one(qtbot):
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("   ## 段落\n\n#タグ\n\n# 見出し\n")
+    bold = [
+        any(r.format.fontWeight() == QFont.Weight.Bold for r in _formats(editor, line))
+        for line in (0, 2, 4)
+    ]
+    assert bold == [False, False, True]
+
+
 def test_colouring_a_long_post_keeps_none_alive(qtbot):
     editor = MarkdownEditor()
     qtbot.addWidget(editor)

@@ -295,6 +295,21 @@ def test_the_cores_refusals_reach_the_japanese_window_in_japanese(japanese_windo
     assert re.search(r"[\u3040-\u30ff]", message.text())
 
 
+def test_a_bad_regular_expression_is_explained_in_japanese(japanese_window, qtbot):
+    """Python's words for the mistake stay (a writer can search for them), after Japanese that
+    says what they mean."""
+    window = japanese_window
+    window.find.open_find()
+    window.find.bar.regex_button.setChecked(True)
+    window.find.bar.find_field.setText("(AI")
+    problem = window.find.bar.problem_label
+    qtbot.waitUntil(problem.isVisible, timeout=5000)
+    python = "missing ), unterminated subpattern"
+    assert python in problem.text()
+    assert "「(」が閉じられていません" in problem.text()
+    assert english_words([("find", problem.text().replace(python, ""))], ()) == []
+
+
 def test_settings_shortcuts_and_about_speak_japanese(japanese_window, qtbot):
     """The dialogs the Edit and Help menus open: every page of the settings, the table of
     shortcuts (built from the menus) and the About text."""

@@ -185,12 +185,20 @@ def test_a_committed_bracket_gets_its_pair_with_the_caret_inside(editor):
     assert editor.toPlainText() == "」」"  # one the writer typed is never stepped over
 
 
-def test_a_bracket_pair_is_one_undo_step(editor):
-    put(editor, "前|")
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("前|", "前『|』"),  # the pair is one undo step
+        # Across lines the selection is not bracketed: the commit replaces it, as typing does.
+        ("一行[目\n二行]目", "一行『|目"),
+    ],
+)
+def test_a_committed_bracket_is_one_undo_step(editor, before, after):
+    put(editor, before)
     compose(editor, commit="『")
-    assert seen(editor) == "前『|』"
+    assert seen(editor) == after
     editor.undo()
-    assert editor.toPlainText() == "前"
+    assert editor.toPlainText() == before.translate(str.maketrans("", "", "|[]"))
 
 
 def test_a_commit_and_the_next_composition_in_one_event(editor):
@@ -314,6 +322,21 @@ def test_pasting_an_address_over_a_selection_makes_a_link(editor):
     put(editor, "URL: |")
     editor.insertFromMimeData(data)
     assert editor.toPlainText() == "URL: https://jekyllrb.com/docs/"  # no selection: pasted
+
+
+def test_pasting_an_address_over_a_link_changes_its_address(editor):
+    link = "[記事](http://old.example/)"
+    editor.setPlainText(f"前 {link} 後")
+    cursor = editor.textCursor()
+    cursor.setPosition(2)
+    cursor.setPosition(2 + len(link), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    data = QMimeData()
+    data.setText("https://new.example/")
+    editor.insertFromMimeData(data)
+    assert seen(editor) == "前 [記事](https://new.example/)| 後"
+    editor.undo()
+    assert editor.toPlainText() == f"前 {link} 後"
 
 
 def test_the_right_click_menu_has_the_format_actions(make_window, blog):

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from editor.core.render.tables import has_pipe, is_separator
+from editor.core.text.markup import ATX_HEADING, INDENTED
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIQUID_CODE_OPEN = re.compile(r"^\s*\{%-?\s*(highlight|raw|comment)\b")
-# kramdown's headers (GFM parser): ``#`` at the very start of the line, a blank, then text; a
-# setext underline of ``=`` or ``-`` under a one-line paragraph.
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=[^ \t])")
+# kramdown's headers: ATX (markup.ATX_HEADING), a setext underline of ``=`` or ``-`` under a
+# one-line paragraph.
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
@@ -26,7 +26,6 @@ _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _LIQUID_LINE = re.compile(r"^\s*\{[%{].*[%}]\}\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_\r\n]+\1\s*$")
-_INDENTED = re.compile(r"^(?: {4}|\t)")
 # kramdown's raw blocks: {::nomarkdown} and {::comment} up to their end tag, $$ math up to $$.
 _RAW_OPEN = re.compile(r"^ {0,3}(?:\{::(nomarkdown|comment)\b[^}]*?(/?)\}|\$\$)")
 _RAW_CLOSE = {
@@ -225,7 +224,7 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
         lq = _LIQUID_CODE_OPEN.match(line)
         raw = _RAW_OPEN.match(line) if current is None or current[0] != "paragraph" else None
         # A line of indented code (a marker in it too) goes on the code block it is part of.
-        indented_code = _INDENTED.match(line) is not None and (
+        indented_code = INDENTED.match(line) is not None and (
             (prev_blank and current is None) or (current is not None and current[0] == "code")
         )
         kind, level, content = None, 0, ls
@@ -264,7 +263,7 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             current = ["underline", ls, le, 0, ls]
             close()
             continue
-        elif (hm := _HEADING.match(line)) is not None:
+        elif (hm := ATX_HEADING.match(line)) is not None:
             kind, level, content = "heading", len(hm.group(1)), ls + hm.end()
         elif _RULE.match(line):
             kind = "rule"
@@ -285,14 +284,14 @@ def scan_blocks(text: str, start: int, markers: tuple[str, ...] = ()) -> list[Bl
             until = _html_block_end(line, ls, ends)
             if until is not None and until > le:
                 html_until = until
-        elif prev_blank and current is None and _INDENTED.match(line):
+        elif prev_blank and current is None and INDENTED.match(line):
             kind = "code"
         prev_blank = False
         if kind is None:
             if current is not None and current[0] in ("paragraph", "list", "quote", "html"):
                 current[2] = le  # a lazy continuation line
                 continue
-            if current is not None and current[0] == "code" and _INDENTED.match(line):
+            if current is not None and current[0] == "code" and INDENTED.match(line):
                 current[2] = le
                 continue
             close()

@@ -25,6 +25,7 @@ from editor.core.files.reading import StorageError, is_inside, read_regular_file
 from editor.core.render import RenderContext, render_body
 from editor.core.render.context import RenderWarning
 from editor.core.render.images import MISSING_CLASS, REMOTE_CLASS, resolve_local
+from editor.core.render.words import unread_reason
 from editor.core.text.cjk import KANA
 
 # One image larger than this is left out: a photo straight from a camera is rarely over 30 MB,
@@ -105,7 +106,9 @@ def standalone_html(
         try:
             css = read_text_file(path)
         except StorageError as exc:
-            warnings.append(RenderWarning("export-stylesheet", path=str(path), reason=str(exc)))
+            warnings.append(
+                RenderWarning("export-stylesheet", path=str(path), reason=unread_reason(exc))
+            )
             continue
         css = _inline_css_files(css, Path(path), context, warnings)
         # "</style" inside the CSS would end the element early.
@@ -309,5 +312,5 @@ def _data_uri(
     try:
         raw, _mtime = read_regular_file(path, MAX_IMAGE_BYTES, inside=root)
     except StorageError as exc:
-        return None, ("export-image-unread", {"reason": str(exc)})
+        return None, ("export-image-unread", {"reason": unread_reason(exc)})
     return f"data:{kind};base64,{base64.b64encode(raw).decode('ascii')}", None

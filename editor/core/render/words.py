@@ -7,7 +7,13 @@ writer can search for it.
 
 from __future__ import annotations
 
-from editor.core.words import QT_TRANSLATE_NOOP, Marked
+from typing import TYPE_CHECKING
+
+from editor.core.files.words import WORDS as FILE_WORDS
+from editor.core.words import QT_TRANSLATE_NOOP, Marked, Phrase
+
+if TYPE_CHECKING:
+    from editor.core.files.reading import StorageError
 
 WORDS: dict[str, Marked] = {
     "liquid-syntax": QT_TRANSLATE_NOOP("render", "Liquid syntax error (line {line}): {problem}"),
@@ -57,3 +63,24 @@ WORDS: dict[str, Marked] = {
         "Stylesheet could not be read, the export has no styles from it: {path} ({reason})",
     ),
 }
+
+# Why a file an export takes in (an image, a stylesheet) could not be read, where the files'
+# own words speak of a post; any other refusal is said in the files' own words.
+UNREAD: dict[str, Marked] = {
+    "directory": QT_TRANSLATE_NOOP("render", "it is a folder, not a file"),
+    "special": QT_TRANSLATE_NOOP("render", "it is a device, pipe or socket, not a file"),
+    "too_large": QT_TRANSLATE_NOOP("render", "it is too large ({size}; the limit is {limit})"),
+    "nul_bytes": QT_TRANSLATE_NOOP("render", "it holds NUL bytes, so it is not a text file"),
+}
+
+
+def unread_reason(error: StorageError) -> Phrase | str:
+    """Why ``error`` kept a file out of an export, in words said in the warning's language (a
+    :class:`Phrase` param), or the system's own words when the files have none for it."""
+    marked = UNREAD.get(error.code) or FILE_WORDS.get(error.code)
+    if marked is None:
+        return error.message
+    reason = Phrase(marked, **error.params)
+    if error.line is None:
+        return reason
+    return Phrase(FILE_WORDS["at_place"], message=reason, line=error.line, column=error.column)

@@ -24,7 +24,13 @@ _PREFIX = re.compile(
     r"(?P<task>\[[ xX]\][ \t]+|\[[ xX]\]$)?)?"
 )
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_HEADING = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+|$)")
+# kramdown's ATX headers (GFM parser): ``#`` at the very start of the line, a blank, then text
+# (the block scan, the outline, the doctor and the highlighter read headings with it).
+ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=[^ \t])")
+# A line indented as code (or as a list item's continuation): four spaces or a tab.
+INDENTED = re.compile(r"^(?: {4}|\t)")
+# Only the marks of a heading not written yet (what Ctrl+2 on an empty line leaves).
+_EMPTY_HEADING = re.compile(r"^(#{1,6})[ \t]*$")
 _URL = re.compile(r"^(?:https?://|ftp://|mailto:)[^\s<>\"]+$", re.IGNORECASE)
 _LINK = re.compile(r"^\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\s]*)\)$")
 
@@ -157,9 +163,9 @@ def _leading(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
 
-def _previous_item(lines: list[str], row: int, deeper_than: int | None, below: int | None):
-    """The nearest list item above ``row`` whose indent is ``<= deeper_than`` (a sibling or
-    parent) or ``< below`` (a parent), within the same list (no blank line then prose)."""
+def _items_above(lines: list[str], row: int):
+    """The list items above ``row``, nearest first, within the same list (no blank line then
+    prose)."""
     for index in range(row - 1, max(-1, row - 500), -1):
         line = lines[index]
         if not line.strip():
@@ -167,14 +173,29 @@ def _previous_item(lines: list[str], row: int, deeper_than: int | None, below: i
         prefix = parse_prefix(line)
         if prefix is None or not prefix.is_item:
             if not line.startswith((" ", "\t")):
-                return None  # prose at the margin: the list ended above it
+                return  # prose at the margin: the list ended above it
             continue
+        yield prefix
+
+
+def _previous_item(lines: list[str], row: int, deeper_than: int | None, below: int | None):
+    """The nearest list item above ``row`` whose indent is ``<= deeper_than`` (a sibling or
+    parent) or ``< below`` (a parent), within the same list (no blank line then prose)."""
+    for prefix in _items_above(lines, row):
         width = len(prefix.indent)
         if deeper_than is not None and width <= deeper_than:
             return prefix
         if below is not None and width < below:
             return prefix
     return None
+
+
+def _unit_at(lines: list[str], row: int, depth: int, prefix: ListPrefix) -> int:
+    """How far Tab moves the item ``prefix`` on ``row`` when it is ``depth`` spaces in: the
+    width of the item above it at that depth (the parent-to-be), else its own."""
+    sibling = _previous_item(lines, row, deeper_than=depth, below=None)
+    source = sibling if sibling is not None and len(sibling.indent) == depth else prefix
+    return source.marker_width
 
 
 def _indent_unit(lines: list[str], row: int) -> str:
@@ -185,27 +206,32 @@ def _indent_unit(lines: list[str], row: int) -> str:
         return DEFAULT_INDENT
     if "\t" in prefix.indent:
         return "\t"
-    sibling = _previous_item(lines, row, deeper_than=len(prefix.indent), below=None)
-    source = (
-        sibling if sibling is not None and len(sibling.indent) == len(prefix.indent) else prefix
-    )
-    return " " * source.marker_width
+    return " " * _unit_at(lines, row, len(prefix.indent), prefix)
 
 
 def _outdent_width(lines: list[str], row: int) -> int:
-    """How many indent characters Shift+Tab removes from ``row``: back to its parent's depth."""
+    """How many indent characters Shift+Tab removes from ``row``: one level, what Tab adds.
+
+    An item goes back to a depth from which Tab would have brought it where it is; failing
+    that, to its parent's depth."""
     line = lines[row]
     lead = _leading(line)
     if not lead:
         return 0
+    if lead.startswith("\t"):
+        return 1
     prefix = parse_prefix(line)
     if prefix is not None and prefix.is_item and not prefix.quote:
+        # The depths of the items above first (the list's own levels), nearest first; then
+        # one marker's width in, where Tab on an item with nothing at its depth starts.
+        levels = sorted({len(above.indent) for above in _items_above(lines, row)}, reverse=True)
+        for depth in [*levels, len(lead) - prefix.marker_width]:
+            if 0 <= depth < len(lead) and depth + _unit_at(lines, row, depth, prefix) == len(lead):
+                return len(lead) - depth
         parent = _previous_item(lines, row, deeper_than=None, below=len(lead))
         if parent is not None:
             return len(lead) - len(parent.indent)
         return min(len(lead), prefix.marker_width)
-    if lead.startswith("\t"):
-        return 1
     return min(len(lead) - len(lead.lstrip(" ")), len(DEFAULT_INDENT)) or 0
 
 
@@ -257,10 +283,33 @@ def outdent(text: str, start: int, end: int) -> Edit | None:
         prefix = parse_prefix(lines[0])
         if prefix is None or not prefix.is_item:
             return None
-    shifted = [line[_outdent_width(all_lines, row + i) :] for i, line in enumerate(lines)]
+    widths = [_outdent_width(all_lines, row + i) for i in range(len(lines))]
+    for offset, line in enumerate(lines):
+        prefix = parse_prefix(line)
+        if prefix is not None and prefix.is_item and not prefix.quote:
+            # Selected lines move together, by what their first item loses (as Tab moved them
+            # by one width); when that item is at the margin, each line moves on its own.
+            if widths[offset]:
+                width = _tab_width(text, first, last, lines, widths[offset], len(_leading(line)))
+                widths = [min(width, len(_leading(each))) for each in lines]
+            break
+    shifted = [line[width:] for line, width in zip(lines, widths, strict=True)]
     if shifted == lines:
         return None
     return _shifted_edit(text, start, end, first, last, lines, shifted)
+
+
+def _tab_width(text: str, first: int, last: int, lines: list[str], guess: int, most: int) -> int:
+    """How far Tab moved ``lines`` (``text[first:last]``) when it did, so Shift+Tab gives back
+    exactly the text Tab was pressed on: ``guess`` (one level by the items above) when Tab from
+    there makes these lines, else the first other width up to ``most`` that does, else
+    ``guess``.  (Tab looks at the lines before it moved them, which Shift+Tab cannot see.)"""
+    for width in (guess, *range(1, most + 1)):
+        back = "\n".join(line[min(width, len(_leading(line))) :] for line in lines)
+        edit = indent(text[:first] + back + text[last:], first, first + len(back))
+        if edit is not None and edit.insert == "\n".join(lines):
+            return width
+    return guess
 
 
 def _shifted_edit(
@@ -310,10 +359,27 @@ def _wrapped(left: int, right: int, marker: str) -> bool:
     return both in ((2, 3) if marker == "**" else (1, 3))
 
 
+_STARS = re.compile(r"\*+")
+
+
+def _without(chosen: str, marker: str) -> str:
+    """``chosen`` without the spans of ``marker`` it holds (``**`` in ``***`` leaves ``*``);
+    as it is when they do not pair up (a lone ``*`` in ``2*3`` is the writer's)."""
+    runs = [run for run in _STARS.finditer(chosen) if _wrapped(len(run[0]), len(run[0]), marker)]
+    if len(runs) % 2:
+        return chosen
+    for run in reversed(runs):
+        kept = "*" * (len(run[0]) - len(marker))
+        chosen = chosen[: run.start()] + kept + chosen[run.end() :]
+    return chosen
+
+
 def toggle_wrap(text: str, start: int, end: int, marker: str) -> Edit:
     """Bold (``**``) or italic (``*``) on ``start..end``: wraps it, or unwraps it when it is
-    already wrapped (markers inside the selection or just around it).  A bare caret gets an
-    empty pair with the caret inside; spaces at the selection's edges stay outside."""
+    already wrapped (markers inside the selection or just around it).  A selection holding
+    spans of the same kind (``**a** と **b**``) becomes one span (``**a と b**``).  A bare
+    caret gets an empty pair with the caret inside; spaces at the selection's edges stay
+    outside."""
     start, end = min(start, end), max(start, end)
     size = len(marker)
     chosen = text[start:end]
@@ -325,7 +391,9 @@ def toggle_wrap(text: str, start: int, end: int, marker: str) -> Edit:
         _run(chosen, 0, 1), _run(chosen, len(chosen) - 1, -1), marker
     ):
         inner = chosen[size:-size]  # [**word**] -> word
-        return _edit(start, end, inner, start + len(inner), start)
+        if _without(inner, marker) == inner:
+            return _edit(start, end, inner, start + len(inner), start)
+    chosen = _without(chosen, marker)  # [**a** と **b**] -> **a と b**
     lead = len(chosen) - len(chosen.lstrip(_EDGE_SPACE))
     trail = len(chosen) - len(chosen.rstrip(_EDGE_SPACE))
     if lead == len(chosen):
@@ -373,12 +441,33 @@ def make_link(text: str, start: int, end: int, url: str = "") -> Edit:
     return _edit(start, end, insert, cursor)
 
 
-def set_heading(line: str, level: int) -> Edit:
+def paste_address(text: str, start: int, end: int, url: str) -> Edit:
+    """An address pasted over ``start..end``: the selection becomes a link to it, and a
+    selection that is a whole link already keeps its text and gets the new address."""
+    start, end = min(start, end), max(start, end)
+    existing = _LINK.match(text[start:end])
+    if existing is None:
+        return make_link(text, start, end, url)
+    insert = f"[{existing['text']}]({_link_target(url)})"
+    return _edit(start, end, insert, start + len(insert))
+
+
+def set_heading(line: str, level: int) -> Edit | None:
     """Make ``line`` a heading of ``level`` (1-6), or plain text again when it already is one
-    of that level; the text after the hashes is kept."""
-    match = _HEADING.match(line)
-    body = line[match.end() :] if match else line.lstrip(" ")
-    current = len(match["hashes"]) if match else 0
+    of that level; the text after the hashes is kept.  A line kramdown reads as a paragraph
+    (``   ## text``, ``#tag``) becomes a heading; an indented one (code) is left alone (None)."""
+    if INDENTED.match(line):
+        return None
+    match = ATX_HEADING.match(line) or _EMPTY_HEADING.match(line)
+    if match:
+        body = line[match.end() :]
+        current = len(match[1])
+    else:
+        body = line.lstrip(" ")
+        current = 0
+        marked = ATX_HEADING.match(body)
+        if marked:  # "   ## text" was meant as a heading: its marks make way for the level's
+            body = body[marked.end() :]
     insert = body if current == level else "#" * level + " " + body
     return _edit(0, len(line), insert, len(insert))
 

@@ -8,13 +8,30 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from editor.core.doctor.text import PROSE_KINDS, Block, prose_spans, scan_blocks
 from editor.core.text.cjk import CJK
 
 _READ_KINDS = (*PROSE_KINDS, "table")  # readers read tables, not just sentences
-_CJK = re.compile(f"[{CJK}]")
+
+
+def _combining_marks(ranges: str) -> str:
+    """The combining marks (category Mn) among the characters of ``ranges`` (``a-b`` pairs and
+    single characters, as inside ``[...]``), for a regular expression class."""
+    marks = []
+    for first, last in re.findall(r"(.)(?:-(.))?", ranges, re.DOTALL):
+        for code in range(ord(first), ord(last or first) + 1):
+            if unicodedata.category(chr(code)) == "Mn":
+                marks.append(re.escape(chr(code)))
+    return "".join(marks)
+
+
+# A combining mark (the voiced mark U+3099 typed apart from its kana, a tone mark) is part of
+# the character before it, never a character of its own.  Letters (``\w``) hold no combining
+# mark; only the CJK ranges do, so they are left out of it here.
+_CJK = re.compile(f"(?![{_combining_marks(CJK)}])[{CJK}]")
 _WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*")
 
 
@@ -30,7 +47,8 @@ class ProseCount:
     ``latin_words``: words of Latin text (``don't``, ``v1.2`` and ``e-mail`` are one word each).
     ``characters``: the writer's 文字数, every character a reader reads, one each: kana, kanji,
     Japanese punctuation (。、「」・ー), full-width forms, plus every letter and digit of other
-    scripts (``AI`` is 2).  Not counted: spaces of any width (the ideographic space too), ASCII
+    scripts (``AI`` is 2); a combining mark (``か`` + U+3099) belongs to the character before
+    it.  Not counted: spaces of any width (the ideographic space too), ASCII
     punctuation, the front matter, and everything :func:`prose_only` leaves out: heading ``#``
     marks, list and quote markers, emphasis ``*``, code blocks with their fences and code spans,
     link targets and URLs, images (alt text too), HTML tags, Liquid tags and outputs.

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from editor.core.text.edits import Edit
+from editor.core.words import QT_TRANSLATE_NOOP, Marked, say
 
 # More matches than this are counted as "this many or more"; replace all is never capped.
 MAX_MATCHES = 100_000
@@ -56,6 +57,58 @@ class SearchProblem:
     def message(self) -> str:
         """English words (the window words the code in the writer's language)."""
         return MESSAGES[self.code].format(**self.params)
+
+    def reason(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang``: Python's own words (what a writer can search for), after
+        their Japanese for the common ones."""
+        return explain_reason(str(self.params.get("reason", "")), lang)
+
+
+# Python's words for the regular-expression mistakes writers make most, and what they mean.
+_REASONS: list[tuple[re.Pattern[str], Marked]] = [
+    (
+        re.compile(r"missing \), unterminated subpattern"),
+        QT_TRANSLATE_NOOP("search", "a ( is not closed"),
+    ),
+    (re.compile(r"unbalanced parenthesis"), QT_TRANSLATE_NOOP("search", "a ) closes nothing")),
+    (
+        re.compile(r"nothing to repeat"),
+        QT_TRANSLATE_NOOP("search", "a repeat (*, + or ?) follows nothing"),
+    ),
+    (re.compile(r"multiple repeat"), QT_TRANSLATE_NOOP("search", "two repeats in a row")),
+    (
+        re.compile(r"unterminated character set"),
+        QT_TRANSLATE_NOOP("search", "a [ is not closed"),
+    ),
+    (
+        re.compile(r"bad escape \(end of pattern\)"),
+        QT_TRANSLATE_NOOP("search", "a \\ at the end escapes nothing"),
+    ),
+    (
+        re.compile(r"bad escape (?P<escape>\\.)"),
+        QT_TRANSLATE_NOOP("search", "{escape} is not an escape Python knows"),
+    ),
+    (
+        re.compile(r"invalid group reference (?P<number>\d+)"),
+        QT_TRANSLATE_NOOP("search", "there is no group {number}"),
+    ),
+    (
+        re.compile(r"unknown group name '(?P<name>.*)'"),
+        QT_TRANSLATE_NOOP("search", "no group is named {name}"),
+    ),
+]
+
+
+def explain_reason(reason: str, lang: str = "en") -> str:
+    """Python's words for a bad pattern or replacement, in ``lang``: as they are in English; in
+    Japanese, what they mean followed by them (kept so the writer can search for them)."""
+    if lang == "en":
+        return reason
+    for pattern, marked in _REASONS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return f"{say('search', marked, lang, **found.groupdict())} ({reason})"
+    return reason
 
 
 @dataclass(frozen=True)

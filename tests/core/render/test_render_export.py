@@ -204,3 +204,38 @@ def test_the_page_language_is_the_blogs_or_japanese_when_the_post_is(site_lang, 
     result = export_post(body, RenderContext(site=site), title="Title")
     tag = re.search(r"<html[^>]*>", result.html).group(0)
     assert (f'lang="{expected}"' in tag) if expected else ("lang=" not in tag)
+
+
+def _latin_words(text: str, *allowed: str) -> list[str]:
+    """Words of Latin letters left in ``text`` once the paths it names are taken out."""
+    for name in allowed:
+        text = text.replace(name, "")
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+def test_an_image_that_cannot_be_read_says_why_in_the_writers_language(blog):
+    (blog / "assets" / "images" / "folder.png").mkdir()  # a folder where the image should be
+    post = blog / "_posts" / JA_POST
+    result = _export(blog, post, "![図](/assets/images/folder.png)\n")
+
+    (warning,) = result.warnings
+    assert warning.code == "export-image-unread"
+    english, japanese = warning.message("en"), warning.message("ja")
+    assert "folder" in english and "post" not in english  # an image is not a post
+    assert "フォルダー" in japanese and "記事" not in japanese
+    assert _latin_words(japanese, "/assets/images/folder.png") == []
+
+
+def test_a_stylesheet_that_cannot_be_read_says_why_in_the_writers_language(blog, tmp_path):
+    folder = tmp_path / "theme.css"
+    folder.mkdir()
+    post = blog / "_posts" / JA_POST
+    context = RenderContext(blog_root=blog, post_path=post)
+    result = export_post("本文", context, title="t", stylesheets=[folder])
+
+    (warning,) = result.warnings
+    assert warning.code == "export-stylesheet"
+    assert "post" not in warning.message("en")
+    japanese = warning.message("ja")
+    assert "フォルダー" in japanese and "記事" not in japanese
+    assert _latin_words(japanese, str(folder)) == []

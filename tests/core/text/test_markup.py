@@ -15,10 +15,12 @@ from editor.core.text.markup import (
     looks_like_url,
     make_link,
     outdent,
+    paste_address,
     set_heading,
     steps_over,
     toggle_wrap,
 )
+from editor.core.text.outline import headings
 
 pytestmark = pytest.mark.core
 
@@ -195,7 +197,10 @@ def test_tab_in_prose_types_a_tab():
 
 
 @given(
-    st.lists(st.sampled_from(["- a", "  - b", "1. c", "> q", "", "　和文", "text"]), min_size=1),
+    st.lists(
+        st.sampled_from(["- a", "  - b", "    - e", "1. c", "> q", "  > z", "", "　和文", "text"]),
+        min_size=1,
+    ),
     st.data(),
 )
 def test_indent_then_outdent_gives_back_the_text(lines, data):
@@ -206,12 +211,32 @@ def test_indent_then_outdent_gives_back_the_text(lines, data):
     if edit is None:
         return
     new = edit.apply(text)
-    # Every non-blank line gained the same indent, and nothing else changed.
+    # Shift+Tab takes back exactly what Tab added, no level more or less.
     back = outdent(new, edit.anchor, edit.cursor)
     assert back is not None
-    restored = back.apply(new)
-    assert restored.replace(" ", "").replace("\t", "") == text.replace(" ", "").replace("\t", "")
-    assert "\u3000和文" not in new or "\u3000和文" in restored
+    assert back.apply(new) == text
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "- a\n  - |x",  # nested already, nothing at its depth above
+        "- a\n  - b\n    - |c",
+        "1. a\n   1. |b",
+        "- a\n- |b",
+        "- |a",
+        "- a\n\t- |b",
+    ],
+)
+def test_shift_tab_takes_back_one_tab(before):
+    text, start, end = marked(before)
+    tabbed = indent(text, start, end)
+    assert tabbed is not None
+    moved = tabbed.apply(text)
+    assert moved != text
+    back = outdent(moved, tabbed.anchor, tabbed.cursor)
+    assert back is not None
+    assert shown(moved, back) == before
 
 
 # -- bold, italic, links, headings --------------------------------------------------------------
@@ -231,6 +256,14 @@ def test_indent_then_outdent_gives_back_the_text(lines, data):
         ("***[both]***", "*", "**[both]**"),
         ("***[both]***", "**", "*[both]*"),
         ("*[it]*", "**", "***[it]***"),
+        # Two bold words selected together are not one bold span: the whole becomes bold.
+        ("[**a** と **b**]", "**", "**[a と b]**"),
+        ("[*a* と *b*]", "*", "*[a と b]*"),
+        ("[a **b** c]", "**", "**[a b c]**"),
+        ("[a *b* c]", "**", "**[a *b* c]**"),
+        ("[***both***]", "*", "[**both**]"),
+        ("[2*3]", "*", "*[2*3]*"),  # a lone asterisk is the writer's
+        ("[*2*3*]", "*", "[2*3]"),
     ],
 )
 def test_bold_and_italic_wrap_and_unwrap(before, marker, after):
@@ -268,6 +301,20 @@ def test_ctrl_k_makes_a_link(before, url, after):
     assert shown(text, make_link(text, start, end, url)) == after
 
 
+@pytest.mark.parametrize("link", ["[記事](http://old.example)", "[記事]()"])
+def test_an_address_pasted_over_a_whole_link_replaces_its_address(link):
+    text = f"前 {link} 後"
+    start = text.index(link)
+    edit = paste_address(text, start, start + len(link), "https://new.example/")
+    assert shown(text, edit) == "前 [記事](https://new.example/)| 後"
+
+
+def test_an_address_pasted_over_words_links_them():
+    text, start, end = marked("前 [記事] 後")
+    edit = paste_address(text, start, end, " https://new.example/ ")
+    assert shown(text, edit) == "前 [記事](https://new.example/)| 後"
+
+
 def test_ctrl_k_on_a_whole_link_gives_its_text_back():
     text = "見て [Jekyll](https://jekyllrb.com/) を"
     start = text.index("[")
@@ -302,6 +349,29 @@ def test_what_counts_as_an_address(text, expected):
 )
 def test_headings_toggle(line, level, after):
     assert set_heading(line, level).apply(line) == after
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("   ## 見出し", "## 見出し"),  # a paragraph to kramdown: its marks are not taken away
+        ("#タグ", "## #タグ"),  # no blank after the mark: a paragraph
+        ("## ", ""),  # the empty heading Ctrl+2 starts
+    ],
+)
+def test_a_heading_is_what_kramdown_reads_as_one(line, after):
+    edit = set_heading(line, 2)
+    assert edit is not None
+    new = edit.apply(line)
+    assert new == after
+    # The outline (kramdown's headings) agrees: an h2 now, or no heading when toggled off.
+    wanted = [(2, "見出し" if "見出し" in line else "#タグ")] if after else []
+    assert [(h.level, h.text) for h in headings(new)] == wanted
+
+
+def test_indented_code_is_not_made_a_heading():
+    assert set_heading("    code", 2) is None
+    assert set_heading("\tcode", 2) is None
 
 
 # -- Japanese brackets --------------------------------------------------------------------------

@@ -139,3 +139,19 @@ def test_a_status_count_and_the_doctor_read_the_same_minutes():
     count = count_prose(body)
     assert (count.cjk_chars, count.characters) == (1023, 1023)
     assert reading_minutes(body) == 3
+
+
+@pytest.mark.parametrize(
+    ("decomposed", "composed"),
+    [
+        ("か\u3099", "が"),  # the voiced mark typed (or pasted) apart from its kana
+        ("は\u309a", "ぱ"),  # the semi-voiced mark
+        ("カ\u3099キ\u3099", "ガギ"),
+        ("cafe\u0301", "café"),  # any combining mark, Latin too
+        ("漢\u302a字", "漢字"),  # an ideographic tone mark
+    ],
+)
+def test_a_combining_mark_is_part_of_the_character_before_it(decomposed, composed):
+    # The writer sees one character; 文字数 and the reading time count one.
+    assert count_prose(decomposed).characters == count_prose(composed).characters
+    assert count_prose(decomposed).cjk_chars == count_prose(composed).cjk_chars

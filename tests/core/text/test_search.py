@@ -231,3 +231,24 @@ def test_a_regex_that_backtracks_for_ever_is_stopped_with_a_problem():
         assert 50 < signal.getitimer(signal.ITIMER_REAL)[0] <= 60  # still set, still counting
     finally:
         signal.setitimer(signal.ITIMER_REAL, *outer)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "japanese"),
+    [("(a", "閉じ"), ("a)", "対応"), ("*a", "繰り返し"), ("[a", "閉じ"), (r"\q", r"\q")],
+)
+def test_a_bad_pattern_is_explained_in_japanese_with_pythons_words_kept(pattern, japanese):
+    problem = find_all("abc", pattern, REGEX).problem
+    assert problem is not None and problem.code == "bad-pattern"
+    python = problem.params["reason"]
+    assert problem.reason("en") == python
+    said = problem.reason("ja")
+    assert japanese in said and python in said  # Python's words stay, to search for
+    assert re.search(r"[ぁ-んァ-ヶ一-龠]", said.replace(python, ""))
+
+
+def test_a_bad_replacement_is_explained_in_japanese_too():
+    problem = plan_replace_all("ab", "(a)(b)", r"\3", REGEX).problem
+    said = problem.reason("ja")
+    assert "3" in said and "invalid group reference 3" in said
+    assert re.search(r"[ぁ-んァ-ヶ一-龠]", said.replace("invalid group reference 3", ""))
