@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         self.theme.fill_menu(self.menus["view"])
         self.format_actions.fill_menu(self.menus["format"])
         self.edit_actions = EditActions(self, self)
+        self.edit_actions.redirect_undo(self.find.undo_target)
         self.edit_actions.fill_menu(self.menus["edit"])
         self.menus["edit"].addSeparator()
         self.find.fill_menu(self.menus["edit"])
