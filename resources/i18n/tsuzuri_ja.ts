@@ -1264,12 +1264,12 @@
 <context>
     <name>StatusCounts</name>
     <message>
-        <source>Characters in the prose</source>
-        <translation>本文の文字数（空白と記法を除く）</translation>
+        <source>Characters of the prose: Japanese characters and punctuation, and each letter and digit of other text. Not counted: spaces, code, markup, addresses and the front matter. The reading time reads Japanese characters and English words apart, as the doctor does.</source>
+        <translation>本文の文字数: 日本語の文字と約物、ほかの文字の英字と数字を1字ずつ数えます。空白、コード、記法、URL、フロントマターは数えません。読了時間は記事の点検と同じく、日本語の文字数と英単語の数を別々に読みます。</translation>
     </message>
     <message>
-        <source>Words of Latin text</source>
-        <translation>英文の語数</translation>
+        <source>Words of English (Latin) text</source>
+        <translation>英文（ラテン文字）の語数</translation>
     </message>
     <message>
         <source>Reading time, as the blog counts it</source>
