@@ -657,44 +657,8 @@
         <translation> 分</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>タイトル</translation>
-    </message>
-    <message>
-        <source>Slug</source>
-        <translation>スラッグ</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>カテゴリー</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>タグ</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>著者</translation>
-    </message>
-    <message>
-        <source>Excerpt</source>
-        <translation>抜粋</translation>
-    </message>
-    <message>
-        <source>Reading time</source>
-        <translation>読了時間</translation>
-    </message>
-    <message>
-        <source>Layout</source>
-        <translation>レイアウト</translation>
     </message>
     <message>
         <source>Other fields</source>
