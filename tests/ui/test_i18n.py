@@ -367,3 +367,25 @@ def test_front_matter_keys_and_rules_go_by_the_names_the_writer_sees(japanese_wi
     assert item.text(0) == window.doctor.rule_actions["continuation-marker"].text() == "継ぎ目の印"
     assert item.toolTip(0) == "continuation-marker"
     dialog.reject()
+
+
+def _calendar_header(window) -> list[str]:
+    """The calendar's month and year buttons, left to right as the navigation bar lays them."""
+    from PySide6.QtWidgets import QToolButton
+
+    calendar = window.form.date.when.calendarWidget()
+    calendar.setCurrentPage(2025, 10)
+    bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+    buttons = [
+        calendar.findChild(QToolButton, name)
+        for name in ("qt_calendar_monthbutton", "qt_calendar_yearbutton")
+    ]
+    buttons.sort(key=bar.layout().indexOf)
+    return [button.text() for button in buttons]
+
+
+def test_the_calendar_heads_its_month_as_the_language_writes_it(language, make_window, blog, qtbot):
+    assert language("ja") == []
+    assert _calendar_header(make_window(blog, blog / "_posts" / JA_POST)) == ["2025年", "10月"]
+    language("en")
+    assert _calendar_header(make_window(blog, blog / "_posts" / JA_POST)) == ["October", "2025"]
