@@ -7,9 +7,43 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Signal
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QHBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
 
 from editor.core.blog import dates, posts
+
+_YEAR_FIRST = re.compile(r"^y+([^dMy]*)")
+
+
+def head_as_the_locale_writes(calendar: QCalendarWidget) -> None:
+    """Put the year before the month in the calendar's header where the language writes dates
+    year first, with its year word (2025年 10月, not 10月 2025).  Qt lays out the month button,
+    then the year button, whatever the language; their object names are Qt's documented ones.
+    The year's spin box is left alone: Qt reads the year back from its text."""
+    locale = calendar.locale()
+    found = _YEAR_FIRST.match(locale.dateFormat(locale.FormatType.LongFormat))
+    bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+    month = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    year = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
+    if found is None or None in (bar, month, year):
+        return
+    layout = bar.layout()
+    layout.removeWidget(month)
+    layout.insertWidget(layout.indexOf(year) + 1, month)
+    word = found.group(1).strip()
+
+    def name_year(shown: int, _month: int = 0) -> None:
+        year.setText(f"{shown}{word}")
+
+    calendar.currentPageChanged.connect(name_year)  # after Qt has written the bare year
+    name_year(calendar.yearShown())
+
 
 _ZONE = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z")
 ZONES = ["+0900", "+0000", "+0100", "+0800", "-0500", "-0800"]
@@ -62,6 +96,7 @@ class DateTimeField(QWidget):
         self.when = TypedDateTimeEdit()
         self.when.setObjectName("dateTime")
         self.when.setCalendarPopup(True)
+        head_as_the_locale_writes(self.when.calendarWidget())
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.zone = QComboBox()
         self.zone.setObjectName("dateZone")

@@ -426,6 +426,8 @@ class DoctorController(QObject):
         if start == end_old == end_new and not force_step:
             return
         cursor = QTextCursor(self.editor.document())
+        # Undo puts the caret where the block began: where the text changes, not on line 1.
+        cursor.setPosition(utf16_length(current[:start]))
         cursor.beginEditBlock()
         if start == end_old == end_new:
             # The body does not change: replacing a character with itself gives the fix its

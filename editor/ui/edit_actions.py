@@ -8,6 +8,8 @@ are what the menu shows and what a click does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ class EditActions(QObject):
         super().__init__(parent)
         self._window = window
         self._followed: QWidget | None = None
+        self._undo_redirects: list[Callable[[QWidget], QWidget | None]] = []
         standard = QKeySequence.StandardKey
         self.actions: dict[str, QAction] = {}
         for name, text, key in (
@@ -63,6 +66,18 @@ class EditActions(QObject):
         menu.addAction(self.actions["selectAll"])
         menu.aboutToShow.connect(self.refresh)
 
+    def redirect_undo(self, redirect: Callable[[QWidget], QWidget | None]) -> None:
+        """Let ``redirect(widget)`` name another widget whose Undo and Redo the menu's act on
+        while ``widget`` has the focus (the find bar's fields, right after Replace all)."""
+        self._undo_redirects.append(redirect)
+
+    def _undo_widget(self, widget):
+        for redirect in self._undo_redirects:
+            other = redirect(widget)
+            if other is not None:
+                return other
+        return widget
+
     def target(self) -> _TextWidget | PreviewPane | None:
         """The text widget (or the preview page) with the focus in the window, if any."""
         widget = QApplication.focusWidget()
@@ -78,6 +93,8 @@ class EditActions(QObject):
 
     def _run(self, name: str) -> None:
         widget = self.target()
+        if name in ("undo", "redo"):
+            widget = self._undo_widget(widget)
         if isinstance(widget, PreviewPane):
             if name == "copy":
                 widget.copy_selection()
@@ -153,5 +170,9 @@ class EditActions(QObject):
                 paste=writable and self._can_paste,
                 selectAll=True,
             )
+        undone = self._undo_widget(widget)
+        if undone is not widget:
+            document = undone.document()
+            can.update(undo=document.isUndoAvailable(), redo=document.isRedoAvailable())
         for name, action in self.actions.items():
             action.setEnabled(can[name])

@@ -31,6 +31,8 @@ MATCH_COLOUR = QColor(255, 214, 0, 110)
 CURRENT_COLOUR = QColor(255, 140, 0, 170)
 # A regular expression that backtracks longer than this (seconds) is stopped, not waited for.
 REGEX_TIME_LIMIT = 2.0
+_UNDO = QKeySequence.StandardKey.Undo
+_REDO = QKeySequence.StandardKey.Redo
 
 _OPTION_KEYS = {
     "case_sensitive": "find/case_sensitive",
@@ -72,6 +74,10 @@ class FindController(QObject):
         self._ends: list[int] = []
         self._truncated = False
         self._anchor = 0
+        self._undo_in_pane = False  # after Replace all, until the writer types in the bar
+        for field in (self.bar.find_field, self.bar.replace_field):
+            field.installEventFilter(self)
+            field.textEdited.connect(self._on_field_edited)
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.timeout.connect(lambda: self._search(move=False))
@@ -148,6 +154,7 @@ class FindController(QObject):
             self.preview.find_finished.disconnect(self._on_preview_found)
             self.preview.body_updated.disconnect(self._on_preview_updated)
         self.editor, self.preview = editor, preview
+        self._undo_in_pane = False
         self._connect_editor(editor, connect=True)
         if preview is not None:
             preview.find_finished.connect(self._on_preview_found)
@@ -173,9 +180,28 @@ class FindController(QObject):
             editor.viewport().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize:
+        kind = event.type()
+        if kind == QEvent.Type.Resize:
             self._remark.start()
+        elif kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
+            self.undo_target(watched) is not None
+        ):
+            for key, act in ((_UNDO, self.editor.undo), (_REDO, self.editor.redo)):
+                if event.matches(key):
+                    event.accept()  # the field's own undo does not take the key
+                    if kind == QEvent.Type.KeyPress:
+                        act()
+                    return True
         return False
+
+    def undo_target(self, widget: QObject | None) -> QPlainTextEdit | None:
+        """The text pane, when Undo in ``widget`` (a field of the bar) should undo the post:
+        right after Replace all, until the writer types in the bar again."""
+        fields = (self.bar.find_field, self.bar.replace_field)
+        return self.editor if self._undo_in_pane and widget in fields else None
+
+    def _on_field_edited(self) -> None:
+        self._undo_in_pane = False
 
     # -- opening and closing -----------------------------------------------------------------
 
@@ -435,6 +461,7 @@ class FindController(QObject):
             return
         if edits:
             self._apply(text, edits)
+            self._undo_in_pane = True
         self._search(move=False)
         self.status_message.emit(self.tr("Replaced {count} matches").format(count=len(edits)))
 
@@ -458,6 +485,8 @@ class FindController(QObject):
         """Make ``edits`` in the pane inside one edit block: one step for Ctrl+Z."""
         offsets = Utf16Offsets(text)
         cursor = QTextCursor(self.editor.document())
+        # Undo puts the caret where the block began: at the first replaced place, not line 1.
+        cursor.setPosition(offsets.utf16(edits[0].start))
         cursor.beginEditBlock()
         if len(edits) <= MAX_SINGLE_EDITS:
             for edit in reversed(edits):

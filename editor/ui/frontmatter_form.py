@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.blog.keys import KNOWN_KEYS as FORM_KEYS
-from editor.core.blog.keys import LIST_KEYS
+from editor.core.blog.keys import LIST_KEYS, field_label
 from editor.ui import datefield
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
+from editor.ui.i18n import current_language
 from editor.ui.theme import pick
 
 TEXT_KEYS = ("title", "author")
@@ -88,17 +89,22 @@ class FrontMatterForm(QWidget):
         self.layout_box = QComboBox()
         self.layout_box.setEditable(True)
         self.messages: dict[str, QLabel] = {}
+        lang = current_language()
+
+        def label(key: str) -> str:  # the core's names of the keys: messages use them too
+            return field_label(key).say(lang)
+
         widgets = {
-            "title": (self.tr("Title"), self.title),
-            "slug": (self.tr("Slug"), self.slug),
+            "title": (label("title"), self.title),
+            "slug": (label("slug"), self.slug),
             "url": (self.tr("URL"), self.url),
-            "date": (self.tr("Date"), self.date),
-            "categories": (self.tr("Categories"), self.categories),
-            "tags": (self.tr("Tags"), self.tags),
-            "author": (self.tr("Author"), self.author),
-            "excerpt": (self.tr("Excerpt"), self.excerpt),
-            "reading_time": (self.tr("Reading time"), self.reading_time),
-            "layout": (self.tr("Layout"), self.layout_box),
+            "date": (label("date"), self.date),
+            "categories": (label("categories"), self.categories),
+            "tags": (label("tags"), self.tags),
+            "author": (label("author"), self.author),
+            "excerpt": (label("excerpt"), self.excerpt),
+            "reading_time": (label("reading_time"), self.reading_time),
+            "layout": (label("layout"), self.layout_box),
         }
         for key, (label, widget) in widgets.items():
             widget.setObjectName(f"field_{key}")

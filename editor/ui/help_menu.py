@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import PySide6
-from PySide6.QtCore import QObject, qVersion
+from PySide6.QtCore import QObject, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +55,30 @@ def menu_actions(window: QMainWindow) -> list[tuple[list[str], QAction]]:
     return out
 
 
+_CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+
+
+def _common(sequence: QKeySequence) -> bool:
+    """A key a writer presses: Ctrl (or Cmd) with a letter or digit, or F1 to F12.  Not the
+    keyboard's own Cut, Copy or Undo keys, F13 and up, nor Shift+Del and Ctrl+Ins."""
+    if sequence.count() != 1:
+        return False
+    key, modifiers = sequence[0].key(), sequence[0].keyboardModifiers()
+    if Qt.Key.Key_F1.value <= key.value <= Qt.Key.Key_F12.value:
+        return True
+    letter = Qt.Key.Key_A.value <= key.value <= Qt.Key.Key_Z.value
+    digit = Qt.Key.Key_0.value <= key.value <= Qt.Key.Key_9.value
+    return bool(modifiers & _CHORD) and (letter or digit)
+
+
+def shown_keys(action: QAction) -> str:
+    """The action's shortcut as the table shows it: the first of the platform's keys, then the
+    common alternatives (Ctrl+Y beside Ctrl+Shift+Z for redo, Ctrl+G beside F3)."""
+    keys = action.shortcuts()
+    chosen = keys[:1] + [k for k in keys[1:] if _common(k)]
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in chosen)
+
+
 class ShortcutsDialog(QDialog):
     """A table of every menu action and its shortcuts."""
 
@@ -67,24 +91,32 @@ class ShortcutsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
         for row, (path, action) in enumerate(rows):
             name = " › ".join(_plain(t) for t in [*path, action.text()])
-            keys = "; ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-            )
             self.table.setItem(row, 0, QTableWidgetItem(name))
-            self.table.setItem(row, 1, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(shown_keys(action)))
+        # Names whole (never cut with an ellipsis); the keys take the room that is left.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 640)
+        wanted = (
+            self.table.columnWidth(0)
+            + self.table.columnWidth(1)
+            + self.table.verticalScrollBar().sizeHint().width()
+            + 2 * self.table.frameWidth()
+            + layout.contentsMargins().left()
+            + layout.contentsMargins().right()
+            + 8
+        )
+        screen = (parent or window).screen().availableGeometry().width()
+        self.resize(min(max(560, wanted), int(screen * 0.9)), 640)
 
     def rows(self) -> list[tuple[str, str]]:
         """(action, shortcut) as the table shows them."""

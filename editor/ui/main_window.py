@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         self.exporting.fill_menu(menu, before=self.quit_action)
         self.theme.fill_menu(self.menus["view"])
         self.format_actions.fill_menu(self.menus["format"])
+        self.edit_actions.redirect_undo(self.find.undo_target)
         self.edit_actions.fill_menu(self.menus["edit"])
         self.menus["edit"].addSeparator()
         self.find.fill_menu(self.menus["edit"])

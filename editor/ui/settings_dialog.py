@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.doctor import all_rules
-from editor.ui.doctor_controller import disabled_rules, set_disabled_rules
+from editor.ui.doctor_controller import disabled_rules, rule_label, set_disabled_rules
 from editor.ui.editor_pane import MAX_FONT_SIZE, MIN_FONT_SIZE, default_editor_family, editor_font
 from editor.ui.settings import DEFAULTS, DOCTOR_THRESHOLDS, Settings
 
@@ -233,7 +233,9 @@ class SettingsDialog(QDialog):
         self.rule_items: dict[str, QTreeWidgetItem] = {}
         descriptions = rule_descriptions()
         for rule in all_rules():
-            item = QTreeWidgetItem([rule, descriptions.get(rule, "")])
+            # Named as the Doctor menu names it; the id (the command line's) in the tooltip.
+            item = QTreeWidgetItem([rule_label(rule), descriptions.get(rule, "")])
+            item.setToolTip(0, rule)
             item.setToolTip(1, descriptions.get(rule, ""))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked)

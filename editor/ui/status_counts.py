@@ -24,9 +24,10 @@ from editor.ui.editor_pane import MarkdownEditor
 SMALL_SELECTION = 20_000
 
 
-def _count(text: str) -> ProseCount:
-    """Worker: the counts of ``text``."""
-    return count_prose(text)
+def _count(text: str, markers: tuple[str, ...]) -> ProseCount:
+    """Worker: the counts of ``text``, leaving out the doctor's continuation ``markers`` as its
+    reading-time rule does."""
+    return count_prose(text, markers=markers)
 
 
 def _selection_count(text: str) -> int:
@@ -41,8 +42,16 @@ class StatusCounts(QObject):
         super().__init__(parent)
         self._doctor_config = doctor_config  # its reading speeds give the reading time
         self.editor: MarkdownEditor | None = None
-        self.characters = self._label("statusCharacters", self.tr("Characters in the prose"))
-        self.words = self._label("statusWords", self.tr("Words of Latin text"))
+        self.characters = self._label(
+            "statusCharacters",
+            self.tr(
+                "Characters of the prose: Japanese characters and punctuation, and each letter "
+                "and digit of other text. Not counted: spaces, code, markup, addresses and the "
+                "front matter. The reading time reads Japanese characters and English words "
+                "apart, as the doctor does."
+            ),
+        )
+        self.words = self._label("statusWords", self.tr("Words of English (Latin) text"))
         self.reading = self._label(
             "statusReadingTime", self.tr("Reading time, as the blog counts it")
         )
@@ -50,10 +59,15 @@ class StatusCounts(QObject):
         self.selection = self._label("statusSelection", self.tr("Characters in the selection"))
         self.words.hide()
         self.selection.hide()
-        self._reader = PaneText(_count, self)
+        self._reader = PaneText(self._count, self)
         self._reader.finished.connect(self._on_counted)
         self._selection_runner = LatestOnly(_selection_count, 0, self)
         self._selection_runner.finished.connect(self._show_selection)
+
+    def _count(self, text: str) -> ProseCount:
+        """Worker: the counts of ``text`` (the doctor's config is a frozen value, safe to read
+        from the worker)."""
+        return _count(text, self._doctor_config().markers)
 
     def _label(self, name: str, description: str) -> QLabel:
         label = QLabel()

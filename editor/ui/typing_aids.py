@@ -61,6 +61,8 @@ class TypingAids:
         """The input method's composition now shown at the caret ("" when none)."""
         self._closers: list[QTextCursor] = []  # before each closing bracket added for the writer
         self._closers_block = -1
+        self._held: QTextCursor | None = None
+        """The one-line selection a composition started over, kept until the commit."""
 
     @property
     def composing(self) -> bool:
@@ -94,7 +96,37 @@ class TypingAids:
         return False
 
     def input_method(self, event: QInputMethodEvent, deliver: Callable) -> None:
-        """Pass an input-method event to the pane (``deliver``), pairing committed brackets."""
+        """Pass an input-method event to the pane (``deliver``), pairing committed brackets.
+
+        Qt deletes the selection when a composition starts over it; the selection is held
+        instead, shown again when the composition is cancelled, and the commit acts on it as
+        the typed key would (a bracket wraps it, a word replaces it)."""
+        self._hold_selection(event)
+        if self._held is not None and not event.preeditString():
+            held, self._held = self._held, None
+            if not event.commitString():
+                deliver(event)  # cancelled: the selection is back, untouched
+                self._editor.setTextCursor(held)
+                self.preedit = ""
+                return
+            self._editor.setTextCursor(held)
+        self._commit(event, deliver)
+
+    def _hold_selection(self, event: QInputMethodEvent) -> None:
+        cursor = self._editor.textCursor()
+        if (
+            self.composing
+            or not event.preeditString()
+            or event.commitString()
+            or not cursor.hasSelection()
+            or "\u2029" in cursor.selectedText()
+        ):
+            return
+        self._held = QTextCursor(cursor)
+        cursor.setPosition(cursor.selectionStart())
+        self._editor.setTextCursor(cursor)  # the composition shows before the held text
+
+    def _commit(self, event: QInputMethodEvent, deliver: Callable) -> None:
         commit = event.commitString()
         if not (self.auto_pairs and commit) or event.replacementLength():
             self.preedit = event.preeditString()
@@ -116,7 +148,8 @@ class TypingAids:
         self.preedit = ""
         # One edit block around the commit and its closing bracket: one undo step, and the
         # pane's text changes once (a large post is copied to the document once, not twice).
-        block = QTextCursor(self._editor.document())
+        # The block starts at the caret: undo puts the caret back there, not at the top.
+        block = self._editor.textCursor()
         block.beginEditBlock()
         try:
             deliver(committed)

@@ -187,15 +187,15 @@
     </message>
     <message>
         <source>No excerpt: lists and feeds will show the start of the body instead</source>
-        <translation>excerpt がありません（一覧やフィードには本文の冒頭が表示されます）</translation>
+        <translation>抜粋（excerpt）がありません（一覧やフィードには本文の冒頭が表示されます）</translation>
     </message>
     <message>
         <source>The excerpt is {length} characters long; keep it under {limit}</source>
-        <translation>excerpt が {length} 文字あります（{limit} 文字以内が目安です）</translation>
+        <translation>抜粋（excerpt）が {length} 文字あります（{limit} 文字以内が目安です）</translation>
     </message>
     <message>
         <source>The excerpt has little in common with the body ({pct}% of its words appear there)</source>
-        <translation>excerpt と本文の内容が合っていないようです（共通する語は {pct}%）</translation>
+        <translation>抜粋（excerpt）と本文の内容が合っていないようです（共通する語は {pct}%）</translation>
     </message>
     <message>
         <source>{problem}: Jekyll publishes the post under its date; rename the file to {name}</source>
@@ -287,11 +287,11 @@
     </message>
     <message>
         <source>Set reading_time to {computed}</source>
-        <translation>reading_time を {computed} にする</translation>
+        <translation>読了時間（reading_time）を {computed} にする</translation>
     </message>
     <message>
         <source>reading_time says {declared} min but the text reads in about {computed} min ({cjk_chars} Japanese characters at {chars_per_minute}/min, {latin_words} words at {words_per_minute}/min)</source>
-        <translation>reading_time は {declared} 分ですが、本文は約 {computed} 分で読めます（日本語 {cjk_chars} 文字を毎分 {chars_per_minute} 字、英単語 {latin_words} 語を毎分 {words_per_minute} 語で計算）</translation>
+        <translation>読了時間（reading_time）は {declared} 分ですが、本文は約 {computed} 分で読めます（日本語 {cjk_chars} 文字を毎分 {chars_per_minute} 字、英単語 {latin_words} 語を毎分 {words_per_minute} 語で計算）</translation>
     </message>
     <message>
         <source>This passage repeats the one on line {line} word for word</source>
@@ -404,6 +404,53 @@
     <message>
         <source>“{word}” drops the ら of the potential form: “{right}”</source>
         <translation>ら抜き言葉です: 「{word}」→「{right}」</translation>
+    </message>
+</context>
+<context>
+    <name>field</name>
+    <message>
+        <source>Layout</source>
+        <translation>レイアウト</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>スラッグ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>カテゴリー</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>著者</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>抜粋</translation>
+    </message>
+    <message>
+        <source>Reading time</source>
+        <translation>読了時間</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公開</translation>
+    </message>
+    <message>
+        <source>{label} ({key})</source>
+        <translation>{label}（{key}）</translation>
     </message>
 </context>
 <context>

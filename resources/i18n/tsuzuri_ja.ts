@@ -649,44 +649,8 @@
         <translation> 分</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>タイトル</translation>
-    </message>
-    <message>
-        <source>Slug</source>
-        <translation>スラッグ</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>カテゴリー</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>タグ</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>著者</translation>
-    </message>
-    <message>
-        <source>Excerpt</source>
-        <translation>抜粋</translation>
-    </message>
-    <message>
-        <source>Reading time</source>
-        <translation>読了時間</translation>
-    </message>
-    <message>
-        <source>Layout</source>
-        <translation>レイアウト</translation>
     </message>
     <message>
         <source>Other fields</source>
@@ -1318,12 +1282,12 @@
 <context>
     <name>StatusCounts</name>
     <message>
-        <source>Characters in the prose</source>
-        <translation>本文の文字数（空白と記法を除く）</translation>
+        <source>Characters of the prose: Japanese characters and punctuation, and each letter and digit of other text. Not counted: spaces, code, markup, addresses and the front matter. The reading time reads Japanese characters and English words apart, as the doctor does.</source>
+        <translation>本文の文字数: 日本語の文字と約物、ほかの文字の英字と数字を1字ずつ数えます。空白、コード、記法、URL、フロントマターは数えません。読了時間は記事の点検と同じく、日本語の文字数と英単語の数を別々に読みます。</translation>
     </message>
     <message>
-        <source>Words of Latin text</source>
-        <translation>英文の語数</translation>
+        <source>Words of English (Latin) text</source>
+        <translation>英文（ラテン文字）の語数</translation>
     </message>
     <message>
         <source>Reading time, as the blog counts it</source>

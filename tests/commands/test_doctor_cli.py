@@ -234,7 +234,7 @@ def test_doctor_in_japanese_says_what_it_said_before_its_words_moved_to_the_cata
     assert "---END--- の後の部分が、前の部分の末尾 67 文字を繰り返しています" in lines
     assert "継ぎ目の印 ---END--- が残っています（後に続く文章はありません）" in lines
     assert (
-        "reading_time は 8 分ですが、本文は約 21 分で読めます（日本語 9585 文字を毎分 500 字、"
+        "読了時間（reading_time）は 8 分ですが、本文は約 21 分で読めます（日本語 9585 文字を毎分 500 字、"
         "英単語 226 語を毎分 200 語で計算）"
     ) in lines
     title = next(line for line in lines if line.startswith("タイトルが文字化け"))

@@ -354,3 +354,20 @@ def test_a_date_unlike_the_file_name_is_listed_and_mended_by_the_rename(
         lambda: all(f.rule != "date-filename" for f in window.doctor_panel.findings),
         timeout=15000,
     )
+
+
+def test_undoing_a_fix_leaves_the_caret_where_the_text_changed(qtbot, raw_window):
+    window, _post = raw_window
+    before = window.editor.toPlainText()
+    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    after = window.editor.toPlainText()
+    first = next(i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b)
+    same_tail = next(
+        i for i, (a, b) in enumerate(zip(reversed(before), reversed(after), strict=False)) if a != b
+    )
+    lines = range(before[:first].count("\n"), before[: len(before) - same_tail].count("\n") + 1)
+    assert lines.start > 10  # the fixes are well below line 1
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == before
+    assert window.editor.textCursor().blockNumber() in lines  # in the stretch that was undone

@@ -363,3 +363,44 @@ def test_copy_and_select_all_act_on_the_preview_page(qtbot, blog, make_window):
     QApplication.clipboard().clear()
     actions["copy"].trigger()
     qtbot.waitUntil(lambda: "推論" in QApplication.clipboard().text(), timeout=10000)
+
+
+def _replace_all(qtbot, window, query: str, replacement: str) -> None:
+    _find(qtbot, window, query, replace=True)
+    window.find.bar.replace_field.setFocus()
+    type_text(qtbot, window.find.bar.replace_field, replacement)
+    window.find.bar.replace_all_button.click()  # a click leaves the focus in the field
+
+
+def test_ctrl_z_in_the_bar_after_replace_all_undoes_the_replace(qtbot, window):
+    before = window.editor.toPlainText()
+    _replace_all(qtbot, window, "カタカナ", "片仮名")
+    field = window.find.bar.replace_field
+    assert QApplication.focusWidget() is field
+    after = window.editor.toPlainText()
+    assert after == before.replace("ｶﾀｶﾅ", "片仮名").replace("カタカナ", "片仮名")
+    QTest.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == before  # the post's edit, not the field's
+    assert field.text() == "片仮名"
+    QTest.keyClick(
+        field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.editor.toPlainText() == after  # redo too
+    undo = window.edit_actions.actions["undo"]
+    window.edit_actions.update()
+    assert undo.isEnabled()
+    undo.trigger()  # Edit ▸ Undo
+    assert window.editor.toPlainText() == before
+    assert field.text() == "片仮名"
+    type_text(qtbot, field, "語")  # once the writer types in the field, Ctrl+Z is the field's
+    QTest.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.toPlainText() == before
+    assert field.text() != "片仮名語"
+
+
+def test_undo_of_replace_all_in_the_pane_keeps_the_caret_near_the_replaced_text(qtbot, window):
+    _replace_all(qtbot, window, "カタカナ", "片仮名")
+    window.editor.setFocus()
+    QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    cursor = window.editor.textCursor()
+    assert cursor.blockNumber() == BODY[: BODY.index("ｶﾀｶﾅ")].count("\n")  # not line 1

@@ -23,7 +23,7 @@ from editor.ui.prompts import compare_takes as real_compare_takes
 from editor.ui.prompts import confirm_discard as real_confirm_discard
 from editor.ui.prompts import confirm_fixes as real_confirm_fixes
 from editor.ui.prompts import offer_save_as as real_offer_save_as
-from tests.ui.conftest import JA_POST
+from tests.ui.conftest import JA_POST, type_text
 from tests.ui.interface_words import english_words, visible_texts
 
 pytestmark = pytest.mark.ui
@@ -320,11 +320,11 @@ def test_settings_shortcuts_and_about_speak_japanese(japanese_window, qtbot):
     qtbot.waitExposed(dialog)
     pages = dialog.findChildren(QTabWidget)
     assert JAPANESE.search(dialog.windowTitle())
-    # Language names are written in their own language; rule ids are codes, shown as written.
+    # Language names are written in their own language.
     from PySide6.QtGui import QFontDatabase
 
     families = sorted(QFontDatabase.families(), key=len, reverse=True)  # the writer's fonts
-    allowed = ("English", *window.doctor.rule_actions, *families)
+    allowed = ("English", *families)
     assert english_words(visible_texts(dialog, items=True), allowed) == []
     assert pages or dialog.findChildren(QListWidget)  # the pages are there to walk
     dialog.reject()
@@ -351,3 +351,59 @@ def _table_has(dialog, text: str) -> bool:
         for item in tree.findItems(text, Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive):
             return item is not None
     return False
+
+
+def _tree_texts(tree) -> list[str]:
+    out = []
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        out += [item.text(column) for column in range(tree.columnCount())]
+    return out
+
+
+def test_front_matter_keys_and_rules_go_by_the_names_the_writer_sees(japanese_window, qtbot):
+    """A key in a message is the form's label with the key after it, not the bare YAML key;
+    the settings name the doctor's rules as the Doctor menu does."""
+    window = japanese_window
+    window.form.excerpt.setPlainText("")
+    title = window.form.title
+    title.selectAll()
+    type_text(qtbot, title, "壊れた\ufffd題")
+    message = window.form.messages["title"]
+    qtbot.waitUntil(message.isVisible)
+    assert "「タイトル（title）」" in message.text()
+    qtbot.waitUntil(
+        lambda: any(
+            text.startswith("抜粋（excerpt）がありません")
+            for text in _tree_texts(window.doctor_panel.tree)
+        ),
+        timeout=15000,
+    )
+    dialog = window.preferences.open()
+    qtbot.waitExposed(dialog)
+    item = dialog.rule_items["continuation-marker"]
+    assert item.text(0) == window.doctor.rule_actions["continuation-marker"].text() == "継ぎ目の印"
+    assert item.toolTip(0) == "continuation-marker"
+    dialog.reject()
+
+
+def _calendar_header(window) -> list[str]:
+    """The calendar's month and year buttons, left to right as the navigation bar lays them."""
+    from PySide6.QtWidgets import QToolButton
+
+    calendar = window.form.date.when.calendarWidget()
+    calendar.setCurrentPage(2025, 10)
+    bar = calendar.findChild(QWidget, "qt_calendar_navigationbar")
+    buttons = [
+        calendar.findChild(QToolButton, name)
+        for name in ("qt_calendar_monthbutton", "qt_calendar_yearbutton")
+    ]
+    buttons.sort(key=bar.layout().indexOf)
+    return [button.text() for button in buttons]
+
+
+def test_the_calendar_heads_its_month_as_the_language_writes_it(language, make_window, blog, qtbot):
+    assert language("ja") == []
+    assert _calendar_header(make_window(blog, blog / "_posts" / JA_POST)) == ["2025年", "10月"]
+    language("en")
+    assert _calendar_header(make_window(blog, blog / "_posts" / JA_POST)) == ["October", "2025"]

@@ -150,7 +150,7 @@ def test_typing_runs_no_count_or_outline_per_keystroke(qtbot, blog, make_window,
     for module, name in ((outline, "headings"), (status_counts, "_count")):
         work = getattr(module, name)
         monkeypatch.setattr(
-            module, name, lambda text, _w=work, _n=name: runs.append(_n) or _w(text)
+            module, name, lambda text, *rest, _w=work, _n=name: runs.append(_n) or _w(text, *rest)
         )
     window = make_window(blog)
     window.new_post()
@@ -190,3 +190,15 @@ def test_in_preview_only_a_heading_chosen_in_the_outline_scrolls_the_preview(
     window.outline_panel.setCurrentItem(window.outline_panel.items()[4])
     qtbot.keyClick(window.outline_panel, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: scrolled() > before + 100, timeout=10000)
+
+
+def test_the_status_bar_counts_the_prose_the_doctor_reads(qtbot, blog, make_window):
+    # A continuation marker left by a generator is no prose to the doctor: nor to the counts.
+    window = make_window(blog)
+    window.new_post()
+    window.editor.setPlainText("Hello world です。\n\n---END---\n\n続きの文章。\n")
+    counts = window.counts
+    qtbot.waitUntil(lambda: counts.words.text() == "Words 2")
+    assert counts.characters.text() == "Characters 19"  # Hello world です。 続きの文章。
+    assert "Japanese" in counts.characters.toolTip()  # says what it counts, and what not
+    assert "reading time" in counts.characters.toolTip()

@@ -112,6 +112,37 @@ def test_the_shortcut_list_shows_every_menu_action_with_its_keys(qtbot, blog, ma
     assert len(rows) == len(menu_actions(window))
 
 
+def test_the_shortcut_list_shows_the_keys_a_writer_presses_and_whole_names(
+    qtbot, blog, make_window
+):
+    window = make_window(blog)
+    dialog = window.help.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    rows = dict(dialog.rows())
+    native = QKeySequence.SequenceFormat.NativeText
+
+    def shown(*keys: str) -> str:
+        return ", ".join(QKeySequence(k).toString(native) for k in keys)
+
+    # The platform's first key, and a second only when it is a common alternative (a letter
+    # or F-key chord), never the keyboard's own Cut key, Shift+Del or F20.
+    assert rows["Edit › Cut"] == shown("Ctrl+X")
+    assert rows["Edit › Copy"] == shown("Ctrl+C")
+    assert rows["Edit › Undo"] == shown("Ctrl+Z")
+    redo = {k.toString(native) for k in window.edit_actions.actions["redo"].shortcuts()}
+    assert set(rows["Edit › Redo"].split(", ")) == redo & {shown("Ctrl+Y"), shown("Ctrl+Shift+Z")}
+    assert rows["Edit › Find Next"].startswith(shown("F3"))
+    # Every name and every key is shown whole, not cut with an ellipsis.
+    table = dialog.table
+    metrics = table.fontMetrics()
+    for column in (0, 1):
+        widest = max(
+            metrics.horizontalAdvance(table.item(r, column).text()) for r in range(table.rowCount())
+        )
+        assert table.columnWidth(column) > widest
+    assert table.columnWidth(0) + table.columnWidth(1) <= table.viewport().width()
+
+
 def test_about_names_the_version_qt_and_the_licence(qtbot, blog, make_window, monkeypatch):
     from editor.ui import prompts
 

@@ -381,3 +381,39 @@ def test_characters_beyond_the_bmp_keep_their_place(editor, before, act, after):
     put(editor, before)
     act(editor)
     assert seen(editor) == after
+
+
+def _undo_key(qtbot, editor) -> None:
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.mark.parametrize("commit", ["「", "言葉"])
+def test_undo_after_a_commit_leaves_the_caret_where_the_text_was(qtbot, editor, commit):
+    lines = [f"{n}行目の文章です。" for n in range(1, 121)]
+    editor.setPlainText("\n".join(lines))
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(99).position() + len(lines[99]))
+    editor.setTextCursor(cursor)
+    compose(editor, commit[:1], commit=commit)
+    _undo_key(qtbot, editor)
+    assert editor.toPlainText() == "\n".join(lines)
+    assert editor.textCursor().blockNumber() == 99  # line 100, not line 1
+    assert editor.textCursor().positionInBlock() == len(lines[99])
+    compose(editor, commit="次")
+    assert editor.document().findBlockByNumber(99).text() == lines[99] + "次"
+
+
+def test_a_committed_bracket_over_a_selection_after_a_preedit_brackets_it(qtbot, editor):
+    put(editor, "[50行目]の文章です。")
+    compose(editor, "「", commit="「")
+    assert editor.toPlainText() == "「50行目」の文章です。"  # as the typed key does
+    _undo_key(qtbot, editor)
+    assert seen(editor) == "50行目|の文章です。"  # one undo step, as after the typed key
+
+
+def test_a_preedit_over_a_selection_keeps_it_until_the_commit(editor):
+    put(editor, "[50行目]の文章です。")
+    compose(editor, "ご", "ごじゅう", commit="")  # the writer cancels the composition
+    assert seen(editor) == "[50行目]の文章です。"
+    compose(editor, "ご", "ごじゅう", commit="五十")  # a conversion replaces it as usual
+    assert seen(editor) == "五十|の文章です。"

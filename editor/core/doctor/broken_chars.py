@@ -11,6 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from editor.core.blog.keys import key_name
 from editor.core.doctor.context import Context, Field
 from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.doctor.safety import latin
@@ -63,7 +64,8 @@ def _where(ctx: Context, offset: int) -> Phrase:
         field = ctx.field_at(offset)
         if field is not None:
             return Phrase(
-                QT_TRANSLATE_NOOP("doctor", "in the front-matter field “{key}”"), key=field.key
+                QT_TRANSLATE_NOOP("doctor", "in the front-matter field “{key}”"),
+                key=key_name(field.key),
             )
         return Phrase(QT_TRANSLATE_NOOP("doctor", "in the front matter"))
     return Phrase(QT_TRANSLATE_NOOP("doctor", "in the text"))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.core.blog.dates import _parse_any, parse_date, site_zone
-from editor.core.blog.keys import BOOL_KEYS, INT_KEYS, KNOWN_KEYS, LIST_KEYS  # noqa: F401
+from editor.core.blog.keys import BOOL_KEYS, INT_KEYS, KNOWN_KEYS, LIST_KEYS, key_name  # noqa: F401
 from editor.core.words import QT_TRANSLATE_NOOP, Marked, Phrase
 
 # Fields the front-matter form shows, in the order the blog writes them.
@@ -57,7 +57,7 @@ class Problem:
     @property
     def wording(self) -> Phrase:
         """The message, to be read in a language later."""
-        return Phrase(MESSAGES[self.code], key=self.key, **self.params)
+        return Phrase(MESSAGES[self.code], key=key_name(self.key), **self.params)
 
     def message(self, lang: str = "en") -> str:
         """The finding worded for the command line, in English or Japanese (``"ja"``)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from editor.core.blog.keys import KNOWN_KEYS, PROSE_KEYS
+from editor.core.blog.keys import KNOWN_KEYS, PROSE_KEYS, key_name
 from editor.core.post.split import dominant_newline
 from editor.core.post.yamlemit import Style, render_value, same_value
 from editor.core.post.yamlload import YamlLoadError, load_yaml
@@ -193,7 +193,7 @@ def set_key(
         message = QT_TRANSLATE_NOOP(
             "yaml", "Cannot edit '{key}' in place; edit the front matter as text"
         )
-        raise FrontMatterError(Phrase(message, key=key))
+        raise FrontMatterError(Phrase(message, key=key_name(key)))
     else:
         style = _house_style(parsed, value)
         head, separator, comment = " " * parsed.indent + _key_text(key) + ":", " ", ""
@@ -215,7 +215,7 @@ def set_key(
         if key in check.values and same_value(check.values[key], value):
             return text
     message = QT_TRANSLATE_NOOP("yaml", "Cannot write this value for '{key}' as YAML")
-    raise FrontMatterError(Phrase(message, key=key))
+    raise FrontMatterError(Phrase(message, key=key_name(key)))
 
 
 def remove_key(fm_text: str, key: str) -> str:
@@ -228,7 +228,7 @@ def remove_key(fm_text: str, key: str) -> str:
             message = QT_TRANSLATE_NOOP(
                 "yaml", "Cannot remove '{key}' in place; edit the front matter as text"
             )
-            raise FrontMatterError(Phrase(message, key=key))
+            raise FrontMatterError(Phrase(message, key=key_name(key)))
         return fm_text
     lines = fm_text.splitlines(keepends=True)
     return "".join(lines[: span.start] + lines[span.end :])
@@ -248,7 +248,9 @@ def _refuse_duplicate(parsed: ParsedFrontMatter, key: str) -> None:
                 "'{key}' appears twice (lines {first} and {last}); remove one in the front "
                 "matter text first",
             )
-            raise FrontMatterError(Phrase(message, key=key, first=first, last=last), last, 1)
+            raise FrontMatterError(
+                Phrase(message, key=key_name(key), first=first, last=last), last, 1
+            )
 
 
 def _key_text(key: str) -> str:

@@ -59,21 +59,25 @@ class ProseCount:
     characters: int = 0
 
 
-def prose_only(body: str, blocks: list[Block] | None = None) -> str:
+def prose_only(body: str, blocks: list[Block] | None = None, markers: tuple[str, ...] = ()) -> str:
     """The prose of ``body``, as the doctor reads it, plus the text of tables.
 
     Code, HTML blocks and tags, Liquid, URLs, images and link targets are left out (link texts
     are kept): see :func:`editor.core.doctor.text.prose_spans`, the one definition of prose.
-    ``blocks`` (positions in ``body``) saves scanning it again when they are at hand.
+    ``blocks`` (positions in ``body``) saves scanning it again when they are at hand; else
+    ``body`` is scanned with the doctor's continuation ``markers`` (lines that are no prose).
     """
     if blocks is None:
-        blocks = scan_blocks(body, 0)
+        blocks = scan_blocks(body, 0, markers)
     return "\n".join(body[s:e] for _, s, e in prose_spans(body, blocks, _READ_KINDS))
 
 
-def count_prose(body: str, blocks: list[Block] | None = None) -> ProseCount:
-    """Count CJK characters and Latin words in the prose of a Markdown body."""
-    prose = prose_only(body, blocks)
+def count_prose(
+    body: str, blocks: list[Block] | None = None, markers: tuple[str, ...] = ()
+) -> ProseCount:
+    """Count CJK characters and Latin words in the prose of a Markdown body (the doctor's
+    reading-time rule and the status bar both count with this, with the doctor's markers)."""
+    prose = prose_only(body, blocks, markers)
     cjk = len(_CJK.findall(prose))
     latin = _CJK.sub(" ", prose)
     words = len(_WORD.findall(latin))
