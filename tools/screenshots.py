@@ -4,7 +4,8 @@
 
 Writes docs/images/main-window.png (a sample post), docs/images/main-window-dark.png (the same
 in the dark theme), docs/images/find.png (find and replace open
-on it), docs/images/outline.png (the same post in focus mode, with its outline and the
+on it), docs/images/tabs.png (three posts in
+tabs), docs/images/outline.png (the same post in focus mode, with its outline and the
 counts of a selection) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when
 it is there, with the doctor's findings), in the Japanese interface (``en``: in English, as
 main-window-en.png and so on).
@@ -60,6 +61,7 @@ def main() -> int:
             (sample, f"main-window-dark{suffix}.png"),
             (sample, f"outline{suffix}.png"),
             (sample, f"find{suffix}.png"),
+            (sample, f"tabs{suffix}.png"),
         ]
         raw = ROOT.parent / "shared" / "corpus" / "raw" / "2025-10-25-mai-image-1.md"
         if raw.is_file():
@@ -71,6 +73,9 @@ def main() -> int:
             window = MainWindow(settings)
             window.resize(1400, 900)
             window.open_blog(blog)
+            if name.startswith("tabs"):  # two more posts open in tabs before this one
+                for other in sorted((blog / "_posts").glob("*.md"))[1:3]:
+                    window.open_post(other)
             window.open_post(post)
             window.show()
             wait(3000)
@@ -94,7 +99,9 @@ def main() -> int:
             target = ROOT / "docs" / "images" / name
             window.screen().grabWindow(window.winId()).save(str(target))
             print(f"wrote {target.relative_to(ROOT)}")
-            window.document.mark_saved()
+            for view in window.views():
+                view.document.mark_saved()
+            window.view.focus_action.setChecked(False)  # the next shots without focus mode
             window.close()
     release_web_profile()
     del app
