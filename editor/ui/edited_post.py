@@ -17,7 +17,7 @@ class EditedPost(QObject):
     """Holds the :class:`PostDocument` the window edits; ``editor`` is the text pane whose
     typing it follows."""
 
-    body_changed = Signal(str)
+    body_changed = Signal(object)  # the body as a Python str: no copy into a QString and back
     """The document's body now holds this text from the pane."""
     pane_ahead = Signal()
     """A large post's pane holds typing the document has not caught up with yet."""
