@@ -59,6 +59,11 @@ class EditedPost(QObject):
         path = self.path
         return path.name if path else self.tr("New post")
 
+    def label(self) -> str:
+        """How the writer is asked about this post: its file name, or before its first save the
+        title typed so far (what its tab says), else "New post"."""
+        return self.name() if self.path else (self.title() or self.name())
+
     def show(self, document: PostDocument) -> bool:
         """Edit ``document`` and put its body in the pane; the same post shown again (a reload)
         keeps the cursor and the scroll.  True when it is the post already shown."""

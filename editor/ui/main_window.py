@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
@@ -38,6 +38,7 @@ from editor.ui.view_modes import ViewModes
 APP_NAME = "Tsuzuri"
 TAB_TITLE_CHARS = 24  # longer titles are cut here, so the unsaved mark after them always shows
 MODIFIED_MARK = " ●"
+SESSION_SAVE_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.blog = OpenBlog()
         self._layouts: list[str] = []
+        self._saved_tabs: tuple[list[dict], int] | None = None
         self.setFont(pick_font(UI_FONTS, self.font().pointSize()))
         self.theme = ThemeController(settings, self)  # first: every pane starts in its colours
         self.fonts = EditorFonts(settings, self)
@@ -237,6 +239,14 @@ class MainWindow(QMainWindow):
         self.exporting.status_message.connect(self.statusBar().showMessage)
         self.find.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.tabs.currentChanged.connect(self._on_current_changed)
+        self.tabs.currentChanged.connect(lambda _index: self._save_session_if_moved())
+        self.tabs.tabBar().tabMoved.connect(lambda _from, _to: self._save_session_if_moved())
+        # Cursors and scroll move all the time: the session takes them every few seconds, so a
+        # crash loses at most that much of where the writer was.
+        self._session_timer = QTimer(self)
+        self._session_timer.setInterval(SESSION_SAVE_MS)
+        self._session_timer.timeout.connect(self._save_session_if_moved)
+        self._session_timer.start()
         self.tabs.tabCloseRequested.connect(self.close_tab)
 
     def _restore_state(self) -> None:
@@ -559,11 +569,16 @@ class MainWindow(QMainWindow):
         self.save_session()  # with the positions just restored
         return True
 
+    def _save_session_if_moved(self) -> None:
+        if self.blog_root is not None and self._session_tabs() != self._saved_tabs:
+            self.save_session()
+
     def save_session(self) -> None:
         """Remember the open blog and the open posts (cursor, scroll, the current tab) for the
         next start."""
         tabs, current = self._session_tabs()
         self.session.save(self.blog_root, tabs, current)
+        self._saved_tabs = (tabs, current)
 
     def _session_tabs(self) -> tuple[list[dict], int]:
         tabs, current = [], 0
@@ -593,12 +608,20 @@ class MainWindow(QMainWindow):
 
     def _confirm_leaving_all(self) -> bool:
         """Ask about each post with unsaved changes (its tab shown); False when the writer
-        stays."""
+        stays.  Discarding waits until every post was asked: a Cancel on a later one keeps the
+        window open with every post as it was, crash copies included.  Once all are answered,
+        the tab the writer was on is current again (the session remembers it)."""
+        current = self.current_view
+        discards: list = []
         for view in self.views():
             if view.is_modified or view.safekeeping.has_unsaved:
                 self.tabs.setCurrentWidget(view)
-                if not view.saving.confirm_leaving():
+                if not view.saving.confirm_leaving(discards):
                     return False
+        for discard in discards:
+            discard()
+        if self.tabs.indexOf(current) >= 0:
+            self.tabs.setCurrentWidget(current)
         return True
 
     # -- window ------------------------------------------------------------------------------
@@ -606,7 +629,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         view = self.current_view
         blog = str(self.site.get("title") or (self.blog_root.name if self.blog_root else ""))
-        parts = [f"{view.name()}[*]"] + ([blog] if blog else []) + [APP_NAME]
+        parts = [f"{view.edited.label()}[*]"] + ([blog] if blog else []) + [APP_NAME]
         self.setWindowTitle(" — ".join(parts))
         self.setWindowModified(view.is_modified)
 

@@ -116,16 +116,21 @@ class Saving(QObject):
         self.status_message.emit(self.tr("Published as {name}").format(name=published.name), 8000)
         return True
 
-    def confirm_leaving(self) -> bool:
+    def confirm_leaving(self, discards: list | None = None) -> bool:
         """Ask before unsaved work is left: True when the post was saved, discarded, or had
-        nothing unsaved; False when the writer stays."""
+        nothing unsaved; False when the writer stays.  With ``discards``, a post to discard is
+        not discarded yet: its discard is added there, for the caller to run once every post
+        was asked about (a Cancel on a later post keeps this one's crash copy)."""
         self._form.flush()  # a YAML edit or a zone still being typed counts too
         if not (self.is_modified or self._safekeeping.has_unsaved):
             return True
         self._safekeeping.flush()  # whatever the answer, a crash while asking loses nothing
-        answer = prompts.confirm_discard(self._window, self._edited.name())
+        answer = prompts.confirm_discard(self._window, self._edited.label())
         if answer == "save":
             return self.save()
         if answer == "discard":
-            self._safekeeping.discard()
+            if discards is None:
+                self._safekeeping.discard()
+            else:
+                discards.append(self._safekeeping.discard)
         return answer == "discard"

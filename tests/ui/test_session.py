@@ -50,6 +50,43 @@ def test_the_next_start_reopens_the_tabs_with_cursor_scroll_and_current_tab(
     qtbot.waitUntil(lambda: again.editor.top_line() == top, timeout=5000)
 
 
+def test_closing_remembers_the_tab_the_writer_was_on_not_the_last_one_asked_about(
+    qtbot, blog, make_window, settings, monkeypatch
+):
+    from editor.ui import prompts
+    from tests.ui.conftest import type_text
+
+    posts = [blog / "_posts" / name for name in (JA_POST, OTHER, THIRD)]
+    window = make_window(blog, posts[0])
+    for post in posts[1:]:
+        assert window.open_post(post)
+    first, second, third = window.views()
+    for view in (first, third):
+        view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
+        type_text(qtbot, view.editor, "追記")
+    window.tabs.setCurrentWidget(second)
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: "discard")
+    window.close()
+    again = _start(make_window, settings)
+    assert again.current_view is again.views()[1]
+
+
+def test_cursor_moves_reach_the_session_without_a_close(qtbot, blog, make_window, settings):
+    """A crash keeps where the writer was, give or take the few seconds between saves."""
+    from editor.ui import main_window
+
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert window.open_post(blog / "_posts" / OTHER)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(30)
+    window.editor.setTextCursor(cursor)
+    window.tabs.setCurrentIndex(0)
+    qtbot.wait(main_window.SESSION_SAVE_MS + 500)
+    state = window.session.saved()
+    assert state["current"] == 0
+    assert state["tabs"][1]["cursor"] == 30
+
+
 def test_the_first_start_opens_the_sample_blog_and_later_starts_do_not(
     qtbot, blog, make_window, settings
 ):

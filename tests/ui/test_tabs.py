@@ -146,6 +146,46 @@ def test_closing_the_window_asks_for_each_modified_tab(qtbot, blog, make_window,
     assert not window.isVisible()
 
 
+def test_discard_then_cancel_on_closing_keeps_every_crash_copy(
+    qtbot, blog, make_window, monkeypatch
+):
+    """Discard on the first post, Cancel on the second: the window stays open with both posts
+    as they were, so the first one's crash copy must still be there."""
+    window, _a, _b = _two_tabs(qtbot, blog, make_window)
+    for view in window.views():
+        _end(view.editor)
+        type_text(qtbot, view.editor, "未保存")
+        view.safekeeping.flush()
+    answers = ["discard", "cancel"]
+    monkeypatch.setattr(
+        prompts, "confirm_discard", lambda *a: answers.pop(0) if answers else "discard"
+    )
+    window.close()
+    try:
+        assert window.isVisible()
+        journals = [view.safekeeping.journal for view in window.views()]
+        kept = {entry.id for entry in journals[0].store.entries()}
+        assert {journal.document_id for journal in journals} <= kept
+    finally:
+        window.close()  # Discard from now on
+
+
+def test_a_new_post_is_asked_about_by_its_title(qtbot, blog, make_window, monkeypatch):
+    window = make_window(blog)
+    window.new_post()
+    window.form.title.setFocus()
+    type_text(qtbot, window.form.title, "新しい題の記事")
+    qtbot.keyClick(window.form.title, Qt.Key.Key_Tab)
+    type_text(qtbot, window.editor, "本文")
+    asked = []
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: asked.append(a[1]) or "cancel")
+    window.close()
+    assert asked == ["新しい題の記事"]
+    assert window.windowTitle().startswith("新しい題の記事")
+    monkeypatch.setattr(prompts, "confirm_discard", lambda *a: "discard")
+    window.close()
+
+
 def test_clicks_in_the_post_list_reuse_a_tab_only_looked_at(qtbot, blog, make_window):
     window = make_window(blog)
     items = [window.post_list.item(row) for row in range(3)]
