@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.files.storage import describe_conflict
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
+from editor.ui.i18n import current_language
 
 RELOAD, KEEP, CANCEL = "reload", "keep", "cancel"
 
@@ -68,7 +69,7 @@ class ConflictDialog(QDialog):
         self.diff_view.setObjectName("conflictDiff")
         self.diff_view.setReadOnly(True)
         self.diff_view.setFont(pick_font(EDITOR_FONTS, 11))
-        self.diff_view.setPlainText(describe_conflict(disk_text, mine_text))
+        self.diff_view.setPlainText(describe_conflict(disk_text, mine_text, current_language()))
         self.diff_view.hide()
         layout.addWidget(self.diff_view)
         buttons = QDialogButtonBox()

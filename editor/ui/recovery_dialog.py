@@ -25,6 +25,7 @@ from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
 from editor.core.post.split import split_post
 from editor.ui.editor_pane import EDITOR_FONTS, pick_font
+from editor.ui.i18n import current_language
 
 
 def state_text(state: str) -> str:
@@ -150,7 +151,7 @@ class RecoveryDialog(QDialog):
 
     def _on_current_changed(self, *_args) -> None:
         entry = self._entries.get(self._current_id() or "")
-        self.diff_view.setPlainText(entry.diff_against_disk() if entry else "")
+        self.diff_view.setPlainText(entry.diff_against_disk(current_language()) if entry else "")
 
     def _on_restore(self) -> None:
         self.choice.restore = self._current_id()

@@ -519,6 +519,22 @@
 <context>
     <name>files</name>
     <message>
+        <source>on disk</source>
+        <translation>ディスク上の版</translation>
+    </message>
+    <message>
+        <source>in the editor</source>
+        <translation>エディターの版</translation>
+    </message>
+    <message>
+        <source>The file no longer exists on disk; all of your text would be saved anew.</source>
+        <translation>ファイルはもうディスクにありません。保存すると、すべての文章が新しく書き込まれます。</translation>
+    </message>
+    <message>
+        <source>The two versions differ only in their line endings (Windows or Unix).</source>
+        <translation>二つの版の違いは改行コード（Windows か Unix か）だけです。</translation>
+    </message>
+    <message>
         <source>The file does not exist</source>
         <translation>ファイルがありません</translation>
     </message>

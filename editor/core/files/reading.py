@@ -299,16 +299,20 @@ def is_inside(blog_root: str | os.PathLike, path: str | os.PathLike) -> bool:
     return True
 
 
-def describe_conflict(disk_text: str | None, mine_text: str) -> str:
-    """A unified diff from the disk's version to the editor's, for the compare view."""
+def describe_conflict(disk_text: str | None, mine_text: str, lang: str = "en") -> str:
+    """A unified diff from the disk's version to the editor's, for the compare view, its
+    headers and notes in ``lang``."""
     if disk_text is None:
-        return "The file no longer exists on disk; all of your text would be saved anew.\n"
+        return words("diff_gone", lang) + "\n"
     diff = difflib.unified_diff(
-        _diff_lines(disk_text), _diff_lines(mine_text), "on disk", "in the editor"
+        _diff_lines(disk_text),
+        _diff_lines(mine_text),
+        words("diff_on_disk", lang),
+        words("diff_in_editor", lang),
     )
     shown = "".join(diff)
     if not shown and disk_text != mine_text:
-        return "The two versions differ only in their line endings (Windows or Unix).\n"
+        return words("diff_line_endings", lang) + "\n"
     return shown
 
 

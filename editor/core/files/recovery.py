@@ -95,14 +95,14 @@ class RecoveryEntry:
             return "unchanged"
         return "changed"
 
-    def diff_against_disk(self) -> str:
-        """A unified diff from the post on disk now to the journaled text."""
+    def diff_against_disk(self, lang: str = "en") -> str:
+        """A unified diff from the post on disk now to the journaled text (headers in ``lang``)."""
         if self.post_path is None:
-            return describe_conflict("", self.text)
+            return describe_conflict("", self.text, lang)
         current = self._disk_now()
         if current is None:
-            return describe_conflict(None, self.text)
-        return describe_conflict(current.decode("utf-8", errors="replace"), self.text)
+            return describe_conflict(None, self.text, lang)
+        return describe_conflict(current.decode("utf-8", errors="replace"), self.text, lang)
 
     def in_use_elsewhere(self) -> bool:
         """True when another Tsuzuri that is still running wrote this entry (not a crash).

@@ -11,6 +11,15 @@ from __future__ import annotations
 from editor.core.words import QT_TRANSLATE_NOOP, Marked, say
 
 WORDS: dict[str, Marked] = {
+    # -- comparing two versions (the conflict and recovery dialogs) ----------------------------
+    "diff_on_disk": QT_TRANSLATE_NOOP("files", "on disk"),
+    "diff_in_editor": QT_TRANSLATE_NOOP("files", "in the editor"),
+    "diff_gone": QT_TRANSLATE_NOOP(
+        "files", "The file no longer exists on disk; all of your text would be saved anew."
+    ),
+    "diff_line_endings": QT_TRANSLATE_NOOP(
+        "files", "The two versions differ only in their line endings (Windows or Unix)."
+    ),
     # -- reading -------------------------------------------------------------------------------
     "missing": QT_TRANSLATE_NOOP("files", "The file does not exist"),
     "missing_link": QT_TRANSLATE_NOOP("files", "The file is a link to a file that does not exist"),

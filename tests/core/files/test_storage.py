@@ -299,3 +299,16 @@ def test_any_text_saves_and_reads_back_byte_for_byte(tmp_path_factory, text):
     loaded = read_post_file(path)
     assert loaded.data == data and loaded.text == text
     assert loaded.fingerprint.sha256 == fingerprint.sha256
+
+
+def test_the_compare_view_is_worded_in_the_writers_language():
+    """The conflict and recovery dialogs show this diff: its headers and notes follow the
+    interface language like every other word of the dialog."""
+    from editor.core.files.storage import describe_conflict
+
+    japanese = describe_conflict("前の文\n", "後の文\n", "ja")
+    assert japanese.startswith("--- ディスク上の版\n+++ エディターの版\n")
+    assert "on disk" not in japanese
+    assert describe_conflict("a\r\n", "a\n", "ja").startswith("二つの版の違いは改行コード")
+    assert describe_conflict(None, "a\n", "ja").startswith("ファイルはもうディスクにありません")
+    assert describe_conflict("a\n", "b\n").startswith("--- on disk\n+++ in the editor\n")
