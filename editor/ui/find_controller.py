@@ -176,11 +176,24 @@ class FindController(QObject):
                 signal.disconnect(slot)
         if connect:
             editor.viewport().installEventFilter(self)
+            editor.installEventFilter(self)  # Esc in the text pane closes the bar too
         else:
             editor.viewport().removeEventFilter(self)
+            editor.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
+        if watched is self.editor:
+            if (
+                kind == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.bar.isVisible()
+                and not getattr(getattr(watched, "aids", None), "composing", False)
+            ):
+                self.bar.close_bar()  # the input method keeps Esc while it composes
+                return True
+            return False
         if kind == QEvent.Type.Resize:
             self._remark.start()
         elif kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (

@@ -404,3 +404,17 @@ def test_undo_of_replace_all_in_the_pane_keeps_the_caret_near_the_replaced_text(
     QTest.keyClick(window.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     cursor = window.editor.textCursor()
     assert cursor.blockNumber() == BODY[: BODY.index("ｶﾀｶﾅ")].count("\n")  # not line 1
+
+
+def test_escape_in_the_text_pane_closes_the_bar_but_not_during_a_composition(qtbot, window):
+    from PySide6.QtGui import QInputMethodEvent
+
+    window.find.open_find(replace=False)
+    assert window.find.bar.isVisible()
+    window.editor.setFocus()
+    window.editor.inputMethodEvent(QInputMethodEvent("かな", []))  # a composition is showing
+    qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
+    assert window.find.bar.isVisible()
+    window.editor.inputMethodEvent(QInputMethodEvent("", []))  # the composition is cancelled
+    qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
+    assert not window.find.bar.isVisible()
