@@ -8,7 +8,6 @@ Run: ``python benchmarks/bench_taxonomy.py``.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -16,11 +15,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_find import _median_ms  # noqa: E402
 
 from editor.core.blog import taxonomy  # noqa: E402
 
 POSTS = 10_000
-RUNS = 50
 TARGET_MS = 16.0
 _STEMS = [
     "半導体",
@@ -59,15 +60,6 @@ def make_blog(folder: Path, posts: int = POSTS, seed: int = 17) -> Path:
         )
         (folder / "_posts" / f"2025-01-{day:02d}-post-{index}.md").write_text(text, "utf-8")
     return folder
-
-
-def _median_ms(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def run() -> list[dict]:
