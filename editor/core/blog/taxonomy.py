@@ -244,8 +244,8 @@ def _plan_one(root: Path, path: Path, kind: str, old: str, new: str) -> Change |
         text = read_text_file(path)
     except (OSError, StorageError) as exc:
         raise _Refused("unreadable", error=str(exc)) from None
-    if old not in text and kind == "tags":
-        return None  # cheap: the value is not written in the file at all
+    if old not in text and "\\" not in text and old not in path_categories(root, path):
+        return None  # cheap: the value is written nowhere, not even escaped ("\u534a")
     document = PostDocument.from_text(text, path)
     error = document.front_matter_error
     if error is not None:

@@ -262,3 +262,12 @@ def test_a_list_holding_a_mapping_is_skipped_not_rewritten(tmp_path):
     plan = taxonomy.plan_rename(root, "tags", "AI", "人工知能")
     assert plan.changes == []
     assert [(s.code, s.params) for s in plan.skipped] == [("not-a-list", {"key": "tags"})]
+
+
+def test_a_value_written_with_yaml_escapes_is_found(tmp_path):
+    root = _blog(tmp_path, {"_posts/2025-01-01-a.md": 'tags: ["\\u534a導体", AI]\n'})
+    assert taxonomy.scan(root).tags.count("半導体") == 1
+    [change] = taxonomy.plan_rename(root, "tags", "半導体", "チップ").changes
+    removed, added = _changed_lines(change.old_text, change.new_text)
+    assert removed == ['tags: ["\\u534a導体", AI]\n']
+    assert len(added) == 1 and added[0].startswith("tags: [") and "チップ" in added[0]
