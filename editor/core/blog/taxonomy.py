@@ -111,6 +111,7 @@ class Terms:
         self.kind = kind
         # Most used first, then by name: the order of the list and of completion.
         self.ranked: list[tuple[str, int]] = sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))
+        self._counts = dict(self.ranked)
         keyed = sorted((fold(value), rank) for rank, (value, _) in enumerate(self.ranked))
         self._folded = [key for key, _ in keyed]
         self._ranks = [rank for _, rank in keyed]
@@ -122,7 +123,7 @@ class Terms:
         return len(self.ranked)
 
     def count(self, value: str) -> int:
-        return dict(self.ranked).get(value, 0)
+        return self._counts.get(value, 0)
 
     def complete(self, prefix: str, limit: int = 20) -> list[tuple[str, int]]:
         """Values starting with ``prefix`` (folded), most used first: a bisection of the folded
