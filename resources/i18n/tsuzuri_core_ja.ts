@@ -880,6 +880,53 @@
     </message>
 </context>
 <context>
+    <name>taxonomy</name>
+    <message>
+        <source>The tag “{value}” looks like the blog&apos;s existing “{existing}”</source>
+        <translation>タグ「{value}」はブログの既存の「{existing}」とよく似ています</translation>
+    </message>
+    <message>
+        <source>The category “{value}” looks like the blog&apos;s existing “{existing}”</source>
+        <translation>カテゴリー「{value}」はブログの既存の「{existing}」とよく似ています</translation>
+    </message>
+    <message>
+        <source>Skipped: the front matter cannot be read ({error})</source>
+        <translation>スキップしました: フロントマターを読み取れません（{error}）</translation>
+    </message>
+    <message>
+        <source>Skipped: the category “{value}” is the folder above _posts; move the file</source>
+        <translation>スキップしました: カテゴリー「{value}」は _posts の上のフォルダーです。ファイルを移動してください</translation>
+    </message>
+    <message>
+        <source>Skipped: “{key}” is written as words separated by spaces, so “{value}” would become several values; write it as a list first</source>
+        <translation>スキップしました: 「{key}」はスペース区切りで書かれているため、「{value}」は複数の値になってしまいます。先にリストとして書いてください</translation>
+    </message>
+    <message>
+        <source>Skipped: the file cannot be read ({error})</source>
+        <translation>スキップしました: ファイルを読み取れません（{error}）</translation>
+    </message>
+    <message>
+        <source>Skipped: “{key}” holds something other than a list of words</source>
+        <translation>スキップしました: 「{key}」に語のリスト以外のものが入っています</translation>
+    </message>
+    <message>
+        <source>Skipped: renaming here would change other values of “{key}”; edit it by hand</source>
+        <translation>スキップしました: ここで名前を変えると「{key}」の他の値も変わってしまいます。手で編集してください</translation>
+    </message>
+    <message>
+        <source>The new name is empty</source>
+        <translation>新しい名前が空です</translation>
+    </message>
+    <message>
+        <source>The new name is the same as the old one</source>
+        <translation>新しい名前が元の名前と同じです</translation>
+    </message>
+    <message>
+        <source>Only categories and tags can be renamed</source>
+        <translation>名前を変更できるのはカテゴリーとタグだけです</translation>
+    </message>
+</context>
+<context>
     <name>yaml</name>
     <message>
         <source>_config.yml: {error}</source>

@@ -1,0 +1,309 @@
+"""The categories and tags a blog uses: counts, completion, near variants, rename plans.
+
+A post's categories and tags are :func:`~editor.core.blog.posts.post_categories` and
+:func:`~editor.core.blog.posts.post_tags` of its front matter read by
+:func:`~editor.core.blog.posts.read_metadata`; nothing here decides them again.
+
+Values are compared folded: NFKC (ＡＩ = AI, half-width ｶﾌﾞ = カブ), case folded, katakana as
+hiragana (カブ = かぶ); a near variant also ignores spaces (half-width, full-width or none).
+Kanji variants (異体字, 髙/高) are not folded: no table of them is kept here.
+
+A rename or merge is a plan: each post that would change and its new text, made with
+:meth:`~editor.core.post.document.PostDocument.set_field` (only the list's lines change).
+Nothing is written; the window shows the plan and applies it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor.core.blog.posts import (
+    draft_files,
+    path_categories,
+    post_categories,
+    post_files,
+    post_tags,
+    read_metadata,
+)
+from editor.core.files.storage import StorageError, read_text_file
+from editor.core.post.document import PostDocument
+from editor.core.post.frontmatter import FrontMatterError
+from editor.core.words import QT_TRANSLATE_NOOP, Phrase, WordedError
+
+KINDS = ("categories", "tags")
+# Katakana ァ..ヶ to hiragana ぁ..ゖ (the same order, 0x60 apart).
+_KANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+MESSAGES = {
+    "near-variant-tags": QT_TRANSLATE_NOOP(
+        "taxonomy", "The tag “{value}” looks like the blog's existing “{existing}”"
+    ),
+    "near-variant-categories": QT_TRANSLATE_NOOP(
+        "taxonomy", "The category “{value}” looks like the blog's existing “{existing}”"
+    ),
+    "broken-front-matter": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the front matter cannot be read ({error})"
+    ),
+    "folder-category": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the category “{value}” is the folder above _posts; move the file"
+    ),
+    "space-in-words": QT_TRANSLATE_NOOP(
+        "taxonomy",
+        "Skipped: “{key}” is written as words separated by spaces, so “{value}” would become "
+        "several values; write it as a list first",
+    ),
+    "unreadable": QT_TRANSLATE_NOOP("taxonomy", "Skipped: the file cannot be read ({error})"),
+    "not-a-list": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: “{key}” holds something other than a list of words"
+    ),
+    "unsafe-edit": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: renaming here would change other values of “{key}”; edit it by hand"
+    ),
+    "empty-value": QT_TRANSLATE_NOOP("taxonomy", "The new name is empty"),
+    "same-value": QT_TRANSLATE_NOOP("taxonomy", "The new name is the same as the old one"),
+    "bad-kind": QT_TRANSLATE_NOOP("taxonomy", "Only categories and tags can be renamed"),
+}
+
+
+def fold(text: str) -> str:
+    """``text`` as completion compares it: NFKC, case folded, katakana as hiragana."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_KANA)
+
+
+def variant_key(text: str) -> str:
+    """What two near variants share: :func:`fold` without any whitespace."""
+    return "".join(fold(text).split())
+
+
+@dataclass(frozen=True)
+class NearVariant:
+    """A new value that differs from ``existing`` ones only in case, width, spaces or kana."""
+
+    kind: str  # "categories" or "tags"
+    value: str
+    existing: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        return f"near-variant-{self.kind}"
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return {"value": self.value, "existing": " / ".join(self.existing)}
+
+    @property
+    def wording(self) -> Phrase:
+        return Phrase(MESSAGES[self.code], **self.params)
+
+    def message(self, lang: str = "en") -> str:
+        return self.wording.say(lang)
+
+
+class Terms:
+    """One kind's values with their counts: listed, completed by prefix, checked for variants."""
+
+    def __init__(self, kind: str, counts: Counter):
+        self.kind = kind
+        # Most used first, then by name: the order of the list and of completion.
+        self.ranked: list[tuple[str, int]] = sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))
+        self._counts = dict(self.ranked)
+        keyed = sorted((fold(value), rank) for rank, (value, _) in enumerate(self.ranked))
+        self._folded = [key for key, _ in keyed]
+        self._ranks = [rank for _, rank in keyed]
+        self._variants: dict[str, list[str]] = {}
+        for value, _ in self.ranked:
+            self._variants.setdefault(variant_key(value), []).append(value)
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def count(self, value: str) -> int:
+        return self._counts.get(value, 0)
+
+    def complete(self, prefix: str, limit: int = 20) -> list[tuple[str, int]]:
+        """Values starting with ``prefix`` (folded), most used first: a bisection of the folded
+        names, then the ranks of the matches sorted."""
+        key = fold(prefix)
+        start = bisect.bisect_left(self._folded, key)
+        ranks = []
+        for index in range(start, len(self._folded)):
+            if not self._folded[index].startswith(key):
+                break
+            ranks.append(self._ranks[index])
+        return [self.ranked[rank] for rank in sorted(ranks)[:limit]]
+
+    def near_variant(self, value: str) -> NearVariant | None:
+        """The existing values ``value`` resembles, unless it is one of them exactly."""
+        similar = self._variants.get(variant_key(value), [])
+        if not value.strip() or value in similar or not similar:
+            return None
+        return NearVariant(self.kind, value, tuple(similar))
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    categories: Terms
+    tags: Terms
+
+    def of(self, kind: str) -> Terms:
+        return self.categories if kind == "categories" else self.tags
+
+
+def blog_files(root: Path | str, drafts: bool = True) -> list[Path]:
+    """The posts, and the drafts when asked, in the blog at ``root``."""
+    return post_files(root) + (draft_files(root) if drafts else [])
+
+
+def scan(root: Path | str, drafts: bool = True) -> Taxonomy:
+    """Count every category and tag of the blog's posts (and drafts when ``drafts``)."""
+    root = Path(root)
+    categories: Counter = Counter()
+    tags: Counter = Counter()
+    for path in blog_files(root, drafts):
+        front = read_metadata(path)
+        categories.update(post_categories(root, path, front))
+        tags.update(list(dict.fromkeys(str(tag) for tag in post_tags(front))))
+    return Taxonomy(Terms("categories", categories), Terms("tags", tags))
+
+
+# -- rename and merge plans --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A post the plan leaves alone, and why (code + params, worded in :data:`MESSAGES`)."""
+
+    path: Path
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def wording(self) -> Phrase:
+        return Phrase(MESSAGES[self.code], **self.params)
+
+    def message(self, lang: str = "en") -> str:
+        return self.wording.say(lang)
+
+
+@dataclass(frozen=True)
+class Change:
+    path: Path
+    old_text: str
+    new_text: str
+
+
+@dataclass(frozen=True)
+class RenamePlan:
+    kind: str
+    old: str
+    new: str
+    changes: list[Change]
+    skipped: list[Skipped]
+
+
+class _Refused(Exception):
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def _replaced(key: str, value: Any, old: str, new: str, splits: bool) -> Any:
+    """``value`` of ``key`` with ``old`` renamed to ``new`` (once: a merge keeps the first), in
+    the form it had; ``None`` when ``old`` is not in it."""
+    if isinstance(value, str):
+        items = value.split() if splits else [value]
+    elif isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+        items = [str(item) for item in value]
+    elif value is None:
+        return None
+    else:
+        raise _Refused("not-a-list", key=key)
+    if old not in items:
+        return None
+    renamed = list(dict.fromkeys(new if item == old else item for item in items))
+    if isinstance(value, str):
+        if not splits:
+            return new
+        if any(ch.isspace() for ch in new):
+            raise _Refused("space-in-words", key=key, value=new)
+        return " ".join(renamed)
+    return renamed
+
+
+# The keys a value can be written under, and whether a string there is split on spaces
+# (``post_categories`` and ``post_tags``: ``categories`` and ``tags`` are, the singulars not).
+_CATEGORY_KEYS = (("categories", True), ("category", False))
+
+
+def _plan_one(root: Path, path: Path, kind: str, old: str, new: str) -> Change | None:
+    try:
+        text = read_text_file(path)
+    except (OSError, StorageError) as exc:
+        raise _Refused("unreadable", error=str(exc)) from None
+    if old not in text and "\\" not in text and old not in path_categories(root, path):
+        return None  # cheap: the value is written nowhere, not even escaped ("\u534a")
+    document = PostDocument.from_text(text, path)
+    error = document.front_matter_error
+    if error is not None:
+        if old in text:
+            raise _Refused("broken-front-matter", error=error.said)
+        return None
+    front = document.fields or {}
+    present = post_categories(root, path, front) if kind == "categories" else post_tags(front)
+    if old not in [str(item) for item in present]:
+        return None
+    if kind == "tags":
+        keys = (("tag", False),) if front.get("tag") is not None else (("tags", True),)
+    else:
+        keys = _CATEGORY_KEYS
+    changed = False
+    for key, splits in keys:
+        value = _replaced(key, front.get(key), old, new, splits)
+        if value is not None:
+            document.set_field(key, value)
+            changed = True
+    if not changed:
+        if kind == "categories" and old in path_categories(root, path):
+            raise _Refused("folder-category", value=old)
+        return None
+    front = document.fields or {}
+    after = post_categories(root, path, front) if kind == "categories" else post_tags(front)
+    if {str(item) for item in after} != {str(item) for item in present} - {old} | {new}:
+        raise _Refused("unsafe-edit", key=kind)
+    return Change(path, text, document.text)
+
+
+def plan_rename(root: Path | str, kind: str, old: str, new: str, drafts: bool = True) -> RenamePlan:
+    """What renaming the category or tag ``old`` to ``new`` across the blog would change.
+
+    A post that already has ``new`` keeps it once (a merge).  Posts whose front matter cannot
+    be read, or whose value cannot be renamed without changing what Jekyll reads, are listed in
+    ``skipped`` with the reason; every other post is left byte for byte as it is.
+    """
+    if kind not in KINDS:
+        raise WordedError(Phrase(MESSAGES["bad-kind"]))
+    new = new.strip()
+    if not new:
+        raise WordedError(Phrase(MESSAGES["empty-value"]))
+    if new == old:
+        raise WordedError(Phrase(MESSAGES["same-value"]))
+    root = Path(root)
+    changes: list[Change] = []
+    skipped: list[Skipped] = []
+    for path in blog_files(root, drafts):
+        try:
+            change = _plan_one(root, path, kind, old, new)
+        except _Refused as refused:
+            skipped.append(Skipped(path, refused.code, refused.params))
+            continue
+        except FrontMatterError as exc:
+            skipped.append(Skipped(path, "broken-front-matter", {"error": exc.said}))
+            continue
+        if change is not None:
+            changes.append(change)
+    return RenamePlan(kind, old, new, changes, skipped)
