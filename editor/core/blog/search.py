@@ -40,7 +40,7 @@ from editor.core.post.split import split_post
 from editor.core.post.yamlload import YamlLoadError, load_yaml
 from editor.core.text.search import SearchOptions, find_all
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # The trigram tokenizer came with SQLite 3.34.
 TRIGRAM_SQLITE = (3, 34, 0)
 _TITLE_LINE = re.compile(r"^title\s*:", re.MULTILINE)
@@ -49,7 +49,14 @@ _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 def fold(text: str) -> str:
     """``text`` as the index holds it: NFKC-folded widths, lower-cased."""
-    return unicodedata.normalize("NFKC", text).lower()
+    if not unicodedata.is_normalized("NFKC", text):  # most posts are: the quick check is cheap
+        # Line by line (a line break never composes with its neighbours), so only the lines
+        # that need it pay for normalizing.
+        text = "\n".join(
+            line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+            for line in text.split("\n")
+        )
+    return text.lower()
 
 
 def index_path(cache_dir: Path | str, root: Path | str) -> Path:
@@ -104,7 +111,9 @@ CREATE TABLE files(
     body TEXT NOT NULL,
     folded TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='trigram');
+CREATE VIRTUAL TABLE fts USING fts5(
+    folded, content='files', content_rowid='id', tokenize='trigram'
+);
 """
 
 
@@ -217,16 +226,16 @@ class SearchIndex:
                         row,
                     )
                     self._db.execute(
-                        "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)",
-                        (cursor.lastrowid, fold(row[3]), fold(row[8])),
+                        "INSERT INTO fts(rowid, folded) VALUES (?, ?)",
+                        (cursor.lastrowid, row[-1]),
                     )
         return Update(len(rows), len([n for n in gone if n in known]), len(refused))
 
     def _drop(self, name: str) -> None:
-        found = self._db.execute("SELECT id FROM files WHERE path = ?", (name,)).fetchone()
-        if found:
-            self._db.execute("DELETE FROM fts WHERE rowid = ?", found)
-            self._db.execute("DELETE FROM files WHERE id = ?", found)
+        found = self._db.execute("SELECT id, folded FROM files WHERE path = ?", (name,)).fetchone()
+        if found:  # the index only refers to the text in files: it is told what to forget
+            self._db.execute("INSERT INTO fts(fts, rowid, folded) VALUES ('delete', ?, ?)", found)
+            self._db.execute("DELETE FROM files WHERE id = ?", found[:1])
 
     def _row(self, path: Path) -> tuple | None:
         try:
@@ -270,28 +279,34 @@ class SearchIndex:
             return []
         return self._guarded(lambda: list(self._hits(query, wanted, limit)))
 
-    def _candidates(self, wanted: str) -> sqlite3.Cursor:
-        columns = (
-            "files.path, files.title, files.title_line, files.title_text, files.body_line,"
-            " files.body"
-        )
+    def _candidates(self, wanted: str) -> list[int]:
+        """The posts holding ``wanted``, newest first: ids only, so a search that stops at
+        ``limit`` reads the text of just the posts it shows."""
         order = "ORDER BY files.sort_date IS NULL, files.sort_date DESC, files.path"
         if len(wanted) >= 3:
             phrase = '"' + wanted.replace('"', '""') + '"'
-            return self._db.execute(
-                f"SELECT {columns} FROM fts JOIN files ON files.id = fts.rowid"
+            rows = self._db.execute(
+                f"SELECT files.id FROM fts JOIN files ON files.id = fts.rowid"
                 f" WHERE fts MATCH ? {order}",
                 (phrase,),
             )
-        # Trigram cannot answer one or two characters: scan the stored folded text instead.
-        return self._db.execute(
-            f"SELECT {columns} FROM files WHERE instr(folded, ?) > 0 {order}", (wanted,)
-        )
+        else:  # trigram cannot answer one or two characters: scan the stored folded text
+            rows = self._db.execute(
+                f"SELECT id FROM files WHERE instr(folded, ?) > 0 {order}", (wanted,)
+            )
+        return [row[0] for row in rows]
 
     def _hits(self, query: str, wanted: str, limit: int | None) -> Iterator[Hit]:
         count = 0
-        rows = self._candidates(wanted).fetchall()
-        for name, title, title_line, title_text, body_line, body in rows:
+        for found in self._candidates(wanted):
+            row = self._db.execute(
+                "SELECT path, title, title_line, title_text, body_line, body FROM files"
+                " WHERE id = ?",
+                (found,),
+            ).fetchone()
+            if row is None:  # dropped by another window's update meanwhile
+                continue
+            name, title, title_line, title_text, body_line, body = row
             path = Path(name)
             lines = [(title_line, title_text)] if title_line is not None else []
             lines += enumerate(_LINE_BREAK.split(body), start=body_line)
