@@ -40,7 +40,7 @@ from editor.core.post.split import split_post
 from editor.core.post.yamlload import YamlLoadError, load_yaml
 from editor.core.text.search import SearchOptions, find_all
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # The trigram tokenizer came with SQLite 3.34.
 TRIGRAM_SQLITE = (3, 34, 0)
 _TITLE_LINE = re.compile(r"^title\s*:", re.MULTILINE)
@@ -111,6 +111,7 @@ CREATE TABLE files(
     body TEXT NOT NULL,
     folded TEXT NOT NULL
 );
+CREATE INDEX files_order ON files(sort_date IS NULL, sort_date DESC, path);
 CREATE VIRTUAL TABLE fts USING fts5(
     folded, content='files', content_rowid='id', tokenize='trigram'
 );
@@ -279,9 +280,10 @@ class SearchIndex:
             return []
         return self._guarded(lambda: list(self._hits(query, wanted, limit)))
 
-    def _candidates(self, wanted: str) -> list[int]:
+    def _candidates(self, wanted: str) -> Iterator[int]:
         """The posts holding ``wanted``, newest first: ids only, so a search that stops at
-        ``limit`` reads the text of just the posts it shows."""
+        ``limit`` reads the text of just the posts it shows (and the scan of short queries,
+        walking the posts in date order, stops there too)."""
         order = "ORDER BY files.sort_date IS NULL, files.sort_date DESC, files.path"
         if len(wanted) >= 3:
             phrase = '"' + wanted.replace('"', '""') + '"'
@@ -294,7 +296,7 @@ class SearchIndex:
             rows = self._db.execute(
                 f"SELECT id FROM files WHERE instr(folded, ?) > 0 {order}", (wanted,)
             )
-        return [row[0] for row in rows]
+        return (row[0] for row in rows)
 
     def _hits(self, query: str, wanted: str, limit: int | None) -> Iterator[Hit]:
         count = 0
