@@ -176,15 +176,17 @@ class SearchIndex:
         self.close()
 
     def _guarded(self, action):
-        """Run ``action()``; an index found corrupt on the way is rebuilt and asked again."""
+        """Run ``action()``; an index found corrupt on the way is rebuilt from the posts and
+        asked again.  Other failures (a busy or unwritable file) are the caller's to report."""
         try:
             return action()
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise
+        except sqlite3.OperationalError:
+            raise
+        except sqlite3.DatabaseError:  # "file is not a database", "disk image is malformed"
             self._db.close()
             self._discard()
             self._db = self._connect()
+            self._update()
             return action()
 
     # -- keeping it up to date --------------------------------------------------------------
@@ -276,7 +278,7 @@ class SearchIndex:
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         """The lines matching ``query`` (width- and case-insensitive), at most ``limit``."""
         wanted = fold(query)
-        if not wanted.strip():
+        if not wanted.strip() or "\x00" in wanted:  # no post holds a NUL: the reader refuses it
             return []
         return self._guarded(lambda: list(self._hits(query, wanted, limit)))
 

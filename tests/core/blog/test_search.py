@@ -188,3 +188,21 @@ def test_half_width_katakana_in_a_post_is_found_by_the_full_width_word(index, bl
     index.update()
     hits = index.search("ガイド")
     assert [(h.line, h.text[h.span[0] : h.span[1]]) for h in hits] == [(len(_lines(post)), "ｶﾞｲﾄﾞ")]
+
+
+def test_an_index_corrupted_under_a_search_is_rebuilt_and_answers(index, blog):
+    index.search("半導体")
+    other = sqlite3.connect(index.path)
+    other.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file
+    other.close()
+    size = index.path.stat().st_size
+    with open(index.path, "r+b") as f:  # another program wrecks the file while it is open
+        f.seek(4096)
+        f.write(b"\xff" * (size - 4096))
+    _check_hits(index.search("半導体"), "半導体")
+
+
+def test_queries_sqlite_or_fts_might_read_as_syntax_keep_the_index(index):
+    for query in ("a\x00b", '"半導体', "半導体 OR x", "NEAR(", "*", "%", "_"):
+        index.search(query)
+    _check_hits(index.search("半導体"), "半導体")
