@@ -40,7 +40,7 @@ from editor.core.post.split import split_post
 from editor.core.post.yamlload import YamlLoadError, load_yaml
 from editor.core.text.search import SearchOptions, find_all
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The trigram tokenizer came with SQLite 3.34.
 TRIGRAM_SQLITE = (3, 34, 0)
 _TITLE_LINE = re.compile(r"^title\s*:", re.MULTILINE)
@@ -113,7 +113,7 @@ CREATE TABLE files(
 );
 CREATE INDEX files_order ON files(sort_date IS NULL, sort_date DESC, path);
 CREATE VIRTUAL TABLE fts USING fts5(
-    folded, content='files', content_rowid='id', tokenize='trigram'
+    folded, content='files', content_rowid='id', tokenize='trigram', detail='none'
 );
 """
 
@@ -288,7 +288,10 @@ class SearchIndex:
         walking the posts in date order, stops there too)."""
         order = "ORDER BY files.sort_date IS NULL, files.sort_date DESC, files.path"
         if len(wanted) >= 3:
-            phrase = '"' + wanted.replace('"', '""') + '"'
+            # Every trigram of the query (the index keeps no positions, which makes it a
+            # third of the size); the lines are checked one by one below anyway.
+            grams = {wanted[i : i + 3] for i in range(len(wanted) - 2)}
+            phrase = " AND ".join('"' + gram.replace('"', '""') + '"' for gram in sorted(grams))
             rows = self._db.execute(
                 f"SELECT files.id FROM fts JOIN files ON files.id = fts.rowid"
                 f" WHERE fts MATCH ? {order}",

@@ -206,3 +206,13 @@ def test_queries_sqlite_or_fts_might_read_as_syntax_keep_the_index(index):
     for query in ("a\x00b", '"半導体', "半導体 OR x", "NEAR(", "*", "%", "_"):
         index.search(query)
     _check_hits(index.search("半導体"), "半導体")
+
+
+def test_a_post_with_every_piece_of_the_query_but_not_the_query_is_no_hit(index, blog):
+    post = blog / "_posts" / "2026-02-01-pieces.md"
+    post.write_text("---\ntitle: 部品\n---\n半導体の話。\n導体株の話。\n半導\n体株\n", "utf-8")
+    index.update()
+    assert index.search("半導体株") == []
+    post.write_text(post.read_text("utf-8") + "半導体株が上がった。\n", "utf-8")
+    index.update()
+    assert [(h.path.name, h.line) for h in index.search("半導体株")] == [(post.name, 8)]
