@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "set": "set",
     "doctor": "doctor",
     "export": "export",
+    "search": "search",
 }
 
 EXIT_OK = 0

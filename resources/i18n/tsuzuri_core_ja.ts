@@ -126,6 +126,22 @@
         <source>no such folder for the HTML file: {path}</source>
         <translation>HTML ファイルを書き出すフォルダーがありません: {path}</translation>
     </message>
+    <message>
+        <source>no blog here: run it inside a Jekyll blog or name one with --repo</source>
+        <translation>ここはブログではありません: ブログのフォルダーの中で実行するか、--repo で指定してください</translation>
+    </message>
+    <message>
+        <source>the query is empty</source>
+        <translation>検索する文字列が空です</translation>
+    </message>
+    <message>
+        <source>search needs SQLite 3.34 or later; this Python has {version}</source>
+        <translation>記事の検索には SQLite 3.34 以降が必要です（この Python のものは {version}）</translation>
+    </message>
+    <message>
+        <source>the search index {path} cannot be used: {error}</source>
+        <translation>検索用のインデックス {path} を使えません: {error}</translation>
+    </message>
 </context>
 <context>
     <name>doctor</name>
