@@ -403,8 +403,15 @@ class MainWindow(QMainWindow):
         if len(title) > TAB_TITLE_CHARS:
             title = title[: TAB_TITLE_CHARS - 1] + "…"
         modified = view.is_modified or view.safekeeping.has_unsaved
-        self.tabs.setTabText(index, title.replace("&", "&&") + (MODIFIED_MARK if modified else ""))
-        self.tabs.setTabToolTip(index, str(view.path) if view.path else view.name())
+        text = title.replace("&", "&&") + (MODIFIED_MARK if modified else "")
+        tip = str(view.path) if view.path else view.name()
+        if (text, tip) == (self.tabs.tabText(index), self.tabs.tabToolTip(index)):
+            # A keystroke that changes neither: the tab bar and title are left as they are.
+            if view is self.current_view and self.isWindowModified() != view.is_modified:
+                self.setWindowModified(view.is_modified)
+            return
+        self.tabs.setTabText(index, text)
+        self.tabs.setTabToolTip(index, tip)
         if view is self.current_view:
             self._update_title()
 
