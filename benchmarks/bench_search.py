@@ -10,7 +10,6 @@ for the issue's scale.  Run: ``python benchmarks/bench_search.py``.
 from __future__ import annotations
 
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.blog_gen import make_blog  # noqa: E402
 from editor.core.blog.search import SearchIndex  # noqa: E402
 
 POSTS = int(os.environ.get("TSUZURI_BENCH_POSTS", "2000"))
@@ -34,50 +34,6 @@ LIMIT = 100
 RUNS = 20
 COLD_TARGET_MS = 10_000.0 * POSTS / 10_000  # the issue's 10 s for 10,000 posts, scaled
 QUERY_TARGET_MS = 100.0
-
-_WORDS = (
-    "市場 需要 供給 金利 為替 株価 決算 成長 企業 政府 予算 計画 価格 指数 手数料 資産 "
-    "配当 利回り 物価 景気 電力 工場 設備 人材 研究 開発 輸出 輸入 在庫 販売 利益"
-).split()
-_RARE = ("投資", "半導体", "データセンター", "ＡＩ", "ｶﾞｲﾄﾞ")
-_TAILS = ("が伸びている。", "を見直す必要がある。", "は長期で考えたい。", "の動きに注目する。")
-
-
-def _sentence(rng: random.Random) -> str:
-    words = rng.choices(_WORDS, k=rng.randint(3, 6))
-    if rng.random() < 0.04:
-        words.insert(rng.randrange(len(words)), rng.choice(_RARE))
-    return "の".join(words) + rng.choice(_TAILS)
-
-
-def _post(rng: random.Random, n: int) -> str:
-    size = rng.randint(8_000, 30_000)
-    parts = [f'---\ntitle: "{rng.choice(_WORDS)}と{rng.choice(_WORDS)}の話 {n}"\n---\n\n']
-    total = 0
-    while total < size:
-        if rng.random() < 0.1:
-            block = f"## {rng.choice(_WORDS)}について\n\n"
-        elif rng.random() < 0.1:
-            block = "".join(f"- {_sentence(rng)}\n" for _ in range(3)) + "\n"
-        else:
-            block = "".join(_sentence(rng) for _ in range(rng.randint(2, 5))) + "\n\n"
-        parts.append(block)
-        total += len(block.encode("utf-8"))
-    return "".join(parts)
-
-
-def make_blog(root: Path, count: int) -> None:
-    """``count`` posts over the years before 2026, deterministic."""
-    rng = random.Random(17)
-    posts = root / "_posts"
-    posts.mkdir(parents=True)
-    (root / "_config.yml").write_text("title: 検索ベンチ\ntimezone: Asia/Tokyo\n", "utf-8")
-    for n in range(count):
-        day = 1 + n % 28
-        month = 1 + (n // 28) % 12
-        year = 2025 - n // (28 * 12)
-        name = f"{year:04d}-{month:02d}-{day:02d}-post-{n}.md"
-        (posts / name).write_text(_post(rng, n), "utf-8")
 
 
 def run() -> list[dict]:

@@ -16,6 +16,12 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-background-networking")
 
 
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path, monkeypatch):
+    """Search indexes and other caches go to the test's own folder, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
 def corpus_files(kind: str) -> list[Path]:
     """Posts of ``../shared/corpus/<kind>``; an empty list when the corpus is not beside us."""
     folder = CORPUS / kind

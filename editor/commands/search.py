@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -26,7 +25,8 @@ from editor.commands.common import (
 )
 from editor.core.blog.posts import find_root
 from editor.core.blog.repository import BlogRepository
-from editor.core.blog.search import Hit, SearchIndex, index_path, trigram_supported
+from editor.core.blog.search import Hit, SearchIndex, trigram_supported
+from editor.core.files.cache import blog_cache_file
 from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
 _MARK, _UNMARK = "\x1b[1;31m", "\x1b[0m"
@@ -59,13 +59,6 @@ def _positive(value: str) -> int:
     return number
 
 
-def cache_folder() -> Path:
-    """Where the command line keeps search indexes: ``$XDG_CACHE_HOME/tsuzuri/search``."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    home = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
-    return home / "tsuzuri" / "search"
-
-
 def _blog_root(repo: str | None, lang: str) -> Path:
     if repo:
         if not Path(repo).is_dir():
@@ -93,7 +86,7 @@ def run(args) -> int:
         )
         raise CliError(Phrase(message, version=sqlite3.sqlite_version), lang)
     repository = BlogRepository(_blog_root(args.repo, lang))
-    path = index_path(cache_folder(), repository.root)
+    path = blog_cache_file("search", repository.root)
     try:
         with SearchIndex(repository.root, path, repository.zone) as index:
             index.update()

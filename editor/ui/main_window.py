@@ -14,6 +14,7 @@ from editor.core.blog.repository import BlogRepository
 from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext
+from editor.ui import prompts
 from editor.ui.edit_actions import EditActions
 from editor.ui.editor_fonts import EditorFonts
 from editor.ui.editor_pane import UI_FONTS, pick_font
@@ -32,6 +33,7 @@ from editor.ui.session import Session
 from editor.ui.settings import Settings
 from editor.ui.settings_dialog import Preferences
 from editor.ui.status_counts import StatusCounts
+from editor.ui.tasks import TaskRunner
 from editor.ui.theme import ThemeController
 from editor.ui.view_modes import ViewModes
 
@@ -104,9 +106,14 @@ class MainWindow(QMainWindow):
         self.find = FindController(None, None, settings, self)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
-        self.main_splitter.addWidget(self.post_list)
+        # The blog's side: the post list first; search and other views of the blog add tabs.
+        self.sidebar = QTabWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setDocumentMode(True)
+        self.sidebar.addTab(self.post_list, self.tr("Posts"))
+        self.main_splitter.addWidget(self.sidebar)
         self.main_splitter.addWidget(self.find.with_bar(self.tabs))
-        self.main_splitter.setSizes([200, 1240])
+        self.main_splitter.setSizes([320, 1120])
         self.setCentralWidget(self.main_splitter)
         self.resize(1440, 900)
 
@@ -115,6 +122,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.doctor_status)
         self.preview_status = QLabel()
         self.statusBar().addPermanentWidget(self.preview_status)
+        # Long work (indexing, git, renames across posts) runs here, off the window's thread.
+        self.tasks = TaskRunner(
+            self.statusBar(), lambda title, message: prompts.show_error(self, title, message), self
+        )
 
         # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
@@ -122,7 +133,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineController(self.outline_panel, self)
         self.counts = StatusCounts(lambda: self.doctor.config, self)
         self.counts.add_to(self.statusBar())
-        self.view = ViewModes(self, None, None, self.outline_dock, self.post_list, settings)
+        self.view = ViewModes(self, None, None, self.outline_dock, self.sidebar, settings)
         self.help = HelpMenu(self)
         self.edit_actions = EditActions(self, self)
 
@@ -142,6 +153,8 @@ class MainWindow(QMainWindow):
             "edit": bar.addMenu(self.tr("&Edit")),
             "format": bar.addMenu(self.tr("F&ormat")),
             "view": bar.addMenu(self.tr("&View")),
+            "blog": bar.addMenu(self.tr("&Blog")),
+            "git": bar.addMenu(self.tr("&Git")),
             "doctor": bar.addMenu(self.tr("&Doctor")),
             "help": bar.addMenu(self.tr("&Help")),
         }
@@ -536,6 +549,17 @@ class MainWindow(QMainWindow):
         """Show a post in a tab (its own tab if already open); False when it cannot be read."""
         return self.opening.open_post(path)
 
+    def open_post_at(self, path: Path, line: int, column: int = 0) -> bool:
+        """Open a post (its own tab if already open) with the cursor at ``line`` of the file
+        (0-based, front matter included; a line of the front matter puts it at the body's
+        start) and ``column``; False when it cannot be read."""
+        if not self.opening.open_post(path):
+            return False
+        offset = self.document.source.body_line_offset
+        body_line = line - offset
+        self.editor.go_to_line(max(0, body_line), column if body_line >= 0 else 0)
+        return True
+
     def open_newest_post(self) -> None:
         """Show the open blog's newest post (a new one when it has none)."""
         self.opening.open_newest_post()
@@ -646,6 +670,7 @@ class MainWindow(QMainWindow):
             return
         self.save_session()
         self._save_state()
+        self.tasks.cancel_all()
         for view in self.views():
             view.shut_down()
         # A long outline or count run is not waited for: its result is dropped.

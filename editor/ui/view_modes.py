@@ -148,7 +148,7 @@ class ViewModes(QObject):
         self.full_screen_action.toggled.connect(self.set_full_screen)
         self.outline_action = self._toggle(self.tr("Show the &outline"), "", "view/outline")
         self.outline_action.toggled.connect(outline.setVisible)
-        self.post_list_action = self._toggle(self.tr("Show the post &list"), "", "view/post_list")
+        self.post_list_action = self._toggle(self.tr("Show the &sidebar"), "", "view/post_list")
         self.post_list_action.toggled.connect(post_list.setVisible)
         outline.setVisible(self.outline_action.isChecked())
         post_list.setVisible(self.post_list_action.isChecked())

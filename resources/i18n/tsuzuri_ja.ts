@@ -710,6 +710,10 @@
         <translation>開いている記事</translation>
     </message>
     <message>
+        <source>Posts</source>
+        <translation>記事一覧</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -724,6 +728,14 @@
     <message>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Blog</source>
+        <translation>ブログ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Git</source>
+        <translation>Git(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Doctor</source>
@@ -1346,6 +1358,17 @@
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>{title} (+{more})</source>
+        <translation>{title}（ほか {more} 件）</translation>
+    </message>
+</context>
+<context>
     <name>ThemeController</name>
     <message>
         <source>Follow the &amp;system</source>
@@ -1391,8 +1414,8 @@
         <translation>アウトラインを表示(&amp;O)</translation>
     </message>
     <message>
-        <source>Show the post &amp;list</source>
-        <translation>記事の一覧を表示(&amp;L)</translation>
+        <source>Show the &amp;sidebar</source>
+        <translation>サイドバーを表示(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ ALLOWED = {
     "UTF",
     "UTC",
     "git",
+    "Git",
     "AI",
     "md",
     "markdown",

@@ -28,7 +28,7 @@ from tests.ui.interface_words import english_words, visible_texts
 
 pytestmark = pytest.mark.ui
 
-MENUS_EN = ["&File", "&Edit", "F&ormat", "&View", "&Doctor", "&Help"]
+MENUS_EN = ["&File", "&Edit", "F&ormat", "&View", "&Blog", "&Git", "&Doctor", "&Help"]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # Examples in the form's placeholders: the writer's kind of data, not words of the interface.
 EXAMPLES = ("ai-chip-market",)
@@ -71,6 +71,8 @@ def test_the_japanese_window_shows_no_english_word(japanese_window):
         "編集(&E)",
         "書式(&O)",
         "表示(&V)",
+        "ブログ(&B)",
+        "Git(&G)",
         "記事の点検(&D)",
         "ヘルプ(&H)",
     ]

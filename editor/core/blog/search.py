@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import re
 import sqlite3
@@ -35,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.blog.posts import draft_files, post_date, post_files
+from editor.core.files.cache import blog_key
 from editor.core.files.reading import StorageError, read_post_file
 from editor.core.post.split import split_post
 from editor.core.post.yamlload import YamlLoadError, load_yaml
@@ -62,8 +62,7 @@ def fold(text: str) -> str:
 def index_path(cache_dir: Path | str, root: Path | str) -> Path:
     """Where the index of the blog at ``root`` lives under ``cache_dir``: one file per blog,
     named by a hash of the blog's resolved path."""
-    key = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
-    return Path(cache_dir) / f"{key.hexdigest()[:24]}.sqlite"
+    return Path(cache_dir) / f"{blog_key(root)}.sqlite"
 
 
 def trigram_supported() -> bool:
