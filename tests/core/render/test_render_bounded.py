@@ -1,8 +1,8 @@
 """Hostile bodies render in bounded time, with Jekyll's output or a visible refusal.
 
 Each input is generated at the size that took from seconds to forever before; the bound is a
-generous wall time for a slow, shared CI machine (a fixed algorithm takes well under a second).
-A ``timeout`` mark stops a run that would otherwise never end.
+generous CPU time (a busy machine stretches wall time, not CPU time).  A ``timeout`` mark, in
+wall time, stops a run that would otherwise never end.
 """
 
 from __future__ import annotations
@@ -18,19 +18,20 @@ from editor.core.render.liquid import UNKNOWN_CLASS
 
 pytestmark = pytest.mark.core
 
-BOUND = 20.0  # seconds, for a slow shared machine; a laptop needs a tenth to a fifth of it
+BOUND = 20.0  # CPU seconds, for a slow machine; a laptop needs a tenth to a fifth of it
 
 
 def _render(body: str):
-    started = time.perf_counter()
+    # CPU time, not wall time: a machine busy with other work must not fail the bound.
+    started = time.process_time()
     result = render_body(body, RenderContext())
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert seconds < BOUND, f"took {seconds:.1f} s"
     assert not any("fell back" in w for w in result.warnings), result.warnings
     return result
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 def test_nested_unclosed_ifs_show_each_tag_once_with_jekylls_error():
     # Liquid refuses this ("'if' tag was never closed") and Jekyll fails the build; the preview
     # shows each unclosed tag as a marker and keeps every word once.
@@ -43,14 +44,14 @@ def test_nested_unclosed_ifs_show_each_tag_once_with_jekylls_error():
     assert any("'if' tag was never closed" in w for w in result.warnings)
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 def test_unclosed_else_branch_keeps_its_text_once():
     result = _render("{% if false %}ONE{% else %}TWO\n")
     assert result.html.count("ONE") == 1 and result.html.count("TWO") == 1
     assert result.html.count(UNKNOWN_CLASS) == 2  # the if and the else
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("opener", ["{{ a ", "{{", "{% if "])
 def test_50k_unclosed_liquid_openers_are_shown_as_text(opener):
     body = opener * 50_000
@@ -79,7 +80,7 @@ def test_an_unclosed_variable_is_marked_with_jekylls_error(body, marked, after, 
     assert f'<p data-source-line="2">{after}</p>' in result.html
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("tag", ["raw", "comment"])
 def test_50k_unclosed_raw_and_comment_tags(tag):
     body = f"{{% {tag} %}}x." * 50_000
@@ -89,7 +90,7 @@ def test_50k_unclosed_raw_and_comment_tags(tag):
     assert any(f"'{tag}' tag was never closed" in w for w in result.warnings)
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 def test_120k_attribute_lists_all_apply_to_their_paragraph():
     # kramdown gives a paragraph every class of the attribute lists under it.
     count = 120_000
@@ -114,7 +115,7 @@ def test_unclosed_span_elements_close_where_kramdown_closes_them():
     assert _without_markers(_render(body).html) == _without_markers(jekyll)
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 def test_100k_unclosed_spans_are_all_closed_at_the_paragraph_end():
     count = 100_000
     result = _render("<span>a\n" * count + "\nq\n")
@@ -123,7 +124,7 @@ def test_100k_unclosed_spans_are_all_closed_at_the_paragraph_end():
     assert rest == f'<p data-source-line="{count + 1}">q</p>\n'
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 def test_50k_unclosed_html_comments_are_text():
     count = 50_000
     result = _render("<!-- a\n" * count + "\nq\n")
@@ -132,7 +133,7 @@ def test_50k_unclosed_html_comments_are_text():
     assert rest == f'<p data-source-line="{count + 1}">q</p>\n'
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 def test_50k_unclosed_span_attribute_lists_are_text():
     count = 50_000
     result = _render("*a*{: .b " * count + "\n")
@@ -152,7 +153,7 @@ def test_attribute_definitions_that_never_end_are_refused_with_a_warning(definit
     assert any("attribute list definitions" in w for w in result.warnings)
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("depth", [120, 5000])
 def test_liquid_nested_past_100_blocks_is_refused_with_jekylls_error(depth):
     # Liquid stops at 100 nested blocks ("Liquid error: Nesting too deep"; the build fails).
@@ -162,7 +163,7 @@ def test_liquid_nested_past_100_blocks_is_refused_with_jekylls_error(depth):
     assert any("Nesting too deep" in w for w in result.warnings)
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize("name", ["comment", "nomarkdown"])
 def test_50k_unclosed_kramdown_extensions_are_text(name):
     count = 50_000
@@ -172,7 +173,7 @@ def test_50k_unclosed_kramdown_extensions_are_text(name):
     assert rest == f'<p data-source-line="{count + 1}">q</p>\n'
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize(("count", "closed"), [(20_000, False), (2_000, True)])
 def test_html_with_markdown_inside_nested_deep_renders_with_a_warning(count, closed):
     closing = "\n" + "</div>\n" * count if closed else ""
@@ -189,7 +190,7 @@ def test_the_nesting_warning_is_worded_in_japanese_too():
     )
 
 
-@pytest.mark.timeout(60)
+@pytest.mark.timeout(300)
 def test_40k_unclosed_blocks_with_branches_keep_each_word_once():
     count = 40_000
     result = _render("{% if a %}Q.{% else %}R." * count)
