@@ -108,7 +108,7 @@ class PostBrowser(QWidget):
         self._catalog: Catalog | None = None
         self._entries: list[Entry] = []
         self._sorted: list[Entry] = []
-        self._vcs: dict[Path, str] = {}
+        self._vcs: dict[str, str] = {}  # by Entry.file
         self._sort = ("date", False)
         self._selected: Path | None = None
         self._running: dict[str, Any] = {}
@@ -199,7 +199,7 @@ class PostBrowser(QWidget):
         if column == "tags":
             return ", ".join(entry.tags)
         labels = self.state_labels()
-        states = entry.states(self._vcs.get(entry.path))
+        states = entry.states(self._vcs.get(entry.file))
         return ", ".join(labels[s] for s in labels if s in states)
 
     def relative(self, path: Path) -> str:
@@ -294,7 +294,7 @@ class PostBrowser(QWidget):
         """Git's word for each file ("modified", "new", "untracked"; a file left out is
         clean); relative paths are of the blog."""
         root = self._root or Path()
-        self._vcs = {(root / Path(p)): state for p, state in states.items()}
+        self._vcs = {str(root / Path(p)): state for p, state in states.items()}
         self._apply()
 
     # -- rows -------------------------------------------------------------------------------
@@ -347,21 +347,20 @@ class PostBrowser(QWidget):
         self._show_selected()
 
     def _show_selected(self) -> None:
+        row = self.row_of(self._selected) if self._selected is not None else -1
+        if row < 0:
+            self.view.clearSelection()
+            return
         selection = self.view.selectionModel()
-        for row, entry in enumerate(self.model.rows):
-            if entry.path == self._selected:
-                index = self.model.index(row, 0)
-                selection.setCurrentIndex(
-                    index,
-                    selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows,
-                )
-                self.view.scrollTo(index)
-                return
-        self.view.clearSelection()
+        index = self.model.index(row, 0)
+        flags = selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+        selection.setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
 
     def row_of(self, path: Path) -> int:
         """The row showing ``path`` (-1 when filtered out or not listed)."""
-        return next((n for n, e in enumerate(self.model.rows) if e.path == path), -1)
+        wanted = str(path)
+        return next((n for n, e in enumerate(self.model.rows) if e.file == wanted), -1)
 
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():

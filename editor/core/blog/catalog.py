@@ -50,6 +50,8 @@ STATES = (
     "unreadable",
 )
 VCS_STATES = ("modified", "new", "untracked")
+# Between the categories (and the tags) of a row: a control character no tag is written with.
+_SEPARATOR = "\x1f"
 
 _SCHEMA = """
 CREATE TABLE entries(
@@ -61,6 +63,7 @@ CREATE TABLE entries(
     date REAL,
     categories TEXT NOT NULL,
     tags TEXT NOT NULL,
+    folded TEXT NOT NULL,
     unpublished INTEGER NOT NULL,
     unreadable INTEGER NOT NULL,
     doctor_key TEXT,
@@ -75,7 +78,7 @@ class Entry:
     """One post or draft as the browser lists it.  ``future`` is relative to when the entries
     were handed out; ``doctor_errors`` is ``None`` until the doctor has checked the file."""
 
-    path: Path
+    file: str  # the file's path as text (the catalogue hands out thousands: no Path each)
     kind: str  # "post" or "draft"
     title: str
     date: dt.datetime | None
@@ -88,6 +91,10 @@ class Entry:
     mtime_ns: int = 0
     doctor_errors: bool | None = None
     folded: str = field(default="", compare=False, repr=False)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
     def states(self, vcs: str | None = None) -> frozenset[str]:
         """The row's states (names of :data:`STATES`); ``vcs`` is git's word for the file."""
@@ -122,9 +129,10 @@ class Filter:
 
 
 def select(
-    entries: Iterable[Entry], wanted: Filter, vcs: dict[Path, str] | None = None
+    entries: Iterable[Entry], wanted: Filter, vcs: dict[str, str] | None = None
 ) -> list[Entry]:
-    """The entries ``wanted`` lets through, in their order."""
+    """The entries ``wanted`` lets through, in their order; ``vcs`` is git's word for each
+    file (by :attr:`Entry.file`)."""
     needle = fold(wanted.text.strip())
     vcs = vcs or {}
     found = []
@@ -137,7 +145,7 @@ def select(
             continue
         if wanted.year is not None and (entry.date is None or entry.date.year != wanted.year):
             continue
-        if wanted.state is not None and wanted.state not in entry.states(vcs.get(entry.path)):
+        if wanted.state is not None and wanted.state not in entry.states(vcs.get(entry.file)):
             continue
         found.append(entry)
     return found
@@ -147,7 +155,7 @@ def sort_entries(entries: Iterable[Entry], by: str = "date", reverse: bool = Fal
     """``by`` "date", newest first (undated last), or "title" in code-point order of the title
     (kana before kanji, as Unicode numbers them; kanji are not read); ties by path.
     ``reverse`` turns the order round (undated posts stay last)."""
-    items = sorted(entries, key=lambda e: str(e.path))
+    items = sorted(entries, key=lambda e: e.file)
     if by == "title":
         return sorted(items, key=lambda e: e.title, reverse=reverse)
     dated = [e for e in items if e.date is not None]
@@ -238,32 +246,31 @@ class Catalog:
     def _entries(self, db: sqlite3.Connection, now: dt.datetime | None) -> list[Entry]:
         now = now or dt.datetime.now(self.zone)
         rows = db.execute(
-            "SELECT path, kind, size, mtime_ns, title, date, categories, tags, unpublished,"
-            " unreadable, doctor_errors FROM entries"
+            "SELECT path, kind, size, mtime_ns, title, date, categories, tags, folded,"
+            " unpublished, unreadable, doctor_errors FROM entries"
         )
         return [self._entry(row, now) for row in rows]
 
     def _entry(self, row: tuple, now: dt.datetime) -> Entry:
-        name, kind, size, mtime_ns, title, stamp, categories, tags, unpublished = row[:9]
-        unreadable, doctor_errors = row[9:]
-        path = Path(name)
+        name, kind, size, mtime_ns, title, stamp, categories, tags, folded = row[:9]
+        unpublished, unreadable, doctor_errors = row[9:]
         date = None if stamp is None else dt.datetime.fromtimestamp(stamp, self.zone)
         # Future: what site.posts would leave out for its date alone (published aside).
         future = kind == "post" and not posts.is_listed({}, date, self.site, now)
         return Entry(
-            path=path,
+            file=name,
             kind=kind,
             title=title,
             date=date,
-            categories=tuple(json.loads(categories)),
-            tags=tuple(json.loads(tags)),
+            categories=_split(categories),
+            tags=_split(tags),
             unpublished=bool(unpublished),
             future=future,
             unreadable=bool(unreadable),
             size=size,
             mtime_ns=mtime_ns,
             doctor_errors=None if doctor_errors is None else bool(doctor_errors),
-            folded=fold(f"{title}\n{path.name}"),
+            folded=folded,
         )
 
     # -- keeping it up to date --------------------------------------------------------------
@@ -309,8 +316,8 @@ class Catalog:
                 db.executemany("DELETE FROM entries WHERE path = ?", [(n,) for n in gone])
                 db.executemany(
                     "INSERT OR REPLACE INTO entries(path, kind, size, mtime_ns, title, date,"
-                    " categories, tags, unpublished, unreadable, doctor_key, doctor_errors)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+                    " categories, tags, folded, unpublished, unreadable, doctor_key,"
+                    " doctor_errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
                     rows,
                 )
         progress.step(total, total)
@@ -332,8 +339,9 @@ class Catalog:
             info.st_mtime_ns,
             title,
             None if date is None else date.timestamp(),
-            json.dumps(categories, ensure_ascii=False),
-            json.dumps(tags, ensure_ascii=False),
+            _SEPARATOR.join(categories),
+            _SEPARATOR.join(tags),
+            fold(f"{title}\n{path.name}"),  # what the filter box looks in
             int(front.get("published") is False),
             int(unreadable),
         )
@@ -376,6 +384,10 @@ def doctor_key(config: Any) -> str:
     values = dataclasses.asdict(config)
     values = {k: sorted(v) if isinstance(v, frozenset | set) else v for k, v in values.items()}
     return json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _split(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(_SEPARATOR)) if joined else ()
 
 
 def _files(root: Path, kind: str) -> list[Path]:

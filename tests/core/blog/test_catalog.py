@@ -166,7 +166,9 @@ def test_filters_fold_width_case_and_kana_and_combine(blog):
     assert names(Filter(state="unreadable")) == {"2025-08-01-broken.md"}
     assert names(Filter(text="記事", state="future")) == {"2099-01-01-later.md"}
     chip = blog / "_posts" / "2025-10-20-ai-chip.md"
-    assert {e.path for e in select(entries, Filter(state="modified"), {chip: "modified"})} == {chip}
+    assert {e.path for e in select(entries, Filter(state="modified"), {str(chip): "modified"})} == {
+        chip
+    }
 
 
 def test_sorting_by_date_newest_first_or_by_title(blog):
