@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -147,10 +147,11 @@ class PostBrowser(QWidget):
             self.state.addItem(label, value)
         self.count = QLabel()
         self.count.setObjectName("postCount")
-        combos = QHBoxLayout()
+        combos = QGridLayout()  # two by two: readable in a narrow sidebar
         combos.setContentsMargins(0, 0, 0, 0)
-        for combo in (self.category, self.tag, self.year, self.state):
-            combos.addWidget(combo, 1)
+        combos.setSpacing(2)
+        for n, combo in enumerate((self.category, self.tag, self.year, self.state)):
+            combos.addWidget(combo, n // 2, n % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
