@@ -33,7 +33,12 @@ from editor.core.blog import posts
 from editor.core.blog.dates import zone_or_local
 from editor.core.blog.progress import NO_PROGRESS, Progress
 from editor.core.blog.taxonomy import fold
-from editor.core.files.cache import blog_cache_file
+from editor.core.files.cache import (
+    blog_cache_file,
+    discard_cache_file,
+    open_cache_db,
+    write_transaction,
+)
 
 SCHEMA_VERSION = 1
 KINDS = ("post", "draft")
@@ -199,20 +204,11 @@ class Catalog:
             db.close()
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = open_cache_db(self.path, _SCHEMA, SCHEMA_VERSION, "SELECT count(*) FROM entries")
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                with _transaction(db):
-                    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                        if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                            raise sqlite3.DatabaseError("not a Tsuzuri catalogue")
-                        for statement in filter(str.strip, _SCHEMA.split(";")):
-                            db.execute(statement)
-                        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             zone = db.execute("SELECT value FROM meta WHERE key = 'zone'").fetchone()
             if zone is None or zone[0] != str(self.zone):  # dates were read in another zone
-                with _transaction(db):
+                with write_transaction(db):
                     db.execute("DELETE FROM entries")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('zone', ?)", (str(self.zone),))
         except sqlite3.DatabaseError:
@@ -221,9 +217,7 @@ class Catalog:
         return db
 
     def _discard(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{self.path}{suffix}")
+        discard_cache_file(self.path)
 
     def _guarded(self, action):
         """``action(db)``; a cache found corrupt on the way is thrown away and made again."""
@@ -312,7 +306,7 @@ class Catalog:
         gone = [name for name in known if name not in files]
         progress.check()  # nothing is written once cancelled
         if rows or gone:
-            with _transaction(db):
+            with write_transaction(db):
                 db.executemany("DELETE FROM entries WHERE path = ?", [(n,) for n in gone])
                 db.executemany(
                     "INSERT OR REPLACE INTO entries(path, kind, size, mtime_ns, title, date,"
@@ -392,15 +386,3 @@ def _split(joined: str) -> tuple[str, ...]:
 
 def _files(root: Path, kind: str) -> list[Path]:
     return posts.post_files(root) if kind == "post" else posts.draft_files(root)
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction, taken at once (``BEGIN IMMEDIATE``) so two writers queue."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
