@@ -4,7 +4,9 @@
 - warm start: a new browser showing the rows of the cached catalogue (what the writer sees at
   once), and the update after it that stats every file and reads none;
 - a filter keystroke: the rows narrowed for one more character typed in the filter box;
-- memory: the process's resident size grown by the browser holding every row.
+- memory: the process's resident size grown by the browser holding every row;
+- the doctor's check for errors, per post (the background work of a first start; a second
+  start checks none), measured on the first DOCTOR_POSTS posts.
 
 N posts, 2000 by default to keep ``make bench`` short; ``TSUZURI_BENCH_POSTS=10000`` for the
 issue's scale.  Run: ``python benchmarks/bench_browser.py``.
@@ -33,6 +35,7 @@ KEYSTROKE_TARGET_MS = 50.0
 MEMORY_TARGET_MB = 300.0
 # What a writer types, one character at a time: a title word, then a file name.
 TYPED = ("半導体の話", "post-12")
+DOCTOR_POSTS = 100
 
 
 def _rss_mb() -> float:
@@ -53,7 +56,8 @@ class _Idle:
 def run() -> list[dict]:
     from PySide6.QtWidgets import QApplication
 
-    from editor.ui.post_browser import PostBrowser
+    from editor.core.doctor import DoctorConfig
+    from editor.ui.post_browser import PostBrowser, has_doctor_errors
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -88,6 +92,12 @@ def run() -> list[dict]:
             browser.filter.clear()
         times.sort()
         browser.close()
+
+        config = DoctorConfig()
+        files = [e.path for e in Catalog(root, SITE).cached()][:DOCTOR_POSTS]
+        start = time.perf_counter()
+        errors = sum(has_doctor_errors(path, config, root) for path in files)
+        doctor_ms = (time.perf_counter() - start) * 1000 / len(files)
     return [
         {"name": f"browser cold catalogue {POSTS} posts", "median_ms": cold_ms, "posts": count},
         {
@@ -112,6 +122,11 @@ def run() -> list[dict]:
             "median_ms": round(grown, 1),
             "target_ms": MEMORY_TARGET_MB,
             "rss_growth_mb": round(grown, 1),
+        },
+        {
+            "name": f"browser doctor check per post (first {DOCTOR_POSTS})",
+            "median_ms": doctor_ms,
+            "with_errors": errors,
         },
     ]
 

@@ -243,7 +243,7 @@ class PostBrowser(QWidget):
         root = catalog.root
 
         def check(progress):
-            catalog.check_doctor(key, lambda path: _has_errors(path, config, root), progress)
+            catalog.check_doctor(key, lambda path: has_doctor_errors(path, config, root), progress)
             return catalog.cached()
 
         self._run("doctor", self.tr("Checking posts"), check, self._on_checked)
@@ -446,7 +446,7 @@ class PostBrowser(QWidget):
         self.filter.selectAll()
 
 
-def _has_errors(path: Path, config: DoctorConfig, root: Path) -> bool:
+def has_doctor_errors(path: Path, config: DoctorConfig, root: Path) -> bool:
     """True when the doctor finds an error (not a warning) in the post at ``path``."""
     try:
         text = read_post_file(path).text

@@ -175,9 +175,9 @@ def test_posts_with_doctor_errors_are_marked_and_a_second_start_checks_nothing(
     from editor.ui import post_browser
 
     checked: list[Path] = []
-    original = post_browser._has_errors
+    original = post_browser.has_doctor_errors
     monkeypatch.setattr(
-        post_browser, "_has_errors", lambda p, *a: checked.append(p) or original(p, *a)
+        post_browser, "has_doctor_errors", lambda p, *a: checked.append(p) or original(p, *a)
     )
     again = make_window(blog)
     browser = wait_for_posts(qtbot, again, doctor=True)

@@ -202,3 +202,17 @@ def test_doctor_answers_are_kept_until_the_file_or_the_settings_change(blog):
     other = doctor_key(DoctorConfig(disabled=frozenset({"links", "headings"})))
     assert other == doctor_key(DoctorConfig(disabled=frozenset({"headings", "links"})))
     assert catalog.check_doctor(other, check) == 7
+
+
+def test_a_cancelled_doctor_check_keeps_the_answers_it_had(blog):
+    catalog = Catalog(blog, SITE)
+    catalog.update()
+    key = doctor_key(DoctorConfig())
+    asked: list[Path] = []
+    progress = Progress(lambda done, total, label: done == 3 and progress.cancel())
+    with pytest.raises(Cancelled):
+        catalog.check_doctor(key, lambda p: asked.append(p) or False, progress)
+    assert 0 < len(asked) < 7  # stopped at the step after the cancel
+    checked = [e for e in catalog.cached() if e.doctor_errors is not None]
+    assert {e.path for e in checked} == set(asked)
+    assert catalog.check_doctor(key, lambda p: False) == 7 - len(asked)  # only the rest
