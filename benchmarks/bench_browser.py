@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -50,7 +51,7 @@ class _Idle:
     """A task runner that never runs the work: the browser shows only what the cache holds."""
 
     def run(self, *_args, **_kwargs):
-        return object()
+        return SimpleNamespace(cancel=lambda: None)
 
 
 def run() -> list[dict]:

@@ -35,6 +35,7 @@ from editor.core.blog.catalog import Catalog, Entry, Filter, doctor_key, select,
 from editor.core.blog.progress import NO_PROGRESS
 from editor.core.doctor import DoctorConfig, diagnose
 from editor.core.files.storage import StorageError, read_post_file
+from editor.ui import prompts
 
 COLUMNS = ("title", "date", "categories", "tags", "state")
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -215,6 +216,9 @@ class PostBrowser(QWidget):
 
     def show_blog(self, root: Path) -> None:
         """Show the blog at ``root``: its cached catalogue at once, then brought up to date."""
+        for task in self._running.values():
+            if task is not None:
+                task.cancel()  # the last blog's work is of no use any more
         self._root = Path(root)
         self._catalog = Catalog(self._root, self._site())
         self._vcs = {}
@@ -280,7 +284,7 @@ class PostBrowser(QWidget):
             work,
             ended,
             on_cancelled=lambda: ended(ok=False),
-            on_failed=lambda message: (ended(ok=False), self.count.setText(message)),
+            on_failed=lambda message: (ended(ok=False), prompts.show_error(self, title, message)),
         )
 
     def is_reading(self) -> bool:

@@ -243,3 +243,17 @@ def test_ctrl_shift_l_puts_the_cursor_in_the_filter(qtbot, blog, make_window):
     )
     qtbot.waitUntil(browser.filter.hasFocus, timeout=3000)
     assert window.sidebar.currentWidget() is browser
+
+
+def test_another_blog_opened_while_reading_shows_only_its_own_posts(
+    qtbot, blog, make_window, tmp_path
+):
+    other = tmp_path / "other"
+    (other / "_posts").mkdir(parents=True)
+    (other / "_config.yml").write_text("title: 別のブログ\n", "utf-8")
+    (other / "_posts" / "2025-02-03-only.md").write_text("---\ntitle: 唯一の記事\n---\n", "utf-8")
+    window = make_window(blog)
+    window.open_blog(other)
+    browser = wait_for_posts(qtbot, window, doctor=True)
+    assert cells(browser) == ["唯一の記事"]
+    assert browser.count.text() == "1 of 1 posts"
