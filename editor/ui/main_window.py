@@ -15,6 +15,7 @@ from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
 from editor.core.render import RenderContext
 from editor.ui import prompts
+from editor.ui.doctor_controller import disabled_rules, doctor_config
 from editor.ui.edit_actions import EditActions
 from editor.ui.editor_fonts import EditorFonts
 from editor.ui.editor_pane import UI_FONTS, pick_font
@@ -26,7 +27,7 @@ from editor.ui.i18n import worded
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.outline import OutlineController, OutlinePanel
-from editor.ui.post_list import PostListView
+from editor.ui.post_browser import PostBrowser
 from editor.ui.post_view import PostView
 from editor.ui.preview_style import PreviewStyle
 from editor.ui.session import Session
@@ -69,7 +70,11 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(settings, lambda: self.blog_root, self)
         self.format_actions = FormatActions(settings, self)  # on the current tab's text pane
 
-        self.post_list = PostListView()
+        self.post_list = PostBrowser(
+            lambda: self.tasks,
+            lambda: self.blog.site,
+            lambda: doctor_config(settings, disabled_rules(settings, self.blog.root)),
+        )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("postTabs")
         self.tabs.setAccessibleName(self.tr("Open posts"))
@@ -229,6 +234,7 @@ class MainWindow(QMainWindow):
         self.doctor_rules_menu = self.menus["doctor"].addMenu(self.tr("&Rules"))
         self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
         self.help.fill_menu(self.menus["help"])
+        self.post_list.fill_menu(self.menus["blog"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)

@@ -20,7 +20,7 @@ from editor.core.post.document import PostDocument
 from editor.ui import prompts
 from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
-from editor.ui.post_list import PostListView
+from editor.ui.post_browser import PostBrowser
 
 Show = Callable[[PostDocument, "LoadedPost | None", bool], None]
 
@@ -45,7 +45,7 @@ class Opening(QObject):
         blog: OpenBlog,
         document: Callable[[], PostDocument],
         read: Callable[[Path], LoadedPost],
-        post_list: PostListView,
+        post_list: PostBrowser,
         confirm_leaving: Callable[[], bool],
         show: Show,
         switch_to: Callable[[Path], bool],

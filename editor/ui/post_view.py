@@ -26,7 +26,7 @@ from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.i18n import current_language
 from editor.ui.open_blog import OpenBlog
-from editor.ui.post_list import PostListView
+from editor.ui.post_browser import PostBrowser
 from editor.ui.post_naming import PostNaming
 from editor.ui.preview import PreviewPane
 from editor.ui.safekeeping import SafeKeeper
@@ -55,7 +55,7 @@ class PostView(QSplitter):
         window: QWidget,
         blog: OpenBlog,
         settings: Settings,
-        post_list: PostListView,
+        post_list: PostBrowser,
         load: Callable[[Path], tuple[PostDocument, LoadedPost] | None],
     ):
         super().__init__(Qt.Orientation.Horizontal, window)

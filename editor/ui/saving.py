@@ -13,7 +13,7 @@ from editor.ui import prompts
 from editor.ui.edited_post import EditedPost
 from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
-from editor.ui.post_list import PostListView
+from editor.ui.post_browser import PostBrowser
 from editor.ui.post_naming import PostNaming
 from editor.ui.safekeeping import SafeKeeper
 
@@ -37,7 +37,7 @@ class Saving(QObject):
         naming: PostNaming,
         safekeeping: SafeKeeper,
         binding: FormBinding,
-        post_list: PostListView,
+        post_list: PostBrowser,
         open_post: Callable[[Path], bool],
         window: QWidget,
     ):

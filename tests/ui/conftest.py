@@ -187,6 +187,15 @@ def wait_for_preview(qtbot, window, needle: str, timeout: int = 15000) -> None:
     qtbot.waitUntil(lambda: needle in preview_text(qtbot, window), timeout=timeout)
 
 
+def wait_for_posts(qtbot, window, doctor: bool = False):
+    """Wait until the post browser has read the blog (and, with ``doctor``, checked it);
+    returns the browser."""
+    browser = window.post_list
+    busy = browser.is_checking if doctor else browser.is_reading
+    qtbot.waitUntil(lambda: not busy(), timeout=20000)
+    return browser
+
+
 def type_text(qtbot, widget, text: str) -> None:
     """Type like a writer: ASCII as key presses, Japanese as input-method commits, Enter as a key.
 

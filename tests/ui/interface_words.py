@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTabBar,
     QTextEdit,
+    QTreeView,
     QTreeWidget,
     QWidget,
 )
@@ -105,6 +107,14 @@ def visible_texts(top: QWidget, items: bool = False) -> list[tuple[str, str]]:
         elif isinstance(widget, QTreeWidget):
             header = widget.headerItem()
             texts += [(f"{name} header", header.text(i)) for i in range(header.columnCount())]
+        elif isinstance(widget, QTreeView) and widget.model() is not None:
+            model = widget.model()  # a view of a model (the post browser): header, then rows
+            columns = range(model.columnCount())
+            texts += [
+                (f"{name} header", model.headerData(c, Qt.Orientation.Horizontal)) for c in columns
+            ]
+            rows = range(model.rowCount()) if items else ()
+            texts += [(f"{name} row", model.index(r, c).data()) for r in rows for c in columns]
         elif isinstance(widget, QListWidget) and items:
             texts += [(f"{name} row", widget.item(i).text()) for i in range(widget.count())]
         if isinstance(widget, QSpinBox):

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import type_text
+from tests.ui.conftest import type_text, wait_for_posts
 
 pytestmark = pytest.mark.ui
 
@@ -21,9 +21,9 @@ def git(blog, *args: str) -> str:
     ).stdout
 
 
-def _labels(window) -> list[str]:
-    items = (window.post_list.item(row) for row in range(window.post_list.count()))
-    return [item.text() for item in items]
+def _labels(qtbot, window) -> list[str]:
+    browser = wait_for_posts(qtbot, window)
+    return [browser.model.index(row, 0).data() for row in range(browser.model.rowCount())]
 
 
 def test_the_post_list_shows_the_posts_jekyll_publishes(qtbot, blog, make_window):
@@ -31,10 +31,10 @@ def test_the_post_list_shows_the_posts_jekyll_publishes(qtbot, blog, make_window
     (blog / "tech" / "_posts" / "2025-11-01-b.md").write_text("---\ntitle: B\n---\n", "utf-8")
     (blog / "_posts" / "notes.md").write_text("---\ntitle: メモ\n---\n", "utf-8")
     window = make_window(blog)
-    labels = _labels(window)
-    assert labels[0] == "2025-11-01-b"
-    assert "notes" not in labels
-    window.post_list.itemActivated.emit(window.post_list.item(0))
+    labels = _labels(qtbot, window)
+    assert labels[0] == "B"
+    assert "メモ" not in labels
+    window.post_list.view.activated.emit(window.post_list.model.index(0, 0))
     assert window.document.path.name == "2025-11-01-b.md"
 
 
@@ -143,4 +143,7 @@ def test_a_date_unlike_the_file_name_is_mended_by_renaming_on_request(qtbot, blo
     assert window.document.path.name == "2024-03-24-spring.md" and not post.exists()
     status = window.statusBar().currentMessage()
     assert "2024-03-24-spring.md" in status and "2024-04-01-link.md" in status
-    assert "2024-03-24-spring" in _labels(window)
+    browser = wait_for_posts(qtbot, window)
+    names = [entry.path.name for entry in browser.model.rows]
+    assert "2024-03-24-spring.md" in names and "2024-03-01-spring.md" not in names
+    assert browser.row_of(window.document.path) == browser.view.currentIndex().row()

@@ -62,13 +62,13 @@ def test_opening_shows_what_it_read_once_and_asks_only_before_another_blog(qtbot
     from editor.core.post.document import PostDocument
     from editor.ui.open_blog import OpenBlog
     from editor.ui.opening import Opening
-    from editor.ui.post_list import PostListView
+    from editor.ui.post_browser import PostBrowser
 
     parent = QWidget()
     qtbot.addWidget(parent)
     open_blog = OpenBlog()
     open_blog.open(blog)
-    post_list = PostListView()
+    post_list = PostBrowser()
     qtbot.addWidget(post_list)
     post_list.show_blog(blog)
     current = [PostDocument.from_text("")]

@@ -48,10 +48,11 @@ def _data_values(window) -> tuple[str, ...]:
         values += [str(key), str(value)]
         if isinstance(value, list):
             values += [str(item) for item in value]
-    for row in range(window.post_list.count()):
-        item = window.post_list.item(row)
-        values.append(Path(item.toolTip()).stem)
-        values.append(item.toolTip())
+    browser = window.post_list  # the blog's posts: titles, names, categories, tags, years
+    for entry in browser.model.rows:
+        values += [entry.title, entry.path.stem, str(entry.path), *entry.categories, *entry.tags]
+    for combo in (browser.category, browser.tag, browser.year):
+        values += [combo.itemText(i) for i in range(1, combo.count())]
     return (*values, *EXAMPLES)
 
 

@@ -10,7 +10,7 @@ from editor.core.files.recovery import RecoveryStore
 from editor.ui import prompts
 from editor.ui.recovery_dialog import RecoveryChoice
 from editor.ui.resources import data_dir
-from tests.ui.conftest import JA_POST, type_text
+from tests.ui.conftest import JA_POST, type_text, wait_for_posts
 
 pytestmark = pytest.mark.ui
 
@@ -188,16 +188,20 @@ def test_a_new_post_is_asked_about_by_its_title(qtbot, blog, make_window, monkey
 
 def test_clicks_in_the_post_list_reuse_a_tab_only_looked_at(qtbot, blog, make_window):
     window = make_window(blog)
-    items = [window.post_list.item(row) for row in range(3)]
-    for item in items[:2]:
-        rect = window.post_list.visualItemRect(item)
-        qtbot.mouseClick(window.post_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    browser = wait_for_posts(qtbot, window)
+    rows = [browser.model.index(row, 0) for row in range(3)]
+
+    def click(index):
+        rect = browser.view.visualRect(index)
+        qtbot.mouseClick(browser.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    for index in rows[:2]:
+        click(index)
     assert window.tabs.count() == 1  # browsing the list does not pile up tabs
     second = window.document.path
-    assert second.name in items[1].data(Qt.ItemDataRole.UserRole)
+    assert second == browser.model.rows[1].path
     type_text(qtbot, window.editor, "手を入れた")
-    rect = window.post_list.visualItemRect(items[2])
-    qtbot.mouseClick(window.post_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    click(rows[2])
     assert window.tabs.count() == 2  # the tab with typing in it stays
     assert window.views()[0].document.path == second
 

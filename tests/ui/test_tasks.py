@@ -6,13 +6,14 @@ from __future__ import annotations
 import threading
 
 from editor.core.files.cache import blog_cache_file, cache_folder
-from tests.ui.conftest import JA_POST
+from tests.ui.conftest import JA_POST, wait_for_posts
 
 
 def test_a_task_shows_progress_and_its_result_arrives_on_the_window_thread(
     qtbot, blog, make_window
 ):
     window = make_window(blog)
+    wait_for_posts(qtbot, window, doctor=True)  # the browser's own tasks are done
     tasks = window.tasks
     main_thread = threading.current_thread()
     go_on = threading.Event()
@@ -37,6 +38,7 @@ def test_a_task_shows_progress_and_its_result_arrives_on_the_window_thread(
 
 def test_cancel_stops_the_work_at_its_next_step(qtbot, blog, make_window):
     window = make_window(blog)
+    wait_for_posts(qtbot, window, doctor=True)  # the browser's own tasks are done
     tasks = window.tasks
     steps: list[int] = []
     ended: list[str] = []

@@ -248,17 +248,26 @@ _HANDLER = _SafeYaml()
 def read_metadata(path: Path | str) -> dict[str, Any]:
     """A file's front matter for listing many posts; ``{}`` when missing, unreadable or
     refused.  For reading only: edits go through :mod:`editor.core.post.frontmatter`."""
+    metadata = read_metadata_or_none(path)
+    return {} if metadata is None else metadata
+
+
+def read_metadata_or_none(path: Path | str) -> dict[str, Any] | None:
+    """:func:`read_metadata`, but ``None`` when the file or its front matter cannot be read
+    (refused, not UTF-8, broken YAML, not ``key: value`` lines); ``{}`` when it has none."""
     try:
         text = read_text_file(Path(path))
     except (OSError, StorageError):
-        return {}
+        return None
     if not split_post(text).has_front_matter:
         return {}
     try:
         metadata = python_frontmatter.loads(text, handler=_HANDLER).metadata
     except (YamlLoadError, ValueError):
+        return None
+    if metadata is None or metadata == {}:
         return {}
-    return dict(metadata) if isinstance(metadata, dict) else {}
+    return dict(metadata) if isinstance(metadata, dict) else None
 
 
 _LINK_TAG = re.compile(r"\{%-?\s*(post_url|link)\s+([^\s%]+)")

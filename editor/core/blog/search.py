@@ -23,7 +23,6 @@ missing, corrupt or foreign index file is rebuilt.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -34,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.blog.posts import draft_files, post_date, post_files
-from editor.core.files.cache import blog_key
+from editor.core.files.cache import blog_key, discard_cache_file, open_cache_db, write_transaction
 from editor.core.files.reading import StorageError, read_post_file
 from editor.core.post.split import split_post
 from editor.core.post.yamlload import YamlLoadError, load_yaml
@@ -140,29 +139,10 @@ class SearchIndex:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
-                with _transaction(db):
-                    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-                    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                        if tables:
-                            raise sqlite3.DatabaseError("not a Tsuzuri search index")
-                        for statement in filter(str.strip, _SCHEMA.split(";")):
-                            db.execute(statement)
-                        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            db.execute("SELECT count(*) FROM files").fetchone()
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
+        return open_cache_db(self.path, _SCHEMA, SCHEMA_VERSION, "SELECT count(*) FROM files")
 
     def _discard(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{self.path}{suffix}")
+        discard_cache_file(self.path)
 
     def close(self) -> None:
         """Close the database file."""
@@ -216,7 +196,7 @@ class SearchIndex:
                 rows.append(row)
         gone = [name for name in known if name not in files or name in refused]
         if rows or gone:
-            with _transaction(self._db):
+            with write_transaction(self._db):
                 for name in gone:
                     self._drop(name)
                 for row in rows:
@@ -329,15 +309,3 @@ class SearchIndex:
 
 
 _OPTIONS = SearchOptions(width_insensitive=True)
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction, taken at once (``BEGIN IMMEDIATE``) so two writers queue."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")

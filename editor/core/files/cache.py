@@ -8,8 +8,11 @@ file in it is rebuilt from the blog.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -29,3 +32,46 @@ def blog_key(root: Path | str) -> str:
 def blog_cache_file(kind: str, root: Path | str, suffix: str = ".sqlite") -> Path:
     """The cache file of ``kind`` for the blog at ``root``: ``<folder>/<blog_key><suffix>``."""
     return cache_folder(kind) / f"{blog_key(root)}{suffix}"
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction on a cache's SQLite file, taken at once (``BEGIN IMMEDIATE``) so two writers queue."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def discard_cache_file(path: Path | str) -> None:
+    """Remove an SQLite cache file and what SQLite keeps beside it (to be made again)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+
+
+def open_cache_db(path: Path | str, schema: str, version: int, check: str) -> sqlite3.Connection:
+    """The SQLite cache file at ``path`` in WAL mode, made with ``schema`` (statements split on
+    ``;``) and marked ``version`` when empty; ``check`` is a statement it must answer.  Raises
+    ``sqlite3.DatabaseError`` for a corrupt file, another version or someone else's database:
+    the caller discards it (:func:`discard_cache_file`) and opens it again."""
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        if db.execute("PRAGMA user_version").fetchone()[0] != version:
+            with write_transaction(db):
+                tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if db.execute("PRAGMA user_version").fetchone()[0] != version:
+                    if tables:
+                        raise sqlite3.DatabaseError(f"{path}: not a Tsuzuri cache of this version")
+                    for statement in filter(str.strip, schema.split(";")):
+                        db.execute(statement)
+                    db.execute(f"PRAGMA user_version={version}")
+        db.execute(check).fetchall()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
