@@ -836,10 +836,106 @@
     </message>
 </context>
 <context>
-    <name>PostListView</name>
+    <name>PostBrowser</name>
     <message>
-        <source>[draft] </source>
-        <translation>［下書き］</translation>
+        <source>Filter by title or file name</source>
+        <translation>タイトルかファイル名で絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter posts ({shortcut})</source>
+        <translation>記事を絞り込む（{shortcut}）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>カテゴリー</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>公開済み</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>非公開</translation>
+    </message>
+    <message>
+        <source>Future-dated</source>
+        <translation>未来の日付</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>変更あり</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Untracked</source>
+        <translation>未追跡</translation>
+    </message>
+    <message>
+        <source>Doctor errors</source>
+        <translation>点検でエラー</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>読み込めない</translation>
+    </message>
+    <message>
+        <source>Reading posts</source>
+        <translation>記事を読み込み中</translation>
+    </message>
+    <message>
+        <source>Checking posts</source>
+        <translation>記事を点検中</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} posts</source>
+        <translation>{total} 件中 {shown} 件の記事</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>すべてのカテゴリー</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>すべてのタグ</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>すべての年</translation>
+    </message>
+    <message>
+        <source>Rename or merge “{value}”…</source>
+        <translation>「{value}」の名前を変更・統合…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter posts</source>
+        <translation>記事を絞り込む(&amp;F)</translation>
     </message>
 </context>
 <context>
