@@ -767,11 +767,11 @@
     </message>
     <message>
         <source>{path} is a pre-commit hook Tsuzuri did not write; it is left as it is.</source>
-        <translation>{path} は Tsuzuri が書いたものではない pre-commit フックです。そのままにします。</translation>
+        <translation>{path} は Tsuzuri が書いたものではないコミット前のフック (pre-commit) です。そのままにします。</translation>
     </message>
     <message>
         <source>No pre-commit check is installed.</source>
-        <translation>pre-commit の点検はインストールされていません。</translation>
+        <translation>コミット前の点検はインストールされていません。</translation>
     </message>
 </context>
 <context>

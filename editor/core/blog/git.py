@@ -332,6 +332,15 @@ def commit_message(title: str, new: bool, lang: str) -> str:
     return Phrase(template, title=title).say(lang)
 
 
+def changed_paths(paths: list[Path], states: dict[Path, str]) -> list[Path]:
+    """Those of ``paths`` with something to commit; GitError "nothing" when none has."""
+    changed = [p for p in paths if states.get(p.resolve())]
+    if not changed:
+        message = QT_TRANSLATE_NOOP("git", "The post and its images have no changes to commit.")
+        raise GitError("nothing", Phrase(message))
+    return changed
+
+
 def commit_only(
     repo: Repository,
     paths: list[Path],
@@ -349,10 +358,7 @@ def commit_only(
     if not message.strip():
         raise GitError("empty_message", Phrase(QT_TRANSLATE_NOOP("git", "The message is empty.")))
     states = {p.resolve(): s for p, s in states.items()}
-    changed = [p for p in paths if states.get(p)]
-    if not changed:
-        message_ = QT_TRANSLATE_NOOP("git", "The post and its images have no changes to commit.")
-        raise GitError("nothing", Phrase(message_))
+    changed = changed_paths(paths, states)
     relative = [str(p.relative_to(repo.top.resolve())) for p in changed]
     untracked = [r for p, r in zip(changed, relative, strict=True) if states[p] == UNTRACKED]
     if untracked:

@@ -11,7 +11,13 @@ import pytest
 
 from editor.core.blog import git as blog_git
 from editor.core.render import RenderContext
-from tests.gitrepos import git, isolate_git, make_repos, tsuzuri_on_path
+from tests.gitrepos import (
+    git,
+    isolate_git,
+    make_repos,
+    remote_wanting_credentials,
+    tsuzuri_on_path,
+)
 
 pytestmark = pytest.mark.core
 
@@ -153,7 +159,7 @@ def test_a_rejected_push_keeps_gits_words(repos, tmp_path):
     assert "[rejected]" in text and "main -> main" in text
 
 
-def test_a_remote_wanting_credentials_does_not_hang(repos):
+def test_a_remote_that_is_not_there_fails_at_once(repos):
     _bare, work, blog = repos
     git(work, "remote", "set-url", "origin", "http://127.0.0.1:9/x.git")
     start = time.monotonic()
@@ -161,6 +167,19 @@ def test_a_remote_wanting_credentials_does_not_hang(repos):
         blog_git.push(blog_git.find_repository(blog), timeout=20)
     assert time.monotonic() - start < 20
     assert "127.0.0.1" in raised.value.output
+
+
+def test_a_remote_wanting_credentials_does_not_hang(repos):
+    _bare, work, blog = repos
+    with remote_wanting_credentials() as url:
+        git(work, "remote", "set-url", "origin", url)
+        start = time.monotonic()
+        with pytest.raises(blog_git.GitError) as raised:
+            blog_git.push(blog_git.find_repository(blog), timeout=20)
+    assert time.monotonic() - start < 20
+    assert "terminal prompts disabled" in raised.value.output  # git's words, verbatim
+    assert raised.value.auth
+    assert "GIT_TERMINAL_PROMPT=0" in raised.value.message_in("en")
 
 
 def test_a_credentials_failure_says_prompts_are_disabled():
