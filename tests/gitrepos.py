@@ -102,3 +102,23 @@ def remote_wanting_credentials():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def push_from_another_clone(bare: Path, folder: Path, name: str, text: str) -> Path:
+    """Another machine writes ``site/<name>``, commits and pushes it; returns that clone."""
+    other = clone(bare, folder)
+    path = other / "site" / name
+    path.write_text(text, encoding="utf-8")
+    git(other, "add", "--", str(path.relative_to(other)))
+    git(other, "commit", "-q", "-m", "from another machine")
+    git(other, "push", "-q")
+    return other
+
+
+def remote_that_never_answers(monkeypatch, folder: Path, work: Path) -> None:
+    """``origin`` becomes an ssh remote whose ssh sleeps for a minute."""
+    slow = folder / "slow-ssh"
+    slow.write_text("#!/bin/sh\nsleep 60\n")
+    slow.chmod(0o755)
+    git(work, "remote", "set-url", "origin", "ssh://example.invalid/x.git")
+    monkeypatch.setenv("GIT_SSH_COMMAND", str(slow))

@@ -10,18 +10,16 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from editor.ui import prompts
-from tests.gitrepos import clone, git, isolate_git, make_repos, remote_wanting_credentials
+from tests.gitrepos import (
+    git,
+    isolate_git,
+    push_from_another_clone,
+    remote_that_never_answers,
+    remote_wanting_credentials,
+)
 from tests.ui.conftest import JA_POST, type_text
 
 pytestmark = pytest.mark.ui
-
-TITLE = "AIチップ市場の次の主戦場"
-
-
-@pytest.fixture
-def repos(tmp_path, monkeypatch):
-    isolate_git(monkeypatch, tmp_path)
-    return make_repos(tmp_path)
 
 
 @pytest.fixture
@@ -56,9 +54,9 @@ def _title(window):
 
 
 def test_commit_post_takes_only_the_post_and_its_image(
-    qtbot, make_window, repos, commits, prompt_log
+    qtbot, make_window, git_repos, commits, prompt_log
 ):
-    _bare, work, blog = repos
+    _bare, work, blog = git_repos
     staged = blog / "_posts" / "2025-10-24-writing-with-tsuzuri.md"
     staged.write_text(staged.read_text("utf-8") + "\nstaged\n", encoding="utf-8")
     git(work, "add", "--", "site/_posts/2025-10-24-writing-with-tsuzuri.md")
@@ -89,9 +87,9 @@ def test_commit_post_takes_only_the_post_and_its_image(
 
 
 def test_an_unsaved_post_is_saved_first_and_committed_as_an_update(
-    qtbot, make_window, repos, commits, prompt_log, monkeypatch
+    qtbot, make_window, git_repos, commits, prompt_log, monkeypatch
 ):
-    _bare, work, blog = repos
+    _bare, work, blog = git_repos
     git(work, "add", "--", "site")
     git(work, "commit", "-q", "-m", "all")
     window = make_window(blog, blog / "_posts" / JA_POST)
@@ -115,10 +113,10 @@ def test_an_unsaved_post_is_saved_first_and_committed_as_an_update(
 
 
 def test_the_message_is_japanese_in_the_japanese_interface(
-    qtbot, make_window, repos, commits, prompt_log, language
+    qtbot, make_window, git_repos, commits, prompt_log, language
 ):
     assert language("ja") == []
-    _bare, work, blog = repos
+    _bare, work, blog = git_repos
     window = make_window(blog, blog / "_posts" / JA_POST)
     _ready(qtbot, window)
     window.git.commit_action.trigger()
@@ -127,9 +125,9 @@ def test_the_message_is_japanese_in_the_japanese_interface(
 
 
 def test_push_then_pull_a_change_made_in_another_clone(
-    qtbot, make_window, repos, commits, tmp_path
+    qtbot, make_window, git_repos, commits, tmp_path
 ):
-    bare, work, blog = repos
+    bare, work, blog = git_repos
     window = make_window(blog, blog / "_posts" / JA_POST)
     _ready(qtbot, window)
     window.git.commit_action.trigger()
@@ -142,12 +140,8 @@ def test_push_then_pull_a_change_made_in_another_clone(
     )
     assert window.statusBar().currentMessage() == "Pushed."
 
-    other = clone(bare, tmp_path / "other")
-    new_post = other / "site" / "_posts" / "2025-11-05-別の 端末から.md"
-    new_post.write_text("---\ntitle: 別の端末から\n---\n本文\n", encoding="utf-8")
-    git(other, "add", "--", "site")
-    git(other, "commit", "-q", "-m", "from another machine")
-    git(other, "push", "-q")
+    name = "_posts/2025-11-05-別の 端末から.md"
+    push_from_another_clone(bare, tmp_path / "other", name, "---\ntitle: 別の端末から\n---\n")
     _menu_action(window, "Pull").trigger()
     _idle(qtbot, window)
     assert (blog / "_posts" / "2025-11-05-別の 端末から.md").is_file()
@@ -156,14 +150,10 @@ def test_push_then_pull_a_change_made_in_another_clone(
 
 
 def test_a_rejected_push_shows_gits_message(
-    qtbot, make_window, repos, commits, prompt_log, tmp_path
+    qtbot, make_window, git_repos, commits, prompt_log, tmp_path
 ):
-    bare, work, blog = repos
-    other = clone(bare, tmp_path / "other")
-    (other / "site" / "x.md").write_text("x")
-    git(other, "add", "site/x.md")
-    git(other, "commit", "-q", "-m", "ahead")
-    git(other, "push", "-q")
+    bare, work, blog = git_repos
+    push_from_another_clone(bare, tmp_path / "other", "x.md", "x")
     window = make_window(blog, blog / "_posts" / JA_POST)
     _ready(qtbot, window)
     window.git.commit_action.trigger()
@@ -177,8 +167,10 @@ def test_a_rejected_push_shows_gits_message(
     assert "[rejected]" in text and "main -> main" in text
 
 
-def test_a_remote_wanting_credentials_fails_with_the_reason(qtbot, make_window, repos, prompt_log):
-    _bare, work, blog = repos
+def test_a_remote_wanting_credentials_fails_with_the_reason(
+    qtbot, make_window, git_repos, prompt_log
+):
+    _bare, work, blog = git_repos
     window = make_window(blog, blog / "_posts" / JA_POST)
     _ready(qtbot, window)
     with remote_wanting_credentials() as url:
@@ -192,13 +184,9 @@ def test_a_remote_wanting_credentials_fails_with_the_reason(qtbot, make_window, 
     assert "prompts disabled (GIT_TERMINAL_PROMPT=0)" in text
 
 
-def test_cancel_stops_a_pull_that_hangs(qtbot, make_window, repos, tmp_path, monkeypatch):
-    _bare, work, blog = repos
-    slow = tmp_path / "slow-ssh"
-    slow.write_text("#!/bin/sh\nsleep 60\n")
-    slow.chmod(0o755)
-    git(work, "remote", "set-url", "origin", "ssh://example.invalid/x.git")
-    monkeypatch.setenv("GIT_SSH_COMMAND", str(slow))
+def test_cancel_stops_a_pull_that_hangs(qtbot, make_window, git_repos, tmp_path, monkeypatch):
+    _bare, work, blog = git_repos
+    remote_that_never_answers(monkeypatch, tmp_path, work)
     window = make_window(blog, blog / "_posts" / JA_POST)
     _ready(qtbot, window)
     window.git.pull_action.trigger()
@@ -225,8 +213,8 @@ def test_a_blog_outside_git_has_the_actions_disabled_with_the_reason(
     assert not window.git.status_label.isVisible()
 
 
-def test_status_bar_and_post_list_learn_each_posts_state(qtbot, make_window, repos):
-    _bare, work, blog = repos
+def test_status_bar_and_post_list_learn_each_posts_state(qtbot, make_window, git_repos):
+    _bare, work, blog = git_repos
     changed = blog / "_posts" / "2025-10-22-index-fund-basics.md"
     changed.write_text(changed.read_text("utf-8") + "\n追記\n", encoding="utf-8")
     draft = blog / "_drafts" / "新しい 下書き.md"
@@ -245,8 +233,8 @@ def test_status_bar_and_post_list_learn_each_posts_state(qtbot, make_window, rep
     assert window.git.status_label.text() == "main · staged, new"
 
 
-def test_the_pre_commit_check_from_the_menu(qtbot, make_window, repos, prompt_log):
-    _bare, work, blog = repos
+def test_the_pre_commit_check_from_the_menu(qtbot, make_window, git_repos, prompt_log):
+    _bare, work, blog = git_repos
     window = make_window(blog, blog / "_posts" / JA_POST)
     _ready(qtbot, window)
     install = _menu_action(window, "Install the Pre-commit Check")

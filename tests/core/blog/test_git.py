@@ -14,7 +14,8 @@ from editor.core.render import RenderContext
 from tests.gitrepos import (
     git,
     isolate_git,
-    make_repos,
+    push_from_another_clone,
+    remote_that_never_answers,
     remote_wanting_credentials,
     tsuzuri_on_path,
 )
@@ -22,12 +23,6 @@ from tests.gitrepos import (
 pytestmark = pytest.mark.core
 
 AI_POST = "_posts/2025-10-20-ai-chip-market.md"
-
-
-@pytest.fixture
-def repos(tmp_path, monkeypatch):
-    isolate_git(monkeypatch, tmp_path)
-    return make_repos(tmp_path)
 
 
 def _context(blog: Path, post: Path) -> RenderContext:
@@ -59,8 +54,8 @@ def test_a_blog_outside_git_says_why(tmp_path, monkeypatch):
     assert "gitリポジトリ" in raised.value.message_in("ja").replace(" ", "")
 
 
-def test_status_of_a_blog_in_a_subfolder_with_japanese_names_and_spaces(repos):
-    _bare, work, blog = repos
+def test_status_of_a_blog_in_a_subfolder_with_japanese_names_and_spaces(git_repos):
+    _bare, work, blog = git_repos
     (blog / "_posts" / "2025-11-01-日本語 の 記事.md").write_text("---\ntitle: x\n---\n本文\n")
     (blog / "_drafts" / "新しい 下書き.md").write_text("---\ntitle: y\n---\n")
     git(work, "add", "--", "site/_drafts/新しい 下書き.md")
@@ -77,20 +72,20 @@ def test_status_of_a_blog_in_a_subfolder_with_japanese_names_and_spaces(repos):
     assert blog / "_posts" / "2025-10-24-writing-with-tsuzuri.md" not in found.states
 
 
-def test_branch_before_the_first_commit_and_on_a_detached_head(tmp_path, monkeypatch, repos):
+def test_branch_before_the_first_commit_and_on_a_detached_head(tmp_path, monkeypatch, git_repos):
     fresh = tmp_path / "fresh"
     git(tmp_path, "init", "-q", "-b", "draft-work", str(fresh))
     found = blog_git.status(blog_git.find_repository(fresh), fresh)
     assert (found.branch, found.initial) == ("draft-work", True)
-    _bare, work, blog = repos
+    _bare, work, blog = git_repos
     head = git(work, "rev-parse", "--short=7", "HEAD").strip()
     git(work, "checkout", "-q", "--detach")
     found = blog_git.status(blog_git.find_repository(blog), blog)
     assert (found.branch, found.detached) == ("", head)
 
 
-def test_commit_post_commits_only_the_post_and_its_image(repos):
-    _bare, work, blog = repos
+def test_commit_post_commits_only_the_post_and_its_image(git_repos):
+    _bare, work, blog = git_repos
     other_staged = blog / "_posts" / "2025-10-24-writing-with-tsuzuri.md"
     other_staged.write_text(other_staged.read_text("utf-8") + "\nstaged\n", encoding="utf-8")
     git(work, "add", "--", "site/_posts/2025-10-24-writing-with-tsuzuri.md")
@@ -112,8 +107,8 @@ def test_commit_post_commits_only_the_post_and_its_image(repos):
     assert "?? site/notes.txt" in short
 
 
-def test_a_second_commit_says_update_in_english_too(repos):
-    _bare, work, blog = repos
+def test_a_second_commit_says_update_in_english_too(git_repos):
+    _bare, work, blog = git_repos
     post = blog / AI_POST
     _commit_post(blog, post)
     post.write_text(post.read_text("utf-8") + "\n追記\n", encoding="utf-8")
@@ -124,33 +119,24 @@ def test_a_second_commit_says_update_in_english_too(repos):
     assert raised.value.code == "nothing"
 
 
-def test_push_then_pull_from_another_clone(repos, tmp_path):
-    bare, work, blog = repos
+def test_push_then_pull_from_another_clone(git_repos, tmp_path):
+    bare, work, blog = git_repos
     _commit_post(blog, blog / AI_POST)
     repo = blog_git.find_repository(blog)
     blog_git.push(repo)
     assert git(bare, "--git-dir", str(bare), "log", "-1", "--format=%s").strip() == (
         "記事を追加: AIチップ市場"
     )
-    from tests.gitrepos import clone
-
-    other = clone(bare, tmp_path / "other")
-    (other / "site" / "_posts" / "2025-10-24-writing-with-tsuzuri.md").write_text("elsewhere\n")
-    git(other, "commit", "-q", "-am", "from the other clone")
-    git(other, "push", "-q")
+    push_from_another_clone(
+        bare, tmp_path / "other", "_posts/2025-10-24-writing-with-tsuzuri.md", "elsewhere\n"
+    )
     blog_git.pull(repo)
     assert (blog / "_posts" / "2025-10-24-writing-with-tsuzuri.md").read_text() == "elsewhere\n"
 
 
-def test_a_rejected_push_keeps_gits_words(repos, tmp_path):
-    bare, work, blog = repos
-    from tests.gitrepos import clone
-
-    other = clone(bare, tmp_path / "other")
-    (other / "site" / "x.md").write_text("x")
-    git(other, "add", "site/x.md")
-    git(other, "commit", "-q", "-m", "ahead")
-    git(other, "push", "-q")
+def test_a_rejected_push_keeps_gits_words(git_repos, tmp_path):
+    bare, work, blog = git_repos
+    push_from_another_clone(bare, tmp_path / "other", "x.md", "x")
     _commit_post(blog, blog / AI_POST)
     with pytest.raises(blog_git.GitError) as raised:
         blog_git.push(blog_git.find_repository(blog))
@@ -159,8 +145,8 @@ def test_a_rejected_push_keeps_gits_words(repos, tmp_path):
     assert "[rejected]" in text and "main -> main" in text
 
 
-def test_a_remote_that_is_not_there_fails_at_once(repos):
-    _bare, work, blog = repos
+def test_a_remote_that_is_not_there_fails_at_once(git_repos):
+    _bare, work, blog = git_repos
     git(work, "remote", "set-url", "origin", "http://127.0.0.1:9/x.git")
     start = time.monotonic()
     with pytest.raises(blog_git.GitError) as raised:
@@ -169,8 +155,8 @@ def test_a_remote_that_is_not_there_fails_at_once(repos):
     assert "127.0.0.1" in raised.value.output
 
 
-def test_a_remote_wanting_credentials_does_not_hang(repos):
-    _bare, work, blog = repos
+def test_a_remote_wanting_credentials_does_not_hang(git_repos):
+    _bare, work, blog = git_repos
     with remote_wanting_credentials() as url:
         git(work, "remote", "set-url", "origin", url)
         start = time.monotonic()
@@ -192,13 +178,9 @@ def test_a_credentials_failure_says_prompts_are_disabled():
     assert "terminal prompts disabled" in error.message_in("ja")
 
 
-def test_a_git_that_never_answers_is_stopped_at_the_timeout(repos, tmp_path, monkeypatch):
-    _bare, work, blog = repos
-    slow = tmp_path / "slow-ssh"
-    slow.write_text("#!/bin/sh\nsleep 30\n")
-    slow.chmod(0o755)
-    git(work, "remote", "set-url", "origin", "ssh://example.invalid/x.git")
-    monkeypatch.setenv("GIT_SSH_COMMAND", str(slow))
+def test_a_git_that_never_answers_is_stopped_at_the_timeout(git_repos, tmp_path, monkeypatch):
+    _bare, work, blog = git_repos
+    remote_that_never_answers(monkeypatch, tmp_path, work)
     start = time.monotonic()
     with pytest.raises(blog_git.GitError) as raised:
         blog_git.pull(blog_git.find_repository(blog), timeout=2)
@@ -206,8 +188,8 @@ def test_a_git_that_never_answers_is_stopped_at_the_timeout(repos, tmp_path, mon
     assert raised.value.code == "timeout"
 
 
-def test_the_hook_runs_the_doctor_and_blocks_a_broken_post(repos, tmp_path, monkeypatch):
-    _bare, work, blog = repos
+def test_the_hook_runs_the_doctor_and_blocks_a_broken_post(git_repos, tmp_path, monkeypatch):
+    _bare, work, blog = git_repos
     tsuzuri_on_path(monkeypatch, tmp_path)
     repo = blog_git.find_repository(blog)
     path = blog_git.install_hook(repo)
@@ -232,8 +214,8 @@ def test_the_hook_text_is_the_one_in_the_docs():
     assert blog_git.HOOK_SCRIPT in docs
 
 
-def test_a_foreign_hook_is_not_overwritten_and_ours_is_removable(repos):
-    _bare, work, blog = repos
+def test_a_foreign_hook_is_not_overwritten_and_ours_is_removable(git_repos):
+    _bare, work, blog = git_repos
     git(work, "config", "core.hooksPath", "githooks")
     repo = blog_git.find_repository(blog)
     hooks = work / "githooks"
