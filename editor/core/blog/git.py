@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -47,7 +48,9 @@ HOOK_SCRIPT = f"""#!/bin/sh
 # Runs the doctor on the posts and drafts being committed; a problem stops the commit.
 git diff --cached --name-only -z --diff-filter=ACM -- \\
   '*_posts/*.md' '*_posts/*.markdown' '*_drafts/*.md' '*_drafts/*.markdown' \\
-  | xargs -0 -r tsuzuri doctor
+  | xargs -0 -r sh -c 'command -v tsuzuri >/dev/null 2>&1 || {{
+      echo "pre-commit: tsuzuri is not on PATH: install it, or remove this hook" >&2; exit 1; }}
+    exec tsuzuri doctor "$@"' pre-commit
 """
 """The installed hook, byte for byte (docs/doctor.md shows this text; a test keeps them one)."""
 
@@ -123,6 +126,11 @@ def git_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     """The environment git runs in: the writer's own, with every prompt turned off."""
     env = dict(os.environ if base is None else base)
     env["GIT_TERMINAL_PROMPT"] = "0"
+    # The pre-commit check calls ``tsuzuri``: the one beside this Python when PATH has none
+    # (a window started from a desktop entry), after the writer's own PATH.
+    beside = Path(sys.executable).parent
+    if (beside / "tsuzuri").is_file() and str(beside) not in env.get("PATH", "").split(os.pathsep):
+        env["PATH"] = os.pathsep.join(p for p in (env.get("PATH", ""), str(beside)) if p)
     if not env.get("GIT_SSH_COMMAND") and not env.get("GIT_SSH"):
         # Only when the writer chose no ssh of their own (env or core.sshCommand, checked by
         # the caller): ssh would otherwise ask for a passphrase or a host key on a terminal.

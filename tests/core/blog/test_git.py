@@ -232,3 +232,15 @@ def test_a_foreign_hook_is_not_overwritten_and_ours_is_removable(git_repos):
     assert blog_git.hook_installed(repo)
     blog_git.remove_hook(repo)
     assert not (hooks / "pre-commit").exists()
+
+
+def test_the_hook_says_so_when_tsuzuri_is_not_on_path(git_repos):
+    _bare, work, blog = git_repos
+    blog_git.install_hook(blog_git.find_repository(blog))
+    git(work, "add", "--", "site/" + AI_POST)
+    bare_path = {"PATH": "/usr/bin:/bin", "HOME": str(work)}
+    blocked = subprocess.run(
+        ["git", "commit", "-m", "x"], cwd=work, capture_output=True, text=True, env=bare_path
+    )
+    assert blocked.returncode != 0
+    assert "pre-commit: tsuzuri is not on PATH" in blocked.stderr
