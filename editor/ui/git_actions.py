@@ -243,7 +243,10 @@ class GitActions(QObject):
                 found = blog_git.status(repo, root, progress, paths=paths)
                 states = {p.resolve(): s for p, s in found.states.items()}
                 new = blog_git.is_new(states.get(post.resolve()), found.initial)
-                blog_git.changed_paths(paths, states)  # says so when nothing changed
+                try:
+                    blog_git.changed_paths(paths, states)
+                except blog_git.GitError as nothing:
+                    return nothing.message_in(lang)  # nothing to commit: said, not an error
                 return _Plan(repo, paths, states, blog_git.commit_message(title, new, lang))
 
             return _worded(plan, lang)
@@ -252,10 +255,13 @@ class GitActions(QObject):
             self.tr("Preparing the commit"),
             work,
             self._ask_and_commit,
-            lambda text: prompts.show_info(self._window, self.tr("Commit Post"), text),
+            lambda text: prompts.show_error(self._window, self.tr("Commit Post"), text),
         )
 
-    def _ask_and_commit(self, plan: _Plan) -> None:
+    def _ask_and_commit(self, plan: _Plan | str) -> None:
+        if isinstance(plan, str):
+            prompts.show_info(self._window, self.tr("Commit Post"), plan)
+            return
         changed = [p for p in plan.paths if plan.states.get(p)]
         top = plan.repo.top.resolve()
         words = {

@@ -110,6 +110,14 @@ def test_an_unsaved_post_is_saved_first_and_committed_as_an_update(
         f"Update post: {_title(window)}\n\n段落を追加"
     )
     assert "追記した段落。" in git(work, "show", "HEAD:site/_posts/" + JA_POST)
+    _idle(qtbot, window)
+    window.git.commit_action.trigger()  # nothing changed since: said, nothing committed
+    qtbot.waitUntil(lambda: prompt_log[-1][0] == "info")
+    assert prompt_log[-1][2:] == (
+        "Commit Post",
+        "The post and its images have no changes to commit.",
+    )
+    assert git(work, "rev-list", "--count", "HEAD").strip() == "3"
 
 
 def test_the_message_is_japanese_in_the_japanese_interface(
