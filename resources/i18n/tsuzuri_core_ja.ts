@@ -758,6 +758,10 @@
         <translation>プッシュに失敗しました。</translation>
     </message>
     <message>
+        <source>The pull failed: this branch and the remote both have commits the other lacks. Tsuzuri pulls only by fast-forward, so a pull never makes a merge commit or leaves conflicts in your posts; merge or rebase in a terminal.</source>
+        <translation>プルに失敗しました: このブランチとリモートの両方に、相手にないコミットがあります。Tsuzuri は早送り (fast-forward) でしかプルしないので、プルでマージコミットができたり、記事に競合が残ったりすることはありません。ターミナルでマージかリベースをしてください。</translation>
+    </message>
+    <message>
         <source>The pull failed.</source>
         <translation>プルに失敗しました。</translation>
     </message>

@@ -436,6 +436,14 @@ def pull(
         env=_network_environment(repo),
     )
     if result.returncode != 0:
+        if "fast-forward" in (result.stderr + result.stdout).lower():
+            why = QT_TRANSLATE_NOOP(
+                "git",
+                "The pull failed: this branch and the remote both have commits the other lacks. "
+                "Tsuzuri pulls only by fast-forward, so a pull never makes a merge commit or "
+                "leaves conflicts in your posts; merge or rebase in a terminal.",
+            )
+            raise _failed(Phrase(why), result)
         raise _failed(Phrase(QT_TRANSLATE_NOOP("git", "The pull failed.")), result)
     return (result.stdout + result.stderr).strip()
 

@@ -244,3 +244,18 @@ def test_the_hook_says_so_when_tsuzuri_is_not_on_path(git_repos):
     )
     assert blocked.returncode != 0
     assert "pre-commit: tsuzuri is not on PATH" in blocked.stderr
+
+
+def test_a_pull_that_would_merge_is_refused_and_says_why(git_repos, tmp_path):
+    bare, work, blog = git_repos
+    push_from_another_clone(bare, tmp_path / "other", "x.md", "x")
+    _commit_post(blog, blog / AI_POST)  # both sides have a commit the other lacks
+    before = git(work, "rev-parse", "HEAD")
+    with pytest.raises(blog_git.GitError) as raised:
+        blog_git.pull(blog_git.find_repository(blog))
+    text = raised.value.message_in("en")
+    assert "only by fast-forward" in text
+    assert raised.value.output in text  # git's words too
+    assert git(work, "rev-parse", "HEAD") == before
+    assert not (blog / "x.md").exists()
+    assert "早送り" in raised.value.message_in("ja")
