@@ -259,3 +259,19 @@ def test_a_pull_that_would_merge_is_refused_and_says_why(git_repos, tmp_path):
     assert git(work, "rev-parse", "HEAD") == before
     assert not (blog / "x.md").exists()
     assert "早送り" in raised.value.message_in("ja")
+
+
+def test_a_commit_the_check_refuses_leaves_the_new_post_untracked(git_repos, tmp_path, monkeypatch):
+    _bare, work, blog = git_repos
+    tsuzuri_on_path(monkeypatch, tmp_path)
+    repo = blog_git.find_repository(blog)
+    blog_git.install_hook(repo)
+    broken = blog / "_posts" / "2025-11-02-壊れた 記事.md"
+    broken.write_text("---\ntitle: [unclosed\n---\n本文\n", encoding="utf-8")
+    state = blog_git.status(repo, blog, paths=[broken])
+    with pytest.raises(blog_git.GitError) as raised:
+        blog_git.commit_only(repo, [broken.resolve()], "記事を追加: x", state.states)
+    assert raised.value.message_in("en").startswith("The commit failed.")
+    assert "壊れた 記事.md" in raised.value.output  # the doctor's finding, verbatim
+    assert blog_git.status(repo, blog).states[broken] == "untracked"
+    assert git(work, "rev-list", "--count", "HEAD").strip() == "1"
