@@ -48,3 +48,12 @@ def jekyll_build(site: Path, out: Path) -> Path:
         timeout=120,
     )
     return out
+
+
+@pytest.fixture
+def git_repos(tmp_path, monkeypatch):
+    """(bare remote, clone, the sample blog in the clone's ``site/``): see tests/gitrepos.py."""
+    from tests.gitrepos import isolate_git, make_repos
+
+    isolate_git(monkeypatch, tmp_path)
+    return make_repos(tmp_path)

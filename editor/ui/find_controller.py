@@ -99,6 +99,10 @@ class FindController(QObject):
         self.previous_action = self._action(
             self.tr("Find Pre&vious"), QKeySequence.StandardKey.FindPrevious
         )
+        # The platform's second binding, Ctrl+Shift+G, is Git ▸ Commit Post; Shift+F3 stays.
+        self.previous_action.setShortcuts(
+            [k for k in self.previous_action.shortcuts() if k != QKeySequence("Ctrl+Shift+G")]
+        )
         self.previous_action.triggered.connect(self.find_previous)
         self.preview_action = self._action(self.tr("Find &in Preview…"), "Ctrl+Shift+F")
         self.preview_action.triggered.connect(self.open_find_in_preview)

@@ -22,6 +22,7 @@ from editor.ui.editor_pane import UI_FONTS, pick_font
 from editor.ui.exporting import Exporting
 from editor.ui.find_controller import FindController
 from editor.ui.format_menu import FormatActions
+from editor.ui.git_actions import GitActions
 from editor.ui.help_menu import HelpMenu
 from editor.ui.i18n import worded
 from editor.ui.open_blog import OpenBlog
@@ -235,6 +236,16 @@ class MainWindow(QMainWindow):
         self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
         self.help.fill_menu(self.menus["help"])
         self.post_list.fill_menu(self.menus["blog"])
+        self.git = GitActions(
+            self.tasks,
+            lambda: self.blog_root,
+            lambda: self.current_view,
+            self.save,
+            self.post_list,
+            self.statusBar(),
+            self,
+        )
+        self.git.fill_menu(self.menus["git"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -258,6 +269,8 @@ class MainWindow(QMainWindow):
         self.exporting.status_message.connect(self.statusBar().showMessage)
         self.find.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.tabs.currentChanged.connect(self._on_current_changed)
+        self.current_post_changed.connect(self.git.show_current)
+        self.post_saved.connect(lambda _path: self.git.refresh())
         self.tabs.currentChanged.connect(lambda _index: self._save_session_if_moved())
         self.tabs.tabBar().tabMoved.connect(lambda _from, _to: self._save_session_if_moved())
         # Cursors and scroll move all the time: the session takes them every few seconds, so a
@@ -535,6 +548,7 @@ class MainWindow(QMainWindow):
         for view in self.views():
             view.show_blog(self.blog_root, self._layouts)
         self.preview_style.show_blog(self.blog_root)
+        self.git.refresh()
         self._update_title()
         self.session.remember("blogs", self.blog_root)
         self.save_session()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def confirm_discard(parent: QWidget, name: str) -> str:
@@ -198,3 +198,27 @@ def compare_takes(parent: QWidget, kept: str, removed: str) -> bool:
 def show_about(parent: QWidget, title: str, text: str) -> None:
     """The About box (rich text: the name, the version, the licence)."""
     QMessageBox.about(parent, title, text)
+
+
+def ask_save_before_commit(parent: QWidget, name: str) -> bool:
+    """The post has unsaved changes and a commit takes the file: True to save it first."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Prompts", "Save before committing?"),
+        QCoreApplication.translate(
+            "Prompts", "“{name}” has unsaved changes. A commit takes the saved file: save it now?"
+        ).format(name=name),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )
+    return answer == QMessageBox.StandardButton.Save
+
+
+def edit_commit_message(parent: QWidget, files: list[tuple[str, str]], message: str) -> str | None:
+    """Show the files a commit takes and let the writer edit its message; None when cancelled."""
+    from editor.ui.git_actions import CommitDialog
+
+    dialog = CommitDialog(parent, files, message)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.text() or None

@@ -704,6 +704,81 @@
     </message>
 </context>
 <context>
+    <name>git</name>
+    <message>
+        <source>Tsuzuri runs git with prompts disabled (GIT_TERMINAL_PROMPT=0), so it cannot ask for a user name, password or passphrase: set up a credential helper or an ssh key, or run this once in a terminal.</source>
+        <translation>Tsuzuri は入力の問い合わせを無効にして git を実行します (GIT_TERMINAL_PROMPT=0)。ユーザー名・パスワード・パスフレーズは尋ねられないので、認証情報ヘルパーか ssh 鍵を設定するか、一度ターミナルで実行してください。</translation>
+    </message>
+    <message>
+        <source>git is not installed</source>
+        <translation>git がインストールされていません</translation>
+    </message>
+    <message>
+        <source>git did not finish within {seconds} seconds and was stopped</source>
+        <translation>git が {seconds} 秒以内に終わらなかったので止めました</translation>
+    </message>
+    <message>
+        <source>The blog is not in a git repository.</source>
+        <translation>このブログは git リポジトリの中にありません。</translation>
+    </message>
+    <message>
+        <source>git cannot read the blog&apos;s repository.</source>
+        <translation>git がブログのリポジトリを読めません。</translation>
+    </message>
+    <message>
+        <source>git status failed.</source>
+        <translation>git status に失敗しました。</translation>
+    </message>
+    <message>
+        <source>Add post: {title}</source>
+        <translation>記事を追加: {title}</translation>
+    </message>
+    <message>
+        <source>Update post: {title}</source>
+        <translation>記事を更新: {title}</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>コミットメッセージが空です。</translation>
+    </message>
+    <message>
+        <source>The post and its images have no changes to commit.</source>
+        <translation>記事とその画像にコミットする変更がありません。</translation>
+    </message>
+    <message>
+        <source>git could not add the post&apos;s files.</source>
+        <translation>git が記事のファイルを追加できませんでした。</translation>
+    </message>
+    <message>
+        <source>The commit failed.</source>
+        <translation>コミットに失敗しました。</translation>
+    </message>
+    <message>
+        <source>The push failed.</source>
+        <translation>プッシュに失敗しました。</translation>
+    </message>
+    <message>
+        <source>The pull failed: this branch and the remote both have commits the other lacks. Tsuzuri pulls only by fast-forward, so a pull never makes a merge commit or leaves conflicts in your posts; merge or rebase in a terminal.</source>
+        <translation>プルに失敗しました: このブランチとリモートの両方に、相手にないコミットがあります。Tsuzuri は早送り (fast-forward) でしかプルしないので、プルでマージコミットができたり、記事に競合が残ったりすることはありません。ターミナルでマージかリベースをしてください。</translation>
+    </message>
+    <message>
+        <source>The pull failed.</source>
+        <translation>プルに失敗しました。</translation>
+    </message>
+    <message>
+        <source>git cannot find the hooks folder.</source>
+        <translation>git がフックのフォルダーを見つけられません。</translation>
+    </message>
+    <message>
+        <source>{path} is a pre-commit hook Tsuzuri did not write; it is left as it is.</source>
+        <translation>{path} は Tsuzuri が書いたものではないコミット前のフック (pre-commit) です。そのままにします。</translation>
+    </message>
+    <message>
+        <source>No pre-commit check is installed.</source>
+        <translation>コミット前の点検はインストールされていません。</translation>
+    </message>
+</context>
+<context>
     <name>recovery</name>
     <message>
         <source>the disk is full</source>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CommitDialog</name>
+    <message>
+        <source>Commit Post</source>
+        <translation>記事をコミット</translation>
+    </message>
+    <message>
+        <source>These files will be committed, and nothing else:</source>
+        <translation>コミットするのは次のファイルだけです:</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>メッセージ(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>コミット(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>“{name}” was deleted or renamed by another program. Keep mine saves your text as “{name}” again.</source>
@@ -674,6 +693,121 @@
     </message>
 </context>
 <context>
+    <name>GitActions</name>
+    <message>
+        <source>No blog is open.</source>
+        <translation>ブログが開かれていません。</translation>
+    </message>
+    <message>
+        <source>&amp;Commit Post…</source>
+        <translation>記事をコミット(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>プッシュ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;ull</source>
+        <translation>プル(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Status</source>
+        <translation>状態を更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Install the Pre-commit Check</source>
+        <translation>コミット前の点検をインストール(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the Pre-commit Check</source>
+        <translation>コミット前の点検を削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Git status</source>
+        <translation>Git の状態</translation>
+    </message>
+    <message>
+        <source>detached at {commit}</source>
+        <translation>{commit} で切り離し (detached HEAD)</translation>
+    </message>
+    <message>
+        <source>{branch} (no commits yet)</source>
+        <translation>{branch} (まだコミットなし)</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>変更あり</translation>
+    </message>
+    <message>
+        <source>staged, new</source>
+        <translation>新規 (ステージ済み)</translation>
+    </message>
+    <message>
+        <source>untracked</source>
+        <translation>未追跡</translation>
+    </message>
+    <message>
+        <source>committed</source>
+        <translation>コミット済み</translation>
+    </message>
+    <message>
+        <source>Git branch and the state of this post</source>
+        <translation>Git のブランチとこの記事の状態</translation>
+    </message>
+    <message>
+        <source>Preparing the commit</source>
+        <translation>コミットを準備中</translation>
+    </message>
+    <message>
+        <source>Commit Post</source>
+        <translation>記事をコミット</translation>
+    </message>
+    <message>
+        <source>Committing</source>
+        <translation>コミット中</translation>
+    </message>
+    <message>
+        <source>Committed: {summary}</source>
+        <translation>コミットしました: {summary}</translation>
+    </message>
+    <message>
+        <source>Pushing</source>
+        <translation>プッシュ中</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>プッシュ</translation>
+    </message>
+    <message>
+        <source>Pushed.</source>
+        <translation>プッシュしました。</translation>
+    </message>
+    <message>
+        <source>Pulling</source>
+        <translation>プル中</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>プル</translation>
+    </message>
+    <message>
+        <source>Pulled.</source>
+        <translation>プルしました。</translation>
+    </message>
+    <message>
+        <source>The pre-commit check is installed: {path}</source>
+        <translation>コミット前の点検をインストールしました: {path}</translation>
+    </message>
+    <message>
+        <source>The pre-commit check is removed: {path}</source>
+        <translation>コミット前の点検を削除しました: {path}</translation>
+    </message>
+    <message>
+        <source>Pre-commit Check</source>
+        <translation>コミット前の点検</translation>
+    </message>
+</context>
+<context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -1123,6 +1257,14 @@
     <message>
         <source>Open blog</source>
         <translation>ブログを開く</translation>
+    </message>
+    <message>
+        <source>Save before committing?</source>
+        <translation>コミットの前に保存しますか？</translation>
+    </message>
+    <message>
+        <source>“{name}” has unsaved changes. A commit takes the saved file: save it now?</source>
+        <translation>「{name}」には未保存の変更があります。コミットされるのは保存されたファイルです。今保存しますか？</translation>
     </message>
 </context>
 <context>

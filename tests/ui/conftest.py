@@ -77,6 +77,13 @@ def prompt_log(monkeypatch):
     monkeypatch.setattr(
         prompts, "compare_takes", lambda *a: log.append(("compare_takes", *a)) or True
     )
+    # Git: never save for a commit, never commit (tests that commit answer for themselves).
+    monkeypatch.setattr(
+        prompts, "ask_save_before_commit", lambda *a: log.append(("save_for_commit", *a)) and False
+    )
+    monkeypatch.setattr(
+        prompts, "edit_commit_message", lambda *a: log.append(("commit_message", *a)) and None
+    )
     for chooser in (
         "choose_post_to_open",
         "choose_blog_folder",

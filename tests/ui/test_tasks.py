@@ -9,11 +9,18 @@ from editor.core.files.cache import blog_cache_file, cache_folder
 from tests.ui.conftest import JA_POST, wait_for_posts
 
 
+def _settled(qtbot, window):
+    """The window's own work on opening a blog (its posts read and checked, its git status) has
+    ended."""
+    wait_for_posts(qtbot, window, doctor=True)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=15000)
+    return window
+
+
 def test_a_task_shows_progress_and_its_result_arrives_on_the_window_thread(
     qtbot, blog, make_window
 ):
-    window = make_window(blog)
-    wait_for_posts(qtbot, window, doctor=True)  # the browser's own tasks are done
+    window = _settled(qtbot, make_window(blog))
     tasks = window.tasks
     main_thread = threading.current_thread()
     go_on = threading.Event()
@@ -37,8 +44,7 @@ def test_a_task_shows_progress_and_its_result_arrives_on_the_window_thread(
 
 
 def test_cancel_stops_the_work_at_its_next_step(qtbot, blog, make_window):
-    window = make_window(blog)
-    wait_for_posts(qtbot, window, doctor=True)  # the browser's own tasks are done
+    window = _settled(qtbot, make_window(blog))
     tasks = window.tasks
     steps: list[int] = []
     ended: list[str] = []
