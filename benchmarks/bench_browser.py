@@ -57,8 +57,9 @@ class _Idle:
 def run() -> list[dict]:
     from PySide6.QtWidgets import QApplication
 
+    from editor.core.blog.catalog import has_doctor_errors
     from editor.core.doctor import DoctorConfig
-    from editor.ui.post_browser import PostBrowser, has_doctor_errors
+    from editor.ui.post_browser import PostBrowser
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

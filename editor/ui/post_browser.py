@@ -4,15 +4,20 @@ state.  Activating a row asks the window to open the post.
 
 The rows come from the blog's catalogue (:mod:`editor.core.blog.catalog`): the cached one shows
 at once, the catalogue brought up to date (only changed files read) arrives from a task of the
-window, then the doctor checks the posts not checked yet (cached too; cancellable).  One model
+window.  Once the writer asks for the posts with doctor errors, the doctor checks the posts not
+checked yet, in a process of its own (cached too; cancellable).  One model
 of plain rows and a tree view with uniform row heights: no widget per row, and Qt asks only for
 the rows on screen.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.blog.catalog import Catalog, Entry, Filter, doctor_key, select, sort_entries
+from editor.core.blog.catalog import (
+    Catalog,
+    Entry,
+    Filter,
+    doctor_key,
+    has_doctor_errors,
+    select,
+    sort_entries,
+)
 from editor.core.blog.progress import NO_PROGRESS
-from editor.core.doctor import DoctorConfig, diagnose
-from editor.core.files.storage import StorageError, read_post_file
+from editor.core.doctor import DoctorConfig
 from editor.ui import prompts
 
 COLUMNS = ("title", "date", "categories", "tags", "state")
@@ -114,6 +126,9 @@ class PostBrowser(QWidget):
         self._selected: Path | None = None
         self._running: dict[str, Any] = {}
         self._again: set[str] = set()
+        # Checking every post takes minutes on a large blog: only once the writer asks for
+        # the posts with doctor errors (answers are kept, so the next time costs nothing).
+        self._doctor_wanted = False
 
         self.model = PostTableModel(self)
         self.view = QTreeView()
@@ -164,6 +179,7 @@ class PostBrowser(QWidget):
         self.filter.textChanged.connect(lambda _text: self._apply())
         for combo in (self.category, self.tag, self.year, self.state):
             combo.currentIndexChanged.connect(lambda _index: self._apply())
+        self.state.currentIndexChanged.connect(lambda _index: self._on_state_chosen())
 
     # -- words ------------------------------------------------------------------------------
 
@@ -236,7 +252,14 @@ class PostBrowser(QWidget):
             return  # another blog was opened meanwhile
         self._set_entries(update.entries)
         self.loaded.emit()
-        self._check_doctor(catalog)
+        if self._doctor_wanted:
+            self._check_doctor(catalog)
+
+    def _on_state_chosen(self) -> None:
+        if self.state.currentData() == "doctor-errors" and not self._doctor_wanted:
+            self._doctor_wanted = True
+            if self._catalog is not None and not self.is_reading():
+                self._check_doctor(self._catalog)
 
     def _check_doctor(self, catalog: Catalog) -> None:
         """Whether each post not checked yet has doctor errors, in the background."""
@@ -247,7 +270,14 @@ class PostBrowser(QWidget):
         root = catalog.root
 
         def check(progress):
-            catalog.check_doctor(key, lambda path: has_doctor_errors(path, config, root), progress)
+            with ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),  # never fork a Qt process
+                initializer=_lower_priority,
+            ) as pool:
+                catalog.check_doctor(
+                    key, lambda path: ask_doctor(pool, path, config, root), progress
+                )
             return catalog.cached()
 
         self._run("doctor", self.tr("Checking posts"), check, self._on_checked)
@@ -450,10 +480,13 @@ class PostBrowser(QWidget):
         self.filter.selectAll()
 
 
-def has_doctor_errors(path: Path, config: DoctorConfig, root: Path) -> bool:
-    """True when the doctor finds an error (not a warning) in the post at ``path``."""
-    try:
-        text = read_post_file(path).text
-    except (OSError, StorageError):
-        return False  # listed as unreadable already
-    return any(f.severity == "error" for f in diagnose(text, config, root, path))
+def _lower_priority() -> None:
+    """The checking process gives way to the window and the preview."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
+
+
+def ask_doctor(pool: ProcessPoolExecutor, path: Path, config: DoctorConfig, root: Path) -> bool:
+    """The doctor's answer for one post, worked out in ``pool``'s process: checking a whole blog
+    takes minutes of CPU, which must not compete with typing for this process's interpreter."""
+    return pool.submit(has_doctor_errors, path, config, root).result()

@@ -164,24 +164,33 @@ def test_posts_with_doctor_errors_are_marked_and_a_second_start_checks_nothing(
 ):
     post = blog / "_posts" / "2025-10-22-index-fund-basics.md"
     post.write_text(post.read_text("utf-8") + "\n---END---\n続きの段落。\n", "utf-8")
-    window = make_window(blog)
-    browser = wait_for_posts(qtbot, window, doctor=True)
-    assert "Doctor errors" in row_text(browser, post, "state")
-    assert row_text(browser, blog / "_posts" / JA_POST, "state") == "Published"
-    choose(browser.state, "doctor-errors")
-    assert [e.path for e in browser.model.rows] == [post]
-    window.close()
-
     from editor.ui import post_browser
 
     checked: list[Path] = []
-    original = post_browser.has_doctor_errors
+    original = post_browser.ask_doctor
     monkeypatch.setattr(
-        post_browser, "has_doctor_errors", lambda p, *a: checked.append(p) or original(p, *a)
+        post_browser, "ask_doctor", lambda pool, p, *a: checked.append(p) or original(pool, p, *a)
     )
+    window = make_window(blog)
+    browser = wait_for_posts(qtbot, window, doctor=True)
+    assert checked == []  # a large blog is not checked until the writer asks
+    assert row_text(browser, post, "state") == "Published"
+    choose(browser.state, "doctor-errors")
+    browser = wait_for_posts(qtbot, window, doctor=True)
+    assert len(checked) == 4  # three posts and a draft, each in the checking process
+    assert [e.path for e in browser.model.rows] == [post]
+    assert "Doctor errors" in row_text(browser, post, "state")
+    choose(browser.state, None)
+    assert row_text(browser, blog / "_posts" / JA_POST, "state") == "Published"
+    window.close()
+
+    checked.clear()
     again = make_window(blog)
     browser = wait_for_posts(qtbot, again, doctor=True)
-    assert checked == [] and "Doctor errors" in row_text(browser, post, "state")
+    assert "Doctor errors" in row_text(browser, post, "state")  # kept from the last check
+    choose(browser.state, "doctor-errors")
+    browser = wait_for_posts(qtbot, again, doctor=True)
+    assert checked == [] and [e.path for e in browser.model.rows] == [post]
 
 
 def test_a_saved_post_updates_its_row_and_only_its_file_is_read(

@@ -33,12 +33,14 @@ from editor.core.blog import posts
 from editor.core.blog.dates import zone_or_local
 from editor.core.blog.progress import NO_PROGRESS, Progress
 from editor.core.blog.taxonomy import fold
+from editor.core.doctor import diagnose
 from editor.core.files.cache import (
     blog_cache_file,
     discard_cache_file,
     open_cache_db,
     write_transaction,
 )
+from editor.core.files.storage import StorageError, read_post_file
 
 SCHEMA_VERSION = 1
 KINDS = ("post", "draft")
@@ -370,6 +372,16 @@ class Catalog:
             )
         progress.step(len(todo), len(todo))
         return len(todo)
+
+
+def has_doctor_errors(path: Path | str, config: Any, root: Path | str) -> bool:
+    """True when the doctor finds an error (not a warning) in the post at ``path``; a file that
+    cannot be read has none (the catalogue lists it as unreadable)."""
+    try:
+        text = read_post_file(Path(path)).text
+    except (OSError, StorageError):
+        return False
+    return any(f.severity == "error" for f in diagnose(text, config, Path(root), Path(path)))
 
 
 def doctor_key(config: Any) -> str:
