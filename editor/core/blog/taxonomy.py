@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,14 @@ from editor.core.blog.posts import (
     post_tags,
     read_metadata,
 )
-from editor.core.files.storage import StorageError, read_text_file
+from editor.core.blog.progress import NO_PROGRESS, Progress
+from editor.core.files.storage import (
+    ConflictError,
+    Fingerprint,
+    StorageError,
+    atomic_write,
+    read_text_file,
+)
 from editor.core.post.document import PostDocument
 from editor.core.post.frontmatter import FrontMatterError
 from editor.core.words import QT_TRANSLATE_NOOP, Phrase, WordedError
@@ -63,6 +71,15 @@ MESSAGES = {
     ),
     "unsafe-edit": QT_TRANSLATE_NOOP(
         "taxonomy", "Skipped: renaming here would change other values of “{key}”; edit it by hand"
+    ),
+    "changed-since": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the file was changed since the list was made; nothing was written"
+    ),
+    "open-unsaved": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the post is open with unsaved changes; save it and rename again"
+    ),
+    "not-written": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the file could not be written ({error})"
     ),
     "empty-value": QT_TRANSLATE_NOOP("taxonomy", "The new name is empty"),
     "same-value": QT_TRANSLATE_NOOP("taxonomy", "The new name is the same as the old one"),
@@ -145,6 +162,10 @@ class Terms:
         return NearVariant(self.kind, value, tuple(similar))
 
 
+PostTerms = tuple[tuple[str, ...], tuple[str, ...]]
+"""One post's categories and tags, each once, as :func:`post_terms` reads them."""
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     categories: Terms
@@ -153,22 +174,47 @@ class Taxonomy:
     def of(self, kind: str) -> Terms:
         return self.categories if kind == "categories" else self.tags
 
+    @classmethod
+    def from_posts(cls, posts: Iterable[PostTerms]) -> Taxonomy:
+        """Counts of the (categories, tags) of posts already read (by a scan, or by the post
+        browser's catalogue): each post counts once for each of its values."""
+        categories: Counter = Counter()
+        tags: Counter = Counter()
+        for post_categories_, post_tags_ in posts:
+            categories.update(post_categories_)
+            tags.update(post_tags_)
+        return cls(Terms("categories", categories), Terms("tags", tags))
+
+
+def post_terms(root: Path | str, path: Path, front: dict[str, Any]) -> PostTerms:
+    """The categories and tags of the post at ``path`` with front matter ``front``, each once."""
+    categories = dict.fromkeys(str(value) for value in post_categories(root, path, front))
+    tags = dict.fromkeys(str(tag) for tag in post_tags(front))
+    return tuple(categories), tuple(tags)
+
 
 def blog_files(root: Path | str, drafts: bool = True) -> list[Path]:
     """The posts, and the drafts when asked, in the blog at ``root``."""
     return post_files(root) + (draft_files(root) if drafts else [])
 
 
-def scan(root: Path | str, drafts: bool = True) -> Taxonomy:
-    """Count every category and tag of the blog's posts (and drafts when ``drafts``)."""
+def scan_posts(
+    root: Path | str, drafts: bool = True, progress: Progress = NO_PROGRESS
+) -> dict[Path, PostTerms]:
+    """Each post's (and draft's, when ``drafts``) categories and tags, by path."""
     root = Path(root)
-    categories: Counter = Counter()
-    tags: Counter = Counter()
-    for path in blog_files(root, drafts):
-        front = read_metadata(path)
-        categories.update(post_categories(root, path, front))
-        tags.update(list(dict.fromkeys(str(tag) for tag in post_tags(front))))
-    return Taxonomy(Terms("categories", categories), Terms("tags", tags))
+    files = blog_files(root, drafts)
+    found: dict[Path, PostTerms] = {}
+    for done, path in enumerate(files):
+        if done % 100 == 0:
+            progress.step(done, len(files))
+        found[path] = post_terms(root, path, read_metadata(path))
+    return found
+
+
+def scan(root: Path | str, drafts: bool = True, progress: Progress = NO_PROGRESS) -> Taxonomy:
+    """Count every category and tag of the blog's posts (and drafts when ``drafts``)."""
+    return Taxonomy.from_posts(scan_posts(root, drafts, progress).values())
 
 
 # -- rename and merge plans --------------------------------------------------------------------
@@ -307,3 +353,85 @@ def plan_rename(root: Path | str, kind: str, old: str, new: str, drafts: bool = 
         if change is not None:
             changes.append(change)
     return RenamePlan(kind, old, new, changes, skipped)
+
+
+# -- applying a plan, and undoing it -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What applying a plan (or undoing one) did: the files written, the ones left alone."""
+
+    plan: RenamePlan
+    written: list[Change]
+    skipped: list[Skipped]
+
+
+def _write_changes(
+    root: Path, changes: list[Change], undo: bool, progress: Progress
+) -> tuple[list[Change], list[Skipped]]:
+    written: list[Change] = []
+    skipped: list[Skipped] = []
+    for done, change in enumerate(changes):
+        progress.step(done, len(changes))  # a cancel stops between files, never inside one
+        before, after = (
+            (change.new_text, change.old_text) if undo else (change.old_text, change.new_text)
+        )
+        expected = Fingerprint.of(before.encode("utf-8"), 0)  # the content decides, not the clock
+        try:
+            atomic_write(change.path, after.encode("utf-8"), expected, inside=root)
+        except ConflictError:
+            skipped.append(Skipped(change.path, "changed-since"))
+        except StorageError as exc:
+            skipped.append(Skipped(change.path, "not-written", {"error": str(exc)}))
+        else:
+            written.append(change)
+    progress.step(len(changes), len(changes))
+    return written, skipped
+
+
+def apply_rename(
+    root: Path | str,
+    plan: RenamePlan,
+    progress: Progress = NO_PROGRESS,
+    leave: Iterable[Path] = (),
+) -> Applied:
+    """Write the plan's changes, each file atomically and only if it still holds the text the
+    plan was made from (a file changed since is skipped, never overwritten).  Files in
+    ``leave`` (open with unsaved changes) are skipped too.  A cancel stops between files: the
+    ones written are in the result's ``written``, so they can be undone."""
+    leave = set(leave)
+    todo = [change for change in plan.changes if change.path not in leave]
+    held = [Skipped(change.path, "open-unsaved") for change in plan.changes if change.path in leave]
+    written, skipped = _write_changes(Path(root), todo, False, progress)
+    return Applied(plan, written, held + skipped)
+
+
+def undo_rename(
+    root: Path | str,
+    applied: Applied,
+    progress: Progress = NO_PROGRESS,
+    leave: Iterable[Path] = (),
+) -> Applied:
+    """Put back the previous text of each file :func:`apply_rename` wrote, where the file still
+    holds the renamed text (one changed since is skipped and reported, never overwritten)."""
+    leave = set(leave)
+    todo = [change for change in applied.written if change.path not in leave]
+    held = [Skipped(c.path, "open-unsaved") for c in applied.written if c.path in leave]
+    written, skipped = _write_changes(Path(root), todo, True, progress)
+    return Applied(applied.plan, written, held + skipped)
+
+
+def changed_line(change: Change) -> tuple[str, str]:
+    """The one line a change replaces and its replacement (the first differing lines; a list
+    written as a block shows its first changed item)."""
+    old_lines = change.old_text.splitlines()
+    new_lines = change.new_text.splitlines()
+    for old, new in zip(old_lines, new_lines, strict=False):
+        if old != new:
+            return old, new
+    shorter = min(len(old_lines), len(new_lines))
+    return (
+        "\n".join(old_lines[shorter:]) or "",
+        "\n".join(new_lines[shorter:]) or "",
+    )
