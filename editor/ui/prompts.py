@@ -198,3 +198,32 @@ def compare_takes(parent: QWidget, kept: str, removed: str) -> bool:
 def show_about(parent: QWidget, title: str, text: str) -> None:
     """The About box (rich text: the name, the version, the licence)."""
     QMessageBox.about(parent, title, text)
+
+
+def ask_near_variant(parent: QWidget, message: str, value: str, existing: str) -> str:
+    """A tag or category about to be saved nearly repeats one the blog uses: "existing" (use
+    it instead), "keep" (save what was typed) or "cancel" (do not save)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Prompts", "A similar value exists"))
+    box.setText(message)
+    use = box.addButton(
+        QCoreApplication.translate("Prompts", "Use the existing “{existing}”").format(
+            existing=existing
+        ),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Prompts", "Keep “{value}”").format(value=value),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(use)
+    box.exec()
+    clicked = box.clickedButton()
+    return "existing" if clicked is use else "keep" if clicked is keep else "cancel"
+
+
+def open_dialog(dialog) -> None:
+    """Show a dialog that works beside the window (window-modal, not blocking the caller)."""
+    dialog.open()
