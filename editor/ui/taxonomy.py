@@ -67,7 +67,7 @@ class TermCompletion(QObject):
         """List the matches of what is typed now (hidden when nothing matches)."""
         terms, prefix = self._terms(), self._typed()
         matches = terms.complete(prefix) if terms is not None and prefix else []
-        if matches == [(prefix, terms.count(prefix))] if terms is not None else False:
+        if terms is not None and matches == [(prefix, terms.count(prefix))]:
             matches = []  # the value is typed out in full: nothing left to complete
         self.model.clear()
         for value, count in matches:
@@ -148,11 +148,12 @@ class TaxonomyController(QObject):
             self._show_notes(view.form)
 
     def post_saved(self, path: Path) -> None:
-        """Read the saved post's values again (one file; a renamed file's old name is dropped)."""
+        """Read the saved post's values again (one file) and count again from the posts read."""
         root = self._blog_root()
         if root is None or self.terms is None:
             return
-        self._posts = {p: t for p, t in self._posts.items() if p.exists()}
+        if path not in self._posts:  # a new post, or one renamed to its date: drop old names
+            self._posts = {p: t for p, t in self._posts.items() if p.exists()}
         self._posts[path] = taxonomy.post_terms(root, path, read_metadata(path))
         self._recount()
 

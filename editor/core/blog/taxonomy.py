@@ -16,6 +16,7 @@ Nothing is written; the window shows the plan and applies it.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -87,6 +88,7 @@ MESSAGES = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the counts are made again after each save: fold once
 def fold(text: str) -> str:
     """``text`` as completion compares it: NFKC, case folded, katakana as hiragana."""
     return unicodedata.normalize("NFKC", text).casefold().translate(_KANA)
