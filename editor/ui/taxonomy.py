@@ -381,7 +381,6 @@ class RenameDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
-        row.addWidget(self.list_button)
         row.addStretch(1)
         row.addWidget(self.apply_button)
         row.addWidget(self.undo_button)
@@ -455,13 +454,9 @@ class RenameDialog(QDialog):
         lang = current_language()
         for change in plan.changes:
             before, after = taxonomy.changed_line(change)
-            item = QTreeWidgetItem([_shown_path(change.path, root), f"− {before}\n+ {after}"])
-            item.setData(0, VALUE_ROLE, str(change.path))
-            self.files.addTopLevelItem(item)
+            self.files.addTopLevelItem(_row(change.path, root, f"− {before}\n+ {after}"))
         for skipped in plan.skipped:
-            item = QTreeWidgetItem([_shown_path(skipped.path, root), skipped.message(lang)])
-            item.setData(0, VALUE_ROLE, str(skipped.path))
-            self.files.addTopLevelItem(item)
+            self.files.addTopLevelItem(_row(skipped.path, root, skipped.message(lang)))
         self.plan = plan
         self.status.setText(
             self.tr("{count} posts will change; {skipped} skipped. Nothing is written yet.").format(
@@ -475,11 +470,9 @@ class RenameDialog(QDialog):
         lang = current_language()
         for change in applied.written:
             done = self.tr("Restored") if undo else self.tr("Changed")
-            self.files.addTopLevelItem(QTreeWidgetItem([_shown_path(change.path, root), done]))
+            self.files.addTopLevelItem(_row(change.path, root, done))
         for skipped in applied.skipped:
-            self.files.addTopLevelItem(
-                QTreeWidgetItem([_shown_path(skipped.path, root), skipped.message(lang)])
-            )
+            self.files.addTopLevelItem(_row(skipped.path, root, skipped.message(lang)))
         if undo:
             summary = self.tr("Undone in {count} posts; {skipped} skipped")
         else:
@@ -491,8 +484,13 @@ class RenameDialog(QDialog):
         self.apply_button.setEnabled(False)
 
 
-def _shown_path(path: Path, root: Path | None) -> str:
+def _row(path: Path, root: Path | None, what: str) -> QTreeWidgetItem:
+    """A file (inside the blog) and what happens to it; the tooltips hold the whole texts."""
     try:
-        return str(path.relative_to(root)) if root is not None else path.name
+        shown = str(path.relative_to(root)) if root is not None else path.name
     except ValueError:
-        return str(path)
+        shown = str(path)
+    item = QTreeWidgetItem([shown, what])
+    item.setToolTip(0, str(path))
+    item.setToolTip(1, what)
+    return item

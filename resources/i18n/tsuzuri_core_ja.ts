@@ -935,7 +935,7 @@
     </message>
     <message>
         <source>Skipped: the post is open with unsaved changes; save it and rename again</source>
-        <translation>スキップしました: 記事が未保存の変更ありで開かれています。保存してからもう一度名前を変更してください</translation>
+        <translation>スキップしました: 記事が開かれていて、保存していない変更があります。保存してからもう一度名前を変更してください</translation>
     </message>
     <message>
         <source>Skipped: the file could not be written ({error})</source>

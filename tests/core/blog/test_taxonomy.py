@@ -334,7 +334,7 @@ def test_a_file_changed_since_the_plan_is_skipped_not_overwritten(tmp_path):
     ]
     assert theirs.read_bytes() == edited
     assert "changed since" in applied.skipped[1].message()
-    assert "未保存" in applied.skipped[0].message("ja")
+    assert "保存していない変更" in applied.skipped[0].message("ja")
 
 
 def test_undo_skips_a_file_edited_after_the_rename(tmp_path):
