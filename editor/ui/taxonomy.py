@@ -116,30 +116,40 @@ class TaxonomyController(QObject):
         self.last_rename: Applied | None = None
         self.dialog: RenameDialog | None = None
         self._scan = None
+        self._counted: Path | None = None  # the blog the counts are of
 
     # -- the counts ----------------------------------------------------------------------------
 
     def show_blog(self, root: Path | None) -> None:
-        """Count the blog's values again, on a worker (cancellable); the old counts stay until
-        the new ones are in."""
-        if self._scan is not None and not self._scan.finished:
-            self._scan.cancel()
-        self.last_rename = None
+        """Count the blog's values on a worker (cancellable); the same blog's old counts serve
+        until the new ones are in, another blog's are dropped at once."""
+        if self._scan is not None:
+            self._scan.cancel()  # superseded: its result is not wanted any more
+            self._scan = None
+        if root != self._counted:
+            self._posts, self.terms, self._counted = {}, None, None
+            self.last_rename = None  # an undo belongs to the blog it was made in
         self._update_undo()
         if root is None:
             return
-        self._scan = self._tasks.run(
-            self.tr("Counting tags and categories"),
+        title = self.tr("Counting tags and categories")
+        scan = self._scan = self._tasks.run(
+            title,
             lambda progress: taxonomy.scan_posts(root, progress=progress),
-            lambda posts: self._set_posts(root, posts),
-            on_cancelled=lambda: None,
+            lambda posts: self._scanned(scan, root, posts),
+            on_failed=lambda message: (
+                self._scanned(scan, root, None) or prompts.show_error(self._window, title, message)
+            ),
+            on_cancelled=lambda: self._scanned(scan, root, None),
         )
 
-    def _set_posts(self, root: Path, posts: dict[Path, PostTerms]) -> None:
-        if root != self._blog_root():
-            return  # another blog was opened meanwhile
-        self._posts = posts
-        self._recount()
+    def _scanned(self, scan, root: Path, posts: dict[Path, PostTerms] | None) -> None:
+        if scan is not self._scan:
+            return  # superseded by another scan (the blog opened again, or another one)
+        self._scan = None
+        if posts is not None:  # else cancelled or failed: the counts stay as they were
+            self._posts, self._counted = posts, root
+            self._recount()
 
     def _recount(self) -> None:
         self.terms = Taxonomy.from_posts(self._posts.values())
@@ -195,6 +205,8 @@ class TaxonomyController(QObject):
     def _ask_before_save(self, form: FrontMatterForm) -> bool:
         """For each near variant about to be saved: use the existing value (the item replaced in
         the field), keep it, or cancel the save."""
+        if not form.fields_page.isEnabled():
+            return True  # front matter that cannot be read: the form's fields are not saved
         lang = current_language()
         for key in TERM_KEYS:
             for variant in self._variants(form, key):
