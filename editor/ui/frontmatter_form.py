@@ -44,6 +44,16 @@ def list_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _under(form: QFormLayout, name: str) -> QLabel:
+    """A hidden, wrapping line of text under the field just added to ``form``."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.hide()
+    form.addRow("", label)
+    return label
+
+
 class FrontMatterForm(QWidget):
     """Edits the known fields; emits ``field_edited(key, value)`` only for the writer's edits.
 
@@ -113,19 +123,9 @@ class FrontMatterForm(QWidget):
         for key, (label, widget) in widgets.items():
             widget.setObjectName(f"field_{key}")
             form.addRow(label, widget)
-            message = QLabel()
-            message.setObjectName(f"message_{key}")
-            message.setWordWrap(True)
-            message.hide()
-            form.addRow("", message)
-            self.messages[key] = message
+            self.messages[key] = _under(form, f"message_{key}")
             if key in TERM_KEYS:  # a note the writer's own values raise (a near variant)
-                note = QLabel()
-                note.setObjectName(f"note_{key}")
-                note.setWordWrap(True)
-                note.hide()
-                form.addRow("", note)
-                self.notes[key] = note
+                self.notes[key] = _under(form, f"note_{key}")
         self.other_label = QLabel()
         self.other_label.setObjectName("otherFields")
         self.other_label.setWordWrap(True)

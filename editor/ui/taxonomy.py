@@ -285,6 +285,7 @@ class TaxonomyController(QObject):
             self.tr("Renaming across posts"),
             lambda progress: self._reread(root, taxonomy.apply_rename(root, plan, progress, leave)),
             lambda result: self._applied(result, undo=False),
+            on_cancelled=self._cancelled,
         )
 
     def undo_last_rename(self) -> None:
@@ -299,7 +300,12 @@ class TaxonomyController(QObject):
                 root, taxonomy.undo_rename(root, applied, progress, leave)
             ),
             lambda result: self._applied(result, undo=True),
+            on_cancelled=self._cancelled,
         )
+
+    def _cancelled(self) -> None:
+        if self.dialog is not None:
+            self.dialog.show_cancelled()
 
     @staticmethod
     def _reread(root: Path, applied: Applied) -> tuple[Applied, dict[Path, PostTerms]]:
@@ -450,6 +456,10 @@ class RenameDialog(QDialog):
         if self.plan is not None and self.plan.changes:
             self.apply_button.setEnabled(False)
             self.apply_requested.emit(self.plan)
+
+    def show_cancelled(self) -> None:
+        self.status.setText(self.tr("Cancelled: every file is as it was"))
+        self.apply_button.setEnabled(self.plan is not None and bool(self.plan.changes))
 
     def show_failure(self, message: str) -> None:
         self.status.setText(message)

@@ -265,3 +265,25 @@ def test_the_blog_menu_opens_the_rename_dialog(make_window, blog, qtbot):
     assert not actions["undoRenameAction"].isEnabled()
     actions["renameTermAction"].trigger()
     assert window.taxonomy.dialog.isVisible()
+
+
+def test_a_cancelled_rename_leaves_every_file_as_it_was(make_window, blog, qtbot, monkeypatch):
+    from editor.core.blog import taxonomy
+
+    _add_posts(blog)
+    window = make_window(blog)
+    _ready(window, qtbot)
+    before = _snapshot(blog)
+    dialog = _dialog(window, qtbot, "tags", "AI", "人工知能")
+    real = taxonomy.apply_rename
+
+    def cancelled_at_once(root, plan, progress, leave):
+        progress.cancel()  # the writer pressed Cancel in the status bar
+        return real(root, plan, progress, leave)
+
+    monkeypatch.setattr(taxonomy, "apply_rename", cancelled_at_once)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.tasks.running)
+    assert "Cancelled" in dialog.status.text()
+    assert _snapshot(blog) == before
+    assert window.taxonomy.last_rename is None and dialog.apply_button.isEnabled()

@@ -32,7 +32,7 @@ from editor.core.blog.posts import (
     post_tags,
     read_metadata,
 )
-from editor.core.blog.progress import NO_PROGRESS, Progress
+from editor.core.blog.progress import NO_PROGRESS, Cancelled, Progress
 from editor.core.files.storage import (
     ConflictError,
     Fingerprint,
@@ -370,26 +370,43 @@ class Applied:
 
 
 def _write_changes(
-    root: Path, changes: list[Change], undo: bool, progress: Progress
-) -> tuple[list[Change], list[Skipped]]:
+    root: Path, plan: RenamePlan, changes: list[Change], undo: bool, progress: Progress, leave
+) -> Applied:
+    """Write each change (``undo``: back), skipping the files in ``leave`` and those changed
+    since; a cancel puts back the files already written and raises :class:`Cancelled`."""
+    leave = set(leave)
     written: list[Change] = []
-    skipped: list[Skipped] = []
-    for done, change in enumerate(changes):
-        progress.step(done, len(changes))  # a cancel stops between files, never inside one
-        before, after = (
-            (change.new_text, change.old_text) if undo else (change.old_text, change.new_text)
-        )
-        expected = Fingerprint.of(before.encode("utf-8"), 0)  # the content decides, not the clock
-        try:
-            atomic_write(change.path, after.encode("utf-8"), expected, inside=root)
-        except ConflictError:
-            skipped.append(Skipped(change.path, "changed-since"))
-        except StorageError as exc:
-            skipped.append(Skipped(change.path, "not-written", {"error": str(exc)}))
-        else:
-            written.append(change)
-    progress.step(len(changes), len(changes))
-    return written, skipped
+    skipped = [Skipped(change.path, "open-unsaved") for change in changes if change.path in leave]
+    todo = [change for change in changes if change.path not in leave]
+    try:
+        for done, change in enumerate(todo):
+            progress.step(done, len(todo))  # a cancel stops between files, never inside one
+            reason = _write(root, change, undo)
+            if reason is None:
+                written.append(change)
+            else:
+                skipped.append(reason)
+        progress.step(len(todo), len(todo))
+    except Cancelled:
+        for change in reversed(written):
+            _write(root, change, not undo)  # nothing left half done
+        raise
+    return Applied(plan, written, skipped)
+
+
+def _write(root: Path, change: Change, undo: bool) -> Skipped | None:
+    """Write one change atomically if the file still holds the text it replaces; else why not."""
+    before, after = change.old_text, change.new_text
+    if undo:
+        before, after = after, before
+    expected = Fingerprint.of(before.encode("utf-8"), 0)  # the content decides, not the clock
+    try:
+        atomic_write(change.path, after.encode("utf-8"), expected, inside=root)
+    except ConflictError:
+        return Skipped(change.path, "changed-since")
+    except StorageError as exc:
+        return Skipped(change.path, "not-written", {"error": str(exc)})
+    return None
 
 
 def apply_rename(
@@ -400,13 +417,9 @@ def apply_rename(
 ) -> Applied:
     """Write the plan's changes, each file atomically and only if it still holds the text the
     plan was made from (a file changed since is skipped, never overwritten).  Files in
-    ``leave`` (open with unsaved changes) are skipped too.  A cancel stops between files: the
-    ones written are in the result's ``written``, so they can be undone."""
-    leave = set(leave)
-    todo = [change for change in plan.changes if change.path not in leave]
-    held = [Skipped(change.path, "open-unsaved") for change in plan.changes if change.path in leave]
-    written, skipped = _write_changes(Path(root), todo, False, progress)
-    return Applied(plan, written, held + skipped)
+    ``leave`` (open with unsaved changes) are skipped too.  A cancel puts back what was
+    written and raises :class:`Cancelled`."""
+    return _write_changes(Path(root), plan, plan.changes, False, progress, leave)
 
 
 def undo_rename(
@@ -417,11 +430,7 @@ def undo_rename(
 ) -> Applied:
     """Put back the previous text of each file :func:`apply_rename` wrote, where the file still
     holds the renamed text (one changed since is skipped and reported, never overwritten)."""
-    leave = set(leave)
-    todo = [change for change in applied.written if change.path not in leave]
-    held = [Skipped(c.path, "open-unsaved") for c in applied.written if c.path in leave]
-    written, skipped = _write_changes(Path(root), todo, True, progress)
-    return Applied(applied.plan, written, held + skipped)
+    return _write_changes(Path(root), applied.plan, applied.written, True, progress, leave)
 
 
 def changed_line(change: Change) -> tuple[str, str]:

@@ -10,6 +10,7 @@ import pytest
 
 from editor.core.blog import taxonomy
 from editor.core.blog.posts import post_tags, read_metadata
+from editor.core.blog.progress import Cancelled, Progress
 from editor.core.files.bundle import resource_path
 from editor.core.words import WordedError
 
@@ -352,3 +353,21 @@ def test_changed_line_is_the_line_that_differs(tmp_path):
     root = _blog(tmp_path, {"_posts/2025-01-01-a.md": "tags: [ＡＩ, 投資]\nlayout: post\n"})
     (change,) = taxonomy.plan_rename(root, "tags", "ＡＩ", "AI").changes
     assert taxonomy.changed_line(change) == ("tags: [ＡＩ, 投資]", "tags: [AI, 投資]")
+
+
+def test_a_cancelled_rename_puts_back_what_it_wrote(tmp_path):
+    root = _blog(tmp_path, {f"_posts/2025-01-0{n}-p.md": "tags: [ＡＩ]\n" for n in range(1, 5)})
+    before = _snapshot(root)
+    plan = taxonomy.plan_rename(root, "tags", "ＡＩ", "AI")
+    steps = []
+
+    def on_step(done, total, label):
+        steps.append(done)
+        if done == 2:
+            progress.cancel()  # two files are written by now
+
+    progress = Progress(on_step)
+    with pytest.raises(Cancelled):
+        taxonomy.apply_rename(root, plan, progress)
+    assert steps == [0, 1, 2]
+    assert _snapshot(root) == before
