@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor.ui import prompts
+from editor.ui.prompts import ask_near_variant as real_ask_near_variant
 from tests.ui.conftest import JA_POST, type_text
 
 pytestmark = pytest.mark.ui
@@ -287,3 +288,25 @@ def test_a_cancelled_rename_leaves_every_file_as_it_was(make_window, blog, qtbot
     assert "Cancelled" in dialog.status.text()
     assert _snapshot(blog) == before
     assert window.taxonomy.last_rename is None and dialog.apply_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    "button, answer",
+    [("Use the existing “AI”", "existing"), ("Keep “ＡＩ”", "keep"), ("&Cancel", "cancel")],
+)
+def test_the_near_variant_question_offers_the_existing_value(qtbot, monkeypatch, button, answer):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    shown = []
+
+    def click(box):
+        buttons = {b.text(): b for b in box.buttons()}
+        shown.append(box.text())
+        buttons.get(button, buttons.get(button.replace("&", ""))).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert real_ask_near_variant(parent, "似ています", "ＡＩ", "AI") == answer
+    assert shown == ["似ています"]
