@@ -259,7 +259,7 @@ class TaxonomyController(QObject):
         root = self._blog_root()
         self._tasks.run(
             self.tr("Listing the posts to change"),
-            lambda progress: _plan_with_progress(root, kind, old, new, progress),
+            lambda progress: _plan_or_refusal(root, kind, old, new, progress),
             self._show_plan,
         )
 
@@ -331,14 +331,11 @@ class TaxonomyController(QObject):
             self._window.statusBar().showMessage(self.dialog.status.text(), 10000)
 
 
-def _plan_with_progress(root, kind, old, new, progress) -> RenamePlan | WordedError:
-    progress.step(0, 0)
+def _plan_or_refusal(root, kind, old, new, progress) -> RenamePlan | WordedError:
     try:
-        plan = taxonomy.plan_rename(root, kind, old, new)
+        return taxonomy.plan_rename(root, kind, old, new, progress=progress)
     except WordedError as refused:
         return refused
-    progress.check()
-    return plan
 
 
 class RenameDialog(QDialog):

@@ -326,7 +326,14 @@ def _plan_one(root: Path, path: Path, kind: str, old: str, new: str) -> Change |
     return Change(path, text, document.text)
 
 
-def plan_rename(root: Path | str, kind: str, old: str, new: str, drafts: bool = True) -> RenamePlan:
+def plan_rename(
+    root: Path | str,
+    kind: str,
+    old: str,
+    new: str,
+    drafts: bool = True,
+    progress: Progress = NO_PROGRESS,
+) -> RenamePlan:
     """What renaming the category or tag ``old`` to ``new`` across the blog would change.
 
     A post that already has ``new`` keeps it once (a merge).  Posts whose front matter cannot
@@ -343,7 +350,10 @@ def plan_rename(root: Path | str, kind: str, old: str, new: str, drafts: bool = 
     root = Path(root)
     changes: list[Change] = []
     skipped: list[Skipped] = []
-    for path in blog_files(root, drafts):
+    files = blog_files(root, drafts)
+    for done, path in enumerate(files):
+        if done % 100 == 0:
+            progress.step(done, len(files))
         try:
             change = _plan_one(root, path, kind, old, new)
         except _Refused as refused:

@@ -371,3 +371,21 @@ def test_a_cancelled_rename_puts_back_what_it_wrote(tmp_path):
         taxonomy.apply_rename(root, plan, progress)
     assert steps == [0, 1, 2]
     assert _snapshot(root) == before
+
+
+def test_listing_a_rename_reports_progress_and_stops_when_cancelled(tmp_path):
+    root = _blog(tmp_path, {f"_posts/2025-01-01-p{n}.md": "tags: [ＡＩ]\n" for n in range(250)})
+    steps = []
+    listed = taxonomy.plan_rename(
+        root,
+        "tags",
+        "ＡＩ",
+        "AI",
+        progress=Progress(lambda done, total, _label: steps.append(done)),
+    )
+    assert len(listed.changes) == 250
+    assert steps == [0, 100, 200]
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        taxonomy.plan_rename(root, "tags", "ＡＩ", "AI", progress=cancelled)
