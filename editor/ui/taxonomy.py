@@ -224,10 +224,10 @@ class TaxonomyController(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addSeparator()
-        self.rename_action = QAction(self.tr("Rename a tag or category…"), self)
+        self.rename_action = QAction(self.tr("&Rename a tag or category…"), self)
         self.rename_action.setObjectName("renameTermAction")
         self.rename_action.triggered.connect(lambda: self.rename_term("tags", ""))
-        self.undo_action = QAction(self.tr("Undo the last rename"), self)
+        self.undo_action = QAction(self.tr("&Undo the last rename"), self)
         self.undo_action.setObjectName("undoRenameAction")
         self.undo_action.triggered.connect(self.undo_last_rename)
         menu.addAction(self.rename_action)
