@@ -7,7 +7,7 @@ opens, updated from the one post read again after each save and from the files a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -98,15 +98,23 @@ class TaxonomyController(QObject):
     checks the form of each tab (``attach(view)``), renames across posts (Blog menu).
 
     ``blog_root()`` is the open blog, ``views()`` the open tabs (each with ``form``, ``path``,
-    ``is_modified``, ``safekeeping`` and ``saving``), ``window`` parents the dialogs.
+    ``is_modified``, ``safekeeping`` and ``saving``), ``window`` parents the dialogs.  With
+    ``scan=False`` it reads no post itself: another part that has read them (the post browser's
+    catalogue) hands over their values with :meth:`use_posts`, again after each change.
     """
 
     terms_changed = Signal()
 
     def __init__(
-        self, tasks, blog_root: Callable[[], Path | None], views: Callable[[], list], window
+        self,
+        tasks,
+        blog_root: Callable[[], Path | None],
+        views: Callable[[], list],
+        window,
+        scan: bool = True,
     ):
         super().__init__(window)
+        self._scans = scan
         self._tasks = tasks
         self._blog_root = blog_root
         self._views = views
@@ -130,7 +138,7 @@ class TaxonomyController(QObject):
             self._posts, self.terms, self._counted = {}, None, None
             self.last_rename = None  # an undo belongs to the blog it was made in
         self._update_undo()
-        if root is None:
+        if root is None or not self._scans:
             return
         title = self.tr("Counting tags and categories")
         scan = self._scan = self._tasks.run(
@@ -151,6 +159,12 @@ class TaxonomyController(QObject):
             self._posts, self._counted = posts, root
             self._recount()
 
+    def use_posts(self, root: Path, posts: Mapping[Path, PostTerms]) -> None:
+        """Count from the (categories, tags) of the blog's posts already read elsewhere."""
+        if root == self._blog_root():
+            self._posts, self._counted = dict(posts), root
+            self._recount()
+
     def _recount(self) -> None:
         self.terms = Taxonomy.from_posts(self._posts.values())
         self.terms_changed.emit()
@@ -160,8 +174,8 @@ class TaxonomyController(QObject):
     def post_saved(self, path: Path) -> None:
         """Read the saved post's values again (one file) and count again from the posts read."""
         root = self._blog_root()
-        if root is None or self.terms is None:
-            return
+        if root is None or self.terms is None or not self._scans:
+            return  # not counted yet, or counted by the part that feeds use_posts
         if path not in self._posts:  # a new post, or one renamed to its date: drop old names
             self._posts = {p: t for p, t in self._posts.items() if p.exists()}
         self._posts[path] = taxonomy.post_terms(root, path, read_metadata(path))

@@ -310,3 +310,22 @@ def test_the_near_variant_question_offers_the_existing_value(qtbot, monkeypatch,
     qtbot.addWidget(parent)
     assert real_ask_near_variant(parent, "似ています", "ＡＩ", "AI") == answer
     assert shown == ["似ています"]
+
+
+def test_counts_handed_over_by_a_part_that_read_the_posts_read_no_file(
+    make_window, blog, qtbot, monkeypatch
+):
+    from editor.ui import taxonomy as window_taxonomy
+    from editor.ui.taxonomy import TaxonomyController
+
+    window = make_window(blog)
+    _ready(window, qtbot)
+    fed = TaxonomyController(window.tasks, lambda: window.blog_root, window.views, window, False)
+    monkeypatch.setattr(window_taxonomy, "read_metadata", lambda path: pytest.fail(str(path)))
+    fed.show_blog(window.blog_root)
+    assert window.tasks.running == [] and fed.terms is None
+    post = blog / "_posts" / JA_POST
+    fed.use_posts(window.blog_root, {post: (("技術動向",), ("AI", "半導体"))})
+    assert fed.of("tags").complete("ａ") == [("AI", 1)]
+    fed.post_saved(post)  # the part that read the posts hands them over again
+    assert fed.of("categories").ranked == [("技術動向", 1)]
