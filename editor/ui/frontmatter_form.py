@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -28,6 +29,7 @@ from editor.ui.i18n import current_language
 from editor.ui.theme import pick
 
 TEXT_KEYS = ("title", "author")
+TERM_KEYS = ("categories", "tags")  # list fields whose values the blog's other posts share
 
 
 def split_list(text: str) -> list[str]:
@@ -40,6 +42,16 @@ def list_text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)
+
+
+def _under(form: QFormLayout, name: str) -> QLabel:
+    """A hidden, wrapping line of text under the field just added to ``form``."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.hide()
+    form.addRow("", label)
+    return label
 
 
 class FrontMatterForm(QWidget):
@@ -89,6 +101,8 @@ class FrontMatterForm(QWidget):
         self.layout_box = QComboBox()
         self.layout_box.setEditable(True)
         self.messages: dict[str, QLabel] = {}
+        self.notes: dict[str, QLabel] = {}
+        self.completions: dict = {}  # key -> TermCompletion (the window's taxonomy fills it)
         lang = current_language()
 
         def label(key: str) -> str:  # the core's names of the keys: messages use them too
@@ -109,12 +123,9 @@ class FrontMatterForm(QWidget):
         for key, (label, widget) in widgets.items():
             widget.setObjectName(f"field_{key}")
             form.addRow(label, widget)
-            message = QLabel()
-            message.setObjectName(f"message_{key}")
-            message.setWordWrap(True)
-            message.hide()
-            form.addRow("", message)
-            self.messages[key] = message
+            self.messages[key] = _under(form, f"message_{key}")
+            if key in TERM_KEYS:  # a note the writer's own values raise (a near variant)
+                self.notes[key] = _under(form, f"note_{key}")
         self.other_label = QLabel()
         self.other_label.setObjectName("otherFields")
         self.other_label.setWordWrap(True)
@@ -149,6 +160,9 @@ class FrontMatterForm(QWidget):
         style = f"QLabel {{ color: {pick('#b3261e', '#ff7b72')}; font-size: 11px; }}"
         for message in self.messages.values():
             message.setStyleSheet(style)
+        note = f"QLabel {{ color: {pick('#8a5300', '#f0b45a')}; font-size: 11px; }}"
+        for label in self.notes.values():
+            label.setStyleSheet(note)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -275,6 +289,45 @@ class FrontMatterForm(QWidget):
     def _show_message(self, key: str, text: str) -> None:
         self.messages[key].setText(text)
         self.messages[key].setVisible(bool(text))
+
+    def show_note(self, key: str, text: str) -> None:
+        """A note under a categories or tags field (shown while the writer types); "" hides it."""
+        self.notes[key].setText(text)
+        self.notes[key].setVisible(bool(text))
+
+    def item_at_cursor(self, key: str) -> tuple[str, int, int]:
+        """The item of the list field ``key`` being typed: its text up to the cursor (stripped)
+        and the span of the whole item in the field's text."""
+        widget: QLineEdit = getattr(self, key)
+        text, cursor = widget.text(), widget.cursorPosition()
+        start = max(text.rfind(",", 0, cursor), text.rfind("、", 0, cursor)) + 1
+        ends = [i for i in (text.find(",", cursor), text.find("、", cursor)) if i != -1]
+        end = min(ends) if ends else len(text)
+        return text[start:cursor].strip(), start, end
+
+    def complete_item(self, key: str, value: str) -> None:
+        """Put ``value`` in place of the item being typed, keeping the others, as the writer's
+        edit; the cursor goes after it."""
+        widget: QLineEdit = getattr(self, key)
+        _, start, end = self.item_at_cursor(key)
+        text = widget.text()
+        item = text[start:end]
+        lead = item[: len(item) - len(item.lstrip())] or (" " if start else "")
+        head = text[:start] + lead
+        widget.setText(head + value + text[end:])
+        widget.setCursorPosition(len(head) + len(value))
+        self._emit(key, split_list(widget.text()) or None)
+
+    def replace_item(self, key: str, old: str, new: str) -> None:
+        """Replace the item ``old`` of the list field ``key`` by ``new`` as the writer's edit
+        (the other items and the separators stay as typed)."""
+        widget: QLineEdit = getattr(self, key)
+        parts = re.split(r"([,、])", widget.text())
+        for index in range(0, len(parts), 2):
+            if parts[index].strip() == old:
+                parts[index] = parts[index].replace(old, new, 1)
+        widget.setText("".join(parts))
+        self._emit(key, split_list(widget.text()) or None)
 
     def show_messages(self, messages: dict[str, str]) -> None:
         """Messages next to fields, e.g. {"title": "The title is missing"}; others are hidden."""

@@ -36,6 +36,7 @@ from editor.ui.settings import Settings
 from editor.ui.settings_dialog import Preferences
 from editor.ui.status_counts import StatusCounts
 from editor.ui.tasks import TaskRunner
+from editor.ui.taxonomy import TaxonomyController
 from editor.ui.theme import ThemeController
 from editor.ui.view_modes import ViewModes
 
@@ -131,6 +132,10 @@ class MainWindow(QMainWindow):
         # Long work (indexing, git, renames across posts) runs here, off the window's thread.
         self.tasks = TaskRunner(
             self.statusBar(), lambda title, message: prompts.show_error(self, title, message), self
+        )
+        # The counts come from the browser's catalogue: the posts are read once, not twice.
+        self.taxonomy = TaxonomyController(
+            self.tasks, lambda: self.blog_root, self.views, self, scan=False
         )
 
         # The outline, the counts, focus mode and the view modes follow the current tab.
@@ -246,6 +251,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.git.fill_menu(self.menus["git"])
+        self.taxonomy.fill_menu(self.menus["blog"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -259,6 +265,11 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.post_list.open_post_requested.connect(self.opening.on_post_list_open_requested)
         self.opening.post_opened.connect(self.post_opened)
+        self.post_list.loaded.connect(
+            lambda: self.taxonomy.use_posts(self.blog_root, self.post_list.post_terms())
+        )
+        self.post_list.rename_term_requested.connect(self.taxonomy.rename_term)
+        self.taxonomy.posts_rewritten.connect(lambda _paths: self.post_list.refresh())
         self.opening.post_opened.connect(lambda path: self.session.remember("posts", path))
         # The open posts are remembered as they open and close, so a crash does not lose them.
         self.opening.post_opened.connect(lambda _path: self.save_session())
@@ -328,6 +339,7 @@ class MainWindow(QMainWindow):
         view.saving.saved.connect(lambda path: self.session.remember("posts", path))
         view.saving.saved.connect(lambda _path: self.save_session())
         view.safekeeping.recovered.connect(self._show_recovered)
+        self.taxonomy.attach(view)  # completion and near variants in its form
         self.tabs.addTab(view, view.title())
         self._on_view_changed(view)
         return view
@@ -544,6 +556,7 @@ class MainWindow(QMainWindow):
         if repository.config_error is not None:
             self.statusBar().showMessage(worded(repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
+        self.taxonomy.show_blog(self.blog_root)
         self._layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         for view in self.views():
             view.show_blog(self.blog_root, self._layouts)

@@ -325,6 +325,10 @@ class PostBrowser(QWidget):
         """True while the doctor checks posts (or will, once the catalogue is read)."""
         return self.is_reading() or self._running.get("doctor") is not None
 
+    def post_terms(self) -> dict[Path, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """The categories and tags of every post and draft listed (for the counts)."""
+        return {entry.path: (entry.categories, entry.tags) for entry in self._entries}
+
     def set_vcs_states(self, states: Mapping[Path, str]) -> None:
         """Git's word for each file ("modified", "new", "untracked"; a file left out is
         clean); relative paths are of the blog."""

@@ -125,25 +125,38 @@ def ask_conflict(
 
 def ask_read_only(parent: QWidget, name: str, message: str) -> str:
     """The post is marked read-only: "save_as", "overwrite" or "cancel"."""
+    translate = QCoreApplication.translate
+    return _ask(
+        parent,
+        QMessageBox.Icon.Warning,
+        translate("Prompts", "The post is read-only"),
+        translate("Prompts", "“{name}” is marked read-only.").format(name=name),
+        message,
+        [
+            ("save_as", translate("Prompts", "Save &As…"), QMessageBox.ButtonRole.AcceptRole),
+            (
+                "overwrite",
+                translate("Prompts", "Save &over it"),
+                QMessageBox.ButtonRole.DestructiveRole,
+            ),
+        ],
+    )
+
+
+def _ask(parent, icon, title: str, text: str, informative: str, choices: list) -> str:
+    """A question with buttons ``(answer, label, role)`` (the first is the default) and Cancel:
+    the answer of the button clicked, "cancel" for Cancel or closing the box."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("Prompts", "The post is read-only"))
-    box.setText(
-        QCoreApplication.translate("Prompts", "“{name}” is marked read-only.").format(name=name)
-    )
-    box.setInformativeText(message)
-    save_as = box.addButton(
-        QCoreApplication.translate("Prompts", "Save &As…"), QMessageBox.ButtonRole.AcceptRole
-    )
-    overwrite = box.addButton(
-        QCoreApplication.translate("Prompts", "Save &over it"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    buttons = {box.addButton(label, role): answer for answer, label, role in choices}
     box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(save_as)
+    box.setDefaultButton(next(iter(buttons)))
     box.exec()
-    clicked = box.clickedButton()
-    return "save_as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
+    return buttons.get(box.clickedButton(), "cancel")
 
 
 def offer_save_as(parent: QWidget, title: str, message: str) -> bool:
@@ -222,3 +235,27 @@ def edit_commit_message(parent: QWidget, files: list[tuple[str, str]], message: 
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.text() or None
+
+
+def ask_near_variant(parent: QWidget, message: str, value: str, existing: str) -> str:
+    """A tag or category about to be saved nearly repeats one the blog uses: "existing" (use
+    it instead), "keep" (save what was typed) or "cancel" (do not save)."""
+    translate = QCoreApplication.translate
+    use = translate("Prompts", "Use the existing “{existing}”").format(existing=existing)
+    keep = translate("Prompts", "Keep “{value}”").format(value=value)
+    return _ask(
+        parent,
+        QMessageBox.Icon.Question,
+        translate("Prompts", "A similar value exists"),
+        message,
+        "",
+        [
+            ("existing", use, QMessageBox.ButtonRole.AcceptRole),
+            ("keep", keep, QMessageBox.ButtonRole.DestructiveRole),
+        ],
+    )
+
+
+def open_dialog(dialog) -> None:
+    """Show a dialog that works beside the window (window-modal, not blocking the caller)."""
+    dialog.open()

@@ -50,6 +50,8 @@ class Saving(QObject):
         self._post_list = post_list
         self._open_post = open_post
         self._window = window
+        self.before_save: list[Callable[[], bool]] = []
+        """Questions asked before a save (the form flushed); one answering False cancels it."""
 
     @property
     def is_modified(self) -> bool:
@@ -63,6 +65,8 @@ class Saving(QObject):
     def save(self) -> bool:
         """Write the post; a new post goes to _posts/YYYY-MM-DD-slug.md of the open blog."""
         self._form.flush()
+        if not all(ask() for ask in self.before_save):
+            return False
         document = self._edited.document
         path = document.path or self._naming.new_post_path()
         if path is None:

@@ -1005,6 +1005,18 @@
         <translation>スキップしました: ここで名前を変えると「{key}」の他の値も変わってしまいます。手で編集してください</translation>
     </message>
     <message>
+        <source>Skipped: the file was changed since the list was made; nothing was written</source>
+        <translation>スキップしました: 一覧を作った後にファイルが変更されています。何も書き込んでいません</translation>
+    </message>
+    <message>
+        <source>Skipped: the post is open with unsaved changes; save it and rename again</source>
+        <translation>スキップしました: 記事が開かれていて、保存していない変更があります。保存してからもう一度名前を変更してください</translation>
+    </message>
+    <message>
+        <source>Skipped: the file could not be written ({error})</source>
+        <translation>スキップしました: ファイルに書き込めませんでした ({error})</translation>
+    </message>
+    <message>
         <source>The new name is empty</source>
         <translation>新しい名前が空です</translation>
     </message>

@@ -1266,6 +1266,18 @@
         <source>“{name}” has unsaved changes. A commit takes the saved file: save it now?</source>
         <translation>「{name}」には未保存の変更があります。コミットされるのは保存されたファイルです。今保存しますか？</translation>
     </message>
+    <message>
+        <source>Use the existing “{existing}”</source>
+        <translation>既存の「{existing}」を使う</translation>
+    </message>
+    <message>
+        <source>Keep “{value}”</source>
+        <translation>「{value}」のままにする</translation>
+    </message>
+    <message>
+        <source>A similar value exists</source>
+        <translation>よく似た値があります</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1320,6 +1332,85 @@
     <message>
         <source>Decide &amp;later</source>
         <translation>後で決める(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <source>Rename a tag or category</source>
+        <translation>タグ・カテゴリーの名前を変更</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリー</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>変更前の名前</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新しい名前</translation>
+    </message>
+    <message>
+        <source>List the changes</source>
+        <translation>変更を一覧にする</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>“{value}” is used in {count} posts: the two will be merged</source>
+        <translation>「{value}」は {count} 件の記事で使われています。二つは統合されます</translation>
+    </message>
+    <message>
+        <source>Listing the posts to change…</source>
+        <translation>変更する記事を一覧にしています…</translation>
+    </message>
+    <message>
+        <source>Cancelled: every file is as it was</source>
+        <translation>キャンセルしました。どのファイルも元のままです</translation>
+    </message>
+    <message>
+        <source>{count} posts will change; {skipped} skipped. Nothing is written yet.</source>
+        <translation>{count} 件の記事が変更されます。{skipped} 件はスキップします。まだ何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>元に戻しました</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更しました</translation>
+    </message>
+    <message>
+        <source>Undone in {count} posts; {skipped} skipped</source>
+        <translation>{count} 件の記事で元に戻しました。{skipped} 件はスキップしました</translation>
+    </message>
+    <message>
+        <source>Renamed in {count} posts; {skipped} skipped</source>
+        <translation>{count} 件の記事で名前を変更しました。{skipped} 件はスキップしました</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1695,40 @@
     <message>
         <source>{title} (+{more})</source>
         <translation>{title}（ほか {more} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>TaxonomyController</name>
+    <message>
+        <source>Counting tags and categories</source>
+        <translation>タグとカテゴリーを数えています</translation>
+    </message>
+    <message>
+        <source>&amp;Rename a tag or category…</source>
+        <translation>タグ・カテゴリーの名前を変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last rename</source>
+        <translation>直前の名前の変更を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Listing the posts to change</source>
+        <translation>変更する記事を一覧にしています</translation>
+    </message>
+    <message>
+        <source>Renaming across posts</source>
+        <translation>記事全体で名前を変更しています</translation>
+    </message>
+    <message>
+        <source>Undoing the rename</source>
+        <translation>名前の変更を元に戻しています</translation>
+    </message>
+</context>
+<context>
+    <name>TermCompletion</name>
+    <message>
+        <source>{value} ({count})</source>
+        <translation>{value} ({count})</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,10 @@ def prompt_log(monkeypatch):
         return RecoveryChoice()
 
     monkeypatch.setattr(prompts, "choose_recovery", choose_recovery)
+    # A tag like one the blog uses is saved as typed (what a save did before it asked).
+    monkeypatch.setattr(
+        prompts, "ask_near_variant", lambda *a: log.append(("near_variant", *a)) or "keep"
+    )
     return log
 
 

@@ -16,8 +16,10 @@ Nothing is written; the window shows the plan and applies it.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,14 @@ from editor.core.blog.posts import (
     post_tags,
     read_metadata,
 )
-from editor.core.files.storage import StorageError, read_text_file
+from editor.core.blog.progress import NO_PROGRESS, Cancelled, Progress
+from editor.core.files.storage import (
+    ConflictError,
+    Fingerprint,
+    StorageError,
+    atomic_write,
+    read_text_file,
+)
 from editor.core.post.document import PostDocument
 from editor.core.post.frontmatter import FrontMatterError
 from editor.core.words import QT_TRANSLATE_NOOP, Phrase, WordedError
@@ -64,12 +73,22 @@ MESSAGES = {
     "unsafe-edit": QT_TRANSLATE_NOOP(
         "taxonomy", "Skipped: renaming here would change other values of “{key}”; edit it by hand"
     ),
+    "changed-since": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the file was changed since the list was made; nothing was written"
+    ),
+    "open-unsaved": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the post is open with unsaved changes; save it and rename again"
+    ),
+    "not-written": QT_TRANSLATE_NOOP(
+        "taxonomy", "Skipped: the file could not be written ({error})"
+    ),
     "empty-value": QT_TRANSLATE_NOOP("taxonomy", "The new name is empty"),
     "same-value": QT_TRANSLATE_NOOP("taxonomy", "The new name is the same as the old one"),
     "bad-kind": QT_TRANSLATE_NOOP("taxonomy", "Only categories and tags can be renamed"),
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the counts are made again after each save: fold once
 def fold(text: str) -> str:
     """``text`` as completion compares it: NFKC, case folded, katakana as hiragana."""
     return unicodedata.normalize("NFKC", text).casefold().translate(_KANA)
@@ -145,6 +164,10 @@ class Terms:
         return NearVariant(self.kind, value, tuple(similar))
 
 
+PostTerms = tuple[tuple[str, ...], tuple[str, ...]]
+"""One post's categories and tags, each once, as :func:`post_terms` reads them."""
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     categories: Terms
@@ -153,22 +176,47 @@ class Taxonomy:
     def of(self, kind: str) -> Terms:
         return self.categories if kind == "categories" else self.tags
 
+    @classmethod
+    def from_posts(cls, posts: Iterable[PostTerms]) -> Taxonomy:
+        """Counts of the (categories, tags) of posts already read (by a scan, or by the post
+        browser's catalogue): each post counts once for each of its values."""
+        categories: Counter = Counter()
+        tags: Counter = Counter()
+        for post_categories_, post_tags_ in posts:
+            categories.update(post_categories_)
+            tags.update(post_tags_)
+        return cls(Terms("categories", categories), Terms("tags", tags))
+
+
+def post_terms(root: Path | str, path: Path, front: dict[str, Any]) -> PostTerms:
+    """The categories and tags of the post at ``path`` with front matter ``front``, each once."""
+    categories = dict.fromkeys(str(value) for value in post_categories(root, path, front))
+    tags = dict.fromkeys(str(tag) for tag in post_tags(front))
+    return tuple(categories), tuple(tags)
+
 
 def blog_files(root: Path | str, drafts: bool = True) -> list[Path]:
     """The posts, and the drafts when asked, in the blog at ``root``."""
     return post_files(root) + (draft_files(root) if drafts else [])
 
 
-def scan(root: Path | str, drafts: bool = True) -> Taxonomy:
-    """Count every category and tag of the blog's posts (and drafts when ``drafts``)."""
+def scan_posts(
+    root: Path | str, drafts: bool = True, progress: Progress = NO_PROGRESS
+) -> dict[Path, PostTerms]:
+    """Each post's (and draft's, when ``drafts``) categories and tags, by path."""
     root = Path(root)
-    categories: Counter = Counter()
-    tags: Counter = Counter()
-    for path in blog_files(root, drafts):
-        front = read_metadata(path)
-        categories.update(post_categories(root, path, front))
-        tags.update(list(dict.fromkeys(str(tag) for tag in post_tags(front))))
-    return Taxonomy(Terms("categories", categories), Terms("tags", tags))
+    files = blog_files(root, drafts)
+    found: dict[Path, PostTerms] = {}
+    for done, path in enumerate(files):
+        if done % 100 == 0:
+            progress.step(done, len(files))
+        found[path] = post_terms(root, path, read_metadata(path))
+    return found
+
+
+def scan(root: Path | str, drafts: bool = True, progress: Progress = NO_PROGRESS) -> Taxonomy:
+    """Count every category and tag of the blog's posts (and drafts when ``drafts``)."""
+    return Taxonomy.from_posts(scan_posts(root, drafts, progress).values())
 
 
 # -- rename and merge plans --------------------------------------------------------------------
@@ -278,7 +326,14 @@ def _plan_one(root: Path, path: Path, kind: str, old: str, new: str) -> Change |
     return Change(path, text, document.text)
 
 
-def plan_rename(root: Path | str, kind: str, old: str, new: str, drafts: bool = True) -> RenamePlan:
+def plan_rename(
+    root: Path | str,
+    kind: str,
+    old: str,
+    new: str,
+    drafts: bool = True,
+    progress: Progress = NO_PROGRESS,
+) -> RenamePlan:
     """What renaming the category or tag ``old`` to ``new`` across the blog would change.
 
     A post that already has ``new`` keeps it once (a merge).  Posts whose front matter cannot
@@ -295,7 +350,10 @@ def plan_rename(root: Path | str, kind: str, old: str, new: str, drafts: bool = 
     root = Path(root)
     changes: list[Change] = []
     skipped: list[Skipped] = []
-    for path in blog_files(root, drafts):
+    files = blog_files(root, drafts)
+    for done, path in enumerate(files):
+        if done % 100 == 0:
+            progress.step(done, len(files))
         try:
             change = _plan_one(root, path, kind, old, new)
         except _Refused as refused:
@@ -307,3 +365,94 @@ def plan_rename(root: Path | str, kind: str, old: str, new: str, drafts: bool = 
         if change is not None:
             changes.append(change)
     return RenamePlan(kind, old, new, changes, skipped)
+
+
+# -- applying a plan, and undoing it -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What applying a plan (or undoing one) did: the files written, the ones left alone."""
+
+    plan: RenamePlan
+    written: list[Change]
+    skipped: list[Skipped]
+
+
+def _write_changes(
+    root: Path, plan: RenamePlan, changes: list[Change], undo: bool, progress: Progress, leave
+) -> Applied:
+    """Write each change (``undo``: back), skipping the files in ``leave`` and those changed
+    since; a cancel puts back the files already written and raises :class:`Cancelled`."""
+    leave = set(leave)
+    written: list[Change] = []
+    skipped = [Skipped(change.path, "open-unsaved") for change in changes if change.path in leave]
+    todo = [change for change in changes if change.path not in leave]
+    try:
+        for done, change in enumerate(todo):
+            progress.step(done, len(todo))  # a cancel stops between files, never inside one
+            reason = _write(root, change, undo)
+            if reason is None:
+                written.append(change)
+            else:
+                skipped.append(reason)
+        progress.step(len(todo), len(todo))
+    except Cancelled:
+        for change in reversed(written):
+            _write(root, change, not undo)  # nothing left half done
+        raise
+    return Applied(plan, written, skipped)
+
+
+def _write(root: Path, change: Change, undo: bool) -> Skipped | None:
+    """Write one change atomically if the file still holds the text it replaces; else why not."""
+    before, after = change.old_text, change.new_text
+    if undo:
+        before, after = after, before
+    expected = Fingerprint.of(before.encode("utf-8"), 0)  # the content decides, not the clock
+    try:
+        atomic_write(change.path, after.encode("utf-8"), expected, inside=root)
+    except ConflictError:
+        return Skipped(change.path, "changed-since")
+    except StorageError as exc:
+        return Skipped(change.path, "not-written", {"error": str(exc)})
+    return None
+
+
+def apply_rename(
+    root: Path | str,
+    plan: RenamePlan,
+    progress: Progress = NO_PROGRESS,
+    leave: Iterable[Path] = (),
+) -> Applied:
+    """Write the plan's changes, each file atomically and only if it still holds the text the
+    plan was made from (a file changed since is skipped, never overwritten).  Files in
+    ``leave`` (open with unsaved changes) are skipped too.  A cancel puts back what was
+    written and raises :class:`Cancelled`."""
+    return _write_changes(Path(root), plan, plan.changes, False, progress, leave)
+
+
+def undo_rename(
+    root: Path | str,
+    applied: Applied,
+    progress: Progress = NO_PROGRESS,
+    leave: Iterable[Path] = (),
+) -> Applied:
+    """Put back the previous text of each file :func:`apply_rename` wrote, where the file still
+    holds the renamed text (one changed since is skipped and reported, never overwritten)."""
+    return _write_changes(Path(root), applied.plan, applied.written, True, progress, leave)
+
+
+def changed_line(change: Change) -> tuple[str, str]:
+    """The one line a change replaces and its replacement (the first differing lines; a list
+    written as a block shows its first changed item)."""
+    old_lines = change.old_text.splitlines()
+    new_lines = change.new_text.splitlines()
+    for old, new in zip(old_lines, new_lines, strict=False):
+        if old != new:
+            return old, new
+    shorter = min(len(old_lines), len(new_lines))
+    return (
+        "\n".join(old_lines[shorter:]) or "",
+        "\n".join(new_lines[shorter:]) or "",
+    )

@@ -10,6 +10,7 @@ import pytest
 
 from editor.core.blog import taxonomy
 from editor.core.blog.posts import post_tags, read_metadata
+from editor.core.blog.progress import Cancelled, Progress
 from editor.core.files.bundle import resource_path
 from editor.core.words import WordedError
 
@@ -271,3 +272,120 @@ def test_a_value_written_with_yaml_escapes_is_found(tmp_path):
     removed, added = _changed_lines(change.old_text, change.new_text)
     assert removed == ['tags: ["\\u534a導体", AI]\n']
     assert len(added) == 1 and added[0].startswith("tags: [") and "チップ" in added[0]
+
+
+# -- terms of posts already read, applying and undoing a plan ----------------------------------
+
+
+def test_terms_from_posts_already_read_match_a_scan(sample):
+    read = taxonomy.scan_posts(sample)
+    built = taxonomy.Taxonomy.from_posts(read.values())
+    scanned = taxonomy.scan(sample)
+    assert built.tags.ranked == scanned.tags.ranked
+    assert built.categories.ranked == scanned.categories.ranked
+    # A post read again (its tags edited) changes the counts without reading the others.
+    post = next(path for path, (_, tags) in read.items() if "半導体" in tags)
+    read[post] = (read[post][0], ("新しいタグ",))
+    again = taxonomy.Taxonomy.from_posts(read.values())
+    assert again.tags.count("半導体") == scanned.tags.count("半導体") - 1
+    assert again.tags.count("新しいタグ") == 1
+
+
+def test_apply_writes_the_plan_and_undo_restores_the_bytes(tmp_path):
+    root = _blog(
+        tmp_path,
+        {
+            "_posts/2025-01-01-a.md": "tags: [ＡＩ, 投資]\n",
+            "_posts/2025-01-02-b.md": "tags:\n  - ＡＩ\n",
+            "_posts/2025-01-03-c.md": "tags: ＡＩ\n",
+            "_posts/2025-01-04-d.md": "tags: [投資]\n",
+        },
+    )
+    before = _snapshot(root)
+    plan = taxonomy.plan_rename(root, "tags", "ＡＩ", "AI")
+    applied = taxonomy.apply_rename(root, plan)
+    assert len(applied.written) == 3 and applied.skipped == []
+    after = _snapshot(root)
+    for path, data in before.items():
+        removed, added = _changed_lines(data.decode(), after[path].decode())
+        if path.name in ("2025-01-04-d.md", "_config.yml"):
+            assert removed == added == []
+        else:
+            assert len(removed) == len(added) == 1
+            assert added[0] == removed[0].replace("ＡＩ", "AI")
+    undone = taxonomy.undo_rename(root, applied)
+    assert len(undone.written) == 3 and undone.skipped == []
+    assert _snapshot(root) == before
+
+
+def test_a_file_changed_since_the_plan_is_skipped_not_overwritten(tmp_path):
+    root = _blog(
+        tmp_path,
+        {"_posts/2025-01-01-a.md": "tags: [ＡＩ]\n", "_posts/2025-01-02-b.md": "tags: [ＡＩ]\n"},
+    )
+    plan = taxonomy.plan_rename(root, "tags", "ＡＩ", "AI")
+    theirs = root / "_posts/2025-01-02-b.md"
+    theirs.write_bytes(theirs.read_bytes() + "追記\n".encode())
+    edited = theirs.read_bytes()
+    applied = taxonomy.apply_rename(root, plan, leave=[root / "_posts/2025-01-01-a.md"])
+    assert applied.written == []
+    assert sorted((s.path.name, s.code) for s in applied.skipped) == [
+        ("2025-01-01-a.md", "open-unsaved"),
+        ("2025-01-02-b.md", "changed-since"),
+    ]
+    assert theirs.read_bytes() == edited
+    assert "changed since" in applied.skipped[1].message()
+    assert "保存していない変更" in applied.skipped[0].message("ja")
+
+
+def test_undo_skips_a_file_edited_after_the_rename(tmp_path):
+    root = _blog(tmp_path, {"_posts/2025-01-01-a.md": "tags: [ＡＩ]\n"})
+    applied = taxonomy.apply_rename(root, taxonomy.plan_rename(root, "tags", "ＡＩ", "AI"))
+    post = root / "_posts/2025-01-01-a.md"
+    post.write_bytes(post.read_bytes() + "追記\n".encode())
+    edited = post.read_bytes()
+    undone = taxonomy.undo_rename(root, applied)
+    assert undone.written == [] and [s.code for s in undone.skipped] == ["changed-since"]
+    assert post.read_bytes() == edited
+
+
+def test_changed_line_is_the_line_that_differs(tmp_path):
+    root = _blog(tmp_path, {"_posts/2025-01-01-a.md": "tags: [ＡＩ, 投資]\nlayout: post\n"})
+    (change,) = taxonomy.plan_rename(root, "tags", "ＡＩ", "AI").changes
+    assert taxonomy.changed_line(change) == ("tags: [ＡＩ, 投資]", "tags: [AI, 投資]")
+
+
+def test_a_cancelled_rename_puts_back_what_it_wrote(tmp_path):
+    root = _blog(tmp_path, {f"_posts/2025-01-0{n}-p.md": "tags: [ＡＩ]\n" for n in range(1, 5)})
+    before = _snapshot(root)
+    plan = taxonomy.plan_rename(root, "tags", "ＡＩ", "AI")
+    steps = []
+
+    def on_step(done, total, label):
+        steps.append(done)
+        if done == 2:
+            progress.cancel()  # two files are written by now
+
+    progress = Progress(on_step)
+    with pytest.raises(Cancelled):
+        taxonomy.apply_rename(root, plan, progress)
+    assert steps == [0, 1, 2]
+    assert _snapshot(root) == before
+
+
+def test_listing_a_rename_reports_progress_and_stops_when_cancelled(tmp_path):
+    root = _blog(tmp_path, {f"_posts/2025-01-01-p{n}.md": "tags: [ＡＩ]\n" for n in range(250)})
+    steps = []
+    listed = taxonomy.plan_rename(
+        root,
+        "tags",
+        "ＡＩ",
+        "AI",
+        progress=Progress(lambda done, total, _label: steps.append(done)),
+    )
+    assert len(listed.changes) == 250
+    assert steps == [0, 100, 200]
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        taxonomy.plan_rename(root, "tags", "ＡＩ", "AI", progress=cancelled)
