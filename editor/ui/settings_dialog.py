@@ -106,6 +106,9 @@ def threshold_labels() -> dict[str, str]:
         "sentence_max_length": translate("DoctorSettings", "Longest sentence (characters)"),
         "style_min_sentences": translate("DoctorSettings", "Sentences needed to judge the style"),
         "mixed_style_max_ratio": translate("DoctorSettings", "Largest share of the other style"),
+        "across_similarity": translate(
+            "DoctorSettings", "Paragraphs of another post repeated from a similarity of"
+        ),
     }
 
 
