@@ -32,6 +32,7 @@ from editor.ui.preview_style import PreviewStyle
 from editor.ui.session import Session
 from editor.ui.settings import Settings
 from editor.ui.settings_dialog import Preferences
+from editor.ui.similar_posts import SimilarPosts
 from editor.ui.status_counts import StatusCounts
 from editor.ui.tasks import TaskRunner
 from editor.ui.theme import ThemeController
@@ -126,6 +127,10 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(
             self.statusBar(), lambda title, message: prompts.show_error(self, title, message), self
         )
+        # Posts that repeat each other: a tab of the sidebar and an entry of the Blog menu.
+        self.similar = SimilarPosts(self.tasks, self.open_post_at, lambda: self.blog_root, self)
+        self.sidebar.addTab(self.similar.widget, self.tr("Similar Posts"))
+        self.post_saved.connect(self.similar.note_saved)
 
         # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
@@ -229,6 +234,7 @@ class MainWindow(QMainWindow):
         self.doctor_rules_menu = self.menus["doctor"].addMenu(self.tr("&Rules"))
         self.preferences.fill_menu(self.menus["edit"])  # the Edit menu's last item
         self.help.fill_menu(self.menus["help"])
+        self.similar.fill_menu(self.menus["blog"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -525,6 +531,7 @@ class MainWindow(QMainWindow):
         if repository.config_error is not None:
             self.statusBar().showMessage(worded(repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
+        self.similar.show_blog(self.blog_root)
         self._layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         for view in self.views():
             view.show_blog(self.blog_root, self._layouts)

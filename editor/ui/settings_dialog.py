@@ -81,6 +81,9 @@ def rule_descriptions() -> dict[str, str]:
         "fullwidth-space": translate("DoctorRules", "Full-width spaces inside sentences"),
         "ra-nuki": translate("DoctorRules", "ら抜き言葉 (見れる for 見られる)"),
         "cjk-line-break": translate("DoctorRules", "A line break between Japanese words"),
+        "repeated-across-posts": translate(
+            "DoctorRules", "Paragraphs that repeat a paragraph of another post of the blog"
+        ),
     }
 
 
