@@ -314,21 +314,23 @@ class OverlapStore:
 
     def _write(self, batch: list[tuple[Path, int, int, list[Paragraph]]]) -> None:
         with _transaction(self._db):
-            for path, size, mtime, found in batch:
+            for path, _size, _mtime, _found in batch:
                 self._drop(str(path))
+            para = self._db.execute("SELECT coalesce(max(id), 0) FROM paras").fetchone()[0]
+            paras, marks = [], []
+            for path, size, mtime, found in batch:
                 file_id = self._db.execute(
                     "INSERT INTO files(path, size, mtime_ns, paragraphs) VALUES (?, ?, ?, ?)",
                     (str(path), size, mtime, len(found)),
                 ).lastrowid
                 for p in found:
-                    para = self._db.execute(
-                        "INSERT INTO paras(file, line, digest, sketch) VALUES (?, ?, ?, ?)",
-                        (file_id, p.line, p.digest, _blob(p.sketch)),
-                    ).lastrowid
-                    self._db.executemany(
-                        "INSERT OR IGNORE INTO marks(value, para) VALUES (?, ?)",
-                        [(v, para) for v in p.sketch[:MARKS]],
-                    )
+                    para += 1  # numbered here, so a batch goes in with two statements
+                    paras.append((para, file_id, p.line, p.digest, _blob(p.sketch)))
+                    marks += [(v, para) for v in p.sketch[:MARKS]]
+            self._db.executemany(
+                "INSERT INTO paras(id, file, line, digest, sketch) VALUES (?, ?, ?, ?, ?)", paras
+            )
+            self._db.executemany("INSERT OR IGNORE INTO marks(value, para) VALUES (?, ?)", marks)
 
     # -- the doctor's question --------------------------------------------------------------
 
