@@ -8,10 +8,11 @@ lower-cased, with every space and punctuation mark dropped, so ``ＡＩは、`` 
 Keys shorter than :data:`MIN_CHARS` are left out: a short line ("詳しくは以下をご覧ください") is a
 generic phrase, not a passage.
 
-Two fingerprints are kept per paragraph: the key's hash (exact repeats) and a bottom-k sketch of
-its character trigrams (:data:`SKETCH_SIZE` smallest crc32 values; near repeats: a changed word,
-a reworded clause), from which the trigram resemblance of two paragraphs is estimated.  Character
-n-grams need no word splitter, so Japanese is handled as it is written.
+Fingerprints kept per paragraph: the key's hash (exact repeats); a bottom-k sketch of its
+character trigrams (the :data:`SKETCH_SIZE` smallest crc32 values), from which the trigram
+resemblance of two paragraphs is estimated (near repeats: a changed word, a reworded clause);
+and marks (:func:`marks`) through which the candidates to compare are found without comparing
+every pair.  Character n-grams need no word splitter, so Japanese is handled as it is written.
 
 Boilerplate: a paragraph found in more than :data:`BOILERPLATE_POSTS` posts (a disclaimer, a
 footer, a fixed call to action) is a template, not a repeat, and is never reported.  Three,
