@@ -75,14 +75,18 @@ class SimilarPosts(QObject):
         self.list = QTreeWidget()
         self.list.setObjectName("similarPostsList")
         self.list.setRootIsDecorated(False)
+        # The numbers first, so they show however narrow the sidebar; titles elided in the
+        # middle, whole in their tooltips.
         self.list.setHeaderLabels(
-            [self.tr("Post"), self.tr("Similar post"), self.tr("Similarity"), self.tr("Shared")]
+            [self.tr("Similarity"), self.tr("Shared"), self.tr("Post"), self.tr("Similar post")]
         )
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3):
+        header.setStretchLastSection(False)
+        for column in (0, 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.list.itemActivated.connect(self._on_activated)
         layout.addWidget(self.button)
         layout.addWidget(self.status)
@@ -147,16 +151,17 @@ class SimilarPosts(QObject):
         for pair in pairs:
             item = QTreeWidgetItem(
                 [
-                    titles[pair.path_a],
-                    titles[pair.path_b],
                     self.tr("{pct}%").format(pct=round(pair.similarity * 100)),
                     str(pair.shared),
+                    titles[pair.path_a],
+                    titles[pair.path_b],
                 ]
             )
-            item.setToolTip(0, str(pair.path_a))
-            item.setToolTip(1, str(pair.path_b))
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for column in (0, 1):
+                right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                item.setTextAlignment(column, right)
+            item.setToolTip(2, f"{titles[pair.path_a]}\n{pair.path_a}")
+            item.setToolTip(3, f"{titles[pair.path_b]}\n{pair.path_b}")
             item.setData(0, Qt.ItemDataRole.UserRole, pair)
             self.list.addTopLevelItem(item)
         if pairs:

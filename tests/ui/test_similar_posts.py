@@ -36,7 +36,7 @@ def test_the_list_shows_the_pair_and_opens_both_posts_at_the_shared_paragraph(
     assert done.args == [1]
     item = similar.list.topLevelItem(0)
     shown = [item.text(column) for column in range(4)]
-    assert shown == ["半導体の需要", "写した記事", "100%", "1"]  # all of the first post's prose
+    assert shown == ["100%", "1", "半導体の需要", "写した記事"]  # all of the first post's prose
     similar.list.itemActivated.emit(item, 0)
     assert window.document.path == first
     assert window.editor.textCursor().block().text() == SHARED
