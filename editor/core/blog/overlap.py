@@ -28,7 +28,6 @@ lists pairs of posts sharing a large part of their paragraphs.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
@@ -45,7 +44,7 @@ from editor.core.blog.posts import draft_files, post_files, read_metadata
 from editor.core.blog.progress import NO_PROGRESS, Progress
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.text import Block, masked_blocks, scan_blocks
-from editor.core.files.cache import blog_cache_file
+from editor.core.files.cache import blog_cache_file, open_cache_db, write_transaction
 from editor.core.files.reading import StorageError, read_post_file
 from editor.core.post.split import split_post
 
@@ -240,32 +239,7 @@ class OverlapStore:
             self._db = sqlite3.connect(uri, uri=True, timeout=5, isolation_level=None)
             self._db.execute("SELECT count(*) FROM files").fetchone()
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = self._connect()
-        except sqlite3.DatabaseError:
-            self._db = None
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(f"{self.path}{suffix}")
-            self._db = self._connect()
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                with _transaction(db):
-                    if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                        raise sqlite3.DatabaseError("not a Tsuzuri overlap store")
-                    for statement in filter(str.strip, _SCHEMA.split(";")):
-                        db.execute(statement)
-                    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            db.execute("SELECT count(*) FROM paras").fetchone()
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
+        self._db = open_cache_db(self.path, _SCHEMA, SCHEMA_VERSION, "SELECT count(*) FROM paras")
 
     def close(self) -> None:
         self._db.close()
@@ -298,7 +272,7 @@ class OverlapStore:
         total = len(changed)
         progress.step(0, total)
         if gone:
-            with _transaction(self._db):
+            with write_transaction(self._db):
                 for name in gone:
                     self._drop(name)
         batch: list[tuple[Path, int, int, list[Paragraph]]] = []
@@ -333,7 +307,7 @@ class OverlapStore:
             self._db.execute("DELETE FROM files WHERE id = ?", row)
 
     def _write(self, batch: list[tuple[Path, int, int, list[Paragraph]]]) -> None:
-        with _transaction(self._db):
+        with write_transaction(self._db):
             for path, _size, _mtime, _found in batch:
                 self._drop(str(path))
             para = self._db.execute("SELECT coalesce(max(id), 0) FROM paras").fetchone()[0]
@@ -499,14 +473,3 @@ def title_of(path: Path | str) -> str:
     """A post's title for naming it to the writer (its file name when it has none)."""
     title = read_metadata(path).get("title")
     return str(title) if title not in (None, "") else Path(path).name
-
-
-@contextlib.contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
