@@ -59,7 +59,7 @@ SKETCH_SIZE = 32
 # copying (a trigram of everyday Japanese); the long runs stay rare where every post draws on the
 # same words (the generated blog of the benchmark), the trigrams survive heavier rewording.
 MARKS = 4
-LONG = 8
+LONG = 16
 COMMON_MARK = 64
 # Marks two paragraphs must share before their sketches are compared: near copies share several,
 # paragraphs that merely use the same words one at most.
