@@ -344,7 +344,8 @@ class OverlapStore:
         for p in found:
             hits: dict[int, tuple[float, int, int]] = {}  # file -> (similarity, line, para)
             for para, file, line in self._db.execute(
-                "SELECT id, file, line FROM paras WHERE digest = ?", (p.digest,)
+                "SELECT id, file, line FROM paras WHERE digest = ? LIMIT ?",
+                (p.digest, BOILERPLATE_POSTS + 8),  # enough to tell boilerplate
             ):
                 if file != own:
                     hits[file] = max(hits.get(file, (0.0, 0, 0)), (1.0, -line, para))
@@ -403,8 +404,13 @@ class OverlapStore:
             for v in _values(own, "q"):
                 by_mark[v].append(i)
         matched: dict[tuple[int, int], float] = {}
+        boilerplate: set[int] = set()
         for members in by_digest.values():
-            if len(members) > 1:
+            if len({rows[i][1] for i in members}) > BOILERPLATE_POSTS:
+                # A footer in every post: its pairs would grow with the square of the blog.
+                for i in members:
+                    boilerplate.add(i)
+            elif len(members) > 1:
                 for x, i in enumerate(members):
                     for j in members[x + 1 :]:
                         if rows[i][1] != rows[j][1]:
@@ -415,6 +421,7 @@ class OverlapStore:
                 progress.check()
             if len(members) < 2 or len(members) > COMMON_MARK:
                 continue
+            members = [i for i in members if i not in boilerplate]
             for x, i in enumerate(members):
                 votes.update((i, j) for j in members[x + 1 :] if rows[i][1] != rows[j][1])
         for (i, j), n in votes.items():
