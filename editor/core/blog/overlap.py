@@ -416,9 +416,10 @@ class OverlapStore:
                         if rows[i][1] != rows[j][1]:
                             matched[(i, j)] = 1.0
         votes: Counter[tuple[int, int]] = Counter()
+        lists = len(by_mark)
         for step, members in enumerate(by_mark.values()):
             if step % 4096 == 0:
-                progress.check()
+                progress.step(step, lists)  # the longest part: the bar moves, Cancel stops it
             if len(members) < 2 or len(members) > COMMON_MARK:
                 continue
             members = [i for i in members if i not in boilerplate]
@@ -450,7 +451,7 @@ class OverlapStore:
                     sim,
                 )
             )
-        progress.step(total, total)
+        progress.step(lists, lists)
         return sorted(out, key=lambda s: (str(s.path_a), s.line_a, str(s.path_b), s.line_b))
 
     def pairs(
