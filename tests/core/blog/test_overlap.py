@@ -216,3 +216,21 @@ def test_an_unwritable_cache_is_one_line_and_the_other_rules_still_run(blog, cap
     assert not os.path.exists(blocker / "tsuzuri")
     with pytest.raises((OSError, sqlite3.Error)):
         OverlapStore(blog)
+
+
+def test_listing_pairs_can_be_cancelled_and_moves_the_bar(blog):
+    for n in range(4):
+        _post(blog, f"2025-01-0{n + 1}-p.md", str(n), [OWN[n], SHARED])
+    steps = []
+
+    def on_step(done, total, label):
+        steps.append((done, total))
+        progress.cancel()  # the writer presses Cancel as soon as the bar appears
+
+    progress = Progress(on_step)
+    with _store(blog) as store:
+        store.shared_paragraphs(progress=Progress(lambda d, t, _l: steps.append((d, t))))
+        assert steps[-1][0] == steps[-1][1] > 0
+        steps.clear()
+        with pytest.raises(Cancelled):
+            store.pairs(progress=progress)
