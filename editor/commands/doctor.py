@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from editor.commands.common import (
     storage_failure,
 )
 from editor.core.blog import posts
+from editor.core.blog.overlap import OverlapStore
 from editor.core.blog.repository import BlogRepository
 from editor.core.doctor import (
     DoctorConfig,
@@ -120,6 +122,22 @@ def _config(rules: str | None, lang: str | None = None) -> DoctorConfig:
     return DoctorConfig(only=frozenset(wanted))
 
 
+def _fingerprint_blogs(paths: list[Path], lang: str | None) -> None:
+    """Bring the paragraph fingerprints of the blogs holding ``paths`` up to date, so the
+    "repeated from another post" rule compares with the posts as they are on disk.  A cache that
+    cannot be written leaves that rule silent, with one line saying so."""
+    for root in dict.fromkeys(r for r in map(blog_root_of, paths) if r is not None):
+        try:
+            with OverlapStore(root) as store:
+                store.update()
+        except (OSError, sqlite3.Error) as exc:
+            said = QT_TRANSLATE_NOOP("cli", "{blog}: posts not compared with each other ({error})")
+            print(
+                f"tsuzuri: {Phrase(said, blog=str(root), error=str(exc)).say(lang)}",
+                file=sys.stderr,
+            )
+
+
 def _load_baseline(name: str | None, lang: str | None = None) -> dict[str, set[str]]:
     """Fingerprints per file from an earlier ``--json`` report."""
     if not name:
@@ -183,6 +201,8 @@ def run(args: argparse.Namespace) -> int:
     posts = collect_posts(args.paths, args.lang)
     results: dict[str, dict] = {}
     errors: list[dict] = []
+    if config.enabled("repeated-across-posts"):
+        _fingerprint_blogs(posts, args.lang)
     for path in posts:
         try:
             checked = _check_file(path, config, args)

@@ -105,6 +105,9 @@ def rule_label(rule: str) -> str:
         "cjk-line-break": QCoreApplication.translate(
             "DoctorRules", "Line breaks inside Japanese sentences"
         ),
+        "repeated-across-posts": QCoreApplication.translate(
+            "DoctorRules", "Repeated from another post"
+        ),
     }
     return labels.get(rule, rule)
 

@@ -34,6 +34,7 @@ from editor.ui.preview_style import PreviewStyle
 from editor.ui.session import Session
 from editor.ui.settings import Settings
 from editor.ui.settings_dialog import Preferences
+from editor.ui.similar_posts import SimilarPosts
 from editor.ui.status_counts import StatusCounts
 from editor.ui.tasks import TaskRunner
 from editor.ui.taxonomy import TaxonomyController
@@ -137,6 +138,10 @@ class MainWindow(QMainWindow):
         self.taxonomy = TaxonomyController(
             self.tasks, lambda: self.blog_root, self.views, self, scan=False
         )
+        # Posts that repeat each other: a tab of the sidebar and an entry of the Blog menu.
+        self.similar = SimilarPosts(self.tasks, self.open_post_at, lambda: self.blog_root, self)
+        self.sidebar.addTab(self.similar.widget, self.tr("Similar Posts"))
+        self.post_saved.connect(self.similar.note_saved)
 
         # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
@@ -252,6 +257,7 @@ class MainWindow(QMainWindow):
         )
         self.git.fill_menu(self.menus["git"])
         self.taxonomy.fill_menu(self.menus["blog"])
+        self.similar.fill_menu(self.menus["blog"])
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -557,6 +563,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(worded(repository.config_error), 15000)
         self.post_list.show_blog(self.blog_root)
         self.taxonomy.show_blog(self.blog_root)
+        self.similar.show_blog(self.blog_root)
         self._layouts = sorted(p.stem for p in (self.blog_root / "_layouts").glob("*.html"))
         for view in self.views():
             view.show_blog(self.blog_root, self._layouts)

@@ -81,6 +81,9 @@ def rule_descriptions() -> dict[str, str]:
         "fullwidth-space": translate("DoctorRules", "Full-width spaces inside sentences"),
         "ra-nuki": translate("DoctorRules", "ら抜き言葉 (見れる for 見られる)"),
         "cjk-line-break": translate("DoctorRules", "A line break between Japanese words"),
+        "repeated-across-posts": translate(
+            "DoctorRules", "Paragraphs that repeat a paragraph of another post of the blog"
+        ),
     }
 
 
@@ -106,6 +109,9 @@ def threshold_labels() -> dict[str, str]:
         "sentence_max_length": translate("DoctorSettings", "Longest sentence (characters)"),
         "style_min_sentences": translate("DoctorSettings", "Sentences needed to judge the style"),
         "mixed_style_max_ratio": translate("DoctorSettings", "Largest share of the other style"),
+        "across_similarity": translate(
+            "DoctorSettings", "Paragraphs of another post repeated from a similarity of"
+        ),
     }
 
 

@@ -23,6 +23,10 @@
         <translation>不明なルール {rules} です（使えるルール: {known}）</translation>
     </message>
     <message>
+        <source>{blog}: posts not compared with each other ({error})</source>
+        <translation>{blog}: 記事どうしを比べられませんでした（{error}）</translation>
+    </message>
+    <message>
         <source>{name}: not a doctor --json report (nested too deeply)</source>
         <translation>{name}: doctor --json のレポートではありません（入れ子が深すぎます）</translation>
     </message>
@@ -420,6 +424,14 @@
     <message>
         <source>“{word}” drops the ら of the potential form: “{right}”</source>
         <translation>ら抜き言葉です: 「{word}」→「{right}」</translation>
+    </message>
+    <message>
+        <source>This paragraph repeats one of “{title}” ({file}, line {line})</source>
+        <translation>この段落は別の記事「{title}」（{file} の {line} 行目）の段落と同じです</translation>
+    </message>
+    <message>
+        <source>This paragraph nearly repeats one of “{title}” ({file}, line {line}, {pct}% similar)</source>
+        <translation>この段落は別の記事「{title}」（{file} の {line} 行目）の段落とほぼ同じです（類似度 {pct}%）</translation>
     </message>
 </context>
 <context>

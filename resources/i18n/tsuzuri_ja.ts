@@ -223,6 +223,10 @@
         <translation>日本語の文中の改行</translation>
     </message>
     <message>
+        <source>Repeated from another post</source>
+        <translation>別の記事と重複した文</translation>
+    </message>
+    <message>
         <source>Front matter that Jekyll cannot read or that is missing</source>
         <translation>Jekyll が読めない、またはないフロントマター</translation>
     </message>
@@ -294,6 +298,10 @@
         <source>A line break between Japanese words</source>
         <translation>日本語の途中の改行</translation>
     </message>
+    <message>
+        <source>Paragraphs that repeat a paragraph of another post of the blog</source>
+        <translation>ブログの別の記事の段落と重複した段落</translation>
+    </message>
 </context>
 <context>
     <name>DoctorSettings</name>
@@ -344,6 +352,10 @@
     <message>
         <source>Largest share of the other style</source>
         <translation>もう一方の文体の最大の割合</translation>
+    </message>
+    <message>
+        <source>Paragraphs of another post repeated from a similarity of</source>
+        <translation>別の記事との重複とみなす段落の類似度</translation>
     </message>
 </context>
 <context>
@@ -846,6 +858,10 @@
     <message>
         <source>Posts</source>
         <translation>記事一覧</translation>
+    </message>
+    <message>
+        <source>Similar Posts</source>
+        <translation>似ている記事</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1618,6 +1634,73 @@
     <message>
         <source>Shortcut</source>
         <translation>ショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPosts</name>
+    <message>
+        <source>Find Similar Posts</source>
+        <translation>似ている記事を探す</translation>
+    </message>
+    <message>
+        <source>Posts that repeat paragraphs of each other are listed here.</source>
+        <translation>互いに段落が重複している記事をここに一覧します。</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>類似度</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>重複した段落</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <source>Similar post</source>
+        <translation>似ている記事</translation>
+    </message>
+    <message>
+        <source>Find &amp;Similar Posts</source>
+        <translation>似ている記事を探す(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open a blog to compare its posts.</source>
+        <translation>記事を比べるにはブログを開いてください。</translation>
+    </message>
+    <message>
+        <source>Comparing the posts…</source>
+        <translation>記事を比べています…</translation>
+    </message>
+    <message>
+        <source>Comparing posts</source>
+        <translation>記事を比較</translation>
+    </message>
+    <message>
+        <source>Updating similar posts</source>
+        <translation>似ている記事を更新</translation>
+    </message>
+    <message>
+        <source>The posts could not be compared: {error}</source>
+        <translation>記事を比べられませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Comparing was cancelled.</source>
+        <translation>比較を取り消しました。</translation>
+    </message>
+    <message>
+        <source>{pct}%</source>
+        <translation>{pct}%</translation>
+    </message>
+    <message>
+        <source>{count} pairs of posts share paragraphs.</source>
+        <translation>段落が重複している記事の組が {count} 組あります。</translation>
+    </message>
+    <message>
+        <source>No posts repeat each other.</source>
+        <translation>重複している記事はありません。</translation>
     </message>
 </context>
 <context>

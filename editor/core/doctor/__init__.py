@@ -57,6 +57,7 @@ RULE_MODULES = (
     "style_width",
     "style_ranuki",
     "style_linebreak",
+    "across",
 )
 # Front-matter fields whose value the doctor measures: a number, not the writer's words.
 MEASURED_FIELDS = ("reading_time",)

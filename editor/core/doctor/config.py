@@ -35,6 +35,9 @@ class DoctorConfig:
     sentence_max_length: int = 100
     style_min_sentences: int = 5
     mixed_style_max_ratio: float = 0.3
+    # Repeated from another post: estimated trigram resemblance from which a paragraph nearly
+    # repeats one of another post (editor.core.blog.overlap.NEAR; 1.0: only exact repeats).
+    across_similarity: float = 0.55
 
     def enabled(self, rule: str) -> bool:
         """True when ``rule`` should run under these settings."""

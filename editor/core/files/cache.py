@@ -3,7 +3,8 @@
 One folder per kind under ``$XDG_CACHE_HOME/tsuzuri`` (``~/.cache/tsuzuri`` when unset or not
 absolute), and one file per blog in it, named from the blog's resolved path, so two blogs never
 share a file and the same blog always finds its own.  Losing the folder loses nothing: every
-file in it is rebuilt from the blog.
+file in it is rebuilt from the blog.  :func:`open_cache_db` opens (or makes again) such a file
+when it is an SQLite database, :func:`write_transaction` writes to it.
 """
 
 from __future__ import annotations
