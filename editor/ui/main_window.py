@@ -23,6 +23,7 @@ from editor.ui.find_controller import FindController
 from editor.ui.format_menu import FormatActions
 from editor.ui.help_menu import HelpMenu
 from editor.ui.i18n import worded
+from editor.ui.images import ImagesController
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.outline import OutlineController, OutlinePanel
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(
             self.statusBar(), lambda title, message: prompts.show_error(self, title, message), self
         )
+        self.images = ImagesController(self.blog, settings, self.tasks, self.views, self)
 
         # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         self.exporting.fill_menu(menu, before=self.quit_action)
         self.theme.fill_menu(self.menus["view"])
         self.format_actions.fill_menu(self.menus["format"])
+        self.images.fill_menu(self.menus["format"])
         self.edit_actions.redirect_undo(self.find.undo_target)
         self.edit_actions.fill_menu(self.menus["edit"])
         self.menus["edit"].addSeparator()
@@ -251,6 +254,7 @@ class MainWindow(QMainWindow):
         self.theme.changed.connect(lambda _dark: [v.doctor.recolour() for v in self.views()])
         self.exporting.status_message.connect(self.statusBar().showMessage)
         self.find.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.images.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.tabs.currentChanged.connect(lambda _index: self._save_session_if_moved())
         self.tabs.tabBar().tabMoved.connect(lambda _from, _to: self._save_session_if_moved())
@@ -398,6 +402,7 @@ class MainWindow(QMainWindow):
             return
         self.post_list.select_path(view.path)
         self.format_actions.attach(view.editor)
+        self.images.attach(view.editor)
         self.find.attach(view.editor, view.preview)
         for follower in (self.outline, self.counts, self.view.focus):
             follower.attach(view.editor)

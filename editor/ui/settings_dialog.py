@@ -280,7 +280,13 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.images_folder = QLineEdit()
         self.images_folder.setObjectName("settingsImagesFolder")
-        form.addRow(self.tr("&Folder for pasted images (in the blog):"), self.images_folder)
+        self.images_folder.setToolTip(
+            self.tr(
+                "Relative to the blog's folder; {year}, {month}, {day} and {slug} are the post's. "
+                "With a blog open, this is that blog's own setting."
+            )
+        )
+        form.addRow(self.tr("&Folder for images (in the blog):"), self.images_folder)
         return page
 
     # -- values ------------------------------------------------------------------------------
@@ -291,6 +297,7 @@ class SettingsDialog(QDialog):
         blog = self._blog_root
         values["blog/allow_remote"] = bool(blog and self._settings.allow_remote(blog))
         values["blog/doctor_disabled"] = disabled_rules(self._settings, blog)
+        values["blog/images_folder"] = self._settings.images_folder(blog)
         return values
 
     @staticmethod
@@ -298,6 +305,7 @@ class SettingsDialog(QDialog):
         values = dict(DEFAULTS)
         values["blog/allow_remote"] = False
         values["blog/doctor_disabled"] = frozenset()
+        values["blog/images_folder"] = DEFAULTS["images/folder"]
         return values
 
     def load(self, values: dict[str, object]) -> None:
@@ -320,11 +328,12 @@ class SettingsDialog(QDialog):
         for name, box in self.thresholds.items():
             box.setValue(values[f"doctor/{name}"])
         self.markers.setPlainText(str(values["doctor/markers"]))
-        self.images_folder.setText(str(values["images/folder"]))
+        self.images_folder.setText(str(values["blog/images_folder"]))
         self._show_sample()
 
     def values(self) -> dict[str, object]:
         """What the widgets say now."""
+        images_folder = self.images_folder.text().strip() or DEFAULTS["images/folder"]
         values: dict[str, object] = {
             "ui/language": self.language.currentData(),
             "ui/theme": self.theme.currentData(),
@@ -333,7 +342,11 @@ class SettingsDialog(QDialog):
             "editor/auto_pairs": self.auto_pairs.isChecked(),
             "editor/list_continuation": self.list_continuation.isChecked(),
             "render/debounce_ms": self.debounce.value(),
-            "images/folder": self.images_folder.text().strip() or DEFAULTS["images/folder"],
+            # With a blog open the folder is that blog's; the default for the others stays.
+            "images/folder": (
+                self._settings.value("images/folder") if self._blog_root else images_folder
+            ),
+            "blog/images_folder": images_folder,
             "doctor/markers": "\n".join(
                 line.strip() for line in self.markers.toPlainText().splitlines() if line.strip()
             ),
@@ -362,6 +375,10 @@ class SettingsDialog(QDialog):
                 )
             if values["blog/doctor_disabled"] != disabled_rules(self._settings, blog):
                 set_disabled_rules(self._settings, blog, values["blog/doctor_disabled"])
+            if values["blog/images_folder"] != self._settings.images_folder(blog):
+                self._settings.set_blog_value(
+                    str(blog), "images_folder", values["blog/images_folder"]
+                )
 
     def accept(self) -> None:
         self.apply()

@@ -77,6 +77,13 @@ def prompt_log(monkeypatch):
     monkeypatch.setattr(
         prompts, "compare_takes", lambda *a: log.append(("compare_takes", *a)) or True
     )
+    # A large image is copied as it is (the safe answer: nothing is changed).
+    monkeypatch.setattr(
+        prompts, "offer_scale_down", lambda *a: log.append(("scale_down", *a)) and False
+    )
+    monkeypatch.setattr(
+        prompts, "choose_images", lambda *a: log.append(("choose_images", *a)) or []
+    )
     for chooser in (
         "choose_post_to_open",
         "choose_blog_folder",
