@@ -41,6 +41,7 @@ class _Source:
     """One image on its way into the blog, read and checked on a worker."""
 
     name: str | None  # the file's name; None for a bitmap from the clipboard
+    linked: core.StoredImage | None = None  # already a published file of the blog
     data: bytes = b""
     kind: str = ""
     size: tuple[int, int] = (0, 0)
@@ -152,7 +153,7 @@ class ImagesController(QObject):
         site = dict(self._blog.site)
 
         def read(progress: Progress) -> tuple[list[_Source], list[str]]:
-            return _read_all(sources, originals, progress)
+            return _read_all(sources, originals, progress, root, site)
 
         def then_ask(result: tuple[list[_Source], list[str]]) -> None:
             ready, refused = result
@@ -247,10 +248,11 @@ def _utf16(text: str) -> int:
 
 
 def _read_all(
-    sources: list[_Source], originals: list, progress: Progress
+    sources: list[_Source], originals: list, progress: Progress, root: Path, site: dict
 ) -> tuple[list[_Source], list[str]]:
     """Read and check each source (a file's path or a clipboard QImage); what is refused goes
-    to the second list as the writer's message."""
+    to the second list as the writer's message.  An image the blog already publishes is
+    linked where it is."""
     ready, refused = [], []
     for number, (item, original) in enumerate(zip(sources, originals, strict=True)):
         progress.step(number, len(sources))
@@ -260,6 +262,11 @@ def _read_all(
         except (core.ImageError, OSError) as exc:
             refused.append(worded(exc))
             continue
+        if item.name is not None:
+            item.linked = core.image_in_blog(root, site, original)
+            if item.linked is not None:
+                ready.append(item)
+                continue
         if item.kind in _SCALABLE and _SCALABLE[item.kind] in QImageWriter.supportedImageFormats():
             buffer = _buffer(item.data)  # kept: the reader does not own it
             reader = QImageReader(buffer)
@@ -277,6 +284,9 @@ def _store_all(
     stored, refused = [], []
     for number, item in enumerate(ready):
         progress.step(number, len(ready))
+        if item.linked is not None:
+            stored.append(item.linked)
+            continue
         data = _scaled(item) if item.scale else item.data
         try:
             stored.append(core.store_image(root, site, folder, data, item.name, progress))

@@ -147,6 +147,18 @@ def test_a_dropped_jpeg_keeps_its_format_and_bytes(qtbot, window, blog, tmp_path
     assert prompt_log == []
 
 
+def test_an_image_dropped_from_the_blogs_own_folders_is_linked_not_copied(qtbot, window, blog):
+    own = blog / "assets" / "images" / "logo.png"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    assert _image(16, 16).save(str(own), "PNG")
+    before = sorted(p.relative_to(blog) for p in blog.rglob("*"))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(own))])
+    _drop(window, mime)
+    _wait_for_text(qtbot, window, "![logo](/assets/images/logo.png)")
+    assert sorted(p.relative_to(blog) for p in blog.rglob("*")) == before
+
+
 def test_a_dropped_text_is_dropped_as_text(qtbot, window, blog):
     mime = QMimeData()
     mime.setText("落とした文")

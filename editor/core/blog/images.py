@@ -269,6 +269,23 @@ def store_image(
     raise ImageError(Phrase(message, folder=folder), "no_name")
 
 
+def image_in_blog(
+    root: str | os.PathLike, site: dict, path: str | os.PathLike
+) -> StoredImage | None:
+    """The image at ``path`` as a post links it, when it already is a published file of the blog
+    at ``root`` (dropped from the blog's own folders: linked, not copied again); else None."""
+    root = Path(root).resolve()
+    try:
+        relative = Path(os.path.realpath(path)).relative_to(root)
+    except ValueError:
+        return None
+    if any(skipped_by_jekyll(part) for part in relative.parts):
+        return None  # not published (a draft's folder, _site…): copied like any other file
+    return StoredImage(
+        Path(path), site_path_url(relative.as_posix(), site), alt_text(Path(path).name)
+    )
+
+
 def _names(folder: Path) -> set[str]:
     """The names in ``folder``, lower-cased: a case-insensitive disk (macOS, Windows) takes
     Photo.png and photo.png for one file, and a dangling link still holds its name."""

@@ -14,6 +14,7 @@ from editor.core.blog.images import (
     check_image,
     file_name,
     image_folder,
+    image_in_blog,
     image_kind,
     scaled_size,
     store_image,
@@ -181,3 +182,15 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 def test_a_device_or_folder_is_not_read_as_an_image(tmp_path):
     with pytest.raises(StorageError):
         images.read_image(tmp_path)
+
+
+def test_an_image_already_published_by_the_blog_is_linked_not_copied(tmp_path):
+    (tmp_path / "assets/img").mkdir(parents=True)
+    (tmp_path / "_site/assets").mkdir(parents=True)
+    own = tmp_path / "assets/img/ロゴ.png"
+    own.write_bytes(PNG)
+    found = image_in_blog(tmp_path, {"baseurl": "/b"}, own)
+    assert found is not None
+    assert found.markdown() == "![ロゴ](/b/assets/img/%E3%83%AD%E3%82%B4.png)"
+    assert image_in_blog(tmp_path, {}, tmp_path / "_site/assets/x.png") is None
+    assert image_in_blog(tmp_path / "assets", {}, tmp_path / "elsewhere.png") is None
