@@ -223,13 +223,21 @@ class ImagesController(QObject):
         editor.setTextCursor(cursor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         if len(stored) == 1:
-            text = self.tr("Image copied to {path}").format(path=stored[0].path)
+            text = self.tr("Image copied to {path}").format(path=self._shown(stored[0].path))
         else:
             text = self.tr("{count} images copied to {folder}").format(
-                count=len(stored), folder=stored[0].path.parent
+                count=len(stored), folder=self._shown(stored[0].path.parent)
             )
         self.status_message.emit(text)
         self.inserted.emit(stored)
+
+    def _shown(self, path: Path) -> str:
+        """``path`` as the writer knows it: from the blog's folder."""
+        root = self._blog.root
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix() if root else str(path)
+        except ValueError:
+            return str(path)
 
     def _refused(self, refused: list[str]) -> None:
         if refused:
@@ -287,7 +295,8 @@ def _store_all(
         if item.linked is not None:
             stored.append(item.linked)
             continue
-        data = _scaled(item) if item.scale else item.data
+        scale = item.scale and item.scaled is not None
+        data = scaled_copy(item.data, item.kind, item.scaled) if scale else item.data
         try:
             stored.append(core.store_image(root, site, folder, data, item.name, progress))
         except (core.ImageError, OSError) as exc:
@@ -311,24 +320,22 @@ def _buffer(data: bytes) -> QBuffer:
     return buffer
 
 
-def _scaled(item: _Source) -> bytes:
-    """The image scaled down to the offered width, in its own format; the original's bytes
-    when it cannot be read or written (nothing is lost, it is only larger)."""
-    source = _buffer(item.data)  # kept: the reader does not own it
+def scaled_copy(data: bytes, kind: str, size: tuple[int, int]) -> bytes:
+    """The image ``data`` (of ``kind``) scaled down to fit ``size``, in its own format; ``data``
+    itself when it cannot be read or written (nothing is lost, it is only larger)."""
+    source = _buffer(data)  # kept: the reader does not own it
     reader = QImageReader(source)
     reader.setAutoTransform(True)  # the photo stays upright once its EXIF is gone
     image = reader.read()
-    if image.isNull() or item.scaled is None:
-        return item.data
+    if image.isNull() or kind not in _SCALABLE:
+        return data
     smaller = image.scaled(
-        *item.scaled,
-        Qt.AspectRatioMode.KeepAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
+        *size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
     )
     out = QByteArray()
     buffer = QBuffer(out)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    quality = _JPEG_QUALITY if item.kind == "jpeg" else -1
-    if not smaller.save(buffer, _SCALABLE[item.kind].decode(), quality):
-        return item.data
+    quality = _JPEG_QUALITY if kind == "jpeg" else -1
+    if not smaller.save(buffer, _SCALABLE[kind].decode(), quality):
+        return data
     return bytes(out.data())

@@ -104,6 +104,7 @@ def test_a_pasted_bitmap_becomes_a_png_in_the_blog_and_shows_in_the_preview(
         FIRST_LINE_END, FIRST_LINE_END + markdown, 1
     )
     assert window.editor.textCursor().selectedText() == "image"
+    assert window.statusBar().currentMessage() == f"Image copied to {FOLDER.as_posix()}/image.png"
     assert prompt_log == []
     if window.preview.uses_webengine:
         shown = _preview_image(qtbot, window, "image.png")
