@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMimeData,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QImage, QImageReader, QImageWriter, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -267,8 +276,11 @@ def _read_all(
         try:
             item.data = core.read_image(original) if item.name else _png(original)
             item.kind = core.check_image(item.data, item.name or core.CLIPBOARD_NAME)
-        except (core.ImageError, OSError) as exc:
+        except core.ImageError as exc:
             refused.append(worded(exc))
+            continue
+        except OSError as exc:  # the file's own words do not name it
+            refused.append(_named(item.name or core.CLIPBOARD_NAME, exc))
             continue
         if item.name is not None:
             item.linked = core.image_in_blog(root, site, original)
@@ -299,9 +311,17 @@ def _store_all(
         data = scaled_copy(item.data, item.kind, item.scaled) if scale else item.data
         try:
             stored.append(core.store_image(root, site, folder, data, item.name, progress))
-        except (core.ImageError, OSError) as exc:
+        except core.ImageError as exc:
             refused.append(worded(exc))
+        except OSError as exc:
+            refused.append(_named(item.name or core.CLIPBOARD_NAME, exc))
     return stored, refused
+
+
+def _named(name: str, error: OSError) -> str:
+    return QCoreApplication.translate("ImagesController", "“{name}”: {reason}").format(
+        name=name, reason=worded(error)
+    )
 
 
 def _png(image: QImage) -> bytes:

@@ -738,6 +738,10 @@
         <source>{count} images copied to {folder}</source>
         <translation>{count} 枚の画像を {folder} にコピーしました</translation>
     </message>
+    <message>
+        <source>“{name}”: {reason}</source>
+        <translation>「{name}」: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>

@@ -190,6 +190,16 @@ def test_a_png_that_is_really_text_is_refused_and_nothing_changes(
     )
 
 
+def test_a_file_gone_before_it_was_read_is_named_in_the_message(
+    qtbot, window, blog, tmp_path, prompt_log
+):
+    before = window.editor.toPlainText()
+    window.images.insert_files([tmp_path / "消えた写真.jpg"])
+    qtbot.waitUntil(lambda: bool(prompt_log), timeout=15000)
+    assert prompt_log[0][2:] == ("Image not inserted", "“消えた写真.jpg”: The file does not exist")
+    assert window.editor.toPlainText() == before
+
+
 def test_insert_image_picks_files_in_a_dialog_on_ctrl_shift_i(
     qtbot, window, blog, tmp_path, monkeypatch
 ):

@@ -221,7 +221,12 @@ def read_image(path: str | os.PathLike) -> bytes:
         )
         params = {"name": Path(path).name, "size": describe_size(size)}
         raise ImageError(Phrase(message, **params, limit=describe_size(MAX_IMAGE_BYTES)), "large")
-    data, _mtime = read_regular_file(path, MAX_IMAGE_BYTES)
+    try:
+        data, _mtime = read_regular_file(path, MAX_IMAGE_BYTES)
+    except StorageError as exc:
+        if exc.kind in ("directory", "special"):  # the reader's words speak of posts
+            check_image(b"", Path(path).name)
+        raise
     return data
 
 

@@ -3,6 +3,7 @@ unique name, never over another file, at a URL the preview finds again."""
 
 import datetime as dt
 import os
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -180,8 +181,15 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
 
 
 def test_a_device_or_folder_is_not_read_as_an_image(tmp_path):
-    with pytest.raises(StorageError):
-        images.read_image(tmp_path)
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for path in (folder, Path("/dev/null")):
+        with pytest.raises(ImageError) as raised:
+            images.read_image(path)
+        assert raised.value.params == {"name": path.name}
+    with pytest.raises(StorageError) as missing:
+        images.read_image(tmp_path / "gone.png")
+    assert missing.value.kind == "missing"
 
 
 def test_an_image_already_published_by_the_blog_is_linked_not_copied(tmp_path):
