@@ -12,7 +12,7 @@ import os
 import statistics
 import sys
 import tempfile
-import time
+import timeit
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,12 +28,7 @@ SCALE_TARGET_MS = 2000.0  # on the worker: the window goes on, the writer waits 
 
 
 def _median_ms(work, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return statistics.median(timeit.repeat(work, number=1, repeat=runs)) * 1000
 
 
 def run() -> list[dict]:
