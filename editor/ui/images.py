@@ -24,13 +24,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QImage, QImageReader, QImageWriter, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QImageWriter,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QMenu, QWidget
 
 from editor.core.blog import images as core
 from editor.core.blog.location import current_slug
 from editor.core.blog.posts import post_date
-from editor.core.blog.progress import Progress
+from editor.core.blog.progress import Cancelled, Progress
 from editor.core.files.limits import describe_size
 from editor.ui import prompts
 from editor.ui.editor_pane import MarkdownEditor
@@ -293,6 +301,8 @@ def _read_all(
             reader.setAutoTransform(True)
             size = reader.size()
             item.size = (size.width(), size.height())
+            if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+                item.size = item.size[::-1]  # a phone photo taken upright: as it is shown
             item.scaled = core.scaled_size(*item.size, len(item.data))
         ready.append(item)
     return ready, refused
@@ -301,20 +311,28 @@ def _read_all(
 def _store_all(
     root: Path, site: dict, folder: str, ready: list[_Source], progress: Progress
 ) -> tuple[list[core.StoredImage], list[str]]:
-    stored, refused = [], []
-    for number, item in enumerate(ready):
-        progress.step(number, len(ready))
-        if item.linked is not None:
-            stored.append(item.linked)
-            continue
-        scale = item.scale and item.scaled is not None
-        data = scaled_copy(item.data, item.kind, item.scaled) if scale else item.data
-        try:
-            stored.append(core.store_image(root, site, folder, data, item.name, progress))
-        except core.ImageError as exc:
-            refused.append(worded(exc))
-        except OSError as exc:
-            refused.append(_named(item.name or core.CLIPBOARD_NAME, exc))
+    """Copy each image in; cancelled, the copies made so far go again (no image is left in the
+    blog that no post shows)."""
+    stored, refused, made = [], [], []
+    try:
+        for number, item in enumerate(ready):
+            progress.step(number, len(ready))
+            if item.linked is not None:
+                stored.append(item.linked)
+                continue
+            scale = item.scale and item.scaled is not None
+            data = scaled_copy(item.data, item.kind, item.scaled) if scale else item.data
+            try:
+                stored.append(core.store_image(root, site, folder, data, item.name, progress))
+                made.append(stored[-1].path)
+            except core.ImageError as exc:
+                refused.append(worded(exc))
+            except OSError as exc:
+                refused.append(_named(item.name or core.CLIPBOARD_NAME, exc))
+    except Cancelled:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
     return stored, refused
 
 

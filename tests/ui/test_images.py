@@ -321,3 +321,29 @@ def test_the_image_dialogs_and_messages_speak_japanese(
         "画像を挿入できませんでした",
         "「chart.png」は画像（PNG、JPEG、GIF、WebP、AVIF、SVG）ではありません。何もコピーしていません",
     )
+
+
+def test_cancelling_a_copy_of_several_images_leaves_none_of_them(
+    qtbot, window, blog, tmp_path, monkeypatch
+):
+    from editor.core.blog import images as core
+
+    paths = []
+    for name in ("one.png", "two.png", "three.png"):
+        paths.append(tmp_path / name)
+        assert _image(8, 8).save(str(paths[-1]), "PNG")
+    real_store = core.store_image
+
+    def store_then_cancel(*args):
+        stored = real_store(*args)
+        args[-1].cancel()  # the writer presses Cancel once the first image is in
+        return stored
+
+    monkeypatch.setattr(core, "store_image", store_then_cancel)
+    before = window.editor.toPlainText()
+    ended: list = []
+    window.tasks.ended.connect(ended.append)
+    window.images.insert_files(paths)
+    qtbot.waitUntil(lambda: len(ended) == 2, timeout=15000)  # reading, then copying
+    assert not (blog / FOLDER).exists() or list((blog / FOLDER).iterdir()) == []
+    assert window.editor.toPlainText() == before
