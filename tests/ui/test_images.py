@@ -347,3 +347,34 @@ def test_cancelling_a_copy_of_several_images_leaves_none_of_them(
     qtbot.waitUntil(lambda: len(ended) == 2, timeout=15000)  # reading, then copying
     assert not (blog / FOLDER).exists() or list((blog / FOLDER).iterdir()) == []
     assert window.editor.toPlainText() == before
+
+
+@pytest.mark.xserver
+def test_ctrl_v_and_ctrl_shift_i_from_a_real_keyboard(qtbot, window, blog, tmp_path, monkeypatch):
+    import os
+    import shutil
+    import subprocess
+
+    if not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        pytest.skip("needs a real X server: run under xvfb-run (make test does)")
+    if shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (make test installs it)")
+
+    def keys(*args: str) -> None:
+        subprocess.run(["xdotool", *args], check=True, timeout=30)
+
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    keys("windowfocus", "--sync", str(int(window.winId())))
+    qtbot.waitActive(window)
+    window.editor.setFocus()
+    qtbot.waitUntil(window.editor.hasFocus)
+    QApplication.clipboard().setImage(_image(40, 30))
+    keys("key", "ctrl+v")
+    _wait_for_text(qtbot, window, f"![image](/{FOLDER.as_posix()}/image.png)")
+    picked = tmp_path / "picked.png"
+    assert _image(8, 8).save(str(picked), "PNG")
+    monkeypatch.setattr(prompts, "choose_images", lambda *a: [picked])
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    keys("key", "ctrl+shift+i")
+    _wait_for_text(qtbot, window, f"![picked](/{FOLDER.as_posix()}/picked.png)")
