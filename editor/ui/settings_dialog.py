@@ -11,6 +11,7 @@ applies at the next start.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -38,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.blog.images import ImageError, image_folder
 from editor.core.doctor import all_rules
 from editor.ui.doctor_controller import disabled_rules, rule_label, set_disabled_rules
 from editor.ui.editor_pane import MAX_FONT_SIZE, MIN_FONT_SIZE, default_editor_family, editor_font
+from editor.ui.i18n import worded
 from editor.ui.settings import DEFAULTS, DOCTOR_THRESHOLDS, Settings
 
 # The font sample: kanji, kana, a bold run (a font without a real bold face shows it thin).
@@ -287,7 +290,22 @@ class SettingsDialog(QDialog):
             )
         )
         form.addRow(self.tr("&Folder for images (in the blog):"), self.images_folder)
+        self.images_problem = QLabel()
+        self.images_problem.setObjectName("settingsImagesProblem")
+        self.images_problem.setWordWrap(True)
+        form.addRow("", self.images_problem)
+        self.images_folder.textChanged.connect(self._show_images_problem)
         return page
+
+    def _show_images_problem(self, pattern: str) -> None:
+        """Why the folder typed cannot hold images (a placeholder, outside the blog, a folder
+        Jekyll does not publish); nothing when it can."""
+        try:
+            image_folder(pattern.strip() or DEFAULTS["images/folder"], dt.date.today(), "slug")
+        except ImageError as exc:
+            self.images_problem.setText(worded(exc))
+            return
+        self.images_problem.clear()
 
     # -- values ------------------------------------------------------------------------------
 

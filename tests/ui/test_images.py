@@ -378,3 +378,16 @@ def test_ctrl_v_and_ctrl_shift_i_from_a_real_keyboard(qtbot, window, blog, tmp_p
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     keys("key", "ctrl+shift+i")
     _wait_for_text(qtbot, window, f"![picked](/{FOLDER.as_posix()}/picked.png)")
+
+
+def test_the_settings_say_at_once_why_a_folder_cannot_hold_images(qtbot, window, blog, settings):
+    dialog = window.preferences.open()
+    qtbot.waitExposed(dialog)
+    dialog.images_folder.setText("_uploads/{year}")
+    assert dialog.images_problem.text().startswith("Jekyll does not publish “_uploads”")
+    dialog.images_folder.setText("img/{yaer}")
+    assert "unknown placeholder (yaer)" in dialog.images_problem.text()
+    dialog.images_folder.setText("img/{year}")
+    assert dialog.images_problem.text() == ""
+    dialog.accept()
+    assert settings.images_folder(blog) == "img/{year}"
