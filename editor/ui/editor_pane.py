@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -73,6 +75,8 @@ class MarkdownEditor(QPlainTextEdit):
         self.aids = TypingAids(self)
         self.format_actions: list[QAction] = []
         """Shown under the standard entries of the right-click menu (set by the Format menu)."""
+        self.mime_handlers: list[Callable[[QMimeData], bool]] = []
+        """Asked first about a paste or a drop (images); True: handled, the text is not pasted."""
         self._last_cursor_line = -1
         self._syncing = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
@@ -145,7 +149,14 @@ class MarkdownEditor(QPlainTextEdit):
             value = QRectF(value).translated(self.viewport().pos())
         return value
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        if self.mime_handlers and (source.hasImage() or source.hasUrls()):
+            return True  # a bitmap or files: an image handler takes them (or says why not)
+        return super().canInsertFromMimeData(source)
+
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        if any(handler(source) for handler in list(self.mime_handlers)):
+            return
         if source.hasText() and self.aids.paste_link(source.text()):
             return
         super().insertFromMimeData(source)

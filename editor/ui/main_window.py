@@ -25,6 +25,7 @@ from editor.ui.format_menu import FormatActions
 from editor.ui.git_actions import GitActions
 from editor.ui.help_menu import HelpMenu
 from editor.ui.i18n import worded
+from editor.ui.images import ImagesController
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.outline import OutlineController, OutlinePanel
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.similar = SimilarPosts(self.tasks, self.open_post_at, lambda: self.blog_root, self)
         self.sidebar.addTab(self.similar.widget, self.tr("Similar Posts"))
         self.post_saved.connect(self.similar.note_saved)
+        self.images = ImagesController(self.blog, settings, self.tasks, self.views, self)
 
         # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
         self.exporting.fill_menu(menu, before=self.quit_action)
         self.theme.fill_menu(self.menus["view"])
         self.format_actions.fill_menu(self.menus["format"])
+        self.images.fill_menu(self.menus["format"])
         self.edit_actions.redirect_undo(self.find.undo_target)
         self.edit_actions.fill_menu(self.menus["edit"])
         self.menus["edit"].addSeparator()
@@ -285,6 +288,7 @@ class MainWindow(QMainWindow):
         self.theme.changed.connect(lambda _dark: [v.doctor.recolour() for v in self.views()])
         self.exporting.status_message.connect(self.statusBar().showMessage)
         self.find.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.images.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.current_post_changed.connect(self.git.show_current)
         self.post_saved.connect(lambda _path: self.git.refresh())
@@ -435,6 +439,7 @@ class MainWindow(QMainWindow):
             return
         self.post_list.select_path(view.path)
         self.format_actions.attach(view.editor)
+        self.images.attach(view.editor)
         self.find.attach(view.editor, view.preview)
         for follower in (self.outline, self.counts, self.view.focus):
             follower.attach(view.editor)

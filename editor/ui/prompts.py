@@ -259,3 +259,47 @@ def ask_near_variant(parent: QWidget, message: str, value: str, existing: str) -
 def open_dialog(dialog) -> None:
     """Show a dialog that works beside the window (window-modal, not blocking the caller)."""
     dialog.open()
+
+
+def choose_images(parent: QWidget, start: Path) -> list[Path]:
+    """A file dialog for images to put in the post (several may be picked); [] when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        QCoreApplication.translate("Prompts", "Insert image"),
+        str(start),
+        QCoreApplication.translate(
+            "Prompts", "Images (*.png *.jpg *.jpeg *.gif *.webp *.avif *.svg);;All files (*)"
+        ),
+    )
+    return [Path(name) for name in names if name]
+
+
+def offer_scale_down(
+    parent: QWidget, name: str, size: tuple[int, int], scaled: tuple[int, int], weight: str
+) -> bool:
+    """A large image: True to copy it scaled down to ``scaled`` (width, height), False to copy
+    it as it is (the original file is never changed either way)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Prompts", "Large image"))
+    box.setText(
+        QCoreApplication.translate(
+            "Prompts", "“{name}” is {width} × {height} pixels ({weight})."
+        ).format(name=name, width=size[0], height=size[1], weight=weight)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Prompts",
+            "Copy it into the blog scaled down to {width} × {height}? Readers load it faster; "
+            "your original file is not changed.",
+        ).format(width=scaled[0], height=scaled[1])
+    )
+    smaller = box.addButton(
+        QCoreApplication.translate("Prompts", "&Scale down"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("Prompts", "&Keep full size"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(smaller)
+    box.exec()
+    return box.clickedButton() is smaller

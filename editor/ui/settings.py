@@ -8,6 +8,7 @@ from dataclasses import fields
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
+from editor.core.blog.images import DEFAULT_FOLDER as DEFAULT_IMAGES_FOLDER
 from editor.core.doctor.config import DoctorConfig
 
 # key -> default; a setting equal to its default is not stored.
@@ -38,8 +39,9 @@ DEFAULTS: dict[str, object] = {
     "find/whole_word": False,
     "find/regex": False,
     "find/width_insensitive": True,
-    # Where pasted and dropped images go, relative to the blog root.
-    "images/folder": "assets/images",
+    # Where pasted and dropped images go, relative to the blog root, with {year}, {month},
+    # {day} and {slug} of the post; a blog's own choice (Settings.images_folder) comes first.
+    "images/folder": DEFAULT_IMAGES_FOLDER,
     # Where the last HTML or PDF export went ("": the home folder).
     "export/folder": "",
     # The doctor's continuation markers, one per line (DoctorConfig.markers).
@@ -111,6 +113,12 @@ class Settings(QObject):
         """Whether the blog's preview may fetch remote images and styles (off by default)."""
         value = self.blog_value(str(blog), "allow_remote", False)
         return value is True or str(value).lower() == "true"
+
+    def images_folder(self, blog) -> str:
+        """Where the blog's images go (a folder pattern, see ``core.blog.images``): the blog's
+        own setting, else ``images/folder``."""
+        own = self.blog_value(str(blog), "images_folder", "") if blog is not None else ""
+        return str(own or self.value("images/folder"))
 
     def sync(self) -> None:
         self._store.sync()

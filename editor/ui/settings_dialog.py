@@ -11,6 +11,7 @@ applies at the next start.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -38,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.blog.images import ImageError, image_folder
 from editor.core.doctor import all_rules
 from editor.ui.doctor_controller import disabled_rules, rule_label, set_disabled_rules
 from editor.ui.editor_pane import MAX_FONT_SIZE, MIN_FONT_SIZE, default_editor_family, editor_font
+from editor.ui.i18n import worded
 from editor.ui.settings import DEFAULTS, DOCTOR_THRESHOLDS, Settings
 
 # The font sample: kanji, kana, a bold run (a font without a real bold face shows it thin).
@@ -286,8 +289,29 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.images_folder = QLineEdit()
         self.images_folder.setObjectName("settingsImagesFolder")
-        form.addRow(self.tr("&Folder for pasted images (in the blog):"), self.images_folder)
+        self.images_folder.setToolTip(
+            self.tr(
+                "Relative to the blog's folder; {year}, {month}, {day} and {slug} are the post's. "
+                "With a blog open, this is that blog's own setting."
+            )
+        )
+        form.addRow(self.tr("&Folder for images (in the blog):"), self.images_folder)
+        self.images_problem = QLabel()
+        self.images_problem.setObjectName("settingsImagesProblem")
+        self.images_problem.setWordWrap(True)
+        form.addRow("", self.images_problem)
+        self.images_folder.textChanged.connect(self._show_images_problem)
         return page
+
+    def _show_images_problem(self, pattern: str) -> None:
+        """Why the folder typed cannot hold images (a placeholder, outside the blog, a folder
+        Jekyll does not publish); nothing when it can."""
+        try:
+            image_folder(pattern.strip() or DEFAULTS["images/folder"], dt.date.today(), "slug")
+        except ImageError as exc:
+            self.images_problem.setText(worded(exc))
+            return
+        self.images_problem.clear()
 
     # -- values ------------------------------------------------------------------------------
 
@@ -297,6 +321,7 @@ class SettingsDialog(QDialog):
         blog = self._blog_root
         values["blog/allow_remote"] = bool(blog and self._settings.allow_remote(blog))
         values["blog/doctor_disabled"] = disabled_rules(self._settings, blog)
+        values["blog/images_folder"] = self._settings.images_folder(blog)
         return values
 
     @staticmethod
@@ -304,6 +329,7 @@ class SettingsDialog(QDialog):
         values = dict(DEFAULTS)
         values["blog/allow_remote"] = False
         values["blog/doctor_disabled"] = frozenset()
+        values["blog/images_folder"] = DEFAULTS["images/folder"]
         return values
 
     def load(self, values: dict[str, object]) -> None:
@@ -326,11 +352,12 @@ class SettingsDialog(QDialog):
         for name, box in self.thresholds.items():
             box.setValue(values[f"doctor/{name}"])
         self.markers.setPlainText(str(values["doctor/markers"]))
-        self.images_folder.setText(str(values["images/folder"]))
+        self.images_folder.setText(str(values["blog/images_folder"]))
         self._show_sample()
 
     def values(self) -> dict[str, object]:
         """What the widgets say now."""
+        images_folder = self.images_folder.text().strip() or DEFAULTS["images/folder"]
         values: dict[str, object] = {
             "ui/language": self.language.currentData(),
             "ui/theme": self.theme.currentData(),
@@ -339,7 +366,11 @@ class SettingsDialog(QDialog):
             "editor/auto_pairs": self.auto_pairs.isChecked(),
             "editor/list_continuation": self.list_continuation.isChecked(),
             "render/debounce_ms": self.debounce.value(),
-            "images/folder": self.images_folder.text().strip() or DEFAULTS["images/folder"],
+            # With a blog open the folder is that blog's; the default for the others stays.
+            "images/folder": (
+                self._settings.value("images/folder") if self._blog_root else images_folder
+            ),
+            "blog/images_folder": images_folder,
             "doctor/markers": "\n".join(
                 line.strip() for line in self.markers.toPlainText().splitlines() if line.strip()
             ),
@@ -368,6 +399,10 @@ class SettingsDialog(QDialog):
                 )
             if values["blog/doctor_disabled"] != disabled_rules(self._settings, blog):
                 set_disabled_rules(self._settings, blog, values["blog/doctor_disabled"])
+            if values["blog/images_folder"] != self._settings.images_folder(blog):
+                self._settings.set_blog_value(
+                    str(blog), "images_folder", values["blog/images_folder"]
+                )
 
     def accept(self) -> None:
         self.apply()

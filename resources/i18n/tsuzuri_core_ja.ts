@@ -791,6 +791,37 @@
     </message>
 </context>
 <context>
+    <name>images</name>
+    <message>
+        <source>“{name}” is not an image (PNG, JPEG, GIF, WebP, AVIF or SVG); nothing was copied</source>
+        <translation>「{name}」は画像（PNG、JPEG、GIF、WebP、AVIF、SVG）ではありません。何もコピーしていません</translation>
+    </message>
+    <message>
+        <source>The images folder “{pattern}” has an unknown placeholder ({name}); use {{year}}, {{month}}, {{day}} or {{slug}}</source>
+        <translation>画像フォルダー「{pattern}」に不明なプレースホルダー（{name}）があります。{{year}}、{{month}}、{{day}}、{{slug}} を使ってください</translation>
+    </message>
+    <message>
+        <source>The images folder “{folder}” must be a folder inside the blog, like assets/images/{{year}}/{{month}}</source>
+        <translation>画像フォルダー「{folder}」はブログの中のフォルダーにしてください（例: assets/images/{{year}}/{{month}}）</translation>
+    </message>
+    <message>
+        <source>Jekyll does not publish “{part}” (a name starting with _ or . or ending in ~), so images in “{folder}” would be missing on the site</source>
+        <translation>Jekyll は「{part}」（_ や . で始まる名前、~ で終わる名前）を公開しないため、「{folder}」の画像はサイトに表示されません</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large to copy into the blog ({size}; the limit is {limit})</source>
+        <translation>「{name}」は大きすぎるためブログにコピーできません（{size}、上限は {limit}）</translation>
+    </message>
+    <message>
+        <source>Could not make the folder “{folder}”: {reason}</source>
+        <translation>フォルダー「{folder}」を作成できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>No free file name for the image in “{folder}”</source>
+        <translation>「{folder}」に画像の空いているファイル名がありません</translation>
+    </message>
+</context>
+<context>
     <name>recovery</name>
     <message>
         <source>the disk is full</source>

@@ -843,6 +843,53 @@
     </message>
 </context>
 <context>
+    <name>ImagesController</name>
+    <message>
+        <source>Insert i&amp;mage…</source>
+        <translation>画像を挿入(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Copy an image into the blog and put it in the post at the cursor</source>
+        <translation>画像をブログにコピーし、記事のカーソル位置に挿入します</translation>
+    </message>
+    <message>
+        <source>Image not inserted</source>
+        <translation>画像を挿入できませんでした</translation>
+    </message>
+    <message>
+        <source>Images are copied into a blog: open the post&apos;s blog first.</source>
+        <translation>画像はブログの中にコピーされます。先に記事のブログを開いてください。</translation>
+    </message>
+    <message>
+        <source>The image was not copied: its post is no longer open</source>
+        <translation>画像はコピーしていません: 記事がもう開かれていません</translation>
+    </message>
+    <message>
+        <source>Copying images</source>
+        <translation>画像をコピー中</translation>
+    </message>
+    <message>
+        <source>Reading images</source>
+        <translation>画像を読み込み中</translation>
+    </message>
+    <message>
+        <source>The image was copied to {path}; its post is no longer open</source>
+        <translation>画像を {path} にコピーしましたが、記事がもう開かれていません</translation>
+    </message>
+    <message>
+        <source>Image copied to {path}</source>
+        <translation>画像を {path} にコピーしました</translation>
+    </message>
+    <message>
+        <source>{count} images copied to {folder}</source>
+        <translation>{count} 枚の画像を {folder} にコピーしました</translation>
+    </message>
+    <message>
+        <source>“{name}”: {reason}</source>
+        <translation>「{name}」: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>Some of the interface stays in English: {files} not found (run “make translations”)</source>
@@ -1294,6 +1341,34 @@
         <source>A similar value exists</source>
         <translation>よく似た値があります</translation>
     </message>
+    <message>
+        <source>Insert image</source>
+        <translation>画像を挿入</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp *.avif *.svg);;All files (*)</source>
+        <translation>画像 (*.png *.jpg *.jpeg *.gif *.webp *.avif *.svg);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Large image</source>
+        <translation>大きな画像</translation>
+    </message>
+    <message>
+        <source>“{name}” is {width} × {height} pixels ({weight}).</source>
+        <translation>「{name}」は {width} × {height} ピクセル（{weight}）です。</translation>
+    </message>
+    <message>
+        <source>Copy it into the blog scaled down to {width} × {height}? Readers load it faster; your original file is not changed.</source>
+        <translation>{width} × {height} に縮小してブログにコピーしますか？ 読者の読み込みが速くなります。元のファイルは変更されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Scale down</source>
+        <translation>縮小する(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep full size</source>
+        <translation>元のサイズのまま(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1617,8 +1692,12 @@
         <translation>継ぎ目の印（1 行に 1 つ）:</translation>
     </message>
     <message>
-        <source>&amp;Folder for pasted images (in the blog):</source>
-        <translation>貼り付けた画像の保存先（ブログ内のフォルダー）(&amp;F):</translation>
+        <source>Relative to the blog&apos;s folder; {year}, {month}, {day} and {slug} are the post&apos;s. With a blog open, this is that blog&apos;s own setting.</source>
+        <translation>ブログのフォルダーからの相対パスです。{year}、{month}、{day}、{slug} は記事のものになります。ブログを開いているときは、そのブログだけの設定です。</translation>
+    </message>
+    <message>
+        <source>&amp;Folder for images (in the blog):</source>
+        <translation>画像のフォルダー（ブログ内）(&amp;F):</translation>
     </message>
 </context>
 <context>

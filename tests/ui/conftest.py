@@ -84,6 +84,13 @@ def prompt_log(monkeypatch):
     monkeypatch.setattr(
         prompts, "edit_commit_message", lambda *a: log.append(("commit_message", *a)) and None
     )
+    # A large image is copied as it is (the safe answer: nothing is changed).
+    monkeypatch.setattr(
+        prompts, "offer_scale_down", lambda *a: log.append(("scale_down", *a)) and False
+    )
+    monkeypatch.setattr(
+        prompts, "choose_images", lambda *a: log.append(("choose_images", *a)) or []
+    )
     for chooser in (
         "choose_post_to_open",
         "choose_blog_folder",

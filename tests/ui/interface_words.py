@@ -64,6 +64,8 @@ ALLOWED = {
 }
 # Jekyll's own folder and file names, said as they are in any language.
 JEKYLL_NAMES = ("_config.yml", "_posts", "_drafts", "_layouts", "_includes", "_site", "_data")
+# Placeholders a setting is written with (the images folder's), typed as they are in any language.
+PLACEHOLDERS = ("{year}", "{month}", "{day}", "{slug}")
 WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -133,7 +135,9 @@ def english_words(
     the window: file names, field values, paths) are taken out first, longest first."""
     found = []
     for where, text in texts:
-        for value in sorted((v for v in (*values, *JEKYLL_NAMES) if v), key=len, reverse=True):
+        for value in sorted(
+            (v for v in (*values, *JEKYLL_NAMES, *PLACEHOLDERS) if v), key=len, reverse=True
+        ):
             text = text.replace(value, " ")
         found += [(where, word) for word in WORD.findall(text) if word not in ALLOWED]
     return found

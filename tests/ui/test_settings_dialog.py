@@ -78,7 +78,9 @@ def test_the_dialog_writes_the_settings_and_the_window_follows(qtbot, post_windo
     assert settings.value("ui/language") == "ja"
     assert settings.value("editor/font_size") == 19
     assert settings.value("render/debounce_ms") == 300
-    assert settings.value("images/folder") == "img/posts"
+    # The images folder is the open blog's own; other blogs keep the default.
+    assert settings.images_folder(window.blog_root) == "img/posts"
+    assert settings.images_folder(window.blog_root.parent) == "assets/images/{year}/{month}"
     assert window.theme.dark
     assert window.editor.font().pointSize() == 19
     assert window.renderer.debounce_ms == 300
@@ -91,6 +93,7 @@ def test_the_dialog_writes_the_settings_and_the_window_follows(qtbot, post_windo
     dialog = _open(qtbot, window)
     assert dialog.theme.currentData() == "dark"
     assert dialog.font_size.value() == 19
+    assert dialog.images_folder.text() == "img/posts"
     assert dialog.rule_items["sentence-length"].checkState(0) == Qt.CheckState.Unchecked
 
 

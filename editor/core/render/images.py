@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 MISSING_CLASS = "tsuzuri-missing-image"
 REMOTE_CLASS = "tsuzuri-remote-image"
@@ -39,7 +39,7 @@ def resolve_local(path: str, context) -> Path | None:
     if root is None:
         return None
     root = Path(root).resolve()
-    baseurl = str(context.site.get("baseurl") or "").rstrip("/")
+    baseurl = _baseurl(context.site)
     if path.startswith("/"):
         if baseurl and path.startswith(baseurl + "/"):
             path = path[len(baseurl) :]
@@ -51,3 +51,15 @@ def resolve_local(path: str, context) -> Path | None:
     if candidate.is_file():
         return candidate
     return (root / path.lstrip("./")).resolve()
+
+
+def site_path_url(relative: str, site: dict) -> str:
+    """The URL a post writes for the blog's file at ``relative`` (``/``-separated, from the
+    blog's root): site-root, after the ``baseurl``, percent-encoded; :func:`resolve_local`
+    reads it back to the same file."""
+    return _baseurl(site) + "/" + quote(relative.lstrip("/"))
+
+
+def _baseurl(site: dict) -> str:
+    """The site's ``baseurl`` without its trailing slash ("" when it has none)."""
+    return str(site.get("baseurl") or "").rstrip("/")
