@@ -227,6 +227,8 @@ class SearchController(QObject):
         start, end = hit.span
         column = utf16_column(hit.text, start)
         if not self._open_at(hit.path, hit.line - 1, column):
+            if not hit.path.exists():  # renamed or deleted outside: the index catches up
+                self.show_blog()
             return False
         editor = self._current_editor()
         if editor is None:

@@ -164,3 +164,13 @@ def test_a_query_of_spaces_shows_nothing_and_no_error(qtbot, blog, make_window, 
     qtbot.wait(400)  # longer than the typing pause: no search ran, no error came
     assert panel.model.hits == [] and panel.counts.text() == ""
     assert prompt_log == []
+
+
+def test_a_hit_whose_post_is_gone_brings_the_index_up_to_date(qtbot, blog, make_window):
+    window = make_window(blog)
+    panel = _search(qtbot, window, "半導体")
+    hit = next(h for h in panel.model.hits if h.path.name == JA_POST)
+    hit.path.unlink()  # deleted outside the window since the search
+    with qtbot.waitSignal(window.search.searched, timeout=20_000):
+        assert not window.search.open_hit(hit)
+    assert panel.model.hits and all(h.path.name != JA_POST for h in panel.model.hits)

@@ -148,6 +148,28 @@ def test_another_database_in_its_place_is_replaced_not_used(blog, tmp_path):
         assert index.update().read == 4
 
 
+def _two_at_once(opened, work) -> list[Exception]:
+    """Run ``work(index)`` in two threads at once, each on its own ``opened()`` index (two
+    windows on one file); the exceptions they raised."""
+    start = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            with opened() as index:
+                start.wait()
+                work(index)
+        except Exception as exc:  # noqa: BLE001 - reported to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
 def test_two_writers_at_once_leave_a_sound_index(blog, tmp_path):
     path = tmp_path / "cache" / "x.sqlite"
     for n in range(40):
@@ -155,23 +177,7 @@ def test_two_writers_at_once_leave_a_sound_index(blog, tmp_path):
             f"---\ntitle: 記事{n}\n---\n" + "半導体の話\n" * 50, "utf-8"
         )
     SearchIndex(blog, path).close()  # made once; then two connections update it at once
-    errors = []
-    start = threading.Barrier(2)
-
-    def work():
-        try:
-            with SearchIndex(blog, path) as index:
-                start.wait()
-                index.update()
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert _two_at_once(lambda: SearchIndex(blog, path), lambda index: index.update()) == []
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     db.execute("INSERT INTO fts(fts) VALUES ('integrity-check')")  # raises when out of step
@@ -294,24 +300,14 @@ def test_a_saved_post_alone_is_read_again(index, blog):
 def test_two_windows_saving_the_same_post_at_once_both_succeed(index, blog):
     post = blog / "_posts" / FUND
     post.write_text(post.read_text("utf-8") + "\n綴り鳥の羽ばたき\n", "utf-8")
-    start = threading.Barrier(2)
-    results, errors = [], []
+    results = []
 
-    def save():
-        try:
-            with SearchIndex(blog, index.path) as window:
-                start.wait()
-                for _ in range(5):
-                    results.append(window.update_file(post))
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+    def save(window):
+        for _ in range(5):
+            results.append(window.update_file(post))
 
-    threads = [threading.Thread(target=save) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == [] and results == [True] * 10
+    assert _two_at_once(lambda: SearchIndex(blog, index.path), save) == []
+    assert results == [True] * 10
     assert [h.path.name for h in index.search("綴り鳥の羽ばたき")] == [FUND]
 
 
