@@ -41,6 +41,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,7 +128,7 @@ CREATE INDEX files_order ON files(sort_date IS NULL, sort_date DESC, path);
 CREATE VIRTUAL TABLE fts USING fts5(
     folded, content='', tokenize='trigram case_sensitive 1', detail='none'
 );
-CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, 'instance')
+CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, 'row')
 """
 
 
@@ -167,6 +168,9 @@ class SearchIndex:
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
+            # A cache: a power cut may lose the last writes (made again next time), never
+            # the file's soundness, so no sync on every commit.
+            db.execute("PRAGMA synchronous=NORMAL")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version != SCHEMA_VERSION:
                 with _transaction(db):
@@ -241,19 +245,25 @@ class SearchIndex:
                 for name in gone:
                     self._drop(name)
         read = 0
-        for start in range(0, len(changed), BATCH):
-            rows = []
-            for number, path in enumerate(changed[start : start + BATCH], start):
-                progress.step(number, len(changed))
-                row = self._row(path)
-                if row is None:
-                    refused.append(str(path))
-                    gone.append(str(path))
-                rows.append((str(path), row))
-            with _transaction(self._db):
-                for name, row in rows:
-                    self._store(name, row)
-            read += sum(1 for _name, row in rows if row is not None)
+        batches = [changed[start : start + BATCH] for start in range(0, len(changed), BATCH)]
+        # The next batch is read and folded on a second thread while this one is written:
+        # SQLite lets go of the interpreter while it works, so the two overlap.
+        with ThreadPoolExecutor(1, thread_name_prefix="tsuzuri-index") as reader:
+            coming = reader.submit(self._prepared, batches[0]) if batches else None
+            for number, _batch in enumerate(batches):
+                prepared = coming.result()
+                if number + 1 < len(batches):
+                    coming = reader.submit(self._prepared, batches[number + 1])
+                progress.step(number * BATCH, len(changed))  # cancelled: this batch unwritten
+                with _transaction(self._db):
+                    for name, row, text in prepared:
+                        self._store(name, row, text, name in known)
+                for name, row, _text in prepared:
+                    if row is None:
+                        refused.append(name)
+                        gone.append(name)
+                    else:
+                        read += 1
         if changed:
             progress.step(len(changed), len(changed))
         dropped = len({n for n in gone if n in known})
@@ -272,9 +282,21 @@ class SearchIndex:
             self._store(str(path), row)
         return row is not None
 
-    def _store(self, name: str, row: tuple | None) -> None:
-        """Replace what the index holds for ``name`` by ``row`` (None: forget it)."""
-        self._drop(name)
+    def _prepared(self, paths: list[Path]) -> list[tuple[str, tuple | None, str | None]]:
+        """Each file's row and the text its trigrams come from (None: unreadable)."""
+        out = []
+        for path in paths:
+            row = self._row(path)
+            out.append((str(path), row, None if row is None else _indexed(row[3], row[-1])))
+        return out
+
+    def _store(
+        self, name: str, row: tuple | None, text: str | None = None, known: bool = True
+    ) -> None:
+        """Replace what the index holds for ``name`` by ``row`` (None: forget it), whose
+        indexed text is ``text`` (made here when not given); ``known``: it may be there."""
+        if known:
+            self._drop(name)
         if row is None:
             return
         cursor = self._db.execute(
@@ -284,7 +306,7 @@ class SearchIndex:
         )
         self._db.execute(
             "INSERT INTO fts(rowid, folded) VALUES (?, ?)",
-            (cursor.lastrowid, _indexed(row[3], row[-1])),
+            (cursor.lastrowid, text if text is not None else _indexed(row[3], row[-1])),
         )
 
     def _drop(self, name: str) -> None:
@@ -340,25 +362,38 @@ class SearchIndex:
 
     def _candidates(self, wanted: str) -> Iterator[int]:
         """The posts holding ``wanted``, newest first: ids only, so a search that stops at
-        ``limit`` reads the text of just the posts it shows."""
-        order = "ORDER BY files.sort_date IS NULL, files.sort_date DESC, files.path"
+        ``limit`` reads the text of just the posts it shows.  The full-text index names the
+        posts (in C, unsorted); the posts are then walked in date order, which stops as soon
+        as the caller has enough."""
         if len(wanted) >= 3:
             # Every trigram of the query (the index keeps no positions, which makes it a
             # third of the size); the lines are checked one by one below anyway.
-            grams = {wanted[i : i + 3] for i in range(len(wanted) - 2)}
-            phrase = " AND ".join('"' + gram.replace('"', '""') + '"' for gram in sorted(grams))
-            rows = self._db.execute(
-                f"SELECT files.id FROM fts JOIN files ON files.id = fts.rowid"
-                f" WHERE fts MATCH ? {order}",
-                (phrase,),
-            )
-        else:  # shorter than a trigram: the posts of the trigrams that start with it
-            rows = self._db.execute(
-                f"SELECT files.id FROM files WHERE files.id IN (SELECT doc FROM fts_terms"
-                f" WHERE term >= ? AND term <= ?) {order}",
-                (wanted, wanted + _LAST * 2),
-            )
-        return (row[0] for row in rows)
+            terms = sorted({wanted[i : i + 3] for i in range(len(wanted) - 2)})
+            joiner = " AND "
+        else:  # shorter than a trigram: the trigrams that start with it, any of them
+            terms = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT term FROM fts_terms WHERE term >= ? AND term <= ?",
+                    (wanted, wanted + _LAST * 2),
+                )
+            ]
+            joiner = " OR "
+        if not terms:
+            return
+        expression = joiner.join('"' + term.replace('"', '""') + '"' for term in terms)
+        found = {
+            row[0]
+            for row in self._db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expression,))
+        }
+        if not found:
+            return
+        newest_first = self._db.execute(
+            "SELECT id FROM files ORDER BY sort_date IS NULL, sort_date DESC, path"
+        )
+        for (post,) in newest_first:
+            if post in found:
+                yield post
 
     def _hits(self, query: str, limit: int | None) -> Iterator[Hit]:
         count = 0

@@ -325,17 +325,20 @@ def test_indexing_reports_progress_and_a_cancel_keeps_what_was_finished(blog, tm
     try:
         with SearchIndex(blog, tmp_path / "x.sqlite") as index:
 
-            def stop_after_seven(done, total, label):
+            def stop_after_the_first_batch(done, total, label):
                 steps.append((done, total))
-                if done == 7:
+                if done == 5:
                     progress.cancel()
 
-            progress = Progress(stop_after_seven)
+            progress = Progress(stop_after_the_first_batch)
             with pytest.raises(Cancelled):
                 index.update(progress)
-            assert steps[:3] == [(0, 13), (1, 13), (2, 13)]
-            # The first batch of five was written; the unfinished one left nothing.
-            assert index.update().read == 13 - 5
+            # A step per batch of all 13 posts; cancelled while the second batch was written,
+            # the work stops at the next step.
+            assert steps == [(0, 13), (5, 13)]
+            # The two batches of five were written; the third left nothing.
+            assert index.update(Progress(lambda *step: steps.append(step[:2]))).read == 13 - 10
+            assert steps[2:] == [(0, 3), (3, 3)]
             assert len(index.search("綴り鳥")) == 9
     finally:
         module.BATCH = original
