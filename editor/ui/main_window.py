@@ -147,10 +147,10 @@ class MainWindow(QMainWindow):
             self.open_post_at,
             lambda: self.editor,
             lambda: self.view.post_list_action.setChecked(True),
+            self.statusBar(),
             self,
         )
         self.search.add_to(self.sidebar, self.menus["blog"])
-        self.search.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.blog_opened.connect(lambda _root: self.search.show_blog())
         self.post_saved.connect(self.search.file_saved)
         self._restore_state()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QStatusBar, QTabWidget
 
 from editor.core.blog.search import Hit, SearchIndex, Update, trigram_supported
 from editor.core.files.cache import blog_cache_file
@@ -31,10 +31,10 @@ TYPING_PAUSE_MS = 250
 STATUS_MS = 8000
 
 
-def _search(root: Path, path: Path, zone, query: str) -> tuple[str, list[Hit], bool]:
+def _search(root: Path, path: Path, zone, query: str) -> tuple[Path, str, list[Hit], bool]:
     """Worker: the hits of ``query``, and whether the index had to be made again."""
     with SearchIndex(root, path, zone) as index:
-        return query, index.search(query, LIMIT), index.rebuilt
+        return root, query, index.search(query, LIMIT), index.rebuilt
 
 
 def _update(root: Path, path: Path, zone, progress) -> Update:
@@ -52,9 +52,8 @@ def _update_file(root: Path, path: Path, zone, saved: Path) -> bool:
 class SearchController(QObject):
     """Owns the search tab; handed the open blog, the window's tasks, ``open_at(path, line,
     column)`` (a 0-based line of the file), ``current_editor()`` (the text pane a post opened
-    in) and ``show_sidebar()``."""
+    in), ``show_sidebar()`` and the status bar."""
 
-    status_message = Signal(str)
     searched = Signal()  # the results of a search are shown (tests wait for it)
     indexed = Signal()  # the index is up to date with the blog
 
@@ -65,6 +64,7 @@ class SearchController(QObject):
         open_at: Callable[[Path, int, int], bool],
         current_editor: Callable[[], QPlainTextEdit | None],
         show_sidebar: Callable[[], None],
+        status_bar: QStatusBar,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -73,6 +73,7 @@ class SearchController(QObject):
         self._open_at = open_at
         self._current_editor = current_editor
         self._show_sidebar = show_sidebar
+        self._status_bar = status_bar
         self.panel = SearchPanel()
         self.sidebar: QTabWidget | None = None
         self.ready = False  # the open blog's index is up to date (searches wait until then)
@@ -121,7 +122,7 @@ class SearchController(QObject):
             lambda progress: _update(root, path, zone, progress),
             lambda update: self._on_indexed(root, update, made),
             on_failed=self._on_index_failed,
-            on_cancelled=lambda: self.status_message.emit(
+            on_cancelled=lambda: self._say(
                 self.tr("Indexing was cancelled: search finds only the posts indexed so far.")
             ),
         )
@@ -130,22 +131,25 @@ class SearchController(QObject):
         if root != self.blog.root:
             return  # another blog has opened meanwhile
         if update.rebuilt:
-            self.status_message.emit(
-                self.tr("The search index was damaged and has been made again.")
-            )
+            self._say(self.tr("The search index was damaged and has been made again."))
         elif made:
-            self.status_message.emit(
-                self.tr("The search index was made: {count} posts.").format(count=update.read)
+            self._say(
+                self.tr("The search index was made: {count} posts.").format(count=update.read),
+                unless_busy=True,
             )
         self.ready = True
         self.indexed.emit()
         if self.panel.query.text().strip():
             self.search(immediately=True)
 
+    def _say(self, text: str, unless_busy: bool = False) -> None:
+        """Show ``text`` in the status bar; a mere note (``unless_busy``) never hides what
+        another part of the window is saying there."""
+        if not (unless_busy and self._status_bar.currentMessage()):
+            self._status_bar.showMessage(text, STATUS_MS)
+
     def _on_index_failed(self, message: str) -> None:
-        self.status_message.emit(
-            self.tr("The search index cannot be used: {error}").format(error=message)
-        )
+        self._say(self.tr("The search index cannot be used: {error}").format(error=message))
 
     def file_saved(self, saved: Path) -> None:
         """A post was written: read only that file again, then show the search anew."""
@@ -194,14 +198,12 @@ class SearchController(QObject):
             return
         self._searches.request(*where, query, immediately=immediately)
 
-    def _on_searched(self, result: tuple[str, list[Hit], bool]) -> None:
-        query, hits, rebuilt = result
-        if query != self.panel.query.text():
-            return  # the box holds another query by now: its own search follows
+    def _on_searched(self, result: tuple[Path, str, list[Hit], bool]) -> None:
+        root, query, hits, rebuilt = result
+        if query != self.panel.query.text() or root != self.blog.root:
+            return  # another query or another blog by now: its own search follows
         if rebuilt:
-            self.status_message.emit(
-                self.tr("The search index was damaged and has been made again.")
-            )
+            self._say(self.tr("The search index was damaged and has been made again."))
         posts = len({hit.path for hit in hits})
         if not hits:
             counts = self.tr("No post holds “{query}”.").format(query=query.strip())
@@ -216,9 +218,7 @@ class SearchController(QObject):
 
     def _on_search_failed(self, message: str) -> None:
         self.panel.show_hits([], "")
-        self.status_message.emit(
-            self.tr("The search index cannot be used: {error}").format(error=message)
-        )
+        self._say(self.tr("The search index cannot be used: {error}").format(error=message))
 
     # -- opening a hit --------------------------------------------------------------------------
 
