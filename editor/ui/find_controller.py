@@ -104,7 +104,8 @@ class FindController(QObject):
             [k for k in self.previous_action.shortcuts() if k != QKeySequence("Ctrl+Shift+G")]
         )
         self.previous_action.triggered.connect(self.find_previous)
-        self.preview_action = self._action(self.tr("Find &in Preview…"), "Ctrl+Shift+F")
+        # No key of its own: Ctrl+Shift+F searches across posts (search_controller.py).
+        self.preview_action = self._action(self.tr("Find &in Preview…"), "")
         self.preview_action.triggered.connect(self.open_find_in_preview)
 
         self.bar.query_changed.connect(lambda: self._search(move=True))

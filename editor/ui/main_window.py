@@ -32,6 +32,7 @@ from editor.ui.outline import OutlineController, OutlinePanel
 from editor.ui.post_browser import PostBrowser
 from editor.ui.post_view import PostView
 from editor.ui.preview_style import PreviewStyle
+from editor.ui.search_controller import SearchController
 from editor.ui.session import Session
 from editor.ui.settings import Settings
 from editor.ui.settings_dialog import Preferences
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
 
     post_opened = Signal(Path)
     post_saved = Signal(Path)
+    blog_opened = Signal(Path)
     current_post_changed = Signal(object)
     """The current tab changed: its :class:`PostView` (``.editor``, ``.preview``, ``.form``)."""
 
@@ -156,6 +158,19 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, self)
 
         self._build_actions()
+        # Search across posts: a sidebar tab and Blog > Search across posts..., the index kept.
+        self.search = SearchController(
+            self.blog,
+            self.tasks,
+            self.open_post_at,
+            lambda: self.editor,
+            lambda: self.view.post_list_action.setChecked(True),
+            self.statusBar(),
+            self,
+        )
+        self.search.add_to(self.sidebar, self.menus["blog"])
+        self.blog_opened.connect(lambda _root: self.search.show_blog())
+        self.post_saved.connect(self.search.file_saved)
         self._restore_state()
         self._add_view()
         self._connect_signals()
@@ -577,6 +592,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.session.remember("blogs", self.blog_root)
         self.save_session()
+        self.blog_opened.emit(self.blog_root)
         self.offer_recovery()
 
     def offer_recovery(self) -> bool:

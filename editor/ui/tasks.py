@@ -33,6 +33,7 @@ class Task(QObject):
         self.title = title
         self.progress = Progress(lambda done, total, label: self.stepped.emit(done, total, label))
         self.finished = False
+        self.last_step: tuple[int, int, str] | None = None  # done, total, label
         self._thread: threading.Thread | None = None
 
     def cancel(self) -> None:
@@ -127,6 +128,7 @@ class TaskRunner(QObject):
                 task.cancel()
 
     def _on_step(self, task: Task, done: int, total: int, label: str) -> None:
+        task.last_step = (done, total, label)
         if self.running and task is self.running[-1]:
             self.bar.setRange(0, max(total, 0))
             self.bar.setValue(done if total else 0)
@@ -162,5 +164,9 @@ class TaskRunner(QObject):
         )
         self.label.setText(text)
         self.bar.setRange(0, 0)  # busy until the first step
+        if newest.last_step is not None:  # another task ended: the newest keeps its steps
+            done, total, _label = newest.last_step
+            self.bar.setRange(0, max(total, 0))
+            self.bar.setValue(done if total else 0)
         self.cancel_button.setEnabled(any(t.property("cancellable") for t in self.running))
         self.widget.show()

@@ -1555,6 +1555,76 @@
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <source>&amp;Search across posts…</source>
+        <translation>記事を検索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Search across posts</source>
+        <translation>記事を検索</translation>
+    </message>
+    <message>
+        <source>Search needs SQLite 3.34 or later.</source>
+        <translation>記事の検索には SQLite 3.34 以降が必要です。</translation>
+    </message>
+    <message>
+        <source>Indexing posts for search</source>
+        <translation>記事の検索インデックスを更新中</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled: search finds only the posts indexed so far.</source>
+        <translation>検索インデックスの更新を中止しました。検索できるのはここまでに取り込んだ記事だけです。</translation>
+    </message>
+    <message>
+        <source>The search index was damaged and has been made again.</source>
+        <translation>検索インデックスが壊れていたため、作り直しました。</translation>
+    </message>
+    <message>
+        <source>The search index was made: {count} posts.</source>
+        <translation>検索インデックスを作成しました（{count} 件の記事）。</translation>
+    </message>
+    <message>
+        <source>The search index cannot be used: {error}</source>
+        <translation>検索インデックスを使えません: {error}</translation>
+    </message>
+    <message>
+        <source>Updating the search index</source>
+        <translation>検索インデックスを更新中</translation>
+    </message>
+    <message>
+        <source>The posts are being indexed; the search follows.</source>
+        <translation>検索インデックスを更新中です。終わりしだい検索します。</translation>
+    </message>
+    <message>
+        <source>No post holds “{query}”.</source>
+        <translation>「{query}」を含む記事はありません。</translation>
+    </message>
+    <message>
+        <source>The first {hits} lines, in {posts} posts</source>
+        <translation>{posts} 件の記事の最初の {hits} 行</translation>
+    </message>
+    <message>
+        <source>{hits} lines in {posts} posts</source>
+        <translation>{posts} 件の記事の {hits} 行</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search every post and draft</source>
+        <translation>すべての記事と下書きを検索</translation>
+    </message>
+    <message>
+        <source>Search across posts</source>
+        <translation>記事を検索</translation>
+    </message>
+    <message>
+        <source>Lines that hold the search</source>
+        <translation>検索語を含む行</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Recent &amp;blogs</source>

@@ -22,6 +22,7 @@ def test_a_task_shows_progress_and_its_result_arrives_on_the_window_thread(
 ):
     window = _settled(qtbot, make_window(blog))
     tasks = window.tasks
+    qtbot.waitUntil(lambda: not tasks.running)  # the blog's own indexing is done
     main_thread = threading.current_thread()
     go_on = threading.Event()
     results: list[tuple] = []
@@ -46,6 +47,7 @@ def test_a_task_shows_progress_and_its_result_arrives_on_the_window_thread(
 def test_cancel_stops_the_work_at_its_next_step(qtbot, blog, make_window):
     window = _settled(qtbot, make_window(blog))
     tasks = window.tasks
+    qtbot.waitUntil(lambda: not tasks.running)  # the blog's own indexing is done
     steps: list[int] = []
     ended: list[str] = []
 
@@ -98,3 +100,30 @@ def test_caches_live_under_xdg_cache_home_one_file_per_blog(tmp_path, monkeypatc
     assert one != blog_cache_file("search", tmp_path / "b")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")
     assert cache_folder("search").parent.parent == tmp_path.home() / ".cache"
+
+
+def test_an_older_task_ending_leaves_the_newest_tasks_progress_shown(qtbot, blog, make_window):
+    window = make_window(blog)
+    tasks = window.tasks
+    qtbot.waitUntil(lambda: not tasks.running)  # the blog's own indexing is done
+    first_go, second_go = threading.Event(), threading.Event()
+    ended: list[str] = []
+
+    def first(progress):
+        first_go.wait(5)
+        return "first"
+
+    def second(progress):
+        progress.step(3, 8)
+        second_go.wait(5)
+        return "second"
+
+    tasks.run("First", first, ended.append)
+    tasks.run("Second", second, ended.append)
+    qtbot.waitUntil(lambda: tasks.bar.maximum() == 8)
+    first_go.set()
+    qtbot.waitUntil(lambda: ended == ["first"])
+    assert (tasks.bar.maximum(), tasks.bar.value()) == (8, 3)
+    assert "Second" in tasks.label.text()
+    second_go.set()
+    qtbot.waitUntil(lambda: len(ended) == 2)

@@ -59,9 +59,14 @@ def open_cache_db(path: Path | str, schema: str, version: int, check: str) -> sq
     ``;``) and marked ``version`` when empty; ``check`` is a statement it must answer.  Raises
     ``sqlite3.DatabaseError`` for a corrupt file, another version or someone else's database:
     the caller discards it (:func:`discard_cache_file`) and opens it again."""
-    db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    # A task may open the file on one thread and hand it on; each connection is used by one
+    # thread at a time.
+    db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     try:
         db.execute("PRAGMA journal_mode=WAL")
+        # A cache: a power cut may lose the last writes (made again next time), never the
+        # file's soundness, so no sync on every commit.
+        db.execute("PRAGMA synchronous=NORMAL")
         if db.execute("PRAGMA user_version").fetchone()[0] != version:
             with write_transaction(db):
                 tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]

@@ -143,6 +143,13 @@ def _fold_char(ch: str) -> str:
     return folded
 
 
+# Characters met that fold to themselves and are no mark; and the one-character folds met
+# (each entry is a fact about one character, so one table serves every text).
+_PLAIN: set[str] = set()
+_PLAIN_MAX = 200_000
+_WIDTH: dict[int, str] = {}
+
+
 def _is_mark(ch: str) -> bool:
     """A mark that joins the character before it when folded: combining marks and the
     half-width (semi-)voiced sound marks, which fold to combining ones."""
@@ -159,18 +166,20 @@ class Folded:
     """
 
     def __init__(self, text: str):
-        chars = set(text)
-        table: dict[int, str] = {}
         special: list[str] = []
         marks: list[str] = []
-        for ch in chars:
+        # Most characters fold to themselves and are no mark: a set difference skips them.
+        for ch in set(text) - _PLAIN:
             folded = _fold_char(ch)
             if folded != ch:
-                table[ord(ch)] = folded
+                _WIDTH[ord(ch)] = folded
             if _is_mark(ch) or (folded and _is_mark(folded[0])):
                 marks.append(re.escape(ch))
             elif len(folded) != 1:
                 special.append(re.escape(ch))
+            elif folded == ch and len(_PLAIN) < _PLAIN_MAX:
+                _PLAIN.add(ch)
+        table = _WIDTH
         pieces = []
         if marks:  # a character and the marks after it fold together (ｶﾞ -> ガ)
             mark_class = "".join(sorted(marks))
@@ -216,8 +225,18 @@ class Folded:
 
 
 def fold_width(text: str) -> str:
-    """``text`` with full-width and half-width forms folded (NFKC-style), as matching sees it."""
-    return Folded(text).text
+    """``text`` with full-width and half-width forms folded (NFKC-style), as matching sees it.
+
+    A text (or a line of it) already in NFKC folds to itself, so only the lines that are not
+    pay for folding: the search index folds whole blogs through here.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    # A line break never folds with its neighbours (it is no mark, and no mark folds into it).
+    return "\n".join(
+        line if unicodedata.is_normalized("NFKC", line) else Folded(line).text
+        for line in text.split("\n")
+    )
 
 
 # -- whole words -----------------------------------------------------------------------------

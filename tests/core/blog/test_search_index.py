@@ -148,6 +148,28 @@ def test_another_database_in_its_place_is_replaced_not_used(blog, tmp_path):
         assert index.update().read == 4
 
 
+def _two_at_once(opened, work) -> list[Exception]:
+    """Run ``work(index)`` in two threads at once, each on its own ``opened()`` index (two
+    windows on one file); the exceptions they raised."""
+    start = threading.Barrier(2)
+    errors = []
+
+    def run():
+        try:
+            with opened() as index:
+                start.wait()
+                work(index)
+        except Exception as exc:  # noqa: BLE001 - reported to the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
 def test_two_writers_at_once_leave_a_sound_index(blog, tmp_path):
     path = tmp_path / "cache" / "x.sqlite"
     for n in range(40):
@@ -155,23 +177,7 @@ def test_two_writers_at_once_leave_a_sound_index(blog, tmp_path):
             f"---\ntitle: 記事{n}\n---\n" + "半導体の話\n" * 50, "utf-8"
         )
     SearchIndex(blog, path).close()  # made once; then two connections update it at once
-    errors = []
-    start = threading.Barrier(2)
-
-    def work():
-        try:
-            with SearchIndex(blog, path) as index:
-                start.wait()
-                index.update()
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert _two_at_once(lambda: SearchIndex(blog, path), lambda index: index.update()) == []
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     db.execute("INSERT INTO fts(fts) VALUES ('integrity-check')")  # raises when out of step
@@ -216,3 +222,133 @@ def test_a_post_with_every_piece_of_the_query_but_not_the_query_is_no_hit(index,
     post.write_text(post.read_text("utf-8") + "半導体株が上がった。\n", "utf-8")
     index.update()
     assert [(h.path.name, h.line) for h in index.search("半導体株")] == [(post.name, 8)]
+
+
+def _vm_steps(index: SearchIndex, query: str) -> int:
+    """How many SQLite virtual-machine steps a search takes (counted, not timed)."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    index._db.set_progress_handler(count, 1)  # the connection: only a test looks at it
+    try:
+        index.search(query)
+    finally:
+        index._db.set_progress_handler(None, 1)
+    return steps[0]
+
+
+def _generated(root: Path, count: int) -> Path:
+    from benchmarks.blog_gen import make_blog
+
+    make_blog(root, count)
+    return root
+
+
+def test_a_two_character_query_no_post_holds_reads_no_post(tmp_path):
+    """Short queries are answered from the trigram index, not by scanning the text: the work
+    for a pair of characters in no post is the same for 10 posts and for 60."""
+    steps = []
+    for count in (10, 60):
+        root = _generated(tmp_path / f"blog{count}", count)
+        with SearchIndex(root, tmp_path / f"{count}.sqlite") as index:
+            index.update()
+            assert index.search("皆無") == []
+            steps.append(_vm_steps(index, "皆無"))
+    assert steps[1] <= steps[0] * 1.2 + 50
+
+
+def test_one_and_two_characters_at_the_very_end_of_a_post_are_found(index, blog):
+    post = blog / "_posts" / FUND
+    post.write_bytes(post.read_bytes().rstrip() + "\n最後は鴎".encode())
+    index.update()
+    lines = _lines(post)
+    for query in ("は鴎", "鴎"):
+        assert [(h.path.name, h.line, h.text) for h in index.search(query)] == [
+            (FUND, len(lines), "最後は鴎")
+        ]
+
+
+def test_each_body_is_stored_once(tmp_path):
+    root = _generated(tmp_path / "blog", 40)
+    path = tmp_path / "x.sqlite"
+    with SearchIndex(root, path) as index:
+        index.update()
+        index._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    posts = sum(p.stat().st_size for p in root.rglob("*.md"))
+    assert path.stat().st_size < 1.5 * posts  # the text once, and its trigram lists
+
+
+def test_a_saved_post_alone_is_read_again(index, blog):
+    post = blog / "_posts" / FUND
+    post.write_text(post.read_text("utf-8") + "\n綴り鳥の羽ばたき\n", "utf-8")
+    other = blog / "_posts" / CHIP
+    other.write_text(other.read_text("utf-8") + "\n綴り鳥の羽ばたき\n", "utf-8")
+    assert index.update_file(post) is True
+    assert [h.path.name for h in index.search("綴り鳥の羽ばたき")] == [FUND]
+    post.unlink()
+    assert index.update_file(post) is False
+    assert index.search("綴り鳥の羽ばたき") == []
+    outside = blog / "notes.md"
+    outside.write_text("綴り鳥の羽ばたき\n", "utf-8")
+    assert index.update_file(outside) is False  # not a post: never indexed
+    assert index.search("綴り鳥の羽ばたき") == []
+
+
+def test_two_windows_saving_the_same_post_at_once_both_succeed(index, blog):
+    post = blog / "_posts" / FUND
+    post.write_text(post.read_text("utf-8") + "\n綴り鳥の羽ばたき\n", "utf-8")
+    results = []
+
+    def save(window):
+        for _ in range(5):
+            results.append(window.update_file(post))
+
+    assert _two_at_once(lambda: SearchIndex(blog, index.path), save) == []
+    assert results == [True] * 10
+    assert [h.path.name for h in index.search("綴り鳥の羽ばたき")] == [FUND]
+
+
+def test_indexing_reports_progress_and_a_cancel_keeps_what_was_finished(blog, tmp_path):
+    from editor.core.blog import search as module
+    from editor.core.blog.progress import Cancelled, Progress
+
+    for n in range(9):
+        (blog / "_posts" / f"2024-02-{n + 1:02d}-p{n}.md").write_text(
+            f"---\ntitle: 記事{n}\n---\n綴り鳥{n}\n", "utf-8"
+        )
+    steps = []
+    original = module.BATCH
+    module.BATCH = 5
+    try:
+        with SearchIndex(blog, tmp_path / "x.sqlite") as index:
+
+            def stop_after_the_first_batch(done, total, label):
+                steps.append((done, total))
+                if done == 5:
+                    progress.cancel()
+
+            progress = Progress(stop_after_the_first_batch)
+            with pytest.raises(Cancelled):
+                index.update(progress)
+            # A step per batch of all 13 posts; cancelled while the second batch was written,
+            # the work stops at the next step.
+            assert steps == [(0, 13), (5, 13)]
+            # The two batches of five were written; the third left nothing.
+            assert index.update(Progress(lambda *step: steps.append(step[:2]))).read == 13 - 10
+            assert steps[2:] == [(0, 3), (3, 3)]
+            assert len(index.search("綴り鳥")) == 9
+    finally:
+        module.BATCH = original
+
+
+def test_a_rebuilt_index_says_so(blog, tmp_path):
+    path = index_path(tmp_path / "cache", blog)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database\x00" * 200)
+    with SearchIndex(blog, path) as index:
+        assert index.update().rebuilt is True
+    with SearchIndex(blog, path) as index:
+        assert index.update().rebuilt is False

@@ -10,7 +10,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from editor.core.text.edits import apply_edits as apply_all
-from editor.core.text.search import SearchOptions, find_all, fold_width, plan_replace_all
+from editor.core.text.search import (
+    Folded,
+    SearchOptions,
+    find_all,
+    fold_width,
+    plan_replace_all,
+)
 
 
 def apply_edits(text, edits):
@@ -168,6 +174,13 @@ def test_every_span_points_at_text_that_folds_to_the_query(text_and_query, whole
 @given(TEXTS, QUERIES)
 def test_width_folding_is_nfkc_on_each_character_with_its_marks(text, query):
     assert unicodedata.normalize("NFKC", fold_width(text)) == unicodedata.normalize("NFKC", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(ALPHABET | st.characters(), max_size=40))
+def test_folding_a_whole_text_is_folding_it_as_matching_does(text):
+    """The quick way (lines already in NFKC kept as they are) folds as the matching does."""
+    assert fold_width(text) == Folded(text).text
 
 
 @settings(max_examples=500, deadline=None)
