@@ -6,8 +6,11 @@ Writes docs/images/main-window.png (a sample post), docs/images/main-window-dark
 in the dark theme), docs/images/find.png (find and replace open
 on it), docs/images/tabs.png (three posts in
 tabs), docs/images/outline.png (the same post in focus mode, with its outline and the
-counts of a selection) and docs/images/doctor.png (the messy post from ../shared/corpus/raw, when
-it is there, with the doctor's findings), in the Japanese interface (``en``: in English, as
+counts of a selection), docs/images/doctor.png (the messy post from ../shared/corpus/raw, when
+it is there, with the doctor's findings), and, on the sample blog with 60 generated posts
+beside it, docs/images/browser.png (the post browser filtered by a tag), search.png (search
+across posts) and rename.png (a tag renamed across posts, listed first), in the Japanese
+interface (``en``: in English, as
 main-window-en.png and so on).
 """
 
@@ -67,12 +70,26 @@ def main() -> int:
         if raw.is_file():
             shutil.copyfile(raw, blog / "_posts" / raw.name)
             shots.append((blog / "_posts" / raw.name, f"doctor{suffix}.png"))
+        # The workspace shots: the sample blog and 60 generated posts, as a blog of some size.
+        from benchmarks.blog_gen import make_blog
+
+        workspace = Path(tmp) / "workspace"
+        shutil.copytree(ROOT / "resources" / "sample-blog", workspace)
+        make_blog(Path(tmp) / "generated", 60, seed=3)
+        for made in sorted((Path(tmp) / "generated" / "_posts").glob("*.md"))[:60]:
+            shutil.copyfile(made, workspace / "_posts" / made.name)
+        workspace_post = workspace / "_posts" / sample.name
+        shots += [
+            (workspace_post, f"browser{suffix}.png"),
+            (workspace_post, f"search{suffix}.png"),
+            (workspace_post, f"rename{suffix}.png"),
+        ]
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         for post, name in shots:
             settings.set_value("ui/theme", "dark" if "-dark" in name else "light")
             window = MainWindow(settings)
             window.resize(1400, 900)
-            window.open_blog(blog)
+            window.open_blog(post.parent.parent)
             if name.startswith("tabs"):  # two more posts open in tabs before this one
                 for other in sorted((blog / "_posts").glob("*.md"))[1:3]:
                     window.open_post(other)
@@ -96,6 +113,35 @@ def main() -> int:
                 window.find.bar.find_field.setText("推論")
                 window.find.bar.replace_field.setText("インファレンス")
                 wait(500)
+            if name.startswith(("browser", "search", "rename")):
+                window.main_splitter.setSizes([460, 940])
+                while window.tasks.running:  # the blog read, indexed and counted
+                    wait(200)
+            if name.startswith("browser"):
+                browser = window.post_list
+                browser.tag.setCurrentIndex(max(browser.tag.findData("半導体"), 0))
+                wait(500)
+            if name.startswith("search"):
+                window.search.show_search()
+                window.search.panel.query.setText("データセンター")
+                window.search.search(immediately=True)
+                wait(2000)
+            if name.startswith("rename"):
+                window.taxonomy.rename_term("tags", "AI")
+                dialog = window.taxonomy.dialog
+                dialog.new.setText("人工知能")
+                dialog.list_button.click()
+                while dialog.plan is None:
+                    wait(200)
+                wait(500)
+                target = ROOT / "docs" / "images" / name
+                dialog.grab().save(str(target))
+                print(f"wrote {target.relative_to(ROOT)}")
+                dialog.close()
+                for view in window.views():
+                    view.document.mark_saved()
+                window.close()
+                continue
             target = ROOT / "docs" / "images" / name
             window.screen().grabWindow(window.winId()).save(str(target))
             print(f"wrote {target.relative_to(ROOT)}")
