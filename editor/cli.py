@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -47,6 +48,9 @@ def _command_parser(name: str) -> tuple[argparse.ArgumentParser, object]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``tsuzuri`` script; returns the exit status."""
+    # The doctor's check of every post and the fingerprints of many posts run in worker
+    # processes: a bundled executable must answer as a worker when started as one.
+    multiprocessing.freeze_support()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
