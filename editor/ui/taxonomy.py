@@ -339,8 +339,10 @@ class TaxonomyController(QObject):
         written = {change.path for change in applied.written}
         self.posts_rewritten.emit(sorted(written))
         for view in self._views():
-            if view.path in written:
-                view.safekeeping.reload()  # not modified: an unsaved one was left alone
+            # Asked again now: a post the writer began to edit while the files were written
+            # keeps its text (its save then finds the file changed and asks).
+            if view.path in written and not (view.is_modified or view.safekeeping.has_unsaved):
+                view.safekeeping.reload()
         self._update_undo()
         if self.dialog is not None:
             self.dialog.show_applied(applied, undo, self._blog_root())

@@ -350,3 +350,32 @@ def test_the_browsers_tag_menu_renames_and_the_browser_shows_the_new_tag(make_wi
     tags = [browser.tag.itemData(i) for i in range(browser.tag.count())]
     assert "人工知能" in tags and "AI" not in tags
     assert window.taxonomy.of("tags").count("人工知能") == 3
+
+
+def test_typing_in_an_open_post_while_a_rename_runs_is_kept(make_window, blog, qtbot, monkeypatch):
+    import threading
+
+    from editor.core.blog import taxonomy
+
+    made = _add_posts(blog)
+    window = make_window(blog, made["2025-11-03-ai.md"])
+    _ready(window, qtbot)
+    view = window.current_view
+    assert not view.is_modified  # clean when the rename starts: it may be rewritten
+    dialog = _dialog(window, qtbot, "tags", "AI", "人工知能")
+    real = taxonomy.apply_rename
+    gate = threading.Event()
+
+    def slow(root, plan, progress, leave):
+        gate.wait(5)  # the writes take a while on a large blog
+        return real(root, plan, progress, leave)
+
+    monkeypatch.setattr(taxonomy, "apply_rename", slow)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    view.editor.moveCursor(view.editor.textCursor().MoveOperation.End)
+    view.editor.insertPlainText("大事な一文を書いた。\n")  # the writer goes on writing
+    gate.set()
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=10000)
+    qtbot.wait(200)
+    assert "大事な一文を書いた。" in view.editor.toPlainText()
+    assert view.is_modified
