@@ -238,7 +238,7 @@ class GitActions(QObject):
         def work(progress):
             def plan():
                 images = blog_git.post_images(body, context)
-                paths = blog_git.commit_paths(repo, post, images)
+                paths = blog_git.commit_paths(repo, post, images, root)
                 found = blog_git.status(repo, root, progress, paths=paths)
                 states = {p.resolve(): s for p, s in found.states.items()}
                 new = blog_git.is_new(states.get(post.resolve()), found.initial)

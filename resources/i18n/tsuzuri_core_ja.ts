@@ -786,6 +786,14 @@
         <translation>{path} は Tsuzuri が書いたものではないコミット前のフック (pre-commit) です。そのままにします。</translation>
     </message>
     <message>
+        <source>{path} was changed since Tsuzuri wrote it; it is left as it is.</source>
+        <translation>{path} は Tsuzuri が書いた後に変更されているため、そのままにしました。</translation>
+    </message>
+    <message>
+        <source>git&apos;s hooks folder {folder} (core.hooksPath) is outside this repository and serves others too; add the check there yourself (see docs/doctor.md).</source>
+        <translation>git のフックフォルダー {folder} (core.hooksPath) はこのリポジトリの外にあり、ほかのリポジトリでも使われます。点検はそこへご自身で追加してください (docs/doctor.md を参照)。</translation>
+    </message>
+    <message>
         <source>No pre-commit check is installed.</source>
         <translation>コミット前の点検はインストールされていません。</translation>
     </message>

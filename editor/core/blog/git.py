@@ -36,7 +36,10 @@ from editor.core.blog.progress import NO_PROGRESS, Cancelled, Progress
 from editor.core.words import QT_TRANSLATE_NOOP, Phrase, WordedError
 
 LOCAL_TIMEOUT = 30.0
-"""Seconds for git's work on the disk (status, add, commit with its hooks)."""
+"""Seconds for git's work on the disk (status, add, rm)."""
+COMMIT_TIMEOUT = 600.0
+"""Seconds for a commit: its hooks (the pre-commit check on a large blog) may take long, and a
+commit killed half-way leaves git's index lock behind."""
 NETWORK_TIMEOUT = 120.0
 """Seconds for push and pull: a remote that does not answer ends in an error, not a hang."""
 
@@ -46,7 +49,7 @@ HOOK_MARK = "# tsuzuri: pre-commit check"
 HOOK_SCRIPT = f"""#!/bin/sh
 {HOOK_MARK} (remove it from the Git menu, or delete this file)
 # Runs the doctor on the posts and drafts being committed; a problem stops the commit.
-git diff --cached --name-only -z --diff-filter=ACM -- \\
+GIT_LITERAL_PATHSPECS=0 git diff --cached --name-only -z --diff-filter=ACMR -- \\
   '*_posts/*.md' '*_posts/*.markdown' '*_drafts/*.md' '*_drafts/*.markdown' \\
   | xargs -0 -r sh -c 'command -v tsuzuri >/dev/null 2>&1 || {{
       echo "pre-commit: tsuzuri is not on PATH: install it, or remove this hook" >&2; exit 1; }}
@@ -126,6 +129,8 @@ def git_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     """The environment git runs in: the writer's own, with every prompt turned off."""
     env = dict(os.environ if base is None else base)
     env["GIT_TERMINAL_PROMPT"] = "0"
+    # A post's file name is a name, never a pattern: post[1].md must not commit post1.md.
+    env["GIT_LITERAL_PATHSPECS"] = "1"
     # The pre-commit check calls ``tsuzuri``: the one beside this Python when PATH has none
     # (a window started from a desktop entry), after the writer's own PATH.
     beside = Path(sys.executable).parent
@@ -316,17 +321,14 @@ def post_images(body: str, context) -> list[Path]:
     return seen
 
 
-def commit_paths(repo: Repository, post: Path, images: list[Path]) -> list[Path]:
-    """The post and those of its images inside the repository (nothing else)."""
-    top = repo.top.resolve()
-    paths = []
-    for path in [post, *images]:
+def commit_paths(repo: Repository, post: Path, images: list[Path], blog: Path) -> list[Path]:
+    """The post and those of its images inside the blog at ``blog`` and the repository (nothing
+    else: an image linked from outside the blog is not the blog's to commit)."""
+    inside = (repo.top.resolve(), Path(blog).resolve())
+    paths = [post.resolve()]
+    for path in images:
         real = path.resolve()
-        try:
-            real.relative_to(top)
-        except ValueError:
-            continue
-        if real not in paths:
+        if all(real.is_relative_to(folder) for folder in inside) and real not in paths:
             paths.append(real)
     return paths
 
@@ -377,7 +379,10 @@ def commit_only(
     progress.step(1, 2)
     try:
         result = run_git(
-            ["commit", "--only", "-m", message, "--", *relative], repo.top, progress=progress
+            ["commit", "--only", "-m", message, "--", *relative],
+            repo.top,
+            timeout=COMMIT_TIMEOUT,
+            progress=progress,
         )
     except (GitError, Cancelled):
         _unstage(repo, untracked)
@@ -460,7 +465,13 @@ def hook_path(repo: Repository) -> Path:
 
 
 def is_ours(text: str) -> bool:
+    """The hook Tsuzuri wrote (it may since have been changed: see :func:`is_untouched`)."""
     return HOOK_MARK in text
+
+
+def is_untouched(text: str) -> bool:
+    """Our hook exactly as written: only then may it be replaced or removed."""
+    return text == HOOK_SCRIPT
 
 
 def hook_installed(repo: Repository) -> bool:
@@ -477,11 +488,45 @@ def _foreign(path: Path) -> GitError:
     return GitError("foreign_hook", Phrase(message, path=str(path)), shown)
 
 
-def install_hook(repo: Repository) -> Path:
-    """Write :data:`HOOK_SCRIPT` as the pre-commit hook; a hook that is not ours is refused."""
-    path = hook_path(repo)
-    if path.exists() and not is_ours(path.read_text("utf-8", "replace")):
+def _changed(path: Path) -> GitError:
+    message = QT_TRANSLATE_NOOP(
+        "git", "{path} was changed since Tsuzuri wrote it; it is left as it is."
+    )
+    shown = "\n".join(path.read_text("utf-8", "replace").splitlines()[:20])
+    return GitError("changed_hook", Phrase(message, path=str(path)), shown)
+
+
+def _refuse_unless_untouched(path: Path) -> None:
+    text = path.read_text("utf-8", "replace")
+    if not is_ours(text):
         raise _foreign(path)
+    if not is_untouched(text):
+        raise _changed(path)
+
+
+def _inside_repository(repo: Repository, path: Path) -> None:
+    """A hooks folder outside the repository (a global ``core.hooksPath``) serves every
+    repository of the writer: the check for one blog is not written there."""
+    result = run_git(["rev-parse", "--absolute-git-dir"], repo.top)
+    folders = [repo.top.resolve()]
+    if result.returncode == 0 and result.stdout.strip():
+        folders.append(Path(result.stdout.strip()).resolve())
+    if not any(path.parent.resolve().is_relative_to(folder) for folder in folders):
+        message = QT_TRANSLATE_NOOP(
+            "git",
+            "git's hooks folder {folder} (core.hooksPath) is outside this repository and serves "
+            "others too; add the check there yourself (see docs/doctor.md).",
+        )
+        raise GitError("global_hooks", Phrase(message, folder=str(path.parent)))
+
+
+def install_hook(repo: Repository) -> Path:
+    """Write :data:`HOOK_SCRIPT` as the pre-commit hook; a hook that is not ours, or ours
+    changed by the writer, is refused, and so is a hooks folder outside the repository."""
+    path = hook_path(repo)
+    _inside_repository(repo, path)
+    if path.exists():
+        _refuse_unless_untouched(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(HOOK_SCRIPT, encoding="utf-8", newline="\n")
     path.chmod(0o755)
@@ -494,7 +539,6 @@ def remove_hook(repo: Repository) -> Path:
     if not path.exists():
         message = QT_TRANSLATE_NOOP("git", "No pre-commit check is installed.")
         raise GitError("no_hook", Phrase(message))
-    if not is_ours(path.read_text("utf-8", "replace")):
-        raise _foreign(path)
+    _refuse_unless_untouched(path)
     path.unlink()
     return path

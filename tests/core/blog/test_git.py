@@ -34,7 +34,8 @@ def _commit_post(blog: Path, post: Path, lang: str = "ja", title: str = "AIチ�
     from editor.core.post.split import split_post
 
     body = split_post(post.read_text("utf-8")).body
-    paths = blog_git.commit_paths(repo, post, blog_git.post_images(body, _context(blog, post)))
+    images = blog_git.post_images(body, _context(blog, post))
+    paths = blog_git.commit_paths(repo, post, images, blog)
     state = blog_git.status(repo, blog, paths=paths)
     message = blog_git.commit_message(
         title, blog_git.is_new(state.states.get(post), state.initial), lang
@@ -275,3 +276,52 @@ def test_a_commit_the_check_refuses_leaves_the_new_post_untracked(git_repos, tmp
     assert "壊れた 記事.md" in raised.value.output  # the doctor's finding, verbatim
     assert blog_git.status(repo, blog).states[broken] == "untracked"
     assert git(work, "rev-list", "--count", "HEAD").strip() == "1"
+
+
+def test_a_hook_changed_by_the_writer_is_neither_replaced_nor_removed(git_repos):
+    _bare, work, blog = git_repos
+    repo = blog_git.find_repository(blog)
+    path = blog_git.install_hook(repo)
+    mine = path.read_text("utf-8") + "run-my-linter\n"
+    path.write_text(mine, "utf-8")
+    for action in (blog_git.install_hook, blog_git.remove_hook):
+        with pytest.raises(blog_git.GitError) as raised:
+            action(repo)
+        assert raised.value.code == "changed_hook"
+        assert path.read_text("utf-8") == mine
+
+
+def test_a_global_hooks_folder_is_not_written(git_repos, tmp_path):
+    _bare, work, blog = git_repos
+    shared = tmp_path / "global-hooks"
+    git(work, "config", "core.hooksPath", str(shared))
+    with pytest.raises(blog_git.GitError) as raised:
+        blog_git.install_hook(blog_git.find_repository(blog))
+    assert raised.value.code == "global_hooks"
+    assert not (shared / "pre-commit").exists()
+
+
+def test_brackets_in_a_name_commit_that_post_alone(git_repos):
+    _bare, work, blog = git_repos
+    posts = blog / "_posts"
+    one = posts / "2024-01-01-post1.md"
+    odd = posts / "2024-01-01-post[12].md"
+    for path in (one, odd):
+        path.write_text("---\ntitle: x\n---\n\n本文\n", "utf-8")
+    _commit_post(blog, odd, title="x")
+    committed = git(work, "show", "--name-only", "--format=", "HEAD").split("\n")
+    assert "site/_posts/2024-01-01-post[12].md" in committed
+    assert "site/_posts/2024-01-01-post1.md" not in committed
+    assert "?? site/_posts/2024-01-01-post1.md" in git(work, "status", "--porcelain")
+
+
+def test_an_image_outside_the_blog_is_not_committed(git_repos):
+    _bare, work, blog = git_repos
+    secret = work / "private" / "secret.png"
+    secret.parent.mkdir()
+    secret.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    repo = blog_git.find_repository(blog)
+    post = blog / "_posts" / "2025-11-01-linked.md"
+    post.write_text("---\ntitle: x\n---\n\n![](../../private/secret.png)\n", "utf-8")
+    paths = blog_git.commit_paths(repo, post, [secret], blog)
+    assert paths == [post.resolve()]
