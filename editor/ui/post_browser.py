@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sqlite3
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -47,6 +49,7 @@ from editor.core.blog.catalog import (
 )
 from editor.core.blog.progress import NO_PROGRESS
 from editor.core.doctor import DoctorConfig
+from editor.core.files.cache import cache_folder
 from editor.ui import prompts
 
 COLUMNS = ("title", "date", "categories", "tags", "state")
@@ -238,8 +241,27 @@ class PostBrowser(QWidget):
         self._root = Path(root)
         self._catalog = Catalog(self._root, self._site())
         self._vcs = {}
-        self._set_entries(self._catalog.cached())
+        try:
+            cached = self._catalog.cached()
+        except (OSError, sqlite3.Error) as exc:
+            # The cache folder cannot be used: the list is kept in a temporary folder this time.
+            folder = Path(tempfile.mkdtemp(prefix="tsuzuri-catalog-"))
+            self._catalog = Catalog(self._root, self._site(), folder / "catalog.sqlite")
+            cached = self._catalog.cached()
+            prompts.show_error(
+                self,
+                self.tr("Cache folder not usable"),
+                self.tr(
+                    "{folder} cannot be used ({error}); the post list is read into a temporary "
+                    "folder instead, and search and similar posts may not work."
+                ).format(folder=self._catalog_folder(), error=exc),
+            )
+        self._set_entries(cached)
         self.refresh()
+
+    @staticmethod
+    def _catalog_folder() -> str:
+        return str(cache_folder("catalog").parent)
 
     def refresh(self) -> None:
         """Bring the rows up to date with the files (only changed files are read again)."""

@@ -1103,6 +1103,14 @@
         <translation>読み込めない</translation>
     </message>
     <message>
+        <source>Cache folder not usable</source>
+        <translation>キャッシュフォルダーを使えません</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be used ({error}); the post list is read into a temporary folder instead, and search and similar posts may not work.</source>
+        <translation>{folder} を使えません ({error})。記事一覧は一時フォルダーに読み込みます。記事の検索と似ている記事は動かないことがあります。</translation>
+    </message>
+    <message>
         <source>Reading posts</source>
         <translation>記事を読み込み中</translation>
     </message>

@@ -266,3 +266,18 @@ def test_another_blog_opened_while_reading_shows_only_its_own_posts(
     browser = wait_for_posts(qtbot, window, doctor=True)
     assert cells(browser) == ["唯一の記事"]
     assert browser.count.text() == "1 of 1 posts"
+
+
+def test_an_unusable_cache_folder_still_lists_the_posts_and_says_why(
+    qtbot, blog, make_window, tmp_path, monkeypatch, prompt_log
+):
+    cache = tmp_path / "broken-cache"
+    cache.mkdir()
+    (cache / "tsuzuri").write_text("a file where the folder should be", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    window = make_window(blog)
+    browser = wait_for_posts(qtbot, window)
+    assert CHIP_TITLE in cells(browser)
+    assert window.blog_root == blog.resolve() or window.blog_root == blog
+    errors = [entry for entry in prompt_log if entry[0] == "error"]
+    assert any(str(cache / "tsuzuri") in entry[-1] for entry in errors)
