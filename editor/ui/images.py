@@ -124,12 +124,17 @@ class ImagesController(QObject):
             self.insert_files(paths)
 
     def _handle_mime(self, source: QMimeData) -> bool:
-        """A paste or a drop on the text pane: files or a bitmap are taken, text is not."""
+        """A paste or a drop on the text pane: files or a bitmap are taken, text is not (nor a
+        bitmap that comes with text)."""
         if source.hasUrls():
             files = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
             if files:
                 self.insert_files(files)
                 return True
+        if source.hasText() and source.text().strip():
+            # A spreadsheet or office copy carries a picture of the cells beside their text:
+            # the writer pasting into a post wants the text.
+            return False
         if source.hasImage():
             image = QImage(source.imageData())
             if not image.isNull():

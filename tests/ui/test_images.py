@@ -391,3 +391,17 @@ def test_the_settings_say_at_once_why_a_folder_cannot_hold_images(qtbot, window,
     assert dialog.images_problem.text() == ""
     dialog.accept()
     assert settings.images_folder(blog) == "img/{year}"
+
+
+def test_a_copy_with_text_and_a_picture_pastes_the_text(qtbot, window, blog):
+    # A spreadsheet's copy: the cells as text and a picture of them.
+    from PySide6.QtCore import QMimeData
+
+    data = QMimeData()
+    data.setText("銘柄\t株価\n半導体A\t1200")
+    data.setImageData(_image(60, 20))
+    QApplication.clipboard().setMimeData(data)
+    window.editor.paste()
+    assert "半導体A\t1200" in window.editor.toPlainText()
+    assert "![image]" not in window.editor.toPlainText()
+    assert not (blog / FOLDER).exists()
