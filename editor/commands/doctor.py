@@ -25,7 +25,7 @@ from editor.commands.common import (
     storage_failure,
 )
 from editor.core.blog import posts
-from editor.core.blog.overlap import OverlapStore
+from editor.core.blog.overlap import OverlapStore, store_path
 from editor.core.blog.repository import BlogRepository
 from editor.core.doctor import (
     DoctorConfig,
@@ -122,11 +122,30 @@ def _config(rules: str | None, lang: str | None = None) -> DoctorConfig:
     return DoctorConfig(only=frozenset(wanted))
 
 
+FIRST_COMPARISON_LIMIT = 1000
+"""Above this many posts, the command line does not make a blog's fingerprints from nothing."""
+
+
 def _fingerprint_blogs(paths: list[Path], lang: str | None) -> None:
     """Bring the paragraph fingerprints of the blogs holding ``paths`` up to date, so the
     "repeated from another post" rule compares with the posts as they are on disk.  A cache that
     cannot be written leaves that rule silent, with one line saying so."""
     for root in dict.fromkeys(r for r in map(blog_root_of, paths) if r is not None):
+        if not store_path(root).is_file():
+            count = len(posts.post_files(root)) + len(posts.draft_files(root))
+            if count > FIRST_COMPARISON_LIMIT:
+                # Made once by the window (or here on a smaller blog): a pre-commit check must
+                # not spend minutes fingerprinting thousands of posts first.
+                said = QT_TRANSLATE_NOOP(
+                    "cli",
+                    "{blog}: posts not compared with each other yet ({count} posts); open the "
+                    "blog in Tsuzuri once (Blog > Find Similar Posts) to compare them",
+                )
+                print(
+                    f"tsuzuri: {Phrase(said, blog=str(root), count=count).say(lang)}",
+                    file=sys.stderr,
+                )
+                continue
         try:
             with OverlapStore(root) as store:
                 store.update()

@@ -23,6 +23,10 @@
         <translation>不明なルール {rules} です（使えるルール: {known}）</translation>
     </message>
     <message>
+        <source>{blog}: posts not compared with each other yet ({count} posts); open the blog in Tsuzuri once (Blog &gt; Find Similar Posts) to compare them</source>
+        <translation>{blog}: 記事どうしはまだ比べていません (記事 {count} 件)。Tsuzuri でブログを一度開いて比べてください (ブログ &gt; 似ている記事を探す)</translation>
+    </message>
+    <message>
         <source>{blog}: posts not compared with each other ({error})</source>
         <translation>{blog}: 記事どうしを比べられませんでした（{error}）</translation>
     </message>

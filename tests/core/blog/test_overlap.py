@@ -263,3 +263,18 @@ def test_many_changed_posts_are_fingerprinted_by_worker_processes_with_the_same_
     assert len(started) == (1 if (os.cpu_count() or 1) > 1 else 0)
     assert [(r.path, r.line) for r in parallel] == [(r.path, r.line) for r in serial]
     assert [r.path for r in parallel] == [one]
+
+
+def test_the_command_line_does_not_fingerprint_a_large_blog_from_nothing(blog, capsys, monkeypatch):
+    from editor.commands import doctor
+
+    monkeypatch.setattr(doctor, "FIRST_COMPARISON_LIMIT", 1)
+    _post(blog, "2024-12-24-original.md", "最初に書いた記事", [OWN[0], SHARED])
+    post = _post(blog, "2025-01-10-copy.md", "写した記事", [OWN[1], SHARED_VARIANT])
+    assert main(["doctor", str(post), "--rules", "repeated-across-posts"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "(2 posts)" in err and "Find Similar Posts" in err
+    assert not store_path(blog).exists()
+    with OverlapStore(blog) as store:  # made once (by the window): then it is kept up to date
+        store.update()
+    assert main(["doctor", str(post), "--rules", "repeated-across-posts"]) == 1
