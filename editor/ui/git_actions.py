@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.blog import git as blog_git
+from editor.core.blog.posts import shown_title
 from editor.ui import prompts
 from editor.ui.i18n import current_language
 
@@ -230,7 +231,7 @@ class GitActions(QObject):
             if not self._save() or view.path is None:
                 return
         post = view.path
-        title = str(view.document.get("title") or view.name())
+        title = shown_title(view.document.get("title"), post)
         body = view.document.body
         context = view.render_context()
         lang = current_language()

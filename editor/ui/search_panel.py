@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.blog.posts import shown_title
 from editor.core.blog.search import Hit
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -62,7 +63,7 @@ class SearchResults(QAbstractListModel):
 
 
 def _title(hit: Hit) -> str:
-    return hit.title or hit.path.stem
+    return shown_title(hit.title, hit.path)
 
 
 def hit_html(hit: Hit, lead: int | None = LEAD) -> str:

@@ -323,8 +323,7 @@ class Catalog:
         front = posts.read_metadata_or_none(path)
         unreadable = front is None
         front = front or {}
-        title = front.get("title")
-        title = path.stem if title is None or str(title).strip() == "" else str(title)
+        title = posts.shown_title(front.get("title"), path)
         date = posts.post_date(front.get("date"), path if kind == "post" else None, self.zone)
         categories = posts.post_categories(self.root, path, front)
         tags = [str(tag) for tag in posts.post_tags(front)]

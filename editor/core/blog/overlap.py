@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.blog.posts import draft_files, post_files, read_metadata
+from editor.core.blog.posts import draft_files, post_files, read_metadata, shown_title
 from editor.core.blog.progress import NO_PROGRESS, Progress
 from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.text import Block, masked_blocks, scan_blocks
@@ -535,5 +535,4 @@ class OverlapStore:
 
 def title_of(path: Path | str) -> str:
     """A post's title for naming it to the writer (its file name when it has none)."""
-    title = read_metadata(path).get("title")
-    return str(title) if title not in (None, "") else Path(path).name
+    return shown_title(read_metadata(path).get("title"), path)

@@ -222,6 +222,13 @@ def post_date(value: Any, path: Path | str | None, zone: Any = None) -> dt.datet
     return None if day is None else dt.datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
+def shown_title(title: Any, path: Path | str) -> str:
+    """How a post is named to the writer: its title, else (none, or only spaces) its file name
+    without the extension."""
+    text = "" if title is None else str(title)
+    return text if text.strip() else Path(path).stem
+
+
 def is_listed(front: dict, date: dt.datetime | None, site: dict, now: dt.datetime) -> bool:
     """True when Jekyll lists the post in ``site.posts``: not ``published: false`` and not
     dated after ``now`` unless the site sets ``future: true``."""
