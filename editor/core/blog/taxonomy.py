@@ -235,7 +235,12 @@ class Skipped:
         return Phrase(MESSAGES[self.code], **self.params)
 
     def message(self, lang: str = "en") -> str:
-        return self.wording.say(lang)
+        # A failed write's own words (a StorageError's) are said in the same language.
+        params = {
+            key: value.message_in(lang) if hasattr(value, "message_in") else value
+            for key, value in self.params.items()
+        }
+        return Phrase(MESSAGES[self.code], **params).say(lang)
 
 
 @dataclass(frozen=True)
@@ -415,7 +420,7 @@ def _write(root: Path, change: Change, undo: bool) -> Skipped | None:
     except ConflictError:
         return Skipped(change.path, "changed-since")
     except StorageError as exc:
-        return Skipped(change.path, "not-written", {"error": str(exc)})
+        return Skipped(change.path, "not-written", {"error": exc})
     return None
 
 

@@ -389,3 +389,14 @@ def test_listing_a_rename_reports_progress_and_stops_when_cancelled(tmp_path):
     cancelled.cancel()
     with pytest.raises(Cancelled):
         taxonomy.plan_rename(root, "tags", "ＡＩ", "AI", progress=cancelled)
+
+
+def test_a_file_that_cannot_be_written_is_skipped_in_the_writers_language(tmp_path):
+    from editor.core.blog.taxonomy import Skipped
+    from editor.core.files.reading import StorageError
+
+    refused = StorageError.worded("read_only_file", "read_only_file", path=tmp_path / "a.md")
+    skipped = Skipped(tmp_path / "a.md", "not-written", {"error": refused})
+    assert refused.message_in("ja") in skipped.message("ja")
+    assert refused.message_in("en") in skipped.message("en")
+    assert refused.message_in("en") not in skipped.message("ja")
