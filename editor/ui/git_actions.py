@@ -240,6 +240,8 @@ class GitActions(QObject):
             def plan():
                 images = blog_git.post_images(body, context)
                 paths = blog_git.commit_paths(repo, post, images, root)
+                whole = blog_git.status(repo, root, progress)  # a rename leaves the old name
+                paths += blog_git.renamed_from(root, post, whole.states)
                 found = blog_git.status(repo, root, progress, paths=paths)
                 states = {p.resolve(): s for p, s in found.states.items()}
                 new = blog_git.is_new(states.get(post.resolve()), found.initial)

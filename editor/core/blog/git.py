@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from editor.core.blog.posts import kind_of, slug_of
 from editor.core.blog.progress import NO_PROGRESS, Cancelled, Progress
 from editor.core.words import QT_TRANSLATE_NOOP, Phrase, WordedError
 
@@ -331,6 +332,23 @@ def commit_paths(repo: Repository, post: Path, images: list[Path], blog: Path) -
         if all(real.is_relative_to(folder) for folder in inside) and real not in paths:
             paths.append(real)
     return paths
+
+
+def renamed_from(blog: Path, post: Path, states: dict[Path, str]) -> list[Path]:
+    """The post's old file when it was renamed (Rename to match the date, Publish, a new
+    slug): tracked posts or drafts of the blog with the same slug, gone from the working tree.
+    Their removal belongs in the same commit, or the site publishes the post twice."""
+    slug, own = slug_of(post), post.resolve()
+    root = Path(blog).resolve()
+    return [
+        path.resolve()
+        for path, state in states.items()
+        if state == MODIFIED
+        and not path.exists()
+        and path.resolve() != own
+        and kind_of(root, path.resolve()) in ("post", "draft")
+        and slug_of(path) == slug
+    ]
 
 
 def commit_message(title: str, new: bool, lang: str) -> str:

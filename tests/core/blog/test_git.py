@@ -325,3 +325,21 @@ def test_an_image_outside_the_blog_is_not_committed(git_repos):
     post.write_text("---\ntitle: x\n---\n\n![](../../private/secret.png)\n", "utf-8")
     paths = blog_git.commit_paths(repo, post, [secret], blog)
     assert paths == [post.resolve()]
+
+
+def test_a_renamed_post_is_committed_under_its_new_name_only(git_repos):
+    _bare, work, blog = git_repos
+    old = blog / AI_POST
+    _commit_post(blog, old)
+    new = blog / "_posts" / "2025-11-02-ai-chip-market.md"  # Rename to match the date
+    old.rename(new)
+    repo = blog_git.find_repository(blog)
+    paths = blog_git.commit_paths(repo, new, [], blog)
+    paths += blog_git.renamed_from(blog, new, blog_git.status(repo, blog).states)
+    assert paths == [new.resolve(), old.resolve()]
+    state = blog_git.status(repo, blog, paths=paths)
+    blog_git.commit_only(repo, paths, "記事を更新: AIチップ市場", state.states)
+    tree = git(work, "ls-tree", "-r", "--name-only", "HEAD").split("\n")
+    assert "site/_posts/2025-11-02-ai-chip-market.md" in tree
+    assert "site/_posts/2025-10-20-ai-chip-market.md" not in tree
+    assert git(work, "status", "--porcelain", "--", "site/_posts").strip() == ""
