@@ -122,10 +122,17 @@ class SearchController(QObject):
             lambda progress: _update(root, path, zone, progress),
             lambda update: self._on_indexed(root, update, made),
             on_failed=self._on_index_failed,
-            on_cancelled=lambda: self._say(
-                self.tr("Indexing was cancelled: search finds only the posts indexed so far.")
-            ),
+            on_cancelled=lambda: self._on_index_cancelled(root),
         )
+
+    def _on_index_cancelled(self, root: Path) -> None:
+        """Cancelled: search what was indexed so far (the next blog opening goes on)."""
+        if root != self.blog.root:
+            return
+        self._say(self.tr("Indexing was cancelled: search finds only the posts indexed so far."))
+        self.ready = True
+        if self.panel.query.text().strip():
+            self.search(immediately=True)
 
     def _on_indexed(self, root: Path, update: Update, made: bool) -> None:
         if root != self.blog.root:
@@ -235,11 +242,25 @@ class SearchController(QObject):
             return True
         cursor = editor.textCursor()
         block = cursor.block()
-        if block.text() != hit.text:  # a title in the front matter, or a line since edited
-            return True
+        if block.text() != hit.text:  # lines added or removed above it since the last save
+            block = _nearest_block(block, hit.text)
+            if block is None:  # a title in the front matter, or the line itself since edited
+                return True
         cursor.setPosition(block.position() + column)
         cursor.setPosition(
             block.position() + utf16_column(hit.text, end), QTextCursor.MoveMode.KeepAnchor
         )
         editor.setTextCursor(cursor)
         return True
+
+
+def _nearest_block(block, text: str):
+    """The block holding exactly ``text`` nearest to ``block`` (None when no block does)."""
+    before, after = block.previous(), block.next()
+    while before.isValid() or after.isValid():
+        for candidate in (after, before):
+            if candidate.isValid() and candidate.text() == text:
+                return candidate
+        before = before.previous() if before.isValid() else before
+        after = after.next() if after.isValid() else after
+    return None

@@ -174,3 +174,34 @@ def test_a_hit_whose_post_is_gone_brings_the_index_up_to_date(qtbot, blog, make_
     with qtbot.waitSignal(window.search.searched, timeout=20_000):
         assert not window.search.open_hit(hit)
     assert panel.model.hits and all(h.path.name != JA_POST for h in panel.model.hits)
+
+
+def test_a_hit_in_an_open_post_with_lines_added_above_still_selects_the_match(
+    qtbot, blog, make_window
+):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    panel = _search(qtbot, window, "半導体")
+    hit = next(
+        h for h in panel.model.hits if h.path.name == JA_POST and not h.text.startswith("title:")
+    )
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    type_text(qtbot, window.editor, "新しい一行目\n二行目\n三行目\n")  # unsaved, above the hit
+    assert window.search.open_hit(hit)
+    cursor = window.editor.textCursor()
+    assert cursor.block().text() == hit.text
+    assert cursor.selectedText() == "半導体"
+
+
+def test_cancelling_the_indexing_still_searches_what_was_indexed(
+    qtbot, blog, make_window, monkeypatch
+):
+    from editor.core.blog.progress import Cancelled
+    from editor.ui import search_controller
+
+    def cancelled(*_args):
+        raise Cancelled()
+
+    monkeypatch.setattr(search_controller, "_update", cancelled)
+    window = make_window(blog)
+    qtbot.waitUntil(lambda: window.search.ready, timeout=20_000)
+    assert "cancelled" in window.statusBar().currentMessage()
