@@ -293,6 +293,8 @@ class MainWindow(QMainWindow):
             lambda: self.taxonomy.use_posts(self.blog_root, self.post_list.post_terms())
         )
         self.post_list.rename_term_requested.connect(self.taxonomy.rename_term)
+        self.post_list.files_changed.connect(self.git.refresh)
+        self.post_list.files_changed.connect(self.search.catch_up)
         self.taxonomy.posts_rewritten.connect(lambda _paths: self.post_list.refresh())
         self.opening.post_opened.connect(lambda path: self.session.remember("posts", path))
         # The open posts are remembered as they open and close, so a crash does not lose them.

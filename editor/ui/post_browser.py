@@ -23,7 +23,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QFileSystemWatcher,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +61,7 @@ from editor.core.files.cache import cache_folder
 from editor.ui import prompts
 
 COLUMNS = ("title", "date", "categories", "tags", "state")
+WATCH_PAUSE_MS = 500  # changes to the post folders this close together are read once
 PATH_ROLE = Qt.ItemDataRole.UserRole
 FILTER_SHORTCUT = "Ctrl+Shift+L"
 
@@ -106,6 +115,7 @@ class PostBrowser(QWidget):
     open_post_requested = Signal(Path)
     rename_term_requested = Signal(str, str)  # kind ("categories" or "tags"), value
     loaded = Signal()  # the catalogue brought up to date has arrived
+    files_changed = Signal()  # posts or drafts came or went outside the window
     doctor_checked = Signal()
 
     def __init__(
@@ -117,6 +127,14 @@ class PostBrowser(QWidget):
     ):
         super().__init__(parent)
         self.setObjectName("postList")
+        # Posts made or removed by another program (a terminal, git, another editor) show up:
+        # the folders are watched, and a burst of changes reads the blog once.
+        self._watcher = QFileSystemWatcher(self)
+        self._changed = QTimer(self)
+        self._changed.setSingleShot(True)
+        self._changed.setInterval(WATCH_PAUSE_MS)
+        self._changed.timeout.connect(self._on_folders_changed)
+        self._watcher.directoryChanged.connect(lambda _folder: self._changed.start())
         self._tasks = tasks or (lambda: None)
         self._site = site or (lambda: {})
         self._doctor_config = doctor_config
@@ -239,6 +257,7 @@ class PostBrowser(QWidget):
             if task is not None:
                 task.cancel()  # the last blog's work is of no use any more
         self._root = Path(root)
+        self._watch(self._root)
         self._catalog = Catalog(self._root, self._site())
         self._vcs = {}
         try:
@@ -258,6 +277,19 @@ class PostBrowser(QWidget):
             )
         self._set_entries(cached)
         self.refresh()
+
+    def _watch(self, root: Path) -> None:
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+        folders = [str(root / name) for name in ("_posts", "_drafts") if (root / name).is_dir()]
+        if folders:
+            self._watcher.addPaths(folders)
+
+    def _on_folders_changed(self) -> None:
+        if self._root is not None:
+            self._watch(self._root)  # a folder made or removed meanwhile
+            self.refresh()
+            self.files_changed.emit()
 
     @staticmethod
     def _catalog_folder() -> str:

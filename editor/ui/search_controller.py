@@ -125,6 +125,21 @@ class SearchController(QObject):
             on_cancelled=lambda: self._on_index_cancelled(root),
         )
 
+    def catch_up(self) -> None:
+        """Posts came or went outside the window: bring the index up to date (only what
+        changed is read) without clearing the results shown."""
+        where = self._where()
+        if where is None or not self.ready or not trigram_supported():
+            return  # no blog, or its indexing is still under way and will see the files
+        root, path, zone = where
+        self.indexing = self.tasks.run(
+            self.tr("Indexing posts for search"),
+            lambda progress: _update(root, path, zone, progress),
+            lambda update: self._on_indexed(root, update, False),
+            on_failed=self._on_index_failed,
+            on_cancelled=lambda: None,  # what was indexed stays searchable
+        )
+
     def _on_index_cancelled(self, root: Path) -> None:
         """Cancelled: search what was indexed so far (the next blog opening goes on)."""
         if root != self.blog.root:

@@ -281,3 +281,14 @@ def test_an_unusable_cache_folder_still_lists_the_posts_and_says_why(
     assert window.blog_root == blog.resolve() or window.blog_root == blog
     errors = [entry for entry in prompt_log if entry[0] == "error"]
     assert any(str(cache / "tsuzuri") in entry[-1] for entry in errors)
+
+
+def test_a_post_made_by_another_program_shows_up(qtbot, blog, make_window):
+    window = make_window(blog)
+    browser = wait_for_posts(qtbot, window)
+    (blog / "_posts" / "2026-11-30-dc-followup.md").write_text(
+        "---\ntitle: データセンターの続報\n---\n\n本文\n", "utf-8"
+    )
+    qtbot.waitUntil(lambda: "データセンターの続報" in cells(browser), timeout=10_000)
+    (blog / "_posts" / "2026-11-30-dc-followup.md").unlink()
+    qtbot.waitUntil(lambda: "データセンターの続報" not in cells(browser), timeout=10_000)

@@ -205,3 +205,22 @@ def test_cancelling_the_indexing_still_searches_what_was_indexed(
     window = make_window(blog)
     qtbot.waitUntil(lambda: window.search.ready, timeout=20_000)
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_post_made_by_another_program_is_found(qtbot, blog, make_window):
+    window = make_window(blog)
+    _ready(qtbot, window)
+    (blog / "_posts" / "2026-11-30-dc-followup.md").write_text(
+        "---\ntitle: 続報\n---\n\n綴り鳥の続報です。\n", "utf-8"
+    )
+    search = window.search
+    qtbot.waitUntil(
+        lambda: (
+            not window.tasks.running
+            and window.post_list.row_of(blog / "_posts" / "2026-11-30-dc-followup.md") >= 0
+        ),
+        timeout=10_000,
+    )
+    panel = _search(qtbot, window, "綴り鳥の続報")
+    assert [h.path.name for h in panel.model.hits] == ["2026-11-30-dc-followup.md"]
+    assert search.ready
