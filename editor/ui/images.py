@@ -9,6 +9,7 @@ encoding, scaling and copying run on ``window.tasks``, never on the window's thr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ from editor.core.blog.location import current_slug
 from editor.core.blog.posts import post_date
 from editor.core.blog.progress import Cancelled, Progress
 from editor.core.files.limits import describe_size
+from editor.core.text.textpos import code_point_column, utf16_column
 from editor.ui import prompts
 from editor.ui.editor_pane import MarkdownEditor
 from editor.ui.i18n import worded
@@ -235,6 +237,7 @@ class ImagesController(QObject):
             )
             return
         lines = [image.markdown() for image in stored]
+        _step_out_of_markup(cursor)
         cursor.beginEditBlock()
         cursor.insertText("\n".join(lines))
         cursor.endEditBlock()
@@ -267,6 +270,24 @@ class ImagesController(QObject):
 
     def _failed(self, message: str) -> None:
         prompts.show_error(self._parent, self.tr("Image not inserted"), message)
+
+
+# A link, an image, an autolink or HTML tag, a code span: an image put inside one breaks both.
+_MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|`[^`\n]*`")
+
+
+def _step_out_of_markup(cursor: QTextCursor) -> None:
+    """Move ``cursor`` to the end of the link, image or code span it sits inside, if any (a
+    drop puts the cursor where the mouse was)."""
+    if cursor.hasSelection():
+        return
+    block = cursor.block()
+    text = block.text()
+    at = code_point_column(text, cursor.positionInBlock())
+    for found in _MARKUP.finditer(text):
+        if found.start() < at < found.end():
+            cursor.setPosition(block.position() + utf16_column(text, found.end()))
+            return
 
 
 def _utf16(text: str) -> int:

@@ -405,3 +405,19 @@ def test_a_copy_with_text_and_a_picture_pastes_the_text(qtbot, window, blog):
     assert "半導体A\t1200" in window.editor.toPlainText()
     assert "![image]" not in window.editor.toPlainText()
     assert not (blog / FOLDER).exists()
+
+
+def test_an_image_put_inside_a_link_goes_after_it(qtbot, window, blog):
+    editor = window.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    editor.insertPlainText("\n前の画像 ![図](/assets/old.png) の後\n")
+    text = editor.toPlainText()
+    cursor = editor.textCursor()
+    cursor.setPosition(text.index("![図](/assets/old.png)") + 5)  # between ] and (: a drop
+    editor.setTextCursor(cursor)
+    QApplication.clipboard().setImage(_image(10, 10))
+    editor.paste()
+    _wait_for_text(qtbot, window, "image.png)")
+    assert f"![図](/assets/old.png)![image](/{FOLDER.as_posix()}/image.png) の後" in (
+        editor.toPlainText()
+    )
