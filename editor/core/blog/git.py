@@ -22,6 +22,8 @@ their own ssh command.  When git fails, its own words are kept verbatim in the e
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -56,7 +58,28 @@ GIT_LITERAL_PATHSPECS=0 git diff --cached --name-only -z --diff-filter=ACMR -- \
       echo "pre-commit: tsuzuri is not on PATH: install it, or remove this hook" >&2; exit 1; }}
     exec tsuzuri doctor "$@"' pre-commit
 """
-"""The installed hook, byte for byte (docs/doctor.md shows this text; a test keeps them one)."""
+"""The hook's text (docs/doctor.md shows it; a test keeps them one).  The installed hook may
+add one line, :func:`hook_script`'s PATH line, after the comments."""
+
+_PATH_LINE = re.compile(r'^PATH="\$PATH":[^\n]*\n', re.MULTILINE)
+
+
+def hook_script(tsuzuri_folder: Path | None = None) -> str:
+    """The hook as installed: :data:`HOOK_SCRIPT`, and when ``tsuzuri_folder`` is given (the
+    folder of the tsuzuri that installs it, often a virtual environment that is not on PATH),
+    a line adding it to the end of PATH, so a commit from a terminal finds it too."""
+    if tsuzuri_folder is None:
+        return HOOK_SCRIPT
+    head, rest = HOOK_SCRIPT.split("GIT_LITERAL_PATHSPECS=0", 1)
+    line = f'PATH="$PATH":{shlex.quote(str(tsuzuri_folder))}\n'
+    return f"{head}{line}GIT_LITERAL_PATHSPECS=0{rest}"
+
+
+def tsuzuri_folder() -> Path | None:
+    """The folder of the ``tsuzuri`` beside this Python (None when there is none)."""
+    beside = Path(sys.executable).parent
+    return beside if (beside / "tsuzuri").is_file() else None
+
 
 _AUTH_SIGNS = (
     "terminal prompts disabled",
@@ -134,8 +157,8 @@ def git_environment(base: dict[str, str] | None = None) -> dict[str, str]:
     env["GIT_LITERAL_PATHSPECS"] = "1"
     # The pre-commit check calls ``tsuzuri``: the one beside this Python when PATH has none
     # (a window started from a desktop entry), after the writer's own PATH.
-    beside = Path(sys.executable).parent
-    if (beside / "tsuzuri").is_file() and str(beside) not in env.get("PATH", "").split(os.pathsep):
+    beside = tsuzuri_folder()
+    if beside is not None and str(beside) not in env.get("PATH", "").split(os.pathsep):
         env["PATH"] = os.pathsep.join(p for p in (env.get("PATH", ""), str(beside)) if p)
     if not env.get("GIT_SSH_COMMAND") and not env.get("GIT_SSH"):
         # Only when the writer chose no ssh of their own (env or core.sshCommand, checked by
@@ -488,8 +511,9 @@ def is_ours(text: str) -> bool:
 
 
 def is_untouched(text: str) -> bool:
-    """Our hook exactly as written: only then may it be replaced or removed."""
-    return text == HOOK_SCRIPT
+    """Our hook exactly as written (whichever tsuzuri folder it names): only then may it be
+    replaced or removed."""
+    return _PATH_LINE.sub("", text, count=1) == HOOK_SCRIPT
 
 
 def hook_installed(repo: Repository) -> bool:
@@ -546,7 +570,7 @@ def install_hook(repo: Repository) -> Path:
     if path.exists():
         _refuse_unless_untouched(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(HOOK_SCRIPT, encoding="utf-8", newline="\n")
+    path.write_text(hook_script(tsuzuri_folder()), encoding="utf-8", newline="\n")
     path.chmod(0o755)
     return path
 

@@ -235,8 +235,9 @@ def test_a_foreign_hook_is_not_overwritten_and_ours_is_removable(git_repos):
     assert not (hooks / "pre-commit").exists()
 
 
-def test_the_hook_says_so_when_tsuzuri_is_not_on_path(git_repos):
+def test_the_hook_says_so_when_tsuzuri_is_not_on_path(git_repos, monkeypatch):
     _bare, work, blog = git_repos
+    monkeypatch.setattr(blog_git, "tsuzuri_folder", lambda: None)  # installed from elsewhere
     blog_git.install_hook(blog_git.find_repository(blog))
     git(work, "add", "--", "site/" + AI_POST)
     bare_path = {"PATH": "/usr/bin:/bin", "HOME": str(work)}
@@ -343,3 +344,27 @@ def test_a_renamed_post_is_committed_under_its_new_name_only(git_repos):
     assert "site/_posts/2025-11-02-ai-chip-market.md" in tree
     assert "site/_posts/2025-10-20-ai-chip-market.md" not in tree
     assert git(work, "status", "--porcelain", "--", "site/_posts").strip() == ""
+
+
+def test_the_installed_hook_finds_the_tsuzuri_that_installed_it(git_repos, tmp_path, monkeypatch):
+    # The writer's tsuzuri lives in a virtual environment their terminal's PATH does not name.
+    _bare, work, blog = git_repos
+    folder = tmp_path / "venv bin"
+    folder.mkdir()
+    (folder / "tsuzuri").write_text('#!/bin/sh\necho "doctor ran on $*" >&2\nexit 1\n')
+    (folder / "tsuzuri").chmod(0o755)
+    monkeypatch.setattr(blog_git, "tsuzuri_folder", lambda: folder)
+    hook = blog_git.install_hook(blog_git.find_repository(blog))
+    assert blog_git.is_untouched(hook.read_text("utf-8"))
+    git(work, "add", "--", "site/" + AI_POST)
+    blocked = subprocess.run(
+        ["git", "commit", "-m", "x"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(work)},
+    )
+    assert blocked.returncode != 0
+    assert "doctor ran on doctor site/_posts/2025-10-20-ai-chip-market.md" in blocked.stderr
+    blog_git.remove_hook(blog_git.find_repository(blog))  # still ours: removable
+    assert not hook.exists()
