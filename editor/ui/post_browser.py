@@ -172,7 +172,7 @@ class PostBrowser(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("postFilter")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter by title or file name"))
+        self.filter.setPlaceholderText(self.tr("Filter by title, file name, category or tag"))
         self.filter.setToolTip(
             self.tr("Filter posts ({shortcut})").format(shortcut=FILTER_SHORTCUT)
         )

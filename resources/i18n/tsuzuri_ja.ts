@@ -1035,8 +1035,8 @@
 <context>
     <name>PostBrowser</name>
     <message>
-        <source>Filter by title or file name</source>
-        <translation>タイトルかファイル名で絞り込み</translation>
+        <source>Filter by title, file name, category or tag</source>
+        <translation>タイトル・ファイル名・カテゴリー・タグで絞り込み</translation>
     </message>
     <message>
         <source>Filter posts ({shortcut})</source>

@@ -92,6 +92,12 @@ def test_typing_in_the_filter_narrows_the_rows_at_once(qtbot, blog, make_window)
     assert cells(browser) == ["Writing posts with Tsuzuri"]
     assert browser.count.text() == "1 of 4 posts"
     browser.filter.clear()
+    type_text(qtbot, browser.filter, "資産形成")  # a tag: in no title
+    assert cells(browser) == ["インデックス投資の基本：手数料が長期の成果を左右する理由"]
+    browser.filter.clear()
+    type_text(qtbot, browser.filter, "技術動向")  # a category: a post and a draft
+    assert len(cells(browser)) == 2
+    browser.filter.clear()
     assert len(cells(browser)) == 4
 
 

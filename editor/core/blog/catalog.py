@@ -42,7 +42,7 @@ from editor.core.files.cache import (
 )
 from editor.core.files.storage import StorageError, read_post_file
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 KINDS = ("post", "draft")
 # What a row can be: its kind and what the front matter, the date, git and the doctor say.
 STATES = (
@@ -125,8 +125,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Filter:
-    """What the browser shows: ``text`` in the title or file name (folded as completion folds:
-    width, case, kana), and optionally one category, tag, year and state."""
+    """What the browser shows: ``text`` in the title, file name, categories or tags (folded as
+    completion folds: width, case, kana), and optionally one category, tag, year and state."""
 
     text: str = ""
     category: str | None = None
@@ -336,7 +336,7 @@ class Catalog:
             None if date is None else date.timestamp(),
             _SEPARATOR.join(categories),
             _SEPARATOR.join(tags),
-            fold(f"{title}\n{path.name}"),  # what the filter box looks in
+            fold("\n".join([title, path.name, *categories, *tags])),  # what the filter box looks in
             int(front.get("published") is False),
             int(unreadable),
         )
