@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.sidebar.addTab(self.post_list, self.tr("Posts"))
         self.main_splitter.addWidget(self.sidebar)
         self.main_splitter.addWidget(self.find.with_bar(self.tabs))
-        self.main_splitter.setSizes([320, 1120])
+        self.main_splitter.setSizes([380, 1060])
         self.setCentralWidget(self.main_splitter)
         self.resize(1440, 900)
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -61,6 +62,7 @@ from editor.core.files.cache import cache_folder
 from editor.ui import prompts
 
 COLUMNS = ("title", "date", "categories", "tags", "state")
+HIDDEN_COLUMNS = ("categories", "tags")  # until the writer shows them from the header's menu
 WATCH_PAUSE_MS = 500  # changes to the post folders this close together are read once
 PATH_ROLE = Qt.ItemDataRole.UserRole
 FILTER_SHORTCUT = "Ctrl+Shift+L"
@@ -164,8 +166,23 @@ class PostBrowser(QWidget):
         self.view.setSortingEnabled(True)
         self.view.header().setSortIndicator(COLUMNS.index("date"), Qt.SortOrder.DescendingOrder)
         self.view.header().sortIndicatorChanged.connect(self._on_sort)
-        self.view.header().setStretchLastSection(False)
-        self.view.setColumnWidth(0, 220)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
+        # In a narrow sidebar the title takes what the date and state leave; categories and
+        # tags are filters above, and the header's menu shows them as columns too.
+        for n, column in enumerate(COLUMNS):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == "title"
+                else (QHeaderView.ResizeMode.ResizeToContents)
+            )
+            header.setSectionResizeMode(n, mode)
+            header.setSectionHidden(n, column in HIDDEN_COLUMNS)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(
+            lambda pos: self.column_menu().popup(header.mapToGlobal(pos))
+        )
         self.view.activated.connect(self._on_activated)
         self.view.clicked.connect(self._on_activated)
 
@@ -212,6 +229,19 @@ class PostBrowser(QWidget):
             "tags": self.tr("Tags"),
             "state": self.tr("State"),
         }[column]
+
+    def column_menu(self) -> QMenu:
+        """The header's menu: which columns show."""
+        menu = QMenu(self)
+        header = self.view.header()
+        for n, column in enumerate(COLUMNS):
+            if column == "title":
+                continue
+            action = menu.addAction(self.column_label(column))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(n))
+            action.toggled.connect(lambda shown, n=n: header.setSectionHidden(n, not shown))
+        return menu
 
     def state_labels(self) -> dict[str | None, str]:
         """The states a row can show, as the state filter lists them."""

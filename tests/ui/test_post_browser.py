@@ -298,3 +298,17 @@ def test_a_post_made_by_another_program_shows_up(qtbot, blog, make_window):
     qtbot.waitUntil(lambda: "データセンターの続報" in cells(browser), timeout=10_000)
     (blog / "_posts" / "2026-11-30-dc-followup.md").unlink()
     qtbot.waitUntil(lambda: "データセンターの続報" not in cells(browser), timeout=10_000)
+
+
+def test_a_narrow_sidebar_shows_title_date_and_state_and_the_header_shows_more(
+    qtbot, blog, make_window
+):
+    window = make_window(blog)
+    browser = wait_for_posts(qtbot, window)
+    header = browser.view.header()
+    shown = [c for n, c in enumerate(COLUMN) if not header.isSectionHidden(COLUMN[c])]
+    assert shown == ["title", "date", "state"]
+    menu = browser.column_menu()
+    tags = next(a for a in menu.actions() if a.text() == "Tags")
+    tags.trigger()
+    assert not header.isSectionHidden(COLUMN["tags"])
