@@ -90,7 +90,7 @@ class FindController(QObject):
 
         self.find_action = self._action(self.tr("&Find…"), QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self.open_find(replace=False))
-        self.replace_action = self._action(self.tr("&Replace…"), QKeySequence.StandardKey.Replace)
+        self.replace_action = self._action(self.tr("R&eplace…"), QKeySequence.StandardKey.Replace)
         if self.replace_action.shortcut().isEmpty():  # X11 desktops other than KDE have none
             self.replace_action.setShortcut(QKeySequence("Ctrl+H"))
         self.replace_action.triggered.connect(lambda: self.open_find(replace=True))

@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.find.fill_menu(self.menus["edit"])
 
         self.next_tab_action = self._action(
-            self.tr("&Next tab"), QKeySequence.StandardKey.NextChild, lambda: self._step_tab(1)
+            self.tr("Ne&xt tab"), QKeySequence.StandardKey.NextChild, lambda: self._step_tab(1)
         )
         self.previous_tab_action = self._action(
             self.tr("Pre&vious tab"),

@@ -35,7 +35,7 @@ class PreviewStyle(QObject):
         settings.changed.connect(self._on_setting_changed)
         self.blog_css_action = QAction(self.tr("Use the blog's &stylesheet…"), self)
         self.blog_css_action.triggered.connect(self._on_blog_css_triggered)
-        self.default_css_action = QAction(self.tr("Use Tsuzuri's s&tylesheet"), self)
+        self.default_css_action = QAction(self.tr("Use Tsuzuri's st&ylesheet"), self)
         self.default_css_action.triggered.connect(lambda: self.set_blog_stylesheet(None))
 
     def fill_menu(self, menu: QMenu) -> None:

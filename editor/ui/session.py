@@ -35,9 +35,9 @@ class Session(QObject):
         self._settings = settings
         self._open_blog = open_blog
         self._open_post = open_post
-        self.recent_blogs_menu = QMenu(self.tr("Recent &blogs"), window)
+        self.recent_blogs_menu = QMenu(self.tr("Recent b&logs"), window)
         self.recent_blogs_menu.setObjectName("recentBlogsMenu")
-        self.recent_posts_menu = QMenu(self.tr("Recent p&osts"), window)
+        self.recent_posts_menu = QMenu(self.tr("Recent pos&ts"), window)
         self.recent_posts_menu.setObjectName("recentPostsMenu")
         self.recent_blogs_menu.aboutToShow.connect(self.refresh_menus)
         self.recent_posts_menu.aboutToShow.connect(self.refresh_menus)

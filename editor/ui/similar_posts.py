@@ -91,7 +91,7 @@ class SimilarPosts(QObject):
         layout.addWidget(self.button)
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
-        self.action = QAction(self.tr("Find &Similar Posts"), self)
+        self.action = QAction(self.tr("Find Si&milar Posts"), self)
         self.action.triggered.connect(self.compare)
         self._running = False
 

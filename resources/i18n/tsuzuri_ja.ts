@@ -552,8 +552,8 @@
         <translation>検索(&amp;F)…</translation>
     </message>
     <message>
-        <source>&amp;Replace…</source>
-        <translation>置換(&amp;R)…</translation>
+        <source>R&amp;eplace…</source>
+        <translation>置換(&amp;E)…</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
@@ -975,8 +975,8 @@
         <translation>日付に合わせて名前を変更(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Next tab</source>
-        <translation>次のタブ(&amp;N)</translation>
+        <source>Ne&amp;xt tab</source>
+        <translation>次のタブ(&amp;X)</translation>
     </message>
     <message>
         <source>Pre&amp;vious tab</source>
@@ -1243,8 +1243,8 @@
         <translation>ブログのスタイルシートを使う(&amp;S)…</translation>
     </message>
     <message>
-        <source>Use Tsuzuri&apos;s s&amp;tylesheet</source>
-        <translation>Tsuzuri のスタイルシートを使う(&amp;T)</translation>
+        <source>Use Tsuzuri&apos;s st&amp;ylesheet</source>
+        <translation>Tsuzuri のスタイルシートを使う(&amp;Y)</translation>
     </message>
 </context>
 <context>
@@ -1635,12 +1635,12 @@
 <context>
     <name>Session</name>
     <message>
-        <source>Recent &amp;blogs</source>
-        <translation>最近使ったブログ(&amp;B)</translation>
+        <source>Recent b&amp;logs</source>
+        <translation>最近使ったブログ(&amp;L)</translation>
     </message>
     <message>
-        <source>Recent p&amp;osts</source>
-        <translation>最近使った記事(&amp;O)</translation>
+        <source>Recent pos&amp;ts</source>
+        <translation>最近使った記事(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;{number} {name} (not found)</source>
@@ -1820,8 +1820,8 @@
         <translation>似ている記事</translation>
     </message>
     <message>
-        <source>Find &amp;Similar Posts</source>
-        <translation>似ている記事を探す(&amp;S)</translation>
+        <source>Find Si&amp;milar Posts</source>
+        <translation>似ている記事を探す(&amp;M)</translation>
     </message>
     <message>
         <source>Open a blog to compare its posts.</source>
@@ -2013,12 +2013,12 @@
         <translation>全画面表示(&amp;U)</translation>
     </message>
     <message>
-        <source>Show the &amp;outline</source>
-        <translation>アウトラインを表示(&amp;O)</translation>
+        <source>Show the out&amp;line</source>
+        <translation>アウトラインを表示(&amp;L)</translation>
     </message>
     <message>
-        <source>Show the &amp;sidebar</source>
-        <translation>サイドバーを表示(&amp;S)</translation>
+        <source>Show the si&amp;debar</source>
+        <translation>サイドバーを表示(&amp;D)</translation>
     </message>
 </context>
 <context>

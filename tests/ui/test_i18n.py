@@ -410,3 +410,23 @@ def test_the_calendar_heads_its_month_as_the_language_writes_it(language, make_w
     assert _calendar_header(make_window(blog, blog / "_posts" / JA_POST)) == ["2025年", "10月"]
     language("en")
     assert _calendar_header(make_window(blog, blog / "_posts" / JA_POST)) == ["October", "2025"]
+
+
+def _access_keys(menu) -> list[str]:
+    keys = []
+    for action in menu.actions():
+        text = action.text()
+        found = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if found and action.isVisible():
+            keys.append(found.group(1).lower())
+    return keys
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_menu_gives_one_access_key_to_two_items(lang, language, make_window, blog):
+    assert language(lang) == []
+    window = make_window(blog)
+    for name, menu in window.menus.items():
+        keys = _access_keys(menu)
+        doubled = sorted({k for k in keys if keys.count(k) > 1})
+        assert doubled == [], f"{name}: {doubled}"
