@@ -64,7 +64,13 @@ def _blog_root(repo: str | None, lang: str) -> Path:
         if not Path(repo).is_dir():
             message = QT_TRANSLATE_NOOP("cli", "no such blog folder: {path}")
             raise CliError(Phrase(message, path=repo), lang)
-        return Path(repo)
+        root = find_root(Path(repo))
+        if root is None:
+            message = QT_TRANSLATE_NOOP(
+                "cli", "not a Jekyll blog (no _config.yml or _posts folder): {path}"
+            )
+            raise CliError(Phrase(message, path=repo), lang)
+        return root
     root = find_root(Path.cwd())
     if root is None:
         message = QT_TRANSLATE_NOOP(

@@ -135,6 +135,10 @@
         <translation>HTML ファイルを書き出すフォルダーがありません: {path}</translation>
     </message>
     <message>
+        <source>not a Jekyll blog (no _config.yml or _posts folder): {path}</source>
+        <translation>Jekyll のブログではありません (_config.yml も _posts フォルダーもありません): {path}</translation>
+    </message>
+    <message>
         <source>no blog here: run it inside a Jekyll blog or name one with --repo</source>
         <translation>ここはブログではありません: ブログのフォルダーの中で実行するか、--repo で指定してください</translation>
     </message>

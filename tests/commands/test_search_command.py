@@ -109,3 +109,12 @@ def test_japanese_messages_when_the_locale_is(blog, capsys):
     assert main(["search", " ", "--lang", "ja", "--repo", str(blog)]) == 2
     err = capsys.readouterr().err
     assert "the query is empty" not in err and err.startswith("tsuzuri: ")
+
+
+def test_a_folder_that_is_not_a_blog_is_one_line_and_makes_no_index(tmp_path, capsys):
+    folder = tmp_path / "shots"
+    folder.mkdir()
+    assert main(["search", "投資", "--repo", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a Jekyll blog" in err[0] and str(folder) in err[0]
+    assert not (tmp_path / "cache" / "tsuzuri" / "search").exists()
