@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -94,9 +95,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().translate(_KANA)
 
 
+# A long vowel mark at the end of a word is the one JIS Z 8301 lets writers drop (センター,
+# センタ): the same word either way.  Inside a word it tells words apart (ビール, ビル).
+_FINAL_LONG_VOWEL = re.compile("ー(?![\u3041-\u3096ー])")
+
+
 def variant_key(text: str) -> str:
-    """What two near variants share: :func:`fold` without any whitespace."""
-    return "".join(fold(text).split())
+    """What two near variants share: :func:`fold` without any whitespace, and without a long
+    vowel mark that ends a word."""
+    return _FINAL_LONG_VOWEL.sub("", "".join(fold(text).split()))
 
 
 @dataclass(frozen=True)

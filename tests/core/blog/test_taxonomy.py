@@ -111,10 +111,21 @@ def test_completion_folds_width_case_and_kana_most_used_first():
         ("半導体　株", ("半導体株",)),
         ("半導体 株", ("半導体株",)),
         ("Machine Learning", ("machinelearning",)),
+        ("データセンタ", ("データセンター",)),  # a word-final long vowel dropped (JIS Z 8301)
     ],
 )
 def test_near_variant_names_the_existing_value(typed, existing):
-    terms = _terms({"AI": 2, "カブ": 1, "半導体株": 4, "machinelearning": 1, "半導体": 3})
+    terms = _terms(
+        {
+            "AI": 2,
+            "カブ": 1,
+            "半導体株": 4,
+            "machinelearning": 1,
+            "半導体": 3,
+            "データセンター": 2,
+            "ビール": 1,
+        }
+    )
     found = terms.near_variant(typed)
     assert found is not None
     assert found.existing == existing
@@ -130,6 +141,8 @@ def test_exact_or_unrelated_values_are_not_variants():
     assert terms.near_variant("半導体") is None  # not a variant of 半導体株
     assert terms.near_variant("semiconductor") is None
     assert terms.near_variant("   ") is None
+    terms = _terms({"ビール": 1})
+    assert terms.near_variant("ビル") is None  # a long vowel inside a word tells them apart
 
 
 def test_category_variant_says_category(sample):
