@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtCore import Signal as _Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -179,6 +188,20 @@ class SearchPanel(QWidget):
         layout.addWidget(self.results, 1)
         self.query.textChanged.connect(self.query_changed)
         self.query.returnPressed.connect(lambda: self.query_entered.emit(self.query.text()))
+        self.query.installEventFilter(self)  # Down goes on to the results
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            self.results.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.results.currentIndex().isValid():
+                self.results.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def show_hits(self, hits: list[Hit], counts: str) -> None:
         self.model.show_hits(hits)

@@ -224,3 +224,16 @@ def test_a_post_made_by_another_program_is_found(qtbot, blog, make_window):
     panel = _search(qtbot, window, "綴り鳥の続報")
     assert [h.path.name for h in panel.model.hits] == ["2026-11-30-dc-followup.md"]
     assert search.ready
+
+
+def test_down_in_the_query_goes_to_the_results_and_enter_opens_a_hit(qtbot, blog, make_window):
+    window = make_window(blog)
+    window.show()
+    panel = _search(qtbot, window, "半導体")
+    panel.query.setFocus()
+    qtbot.keyClick(panel.query, Qt.Key.Key_Down)
+    assert panel.results.hasFocus() or window.focusWidget() is panel.results
+    assert panel.results.currentIndex().row() == 0
+    hit = panel.hit_at(0)
+    qtbot.keyClick(panel.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.path == hit.path)
