@@ -71,7 +71,7 @@ def run() -> list[dict]:
             timings.append((time.perf_counter() - start) * 1000)
         post = untracked[0]
         start = time.perf_counter()
-        paths = blog_git.commit_paths(repo, post, [])
+        paths = blog_git.commit_paths(repo, post, [], blog)
         states = blog_git.status(repo, blog, paths=paths).states
         blog_git.commit_only(repo, paths, blog_git.commit_message("x", True, "ja"), states)
         commit_ms = (time.perf_counter() - start) * 1000
