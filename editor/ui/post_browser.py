@@ -171,13 +171,21 @@ class PostBrowser(QWidget):
         header.setMinimumSectionSize(48)
         # In a narrow sidebar the title takes what the date and state leave; categories and
         # tags are filters above, and the header's menu shows them as columns too.
+        # Widths from the font, never from the rows (measuring 10,000 rows on each filter
+        # keystroke took 150 ms).
+        metrics = self.view.fontMetrics()
+        widths = {
+            "date": metrics.horizontalAdvance("0000-00-00") + 16,
+            "categories": metrics.horizontalAdvance("カテゴリー") * 2,
+            "tags": metrics.horizontalAdvance("タグ") * 6,
+            "state": metrics.horizontalAdvance("公開済み") + 16,
+        }
         for n, column in enumerate(COLUMNS):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column == "title"
-                else (QHeaderView.ResizeMode.ResizeToContents)
-            )
-            header.setSectionResizeMode(n, mode)
+            if column == "title":
+                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(n, widths[column])
             header.setSectionHidden(n, column in HIDDEN_COLUMNS)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(
