@@ -71,6 +71,12 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         "--notes", action="store_true", help="also list notes (style suggestions and the like)"
     )
     parser.add_argument(
+        "--fail-on",
+        choices=("warning", "error"),
+        default="warning",
+        help="exit 1 when a problem this severe or worse remains (the pre-commit check: error)",
+    )
+    parser.add_argument(
         "--lang",
         choices=("ja", "en"),
         default=language(),
@@ -252,7 +258,8 @@ def run(args: argparse.Namespace) -> int:
         _print_text(results, errors, args)
     if errors:
         return EXIT_ERROR
-    failing = any(f.severity in _FAILING for r in results.values() for f in r["findings"])
+    severities = _FAILING if args.fail_on == "warning" else {"error"}
+    failing = any(f.severity in severities for r in results.values() for f in r["findings"])
     return EXIT_PROBLEMS if failing else EXIT_OK
 
 

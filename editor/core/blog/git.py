@@ -56,7 +56,7 @@ GIT_LITERAL_PATHSPECS=0 git diff --cached --name-only -z --diff-filter=ACMR -- \
   '*_posts/*.md' '*_posts/*.markdown' '*_drafts/*.md' '*_drafts/*.markdown' \\
   | xargs -0 -r sh -c 'command -v tsuzuri >/dev/null 2>&1 || {{
       echo "pre-commit: tsuzuri is not on PATH: install it, or remove this hook" >&2; exit 1; }}
-    exec tsuzuri doctor "$@"' pre-commit
+    exec tsuzuri doctor --fail-on error "$@"' pre-commit
 """
 """The hook's text (docs/doctor.md shows it; a test keeps them one).  The installed hook may
 add one line, :func:`hook_script`'s PATH line, after the comments."""

@@ -208,6 +208,17 @@ def test_the_hook_runs_the_doctor_and_blocks_a_broken_post(git_repos, tmp_path, 
     git(work, "add", "--", "site/" + AI_POST)
     git(work, "commit", "-q", "-m", "fine")  # a sound post passes the check
     assert git(work, "rev-list", "--count", "HEAD").strip() == "2"
+    # A warning (here a reading time that does not match the text) is the writer's to weigh:
+    # it is shown, and the commit goes on.
+    warned = blog / "_posts" / "2025-11-03-warned.md"
+    warned.write_text("---\ntitle: 注意\nreading_time: 40\n---\n\n短い本文です。\n", "utf-8")
+    git(work, "add", "--", "site/_posts/2025-11-03-warned.md")
+    done = subprocess.run(
+        ["git", "commit", "-m", "warned"], cwd=work, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "reading-time" in done.stdout + done.stderr
+    assert git(work, "rev-list", "--count", "HEAD").strip() == "3"
 
 
 def test_the_hook_text_is_the_one_in_the_docs():
@@ -365,6 +376,8 @@ def test_the_installed_hook_finds_the_tsuzuri_that_installed_it(git_repos, tmp_p
         env={"PATH": "/usr/bin:/bin", "HOME": str(work)},
     )
     assert blocked.returncode != 0
-    assert "doctor ran on doctor site/_posts/2025-10-20-ai-chip-market.md" in blocked.stderr
+    assert "doctor ran on doctor --fail-on error site/_posts/2025-10-20-ai-chip-market.md" in (
+        blocked.stderr
+    )
     blog_git.remove_hook(blog_git.find_repository(blog))  # still ours: removable
     assert not hook.exists()
