@@ -38,9 +38,17 @@ def _selection_count(text: str) -> int:
 class StatusCounts(QObject):
     """Permanent labels in the status bar for the text pane it is attached to."""
 
-    def __init__(self, doctor_config: Callable[[], DoctorConfig], parent: QObject | None = None):
+    def __init__(
+        self,
+        doctor_config: Callable[[], DoctorConfig],
+        parent: QObject | None = None,
+        line_offset: Callable[[], int] = lambda: 0,
+    ):
         super().__init__(parent)
         self._doctor_config = doctor_config  # its reading speeds give the reading time
+        # Lines of the file above the text pane (the front matter): the line shown is the
+        # file's, as the doctor, search and the command line count them.
+        self._line_offset = line_offset
         self.editor: MarkdownEditor | None = None
         self.characters = self._label(
             "statusCharacters",
@@ -101,12 +109,14 @@ class StatusCounts(QObject):
         self.reading.setText(self.tr("{minutes} min read").format(minutes=minutes))
 
     def show_position(self) -> None:
-        """Line and column (1-based, in characters as the writer sees them) of the cursor."""
+        """Line of the file and column (1-based, in characters as the writer sees them) of the
+        cursor."""
         cursor = self.editor.textCursor()
         column = code_point_column(cursor.block().text(), cursor.positionInBlock())
         self.position.setText(
             self.tr("Ln {line}, Col {column}").format(
-                line=f"{cursor.blockNumber() + 1:,}", column=f"{column + 1:,}"
+                line=f"{cursor.blockNumber() + self._line_offset() + 1:,}",
+                column=f"{column + 1:,}",
             )
         )
 
