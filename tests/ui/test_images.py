@@ -341,10 +341,14 @@ def test_cancelling_a_copy_of_several_images_leaves_none_of_them(
 
     monkeypatch.setattr(core, "store_image", store_then_cancel)
     before = window.editor.toPlainText()
+    # The window's own work on opening the blog (reading, indexing) ends first: only the
+    # image tasks are counted.
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=20000)
     ended: list = []
     window.tasks.ended.connect(ended.append)
     window.images.insert_files(paths)
     qtbot.waitUntil(lambda: len(ended) == 2, timeout=15000)  # reading, then copying
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=15000)
     assert not (blog / FOLDER).exists() or list((blog / FOLDER).iterdir()) == []
     assert window.editor.toPlainText() == before
 
