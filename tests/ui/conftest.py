@@ -158,7 +158,12 @@ def make_window(qtbot, settings):
     """Build a main window on a blog (and optionally a post) like a writer opening it."""
     from editor.ui.main_window import MainWindow
 
-    def build(blog_root: Path | None = None, post: Path | None = None, window_settings=None):
+    def build(
+        blog_root: Path | None = None,
+        post: Path | None = None,
+        window_settings=None,
+        settle: bool = True,
+    ):
         window = MainWindow(window_settings or settings)
         qtbot.addWidget(window)
         if blog_root is not None:
@@ -167,6 +172,11 @@ def make_window(qtbot, settings):
             assert window.open_post(post)
         window.show()
         qtbot.waitExposed(window)
+        if settle:
+            # Opening a blog starts work of its own (reading the posts, indexing, git's
+            # states): a test starts once it has ended, so what it counts or waits for is its
+            # own.  ``settle=False`` for a test about that work itself.
+            qtbot.waitUntil(lambda: not window.tasks.running, timeout=30000)
         return window
 
     return build

@@ -267,7 +267,7 @@ def test_another_blog_opened_while_reading_shows_only_its_own_posts(
     (other / "_posts").mkdir(parents=True)
     (other / "_config.yml").write_text("title: 別のブログ\n", "utf-8")
     (other / "_posts" / "2025-02-03-only.md").write_text("---\ntitle: 唯一の記事\n---\n", "utf-8")
-    window = make_window(blog)
+    window = make_window(blog, settle=False)  # the first blog is still being read
     window.open_blog(other)
     browser = wait_for_posts(qtbot, window, doctor=True)
     assert cells(browser) == ["唯一の記事"]
