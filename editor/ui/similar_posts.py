@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.blog.overlap import OverlapStore, PostPair, title_of
+from editor.core.blog.overlap import OverlapStore, PostPair, store_path, title_of
 from editor.core.blog.progress import Progress
 
 
@@ -123,15 +123,16 @@ class SimilarPosts(QObject):
         )
 
     def note_saved(self, _path: Path) -> None:
-        """A post was saved: its fingerprints are updated (quietly, only what changed)."""
+        """A post was saved: its fingerprints are updated (quietly, only what changed), once the
+        blog's have been made (Find Similar Posts): a save never fingerprints a whole blog."""
         root = self._blog_root()
-        if root is None:
+        if root is None or not store_path(root).is_file():
             return
         self._tasks.run(
             self.tr("Updating similar posts"),
             lambda progress: _update(root, progress),
             lambda _result: self.updated.emit(),
-            lambda _message: None,  # the next comparison says what went wrong
+            lambda message: self.status.setText(message),  # said in the tab, not a dialog
         )
 
     def _finish(self, text: str) -> None:

@@ -3,7 +3,7 @@ the shared paragraph, and a saved post's paragraphs seen by the doctor of anothe
 
 from __future__ import annotations
 
-from editor.core.blog.overlap import OverlapStore
+from editor.core.blog.overlap import OverlapStore, store_path
 
 SHARED = (
     "半導体の需要はデータセンター向けに伸びており、各社は設備投資の計画を前倒しして"
@@ -66,3 +66,14 @@ def test_a_saved_post_is_compared_by_the_doctor_of_another(qtbot, blog, make_win
 
     qtbot.waitUntil(lambda: bool(warned()), timeout=20000)
     assert warned()[0].params["title"] == "半導体の需要"
+
+
+def test_a_save_never_fingerprints_a_blog_not_compared_yet(qtbot, blog, make_window):
+    later = _post(blog, "2020-02-01-later.md", "後の記事", f"{OWN}\n")
+    window = make_window(blog, later)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    window.editor.insertPlainText(f"\n{VARIANT}\n")
+    with qtbot.waitSignal(window.post_saved, timeout=10000):
+        window.saving.save()
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=20000)
+    assert not store_path(blog).exists()
