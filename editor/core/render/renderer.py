@@ -65,7 +65,15 @@ class Renderer:
         return re.sub(r' data-source-line="\d+"', "", html)
 
     def render(self, markdown: str, context: RenderContext) -> RenderResult:
-        """Render a post body to HTML with its top-level block lines; never raises on bad input.
+        """Render a post body to HTML with its top-level block lines; never raises on bad input."""
+        return self.render_parts(markdown, context)[0]
+
+    def render_parts(
+        self, markdown: str, context: RenderContext
+    ) -> tuple[RenderResult, list[tuple[int | None, str]]]:
+        """:meth:`render`, and the same HTML cut into its top-level parts: ``(line, html)`` per
+        top-level block in document order (``line`` None for a part with no source line, such as
+        the footnotes at the end); the parts joined are the result's HTML.
 
         Nothing fails silently: Liquid that cannot run leaves the body as written, and Markdown
         that cannot be rendered shows the body as text; either way under a visible
@@ -87,15 +95,37 @@ class Renderer:
         try:
             source = extend_lazy_quotes(nest_short_indented_lists(text))
             tokens = self._md.parse(source, env)
-            html = self._md.renderer.render(tokens, self._md.options, env)
+            parts = self._render_parts(tokens, env)
         except Exception as exc:  # noqa: BLE001 - shown in the preview and warned, never hidden
             message = RenderWarning("markdown-failed", error=f"{type(exc).__name__}: {exc}")
             warnings.append(message)
             body = escape(markdown)
             html = f'{_failed(message)}<pre data-source-line="0">{body}</pre>\n'
-            return RenderResult(html, [(0, markdown.count("\n") + 1)], warnings)
+            result = RenderResult(html, [(0, markdown.count("\n") + 1)], warnings)
+            return result, [(0, html)]
         warnings += env.get("warnings", [])
-        return RenderResult(failed + html, list(env.get("source_blocks", [])), warnings)
+        parts = ([(None, failed)] if failed else []) + parts
+        html = "".join(part for _line, part in parts)
+        return RenderResult(html, list(env.get("source_blocks", [])), warnings), parts
+
+    def _render_parts(self, tokens, env: dict) -> list[tuple[int | None, str]]:
+        """Render the tokens one top-level block at a time (a block: the tokens from one at
+        level 0 until the nesting closes again)."""
+        parts: list[tuple[int | None, str]] = []
+        renderer, options = self._md.renderer, self._md.options
+        start, depth = 0, 0
+        for index, token in enumerate(tokens):
+            depth += token.nesting
+            if depth == 0:
+                group = tokens[start : index + 1]
+                line = group[0].attrGet("data-source-line")
+                parts.append(
+                    (int(line) if line is not None else None, renderer.render(group, options, env))
+                )
+                start = index + 1
+        if start < len(tokens):
+            parts.append((None, renderer.render(tokens[start:], options, env)))
+        return parts
 
     def _liquid(self, text: str, context: RenderContext):
         return render_liquid(

@@ -1,0 +1,166 @@
+"""A handler object in a worker process, called from the UI thread without waiting.
+
+Long work (a render, a doctor run) holds Python's interpreter lock while it runs; on a thread
+of the editor's own process that makes every keystroke wait.  In a worker process it does not.
+:class:`ProcessService` starts the process on first use (``spawn``), sends calls down a pipe,
+and a reader thread hands the answers to the UI thread as signals.  If the process dies, the
+calls waiting on it fail with a message, and the next call starts a new process: its
+:attr:`generation` goes up, so a caller that keeps state there (the text of a post) knows to
+send it all again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import threading
+import weakref
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
+
+from editor.core.service import serve
+
+
+class _Relay(QObject):
+    """Carries answers from a reader thread to the UI thread; one for the process, never
+    deleted, so a reader that outlives its service emits on a live object."""
+
+    message = Signal(object, object)
+
+
+_RELAY: list[_Relay] = []
+
+
+def _relay() -> _Relay:
+    if not _RELAY:
+        relay = _Relay()
+        relay.message.connect(_deliver)
+        _RELAY.append(relay)
+    return _RELAY[0]
+
+
+def _deliver(ref: weakref.ref, message: tuple) -> None:
+    service = ref()
+    if service is not None and isValid(service):
+        service._on_message(message)
+
+
+def _read(relay: _Relay, ref: weakref.ref, connection, generation: int) -> None:
+    # Reader thread: blocks on the pipe (without the interpreter lock) and relays each answer.
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            relay.message.emit(ref, (generation, "stopped", None))
+            return
+        relay.message.emit(ref, (generation, "answer", message))
+
+
+class ProcessService(QObject):
+    """Calls ``handler`` (``"module:Name"``, see ``editor.core.service``) in a worker process."""
+
+    done = Signal(int, object)
+    """A call finished: its job number and what it returned."""
+    failed = Signal(int, str)
+    """A call raised, or the process died before answering: job number and message."""
+    progress = Signal(int, object)
+    """A call reported a partial result."""
+
+    def __init__(self, handler: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self._handler = handler
+        self._ref = weakref.ref(self)
+        self._jobs = itertools.count(1)
+        self._waiting: set[int] = set()
+        self._process = None
+        self._connection = None
+        self.generation = 0
+        """Goes up each time a new worker process starts (state kept there is lost)."""
+        self._closed = False
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None
+
+    def busy(self) -> bool:
+        """True while a call has not been answered."""
+        return bool(self._waiting)
+
+    def start(self) -> None:
+        """Start the worker process now (it would start with the first call anyway)."""
+        if self._process is not None or self._closed:
+            return
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(
+            target=serve, args=(theirs, self._handler), name="tsuzuri-worker", daemon=True
+        )
+        process.start()
+        theirs.close()
+        self._process, self._connection = process, ours
+        self.generation += 1
+        threading.Thread(
+            target=_read,
+            args=(_relay(), self._ref, ours, self.generation),
+            name="tsuzuri-worker-reader",
+            daemon=True,
+        ).start()
+
+    def call(self, method: str, *args: Any) -> int:
+        """Ask the worker to run ``handler.method(*args)``; returns the job number its answer
+        will carry (0 once the service is shut down)."""
+        if self._closed:
+            return 0
+        self.start()
+        job = next(self._jobs)
+        try:
+            self._connection.send((job, method, args))
+        except (OSError, ValueError) as exc:
+            self._lost(f"{type(exc).__name__}: {exc}")
+            return self.call(method, *args)
+        self._waiting.add(job)
+        return job
+
+    def _on_message(self, message: tuple) -> None:
+        generation, kind, payload = message
+        if generation != self.generation or self._closed:
+            return
+        if kind == "stopped":
+            self._lost(self.tr("The worker process stopped."))
+            return
+        job, status, value = payload
+        if status == "progress":
+            if job in self._waiting:
+                self.progress.emit(job, value)
+            return
+        self._waiting.discard(job)
+        if status == "done":
+            self.done.emit(job, value)
+        else:
+            self.failed.emit(job, value)
+
+    def _lost(self, message: str) -> None:
+        """The process went away: its calls fail, and the next call starts a new one."""
+        process, self._process, self._connection = self._process, None, None
+        if process is not None and process.is_alive():
+            process.kill()
+        waiting, self._waiting = sorted(self._waiting), set()
+        for job in waiting:
+            self.failed.emit(job, message)
+
+    def shut_down(self) -> None:
+        """Stop the worker without waiting for it; answers still on their way are dropped."""
+        self._closed = True
+        if self._connection is not None:
+            try:
+                self._connection.send(None)
+            except (OSError, ValueError):
+                pass
+        process, self._process = self._process, None
+        if process is not None:
+            process.join(0.2)
+            if process.is_alive():
+                process.kill()
+        self._waiting.clear()
