@@ -1,0 +1,68 @@
+"""The pane's mirror always reads as the pane does, edit by edit, without reading it whole."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
+
+from editor.ui.pane_mirror import PaneMirror
+
+ALPHABET = st.sampled_from(list("ab 日本語。\n\t#-*`>|") + ["\u00a0", "\u3000", "」"])
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "remove", "undo", "redo", "replace_all"]),
+        st.floats(0, 1),
+        st.floats(0, 1),
+        st.text(ALPHABET, max_size=12),
+    ),
+    max_size=25,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=st.text(ALPHABET, max_size=60), edits=EDITS)
+def test_the_mirror_reads_as_the_pane_after_any_edits(qtbot, start, edits):
+    pane = QPlainTextEdit()
+    pane.setPlainText(start)
+    mirror = PaneMirror(pane.document())
+    seen = []
+    mirror.edited.connect(seen.append)
+    for kind, where, span, text in edits:
+        length = pane.document().characterCount() - 1
+        cursor = QTextCursor(pane.document())
+        at = int(where * length)
+        if kind == "insert":
+            cursor.setPosition(at)
+            cursor.insertText(text)
+        elif kind == "remove":
+            cursor.setPosition(at)
+            cursor.setPosition(min(length, at + int(span * 10)), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        elif kind == "undo":
+            pane.undo()
+        elif kind == "redo":
+            pane.redo()
+        else:
+            pane.setPlainText(text)
+        assert mirror.text == pane.toPlainText()
+    assert mirror.resyncs == 0
+    rebuilt = start.replace("\u00a0", " ")
+    for edit in seen:
+        rebuilt = rebuilt[: edit.start] + edit.added + rebuilt[edit.start + edit.removed :]
+        assert len(rebuilt) == edit.length
+    assert rebuilt == pane.toPlainText()
+
+
+def test_emoji_are_read_right_too(qtbot):
+    pane = QPlainTextEdit()
+    pane.setPlainText("絵文字😀のある文\n次の行")
+    mirror = PaneMirror(pane.document())
+    cursor = pane.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("🎉末尾")
+    assert mirror.text == pane.toPlainText() == "絵文字😀のある文\n次の行🎉末尾"
