@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.pane_mirror import PaneMirror
 from editor.ui.typing_aids import TypingAids
 
 # Families tried in order; the first one installed wins.  Noto Sans Mono CJK JP has kana, kanji
@@ -71,6 +72,8 @@ class MarkdownEditor(QPlainTextEdit):
         self.set_editor_font(editor_font(font_family, font_size))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText(self.tr("Write the post in Markdown here…"))
+        self.mirror = PaneMirror(self.document(), self)
+        """The pane's text as a string, kept up edit by edit (read it, not ``toPlainText``)."""
         self.highlighter = MarkdownHighlighter(self.document())
         self.aids = TypingAids(self)
         self.format_actions: list[QAction] = []
