@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from editor.core.render import RenderContext, render_body
 from editor.core.render.incremental import IncrementalRenderer
 
@@ -38,3 +40,103 @@ def test_a_block_keeps_its_key_when_text_above_it_moves_it():
     after = renderer.render("前書き\n\n" + BODY, RenderContext())
     kept = {block.key for block in before.blocks} & {block.key for block in after.blocks}
     assert len(kept) >= len(before.blocks) - 1  # only the footnotes' back links may change
+
+
+# --- reuse: an edit re-renders the blocks around it, not the post ---------------------------
+
+from benchmarks.bench_render import make_post  # noqa: E402
+
+CONTEXT = RenderContext(site={"title": "テストブログ"})
+
+
+def _edit_after(text: str, marker: str, insert: str, nth: int = 0) -> str:
+    position = -1
+    for _ in range(nth + 1):
+        position = text.index(marker, position + 1)
+    position += len(marker)
+    return text[:position] + insert + text[position:]
+
+
+def _typed(text: str, marker: str, insert: str = "あ", nth: int = 40):
+    renderer = IncrementalRenderer()
+    first = renderer.render(text, CONTEXT)
+    edited = _edit_after(text, marker, insert, nth)
+    again = renderer.render(edited, CONTEXT)
+    assert again.result.html == render_body(edited, CONTEXT).html
+    return first, again
+
+
+def test_typing_in_a_paragraph_of_a_big_post_renders_a_few_blocks():
+    text = make_post(200_000)
+    first, again = _typed(text, "これは**「重要」**です。")
+    assert not again.full, again.reason
+    assert len(first.blocks) > 500
+    assert again.stats["rendered_blocks"] <= 4
+    assert again.reused >= len(again.blocks) - 4
+    changed = {b.key for b in again.blocks} - {b.key for b in first.blocks}
+    assert len(changed) == 1
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "- 項目その一",  # a list item
+        "| 文字数 | ",  # a table cell
+        "> 引用の段落です。",  # a quote
+        "def reading_time",  # a fenced code block
+        "見出しその",  # a heading line
+        'puts "こんにちは ',  # a {% highlight %} block
+        "サイト名は ",  # a paragraph with {{ site.title }}
+    ],
+)
+def test_typing_in_common_blocks_is_not_a_full_render(marker):
+    _first, again = _typed(make_post(60_000), marker, nth=10)
+    assert not again.full, again.reason
+    assert again.stats["rendered_blocks"] <= 4
+
+
+@pytest.mark.parametrize(
+    ("marker", "insert", "reason"),
+    [
+        ("[^n3]: 脚注", "追記", "definitions"),
+        ("\n\n", "[b]: https://example.com/b\n\n", "definitions"),
+        ("\n\n", "*[HTML]: HyperText\n\n", "definitions"),
+        ("\n\n", "{:c: .note}\n\n", "definitions"),
+        ("これは**「重要」**です。", "[^n1]", "footnotes"),
+        ("\n\n", "```\n", "boundary"),
+        ("\n\n", "{::comment}\n", "boundary"),
+        ("\n\n", "<div>\n", "boundary"),
+        ("\n\n", "$$\n", "boundary"),
+    ],
+)
+def test_edits_to_what_the_whole_post_depends_on_render_it_all(marker, insert, reason):
+    _first, again = _typed(make_post(30_000), marker, insert, nth=0 if "[^" in marker else 5)
+    assert again.full
+    assert again.reason == reason
+
+
+def test_liquid_that_keeps_state_runs_again_and_the_markdown_follows_its_output():
+    text = make_post(30_000).replace("サイト名は {{ site.title }}", "サイト名は {{ t }}")
+    first, again = _typed(text, "\n\n", "{% assign t = '新しい' %}\n\n", nth=5)
+    assert again.stats["liquid"] == "run"
+    assert "新しい" in again.result.html
+
+
+def test_a_changed_context_renders_it_all():
+    renderer = IncrementalRenderer()
+    text = make_post(20_000)
+    renderer.render(text, CONTEXT)
+    context = RenderContext(site={"title": "別の名前"})
+    again = renderer.render(text, context)
+    assert again.full and again.reason == "context"
+    assert again.result.html == render_body(text, context).html
+
+
+def test_a_heading_whose_id_repeats_later_renders_it_all():
+    text = "# 同じ\n\n段落\n\n# 違う\n\n段落\n\n# 同じ\n"
+    renderer = IncrementalRenderer()
+    renderer.render(text, CONTEXT)
+    edited = text.replace("# 違う", "# 同じ")
+    again = renderer.render(edited, CONTEXT)
+    assert again.result.html == render_body(edited, CONTEXT).html
+    assert 'id="同じ-2"' in again.result.html

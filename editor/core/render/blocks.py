@@ -178,10 +178,17 @@ _TILDE_LINE = re.compile(r"^( {0,3})~(?=[ \t])", re.MULTILINE)
 
 def mark_definition_lines(state) -> None:
     """Core rule before ``block``: mark empty definitions and hide ``~`` markers."""
-    if ":" in state.src:
-        state.src = _EMPTY_DEFINITION_LINE.sub(rf"\1{EMPTY_DEFINITION}", state.src)
-    if "~" in state.src:
-        state.src = _TILDE_LINE.sub(rf"\1{TILDE}", state.src)
+    state.src = mark_definitions(state.src)
+
+
+def mark_definitions(text: str) -> str:
+    """``text`` (whole lines) with empty definitions marked and ``~`` markers hidden; each line
+    is marked on its own, so a part of a text is marked as the whole text marks it."""
+    if ":" in text:
+        text = _EMPTY_DEFINITION_LINE.sub(rf"\1{EMPTY_DEFINITION}", text)
+    if "~" in text:
+        text = _TILDE_LINE.sub(rf"\1{TILDE}", text)
+    return text
 
 
 # kramdown lets several term lines stand before a ``:`` definition.  The paragraph rule asks
