@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from editor.core.render import RenderContext, render_body
@@ -140,3 +142,47 @@ def test_a_heading_whose_id_repeats_later_renders_it_all():
     again = renderer.render(edited, CONTEXT)
     assert again.result.html == render_body(edited, CONTEXT).html
     assert 'id="同じ-2"' in again.result.html
+
+
+# --- the same HTML as ``tsuzuri render`` -----------------------------------------------------
+
+CORPUS = Path("/work/shared/corpus/real")
+CLI_POSTS = (
+    "2016-06-10-tables.md",
+    "2019-06-25-scala-docs-ja-tour-basics.md",
+    "2023-12-12-footnotes.md",
+    "2013-08-16-markup-syntax-highlighting.md",
+)
+
+
+def _cli_edits(text: str) -> list[str]:
+    """The post after each of a few edits a writer makes: typing, a new line, a deleted one."""
+    head_end = text.index("\n---", 3) + 4
+    texts, current = [], text
+    for fraction, typed, removed in ((0.3, "あ", 0), (0.5, "\n\n新しい段落。\n", 0), (0.7, "", 12)):
+        at = current.find("\n", head_end + int((len(current) - head_end) * fraction)) + 1
+        current = current[:at] + typed + current[at + removed :]
+        texts.append(current)
+    return texts
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+@pytest.mark.parametrize("name", CLI_POSTS)
+def test_every_edit_renders_as_tsuzuri_render_prints_it(name, tmp_path, capsys):
+    from editor.cli import main
+    from editor.commands.render import load_post
+
+    (tmp_path / "_config.yml").write_text("title: 綴りブログ\n", "utf-8")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / name
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    renderer = IncrementalRenderer()
+    kinds = []
+    for edited in [text, *_cli_edits(text)]:
+        post.write_text(edited, "utf-8")
+        body, context = load_post(post, None, "en")
+        rendered = renderer.render(body, context)
+        kinds.append(rendered.full)
+        assert main(["render", str(post)]) == 0
+        assert rendered.result.html == capsys.readouterr().out
+    assert kinds[0] and not all(kinds)

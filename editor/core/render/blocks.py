@@ -201,11 +201,18 @@ MAX_TERM_LINES = 64
 _MARKER_LINE = re.compile(r"^[ \t>]*[:~][ \t]", re.MULTILINE)
 
 
+def has_marker_lines(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether any line of ``text[start:end]`` (whole lines) could hold a definition."""
+    end = len(text) if end is None else end
+    return _MARKER_LINE.search(text, start, end) is not None
+
+
 def _has_marker_lines(state: StateBlock) -> bool:
-    """Whether any line of the source could be a definition; asked once per source text."""
+    """Whether any line of the source could be a definition; asked once per source text
+    (``env["deflist_markers"]`` may hold the answer for it already)."""
     known = state.env.get("deflist_markers")
     if known is None or known[0] is not state.src:
-        known = (state.src, _MARKER_LINE.search(state.src) is not None)
+        known = (state.src, has_marker_lines(state.src))
         state.env["deflist_markers"] = known
     return known[1]
 

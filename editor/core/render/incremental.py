@@ -43,7 +43,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import NULL_RE
 
 from editor.core.render import _shared_renderer
-from editor.core.render.blocks import mark_definitions
+from editor.core.render.blocks import has_marker_lines, mark_definitions
 from editor.core.render.context import RenderContext, RenderResult
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.liquid import segments
@@ -230,6 +230,9 @@ class _Kept:
     has_toc: bool
     warned: bool
     notes_at_end: bool
+    markers: bool  # whether a line of the source could be a definition
+    html: str = ""
+    sizes: list = field(default_factory=list)  # per unit: the length of its HTML
 
 
 def _passes_line(nesting: ListNesting, quotes: LazyQuotes, line: str) -> str:
@@ -241,17 +244,25 @@ def _passes_line(nesting: ListNesting, quotes: LazyQuotes, line: str) -> str:
     return mark_definitions(line)
 
 
+# A state is saved after every so many blank lines: an edit runs the passes from the one
+# before it to the one after it, and an edit shifts few saved states.
+_SAVE_EVERY = 24
+
+
 def _passes_full(text: str) -> tuple[str, _Passes]:
     nesting, quotes = ListNesting(), LazyQuotes()
     passes = _Passes([0], [0], [0], [(nesting.state, quotes.state)])
     out = []
-    liquid_at = source_at = 0
+    liquid_at = source_at = blanks = 0
     for index, line in enumerate(text.split("\n")):
         made = _passes_line(nesting, quotes, line)
         out.append(made)
         liquid_at += len(line) + 1
         source_at += len(made) + 1
         if not line.strip():
+            blanks += 1
+            if blanks % _SAVE_EVERY:
+                continue
             passes.lines.append(index + 1)
             passes.liquid_at.append(liquid_at)
             passes.source_at.append(source_at)
@@ -389,7 +400,9 @@ class IncrementalRenderer:
             has_toc=any(unit.toc for unit in made),
             warned=bool(env.get("warnings")),
             notes_at_end=notes_at_end,
+            markers=has_marker_lines(source),
         )
+        kept.sizes = [sum(len(block.html) for block in blocks) for blocks, _lines in placed]
         self._kept = kept
         stats = {
             "liquid": "run",
@@ -436,17 +449,16 @@ class IncrementalRenderer:
         new_kept.source, new_kept.passes = source, passes
         rendered_parts = self._reparse(kept, new_kept, dirty, stats)
         self._kept = new_kept
-        reused = sum(len(blocks) for blocks in new_kept.unit_blocks) + len(new_kept.tail)
-        return _rendered(
-            new_kept, [], reused=reused - rendered_parts, full=False, reason="", stats=stats
-        )
+        return _rendered(new_kept, [], reused=-rendered_parts, full=False, reason="", stats=stats)
 
     def _reparse(self, kept: _Kept, new: _Kept, dirty: set[int], stats: dict) -> int:
         """Parse the changed lines of the source again and put their blocks in place; the
         number of blocks rendered."""
         old_source, source = kept.source, new.source
         starts, units = kept.starts, kept.units
-        dirty_units = [i for i, unit in enumerate(units) if dirty.intersection(unit.liquid)]
+        dirty_units = (
+            [i for i, unit in enumerate(units) if dirty.intersection(unit.liquid)] if dirty else []
+        )
         if old_source == source and not dirty_units:
             stats["rendered_blocks"] = 0
             return 0
@@ -491,8 +503,9 @@ class IncrementalRenderer:
             else:
                 arrays.append(old[:first] + made[:-1] + old[old_last:])
 
-        # The first unit to parse again: the one before the edit, and those leaning on it.
-        k = bisect_left(starts, first) - 1
+        # The first unit to parse again: the one the edit starts in (or after), and those
+        # before it that lean on it.
+        k = bisect_right(starts, first) - 1
         while k > 0:
             before, unit = units[k - 1], units[k]
             if (
@@ -518,6 +531,13 @@ class IncrementalRenderer:
             _watched(kept.footnote_refs),
             kept.footnote_list,
         )
+        # Whether a line could be a definition: the old answer, unless the edit's lines tell.
+        new_stop = len(source) if to_end else old_end + shift
+        markers = has_marker_lines(source, begin, new_stop)
+        if kept.markers and not markers:
+            markers = not has_marker_lines(old_source, begin, old_end) or has_marker_lines(source)
+        new.markers = markers
+        env["deflist_markers"] = (source, markers)
         state = StateBlock.__new__(StateBlock)
         state.src, state.md, state.env, state.tokens = source, md, env, []
         state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount = arrays
@@ -599,7 +619,7 @@ class IncrementalRenderer:
                         raise _Fallback(HEADINGS)
 
         # Put the new blocks in place of the old.
-        keys = set(kept.keys)
+        keys = kept.keys  # the last render's: it is replaced by this one
         for blocks in kept.unit_blocks[k:j]:
             for block in blocks:
                 keys.discard(block.key)
@@ -620,6 +640,17 @@ class IncrementalRenderer:
         new.unit_lines = kept.unit_lines[:k] + [lines for _b, lines in placed] + after_lines
         new.arrays = tuple(arrays)
         new.keys = keys
+        sizes = kept.sizes
+        made_sizes = [sum(len(block.html) for block in blocks) for blocks, _lines in placed]
+        if moved:
+            after_sizes = [sum(len(block.html) for block in blocks) for blocks in after_blocks]
+            new.html = ""
+        else:
+            after_sizes = sizes[j:]
+            at = sum(sizes[:k])
+            middle = "".join([block.html for blocks, _lines in placed for block in blocks])
+            new.html = kept.html[:at] + middle + kept.html[at + sum(sizes[k:j]) :]
+        new.sizes = sizes[:k] + made_sizes + after_sizes
         rendered = sum(len(unit.parts) for unit in made)
         stats.update(rendered_blocks=rendered, units=len(made), replaced_units=j - k)
         return rendered
@@ -843,7 +874,10 @@ def _placed(unit: _Unit, start: int) -> tuple[tuple, tuple]:
 
 def _rendered(kept: _Kept, env_warnings, reused: int, full: bool, reason: str, stats=None):
     blocks = tuple(chain(chain.from_iterable(kept.unit_blocks), kept.tail))
-    html = "".join([block.html for block in blocks])
+    if reused < 0:  # minus the blocks rendered: the others were reused
+        reused += len(blocks)
+    html = kept.html or "".join([block.html for block in blocks])
+    kept.html = html
     lines = list(chain.from_iterable(kept.unit_lines))
     warnings = list(kept.date_warnings) + list(kept.liquid_warnings) + list(env_warnings)
     result = RenderResult(html, lines, warnings)
@@ -888,6 +922,7 @@ def _passes_edit(kept: _Kept, text: str) -> tuple[str, _Passes]:
     source_at = old.source_at[m]
     out = []
     synced = None
+    blanks = 0
     while True:
         cut = text.find("\n", pos)
         line = text[pos:] if cut < 0 else text[pos:cut]
@@ -908,6 +943,9 @@ def _passes_edit(kept: _Kept, text: str) -> tuple[str, _Passes]:
                 ):
                     synced = q
                     break
+            blanks += 1
+            if blanks % _SAVE_EVERY:
+                continue
             passes.lines.append(line_number)
             passes.liquid_at.append(pos)
             passes.source_at.append(source_at)

@@ -11,7 +11,9 @@ gap as written) leaves the body in one piece.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from editor.core.render.liquid.balance import _BLOCK_END, _OPENER, _TAG_END, _VARIABLE_END, BLOCKS
 
@@ -123,9 +125,12 @@ def gap_edit(pieces: Pieces, start: int, old_end: int, new_text: str) -> Pieces 
     (Liquid must run again)."""
     if CUT in new_text or "{{" in new_text or "{%" in new_text:
         return None
-    pos = 0
-    for index, source in enumerate(pieces.sources):
-        end = pos + len(source)
+    ends = list(accumulate(map(len, pieces.sources)))
+    first = bisect_right(ends, start)
+    for index in range(first, len(ends)):
+        source = pieces.sources[index]
+        end = ends[index]
+        pos = end - len(source)
         if pieces.gaps[index] and pos < start and old_end <= end:
             edited = source[: start - pos] + new_text + source[old_end - pos :]
             if "{{" in edited or "{%" in edited:
@@ -135,5 +140,4 @@ def gap_edit(pieces: Pieces, start: int, old_end: int, new_text: str) -> Pieces 
             return Pieces(sources, outputs, pieces.gaps, pieces.tail)
         if end >= old_end:
             return None
-        pos = end
     return None
