@@ -186,3 +186,49 @@ def test_every_edit_renders_as_tsuzuri_render_prints_it(name, tmp_path, capsys):
         assert main(["render", str(post)]) == 0
         assert rendered.result.html == capsys.readouterr().out
     assert kinds[0] and not all(kinds)
+
+
+# --- the blog's files are read again only when they change -----------------------------------
+
+
+def _site_blog(tmp_path: Path, count: int) -> Path:
+    (tmp_path / "_config.yml").write_text("title: 綴りブログ\n", "utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_data").mkdir()
+    (tmp_path / "_data" / "authors.yml").write_text("name: 綴\n", "utf-8")
+    for n in range(count):
+        post = tmp_path / "_posts" / f"2020-01-{n % 28 + 1:02d}-post-{n}.md"
+        post.write_text(f"---\ntitle: 記事{n}\n---\n本文\n", "utf-8")
+    return tmp_path
+
+
+def test_site_posts_and_data_are_read_again_only_when_their_files_change(tmp_path, monkeypatch):
+    from editor.core.blog import posts
+    from editor.core.post.yamlload import load_yaml
+
+    blog = _site_blog(tmp_path, 30)
+    body = "{% for p in site.posts %}- {{ p.title }}\n{% endfor %}\n{{ site.data.authors.name }}\n"
+    context = RenderContext(site={"title": "綴りブログ"}, blog_root=blog.resolve())
+    read: list[str] = []
+    real_read, real_yaml = posts.read_metadata, load_yaml
+
+    def counted(path, *args, **kwargs):
+        read.append(Path(path).name)
+        return real_read(path, *args, **kwargs)
+
+    def counted_yaml(text, *args, **kwargs):
+        read.append("yaml")
+        return real_yaml(text, *args, **kwargs)
+
+    monkeypatch.setattr(posts, "read_metadata", counted)
+    monkeypatch.setattr("editor.core.render.liquid.blog.load_yaml", counted_yaml)
+    first = render_body(body, context).html
+    assert "記事29" in first and "綴" in first
+    read.clear()
+    assert render_body(body, context).html == first
+    assert read == []
+    changed = blog / "_posts" / "2020-01-04-post-3.md"
+    changed.write_text("---\ntitle: 書き直した記事\n---\n本文\n", "utf-8")
+    again = render_body(body, context).html
+    assert "書き直した記事" in again
+    assert read == [changed.name]
