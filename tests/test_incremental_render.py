@@ -232,3 +232,22 @@ def test_site_posts_and_data_are_read_again_only_when_their_files_change(tmp_pat
     again = render_body(body, context).html
     assert "書き直した記事" in again
     assert read == [changed.name]
+
+
+def test_a_liquid_line_typed_in_runs_liquid_on_that_piece_alone():
+    text = make_post(30_000)
+    first, again = _typed(text, "サイト名は {{ site.title }}", " と {{ page.title }}", nth=3)
+    assert again.stats["liquid"] == "piece"
+    assert again.stats["rendered_blocks"] == 1
+
+
+def test_highlight_blocks_keep_their_numbers_where_the_numbers_show():
+    # An unclosed fence above shows the highlight blocks' placeholders as code: a piece run on
+    # its own must number its blocks as the whole body does.
+    text = "```\n\n" + make_post(3_000)
+    renderer = IncrementalRenderer()
+    renderer.render(text, CONTEXT)
+    for marker in ('puts "こんにちは 2"', 'puts "こんにちは 1"'):
+        text = _edit_after(text, marker, "%")
+        again = renderer.render(text, CONTEXT)
+        assert again.result.html == render_body(text, CONTEXT).html

@@ -422,14 +422,23 @@ class IncrementalRenderer:
         dirty: set[int] = set()
         if raw != kept.raw:
             prefix, suffix = _diff(kept.raw, raw)
-            edited = None
+            made = None
             if pieces is not None and not liquid_warnings:  # warnings say their lines
-                edited = segments.gap_edit(
-                    pieces, prefix, len(kept.raw) - suffix, raw[prefix : len(raw) - suffix]
+                made = _liquid_piece(
+                    pieces,
+                    prefix,
+                    len(kept.raw) - suffix,
+                    raw[prefix : len(raw) - suffix],
+                    context,
                 )
-            if edited is not None:
-                pieces, liquid_text = edited, edited.text()
-                stats["liquid"] = "kept"
+            if made is not None:
+                pieces, added, stats["liquid"] = made
+                liquid_text = pieces.text()
+                if added and added[1]:
+                    first, blocks = added
+                    liquid_blocks = list(liquid_blocks)
+                    liquid_blocks[first : first + len(blocks)] = blocks
+                    dirty.update(range(first, first + len(blocks)))
             else:
                 stats["liquid"] = "run"
                 pieces, (liquid_text, liquid_blocks, liquid_warnings) = _run_liquid(raw, context)
@@ -882,6 +891,30 @@ def _rendered(kept: _Kept, env_warnings, reused: int, full: bool, reason: str, s
     warnings = list(kept.date_warnings) + list(kept.liquid_warnings) + list(env_warnings)
     result = RenderResult(html, lines, warnings)
     return Rendered(result, blocks, reused=reused, full=full, reason=reason, stats=stats or {})
+
+
+def _liquid_piece(pieces, start: int, old_end: int, new_text: str, context):
+    """The pieces after an edit inside one piece, the Liquid blocks it added and how it was
+    made ("kept": plain text, "piece": Liquid ran over that piece alone); None when Liquid
+    must run over the whole body."""
+    index = segments.piece_at(pieces, start, old_end)
+    if index is None:
+        return None
+    source = segments.edited(pieces, index, start, old_end, new_text)
+    if pieces.gaps[index] and not segments.has_liquid(source):
+        return segments.replaced(pieces, index, source, source, True), None, "kept"
+    if not pieces.alone or not segments.runs_alone(source):
+        return None
+    output = _shared_renderer()._liquid(source, context)
+    if output.warnings or segments.CUT in output.text:
+        return None
+    # Its blocks take the numbers a run over the whole body gives them (the numbers are text:
+    # inside a code block they show), and no later block's number may change.
+    before = segments.placed_count("".join(pieces.outputs[:index]))
+    if len(output.blocks) != segments.placed_count(pieces.outputs[index]):
+        return None
+    text = segments.renumbered(output.text, before)
+    return segments.replaced(pieces, index, source, text, False), (before, output.blocks), "piece"
 
 
 def _run_liquid(raw: str, context: RenderContext):

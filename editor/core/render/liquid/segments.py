@@ -11,10 +11,12 @@ gap as written) leaves the body in one piece.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
+from editor.core.render.blocks import PLACEHOLDER
 from editor.core.render.liquid.balance import _BLOCK_END, _OPENER, _TAG_END, _VARIABLE_END, BLOCKS
 
 CUT = "\U000f0000"
@@ -69,6 +71,8 @@ class Pieces:
     gaps: list[bool]
     tail: str = ""
     """What Liquid printed after the last piece (markers of tags that failed unseen)."""
+    alone: bool = False
+    """Whether a piece may be run through Liquid on its own (no stateful tag in the body)."""
 
     def text(self) -> str:
         """The Liquid output of the whole body."""
@@ -116,28 +120,66 @@ def read_output(sources: list[str], gaps: list[bool], printed: str) -> Pieces | 
     for source, output, gap in zip(sources, outputs, gaps, strict=True):
         if gap and source != output:
             return None
-    return Pieces(sources, outputs, gaps, tail)
+    alone = not tail and not STATEFUL.search("".join(sources))
+    return Pieces(sources, outputs, gaps, tail, alone)
 
 
-def gap_edit(pieces: Pieces, start: int, old_end: int, new_text: str) -> Pieces | None:
-    """The pieces after replacing ``[start, old_end)`` of the body with ``new_text``, when the
-    edit lies inside one plain piece (after its line break) and brings no Liquid; else None
-    (Liquid must run again)."""
-    if CUT in new_text or "{{" in new_text or "{%" in new_text:
-        return None
+# Tags whose effect reaches past themselves (variables, counters, includes that may assign):
+# in a body holding one, a piece is never run on its own.
+STATEFUL = re.compile(
+    r"\{%-?\s*(?:assign|capture|increment|decrement|cycle|ifchanged|liquid|include|"
+    r"include_relative|render|tablerow)\b"
+)
+_PLACED = re.compile(f"{PLACEHOLDER}L(\\d+){PLACEHOLDER}")
+
+
+def piece_at(pieces: Pieces, start: int, old_end: int) -> int | None:
+    """The one piece an edit of ``[start, old_end)`` lies in (a plain piece's own line break
+    left alone), or None."""
     ends = list(accumulate(map(len, pieces.sources)))
-    first = bisect_right(ends, start)
-    for index in range(first, len(ends)):
-        source = pieces.sources[index]
+    for index in range(bisect_left(ends, start), len(ends)):
         end = ends[index]
-        pos = end - len(source)
-        if pieces.gaps[index] and pos < start and old_end <= end:
-            edited = source[: start - pos] + new_text + source[old_end - pos :]
-            if "{{" in edited or "{%" in edited:
-                return None
-            sources, outputs = list(pieces.sources), list(pieces.outputs)
-            sources[index] = outputs[index] = edited
-            return Pieces(sources, outputs, pieces.gaps, pieces.tail)
+        pos = end - len(pieces.sources[index])
+        inside = pos < start if pieces.gaps[index] else pos <= start
+        if inside and old_end <= end:
+            return index
         if end >= old_end:
             return None
     return None
+
+
+def edited(pieces: Pieces, index: int, start: int, old_end: int, new_text: str) -> str:
+    """The source of piece ``index`` after the edit."""
+    pos = sum(map(len, pieces.sources[:index]))
+    source = pieces.sources[index]
+    return source[: start - pos] + new_text + source[old_end - pos :]
+
+
+def has_liquid(text: str) -> bool:
+    """Whether Liquid would read anything in ``text``."""
+    return "{{" in text or "{%" in text
+
+
+def runs_alone(text: str) -> bool:
+    """Whether a piece of a body without stateful tags may be run through Liquid alone:
+    its constructs are whole and it brings no stateful tag and no cut."""
+    return CUT not in text and not STATEFUL.search(text) and constructs(text) is not None
+
+
+def replaced(pieces: Pieces, index: int, source: str, output: str, gap: bool) -> Pieces:
+    """The pieces with piece ``index`` replaced."""
+    sources, outputs, gaps = list(pieces.sources), list(pieces.outputs), list(pieces.gaps)
+    sources[index], outputs[index], gaps[index] = source, output, gap
+    return Pieces(sources, outputs, gaps, pieces.tail, pieces.alone)
+
+
+def placed_count(text: str) -> int:
+    """How many blocks Liquid placed in ``text`` (``{% highlight %}`` on lines of its own)."""
+    return len(_PLACED.findall(text)) if PLACEHOLDER in text else 0
+
+
+def renumbered(text: str, first: int) -> str:
+    """Liquid output whose placed blocks count from ``first`` (appended to the body's list)."""
+    return _PLACED.sub(
+        lambda found: f"{PLACEHOLDER}L{first + int(found.group(1))}{PLACEHOLDER}", text
+    )
