@@ -100,7 +100,7 @@ def test_typing_in_common_blocks_is_not_a_full_render(marker):
 @pytest.mark.parametrize(
     ("marker", "insert", "reason"),
     [
-        ("[^n3]: 脚注", "追記", "definitions"),
+        ("\n[^n3", "x", "definitions"),
         ("\n\n", "[b]: https://example.com/b\n\n", "definitions"),
         ("\n\n", "*[HTML]: HyperText\n\n", "definitions"),
         ("\n\n", "{:c: .note}\n\n", "definitions"),
@@ -251,3 +251,21 @@ def test_highlight_blocks_keep_their_numbers_where_the_numbers_show():
         text = _edit_after(text, marker, "%")
         again = renderer.render(text, CONTEXT)
         assert again.result.html == render_body(text, CONTEXT).html
+
+
+def test_typing_in_a_footnote_renders_that_note_again_not_the_post():
+    first, again = _typed(make_post(60_000), "[^n7]: 脚注その7", "の続き", nth=0)
+    assert not again.full, again.reason
+    assert again.stats["rendered_blocks"] <= 2
+    assert "脚注その7の続き" in again.blocks[-1].html
+    assert again.blocks[-1].key != first.blocks[-1].key
+
+
+def test_a_definition_typed_under_a_blank_line_makes_the_paragraph_above_a_term():
+    text = "# 見出し\n\n用語の段落\n\n> 引用\n"
+    renderer = IncrementalRenderer()
+    renderer.render(text, CONTEXT)
+    edited = text.replace("> 引用", ": 引用")
+    again = renderer.render(edited, CONTEXT)
+    assert "<dt>用語の段落</dt>" in again.result.html
+    assert again.result.html == render_body(edited, CONTEXT).html

@@ -231,6 +231,7 @@ class _Kept:
     warned: bool
     notes_at_end: bool
     markers: bool  # whether a line of the source could be a definition
+    notes: tuple | None = None  # the footnotes' parts, when a note can be rendered alone
     html: str = ""
     sizes: list = field(default_factory=list)  # per unit: the length of its HTML
 
@@ -390,7 +391,8 @@ class IncrementalRenderer:
             units=made,
             unit_blocks=[blocks for blocks, _lines in placed],
             unit_lines=[lines for _blocks, lines in placed],
-            tail=tuple(Block(_new_key(_digest(html), keys), None, html) for html in tail),
+            tail=tuple(Block(_new_key(_digest(html), keys), None, html) for html, _ in tail),
+            notes=_notes_kept(tail),
             keys=keys,
             references=dict(env["references"]),
             abbreviations=dict(env["abbreviations"]),
@@ -514,11 +516,15 @@ class IncrementalRenderer:
 
         # The first unit to parse again: the one the edit starts in (or after), and those
         # before it that lean on it.
+        # A definition line (": ...") makes the paragraph before it a term, across one blank.
+        new_stop = len(source) if to_end else old_end + shift
+        new_markers = has_marker_lines(source, begin, new_stop)
+        reach = 1 if new_markers or has_marker_lines(old_source, begin, old_end) else 0
         k = bisect_right(starts, first) - 1
         while k > 0:
             before, unit = units[k - 1], units[k]
             if (
-                starts[k - 1] + before.length >= starts[k]
+                starts[k - 1] + before.length + reach >= starts[k]
                 or (before.last, unit.first) in _JOINED
                 or before.first in _ABSORBING
                 or "ial" in (before.first, unit.first)
@@ -541,8 +547,7 @@ class IncrementalRenderer:
             kept.footnote_list,
         )
         # Whether a line could be a definition: the old answer, unless the edit's lines tell.
-        new_stop = len(source) if to_end else old_end + shift
-        markers = has_marker_lines(source, begin, new_stop)
+        markers = new_markers
         if kept.markers and not markers:
             markers = not has_marker_lines(old_source, begin, old_end) or has_marker_lines(source)
         new.markers = markers
@@ -576,7 +581,9 @@ class IncrementalRenderer:
             j = len(units)
         old_region = units[k:j]
         old_defined = [unit.defines for unit in old_region if unit.defines]
-        if old_defined != [unit[3] for unit in parsed if unit[3]]:
+        new_defined = [unit[3] for unit in parsed if unit[3]]
+        notes_changed = _notes_changed(old_defined, new_defined) if kept.notes else None
+        if old_defined != new_defined and not notes_changed:
             raise _Fallback(DEFINITIONS)
         if kept.footnote_refs:
             old_stop = b_marks_at(
@@ -604,13 +611,23 @@ class IncrementalRenderer:
             for unit in units[:k]:
                 for basic, base in unit.headings:
                     (basic_ids if basic else ids).count(base)
-        _run_core(core, (ids, basic_ids), kept.ial_definitions)
+        rewritten = {
+            number: note
+            for number, note in kept.footnote_list.items()
+            if note.get("label") in (notes_changed or ())
+        }
+        _run_core(core, (ids, basic_ids), kept.ial_definitions, rewritten)
         if env.get("warnings"):
             raise _Fallback(WARNINGS)
         region_starts = [unit[0] for unit in parsed]
         made, tail, _notes = _made_units(core, parsed, env, region_starts, renderer)
+        notes = kept.notes
         if tail:
-            raise _Fallback(FOOTNOTES)
+            if not rewritten or len(tail) != 1 or tail[0][1] is None:
+                raise _Fallback(FOOTNOTES)
+            opening, closing, texts, order = notes
+            texts = {**texts, **dict(tail[0][1][2])}
+            notes = (opening, closing, texts, order)
         old_notes = [label for unit in old_region for label in unit.notes]
         if old_notes != [label for unit in made for label in unit.notes]:
             raise _Fallback(FOOTNOTES)
@@ -660,7 +677,16 @@ class IncrementalRenderer:
             middle = "".join([block.html for blocks, _lines in placed for block in blocks])
             new.html = kept.html[:at] + middle + kept.html[at + sum(sizes[k:j]) :]
         new.sizes = sizes[:k] + made_sizes + after_sizes
-        rendered = sum(len(unit.parts) for unit in made)
+        if notes is not kept.notes:
+            opening, closing, texts, order = notes
+            html = opening + "".join(texts[label] for label in order) + closing
+            old_tail = kept.tail[0].html
+            keys.discard(kept.tail[0].key)
+            new.tail = (Block(_new_key(_digest(html), keys), None, html),)
+            new.notes = notes
+            if new.html:
+                new.html = new.html[: len(new.html) - len(old_tail)] + html
+        rendered = sum(len(unit.parts) for unit in made) + (notes is not kept.notes)
         stats.update(rendered_blocks=rendered, units=len(made), replaced_units=j - k)
         return rendered
 
@@ -743,19 +769,19 @@ def _parse_region(state: StateBlock, line: int, stop) -> tuple[list, int | None]
     return made, None
 
 
-def _run_core(core: StateCore, seeded_ids, ial_definitions) -> None:
+def _run_core(core: StateCore, seeded_ids, ial_definitions, rewritten=None) -> None:
     """The core rules after the block rules, on ``core.tokens``; for a part of a post
     (``seeded_ids`` given) the heading ids continue the blocks before and the rules that need
-    the whole post are left out."""
+    the whole post are left out (the footnotes at the end: only the ``rewritten`` ones)."""
     md = core.md
     for rule in md.core.ruler.__rules__:
         if not rule.enabled or rule.name in _OWN_RULES:
             continue
         if seeded_ids is not None:
             if rule.name == "footnote_tail":
-                # Only the definitions taken out: the notes at the end are kept from before.
+                # The definitions taken out; of the notes at the end, only those rewritten.
                 footnotes = core.env["footnotes"]
-                kept_list, footnotes["list"] = footnotes["list"], {}
+                kept_list, footnotes["list"] = footnotes["list"], rewritten or {}
                 rule.fn(core)
                 footnotes["list"] = kept_list
                 continue
@@ -769,9 +795,57 @@ def _run_core(core: StateCore, seeded_ids, ial_definitions) -> None:
         rule.fn(core)
 
 
-def _made_units(core, units, env, starts, renderer) -> tuple[list[_Unit], list[str], bool]:
-    """The rendered units, the HTML of the parts after them (the footnotes), and whether the
-    footnotes refer to footnotes themselves."""
+def _notes_kept(tail: list) -> tuple | None:
+    """The footnotes' parts as kept: (opening, closing, {label: HTML}, labels in order)."""
+    if len(tail) != 1 or tail[0][1] is None:
+        return None
+    html, (opening, closing, notes) = tail[0]
+    if opening + "".join(note for _label, note in notes) + closing != html:
+        return None
+    return opening, closing, dict(notes), [label for label, _note in notes]
+
+
+_NOTE_LABEL = re.compile(r" {0,3}\[\^([^\]\n]+)\]:")
+
+
+def _notes_changed(old: list[str], new: list[str]) -> set[str] | None:
+    """The labels of the footnotes whose definitions alone changed, or None when anything
+    else defined changed too."""
+    if len(old) != len(new):
+        return None
+    changed = set()
+    for before, after in zip(old, new, strict=True):
+        if before == after:
+            continue
+        label, again = _NOTE_LABEL.match(before), _NOTE_LABEL.match(after)
+        if label is None or again is None or label.group(1) != again.group(1):
+            return None
+        changed.add(label.group(1))
+    return changed
+
+
+def _notes_apart(group, md, env) -> tuple | None:
+    """The footnotes' HTML in parts: (opening, closing, [(label, one note's HTML), ...]); None
+    when the parts do not make the whole."""
+    render = md.renderer.render
+    notes, i = [], 1
+    while i < len(group) - 1:
+        if group[i].type != "footnote_open":
+            return None
+        j, depth = i, 0
+        while True:
+            depth += group[j].nesting
+            if depth == 0:
+                break
+            j += 1
+        notes.append((group[i].meta.get("label"), render(group[i : j + 1], md.options, env)))
+        i = j + 1
+    return render(group[:1], md.options, env), render(group[-1:], md.options, env), notes
+
+
+def _made_units(core, units, env, starts, renderer) -> tuple[list[_Unit], list, bool]:
+    """The rendered units, the parts after them (the footnotes: their HTML and its parts, see
+    ``_notes_apart``), and whether the footnotes refer to footnotes themselves."""
     md = renderer._md
     tokens = core.tokens
     parts: list[list] = [[] for _ in units]
@@ -785,7 +859,7 @@ def _made_units(core, units, env, starts, renderer) -> tuple[list[_Unit], list[s
         group = tokens[start:end]
         head = group[0]
         if head.type == "footnote_block_open":
-            tail.append(md.renderer.render(group, md.options, env))
+            tail.append((md.renderer.render(group, md.options, env), _notes_apart(group, md, env)))
             notes_at_end = notes_at_end or any(
                 child.type == "footnote_ref"
                 for token in group
