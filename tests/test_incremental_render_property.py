@@ -158,6 +158,7 @@ def apply(text: str, edit) -> str:
 
 
 def assert_same_as_full(rendered, text: str, context: RenderContext) -> None:
+    assert not rendered.reason.startswith("failed"), rendered.reason
     full, parts = _shared_renderer().render_parts(text, context)
     assert rendered.result.html == full.html
     assert rendered.result.blocks == full.blocks

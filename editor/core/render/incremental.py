@@ -331,6 +331,8 @@ class IncrementalRenderer:
             return self._edit(kept, text, context)
         except _Fallback as fallback:
             return self._full(text, context, fallback.reason)
+        except Exception as exc:  # noqa: BLE001 - a fault here must not cost the preview
+            return self._full(text, context, f"{FAILED}: {type(exc).__name__}: {exc}")
 
     # --- the whole body ---------------------------------------------------------------------
 
@@ -340,11 +342,9 @@ class IncrementalRenderer:
         raw = markdown.replace("\r\n", "\n").replace("\r", "\n")
         try:
             pieces, liquid = _run_liquid(raw, context)
-            rendered = self._render_all(raw, context, pieces, liquid, reason)
-        except Exception:  # noqa: BLE001 - the plain render shows and warns what failed
-            rendered = None
-        if rendered is not None:
-            return rendered
+            return self._render_all(raw, context, pieces, liquid, reason)
+        except Exception as exc:  # noqa: BLE001 - the plain render shows and warns what failed
+            failure = f"{type(exc).__name__}: {exc}"
         self._kept = None
         result, parts = renderer.render_parts(markdown, context)
         templates = [_template(html, line) for line, html in parts]
@@ -352,7 +352,8 @@ class IncrementalRenderer:
         blocks = tuple(
             Block(key, line, html) for key, (line, html) in zip(keys, parts, strict=True)
         )
-        return Rendered(result, blocks, reused=0, full=True, reason=reason or FAILED)
+        stats = {"failed": failure}  # Liquid or Markdown that cannot run, shown as a marker
+        return Rendered(result, blocks, reused=0, full=True, reason=reason, stats=stats)
 
     def _render_all(self, raw, context, pieces, liquid, reason) -> Rendered:
         renderer = _shared_renderer()
