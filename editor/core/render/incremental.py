@@ -233,7 +233,7 @@ class _Kept:
     markers: bool  # whether a line of the source could be a definition
     notes: tuple | None = None  # the footnotes' parts, when a note can be rendered alone
     html: str = ""
-    sizes: list = field(default_factory=list)  # per unit: the length of its HTML
+    sizes: list | None = None  # per unit: the length of its HTML (None: not known)
 
 
 def _passes_line(nesting: ListNesting, quotes: LazyQuotes, line: str) -> str:
@@ -592,15 +592,26 @@ class IncrementalRenderer:
             )
             new_stop = b_marks_at(arrays[0], parsed[-1][1] if parsed else begin_line, len(source))
             start_at = b_marks_at(b_marks, begin_line, len(old_source))
-            if "[^" in old_source[start_at:old_stop] or "[^" in source[start_at:new_stop]:
-                # Footnote numbers count on: each note's references so far, as before.
-                counts = Counter(label for unit in units[:k] for label in unit.notes)
+            region_text = source[start_at:new_stop]
+            if "[^" in old_source[start_at:old_stop] or "[^" in region_text:
                 if kept.notes_at_end:
                     raise _Fallback(FOOTNOTES)
-                env["footnotes"]["list"] = {
-                    number: {**note, "count": counts[note["label"]]}
-                    for number, note in kept.footnote_list.items()
-                }
+                # Footnote numbers count on: the notes referred to here, with their references
+                # so far (the others are not read).
+                labels = set(_NOTE_REFERENCE.findall(region_text))
+                counts = Counter(
+                    label
+                    for unit in units[:k]
+                    if unit.notes
+                    for label in unit.notes
+                    if label in labels
+                )
+                listed = dict(kept.footnote_list)
+                for label in labels:
+                    number = kept.footnote_refs.get(":" + label, -1)
+                    if number in listed:
+                        listed[number] = {**listed[number], "count": counts[label]}
+                env["footnotes"]["list"] = listed
 
         # Definitions parsed again reset their footnotes' numbers: they are as they were.
         env["footnotes"]["refs"].update(kept.footnote_refs)
@@ -612,11 +623,15 @@ class IncrementalRenderer:
             for unit in units[:k]:
                 for basic, base in unit.headings:
                     (basic_ids if basic else ids).count(base)
-        rewritten = {
-            number: note
-            for number, note in kept.footnote_list.items()
-            if note.get("label") in (notes_changed or ())
-        }
+        rewritten = (
+            {
+                number: note
+                for number, note in kept.footnote_list.items()
+                if note.get("label") in notes_changed
+            }
+            if notes_changed
+            else {}
+        )
         _run_core(core, (ids, basic_ids), kept.ial_definitions, rewritten)
         if env.get("warnings"):
             raise _Fallback(WARNINGS)
@@ -657,7 +672,8 @@ class IncrementalRenderer:
         if moved:
             after_starts = [start + moved for start in after_starts]
             moved_placed = [
-                _placed(unit, start) for unit, start in zip(units[j:], after_starts, strict=True)
+                _placed(unit, start, moved=True)
+                for unit, start in zip(units[j:], after_starts, strict=True)
             ]
             after_blocks = [blocks for blocks, _lines in moved_placed]
             after_lines = [lines for _blocks, lines in moved_placed]
@@ -667,17 +683,17 @@ class IncrementalRenderer:
         new.unit_lines = kept.unit_lines[:k] + [lines for _b, lines in placed] + after_lines
         new.arrays = tuple(arrays)
         new.keys = keys
+        # The body's HTML: the old one with the new blocks spliced in when no line moved and
+        # it was ever asked for; else joined from the blocks when asked for.
         sizes = kept.sizes
-        made_sizes = [sum(len(block.html) for block in blocks) for blocks, _lines in placed]
-        if moved:
-            after_sizes = [sum(len(block.html) for block in blocks) for blocks in after_blocks]
-            new.html = ""
+        if moved or not kept.html or sizes is None:
+            new.html, new.sizes = "", None
         else:
-            after_sizes = sizes[j:]
+            made_sizes = [sum(len(block.html) for block in blocks) for blocks, _lines in placed]
             at = sum(sizes[:k])
             middle = "".join([block.html for blocks, _lines in placed for block in blocks])
             new.html = kept.html[:at] + middle + kept.html[at + sum(sizes[k:j]) :]
-        new.sizes = sizes[:k] + made_sizes + after_sizes
+            new.sizes = sizes[:k] + made_sizes + sizes[j:]
         if notes is not kept.notes:
             opening, closing, texts, order = notes
             html = opening + "".join(texts[label] for label in order) + closing
@@ -807,6 +823,7 @@ def _notes_kept(tail: list) -> tuple | None:
 
 
 _NOTE_LABEL = re.compile(r" {0,3}\[\^([^\]\n]+)\]:")
+_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def _notes_changed(old: list[str], new: list[str]) -> set[str] | None:
@@ -942,12 +959,55 @@ def _with_keys(unit: _Unit, keys: set) -> _Unit:
     )
 
 
-def _placed(unit: _Unit, start: int) -> tuple[tuple, tuple]:
-    """The unit's Blocks and source blocks with its first line at ``start``."""
+class _MovedBlock(Block):
+    """A block reused on another line: its HTML is written when asked for (a new line above
+    moves every block below it, and the preview asks only for the blocks it does not have)."""
+
+    def __init__(self, key: str, line: int, template: str) -> None:  # noqa: D107
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "_unplaced", template)
+
+    @property
+    def html(self) -> str:  # noqa: D102 - Block.html
+        made = self.__dict__.get("_html")
+        if made is None:
+            made = self._unplaced.replace(LINE_MARK, f'"{self.line}"', 1)
+            object.__setattr__(self, "_html", made)
+        return made
+
+
+class _JoinedResult(RenderResult):
+    """A result whose HTML is joined from its blocks when asked for."""
+
+    def __init__(self, blocks: tuple, lines: list, warnings: list, kept: _Kept) -> None:  # noqa: D107
+        object.__setattr__(self, "blocks", lines)
+        object.__setattr__(self, "warnings", warnings)
+        object.__setattr__(self, "_parts", blocks)
+        object.__setattr__(self, "_kept", kept)
+
+    @property
+    def html(self) -> str:  # noqa: D102 - RenderResult.html
+        made = self.__dict__.get("_html")
+        if made is None:
+            made = "".join([block.html for block in self._parts])
+            object.__setattr__(self, "_html", made)
+            kept = self._kept
+            if not kept.html:
+                kept.html = made
+                kept.sizes = [sum(len(b.html) for b in blocks) for blocks in kept.unit_blocks]
+        return made
+
+
+def _placed(unit: _Unit, start: int, moved: bool = False) -> tuple[tuple, tuple]:
+    """The unit's Blocks and source blocks with its first line at ``start`` (``moved``: a
+    unit reused on another line, its HTML written when asked for)."""
     blocks = []
     for line, template, key in unit.parts:
         if line is None:
             blocks.append(Block(key, None, template))
+        elif moved:
+            blocks.append(_MovedBlock(key, start + line, template))
         else:
             blocks.append(
                 Block(key, start + line, template.replace(LINE_MARK, f'"{start + line}"', 1))
@@ -960,11 +1020,12 @@ def _rendered(kept: _Kept, env_warnings, reused: int, full: bool, reason: str, s
     blocks = tuple(chain(chain.from_iterable(kept.unit_blocks), kept.tail))
     if reused < 0:  # minus the blocks rendered: the others were reused
         reused += len(blocks)
-    html = kept.html or "".join([block.html for block in blocks])
-    kept.html = html
     lines = list(chain.from_iterable(kept.unit_lines))
     warnings = list(kept.date_warnings) + list(kept.liquid_warnings) + list(env_warnings)
-    result = RenderResult(html, lines, warnings)
+    if kept.html:
+        result = RenderResult(kept.html, lines, warnings)
+    else:
+        result = _JoinedResult(blocks, lines, warnings, kept)
     return Rendered(result, blocks, reused=reused, full=full, reason=reason, stats=stats or {})
 
 
