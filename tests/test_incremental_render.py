@@ -107,7 +107,7 @@ def test_typing_in_common_blocks_is_not_a_full_render(marker):
         ("これは**「重要」**です。", "[^n1]", "footnotes"),
         ("\n\n", "```\n", "boundary"),
         ("\n\n", "{::comment}\n", "boundary"),
-        ("\n\n", "<div>\n", "boundary"),
+        ("\n\n", "-->\n", "boundary"),
         ("\n\n", "$$\n", "boundary"),
     ],
 )
@@ -269,3 +269,14 @@ def test_typing_in_a_footnote_renders_that_note_again_not_the_post():
 def test_a_definition_typed_under_a_blank_line_makes_the_paragraph_above_a_term():
     again = _replaced("# 見出し\n\n用語の段落\n\n> 引用\n", "> 引用", ": 引用")
     assert "<dt>用語の段落</dt>" in again.result.html
+
+
+def test_typing_on_a_line_with_html_in_it_is_not_a_full_render():
+    text = '段落\n\n```html\n<div class="a">\n</div>\n```\n\n<span>文</span>です。\n\n<div>\n箱\n</div>\n'
+    for old, new in (
+        ('<div class="a">', '<div class="ab">'),
+        ("です。", "でした。"),
+        ("箱", "大箱"),
+    ):
+        again = _replaced(text, old, new)
+        assert not again.full, again.reason

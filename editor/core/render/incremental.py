@@ -70,7 +70,7 @@ FAILED = "failed"
 # What a rule may read far past its own block: a fence's closer, a comment's or extension's
 # end, an HTML element's closing tag, math's closing ``$$``.  An edit whose lines hold one
 # may change how a block far above reads, so the whole body is parsed again.
-_BOUNDARY = re.compile(r"```|~~~|<|-->|\{::|\{:/|\$\$")
+_BOUNDARY = re.compile(r"```|~~~|-->|\{::|\{:/|\$\$")
 # Blocks that may take in lines after a blank line (an indented line continues them).
 _ABSORBING = frozenset(
     (
