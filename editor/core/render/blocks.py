@@ -178,10 +178,17 @@ _TILDE_LINE = re.compile(r"^( {0,3})~(?=[ \t])", re.MULTILINE)
 
 def mark_definition_lines(state) -> None:
     """Core rule before ``block``: mark empty definitions and hide ``~`` markers."""
-    if ":" in state.src:
-        state.src = _EMPTY_DEFINITION_LINE.sub(rf"\1{EMPTY_DEFINITION}", state.src)
-    if "~" in state.src:
-        state.src = _TILDE_LINE.sub(rf"\1{TILDE}", state.src)
+    state.src = mark_definitions(state.src)
+
+
+def mark_definitions(text: str) -> str:
+    """``text`` (whole lines) with empty definitions marked and ``~`` markers hidden; each line
+    is marked on its own, so a part of a text is marked as the whole text marks it."""
+    if ":" in text:
+        text = _EMPTY_DEFINITION_LINE.sub(rf"\1{EMPTY_DEFINITION}", text)
+    if "~" in text:
+        text = _TILDE_LINE.sub(rf"\1{TILDE}", text)
+    return text
 
 
 # kramdown lets several term lines stand before a ``:`` definition.  The paragraph rule asks
@@ -194,11 +201,18 @@ MAX_TERM_LINES = 64
 _MARKER_LINE = re.compile(r"^[ \t>]*[:~][ \t]", re.MULTILINE)
 
 
+def has_marker_lines(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether any line of ``text[start:end]`` (whole lines) could hold a definition."""
+    end = len(text) if end is None else end
+    return _MARKER_LINE.search(text, start, end) is not None
+
+
 def _has_marker_lines(state: StateBlock) -> bool:
-    """Whether any line of the source could be a definition; asked once per source text."""
+    """Whether any line of the source could be a definition; asked once per source text
+    (``env["deflist_markers"]`` may hold the answer for it already)."""
     known = state.env.get("deflist_markers")
     if known is None or known[0] is not state.src:
-        known = (state.src, _MARKER_LINE.search(state.src) is not None)
+        known = (state.src, has_marker_lines(state.src))
         state.env["deflist_markers"] = known
     return known[1]
 

@@ -66,8 +66,12 @@ def knows(language: str) -> bool:
     return language.split("?")[0] in ROUGE_NAMES
 
 
+@lru_cache(maxsize=4096)
 def highlight(code: str, language: str) -> str:
-    """Code as HTML spans with Rouge class names; plain escaped text for unknown languages."""
+    """Code as HTML spans with Rouge class names; plain escaped text for unknown languages.
+
+    Kept for the blocks rendered last: a render after an edit highlights only the code that
+    changed (Pygments is most of the time of rendering a post with much code)."""
     lexer = _lexer(language) if knows(language) else None
     if lexer is None:
         return escape(code, quote=False)

@@ -29,9 +29,17 @@ class HeadingIds:
     def __init__(self) -> None:
         self._seen: Counter[str] = Counter()
 
+    def base(self, raw_text: str) -> str:
+        """The id of a heading whose plain text is ``raw_text``, before repeats are counted."""
+        return gfm_slug(raw_text)
+
+    def count(self, base: str) -> None:
+        """Count a heading with this base id that came before (as :meth:`next_id` would)."""
+        self._seen[base] += 1
+
     def next_id(self, raw_text: str) -> str:
         """The id for the next heading whose plain text is ``raw_text``."""
-        base = gfm_slug(raw_text)
+        base = self.base(raw_text)
         count = self._seen[base]
         self._seen[base] += 1
         return f"{base}-{count}" if count else base
@@ -47,9 +55,6 @@ def basic_slug(raw_text: str) -> str:
 class BasicHeadingIds(HeadingIds):
     """Ids the way kramdown's base parser makes them: ASCII only, ``section`` when empty."""
 
-    def next_id(self, raw_text: str) -> str:
-        """The id for the next heading whose plain text is ``raw_text``."""
-        base = basic_slug(raw_text)
-        count = self._seen[base]
-        self._seen[base] += 1
-        return f"{base}-{count}" if count else base
+    def base(self, raw_text: str) -> str:
+        """The id of a heading whose plain text is ``raw_text``, before repeats are counted."""
+        return basic_slug(raw_text)

@@ -6,7 +6,9 @@ Which file a name means, the post's date (in the site's zone) and its permalink 
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,8 +56,37 @@ def absolute_url(site: Mapping, path) -> str:
 
 
 def front_matter(path: Path) -> dict:
-    """A file's parsed front matter; empty when missing, unreadable or refused (alias bombs)."""
-    return posts.read_metadata(path)
+    """A file's parsed front matter; empty when missing, unreadable or refused (alias bombs).
+
+    Read again only when the file's modification time or size changed (a body that lists
+    ``site.posts`` would otherwise read every post of the blog on every render).
+    """
+    return dict(by_stamp(_FRONT_MATTER, path, posts.read_metadata))
+
+
+_FRONT_MATTER: dict = {}
+_MAX_KEPT = 50_000
+_KEPT_LOCK = threading.Lock()
+
+
+def by_stamp(kept: dict, path: Path, read):
+    """``read(path)``, kept in ``kept`` while the file's (mtime, size) stays the same; the
+    caller must not change what it gets (copy it first)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return read(path)
+    key, stamp = os.fspath(path), (found.st_mtime_ns, found.st_size)
+    with _KEPT_LOCK:
+        hit = kept.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    value = read(path)
+    with _KEPT_LOCK:
+        if len(kept) >= _MAX_KEPT:
+            kept.clear()
+        kept[key] = (stamp, value)
+    return value
 
 
 def post_url_path(

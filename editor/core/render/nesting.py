@@ -16,7 +16,7 @@ _MARKER = re.compile(r"^( *)([*+-]|\d{1,9}\.)([ \t]+)(?=\S)")
 _FENCE = re.compile(r"^ *(`{3,}|~{3,})")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Item:
     column: int  # the marker's column in the source
     content: int  # where the item's text starts in the source
@@ -29,33 +29,46 @@ def nest_short_indented_lists(text: str) -> str:
     """The text with under-indented nested list markers moved to their parent's text column."""
     if "\n" not in text or not re.search(r"^ +(?:[*+-]|\d{1,9}\.)[ \t]", text, re.MULTILINE):
         return text
-    lines = text.split("\n")
-    stack: list[_Item] = []
-    blank_before = False
-    fence: str | None = None
-    for index, line in enumerate(lines):
+    nesting = ListNesting()
+    return "\n".join(nesting.line(line) for line in text.split("\n"))
+
+
+class ListNesting:
+    """The pass line by line: ``line`` gives one line as it should be read, and ``state`` is
+    everything the lines after depend on (so a pass can resume from a saved state)."""
+
+    def __init__(self, state: tuple = ((), False, None)) -> None:
+        stack, self.blank_before, self.fence = state
+        self.stack: list[_Item] = list(stack)
+
+    @property
+    def state(self) -> tuple:
+        """What the next lines depend on: equal states read the next lines alike."""
+        return (tuple(self.stack), self.blank_before, self.fence)
+
+    def line(self, line: str) -> str:
+        """``line`` as it should be read, moved under its parent when kramdown nests it."""
+        stack = self.stack
         if not line.strip():
-            blank_before = True
-            continue
+            self.blank_before = True
+            return line
+        blank_before, fence = self.blank_before, self.fence
+        self.blank_before = False
         column = len(line) - len(line.lstrip(" "))
-        if fence is None:
-            found = _MARKER.match(line)
-        else:
-            found = None
+        found = _MARKER.match(line) if fence is None else None
         if fence is not None or not found:
             opened = _FENCE.match(line)
             if fence is not None and opened and opened.group(1)[0] == fence[0]:
-                fence = None
+                self.fence = None
             elif fence is None and opened:
-                fence = opened.group(1)
+                self.fence = opened.group(1)
             while stack and blank_before and column < stack[-1].content:
                 stack.pop()
-            if stack and not blank_before and column < stack[-1].content and fence is None:
-                pass  # a lazy continuation line: kept as is
-            elif stack and stack[-1].shift:
-                lines[index] = " " * stack[-1].shift + line
-            blank_before = False
-            continue
+            if stack and not blank_before and column < stack[-1].content and self.fence is None:
+                return line  # a lazy continuation line: kept as is
+            if stack and stack[-1].shift:
+                return " " * stack[-1].shift + line
+            return line
         ordered = found.group(2)[0].isdigit()
         while stack and column <= stack[-1].column:
             stack.pop()
@@ -80,7 +93,4 @@ def nest_short_indented_lists(text: str) -> str:
         width = len(found.group(2)) + min(len(found.group(3).expandtabs(4)), 4)
         moved = shift > (parent.shift if parent else 0)
         stack.append(_Item(column, column + width, ordered, shift, moved))
-        if shift:
-            lines[index] = " " * shift + line
-        blank_before = False
-    return "\n".join(lines)
+        return " " * shift + line if shift else line

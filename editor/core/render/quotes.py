@@ -24,31 +24,44 @@ def extend_lazy_quotes(text: str) -> str:
     """The text with lines that kramdown keeps inside a blockquote marked with ``> ``."""
     if ">" not in text:
         return text
-    lines = text.split("\n")
-    in_quote = False
-    quote_indent = 0
-    fence: str | None = None
-    for index, line in enumerate(lines):
+    quotes = LazyQuotes()
+    return "\n".join(quotes.line(line) for line in text.split("\n"))
+
+
+class LazyQuotes:
+    """The pass line by line: ``line`` gives one line as it should be read, and ``state`` is
+    everything the lines after depend on (so a pass can resume from a saved state)."""
+
+    def __init__(self, state: tuple = (False, 0, None)) -> None:
+        self.in_quote, self.quote_indent, self.fence = state
+
+    @property
+    def state(self) -> tuple:
+        """What the next lines depend on: equal states read the next lines alike."""
+        return (self.in_quote, self.quote_indent if self.in_quote else 0, self.fence)
+
+    def line(self, line: str) -> str:
+        """``line``, with ``> `` in front when it continues a quote lazily."""
         if not line.strip():
-            in_quote = False
-            continue
+            self.in_quote = False
+            return line
         quoted = _QUOTE.match(line)
         if quoted:
-            in_quote = fence is None
-            quote_indent = len(quoted.group(1))
-            continue
+            self.in_quote = self.fence is None
+            self.quote_indent = len(quoted.group(1))
+            return line
         indent = len(line) - len(line.lstrip(" "))
-        if in_quote and indent < quote_indent and _ITEM.match(line):
-            in_quote = False
+        if self.in_quote and indent < self.quote_indent and _ITEM.match(line):
+            self.in_quote = False
         opened = _FENCE.match(line)
+        fence = self.fence
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if in_quote and not _STOPS.match(line):
-            lines[index] = "> " + line
-            continue
-        in_quote = False
+                self.fence = None
+            return line
+        if self.in_quote and not _STOPS.match(line):
+            return "> " + line
+        self.in_quote = False
         if opened:
-            fence = opened.group(1)
-    return "\n".join(lines)
+            self.fence = opened.group(1)
+        return line

@@ -113,18 +113,12 @@ class Renderer:
         level 0 until the nesting closes again)."""
         parts: list[tuple[int | None, str]] = []
         renderer, options = self._md.renderer, self._md.options
-        start, depth = 0, 0
-        for index, token in enumerate(tokens):
-            depth += token.nesting
-            if depth == 0:
-                group = tokens[start : index + 1]
-                line = group[0].attrGet("data-source-line")
-                parts.append(
-                    (int(line) if line is not None else None, renderer.render(group, options, env))
-                )
-                start = index + 1
-        if start < len(tokens):
-            parts.append((None, renderer.render(tokens[start:], options, env)))
+        for start, end, closed in top_level_groups(tokens):
+            group = tokens[start:end]
+            line = group[0].attrGet("data-source-line") if closed else None
+            parts.append(
+                (int(line) if line is not None else None, renderer.render(group, options, env))
+            )
         return parts
 
     def _liquid(self, text: str, context: RenderContext):
@@ -139,6 +133,19 @@ class Renderer:
                 text, False, {"render_context": context, "liquid_blocks": []}
             ),
         )
+
+
+def top_level_groups(tokens):
+    """``(start, end, closed)`` of each top-level block's tokens: from a token at level 0 until
+    the nesting closes again (a last group left open is not ``closed``)."""
+    start, depth = 0, 0
+    for index, token in enumerate(tokens):
+        depth += token.nesting
+        if depth == 0:
+            yield start, index + 1, True
+            start = index + 1
+    if start < len(tokens):
+        yield start, len(tokens), False
 
 
 FAILED_CLASS = "tsuzuri-render-failed"

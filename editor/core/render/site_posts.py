@@ -7,10 +7,11 @@ Which files are posts, their dates (in the site's zone) and URLs come from
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from editor.core.blog import dates, posts
-from editor.core.render.jekyll_links import front_matter, post_url_path
+from editor.core.render.jekyll_links import by_stamp, front_matter, post_url_path
 
 
 def titleize(slug: str) -> str:
@@ -55,15 +56,31 @@ def site_posts(blog_root: Path, site, current: Path | None, current_page) -> lis
     now = dates.now_in(site_zone(site))
     found = []
     current = Path(current).resolve() if current is not None else None
+    # A post's variables are worked out again only when its file or the site's config changed.
+    kept = _LISTED.setdefault((repr(site), os.fspath(root)), {})
+    if len(_LISTED) > 16:
+        _LISTED.clear()
     for path in posts.post_files(root):
         is_current = current is not None and path.name == current.name and path.resolve() == current
-        front = dict(current_page) if is_current else front_matter(path)
-        post = post_variables(path, front, site, root)
+        if is_current:
+            front = dict(current_page)
+            post = post_variables(path, front, site, root)
+        else:
+            front, post = by_stamp(kept, path, lambda p: _listed(p, site, root))
+            post = dict(post) if post is not None else None
         if post is None or not posts.is_listed(front, post["date"], site, now):
             continue
         found.append(post)
     found.sort(key=lambda p: (p["date"] or now, p["path"]), reverse=True)
     return found
+
+
+_LISTED: dict = {}  # (site config, blog root) -> {path: ((mtime, size), (front, post))}
+
+
+def _listed(path: Path, site, root: Path) -> tuple[dict, dict | None]:
+    front = front_matter(path)
+    return front, post_variables(path, front, site, root)
 
 
 def grouped(listed: list[dict], key: str) -> dict[str, list[dict]]:

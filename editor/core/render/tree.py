@@ -204,9 +204,16 @@ def heading_raw_text(children: list[Token]) -> str:
     return "".join(parts)
 
 
-def heading_ids(state: StateCore) -> None:
-    """kramdown's automatic ids on every heading that has none yet."""
-    ids, basic_ids = HeadingIds(), BasicHeadingIds()
+def heading_ids(
+    state: StateCore, ids: HeadingIds | None = None, basic_ids: BasicHeadingIds | None = None
+) -> None:
+    """kramdown's automatic ids on every heading that has none yet.
+
+    ``ids`` and ``basic_ids`` may come counting the headings before these tokens (a render of
+    part of a post); each heading keeps the base of its id in ``meta["id_base"]``.
+    """
+    ids = ids if ids is not None else HeadingIds()
+    basic_ids = basic_ids if basic_ids is not None else BasicHeadingIds()
     tokens = state.tokens
     inside_html = 0
     for i, token in enumerate(tokens):
@@ -216,7 +223,9 @@ def heading_ids(state: StateCore) -> None:
             inline = tokens[i + 1]
             # kramdown's GFM parser leaves headings inside HTML elements with the base ids.
             chooser = basic_ids if inside_html else ids
-            new_id = chooser.next_id(heading_raw_text(inline.children or []))
+            raw_text = heading_raw_text(inline.children or [])
+            token.meta["id_base"] = (chooser is basic_ids, chooser.base(raw_text))
+            new_id = chooser.next_id(raw_text)
             if new_id:
                 token.attrSet("id", new_id)
 

@@ -9,6 +9,7 @@ post's ``page`` variables, ``page.previous`` and ``page.next`` among them).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -16,7 +17,13 @@ from editor.core.blog import dates
 from editor.core.blog.permalink import jekyll_slugify
 from editor.core.files.reading import StorageError, read_regular_file
 from editor.core.post.yamlload import YamlLoadError, load_yaml
-from editor.core.render.jekyll_links import absolute_url, link_url, post_url, relative_url
+from editor.core.render.jekyll_links import (
+    absolute_url,
+    by_stamp,
+    link_url,
+    post_url,
+    relative_url,
+)
 from editor.core.render.jekyll_links import to_datetime as _to_datetime
 from editor.core.render.site_posts import grouped, neighbours, post_variables, site_posts
 
@@ -61,6 +68,14 @@ def read_include(blog_root: Path, folder: Path, name: str) -> str:
 
 
 _DATA_SUFFIXES = (".yml", ".yaml", ".json")
+_DATA: dict = {}  # path -> ((mtime, size), value): a data file is parsed again when it changes
+
+
+def _read_data(path: Path, blog_root: Path):
+    raw, _ = read_regular_file(path, inside=blog_root)
+    return load_yaml(raw.decode("utf-8", errors="replace")).value
+
+
 MAX_DATA_FILES = 1000
 
 
@@ -81,8 +96,7 @@ def site_data(blog_root: Path | None) -> dict:
         if path.suffix.lower() not in _DATA_SUFFIXES:
             continue
         try:
-            raw, _ = read_regular_file(path, inside=blog_root)
-            value = load_yaml(raw.decode("utf-8", errors="replace")).value
+            value = copy.deepcopy(by_stamp(_DATA, path, lambda p: _read_data(p, blog_root)))
         except (StorageError, YamlLoadError, ValueError):
             continue
         target = data
