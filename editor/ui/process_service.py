@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
-from editor.core.service import serve
+from editor.core.files.service import serve
 
 
 class _Relay(QObject):
@@ -59,7 +59,7 @@ def _read(relay: _Relay, ref: weakref.ref, connection, generation: int) -> None:
 
 
 class ProcessService(QObject):
-    """Calls ``handler`` (``"module:Name"``, see ``editor.core.service``) in a worker process."""
+    """Calls ``handler`` (``"module:Name"``, see ``editor.core.files.service``) in a worker process."""
 
     done = Signal(int, object)
     """A call finished: its job number and what it returned."""

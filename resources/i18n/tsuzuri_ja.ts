@@ -1248,6 +1248,13 @@
     </message>
 </context>
 <context>
+    <name>ProcessService</name>
+    <message>
+        <source>The worker process stopped.</source>
+        <translation>作業用プロセスが止まりました。</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <source>Unsaved changes</source>
