@@ -59,6 +59,18 @@ _JAPANESE_SHARE = 0.15
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
+def measured_sizes() -> dict[str, int]:
+    """The sizes a run measures: all of SIZES, or those ``TSUZURI_BENCH_SIZES`` names
+    (comma-separated, e.g. ``10 KB,1 MB``; the tests run the smallest)."""
+    names = [s.strip() for s in os.environ.get("TSUZURI_BENCH_SIZES", "").split(",") if s.strip()]
+    unknown = [name for name in names if name not in SIZES]
+    if unknown:
+        raise SystemExit(
+            f"TSUZURI_BENCH_SIZES: unknown size {unknown[0]!r} (one of {', '.join(SIZES)})"
+        )
+    return {name: SIZES[name] for name in (names or SIZES)}
+
+
 def section(n: int) -> str:
     """Generated section ``n``: a heading, a paragraph, a list, a table, code, a quote, a
     footnote, ``{% highlight %}`` and a Liquid variable (about 800 bytes)."""
