@@ -3,8 +3,9 @@ the preview's DOM shows it.
 
 For each document of documents.py (10 KB, 30 KB, 100 KB, 1 MB) opened as a post in MainWindow
 (offscreen, QtWebEngine), markers (``qzm017k``) are put at the ends of prose lines spread
-through the post before it opens; those the renderer shows as text are kept.  Then, one edit
-after another (TSUZURI_BENCH_EDITS each, 50 by default):
+through the post before it opens (up to one per edit; those the renderer shows as text are
+kept).  Then, one edit after another (TSUZURI_BENCH_EDITS of each kind, 50 by default), in turn
+at each marker from the top of the post to its end, after what was typed there before:
 
 - keystroke: the cursor goes after a marker, ``QTest.keyClick`` types ``z``, and the page's DOM
   is asked (``preview.run_in_page``: does the body's ``textContent`` hold ``qzm017kz``?) until
@@ -134,7 +135,7 @@ def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[
     window.open_post(post)
     window.show()
     rows: list[dict] = []
-    harness.say(f"preview, {size_name}: {len(markers)} edits")
+    harness.say(f"preview, {size_name}: {2 * EDITS} edits at {len(markers)} places")
     try:
         harness.wait_until(app, lambda: not window.tasks.running, 120)
         if harness.page_shows(app, window.preview, markers[-1], 300) is None:
@@ -142,13 +143,18 @@ def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[
         editor = window.editor
         editor.setFocus()
         latency = {"keystroke": [], "input method": []}
-        for n, needle in enumerate(markers):
+        typed = dict.fromkeys(markers, "")
+        for n in range(2 * EDITS):
             kind = "keystroke" if n % 2 == 0 else "input method"
-            _cursor_after(editor, needle)
+            # Spread through the post; a short post has fewer markers than edits, so each
+            # marker takes several, one after another at its end.
+            needle = markers[n * len(markers) // (2 * EDITS)]
+            _cursor_after(editor, needle + typed[needle])
             harness.wait_until(app, lambda: False, 0.02)  # the cursor's own work settles
             start = time.perf_counter()
             _press(app, editor, kind)
-            shown = needle + ("z" if kind == "keystroke" else IME_TEXT)
+            typed[needle] += "z" if kind == "keystroke" else IME_TEXT
+            shown = needle + typed[needle]
             seen = harness.page_shows(app, window.preview, shown, EDIT_TIMEOUT_S)
             if seen is None:
                 rows.append(_failed(f"{kind} → preview, {size_name}", f"{shown} never showed"))
