@@ -126,6 +126,7 @@ def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[
 
     from editor.ui.main_window import MainWindow
 
+    harness.fresh_data_folder(blog.parent / f"data-{size}")
     text, markers = planted(document(size), 2 * EDITS)
     post = blog / "_posts" / f"2025-01-01-bench-{size}.md"
     post.write_text(f"---\ntitle: 計測 {size_name}\n---\n" + text, encoding="utf-8")
@@ -201,8 +202,8 @@ def run() -> list[dict]:
     from editor.ui.preview import release_web_profile
 
     rows: list[dict] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ.setdefault("TSUZURI_DATA_DIR", str(Path(tmp) / "data"))
+    with tempfile.TemporaryDirectory() as tmp, harness.own_data_folder():
+        harness.no_questions()
         blog = harness.make_blog(Path(tmp) / "blog")
         settings = harness.settings_in(Path(tmp))
         for size_name, size in measured_sizes().items():

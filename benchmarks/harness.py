@@ -3,6 +3,7 @@ DOM read back.  Shared by bench_preview.py and bench_startup.py."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -30,6 +31,40 @@ def application():
     prepare_environment()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     return QApplication.instance() or QApplication([])
+
+
+def no_questions() -> None:
+    """No dialog ever waits for an answer nobody gives: the recovery of unsaved work from an
+    earlier window is declined (nothing restored, nothing deleted), closing discards the
+    benchmark's edits, and an error or a notice is printed on stderr instead of shown."""
+    from editor.ui import prompts
+    from editor.ui.recovery_dialog import RecoveryChoice
+
+    prompts.choose_recovery = lambda *args: RecoveryChoice()
+    prompts.confirm_discard = lambda *args: "discard"
+    prompts.show_error = lambda _parent, title, message: say(f"error shown: {title}: {message}")
+    prompts.show_info = lambda _parent, title, message: say(f"notice shown: {title}: {message}")
+
+
+def fresh_data_folder(folder: Path) -> None:
+    """The next window's data (recovery journal, session) in ``folder``, never the writer's
+    own nor an earlier window's."""
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["TSUZURI_DATA_DIR"] = str(folder)
+
+
+@contextlib.contextmanager
+def own_data_folder():
+    """``TSUZURI_DATA_DIR`` as it was once the block ends (the benchmarks after see no folder
+    of this one's)."""
+    before = os.environ.get("TSUZURI_DATA_DIR")
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TSUZURI_DATA_DIR", None)
+        else:
+            os.environ["TSUZURI_DATA_DIR"] = before
 
 
 def make_blog(folder: Path) -> Path:
