@@ -36,7 +36,7 @@ def table(report: dict) -> str:
             if row.get("suite") != suite:
                 continue
             shown = cells(row)
-            ok = "yes" if row.get("passed", True) else "**no**"
+            ok = {"NO": "**no**"}.get(shown["ok"], shown["ok"])
             lines.append(
                 f"| {row['name']} | {shown['median']} | {shown['spread']} | {shown['target']} "
                 f"| {ok} | {shown['ratio']} |"
