@@ -158,7 +158,9 @@ def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[
             shown = needle + typed[needle]
             seen = harness.page_shows(app, window.preview, shown, EDIT_TIMEOUT_S)
             if seen is None:
-                rows.append(_failed(f"{kind} → preview, {size_name}", f"{shown} never showed"))
+                rows.append(
+                    _failed(f"{kind} → preview, {size_name}, stopped", f"{shown} never showed")
+                )
                 break
             latency[kind].append((seen - start) * 1000)
             if n % 20 == 19:

@@ -120,6 +120,8 @@ def cells(row: dict) -> dict[str, str]:
         value = row.get("value")
         unit = row.get("unit", "")
         median = "" if value is None else f"{figure(value)}{'' if unit == '×' else ' '}{unit}"
+        if value is None and row.get("note"):
+            median = row["note"]  # what kept the row from a figure (an edit never shown)
     else:
         median = f"{figure(row['median_ms'])} ms"
     spread = "  ".join(
