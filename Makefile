@@ -40,8 +40,13 @@ translations: setup
 	$(PY) tools/i18n.py update
 	$(PY) tools/i18n.py build
 
+# Every figure of the benchmarks (issue 18's: keystroke → preview, the UI thread, the peers, cold
+# start, memory, the doctor) in one table and build/benchmarks.json, then that table in the
+# README.  The peers install into build/bench-venv, never into .venv.  No display needed.
 bench: setup-test
-	$(PY) benchmarks/run.py
+	@bash tools/bench_venv.sh
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py; status=$$?; \
+	$(PY) tools/bench_table.py && exit $$status
 
 clean:
 	rm -rf .venv build .pytest_cache .hypothesis
