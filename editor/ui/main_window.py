@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.outline_dock = self.outline_panel.dock(self)
         self.outline = OutlineController(self.outline_panel, self)
         self.counts = StatusCounts(
-            lambda: self.doctor.config, self, lambda: self.document.source.body_line_offset
+            lambda: self.doctor.config, self, lambda: self.current_view.edited.body_line_offset()
         )
         self.counts.add_to(self.statusBar())
         self.view = ViewModes(self, None, None, self.outline_dock, self.sidebar, settings)
