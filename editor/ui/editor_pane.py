@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.highlighter import LAZY_COLOUR_CHARS, MarkdownHighlighter
 from editor.ui.pane_mirror import PaneMirror
 from editor.ui.typing_aids import TypingAids
 
@@ -91,12 +91,18 @@ class MarkdownEditor(QPlainTextEdit):
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
 
     def set_text_keeping_view(self, text: str) -> None:
-        """Replace the whole text without an undo entry for the writer to trip over."""
+        """Replace the whole text without an undo entry for the writer to trip over; a long
+        text shows at once and is coloured from the view between events."""
         self._syncing = True
+        lazy = len(text) > LAZY_COLOUR_CHARS
         try:
+            if lazy:
+                self.highlighter.defer()
             self.setPlainText(text)
         finally:
             self._syncing = False
+            if lazy:
+                self.highlighter.colour_from_view(self.top_line())
 
     def top_line(self) -> int:
         """Body line shown at the top of the pane."""

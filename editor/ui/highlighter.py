@@ -10,7 +10,14 @@ import re
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from editor.core.text.markup import ATX_HEADING, parse_prefix
 from editor.core.text.textpos import utf16_length
@@ -75,9 +82,13 @@ def _formats(dark: bool) -> dict[str, QTextCharFormat]:
 
 FORMATS = _formats(dark=False)
 DARK_FORMATS = _formats(dark=True)
-# After a theme change, lines are coloured again for at most this long per turn of the event
-# loop (about 60 lines a millisecond here), so typing goes on between turns.
+# After a theme change, or once a long post is shown, lines are coloured for at most this long
+# per turn of the event loop (about 60 lines a millisecond here), so typing goes on between
+# turns.
 RECOLOUR_BUDGET_S = 0.008
+# A text longer than this (characters) shown in the pane is coloured from the view, between
+# events: colouring a 1 MB post's 40,000 lines at once takes the better part of a second.
+LAZY_COLOUR_CHARS = 50_000
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -86,7 +97,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument):
         super().__init__(document)
         self._formats = FORMATS
-        self._recolour: list[int] = []  # block numbers still to colour again, next last
+        self._deferring = False  # lines keep only their fence state; colours come later
+        self._next: QTextBlock | None = None  # the next line to colour again, None: none
+        self._stop: QTextBlock | None = None  # where colouring again began (reached last)
+        self._wrapped = False
         self._recolour_timer = QTimer(self)
         self._recolour_timer.setInterval(0)
         self._recolour_timer.timeout.connect(self._recolour_some)
@@ -102,28 +116,50 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if formats is self._formats:
             return
         self._formats = formats
-        count = self.document().blockCount()
-        first_block = min(max(0, first_block), count)
-        order = list(range(first_block, count)) + list(range(first_block))
-        self._recolour = order[::-1]
-        self._recolour_some()
+        self._colour_from(first_block)
+
+    def defer(self) -> None:
+        """Until :meth:`colour_from_view`, lines changed keep their fence state only (a text
+        about to be set whole)."""
+        self._deferring = True
+
+    def colour_from_view(self, first_block: int) -> None:
+        """Colour the lines left plain by :meth:`defer`: from ``first_block`` (the top of the
+        view) on, a slice at once and the rest between events."""
+        self._deferring = False
+        self._colour_from(first_block)
 
     def recolouring(self) -> bool:
-        """True while lines coloured for the previous theme remain."""
-        return bool(self._recolour)
+        """True while lines remain to be coloured (after a theme change or a long post shown)."""
+        return self._next is not None
+
+    def _colour_from(self, first_block: int) -> None:
+        document = self.document()
+        count = document.blockCount()
+        first = document.findBlockByNumber(min(max(0, first_block), count - 1))
+        # Lines are followed as blocks, not numbers: typing that adds or removes lines on the
+        # way neither skips a line nor colours one twice.
+        self._next, self._stop, self._wrapped = first, first, False
+        self._recolour_some()
 
     def _recolour_some(self) -> None:
-        document = self.document()
         deadline = time.perf_counter() + RECOLOUR_BUDGET_S
-        while self._recolour:
-            block = document.findBlockByNumber(self._recolour.pop())
+        while self._next is not None:
+            block = self._next
+            following = block.next()
+            if not following.isValid() and not self._wrapped:
+                following, self._wrapped = self.document().firstBlock(), True
+            if not following.isValid() or (self._wrapped and following == self._stop):
+                following = None
+            self._next = following
             if block.isValid():
                 self.rehighlightBlock(block)
             if time.perf_counter() > deadline:
                 break
-        if self._recolour:
+        if self._next is not None:
             self._recolour_timer.start()
         else:
+            self._stop = None
             self._recolour_timer.stop()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
@@ -135,6 +171,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(-1 if closes else IN_FENCE)
             return
         self.setCurrentBlockState(-1)
+        if not self._deferring:
+            self._colour(text)
+
+    def _colour(self, text: str) -> None:
+        """Colours of a line outside fenced code."""
         if _MARKER.match(text):
             self.setFormat(0, len(text), self._formats["marker"])
             return

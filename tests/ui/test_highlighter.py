@@ -88,3 +88,30 @@ def test_list_markers_are_coloured_where_enter_continues_the_list(qtbot):
         return runs[0].start + runs[0].length if runs else 0
 
     assert [marker(line) for line in range(6)] == [2, 5, 0, 0, 0, 2]
+
+
+def test_a_long_post_shown_is_coloured_from_the_view_between_events(qtbot, monkeypatch):
+    """Showing a 1 MB post colours the lines in view at once and the rest between events:
+    setting the text does not colour 40,000 lines before the writer sees any."""
+    from editor.ui.highlighter import MarkdownHighlighter
+
+    coloured = []
+    colour = MarkdownHighlighter._colour
+    monkeypatch.setattr(
+        MarkdownHighlighter,
+        "_colour",
+        lambda self, text: coloured.append(text) or colour(self, text),
+    )
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    section = "## 見出し\n\n本文の **太字** です。\n\n```\n## コードの中\n```\n\n"
+    editor.set_text_keeping_view(section * 10000)  # 80,000 lines
+    assert 0 < len(coloured) < 8000  # the view's lines, not the whole post
+    assert _formats(editor, 0)[0].format.fontWeight() == QFont.Weight.Bold
+    assert _formats(editor, 79992) == []  # not yet
+    assert editor.highlighter.recolouring()
+    qtbot.waitUntil(lambda: not editor.highlighter.recolouring(), timeout=120000)
+    assert _formats(editor, 79992)[0].format.fontWeight() == QFont.Weight.Bold
+    inside_fence = _formats(editor, 79997)  # "## コードの中" is code, not a heading
+    assert inside_fence and inside_fence[0].format.fontWeight() != QFont.Weight.Bold
+    assert len(coloured) < 81000  # each line once (a fence does not colour the rest again)
