@@ -991,6 +991,10 @@
         <translation>規則(&amp;R)</translation>
     </message>
     <message>
+        <source>Preview: rendering…</source>
+        <translation>プレビュー: 作成中…</translation>
+    </message>
+    <message>
         <source>The last blog is not there any more: {blog}</source>
         <translation>前回のブログが見つかりません: {blog}</translation>
     </message>
@@ -1245,6 +1249,13 @@
     <message>
         <source>Use Tsuzuri&apos;s st&amp;ylesheet</source>
         <translation>Tsuzuri のスタイルシートを使う(&amp;Y)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessService</name>
+    <message>
+        <source>The worker process stopped.</source>
+        <translation>作業用のプロセスが止まりました。</translation>
     </message>
 </context>
 <context>

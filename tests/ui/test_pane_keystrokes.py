@@ -122,3 +122,21 @@ def test_the_post_stays_in_step_with_the_pane_through_every_kind_of_edit(qtbot, 
     editor.undo()  # replace all is one step
     _in_step(window, bodies)
     assert "追記する段落" in window.document.body
+
+
+def test_a_large_post_shows_its_text_first_and_says_the_preview_is_coming(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    qtbot.waitUntil(lambda: not window.current_view.renderer.pending(), timeout=30000)
+    updates = []
+    window.preview.body_updated.connect(lambda: updates.append(window.preview_status.text()))
+    post = blog / "_posts" / "2025-01-01-large.md"
+    body = large_body(200_000)
+    post.write_text("---\ntitle: 大きな記事\n---\n" + body, encoding="utf-8")
+    assert window.open_post(post)
+    # Before the event loop turns: the text is in the pane, the preview is still coming.
+    assert window.editor.mirror.text == body
+    assert updates == []
+    assert window.preview_status.text() == "Preview: rendering…"
+    assert window.doctor_status.text() == "Doctor: checking…"
+    qtbot.waitUntil(lambda: bool(updates), timeout=60000)
+    qtbot.waitUntil(lambda: "rendering" not in window.preview_status.text(), timeout=10000)
