@@ -505,10 +505,10 @@ class MainWindow(QMainWindow):
     def _show_labels(self, view: PostView) -> None:
         if view is self.current_view:
             self.doctor_status.setText(view.doctor_status_text)
-            coming = view in self._previews_coming
-            self.preview_status.setText(
-                self.tr("Preview: rendering…") if coming else view.preview_status_text
-            )
+            text = view.preview_status_text
+            if view in self._previews_coming:
+                text = "  ".join(part for part in (text, self.tr("Preview: rendering…")) if part)
+            self.preview_status.setText(text)
             self.preview_status.setToolTip(view.preview_status_tip)
 
     def _render_all(self) -> None:
