@@ -82,13 +82,15 @@ def _formats(dark: bool) -> dict[str, QTextCharFormat]:
 
 FORMATS = _formats(dark=False)
 DARK_FORMATS = _formats(dark=True)
-# After a theme change, or once a long post is shown, lines are coloured for at most this long
-# per turn of the event loop (about 60 lines a millisecond here), so typing goes on between
-# turns.
+# After a theme change, lines are coloured again for at most this long per turn of the event
+# loop (about 60 lines a millisecond here), so typing goes on between turns.
 RECOLOUR_BUDGET_S = 0.008
-# A text longer than this (characters) shown in the pane is coloured from the view, between
-# events: colouring a 1 MB post's 40,000 lines at once takes the better part of a second.
+# A text longer than this (characters) shown in the pane is coloured where the writer looks:
+# colouring a 1 MB post's 40,000 lines takes the better part of a second, and their formats
+# tens of megabytes.
 LAZY_COLOUR_CHARS = 50_000
+# Lines above and below the view coloured with it, so a short scroll shows colours at once.
+VIEW_MARGIN = 40
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -97,7 +99,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument):
         super().__init__(document)
         self._formats = FORMATS
-        self._deferring = False  # lines keep only their fence state; colours come later
+        self._deferring = False  # lines changed keep their fence state only, no colours
+        self.view_only = False
+        """Only the lines in view are coloured (a long post): see :meth:`colour_view`."""
+        self._view = (0, 0)  # the view last coloured: first line and how many
         self._next: QTextBlock | None = None  # the next line to colour again, None: none
         self._stop: QTextBlock | None = None  # where colouring again began (reached last)
         self._wrapped = False
@@ -110,27 +115,43 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
         The text is coloured again from ``first_block`` (the top of the view) to the end, then
         from the start, :data:`RECOLOUR_BUDGET_S` at a time between events: a 1 MB post
-        switches theme without freezing the typing (a whole rehighlight takes seconds).
+        switches theme without freezing the typing (a whole rehighlight takes seconds).  A
+        long post coloured only where the writer looks has its view coloured again, and the
+        rest as it comes into view.
         """
         formats = DARK_FORMATS if dark else FORMATS
         if formats is self._formats:
             return
         self._formats = formats
-        self._colour_from(first_block)
+        if self.view_only:
+            self.colour_view(first_block, self._view[1])
+        else:
+            self._colour_from(first_block)
 
-    def defer(self) -> None:
-        """Until :meth:`colour_from_view`, lines changed keep their fence state only (a text
-        about to be set whole)."""
-        self._deferring = True
+    def set_view_only(self, view_only: bool) -> None:
+        """Before a whole text is set: True colours only the lines :meth:`colour_view` is
+        given (each line keeps its fence state), False colours every line as Qt asks."""
+        self.view_only = view_only
+        self._deferring = view_only
+        if view_only:
+            self._next = self._stop = None
+            self._recolour_timer.stop()
 
-    def colour_from_view(self, first_block: int) -> None:
-        """Colour the lines left plain by :meth:`defer`: from ``first_block`` (the top of the
-        view) on, a slice at once and the rest between events."""
+    def colour_view(self, first_block: int, lines: int) -> None:
+        """Colour (again) the ``lines`` lines from ``first_block`` and :data:`VIEW_MARGIN`
+        around them: a long post's lines as they come into view, in the current theme's
+        colours.  Lines typed in are coloured as Qt asks, whatever their place."""
         self._deferring = False
-        self._colour_from(first_block)
+        self._view = (first_block, lines)
+        block = self.document().findBlockByNumber(max(0, first_block - VIEW_MARGIN))
+        for _ in range(lines + 2 * VIEW_MARGIN):
+            if not block.isValid():
+                break
+            self.rehighlightBlock(block)  # its fence state is known: nothing below follows
+            block = block.next()
 
     def recolouring(self) -> bool:
-        """True while lines remain to be coloured (after a theme change or a long post shown)."""
+        """True while lines coloured for the previous theme remain."""
         return self._next is not None
 
     def _colour_from(self, first_block: int) -> None:
@@ -166,7 +187,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         in_fence = self.previousBlockState() == IN_FENCE
         fence = _FENCE.match(text)
         if in_fence or fence:
-            self.setFormat(0, len(text), self._formats["fence"])
+            if not self._deferring:
+                self.setFormat(0, len(text), self._formats["fence"])
             closes = in_fence and fence is not None
             self.setCurrentBlockState(-1 if closes else IN_FENCE)
             return
