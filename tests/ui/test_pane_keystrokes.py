@@ -14,26 +14,13 @@ from tests.ui.conftest import JA_POST, type_text
 
 pytestmark = pytest.mark.ui
 
-# A post as the blog's long posts are written: Japanese prose, headings,
-# lists, code, a table.
-_SECTION = (
-    "## 第{n}節 計測の記録\n\n"
-    "日本語の段落です。長い記事でも打鍵がもたつかないことを確かめるための文章を書きます。"
-    "**強調**や`コード`、[リンク](https://example.com/{n})も混ぜておきます。\n\n"
-    "- 項目その一\n- 項目その二\n\n"
-    "```python\nprint({n})\n```\n\n"
-    "| 列 | 値 |\n| --- | --- |\n| a | {n} |\n\n"
-)
-
 
 def large_body(size: int) -> str:
-    parts, total, n = [], 0, 0
-    while total < size:
-        n += 1
-        section = _SECTION.format(n=n)
-        parts.append(section)
-        total += len(section.encode("utf-8"))
-    return "".join(parts)
+    """A Japanese post of about ``size`` bytes with headings, lists, code, tables and Liquid
+    (the render benchmark's)."""
+    from benchmarks.bench_render import make_post
+
+    return make_post(size)
 
 
 @pytest.fixture
