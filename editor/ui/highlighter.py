@@ -103,6 +103,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.view_only = False
         """Only the lines in view are coloured (a long post): see :meth:`colour_view`."""
         self._view = (0, 0)  # the view last coloured: first line and how many
+        self._coloured = (0, 0)  # the lines (numbers, end exclusive) it coloured
+        document.blockCountChanged.connect(self._forget_coloured)
         self._next: QTextBlock | None = None  # the next line to colour again, None: none
         self._stop: QTextBlock | None = None  # where colouring again began (reached last)
         self._wrapped = False
@@ -123,6 +125,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if formats is self._formats:
             return
         self._formats = formats
+        self._forget_coloured()
         if self.view_only:
             self.colour_view(first_block, self._view[1])
         else:
@@ -133,22 +136,34 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         given (each line keeps its fence state), False colours every line as Qt asks."""
         self.view_only = view_only
         self._deferring = view_only
+        self._forget_coloured()
         if view_only:
             self._next = self._stop = None
             self._recolour_timer.stop()
 
     def colour_view(self, first_block: int, lines: int) -> None:
-        """Colour (again) the ``lines`` lines from ``first_block`` and :data:`VIEW_MARGIN`
-        around them: a long post's lines as they come into view, in the current theme's
-        colours.  Lines typed in are coloured as Qt asks, whatever their place."""
+        """Colour the ``lines`` lines from ``first_block`` and :data:`VIEW_MARGIN` around them:
+        a long post's lines as they come into view, in the current theme's colours.  Lines
+        coloured by the call before are left as they are (a scroll by a line colours a line);
+        lines typed in are coloured as Qt asks, whatever their place."""
         self._deferring = False
         self._view = (first_block, lines)
-        block = self.document().findBlockByNumber(max(0, first_block - VIEW_MARGIN))
-        for _ in range(lines + 2 * VIEW_MARGIN):
-            if not block.isValid():
-                break
-            self.rehighlightBlock(block)  # its fence state is known: nothing below follows
+        start = max(0, first_block - VIEW_MARGIN)
+        end = first_block + lines + VIEW_MARGIN
+        done_start, done_end = self._coloured
+        self._coloured = (start, end)
+        block = self.document().findBlockByNumber(start)
+        number = start
+        while block.isValid() and number < end:
+            if not done_start <= number < done_end:
+                self.rehighlightBlock(block)  # its fence state is known: nothing below follows
             block = block.next()
+            number += 1
+
+    def _forget_coloured(self, *_args) -> None:
+        """Lines came or went (or the colours changed): the lines in view are coloured again
+        when next asked, their numbers no longer being the ones coloured."""
+        self._coloured = (0, 0)
 
     def recolouring(self) -> bool:
         """True while lines coloured for the previous theme remain."""

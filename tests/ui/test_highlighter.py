@@ -119,6 +119,9 @@ def test_a_long_post_is_coloured_where_the_writer_looks(qtbot, monkeypatch):
     inside_fence = _formats(editor, 79997)  # "## コードの中" is code, not a heading
     assert inside_fence and inside_fence[0].format.fontWeight() != QFont.Weight.Bold
     assert _formats(editor, 40000) == []  # never looked at, never coloured
+    coloured.clear()
+    editor.scroll_to_line(79980)  # ten lines up: those ten are coloured, not the whole view
+    assert 0 < len(coloured) <= 10
     # Typing colours the line typed in; a theme change colours the view in its colours.
     editor.highlighter.set_dark(True, first_block=79990)
     from editor.ui.highlighter import DARK_FORMATS
