@@ -1255,7 +1255,7 @@
     <name>ProcessService</name>
     <message>
         <source>The worker process stopped.</source>
-        <translation>作業用のプロセスが止まりました。</translation>
+        <translation>作業用プロセスが止まりました。</translation>
     </message>
 </context>
 <context>
