@@ -200,9 +200,10 @@ LARGE_PAUSE_MS = 400
 
 
 class PaneText(QObject):
-    """Runs ``work(text)`` on the text of a text pane, on a worker, once typing pauses (longer
-    for a large post: copying megabytes out of the pane on every keystroke would make typing
-    lag).  Only the newest text's result is delivered."""
+    """Runs ``work(text)`` on the text of a text pane (its mirror, never a copy out of the
+    pane), on a worker, once typing pauses (longer for a large post: a worker busy on every
+    keystroke would hold the interpreter the keystrokes need).  Only the newest text's result
+    is delivered."""
 
     finished = Signal(object)
 
@@ -216,7 +217,8 @@ class PaneText(QObject):
         self._pause.timeout.connect(self.refresh)
 
     def attach(self, editor) -> None:
-        """Read ``editor`` (a QPlainTextEdit) from now on, and at once."""
+        """Read ``editor`` (a :class:`~editor.ui.editor_pane.MarkdownEditor`) from now on, and
+        at once."""
         if self.editor is not None:
             self.editor.textChanged.disconnect(self._on_text_changed)
         self.editor = editor
@@ -227,7 +229,7 @@ class PaneText(QObject):
         """Read the pane's text again now."""
         self._pause.stop()
         if self.editor is not None:
-            self._runner.request(self.editor.toPlainText(), immediately=True)
+            self._runner.request(self.editor.mirror.text, immediately=True)
 
     def _on_text_changed(self) -> None:
         large = self.editor.document().characterCount() > LARGE_TEXT

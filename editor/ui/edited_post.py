@@ -1,5 +1,9 @@
-"""The post being edited and the text pane, kept in step: at once for an ordinary post, once
-typing pauses for a large one (or as soon as anything reads the document)."""
+"""The post being edited and the text pane, kept in step edit by edit.
+
+The document takes the text from the pane's mirror (:class:`~editor.ui.pane_mirror.PaneMirror`),
+which is patched with each edit: a keystroke never copies the whole text out of the pane.  Only a
+large body with its own line endings (``\r\n``), whose every line the document would compare
+to keep them, follows once typing pauses (or as soon as anything reads the document)."""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.core.post.document import PostDocument
 from editor.ui.editor_pane import MarkdownEditor
 
-# Above this many characters the document follows the text pane once typing pauses.
-LARGE_POST_CHARS = 2_000_000
+# Above this many characters, a body with "\r" line endings follows the pane once typing pauses.
+LARGE_POST_CHARS = 200_000
 LARGE_POST_SYNC_MS = 300
 
 
@@ -27,13 +31,14 @@ class EditedPost(QObject):
         self._editor = editor
         self._document = PostDocument.from_text("")
         self._syncing = False
+        self._own_endings = False  # the body has "\r" line endings the document keeps
         self.body_pending = False
         """The text pane is ahead of the document (a large post being typed in): unsaved."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(LARGE_POST_SYNC_MS)
         self._timer.timeout.connect(self.sync)
-        editor.textChanged.connect(self._on_text_changed)
+        editor.mirror.edited.connect(self._on_edited)
 
     @property
     def document(self) -> PostDocument:
@@ -54,6 +59,11 @@ class EditedPost(QObject):
         title = self._document.get("title")
         return " ".join(str(title).split()) if title is not None else ""
 
+    def body_line_offset(self) -> int:
+        """Lines of the file above the body (the front matter), read without copying the pane's
+        typing over: the body does not change them."""
+        return self._document.source.body_line_offset
+
     def name(self) -> str:
         """The post's file name, or "New post" before its first save."""
         path = self.path
@@ -73,12 +83,13 @@ class EditedPost(QObject):
         self._timer.stop()
         self.body_pending = False
         self._document = document
+        self._own_endings = "\r" in document.body
         self._syncing = True
         try:
             self._editor.set_text_keeping_view(document.body_for_editor())
             if same_post:
                 restored = self._editor.textCursor()
-                restored.setPosition(min(cursor, len(self._editor.toPlainText())))
+                restored.setPosition(min(cursor, self._editor.document().characterCount() - 1))
                 self._editor.setTextCursor(restored)
                 self._editor.verticalScrollBar().setValue(scroll)
         finally:
@@ -86,22 +97,23 @@ class EditedPost(QObject):
         return same_post
 
     def sync(self) -> None:
-        """Copy the pane's text into the document now."""
+        """Put the pane's text into the document now."""
         self.body_pending = False
         self._timer.stop()
-        self._apply(self._editor.toPlainText())
+        self._apply(self._editor.mirror.text)
 
-    def _on_text_changed(self) -> None:
+    def _on_edited(self, edit) -> None:
         if self._syncing:
             return
-        if self._editor.document().characterCount() > LARGE_POST_CHARS:
-            # Copying megabytes out of the pane on every keystroke would make typing lag: the
-            # document catches up when typing pauses, or at once when anything reads it.
+        if self._own_endings and edit.length > LARGE_POST_CHARS:
+            # Keeping each line's own ending compares the whole body line by line: too slow
+            # for every keystroke of a large post, so the document catches up when typing
+            # pauses, or at once when anything reads it.
             self.body_pending = True
             self._timer.start()
             self.pane_ahead.emit()
             return
-        self._apply(self._editor.toPlainText())
+        self._apply(self._editor.mirror.text)
 
     def _apply(self, body: str) -> None:
         self._document.set_body(body)

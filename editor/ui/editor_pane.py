@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.highlighter import LAZY_COLOUR_CHARS, MarkdownHighlighter
 from editor.ui.pane_mirror import PaneMirror
 from editor.ui.typing_aids import TypingAids
 
@@ -91,12 +91,26 @@ class MarkdownEditor(QPlainTextEdit):
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
 
     def set_text_keeping_view(self, text: str) -> None:
-        """Replace the whole text without an undo entry for the writer to trip over."""
+        """Replace the whole text without an undo entry for the writer to trip over; a long
+        text shows at once, coloured where the writer looks (see :meth:`colour_view`)."""
         self._syncing = True
+        lazy = len(text) > LAZY_COLOUR_CHARS
+        self.highlighter.set_view_only(lazy)
         try:
             self.setPlainText(text)
         finally:
             self._syncing = False
+            self.colour_view()
+
+    def colour_view(self) -> None:
+        """A long post's lines in view are coloured (it scrolled, or the pane grew)."""
+        if self.highlighter.view_only:
+            lines = self.viewport().height() // max(1, self.fontMetrics().lineSpacing()) + 1
+            self.highlighter.colour_view(self.top_line(), lines)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.colour_view()
 
     def top_line(self) -> int:
         """Body line shown at the top of the pane."""
@@ -179,6 +193,7 @@ class MarkdownEditor(QPlainTextEdit):
         menu.deleteLater()
 
     def _on_scrollbar_value_changed(self, _value: int) -> None:
+        self.colour_view()
         if not self._syncing:
             self.top_line_changed.emit(self.top_line())
 

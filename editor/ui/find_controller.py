@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWi
 from editor.core.text.edits import Edit, apply_edits
 from editor.core.text.search import SearchOptions, SearchProblem, find_all, plan_replace_all
 from editor.core.text.textpos import Utf16Offsets
+from editor.ui.editor_pane import MarkdownEditor
 from editor.ui.find_bar import FindBar
 from editor.ui.i18n import current_language
 from editor.ui.pane_marks import marks, set_marks
@@ -49,7 +50,7 @@ class FindController(QObject):
 
     def __init__(
         self,
-        editor: QPlainTextEdit | None,
+        editor: MarkdownEditor | None,
         preview: PreviewPane | None,
         settings: Settings,
         parent: QObject | None = None,
@@ -65,7 +66,7 @@ class FindController(QObject):
         }
         for name, button in self._buttons.items():
             button.setChecked(bool(settings.value(_OPTION_KEYS[name])))
-        self.editor: QPlainTextEdit | None = None
+        self.editor: MarkdownEditor | None = None
         self.preview: PreviewPane | None = None
         self._in_preview = False
         self._text: str | None = None  # the text the spans are for (None: search again)
@@ -150,7 +151,7 @@ class FindController(QObject):
 
     # -- attaching ---------------------------------------------------------------------------
 
-    def attach(self, editor: QPlainTextEdit, preview: PreviewPane | None = None) -> None:
+    def attach(self, editor: MarkdownEditor, preview: PreviewPane | None = None) -> None:
         """Search in ``editor`` (and ``preview``) from now on; the marks leave the previous pane."""
         if self.editor is not None:
             self._connect_editor(self.editor, connect=False)
@@ -168,7 +169,7 @@ class FindController(QObject):
         if self.bar.isVisible() and not self._in_preview:
             self._search(move=False)
 
-    def _connect_editor(self, editor: QPlainTextEdit, connect: bool) -> None:
+    def _connect_editor(self, editor: MarkdownEditor, connect: bool) -> None:
         pairs = (
             (editor.document().contentsChanged, self._on_text_changed),
             (editor.verticalScrollBar().valueChanged, self._on_scrolled),
@@ -282,7 +283,7 @@ class FindController(QObject):
             if not query:
                 self.bar.show_count("")
             return
-        text = self.editor.toPlainText()
+        text = self.editor.mirror.text
         self._text = text
         found = find_all(text, query, self.options(), time_limit=REGEX_TIME_LIMIT)
         if found.problem is not None:
@@ -473,7 +474,7 @@ class FindController(QObject):
         """Replace every match as one undo step."""
         if self._in_preview or not self.bar.query:
             return
-        text = self.editor.toPlainText()
+        text = self.editor.mirror.text
         edits = self._plan(text)
         if edits is None:
             return

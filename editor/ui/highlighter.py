@@ -10,7 +10,14 @@ import re
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+)
 
 from editor.core.text.markup import ATX_HEADING, parse_prefix
 from editor.core.text.textpos import utf16_length
@@ -78,6 +85,12 @@ DARK_FORMATS = _formats(dark=True)
 # After a theme change, lines are coloured again for at most this long per turn of the event
 # loop (about 60 lines a millisecond here), so typing goes on between turns.
 RECOLOUR_BUDGET_S = 0.008
+# A text longer than this (characters) shown in the pane is coloured where the writer looks:
+# colouring a 1 MB post's 40,000 lines takes the better part of a second, and their formats
+# tens of megabytes.
+LAZY_COLOUR_CHARS = 50_000
+# Lines above and below the view coloured with it, so a short scroll shows colours at once.
+VIEW_MARGIN = 40
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -86,7 +99,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument):
         super().__init__(document)
         self._formats = FORMATS
-        self._recolour: list[int] = []  # block numbers still to colour again, next last
+        self._deferring = False  # lines changed keep their fence state only, no colours
+        self.view_only = False
+        """Only the lines in view are coloured (a long post): see :meth:`colour_view`."""
+        self._view = (0, 0)  # the view last coloured: first line and how many
+        self._coloured = (0, 0)  # the lines (numbers, end exclusive) it coloured
+        document.blockCountChanged.connect(self._forget_coloured)
+        self._next: QTextBlock | None = None  # the next line to colour again, None: none
+        self._stop: QTextBlock | None = None  # where colouring again began (reached last)
+        self._wrapped = False
         self._recolour_timer = QTimer(self)
         self._recolour_timer.setInterval(0)
         self._recolour_timer.timeout.connect(self._recolour_some)
@@ -96,45 +117,102 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
         The text is coloured again from ``first_block`` (the top of the view) to the end, then
         from the start, :data:`RECOLOUR_BUDGET_S` at a time between events: a 1 MB post
-        switches theme without freezing the typing (a whole rehighlight takes seconds).
+        switches theme without freezing the typing (a whole rehighlight takes seconds).  A
+        long post coloured only where the writer looks has its view coloured again, and the
+        rest as it comes into view.
         """
         formats = DARK_FORMATS if dark else FORMATS
         if formats is self._formats:
             return
         self._formats = formats
-        count = self.document().blockCount()
-        first_block = min(max(0, first_block), count)
-        order = list(range(first_block, count)) + list(range(first_block))
-        self._recolour = order[::-1]
-        self._recolour_some()
+        self._forget_coloured()
+        if self.view_only:
+            self.colour_view(first_block, self._view[1])
+        else:
+            self._colour_from(first_block)
+
+    def set_view_only(self, view_only: bool) -> None:
+        """Before a whole text is set: True colours only the lines :meth:`colour_view` is
+        given (each line keeps its fence state), False colours every line as Qt asks."""
+        self.view_only = view_only
+        self._deferring = view_only
+        self._forget_coloured()
+        if view_only:
+            self._next = self._stop = None
+            self._recolour_timer.stop()
+
+    def colour_view(self, first_block: int, lines: int) -> None:
+        """Colour the ``lines`` lines from ``first_block`` and :data:`VIEW_MARGIN` around them:
+        a long post's lines as they come into view, in the current theme's colours.  Lines
+        coloured by the call before are left as they are (a scroll by a line colours a line);
+        lines typed in are coloured as Qt asks, whatever their place."""
+        self._deferring = False
+        self._view = (first_block, lines)
+        start = max(0, first_block - VIEW_MARGIN)
+        end = first_block + lines + VIEW_MARGIN
+        done_start, done_end = self._coloured
+        self._coloured = (start, end)
+        block = self.document().findBlockByNumber(start)
+        number = start
+        while block.isValid() and number < end:
+            if not done_start <= number < done_end:
+                self.rehighlightBlock(block)  # its fence state is known: nothing below follows
+            block = block.next()
+            number += 1
+
+    def _forget_coloured(self, *_args) -> None:
+        """Lines came or went (or the colours changed): the lines in view are coloured again
+        when next asked, their numbers no longer being the ones coloured."""
+        self._coloured = (0, 0)
 
     def recolouring(self) -> bool:
         """True while lines coloured for the previous theme remain."""
-        return bool(self._recolour)
+        return self._next is not None
+
+    def _colour_from(self, first_block: int) -> None:
+        document = self.document()
+        count = document.blockCount()
+        first = document.findBlockByNumber(min(max(0, first_block), count - 1))
+        # Lines are followed as blocks, not numbers: typing that adds or removes lines on the
+        # way neither skips a line nor colours one twice.
+        self._next, self._stop, self._wrapped = first, first, False
+        self._recolour_some()
 
     def _recolour_some(self) -> None:
-        document = self.document()
         deadline = time.perf_counter() + RECOLOUR_BUDGET_S
-        while self._recolour:
-            block = document.findBlockByNumber(self._recolour.pop())
+        while self._next is not None:
+            block = self._next
+            following = block.next()
+            if not following.isValid() and not self._wrapped:
+                following, self._wrapped = self.document().firstBlock(), True
+            if not following.isValid() or (self._wrapped and following == self._stop):
+                following = None
+            self._next = following
             if block.isValid():
                 self.rehighlightBlock(block)
             if time.perf_counter() > deadline:
                 break
-        if self._recolour:
+        if self._next is not None:
             self._recolour_timer.start()
         else:
+            self._stop = None
             self._recolour_timer.stop()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         in_fence = self.previousBlockState() == IN_FENCE
         fence = _FENCE.match(text)
         if in_fence or fence:
-            self.setFormat(0, len(text), self._formats["fence"])
+            if not self._deferring:
+                self.setFormat(0, len(text), self._formats["fence"])
             closes = in_fence and fence is not None
             self.setCurrentBlockState(-1 if closes else IN_FENCE)
             return
         self.setCurrentBlockState(-1)
+        if not self._deferring:
+            self._colour(text)
+
+    def _colour(self, text: str) -> None:
+        """Colours of a line outside fenced code."""
         if _MARKER.match(text):
             self.setFormat(0, len(text), self._formats["marker"])
             return

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.doctor_status.setObjectName("doctorStatus")
         self.statusBar().addPermanentWidget(self.doctor_status)
         self.preview_status = QLabel()
+        self._previews_coming: set[PostView] = set()  # posts just shown, their preview not yet
         self.statusBar().addPermanentWidget(self.preview_status)
         # Long work (indexing, git, renames across posts) runs here, off the window's thread.
         self.tasks = TaskRunner(
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self.outline_dock = self.outline_panel.dock(self)
         self.outline = OutlineController(self.outline_panel, self)
         self.counts = StatusCounts(
-            lambda: self.doctor.config, self, lambda: self.document.source.body_line_offset
+            lambda: self.doctor.config, self, lambda: self.current_view.edited.body_line_offset()
         )
         self.counts.add_to(self.statusBar())
         self.view = ViewModes(self, None, None, self.outline_dock, self.sidebar, settings)
@@ -363,6 +364,8 @@ class MainWindow(QMainWindow):
         self.preview_style.load(view.preview)
         view.changed.connect(lambda: self._on_view_changed(view))
         view.labels_changed.connect(lambda: self._show_labels(view))
+        view.preview.body_updated.connect(lambda: self._preview_arrived(view))
+        view.renderer.failed.connect(lambda _message: self._preview_arrived(view))
         view.status_message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         view.saving.saved.connect(self.post_saved)
         view.saving.saved.connect(lambda path: self.session.remember("posts", path))
@@ -374,6 +377,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _remove_view(self, view: PostView) -> None:
+        self._previews_coming.discard(view)
         view.shut_down()
         self.tabs.removeTab(self.tabs.indexOf(view))
         view.deleteLater()
@@ -396,6 +400,15 @@ class MainWindow(QMainWindow):
         view.from_list = from_list
         view.show_document(document, loaded, recovery_id)
         self.tabs.setCurrentWidget(view)
+        # The text is in the pane; the status bar says the preview is on its way (a long post
+        # takes a while) until it is shown.
+        self._previews_coming.add(view)
+        self._show_labels(view)
+
+    def _preview_arrived(self, view: PostView) -> None:
+        if view in self._previews_coming:
+            self._previews_coming.discard(view)
+            self._show_labels(view)
 
     def _show_recovered(
         self, document: PostDocument, loaded: LoadedPost | None, recovery_id: str
@@ -492,7 +505,10 @@ class MainWindow(QMainWindow):
     def _show_labels(self, view: PostView) -> None:
         if view is self.current_view:
             self.doctor_status.setText(view.doctor_status_text)
-            self.preview_status.setText(view.preview_status_text)
+            text = view.preview_status_text
+            if view in self._previews_coming:
+                text = "  ".join(part for part in (text, self.tr("Preview: rendering…")) if part)
+            self.preview_status.setText(text)
             self.preview_status.setToolTip(view.preview_status_tip)
 
     def _render_all(self) -> None:

@@ -991,6 +991,10 @@
         <translation>規則(&amp;R)</translation>
     </message>
     <message>
+        <source>Preview: rendering…</source>
+        <translation>プレビュー: 作成中…</translation>
+    </message>
+    <message>
         <source>The last blog is not there any more: {blog}</source>
         <translation>前回のブログが見つかりません: {blog}</translation>
     </message>

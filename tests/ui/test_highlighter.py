@@ -88,3 +88,44 @@ def test_list_markers_are_coloured_where_enter_continues_the_list(qtbot):
         return runs[0].start + runs[0].length if runs else 0
 
     assert [marker(line) for line in range(6)] == [2, 5, 0, 0, 0, 2]
+
+
+def test_a_long_post_is_coloured_where_the_writer_looks(qtbot, monkeypatch):
+    """Showing a 1 MB post colours the lines in view, not its 40,000 lines (the better part of
+    a second, and tens of megabytes of formats): the rest is coloured as it scrolls into view,
+    a fence opened far above still read as a fence."""
+    from editor.ui.highlighter import MarkdownHighlighter
+
+    coloured = []
+    colour = MarkdownHighlighter._colour
+    monkeypatch.setattr(
+        MarkdownHighlighter,
+        "_colour",
+        lambda self, text: coloured.append(text) or colour(self, text),
+    )
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    editor.resize(600, 400)
+    editor.show()
+    section = "## 見出し\n\n本文の **太字** です。\n\n```\n## コードの中\n```\n\n"
+    editor.set_text_keeping_view(section * 10000)  # 80,000 lines
+    qtbot.wait(50)
+    assert 0 < len(coloured) < 1000  # the view's lines, not the whole post
+    assert _formats(editor, 0)[0].format.fontWeight() == QFont.Weight.Bold
+    assert _formats(editor, 79992) == []
+    editor.scroll_to_line(79990)
+    assert len(coloured) < 2000
+    assert _formats(editor, 79992)[0].format.fontWeight() == QFont.Weight.Bold
+    inside_fence = _formats(editor, 79997)  # "## コードの中" is code, not a heading
+    assert inside_fence and inside_fence[0].format.fontWeight() != QFont.Weight.Bold
+    assert _formats(editor, 40000) == []  # never looked at, never coloured
+    coloured.clear()
+    editor.scroll_to_line(79980)  # ten lines up: those ten are coloured, not the whole view
+    assert 0 < len(coloured) <= 10
+    # Typing colours the line typed in; a theme change colours the view in its colours.
+    editor.highlighter.set_dark(True, first_block=79990)
+    from editor.ui.highlighter import DARK_FORMATS
+
+    dark = DARK_FORMATS["heading"].foreground().color().name()
+    assert _first_colour(editor, 79992) == dark
+    assert not editor.highlighter.recolouring()

@@ -145,6 +145,9 @@ def test_a_large_post_follows_the_pane_lazily_and_loses_nothing(
 
     monkeypatch.setattr(edited_post, "LARGE_POST_CHARS", 100)  # any post counts as large
     post = blog / "_posts" / "2025-10-20-ai-chip-market.md"
+    # Line endings of its own ("\r\n"): each line's is kept, which the document works out
+    # once typing pauses.
+    post.write_bytes(post.read_bytes().replace(b"\n", b"\r\n"))
     window = make_window(blog, post)
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
     type_text(qtbot, window.editor, "急いで保存")

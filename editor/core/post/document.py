@@ -32,7 +32,7 @@ class PostDocument:
         self.path = Path(path) if path is not None else None
         self.timezone = timezone  # the site's ``timezone``: dates without a zone are in it
         self._source = source
-        self._saved_text = source.text
+        self._saved = source
         self._parsed: ParsedFrontMatter | FrontMatterError | None = None
         # The version on disk the text was loaded from or last saved as; None when not known.
         self.fingerprint: Fingerprint | None = None
@@ -69,11 +69,20 @@ class PostDocument:
     @property
     def is_modified(self) -> bool:
         """True when the text differs from what was loaded or last marked saved."""
-        return self._source.text != self._saved_text
+        now, saved = self._source, self._saved
+        # Typing asks on every keystroke: compare the parts, not two megabyte concatenations.
+        if (now.bom, now.opening, now.front_matter, now.closing) == (
+            saved.bom,
+            saved.opening,
+            saved.front_matter,
+            saved.closing,
+        ):
+            return now.body != saved.body
+        return now.text != saved.text
 
     def mark_saved(self) -> None:
         """Record the current text as the saved one."""
-        self._saved_text = self._source.text
+        self._saved = self._source
 
     def save(self, path: Path | str | None = None, *, inside: Path | str | None = None) -> Path:
         """Write the text to ``path`` (default: where it was loaded) atomically.
