@@ -66,3 +66,24 @@ def test_emoji_are_read_right_too(qtbot):
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText("🎉末尾")
     assert mirror.text == pane.toPlainText() == "絵文字😀のある文\n次の行🎉末尾"
+
+
+def test_a_change_qt_never_reports_is_caught_once_typing_pauses(qtbot):
+    pane = QPlainTextEdit()
+    pane.setPlainText("一行目\n二行目")
+    mirror = PaneMirror(pane.document())
+    seen = []
+    mirror.edited.connect(seen.append)
+    editing = []
+
+    def edit_while_reported(*_args):
+        # A slot that edits the text while Qt reports a change: Qt reports only the first.
+        if not editing:
+            editing.append(True)
+            QTextCursor(pane.document()).insertText("先頭")
+
+    pane.document().contentsChange.connect(edit_while_reported)
+    pane.textCursor().insertText("追記")
+    assert pane.toPlainText() == "先頭追記一行目\n二行目"
+    qtbot.waitUntil(lambda: mirror.text == pane.toPlainText(), timeout=5000)
+    assert seen[-1].whole and seen[-1].added == pane.toPlainText()

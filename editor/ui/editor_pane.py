@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -82,6 +82,10 @@ class MarkdownEditor(QPlainTextEdit):
         """Asked first about a paste or a drop (images); True: handled, the text is not pasted."""
         self._last_cursor_line = -1
         self._syncing = False
+        self._colour_soon = QTimer(self)
+        self._colour_soon.setSingleShot(True)
+        self._colour_soon.setInterval(0)
+        self._colour_soon.timeout.connect(self.colour_view)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
         self.cursorPositionChanged.connect(self._on_cursor_position_changed)
 
@@ -110,7 +114,7 @@ class MarkdownEditor(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.colour_view()
+        self._colour_soon.start()
 
     def top_line(self) -> int:
         """Body line shown at the top of the pane."""
@@ -193,7 +197,9 @@ class MarkdownEditor(QPlainTextEdit):
         menu.deleteLater()
 
     def _on_scrollbar_value_changed(self, _value: int) -> None:
-        self.colour_view()
+        # Not now: the scroll may come from inside an edit, and colouring lines in the middle
+        # of one makes Qt misreport the edit (its position merged with the coloured lines').
+        self._colour_soon.start()
         if not self._syncing:
             self.top_line_changed.emit(self.top_line())
 

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
+
+# Once typing pauses this long, the mirror is compared with the pane (one copy, in C).
+CHECK_MS = 700
 
 _PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\u00a0": " "})
 
@@ -53,7 +56,21 @@ class PaneMirror(QObject):
         self._astral = _has_astral(self.text)  # then Qt's positions (UTF-16) differ from ours
         self.resyncs = 0
         """How many times the mirror disagreed with the pane and read it whole (tests)."""
+        # Qt does not report a change made while it reports another (a slot that edits the
+        # text from inside contentsChange): the pause's check catches what was never said.
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(CHECK_MS)
+        self._check.timeout.connect(self.check)
         document.contentsChange.connect(self._on_change)
+
+    def check(self) -> bool:
+        """Compare with the pane now; read it whole if they differ.  True when they agreed."""
+        self._check.stop()
+        if self.text == self._document.toPlainText():
+            return True
+        self._read_whole()
+        return False
 
     def _on_change(self, position: int, removed: int, added: int) -> None:
         document = self._document
@@ -89,6 +106,7 @@ class PaneMirror(QObject):
     def _publish(self, text: str, start: int, removed: int, added: str) -> None:
         self.text = text
         self.version += 1
+        self._check.start()
         self.edited.emit(PaneEdit(self.version, start, removed, added, len(text)))
 
 

@@ -114,6 +114,7 @@ def test_a_long_post_is_coloured_where_the_writer_looks(qtbot, monkeypatch):
     assert _formats(editor, 0)[0].format.fontWeight() == QFont.Weight.Bold
     assert _formats(editor, 79992) == []
     editor.scroll_to_line(79990)
+    qtbot.waitUntil(lambda: _formats(editor, 79992) != [])  # coloured once the scroll is over
     assert len(coloured) < 2000
     assert _formats(editor, 79992)[0].format.fontWeight() == QFont.Weight.Bold
     inside_fence = _formats(editor, 79997)  # "## コードの中" is code, not a heading
@@ -121,6 +122,7 @@ def test_a_long_post_is_coloured_where_the_writer_looks(qtbot, monkeypatch):
     assert _formats(editor, 40000) == []  # never looked at, never coloured
     coloured.clear()
     editor.scroll_to_line(79980)  # ten lines up: those ten are coloured, not the whole view
+    qtbot.waitUntil(lambda: len(coloured) > 0)
     assert 0 < len(coloured) <= 10
     # Typing colours the line typed in; a theme change colours the view in its colours.
     editor.highlighter.set_dark(True, first_block=79990)
