@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
+
+from editor.core.render.worker import RenderWorkers
 
 
 class Counter:
@@ -26,3 +29,27 @@ class Counter:
 
     def die(self) -> None:
         os._exit(3)
+
+
+class SlowRenderWorkers(RenderWorkers):
+    """The preview's render process, taking as long as a 1 MB post on a slow machine."""
+
+    def reset(self, *args):
+        time.sleep(3)
+        return super().reset(*args)
+
+    def edit(self, *args):
+        time.sleep(3)
+        return super().edit(*args)
+
+
+class PacedRenderWorkers(RenderWorkers):
+    """The preview's render process, a few tenths of a second per render (a long post's)."""
+
+    def reset(self, *args):
+        time.sleep(0.4)
+        return super().reset(*args)
+
+    def edit(self, *args):
+        time.sleep(0.4)
+        return super().edit(*args)

@@ -268,3 +268,29 @@ class PreviewBlocks:
             html={key: (self.templates[key], key in self.whole_only) for key in self.keys},
             fresh=True,
         )
+
+
+class RenderWorkers:
+    """The handler of the window's one render process: a :class:`RenderWorker` per open post,
+    each call naming its post."""
+
+    def __init__(self) -> None:
+        self._posts: dict[int, RenderWorker] = {}
+        self.report = lambda value: None
+
+    def reset(
+        self, post: int, version: int, text: str, context: RenderContext | None = None
+    ) -> Patch:
+        """:meth:`RenderWorker.reset` for ``post``."""
+        return self._posts.setdefault(post, RenderWorker()).reset(version, text, context)
+
+    def edit(
+        self, post: int, edits: tuple[Edit, ...], context: RenderContext | None = None
+    ) -> Patch | str:
+        """:meth:`RenderWorker.edit` for ``post`` (:data:`NEED_TEXT` for a post not held)."""
+        worker = self._posts.get(post)
+        return NEED_TEXT if worker is None else worker.edit(edits, context)
+
+    def forget(self, post: int) -> None:
+        """The post's tab closed."""
+        self._posts.pop(post, None)
