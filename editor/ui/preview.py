@@ -355,13 +355,14 @@ class PreviewPane(QWidget):
             "shifts": patch.shifts,
         }
         script = f"window.tsuzuri.applyPatch({json.dumps(data, ensure_ascii=False)})"
-        self._run(script, lambda count: self._after_patch(version, count))
+        expected = len(self.blocks.keys)
+        self._run(script, lambda count: self._after_patch(version, count, expected))
 
-    def _after_patch(self, version: int, count) -> None:
-        if count != len(self.blocks.keys) and self._loaded:
+    def _after_patch(self, version: int, count, expected: int) -> None:
+        if count != expected and self._loaded:
             # The page lost step with the blocks (it was reloaded meanwhile): build it again.
             self._page_keyed = False
-            self._send_blocks(self.blocks.everything(version))
+            self._send_blocks(self.blocks.everything(self._version))
             return
         self._after_body(version)
 

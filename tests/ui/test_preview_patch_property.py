@@ -147,3 +147,16 @@ def test_a_paragraph_inserted_at_the_top_adds_one_node_and_keeps_the_rest(qtbot,
     assert lines == [2 * n for n in range(301)]  # the kept blocks' lines moved down
     shown, full = _page_and_full(qtbot, pane, added + LONG)
     assert shown == full
+
+
+def test_a_reloaded_page_is_built_again_from_the_blocks_the_pane_holds(qtbot, pane, blog):
+    worker = RenderWorker()
+    _show(qtbot, pane, worker.reset(0, LONG))
+    added = "<div>\n閉じない div\n\n"
+    patch = worker.edit(((1, 0, 0, added, len(LONG) + len(added)),))
+    with qtbot.waitSignal(pane.shown, timeout=15000):
+        pane.load_page(blog, [], dark=True)  # a theme change: the page starts empty
+        assert pane.apply_patch(pickle.loads(pickle.dumps(patch)))
+    shown, full = _page_and_full(qtbot, pane, added + LONG)
+    assert shown == full
+    assert "閉じない div" in shown
