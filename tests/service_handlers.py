@@ -34,22 +34,18 @@ class Counter:
 class SlowRenderWorkers(RenderWorkers):
     """The preview's render process, taking as long as a 1 MB post on a slow machine."""
 
+    delay = 3.0
+
     def reset(self, *args):
-        time.sleep(3)
+        time.sleep(self.delay)
         return super().reset(*args)
 
     def edit(self, *args):
-        time.sleep(3)
+        time.sleep(self.delay)
         return super().edit(*args)
 
 
-class PacedRenderWorkers(RenderWorkers):
+class PacedRenderWorkers(SlowRenderWorkers):
     """The preview's render process, a few tenths of a second per render (a long post's)."""
 
-    def reset(self, *args):
-        time.sleep(0.4)
-        return super().reset(*args)
-
-    def edit(self, *args):
-        time.sleep(0.4)
-        return super().edit(*args)
+    delay = 0.4

@@ -104,6 +104,8 @@ class LivePreview(QObject):
         """A render is on its way, or edits wait to be sent."""
         return bool(self._job or self._queue or self._need_text or self._retry.isActive())
 
+    pending = busy
+
     def _pump(self) -> None:
         if self._job or self._closed or self._retry.isActive():
             return

@@ -11,24 +11,28 @@ from editor.core.render import RenderContext, render_body
 from editor.core.render.context import RenderWarning
 from editor.core.render.worker import NEED_TEXT, PreviewBlocks, RenderWorker, parses_alone
 
-BODY = """# 見出し
+BODY = """## はじめに
 
-段落です。[^1]
+本文の段落。注をつける[^a]。
 
-段落です。[^1]
+> 引用の段落。
 
-- 項目
-- 項目
+1. 一つ目
+2. 二つ目
 
-```ruby
-puts 1
+```python
+print("こんにちは")
 ```
 
-| a | b |
-|---|---|
-| 1 | 2 |
+| 項目 | 値 |
+|------|----|
+| 文字 | 3 |
 
-[^1]: 脚注。
+同じ段落。
+
+同じ段落。
+
+[^a]: 注の本文。
 """
 
 PIECES = [
@@ -80,7 +84,7 @@ class _Pane:
 def test_an_inserted_paragraph_sends_one_block_and_shifts_the_rest():
     pane = _Pane(BODY, RenderContext())
     count = len(pane.blocks.keys)
-    at = BODY.index("- 項目")
+    at = BODY.index("1. 一つ目")
     patch = pane.edit(at, 0, "新しい段落。\n\n")
     assert len(patch.insert) == 1 and patch.remove == 0
     assert list(patch.html) == [patch.insert[0][0]]
