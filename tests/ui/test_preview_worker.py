@@ -93,3 +93,21 @@ def test_a_worker_dying_mid_typing_is_said_replaced_and_sent_the_text(
     assert service.generation == generation + 1
     wait_for_preview(qtbot, window, "before after")
     assert _page_equals_full_render(qtbot, window)
+
+
+def test_the_simple_preview_follows_typing_with_the_whole_body(
+    qtbot, blog, make_window, monkeypatch
+):
+    from editor.ui import preview
+
+    monkeypatch.setattr(preview, "WEBENGINE_ERROR", "QtWebEngine could not start")
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert not window.preview.uses_webengine
+    wait_for_preview(qtbot, window, "需要を押し上げている三つの要因")
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "\n\n簡易プレビューでも見える")
+    wait_for_preview(qtbot, window, "簡易プレビューでも見える")
+    _settled(qtbot, window)
+    view = window.current_view
+    full = render_body(view.editor.mirror.text, view.render_context()).html
+    assert view.preview.blocks.html() == full
