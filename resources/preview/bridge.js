@@ -230,10 +230,20 @@
 
   function markLine(line) {
     window.tsuzuri.currentLine = line;
+    // The last block starting at or above the line (their lines ascend): a binary search, and
+    // only the marked block's class touched, so a long post's thousands of blocks are not.
     const list = blocks();
     let hit = null;
-    for (const el of list) { if (Number(el.dataset.sourceLine) <= line) { hit = el; } else { break; } }
-    list.forEach((el) => el.classList.toggle("tsuzuri-current", el === hit));
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (Number(list[mid].dataset.sourceLine) <= line) { hit = list[mid]; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    root().querySelectorAll(":scope > .tsuzuri-current").forEach((el) => {
+      if (el !== hit) { el.classList.remove("tsuzuri-current"); }
+    });
+    if (hit && !hit.classList.contains("tsuzuri-current")) { hit.classList.add("tsuzuri-current"); }
   }
 
   window.tsuzuri = { setBody, applyPatch, normalise, scrollToLine, topLine, markLine, currentLine: null };
