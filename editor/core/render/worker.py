@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from editor.core.render.context import RenderContext
-from editor.core.render.incremental import LINE_MARK, IncrementalRenderer
+from editor.core.render.incremental import LINE_MARK, Block, IncrementalRenderer
 
 NEED_TEXT = "need-text"
 """The answer to an edit the worker cannot apply: send the whole text (:meth:`reset`)."""
@@ -68,9 +68,7 @@ class RenderWorker:
         self._text: str | None = None
         self._version = -1
         self._context = RenderContext()
-        self._keys: list[str] = []
-        self._lines: dict[str, int | None] = {}
-        self._whole_only: dict[str, bool] = {}
+        self._blocks: tuple[Block, ...] = ()
         self.report = lambda value: None
 
     def reset(self, version: int, text: str, context: RenderContext | None = None) -> Patch:
@@ -78,7 +76,7 @@ class RenderWorker:
         self._text, self._version = text, version
         if context is not None:
             self._context = context
-        self._keys, self._lines = [], {}
+        self._blocks = ()
         return self._render(fresh=True)
 
     def edit(self, edits: tuple[Edit, ...], context: RenderContext | None = None) -> Patch | str:
@@ -100,41 +98,40 @@ class RenderWorker:
         return self._render(fresh=False)
 
     def _render(self, fresh: bool) -> Patch:
+        # After the render, Python work only for the blocks that changed: the kept ones are
+        # compared as whole runs (in C, the same objects when the renderer reused them), so a
+        # keystroke in a 10,000-block post costs no loop over every block here.
         began = time.perf_counter()
         rendered = self._renderer.render(self._text, self._context)
         rendered_ms = (time.perf_counter() - began) * 1000
-        new_keys = [block.key for block in rendered.blocks]
-        new_lines = {block.key: block.line for block in rendered.blocks}
-        old_keys, old_lines = self._keys, self._lines
-        prefix = 0
-        limit = min(len(old_keys), len(new_keys))
-        while prefix < limit and old_keys[prefix] == new_keys[prefix]:
-            prefix += 1
-        suffix = 0
-        while (
-            suffix < limit - prefix
-            and old_keys[-1 - suffix] == new_keys[len(new_keys) - 1 - suffix]
-        ):
+        old, new = self._blocks, rendered.blocks
+        limit = min(len(old), len(new))
+        prefix = _same_run(lambda a, b: old[a:b] == new[a:b], limit)
+        while prefix < limit and old[prefix].key == new[prefix].key:
+            prefix += 1  # kept blocks whose line moved
+        limit -= prefix
+        suffix = _same_run(
+            lambda a, b: old[len(old) - b : len(old) - a] == new[len(new) - b : len(new) - a], limit
+        )
+        while suffix < limit and old[-1 - suffix].key == new[-1 - suffix].key:
             suffix += 1
-        stop = len(new_keys) - suffix
-        insert = tuple((key, new_lines[key]) for key in new_keys[prefix:stop])
+        stop = len(new) - suffix
+        # A key the preview holds and the new render places in the changed range was in the
+        # old changed range (keys are unique per render): it moved, its HTML is not sent.
+        held = {block.key for block in old[prefix : len(old) - suffix]}
         html = {}
-        for block in rendered.blocks[prefix:stop]:
-            if block.key not in old_lines:
+        for block in new[prefix:stop]:
+            if block.key not in held:
                 template = block.template
                 html[block.key] = (template, not parses_alone(template))
-        shifts = _shifts(new_keys, old_lines, new_lines, prefix, stop)
-        known = self._whole_only
-        known.update((key, whole_only) for key, (_template, whole_only) in html.items())
-        self._whole_only = {key: known[key] for key in new_keys if key in known}
-        self._keys, self._lines = new_keys, new_lines
+        self._blocks = new
         return Patch(
             version=self._version,
             start=prefix,
-            remove=len(old_keys) - prefix - suffix,
-            insert=insert,
+            remove=len(old) - prefix - suffix,
+            insert=tuple((block.key, block.line) for block in new[prefix:stop]),
             html=html,
-            shifts=shifts,
+            shifts=_shifts(old, new, prefix, stop),
             warnings=tuple(rendered.result.warnings),
             fresh=fresh,
             stats={
@@ -142,23 +139,41 @@ class RenderWorker:
                 "patch_ms": (time.perf_counter() - began) * 1000 - rendered_ms,
                 "full": rendered.full,
                 "reused": rendered.reused,
-                "blocks": len(new_keys),
+                "blocks": len(new),
             },
         )
 
 
-def _shifts(keys, old_lines, new_lines, prefix, stop) -> tuple[tuple[int, int, int], ...]:
-    """Runs of kept blocks (outside ``prefix:stop``) whose line moved by the same amount."""
-    runs: list[list[int]] = []
-    for index in (*range(prefix), *range(stop, len(keys))):
-        old, new = old_lines.get(keys[index]), new_lines[keys[index]]
-        delta = 0 if old is None or new is None else new - old
-        if not delta:
-            continue
-        if runs and runs[-1][1] == index and runs[-1][2] == delta:
-            runs[-1][1] = index + 1
+def _same_run(same, limit: int) -> int:
+    """The largest ``m <= limit`` such that the runs up to ``m`` are the same, where
+    ``same(a, b)`` compares the runs from ``a`` to ``b``: a binary search that compares each
+    block once at most (in C: the same objects when the renderer reused them)."""
+    low, high = 0, limit  # the runs up to low are the same; the answer is at most high
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(low, middle):
+            low = middle
         else:
-            runs.append([index, index + 1, delta])
+            high = middle - 1
+    return low
+
+
+def _shifts(old, new, prefix, stop) -> tuple[tuple[int, int, int], ...]:
+    """Runs of kept blocks (before ``prefix``, from ``stop`` on in ``new``) whose line moved by
+    the same amount."""
+    runs: list[list[int]] = []
+    for first, end, offset in ((0, prefix, 0), (stop, len(new), len(old) - len(new))):
+        if old[first + offset : end + offset] == new[first:end]:
+            continue  # nothing moved (typing within a line): compared in C
+        for index in range(first, end):
+            was, now = old[index + offset].line, new[index].line
+            delta = 0 if was is None or now is None else now - was
+            if not delta:
+                continue
+            if runs and runs[-1][1] == index and runs[-1][2] == delta:
+                runs[-1][1] = index + 1
+            else:
+                runs.append([index, index + 1, delta])
     return tuple(tuple(run) for run in runs)
 
 
