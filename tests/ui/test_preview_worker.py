@@ -8,6 +8,7 @@ import os
 import signal
 
 import pytest
+from PySide6.QtCore import Qt
 
 from editor.core.render import render_body
 from tests.ui.conftest import JA_POST, type_text, wait_for_preview
@@ -111,3 +112,17 @@ def test_the_simple_preview_follows_typing_with_the_whole_body(
     view = window.current_view
     full = render_body(view.editor.mirror.text, view.render_context()).html
     assert view.preview.blocks.html() == full
+
+
+def test_a_front_matter_edit_renders_again_with_the_new_page(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    type_text(qtbot, window.editor, "\n\n題は「{{ page.title }}」\n")
+    wait_for_preview(qtbot, window, "題は「")
+    window.form.title.setFocus()
+    window.form.title.selectAll()
+    type_text(qtbot, window.form.title, "書き換えた題")
+    qtbot.keyClick(window.form.title, Qt.Key.Key_Tab)
+    wait_for_preview(qtbot, window, "題は「書き換えた題」")
+    _settled(qtbot, window)
+    assert _page_equals_full_render(qtbot, window)
