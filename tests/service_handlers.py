@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
+
+from editor.core.render.worker import RenderWorkers
 
 
 class Counter:
@@ -26,3 +29,23 @@ class Counter:
 
     def die(self) -> None:
         os._exit(3)
+
+
+class SlowRenderWorkers(RenderWorkers):
+    """The preview's render process, taking as long as a 1 MB post on a slow machine."""
+
+    delay = 3.0
+
+    def reset(self, *args):
+        time.sleep(self.delay)
+        return super().reset(*args)
+
+    def edit(self, *args):
+        time.sleep(self.delay)
+        return super().edit(*args)
+
+
+class PacedRenderWorkers(SlowRenderWorkers):
+    """The preview's render process, a few tenths of a second per render (a long post's)."""
+
+    delay = 0.4

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from editor.core.files.storage import LoadedPost
 from editor.core.post.document import PostDocument
-from editor.core.render import RenderContext, RenderResult, render_body
+from editor.core.render import RenderContext
 from editor.core.render.context import warning_text
-from editor.ui.background import LatestOnly
+from editor.core.render.worker import Patch
 from editor.ui.doctor_controller import DoctorController
 from editor.ui.doctor_panel import DoctorPanel
 from editor.ui.edited_post import EditedPost
@@ -25,6 +25,7 @@ from editor.ui.editor_pane import MarkdownEditor
 from editor.ui.form_binding import FormBinding
 from editor.ui.frontmatter_form import FrontMatterForm
 from editor.ui.i18n import current_language
+from editor.ui.live_preview import LivePreview
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_browser import PostBrowser
 from editor.ui.post_naming import PostNaming
@@ -76,7 +77,8 @@ class PostView(QSplitter):
         self.editor = MarkdownEditor()
         self.preview = PreviewPane()
         self.edited = EditedPost(self.editor, self)
-        self.renderer = LatestOnly(_render_preview, int(settings.value("render/debounce_ms")), self)
+        self.renderer = LivePreview(self.preview, self.editor.mirror, self.render_context, self)
+        self.renderer.set_debounce(int(settings.value("render/debounce_ms")))
         self.safekeeping = SafeKeeper(
             self, blog, lambda: self.document.text, lambda: self.is_modified
         )
@@ -261,9 +263,10 @@ class PostView(QSplitter):
         )
 
     def request_render(self, immediately: bool = False, body: str | None = None) -> None:
-        """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
-        body = self.editor.toPlainText() if body is None else body
-        self.renderer.request(body, self.render_context(), immediately=immediately)
+        """Ask for a fresh preview and doctor run; ``body``: only the body changed (the preview
+        follows the pane's edits by itself, its render context is the same)."""
+        if body is None:
+            self.renderer.refresh()
         self.doctor.request(
             self.document.text, self.blog.root, self.document.path, immediately=immediately
         )
@@ -292,16 +295,15 @@ class PostView(QSplitter):
         self.form.flush()
         return self.document
 
-    def _on_rendered(self, result: RenderResult) -> None:
-        """Show the body, and what the preview could not render (markers) in the status bar."""
-        self.preview.set_body_html(result.html)
+    def _on_rendered(self, patch: Patch) -> None:
+        """What the preview could not render (markers on the page) in the status bar."""
         parts = []
         if not self.preview.uses_webengine:
             parts.append(
                 self.tr("Simple preview: {reason}").format(reason=self.preview.fallback_reason)
             )
         lang = current_language()
-        warnings = [warning_text(w, lang) for w in result.warnings]
+        warnings = [warning_text(w, lang) for w in patch.warnings]
         if warnings:
             count = len(warnings)
             first = " ".join(warnings[0].split())
@@ -320,8 +322,3 @@ class PostView(QSplitter):
         self.status_message.emit(
             self.tr("The preview could not be rendered: {reason}").format(reason=message), 10000
         )
-
-
-def _render_preview(text: str, context: RenderContext) -> RenderResult:
-    """The body HTML for the preview and its warnings (runs on a worker thread)."""
-    return render_body(text, context)

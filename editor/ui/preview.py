@@ -13,12 +13,13 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QObject, QUrl, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QStackedLayout, QTextBrowser, QWidget
 from shiboken6 import isValid
 
 from editor.core.files.storage import is_special_file
+from editor.core.render.worker import Patch, PreviewBlocks
 from editor.ui.resources import resource_path
 
 try:  # QtWebEngine needs system libraries; without them the preview falls back.
@@ -201,6 +202,8 @@ class PreviewPane(QWidget):
     find_finished = Signal(int, int)
     """A find in the page ended: the active match (1-based, 0 for none) and how many there are."""
     selection_changed = Signal()
+    shown = Signal(int)
+    """The render of this version of the text (see :meth:`apply_patch`) is on the page."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -210,6 +213,17 @@ class PreviewPane(QWidget):
         self._loaded = False
         self._awaiting_page = False
         self._pending_html: str | None = None
+        self.blocks = PreviewBlocks()
+        """Every block the patches brought (the page's body, put together in Python)."""
+        self.shown_version = -1
+        """The version of the text whose render is on the page (-1: none yet)."""
+        self._version = -1
+        self._page_keyed = False  # the page's blocks are those of self.blocks, by key
+        self.simple_pause_ms = 0
+        """The simple preview sets a whole page per update: at most one per this pause."""
+        self._simple_timer = QTimer(self)
+        self._simple_timer.setSingleShot(True)
+        self._simple_timer.timeout.connect(self._show_blocks_in_browser)
         self._pending_line: int | None = None
         # Scroll events this soon after we scrolled the page ourselves are echoes, not the writer.
         self._our_scroll = QElapsedTimer()
@@ -282,6 +296,7 @@ class PreviewPane(QWidget):
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, allow_remote
         )
         self._loaded = False
+        self._page_keyed = False
         self._awaiting_page = True
         self._page.expecting_load = True
         # No white flash before a dark page paints (the wrapper page's own background follows).
@@ -299,30 +314,93 @@ class PreviewPane(QWidget):
         if self._pending_html is not None:
             body, self._pending_html = self._pending_html, None
             self.set_body_html(body)
+        elif self.blocks.keys:
+            self._send_blocks(self.blocks.everything(self._version))
 
     # -- content -----------------------------------------------------------------------------
 
+    def apply_patch(self, patch: Patch) -> bool:
+        """Show a render of the post's text from the render worker: the page keeps the nodes of
+        every block the patch keeps, and ``shown`` says when this version is on it.  False (and
+        nothing changed) when the patch does not follow the ones before: send the whole text."""
+        if not self.blocks.apply(patch):
+            return False
+        self._version = patch.version
+        self._pending_html = None
+        if self._view is None:
+            if not self._simple_timer.isActive():
+                self._simple_timer.start(max(0, self.simple_pause_ms))
+            return True
+        if self._loaded:
+            self._send_blocks(patch)
+        return True
+
+    def _send_blocks(self, patch: Patch) -> None:
+        version = patch.version
+        if self.blocks.whole_only:
+            # Some block reaches into the others (unclosed raw text): the page parses it whole.
+            self._page_keyed = False
+            script = f"window.tsuzuri.setBody({json.dumps(self.blocks.html(), ensure_ascii=False)})"
+            self._run(script, lambda _r: self._after_body(version))
+            return
+        if not self._page_keyed:
+            patch = self.blocks.everything(version)
+        self._page_keyed = True
+        data = {
+            "fresh": patch.fresh,
+            "start": patch.start,
+            "remove": patch.remove,
+            "insert": patch.insert,
+            "html": {key: template for key, (template, _whole) in patch.html.items()},
+            "shifts": patch.shifts,
+        }
+        script = f"window.tsuzuri.applyPatch({json.dumps(data, ensure_ascii=False)})"
+        expected = len(self.blocks.keys)
+        self._run(script, lambda count: self._after_patch(version, count, expected))
+
+    def _after_patch(self, version: int, count, expected: int) -> None:
+        if count != expected and self._loaded:
+            # The page lost step with the blocks (it was reloaded meanwhile): build it again.
+            self._page_keyed = False
+            self._send_blocks(self.blocks.everything(self._version))
+            return
+        self._after_body(version)
+
+    def _set_browser_body(self, body: str) -> None:
+        page = self._page_html or wrapper_page([], False, False)
+        self._browser.setHtml(
+            page.replace(
+                '<main id="tsuzuri-body" class="post-content"></main>',
+                f'<main id="tsuzuri-body">{body}</main>',
+            )
+        )
+        self.body_updated.emit()
+
+    def _show_blocks_in_browser(self) -> None:
+        self._set_browser_body(self.blocks.html())
+        self._mark_shown(self._version)
+
+    def _mark_shown(self, version: int) -> None:
+        if version >= 0:
+            self.shown_version = version
+            self.shown.emit(version)
+
     def set_body_html(self, body: str) -> None:
         """Show new body HTML, patching only the blocks that changed."""
+        self._page_keyed = False
         if self._view is None:
-            page = self._page_html or wrapper_page([], False, False)
-            self._browser.setHtml(
-                page.replace(
-                    '<main id="tsuzuri-body" class="post-content"></main>',
-                    f'<main id="tsuzuri-body">{body}</main>',
-                )
-            )
-            self.body_updated.emit()
+            self._set_browser_body(body)
             return
         if not self._loaded:
             self._pending_html = body
             return
         self._run(f"window.tsuzuri.setBody({json.dumps(body)})", lambda _r: self._after_body())
 
-    def _after_body(self) -> None:
+    def _after_body(self, version: int = -1) -> None:
         if self._pending_line is not None:
             line, self._pending_line = self._pending_line, None
             self.scroll_to_line(line)
+        self._mark_shown(version)
         self.body_updated.emit()
 
     def run_in_page(self, script: str, callback) -> None:

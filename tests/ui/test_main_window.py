@@ -187,7 +187,7 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
     import threading
     import time
 
-    from editor.ui import doctor_controller, post_view
+    from editor.ui import doctor_controller, live_preview
 
     release = threading.Event()
     started = threading.Event()
@@ -202,11 +202,14 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
 
         return work
 
-    monkeypatch.setattr(post_view, "_render_preview", slow(post_view._render_preview))
+    # The render process takes seconds over each render; the doctor's thread waits to be let go.
+    monkeypatch.setattr(live_preview, "RENDER_WORKER", "tests.service_handlers:SlowRenderWorkers")
     monkeypatch.setattr(doctor_controller, "_check", slow(doctor_controller._check))
     window = make_window(blog, blog / "_posts" / JA_POST)
     shown = []
     window.renderer.finished.connect(shown.append)
+    service = window.renderer.service
+    qtbot.waitUntil(service.busy, timeout=10000)
     assert started.wait(10)
     began = time.monotonic()
     window.close()
@@ -214,7 +217,7 @@ def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_win
     assert not window.isVisible()
     assert took < 5, f"closing waited {took:.1f} s for the render"
     release.set()
-    qtbot.waitUntil(lambda: len(ran) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: len(ran) == 1 and not service.busy(), timeout=20000)
     qtbot.wait(200)
     assert shown == []  # a closed window's late result is dropped
 

@@ -23,6 +23,13 @@ class RenderContext:
     post_path: Path | None = None
     allow_remote: bool = False
 
+    def __reduce__(self):
+        # Sent to the preview's worker process: its mappings (read-only views) go as dicts.
+        return (
+            RenderContext,
+            (dict(self.site), dict(self.page), self.blog_root, self.post_path, self.allow_remote),
+        )
+
 
 class RenderWarning(str):
     """A warning of one render: it reads as its English words, and carries a ``code`` and
@@ -38,11 +45,19 @@ class RenderWarning(str):
         made.code, made.params = code, params
         return made
 
+    def __reduce__(self):
+        # Pickled (from the preview's worker process) as its code and params, not its words.
+        return (_warning, (self.code, self.params))
+
     def message(self, lang: str = "en") -> str:
         """The warning in English or Japanese (``"ja"``)."""
         from editor.core.render.words import WORDS
 
         return say("render", WORDS[self.code], lang, **self.params)
+
+
+def _warning(code: str, params: dict[str, Any]) -> RenderWarning:
+    return RenderWarning(code, **params)
 
 
 def warning_text(warning: str, lang: str = "en") -> str:
