@@ -86,6 +86,8 @@ class PaneMirror(QObject):
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 typed = cursor.selectedText().translate(_PLAIN)
+                if old_end - start == len(typed) and self.text[start:old_end] == typed:
+                    return  # lines coloured again, or a format changed: the text is the same
                 if not _has_astral(typed):
                     self._publish(
                         self.text[:start] + typed + self.text[old_end:],
