@@ -262,11 +262,12 @@ class PostView(QSplitter):
 
     def request_render(self, immediately: bool = False, body: str | None = None) -> None:
         """Ask for a fresh preview and doctor run; ``body`` saves reading the pane again."""
-        body = self.editor.toPlainText() if body is None else body
+        typed, body = body is not None, self.editor.toPlainText() if body is None else body
         self.renderer.request(body, self.render_context(), immediately=immediately)
-        self.doctor.request(
-            self.document.text, self.blog.root, self.document.path, immediately=immediately
-        )
+        if not typed:  # typing reaches the doctor edit by edit (the pane's mirror)
+            self.doctor.request(
+                self.document.text, self.blog.root, self.document.path, immediately=immediately
+            )
 
     # -- doctor and preview ------------------------------------------------------------------
 
