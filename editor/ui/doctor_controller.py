@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 from editor.core.doctor import DoctorConfig, Edit, Finding, all_rules
 from editor.core.doctor.worker import Change, Checked, FixAll, FixSome
 from editor.core.post.split import split_post
+from editor.core.text.edits import difference
 from editor.core.text.textpos import Utf16Offsets, qt_lines
 from editor.ui import prompts
 from editor.ui.doctor_panel import DoctorPanel, severity_colour
@@ -236,6 +237,8 @@ class DoctorController(QObject):
         self._fix_kind: tuple | None = None
         self._queue: list[tuple] = []
         self._said_checking = False
+        self._has_result = False  # a check of this post has ended (its list is worth keeping)
+        self._retried = -1
         self.failure = ""
         """What went wrong with the last check (the worker failed or stopped), else ""."""
         self._service = ProcessService(WORKER, self)
@@ -334,16 +337,9 @@ class DoctorController(QObject):
             self._changed(None)
             self._opened = 0  # the worker gets the whole text with the next call
         elif head != self._head:
-            old = self._head
-            same = 0
-            limit = min(len(old), len(head))
-            while same < limit and old[same] == head[same]:
-                same += 1
-            tail = 0
-            while tail < limit - same and old[-1 - tail] == head[-1 - tail]:
-                tail += 1
+            edit = difference(self._head, head)
             self._head = head
-            self._changed((same, len(old) - tail - same, head[same : len(head) - tail]))
+            self._changed((edit.start, edit.end - edit.start, edit.replacement))
         if not self.is_done():
             self._say_checking()
             self._schedule(immediately)
@@ -413,9 +409,13 @@ class DoctorController(QObject):
     def _on_progress(self, job: int, value) -> None:
         if job != self._check_job:
             return
-        version, new = value
-        self._partial = sorted(self._partial + new, key=lambda f: (f.start, f.end, f.rule, f.code))
-        self._show(self._partial, version, None)
+        version, new, last = value
+        self._partial += new
+        # A post's first check fills the list in rule by rule; after that the last list stays
+        # (carried along) until every rule of the next has run.
+        if last or not self._has_result:
+            self._partial.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
+            self._show(self._partial, version, None)
 
     def _on_done(self, job: int, value) -> None:
         if job == self._check_job:
@@ -431,6 +431,7 @@ class DoctorController(QObject):
 
     def _on_checked(self, checked: Checked) -> None:
         self.failure = ""
+        self._has_result = True
         current = checked.version == self._version
         if current:
             self._checked_key = self._check_key
@@ -455,6 +456,11 @@ class DoctorController(QObject):
         self.failure = self.tr("The doctor stopped: {message}").format(message=message)
         self.panel.summary.setText(self.failure)
         self.status_message.emit(self.failure)
+        if self._retried != self._version:
+            # Once more, in a new worker with the whole text; a text that fails again waits
+            # for the next edit.
+            self._retried = self._version
+            QTimer.singleShot(0, lambda: self._schedule(True))
 
     def is_done(self) -> bool:
         """True once the check of the current text has finished (findings and plan)."""
@@ -489,6 +495,7 @@ class DoctorController(QObject):
         self._steps.clear()
         self._head = None
         self._checked_key = None
+        self._has_result = False
         # What the worker answers about the previous post is not for this one.
         self._check_job = self._fix_job = 0
         self._fix_kind = None

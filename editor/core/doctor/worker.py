@@ -29,6 +29,7 @@ from editor.core.doctor import (
 from editor.core.doctor.model import Edit
 from editor.core.doctor.safety import apply_edits
 from editor.core.post.split import split_post
+from editor.core.text.edits import difference
 
 TextEdit = tuple[int, int, int, str]  # (version, start, removed, added)
 
@@ -114,8 +115,9 @@ class DoctorWorker:
         blog_root: Path | None,
         path: Path | None,
     ) -> Checked:
-        """Findings as each rule reports them (``report((version, new findings))``), then all of
-        them announced against the plan of "Fix all safe"."""
+        """Findings as each rule reports them (``report((version, new findings, False))``, and
+        ``(version, [], True)`` once every rule has), then all of them announced against the
+        plan of "Fix all safe"."""
         self._follow(edits)
         text, version = self.text, self.version
         seen: set[int] = set()
@@ -125,7 +127,8 @@ class DoctorWorker:
             new = [f for f in findings if id(f) not in seen]
             seen.update(id(f) for f in new)
             if new:
-                self.report((version, new))
+                self.report((version, new, False))
+        self.report((version, [], True))  # every rule has run: the plan follows
         plan = self._plan_for(config, blog_root, path, (findings, measured()))
         return Checked(version, announce(findings, plan), plan.count)
 
@@ -188,19 +191,8 @@ def _change(version: int, before: str, after: str, edits: list[Edit] | None = No
         if any(e.start < 0 for e in body_edits) or apply_edits(old.body, body_edits)[0] != new.body:
             body_edits = None
     if body_edits is None:
-        body_edits = [_span(old.body, new.body)] if old.body != new.body else []
+        body_edits = [difference(old.body, new.body)] if old.body != new.body else []
     return Change(version, old.front_matter, new.front_matter, tuple(body_edits))
-
-
-def _span(before: str, after: str) -> Edit:
-    """The one edit between the common start and the common end of two texts."""
-    start, limit = 0, min(len(before), len(after))
-    while start < limit and before[start] == after[start]:
-        start += 1
-    end = 0
-    while end < limit - start and before[-1 - end] == after[-1 - end]:
-        end += 1
-    return Edit(start, len(before) - end, after[start : len(after) - end])
 
 
 def composed_edits(plan: FixPlan) -> list[Edit]:

@@ -39,9 +39,10 @@ def test_a_check_after_edits_is_the_doctor_on_the_edited_text():
     assert checked.version == 4
     assert checked.findings == announce(diagnose(text), plan)
     assert checked.fixable == plan.count
-    # Reported as the rules went, each finding once, all for version 4.
-    assert {version for version, _ in reports} == {4}
-    assert sum(len(new) for _, new in reports) == len(checked.findings)
+    # Reported as the rules went, each finding once, all for version 4, the last saying so.
+    assert {version for version, _, _ in reports} == {4}
+    assert sum(len(new) for _, new, _ in reports) == len(checked.findings)
+    assert [last for _, _, last in reports] == [False] * (len(reports) - 1) + [True]
 
 
 def test_an_edit_that_went_missing_is_refused_not_checked():
