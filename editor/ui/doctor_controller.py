@@ -22,6 +22,7 @@ it only on confirmation; a fix that drops an alternate take shows both takes fir
 from __future__ import annotations
 
 import bisect
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 
 from editor.core.doctor import DoctorConfig, Edit, Finding, all_rules
-from editor.core.doctor.worker import Change, Checked, FixAll, FixSome
+from editor.core.doctor.worker import Change, Checked, FixAll, FixSome, compose
 from editor.core.post.split import split_post
 from editor.core.text.edits import difference
 from editor.core.text.textpos import Utf16Offsets, qt_lines
@@ -138,51 +139,64 @@ class _TextNow:
         return out
 
 
-def _shift(pos: int, start: int, removed: int, added: int, end_side: bool) -> int:
-    """Where ``pos`` is after ``text[start:start + removed]`` became ``added`` characters; text
-    typed just at a finding's end stays outside it, just at its start too."""
-    if pos < start or (pos == start and (removed or end_side)):
-        return pos
-    if pos >= start + removed:
-        return pos + added - removed
-    return start + added if end_side else start  # inside what was replaced
+class _Carry:
+    """Positions of an older text carried into the text of now, through the writer's edits
+    since (composed once into disjoint edits of the older text, so that each position costs a
+    binary search, not a walk through every keystroke)."""
 
+    def __init__(self, log: list[tuple[int, int, int, str]]):
+        edits = compose(sys.maxsize, (Edit(s, s + r, a) for _, s, r, a in log))
+        self._starts = [e.start for e in edits]
+        self._ends = [e.end for e in edits]
+        self._edits = edits
+        self._shift = [0]  # how far the edits before each one move what follows
+        for e in edits:
+            self._shift.append(self._shift[-1] + len(e.replacement) - (e.end - e.start))
 
-def _meets(edit: Edit, start: int, removed: int) -> bool:
-    """True when a writer's edit at ``start`` (``removed`` characters) touches a fix's edit."""
-    if removed:
-        return edit.start < start + removed and start < edit.end
-    return edit.start < start < edit.end
+    def position(self, pos: int, end_side: bool = False) -> int:
+        """Where ``pos`` is now; text typed just at a finding's end stays outside it, just at
+        its start too (what was replaced around a position puts it at the replacement's edge)."""
+        i = bisect.bisect_left(self._starts, pos)
+        if i and self._ends[i - 1] > pos:  # inside what an edit replaced
+            edit = self._edits[i - 1]
+            start = edit.start + self._shift[i - 1]
+            return start + len(edit.replacement) if end_side else start
+        moved = pos + self._shift[i]
+        if i < len(self._edits) and self._starts[i] == pos == self._ends[i] and not end_side:
+            moved += len(self._edits[i].replacement)  # typed just before it
+        return moved
 
+    def meets(self, edit: Edit) -> bool:
+        """True when the writer's edits touch ``edit`` (a fix's): it may no longer hold."""
+        lo = bisect.bisect_left(self._ends, edit.start)
+        hi = bisect.bisect_right(self._starts, edit.end)
+        for other in self._edits[lo:hi]:
+            if other.start == other.end:
+                if edit.start < other.start < edit.end:
+                    return True
+            elif other.start < edit.end and edit.start < other.end:
+                return True
+        return False
 
-def _moved(finding: Finding, edits: list[tuple[int, int, int, str]]) -> Finding:
-    """``finding`` with its positions carried through ``edits`` (a fix they ran into dropped)."""
-    start, end = finding.start, finding.end
-    related = list(finding.related)
-    fix = finding.fix
-    fix_edits = list(fix.edits) if fix is not None else []
-    for _, at, removed, added in edits:
-        size = len(added)
-        if fix is not None and any(_meets(e, at, removed) for e in fix_edits):
-            fix = None
-        start = _shift(start, at, removed, size, False)
-        end = max(start, _shift(end, at, removed, size, True))
-        related = [
-            (a := _shift(s, at, removed, size, False), max(a, _shift(e, at, removed, size, True)))
-            for s, e in related
-        ]
+    def finding(self, finding: Finding) -> Finding:
+        """``finding`` with its positions carried (a fix the edits ran into left out)."""
+        start = self.position(finding.start)
+        end = max(start, self.position(finding.end, True))
+        related = []
+        for s, e in finding.related:
+            a = self.position(s)
+            related.append((a, max(a, self.position(e, True))))
+        fix = finding.fix
         if fix is not None:
-            fix_edits = [
-                Edit(
-                    b := _shift(e.start, at, removed, size, False),
-                    max(b, _shift(e.end, at, removed, size, True)),
-                    e.replacement,
-                )
-                for e in fix_edits
-            ]
-    if fix is not None:
-        fix = replace(fix, edits=tuple(fix_edits))
-    return replace(finding, start=start, end=end, related=tuple(related), fix=fix)
+            if any(self.meets(e) for e in fix.edits):
+                fix = None
+            else:
+                moved = []
+                for e in fix.edits:
+                    a = self.position(e.start)
+                    moved.append(Edit(a, max(a, self.position(e.end, True)), e.replacement))
+                fix = replace(fix, edits=tuple(moved))
+        return replace(finding, start=start, end=end, related=tuple(related), fix=fix)
 
 
 class DoctorController(QObject):
@@ -249,6 +263,7 @@ class DoctorController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(START_MS)
         self._timer.timeout.connect(self._start)
+        self._service.start()  # the worker imports the doctor while the window opens
         mirror = getattr(editor, "mirror", None)
         if mirror is not None:
             mirror.edited.connect(self._on_pane_edit)
@@ -519,7 +534,8 @@ class DoctorController(QObject):
         since = self._since(version)
         if since:
             offsets = self._offsets()
-            findings = [self._placed(_moved(f, since), offsets) for f in findings]
+            carry = _Carry(since)
+            findings = [self._placed(carry.finding(f), offsets) for f in findings]
         self._shown_version = self._version
         # Edits older than both the list and the check under way are never needed again.
         oldest = self._check_version if self._check_job else self._version
@@ -528,7 +544,10 @@ class DoctorController(QObject):
         self.panel.show_findings(findings, _TextNow(self), fixable)
         if self._fix_job or self._queue:
             self.panel.set_busy(True)
-        self._mark(findings)
+        if not since or not self._has_result:
+            # Marks move with the text as it is typed: those of the last list stay until a
+            # check of the text of now (re-marking hundreds of spans is what costs).
+            self._mark(findings)
 
     def _offsets(self) -> Utf16Offsets | None:
         text = self.editor.mirror.text
@@ -548,7 +567,7 @@ class DoctorController(QObject):
     def _current(self, finding: Finding) -> Finding:
         """A finding of the list, with its positions in the text of now."""
         edits = self._since(self._shown_version)
-        return _moved(finding, edits) if edits else finding
+        return _Carry(edits).finding(finding) if edits else finding
 
     # -- marks and jumps ---------------------------------------------------------------------
 
@@ -594,8 +613,10 @@ class DoctorController(QObject):
     def _mark(self, findings: list[Finding]) -> None:
         selections = []
         offsets = self._offsets()
+        since = self._since(self._shown_version)
+        carry = _Carry(since) if since else None
         for finding in findings[:MAX_MARKS]:
-            finding = self._current(finding)
+            finding = carry.finding(finding) if carry else finding
             span = self.body_range(finding.start, max(finding.end, finding.start + 1), offsets)
             if span is None:
                 continue

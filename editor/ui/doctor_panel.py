@@ -95,16 +95,22 @@ class DoctorPanel(QWidget):
         self.findings = list(findings)
         self._text = text
         lang = current_language()
-        self.tree.clear()
+        brushes: dict[str, object] = {}  # one per severity: the theme is asked once per list
+        items = []
         for index, finding in enumerate(self.findings):
             item = QTreeWidgetItem(
                 [f"{SEVERITY_MARK.get(finding.severity, '')} {finding.line}", finding.message(lang)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setForeground(0, _brush(severity_colour(finding.severity)))
+            brush = brushes.get(finding.severity)
+            if brush is None:
+                brush = brushes[finding.severity] = _brush(severity_colour(finding.severity))
+            item.setForeground(0, brush)
             other = finding.message("en" if lang == "ja" else "ja")
             item.setToolTip(1, f"{finding.rule}: {other}")
-            self.tree.addTopLevelItem(item)
+            items.append(item)
+        self.tree.clear()
+        self.tree.addTopLevelItems(items)
         if fixable is None:
             self.summary.setText(checking_text(len(self.findings)))
         else:

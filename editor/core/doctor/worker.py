@@ -12,6 +12,7 @@ count of "Fix all safe", and for a fix the change as a few edits of the front ma
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,22 +197,32 @@ def _change(version: int, before: str, after: str, edits: list[Edit] | None = No
 
 
 def composed_edits(plan: FixPlan) -> list[Edit]:
-    """The edits of every round of ``plan`` as edits of ``plan.before`` (sorted, disjoint).
-
-    The text is kept as pieces, each either a stretch of ``before`` or new text; a round's
-    edits (positions in that round's text) replace pieces, and what is left says which
-    stretches of ``before`` survive.
-    """
-    pieces: list[tuple[int, int] | str] = [(0, len(plan.before))] if plan.before else []
+    """The edits of every round of ``plan`` as edits of ``plan.before`` (sorted, disjoint)."""
     rounds: dict[int, list[Edit]] = {}
     for planned in plan.applied:
         rounds.setdefault(planned.round, []).extend(planned.finding.fix.edits)
-    for number in sorted(rounds):
-        # Last first, so that each edit's positions still hold (as apply_edits orders them).
-        for edit in reversed(sorted(rounds[number], key=lambda e: (e.start, e.end))):
-            pieces = _replace(pieces, edit)
+    # Within a round, last first, so that each edit's positions still hold (as apply_edits
+    # orders them).
+    sequence = [
+        edit
+        for number in sorted(rounds)
+        for edit in reversed(sorted(rounds[number], key=lambda e: (e.start, e.end)))
+    ]
+    return compose(len(plan.before), sequence)
+
+
+def compose(length: int, edits: Iterable[Edit]) -> list[Edit]:
+    """Edits made one after another (each in the text the one before made) as edits of the
+    first text (``length`` characters): sorted, disjoint.
+
+    The text is kept as pieces, each either a stretch of the first text or new text; each edit
+    replaces pieces, and what is left says which stretches of the first text survive.
+    """
+    pieces: list[tuple[int, int] | str] = [(0, length)] if length else []
+    for edit in edits:
+        pieces = _replace(pieces, edit)
     out: list[Edit] = []
-    at = 0  # where in ``before`` the next kept stretch would start
+    at = 0  # where in the first text the next kept stretch would start
     added: list[str] = []
     for piece in pieces:
         if isinstance(piece, str):
@@ -222,8 +233,8 @@ def composed_edits(plan: FixPlan) -> list[Edit]:
             out.append(Edit(at, start, "".join(added)))
             added = []
         at = end
-    if at != len(plan.before) or added:
-        out.append(Edit(at, len(plan.before), "".join(added)))
+    if at != length or added:
+        out.append(Edit(at, length, "".join(added)))
     return out
 
 
