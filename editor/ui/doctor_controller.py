@@ -1,47 +1,51 @@
 """Runs the doctor while the writer types, marks findings in the text pane and applies fixes.
 
+The doctor runs in a worker process (:class:`~editor.ui.process_service.ProcessService` with
+:class:`editor.core.doctor.worker.DoctorWorker`), so a check of a long post never holds the
+editor's interpreter lock.  The worker keeps the post's text: the controller sends it whole once
+(a post shown, a new worker process), then only the edits the text pane's mirror reports and the
+front matter's changes.  A check starts shortly after the first edit (typing does not put it
+off) and the next one as soon as it ends if the text changed meanwhile.  Each check's result is
+shown even when the writer typed since, with its positions carried through the edits made since
+(a fix that an edit ran into is dropped until the next check); the panel says "checking…" until
+a check of the current text has finished.
+
 Fixes go to the text pane and the form, never to disk, and each one is a single undo step of
 the text pane: a fix that changes the front matter is tied to an edit block in the body (a
 no-op one when the body does not change), and undoing or redoing that step swaps the front
-matter back or forth.
-
-Each run lists findings as the rules report them ("checking…" until it is done), then works out
-the plan of "Fix all safe" (:func:`editor.core.doctor.plan_fixes`), whose count the panel
-announces.  "Fix all safe" shows that plan's whole change as a diff and applies it only on
-confirmation; a fix that drops an alternate take shows both takes first.
+matter back or forth.  The worker works out every fix (and the plan of "Fix all safe") while the
+window stays responsive; the panel's buttons wait meanwhile, and a fix asked for while another is
+being worked out follows it.  "Fix all safe" shows that plan's whole change as a diff and applies
+it only on confirmation; a fix that drops an alternate take shows both takes first.
 """
 
 from __future__ import annotations
 
+import bisect
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 
-from editor.core.doctor import (
-    DoctorConfig,
-    Finding,
-    FixPlan,
-    all_rules,
-    alternate_takes,
-    announce,
-    apply_fixes,
-    diagnose_steps,
-    plan_fixes,
-    unified_diff,
-)
+from editor.core.doctor import DoctorConfig, Edit, Finding, all_rules
+from editor.core.doctor.worker import Change, Checked, FixAll, FixSome, compose
 from editor.core.post.split import split_post
-from editor.core.text.textpos import LineIndex, qt_lines, utf16_column, utf16_length
+from editor.core.text.edits import difference
+from editor.core.text.textpos import Utf16Offsets, qt_lines
 from editor.ui import prompts
-from editor.ui.background import LatestOnly
 from editor.ui.doctor_panel import DoctorPanel, severity_colour
 from editor.ui.i18n import current_language
 from editor.ui.pane_marks import set_marks
+from editor.ui.process_service import ProcessService
 from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
+WORKER = "editor.core.doctor.worker:DoctorWorker"
+START_MS = 300  # a check starts this long after the first edit it has not seen
 MAX_MARKS = 400
 
 
@@ -63,20 +67,6 @@ def doctor_config(settings: Settings, disabled: frozenset[str] = frozenset()) ->
         markers=tuple(m.strip() for m in markers if m.strip()),
         **{name: settings.value(f"doctor/{name}") for name in DOCTOR_THRESHOLDS},
     )
-
-
-def _check(
-    text: str,
-    config: DoctorConfig,
-    blog_root: Path | None,
-    path: Path | None,
-    report: Callable[[object], None],
-) -> tuple[str, list[Finding], FixPlan]:
-    """Worker: findings as each rule reports them, then the plan of "Fix all safe"."""
-    findings: list[Finding] = []
-    for findings in diagnose_steps(text, config, blog_root, path):
-        report((text, findings))
-    return text, findings, plan_fixes(text, config, blog_root, path=path)
 
 
 def rule_label(rule: str) -> str:
@@ -126,13 +116,97 @@ class _FrontMatterStep:
     applied: bool = True
 
 
+class _TextNow:
+    """The post as it is now (front matter and the pane's mirror), sliced without copying it
+    whole: the panel quotes findings from it."""
+
+    def __init__(self, controller: DoctorController):
+        self._controller = controller
+
+    def _parts(self) -> tuple[str, str]:
+        return self._controller._head or "", self._controller.editor.mirror.text
+
+    def __len__(self) -> int:
+        head, body = self._parts()
+        return len(head) + len(body)
+
+    def __getitem__(self, span: slice) -> str:
+        head, body = self._parts()
+        start, stop, _ = span.indices(len(head) + len(body))
+        out = head[start:stop] if start < len(head) else ""
+        if stop > len(head):
+            out += body[max(0, start - len(head)) : stop - len(head)]
+        return out
+
+
+class _Carry:
+    """Positions of an older text carried into the text of now, through the writer's edits
+    since (composed once into disjoint edits of the older text, so that each position costs a
+    binary search, not a walk through every keystroke)."""
+
+    def __init__(self, log: list[tuple[int, int, int, str]]):
+        edits = compose(sys.maxsize, (Edit(s, s + r, a) for _, s, r, a in log))
+        self._starts = [e.start for e in edits]
+        self._ends = [e.end for e in edits]
+        self._edits = edits
+        self._shift = [0]  # how far the edits before each one move what follows
+        for e in edits:
+            self._shift.append(self._shift[-1] + len(e.replacement) - (e.end - e.start))
+
+    def position(self, pos: int, end_side: bool = False) -> int:
+        """Where ``pos`` is now; text typed just at a finding's end stays outside it, just at
+        its start too (what was replaced around a position puts it at the replacement's edge)."""
+        i = bisect.bisect_left(self._starts, pos)
+        if i and self._ends[i - 1] > pos:  # inside what an edit replaced
+            edit = self._edits[i - 1]
+            start = edit.start + self._shift[i - 1]
+            return start + len(edit.replacement) if end_side else start
+        moved = pos + self._shift[i]
+        if i < len(self._edits) and self._starts[i] == pos == self._ends[i] and not end_side:
+            moved += len(self._edits[i].replacement)  # typed just before it
+        return moved
+
+    def meets(self, edit: Edit) -> bool:
+        """True when the writer's edits touch ``edit`` (a fix's): it may no longer hold."""
+        lo = bisect.bisect_left(self._ends, edit.start)
+        hi = bisect.bisect_right(self._starts, edit.end)
+        for other in self._edits[lo:hi]:
+            if other.start == other.end:
+                if edit.start < other.start < edit.end:
+                    return True
+            elif other.start < edit.end and edit.start < other.end:
+                return True
+        return False
+
+    def finding(self, finding: Finding) -> Finding:
+        """``finding`` with its positions carried (a fix the edits ran into left out)."""
+        start = self.position(finding.start)
+        end = max(start, self.position(finding.end, True))
+        related = []
+        for s, e in finding.related:
+            a = self.position(s)
+            related.append((a, max(a, self.position(e, True))))
+        fix = finding.fix
+        if fix is not None:
+            if any(self.meets(e) for e in fix.edits):
+                fix = None
+            else:
+                moved = []
+                for e in fix.edits:
+                    a = self.position(e.start)
+                    moved.append(Edit(a, max(a, self.position(e.end, True)), e.replacement))
+                fix = replace(fix, edits=tuple(moved))
+        return replace(finding, start=start, end=end, related=tuple(related), fix=fix)
+
+
 class DoctorController(QObject):
-    """Owns the doctor's background runs, the marks in the text pane and fixes with undo."""
+    """Owns the doctor's worker, the marks in the text pane and fixes with undo."""
 
     findings_changed = Signal(int)
     checking = Signal()  # a check of a new text is pending or running
     status_message = Signal(str)
     front_matter_replaced = Signal(str)  # new front-matter text ("\n" line endings)
+    busy_changed = Signal(bool)  # a fix is being worked out (the panel's buttons wait)
 
     def __init__(
         self,
@@ -156,19 +230,43 @@ class DoctorController(QObject):
         self.rule_actions: dict[str, QAction] = {}
         self._make_rule_actions()
         panel.jump_requested.connect(self.jump_to)
-        panel.fix_requested.connect(lambda findings: self.apply(findings, current_text()))
-        panel.fix_all_requested.connect(lambda: self.apply_all_safe(current_text()))
+        panel.fix_requested.connect(self.apply)
+        panel.fix_all_requested.connect(self.apply_all_safe)
         self.findings: list[Finding] = []
-        self._text = ""
-        self._index = LineIndex("")
-        self._body_line_offset = 0
         self._steps: list[_FrontMatterStep] = []
-        self._plan: FixPlan | None = None
-        self._runner = LatestOnly(_check, 400, self, reports=True)
-        self._runner.progress.connect(self._on_progress)
-        self._runner.finished.connect(self._on_finished)
-        self._runner.failed.connect(self._on_failed)
-        self._current_text = ""
+        # The text: the front matter part here, the body in the pane's mirror; ``_version``
+        # counts their changes, ``_log`` keeps those since the findings shown were made.
+        self._head: str | None = None
+        self._body_line_offset = 0
+        self._version = 0
+        self._log: list[tuple[int, int, int, str]] = []
+        self._unsent: list[tuple[int, int, int, str]] = []
+        self._opened = 0  # the worker process (generation) that holds the text
+        self._shown_version = 0
+        self._checked_key: tuple | None = None  # (version, settings) of the last finished check
+        self._check_job = 0
+        self._check_version = 0
+        self._partial: list[Finding] = []
+        self._fix_job = 0
+        self._fix_kind: tuple | None = None
+        self._queue: list[tuple] = []
+        self._said_checking = False
+        self._has_result = False  # a check of this post has ended (its list is worth keeping)
+        self._retried = -1
+        self.failure = ""
+        """What went wrong with the last check (the worker failed or stopped), else ""."""
+        self._service = ProcessService(WORKER, self)
+        self._service.progress.connect(self._on_progress)
+        self._service.done.connect(self._on_done)
+        self._service.failed.connect(self._on_failed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(START_MS)
+        self._timer.timeout.connect(self._start)
+        self._service.start()  # the worker imports the doctor while the window opens
+        mirror = getattr(editor, "mirror", None)
+        if mirror is not None:
+            mirror.edited.connect(self._on_pane_edit)
         self.editor.document().contentsChanged.connect(self._on_contents_changed)
         self.editor.document().undoCommandAdded.connect(self._on_undo_command_added)
 
@@ -222,6 +320,7 @@ class DoctorController(QObject):
 
     def check_again(self) -> None:
         """Check the current post again at once (the rules or their settings changed)."""
+        self._checked_key = None
         self.request(self._current_post_text(), self._blog_root, self._path, immediately=True)
 
     def recolour(self) -> None:
@@ -229,7 +328,7 @@ class DoctorController(QObject):
         self.panel.recolour()
         self._mark(self.findings)
 
-    # -- running -----------------------------------------------------------------------------
+    # -- the text the worker keeps -----------------------------------------------------------
 
     def request(
         self,
@@ -238,14 +337,167 @@ class DoctorController(QObject):
         path: Path | None = None,
         immediately: bool = False,
     ) -> None:
-        """Check ``text`` (the whole post, saved at ``path``) soon; only the newest text's
-        findings are shown."""
-        self._current_text = text
+        """The post is ``text`` (saved at ``path``): check it soon, or at once.
+
+        Only its front matter is read here; the body's typing reaches the doctor edit by edit
+        from the text pane's mirror.
+        """
+        source = split_post(text)
+        head = text[: len(text) - len(source.body)]
+        self._blog_root = blog_root
         self._path = path
-        self._plan = None
-        self.panel.show_checking()
-        self.checking.emit()
-        self._runner.request(text, self.config, blog_root, path, immediately=immediately)
+        self._body_line_offset = source.body_line_offset
+        if self._head is None:
+            self._head = head
+            self._changed(None)
+            self._opened = 0  # the worker gets the whole text with the next call
+        elif head != self._head:
+            edit = difference(self._head, head)
+            self._head = head
+            self._changed((edit.start, edit.end - edit.start, edit.replacement))
+        if not self.is_done():
+            self._say_checking()
+            self._schedule(immediately)
+
+    def _on_pane_edit(self, edit) -> None:
+        """The writer typed (a :class:`~editor.ui.pane_mirror.PaneEdit`)."""
+        if self._head is None:
+            return  # no post yet: the first request sends the text whole
+        self._changed((len(self._head) + edit.start, edit.removed, edit.added))
+        self._say_checking()
+        self._schedule(False)
+
+    def _changed(self, edit: tuple[int, int, str] | None) -> None:
+        self._version += 1
+        if edit is None:
+            self._log.clear()
+            self._unsent.clear()
+            return
+        entry = (self._version, *edit)
+        self._log.append(entry)
+        self._unsent.append(entry)
+
+    def _text_now(self) -> str:
+        return (self._head or "") + self.editor.mirror.text
+
+    def _edits_to_send(self) -> list[tuple[int, int, int, str]]:
+        """The edits the worker has not seen, after the whole text when it has none."""
+        self._service.start()
+        if self._opened != self._service.generation:
+            self._service.call("open", self._version, self._text_now())
+            self._opened = self._service.generation
+            self._unsent.clear()
+        edits, self._unsent = self._unsent, []
+        return edits
+
+    def _settings_key(self) -> tuple:
+        return (self.config, self._blog_root, self._path)
+
+    # -- checks ------------------------------------------------------------------------------
+
+    def _say_checking(self) -> None:
+        if not self._said_checking:
+            self._said_checking = True
+            self.panel.show_checking()
+            self.checking.emit()
+
+    def _schedule(self, immediately: bool) -> None:
+        if self._check_job:
+            return  # the next check starts when this one ends
+        if immediately:
+            self._timer.stop()
+            self._start()
+        elif not self._timer.isActive():
+            self._timer.start()
+
+    def _start(self) -> None:
+        if self._check_job or self._head is None or self.is_done():
+            return
+        edits = self._edits_to_send()
+        self._check_version = self._version
+        self._check_key = (self._version, *self._settings_key())
+        self._partial = []
+        self._check_job = self._service.call(
+            "check", edits, self.config, self._blog_root, self._path
+        )
+
+    def _on_progress(self, job: int, value) -> None:
+        if job != self._check_job:
+            return
+        version, new, last = value
+        self._partial += new
+        # A post's first check fills the list in rule by rule; after that the last list stays
+        # (carried along) until every rule of the next has run.
+        if last or not self._has_result:
+            self._partial.sort(key=lambda f: (f.start, f.end, f.rule, f.code))
+            self._show(self._partial, version, None)
+
+    def _on_done(self, job: int, value) -> None:
+        if job == self._check_job:
+            self._check_job = 0
+            self._on_checked(value)
+        elif job == self._fix_job:
+            self._fix_job = 0
+            kind, self._fix_kind = self._fix_kind, None
+            self._on_fix_worked_out(kind, value)
+            if not self._fix_job:
+                self._set_busy(False)
+                self._next_queued()
+
+    def _on_checked(self, checked: Checked) -> None:
+        self.failure = ""
+        self._has_result = True
+        current = checked.version == self._version
+        if current:
+            self._checked_key = self._check_key
+        self._show(checked.findings, checked.version, checked.fixable if current else None)
+        if current:
+            self._said_checking = False
+            self.findings_changed.emit(len(self.findings))
+        else:
+            self._start()  # the writer typed meanwhile: the next check starts now
+
+    def _on_failed(self, job: int, message: str) -> None:
+        if job == self._check_job:
+            self._check_job = 0
+        elif job == self._fix_job:
+            self._fix_job = 0
+            self._fix_kind = None
+            self._set_busy(False)
+            self._queue.clear()
+        else:
+            return
+        self._opened = 0  # the worker's copy of the text cannot be trusted: send it whole
+        self.failure = self.tr("The doctor stopped: {message}").format(message=message)
+        self.panel.summary.setText(self.failure)
+        self.status_message.emit(self.failure)
+        if self._retried != self._version:
+            # Once more, in a new worker with the whole text; a text that fails again waits
+            # for the next edit.
+            self._retried = self._version
+            QTimer.singleShot(0, lambda: self._schedule(True))
+
+    def is_done(self) -> bool:
+        """True once the check of the current text has finished (findings and plan)."""
+        return (
+            self._head is not None
+            and self._checked_key == (self._version, *self._settings_key())
+            and not self._check_job
+        )
+
+    def busy(self) -> bool:
+        """True while a fix is being worked out (or one asked for waits its turn)."""
+        return bool(self._fix_job or self._queue)
+
+    def wait(self, timeout_ms: int = 60000) -> None:
+        """Let events run until the current text is checked and no fix is being worked out."""
+        clock = QElapsedTimer()
+        clock.start()
+        while (not self.is_done() or self.busy()) and clock.elapsed() < timeout_ms:
+            if not self._check_job and not self.is_done() and self._head is not None:
+                self._schedule(True)
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
 
     @property
     def path(self) -> Path | None:
@@ -253,65 +505,91 @@ class DoctorController(QObject):
         return self._path
 
     def reset(self) -> None:
-        """A new post was opened: forget undo ties to the previous one."""
+        """A new post is being shown: forget undo ties to the previous one, and send the worker
+        the new text whole."""
         self._steps.clear()
-
-    def _show(self, text: str, findings: list[Finding], plan: FixPlan | None) -> None:
-        self._text = text
-        self._body_line_offset = split_post(text).body_line_offset
-        self._index = LineIndex(text)
-        self.findings = findings
-        self.panel.show_findings(findings, text, None if plan is None else plan.count)
-        self._mark(findings)
-
-    def _on_progress(self, result) -> None:
-        text, findings = result
-        if text == self._current_text:
-            self._show(text, findings, None)  # partial: the panel still says "checking…"
-
-    def _on_finished(self, result) -> None:
-        text, findings, plan = result
-        if text != self._current_text:
-            return  # stale: a newer run is on its way
-        self._plan = plan
-        # Announced as safe: exactly the findings "Fix all safe" fixes.
-        self._show(text, announce(findings, plan), plan)
-        self.findings_changed.emit(len(findings))
-
-    def _on_failed(self, message: str) -> None:
-        self.panel.summary.setText(message)
-        self.status_message.emit(message)
-
-    def is_done(self) -> bool:
-        """True once the check of the current text has finished (findings and plan)."""
-        return self._plan is not None and self._plan.before == self._current_text
-
-    def wait(self) -> None:
-        self._runner.wait()
+        self._head = None
+        self._checked_key = None
+        self._has_result = False
+        # What the worker answers about the previous post is not for this one.
+        self._check_job = self._fix_job = 0
+        self._fix_kind = None
+        if self._queue:
+            self._queue.clear()
+        self._set_busy(False)
 
     def shut_down(self) -> None:
         """The window is closing: a run still going is not waited for."""
-        self._runner.shut_down()
+        self._timer.stop()
+        self._service.shut_down()
+
+    # -- showing findings --------------------------------------------------------------------
+
+    def _since(self, version: int) -> list[tuple[int, int, int, str]]:
+        i = bisect.bisect_right(self._log, (version, float("inf")))
+        return self._log[i:]
+
+    def _show(self, findings: list[Finding], version: int, fixable: int | None) -> None:
+        """Show findings made for the text of ``version``, carried to the text of now."""
+        since = self._since(version)
+        if since:
+            offsets = self._offsets()
+            carry = _Carry(since)
+            findings = [self._placed(carry.finding(f), offsets) for f in findings]
+        self._shown_version = self._version
+        # Edits older than both the list and the check under way are never needed again.
+        oldest = self._check_version if self._check_job else self._version
+        self._log = self._since(min(oldest, self._shown_version))
+        self.findings = findings
+        self.panel.show_findings(findings, _TextNow(self), fixable)
+        if self._fix_job or self._queue:
+            self.panel.set_busy(True)
+        if not since or not self._has_result:
+            # Marks move with the text as it is typed: those of the last list stay until a
+            # check of the text of now (re-marking hundreds of spans is what costs).
+            self._mark(findings)
+
+    def _offsets(self) -> Utf16Offsets | None:
+        text = self.editor.mirror.text
+        return None if text.isascii() else Utf16Offsets(text)
+
+    def _placed(self, finding: Finding, offsets: Utf16Offsets | None) -> Finding:
+        """``finding`` with its line and column where its (moved) start now is."""
+        body = finding.start - len(self._head or "")
+        if body < 0:
+            return finding
+        position = offsets.utf16(body) if offsets else body
+        block = self.editor.document().findBlock(position)
+        start = offsets.code_point(block.position()) if offsets else block.position()
+        line = self._body_line_offset + block.blockNumber() + 1
+        return replace(finding, line=line, column=body - start + 1)
+
+    def _current(self, finding: Finding) -> Finding:
+        """A finding of the list, with its positions in the text of now."""
+        edits = self._since(self._shown_version)
+        return _Carry(edits).finding(finding) if edits else finding
 
     # -- marks and jumps ---------------------------------------------------------------------
 
-    def body_range(self, start: int, end: int) -> tuple[int, int] | None:
-        """Text-pane cursor positions for a whole-file span, or None if it is in the front matter."""
-        index = self._index
-        positions = []
-        for offset in (start, end):
-            line, column = index.line_col(offset)
-            body_line = line - self._body_line_offset
-            if body_line < 0:
-                return None
-            block = self.editor.document().findBlockByNumber(body_line)
-            if not block.isValid():
-                return None
-            positions.append(block.position() + utf16_column(block.text(), column))
-        return positions[0], positions[1]
+    def body_range(
+        self, start: int, end: int, offsets: Utf16Offsets | None = None
+    ) -> tuple[int, int] | None:
+        """Text-pane cursor positions for a whole-file span of the text of now, or None if it
+        is in the front matter."""
+        head = len(self._head or "")
+        if start < head:
+            return None
+        length = len(self.editor.mirror.text)
+        span = [min(start - head, length), min(end - head, length)]
+        if offsets is None and not self.editor.mirror.text.isascii():
+            offsets = Utf16Offsets(self.editor.mirror.text)
+        if offsets is not None:
+            span = [offsets.utf16(p) for p in span]
+        return span[0], span[1]
 
     def jump_to(self, finding: Finding) -> None:
         """Select a finding's text in the text pane, or its line in the YAML tab."""
+        finding = self._current(finding)
         span = self.body_range(finding.start, finding.end)
         if span is None:
             tabs = self._raw_editor.parentWidget()
@@ -334,8 +612,12 @@ class DoctorController(QObject):
 
     def _mark(self, findings: list[Finding]) -> None:
         selections = []
+        offsets = self._offsets()
+        since = self._since(self._shown_version)
+        carry = _Carry(since) if since else None
         for finding in findings[:MAX_MARKS]:
-            span = self.body_range(finding.start, max(finding.end, finding.start + 1))
+            finding = carry.finding(finding) if carry else finding
+            span = self.body_range(finding.start, max(finding.end, finding.start + 1), offsets)
             if span is None:
                 continue
             selection = QTextEdit.ExtraSelection()
@@ -352,100 +634,139 @@ class DoctorController(QObject):
 
     # -- fixes -------------------------------------------------------------------------------
 
-    def apply(self, findings: list[Finding], text: str) -> bool:
-        """Apply the fixes of ``findings`` to ``text`` (the current post) as one undo step.
+    def _set_busy(self, busy: bool) -> None:
+        self.panel.set_busy(busy)
+        self.busy_changed.emit(busy)
 
-        A fix that drops an alternate take (not safe) shows both takes side by side first.
+    def apply(self, findings: list[Finding], _text: str | None = None) -> None:
+        """Apply the fixes of ``findings`` (of the list) as one undo step, once the worker has
+        worked them out; a fix that drops an alternate take shows both takes side by side first.
         """
-        if text != self._text:
-            # The list is for an older text (typing since); it is rebuilt in a moment.
-            self.status_message.emit(self.tr("The list is being updated; try again in a moment"))
-            self.request(text, self._blog_root, self._path, immediately=True)
-            return False
-        for finding in findings:
-            fix = finding.fix
-            takes = alternate_takes(text, finding) if fix and not fix.safe else None
-            if takes is not None and not prompts.compare_takes(
-                self.editor.window(), takes[0], takes[1]
-            ):
-                return False
-        return self._replace_post(text, apply_fixes(text, [f.fix for f in findings if f.fix]))
+        self._ask(("some", list(findings), 0))
 
-    def plan_for(self, text: str) -> FixPlan:
-        """The plan of "Fix all safe" for ``text``: the one the panel announced when it was made
-        for this very text, else worked out now (the writer typed since)."""
-        if self._plan is not None and self._plan.before == text:
-            return self._plan
-        return plan_fixes(text, self.config, self._blog_root, path=self._path)
-
-    def apply_all_safe(self, text: str) -> bool:
+    def apply_all_safe(self, _text: str | None = None) -> None:
         """Every fix of the plan (as ``tsuzuri doctor --fix``), shown as a diff and applied as one
         undo step once the writer confirms."""
-        plan = self.plan_for(text)
-        lang = current_language()
-        if not plan.count:
-            self.status_message.emit(self.tr("Nothing to fix safely"))
-            return False
-        fixes = []
-        for p in plan.applied:
-            fix = p.finding.fix
-            description = fix.description_ja if lang == "ja" else fix.description_en
-            if p.round == 0:
-                line = self.tr("{line}: {description}").format(
-                    line=p.finding.line, description=description
-                )
-            else:
-                line = self.tr("then: {description}").format(description=description)
-            fixes.append(line)
-        # The diff's file name: the words "post (before)" and "post (after)" head it.
-        diff = unified_diff(text, plan.after, self.tr("post"))
-        if not prompts.confirm_fixes(self.editor.window(), plan.count, fixes, diff):
-            return False
-        return self._replace_post(text, plan.after)
+        self._ask(("all", None, 0))
 
-    def _replace_post(self, text: str, new_text: str) -> bool:
-        if new_text == text:
+    def _ask(self, kind: tuple) -> None:
+        if self._head is None:
+            return
+        # The form's typing still in its pause is part of the post the fix is made for.
+        self.request(self._current_post_text(), self._blog_root, self._path)
+        if self._fix_job or self._queue:
+            self._queue.append(kind)  # follows the fix being worked out: never dropped
+            self.status_message.emit(self.tr("Working out the fixes; yours follows"))
+            return
+        self._send_fix(kind)
+
+    def _next_queued(self) -> None:
+        if self._queue and not self._fix_job:
+            self._send_fix(self._queue.pop(0))
+
+    def _send_fix(self, kind: tuple) -> None:
+        what, findings, tries = kind
+        if what == "some":
+            moved = [self._current(f) for f in findings]
+            if any(f.fix is None for f in moved):
+                # The writer's typing ran into the fix: the next check offers it again.
+                self.status_message.emit(
+                    self.tr("The list is being updated; try again in a moment")
+                )
+                self._schedule(True)
+                self._set_busy(bool(self._queue))
+                return
+            args = ("fix", self._edits_to_send(), moved)
+        else:
+            args = (
+                "fix_all",
+                self._edits_to_send(),
+                self.config,
+                self._blog_root,
+                self._path,
+                self.tr("post"),  # the diff's file name: "post (before)", "post (after)"
+            )
+        self._fix_kind = kind
+        self._fix_job = self._service.call(*args)
+        self._set_busy(True)
+
+    def _on_fix_worked_out(self, kind: tuple, value: FixAll | FixSome) -> None:
+        what, findings, tries = kind
+        if value.change.version != self._version:
+            # The writer typed while the worker worked: work it out again on the text of now.
+            if tries < 3:
+                self._send_fix((what, findings, tries + 1))
+            else:
+                self.status_message.emit(
+                    self.tr("The list is being updated; try again in a moment")
+                )
+            return
+        if isinstance(value, FixSome):
+            for kept, removed in value.takes:
+                if not prompts.compare_takes(self.editor.window(), kept, removed):
+                    return
+            self._apply_change(value.change)
+            return
+        if not value.count:
+            self.status_message.emit(self.tr("Nothing to fix safely"))
+            return
+        lang = current_language()
+        fixes = []
+        for line, round_no, finding in value.fixes:
+            fix = finding.fix
+            description = fix.description_ja if lang == "ja" else fix.description_en
+            if round_no == 0:
+                text = self.tr("{line}: {description}").format(line=line, description=description)
+            else:
+                text = self.tr("then: {description}").format(description=description)
+            fixes.append(text)
+        if prompts.confirm_fixes(self.editor.window(), value.count, fixes, value.diff):
+            self._apply_change(value.change)
+
+    def _apply_change(self, change: Change) -> bool:
+        if change.empty or change.version != self._version:
             return False
-        old, new = split_post(text), split_post(new_text)
-        fm_before, fm_after = qt_lines(old.front_matter), qt_lines(new.front_matter)
+        fm_before, fm_after = (
+            qt_lines(change.front_matter_before),
+            qt_lines(change.front_matter_after),
+        )
         base = self.editor.document().availableUndoSteps()
         self._steps = [step for step in self._steps if step.applied]  # redo history is gone
-        self._replace_body(qt_lines(new.body), force_step=fm_before != fm_after)
+        self._edit_body(change.body_edits, force_step=fm_before != fm_after)
         if fm_before != fm_after:
             self._steps.append(_FrontMatterStep(base, fm_before, fm_after))
             self.front_matter_replaced.emit(fm_after)
         return True
 
-    def _replace_body(self, body: str, force_step: bool) -> None:
-        current = self.editor.toPlainText()
-        start = 0
-        limit = min(len(current), len(body))
-        while start < limit and current[start] == body[start]:
-            start += 1
-        end_old, end_new = len(current), len(body)
-        while end_old > start and end_new > start and current[end_old - 1] == body[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
-        if start == end_old == end_new and not force_step:
+    def _edit_body(self, edits: tuple[Edit, ...], force_step: bool) -> None:
+        """The body's edits (code points of the pane's text) as one edit block."""
+        if not edits and not force_step:
             return
+        current = self.editor.mirror.text
+        offsets = None if current.isascii() else Utf16Offsets(current)
+
+        def qt(pos: int) -> int:
+            return offsets.utf16(pos) if offsets else pos
+
         cursor = QTextCursor(self.editor.document())
         # Undo puts the caret where the block began: where the text changes, not on line 1.
-        cursor.setPosition(utf16_length(current[:start]))
+        cursor.setPosition(qt(edits[0].start) if edits else 0)
         cursor.beginEditBlock()
-        if start == end_old == end_new:
+        if not edits:
             # The body does not change: replacing a character with itself gives the fix its
             # undo step.
             if current:
                 cursor.setPosition(0)
-                cursor.setPosition(utf16_length(current[:1]), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(qt(1), QTextCursor.MoveMode.KeepAnchor)
                 cursor.insertText(current[0])
             else:
                 cursor.insertText(" ")
                 cursor.deletePreviousChar()
         else:
-            cursor.setPosition(utf16_length(current[:start]))
-            cursor.setPosition(utf16_length(current[:end_old]), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(body[start:end_new])
+            for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+                cursor.setPosition(qt(edit.start))
+                cursor.setPosition(qt(edit.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(qt_lines(edit.replacement))
         cursor.endEditBlock()
 
     def _on_contents_changed(self) -> None:

@@ -39,6 +39,8 @@ class DoctorPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("doctorPanel")
         self.findings: list[Finding] = []
+        self._busy = False
+        self._fixable = False
         self.tree = QTreeWidget()
         self.tree.setObjectName("doctorFindings")
         self.tree.setHeaderLabels([self.tr("Line"), self.tr("Problem")])
@@ -93,24 +95,39 @@ class DoctorPanel(QWidget):
         self.findings = list(findings)
         self._text = text
         lang = current_language()
-        self.tree.clear()
+        brushes: dict[str, object] = {}  # one per severity: the theme is asked once per list
+        items = []
         for index, finding in enumerate(self.findings):
             item = QTreeWidgetItem(
                 [f"{SEVERITY_MARK.get(finding.severity, '')} {finding.line}", finding.message(lang)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setForeground(0, _brush(severity_colour(finding.severity)))
+            brush = brushes.get(finding.severity)
+            if brush is None:
+                brush = brushes[finding.severity] = _brush(severity_colour(finding.severity))
+            item.setForeground(0, brush)
             other = finding.message("en" if lang == "ja" else "ja")
             item.setToolTip(1, f"{finding.rule}: {other}")
-            self.tree.addTopLevelItem(item)
+            items.append(item)
+        self.tree.clear()
+        self.tree.addTopLevelItems(items)
         if fixable is None:
             self.summary.setText(checking_text(len(self.findings)))
         else:
             self.summary.setText(summary_text(len(self.findings), fixable))
-        # While checking, a click works the plan out on the spot.
-        self.fix_all_button.setEnabled(fixable is None or fixable > 0)
+        # While checking, a click has the plan worked out for the text of now.
+        self._fixable = fixable is None or fixable > 0
+        self.fix_all_button.setEnabled(self._fixable and not self._busy)
         self.fix_button.setEnabled(False)
         self.detail.clear()
+
+    def set_busy(self, busy: bool) -> None:
+        """A fix is being worked out: the buttons wait (and say so) until it is applied."""
+        self._busy = busy
+        self.fix_all_button.setEnabled(self._fixable and not busy)
+        finding = self.selected()
+        self.fix_button.setEnabled(bool(finding and finding.fix) and not busy)
+        self.fix_all_button.setText(self.tr("Fixing…") if busy else self.tr("Fix all safe"))
 
     def selected(self) -> Finding | None:
         item = self.tree.currentItem()
@@ -123,7 +140,7 @@ class DoctorPanel(QWidget):
         finding = (
             None if current is None else self.findings[current.data(0, Qt.ItemDataRole.UserRole)]
         )
-        self.fix_button.setEnabled(bool(finding and finding.fix))
+        self.fix_button.setEnabled(bool(finding and finding.fix) and not self._busy)
         self.detail.setText(self._describe(finding) if finding else "")
 
     def _describe(self, finding: Finding) -> str:
@@ -146,7 +163,7 @@ class DoctorPanel(QWidget):
 
     def _on_fix_clicked(self) -> None:
         finding = self.selected()
-        if finding is not None and finding.fix is not None:
+        if finding is not None and finding.fix is not None and not self._busy:
             self.fix_requested.emit([finding])
 
     def _on_fix_all_clicked(self) -> None:

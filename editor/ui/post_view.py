@@ -264,9 +264,10 @@ class PostView(QSplitter):
 
     def request_render(self, immediately: bool = False, body: str | None = None) -> None:
         """Ask for a fresh preview and doctor run; ``body``: only the body changed (the preview
-        follows the pane's edits by itself, its render context is the same)."""
-        if body is None:
-            self.renderer.refresh()
+        and the doctor follow the pane's edits by themselves, the context is the same)."""
+        if body is not None:
+            return
+        self.renderer.refresh()
         self.doctor.request(
             self.document.text, self.blog.root, self.document.path, immediately=immediately
         )

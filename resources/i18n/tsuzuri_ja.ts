@@ -65,6 +65,14 @@
 <context>
     <name>DoctorController</name>
     <message>
+        <source>The doctor stopped: {message}</source>
+        <translation>記事の点検が止まりました: {message}</translation>
+    </message>
+    <message>
+        <source>Working out the fixes; yours follows</source>
+        <translation>修正を準備しています。終わりしだい続けて適用します</translation>
+    </message>
+    <message>
         <source>The list is being updated; try again in a moment</source>
         <translation>一覧を更新中です。少し待ってからもう一度お試しください</translation>
     </message>
@@ -102,6 +110,10 @@
     <message>
         <source>Fix all safe</source>
         <translation>安全な修正をすべて適用</translation>
+    </message>
+    <message>
+        <source>Fixing…</source>
+        <translation>修正中…</translation>
     </message>
     <message>
         <source>safe fix: {description}</source>

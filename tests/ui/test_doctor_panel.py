@@ -31,6 +31,12 @@ def raw_window(qtbot, blog, make_window):
     return window, post
 
 
+def _click(qtbot, window, button) -> None:
+    """Click a fix button and wait while the worker works the fix out (the window stays live)."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.doctor.busy(), timeout=15000)
+
+
 def _rules(window) -> set[str]:
     return {f.rule for f in window.doctor_panel.findings}
 
@@ -64,7 +70,7 @@ def test_fix_all_safe_is_one_undo_step_and_never_touches_disk(qtbot, raw_window)
     on_disk = post.read_bytes()
     before = window.editor.toPlainText()
     assert "---END---" in before
-    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, window.doctor_panel.fix_all_button)
     after = window.editor.toPlainText()
     assert "---END---" not in after and len(after) < len(before)
     qtbot.waitUntil(lambda: "continuation-marker" not in _rules(window), timeout=15000)
@@ -87,7 +93,7 @@ def test_front_matter_fix_updates_the_form_and_undoes_in_one_step(qtbot, raw_win
         if f.rule == "broken-character" and f.fix and f.line == 3
     )
     panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
-    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, panel.fix_button)
     assert "\ufffd" not in window.form.title.text()
     assert "\ufffd" not in window.document.get("title")
     body = window.editor.toPlainText()
@@ -117,7 +123,7 @@ def test_a_rule_switched_off_is_not_reported_and_stays_off_for_the_blog(
 def test_undoing_a_fix_then_editing_keeps_the_writers_edits(qtbot, raw_window):
     window, _post = raw_window
     before = window.document.get("reading_time")
-    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, window.doctor_panel.fix_all_button)
     assert window.document.get("reading_time") != before
     window.editor.undo()
     qtbot.waitUntil(lambda: window.document.get("reading_time") == before, timeout=5000)
@@ -140,7 +146,7 @@ def test_fix_all_safe_in_the_window_matches_the_command_line(qtbot, raw_window):
     expected = fix_all_safe(
         post.read_text(encoding="utf-8"), window.doctor.config, window.blog_root
     )
-    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, window.doctor_panel.fix_all_button)
     assert window.document.text == expected
 
 
@@ -150,7 +156,7 @@ def test_a_yaml_edit_in_its_debounce_survives_a_fix_and_its_undo(qtbot, raw_wind
     window.form.tabs.setCurrentWidget(raw)
     raw.moveCursor(raw.textCursor().MoveOperation.End)
     type_text(qtbot, raw, "series: mine\n")
-    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, window.doctor_panel.fix_all_button)
     assert window.document.get("series") == "mine"
     window.editor.undo()
     qtbot.wait(100)
@@ -179,7 +185,7 @@ def test_fix_all_safe_shows_the_whole_change_and_applies_only_on_confirmation(
     assert len(announced) == plan.count == 5
 
     asked = _answer(monkeypatch, "confirm_fixes", False)
-    qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, panel.fix_all_button)
     ((_parent, count, fixes, diff),) = asked
     assert (count, len(fixes)) == (5, 5)
     assert "-reading_time: 8\n+reading_time: 21\n" in diff and "\n----END---\n" in diff
@@ -187,7 +193,7 @@ def test_fix_all_safe_shows_the_whole_change_and_applies_only_on_confirmation(
     assert window.editor.toPlainText() == before  # cancelled: nothing changed
 
     asked = _answer(monkeypatch, "confirm_fixes", True)
-    qtbot.mouseClick(panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, panel.fix_all_button)
     assert len(asked) == 1
     assert window.document.text == plan.after
     assert SUBJECT in window.editor.toPlainText() and "---END---" not in plan.after
@@ -209,7 +215,7 @@ def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monke
 
     monkeypatch.setattr(FixAllDialog, "exec", exec_)
     monkeypatch.setattr(prompts, "confirm_fixes", real_confirm_fixes)
-    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, window.doctor_panel.fix_all_button)
     ((title, button, diff),) = shown
     assert (title, button) == ("安全な修正をすべて適用", "5 件を修正")
     assert diff.startswith("--- 記事 (before)\n+++ 記事 (after)\n")
@@ -254,14 +260,14 @@ def test_a_reviewed_fix_shows_both_takes_side_by_side_first(qtbot, raw_window, m
     before = window.editor.toPlainText()
 
     asked = _answer(monkeypatch, "compare_takes", False)
-    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, panel.fix_button)
     ((_parent, kept, removed),) = asked
     assert kept.startswith("OpenAIとのパートナーシップを維持しつつも")
     assert removed.startswith(SUBJECT)
     assert window.editor.toPlainText() == before
 
     _answer(monkeypatch, "compare_takes", True)
-    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, panel.fix_button)
     after = window.editor.toPlainText()
     assert SUBJECT not in after and after.count("OpenAIとのパートナーシップを維持しつつも") == 1
 
@@ -295,7 +301,7 @@ def test_fix_all_right_after_an_edit_works_on_the_current_text(qtbot, raw_window
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
     type_text(qtbot, window.editor, "追記です。")
     current = window.document.text
-    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, window.doctor_panel.fix_all_button)
     plan = plan_fixes(current, window.doctor.config, window.blog_root)
     assert asked and asked[0][1] == plan.count
     assert window.document.text == plan.after
@@ -359,7 +365,7 @@ def test_a_date_unlike_the_file_name_is_listed_and_mended_by_the_rename(
 def test_undoing_a_fix_leaves_the_caret_where_the_text_changed(qtbot, raw_window):
     window, _post = raw_window
     before = window.editor.toPlainText()
-    qtbot.mouseClick(window.doctor_panel.fix_all_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, window, window.doctor_panel.fix_all_button)
     after = window.editor.toPlainText()
     first = next(i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b)
     same_tail = next(

@@ -184,41 +184,24 @@ def test_saving_takes_a_zone_still_being_typed(qtbot, blog, make_window):
 
 
 def test_closing_during_a_long_render_does_not_wait_for_it(qtbot, blog, make_window, monkeypatch):
-    import threading
     import time
 
-    from editor.ui import doctor_controller, live_preview
+    from editor.ui import live_preview
 
-    release = threading.Event()
-    started = threading.Event()
-    ran = []
-
-    def slow(real):
-        def work(*args, **kwargs):
-            started.set()
-            release.wait(20)  # as long as a 1 MB post takes on a slow machine
-            ran.append(real.__name__)
-            return real(*args, **kwargs)
-
-        return work
-
-    # The render process takes seconds over each render; the doctor's thread waits to be let go.
+    # The render process takes seconds over each render (the doctor checks in its own process:
+    # closing stops both without waiting).
     monkeypatch.setattr(live_preview, "RENDER_WORKER", "tests.service_handlers:SlowRenderWorkers")
-    monkeypatch.setattr(doctor_controller, "_check", slow(doctor_controller._check))
     window = make_window(blog, blog / "_posts" / JA_POST)
     shown = []
     window.renderer.finished.connect(shown.append)
     service = window.renderer.service
     qtbot.waitUntil(service.busy, timeout=10000)
-    assert started.wait(10)
     began = time.monotonic()
     window.close()
     took = time.monotonic() - began
     assert not window.isVisible()
     assert took < 5, f"closing waited {took:.1f} s for the render"
-    release.set()
-    qtbot.waitUntil(lambda: len(ran) == 1 and not service.busy(), timeout=20000)
-    qtbot.wait(200)
+    qtbot.wait(500)
     assert shown == []  # a closed window's late result is dropped
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,6 +33,7 @@ __all__ = [
     "apply_fixes",
     "diagnose",
     "diagnose_steps",
+    "diagnose_steps_with_spans",
     "fingerprint",
     "fix_all_safe",
     "plan_fixes",
@@ -111,6 +112,18 @@ def diagnose_steps(
     long post is still being checked.
     """
     return _steps(Context(text, config, blog_root, path))
+
+
+def diagnose_steps_with_spans(
+    text: str,
+    config: DoctorConfig = DEFAULT_CONFIG,
+    blog_root: Path | None = None,
+    path: Path | None = None,
+) -> tuple[Iterator[list[Finding]], Callable[[], list[tuple[int, int]]]]:
+    """:func:`diagnose_steps`, and a function giving the spans of measured values
+    (:func:`measured_spans`) for the plan of "fix all" made right after."""
+    ctx = Context(text, config, blog_root, path)
+    return _steps(ctx), lambda: measured_spans(ctx)
 
 
 def _steps(ctx: Context) -> Iterator[list[Finding]]:

@@ -64,15 +64,24 @@ def plan_fixes(
     reviewed: bool = False,
     max_rounds: int = MAX_ROUNDS,
     path: Path | None = None,
+    diagnosed: tuple[list[Finding], list[tuple[int, int]]] | None = None,
 ) -> FixPlan:
-    """Every safe fix (and with ``reviewed`` the reviewed ones too) for ``text``, until stable."""
+    """Every safe fix (and with ``reviewed`` the reviewed ones too) for ``text``, until stable.
+
+    ``diagnosed`` is what :func:`~editor.core.doctor.diagnose_with_spans` already found in
+    ``text`` with these settings (a check just made), so the first round need not diagnose it
+    again.
+    """
     config = config or doctor.DEFAULT_CONFIG
     applied: list[PlannedFix] = []
     seen = {text}
     current = text
     stable = False
     for round_no in range(max_rounds):
-        findings, measured = doctor.diagnose_with_spans(current, config, blog_root, path)
+        if round_no == 0 and diagnosed is not None:
+            findings, measured = diagnosed
+        else:
+            findings, measured = doctor.diagnose_with_spans(current, config, blog_root, path)
         wanted = [f for f in findings if f.fix and (f.fix.safe or (reviewed and f.fix.reviewed))]
         first = [f for f in wanted if f.rule not in _AFTER_BODY]
         chosen, result = _round(current, first or wanted, config, measured)

@@ -11,6 +11,7 @@ from editor.core.doctor.config import DoctorConfig
 from editor.core.doctor.context import Context
 from editor.core.doctor.model import Edit, Finding, Fix
 from editor.core.post.frontmatter import FrontMatterError, KeySpan, parse, set_key
+from editor.core.text.edits import difference
 from editor.core.text.readtime import ProseCount, count_prose, minutes_for
 from editor.core.words import QT_TRANSLATE_NOOP, Phrase
 
@@ -56,14 +57,8 @@ def _fix(ctx: Context, parsed, computed: int) -> Fix | None:
         new = set_key(fm, "reading_time", computed, parsed=parsed)
     except FrontMatterError:
         return None
-    head = 0
-    limit = min(len(fm), len(new))
-    while head < limit and fm[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and fm[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    edit = Edit(ctx.fm_start + head, ctx.fm_start + len(fm) - tail, new[head : len(new) - tail])
+    change = difference(fm, new)
+    edit = Edit(ctx.fm_start + change.start, ctx.fm_start + change.end, change.replacement)
     fix = Fix(
         (edit,),
         True,

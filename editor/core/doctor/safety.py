@@ -23,10 +23,11 @@ words: an edit inside its value is not checked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from editor.core.doctor.model import Edit
-from editor.core.doctor.text import SENTENCE_END
+from editor.core.doctor.text import SENTENCE_END, iter_lines
 from editor.core.text.edits import apply_edits
 
 # Latin letters and digits make words between spaces; other letters (kana, kanji) make runs.
@@ -93,21 +94,114 @@ def removed_pieces(removed: str, markers: Iterable[str] = ()) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
-class _Result:
-    """The words of a result text, computed whole only when a local look is not enough."""
+class _Words:
+    """The words of a whole text, read once (line by line: no word crosses a line break), with
+    where each line's words begin and end, so that the words of a stretch of lines are a slice."""
 
     def __init__(self, text: str):
         self.text = text
-        self._words: str | None = None
+        parts: list[str] = []
+        self.line_starts: list[int] = []  # where each line starts in the text
+        self.word_starts: list[int] = []  # ... where its words start in the words
+        self.word_ends: list[int] = []  # ... and end (a Latin word's space after it included)
+        length, spaced = 0, False
+        for start, _, end in iter_lines(text):
+            piece = words(text[start:end])
+            shared = piece.startswith(" ") and spaced
+            if shared:
+                piece = piece[1:]  # two Latin words share the space between them
+            self.line_starts.append(start)
+            self.word_starts.append(length - 1 if shared else length)
+            if piece:
+                parts.append(piece)
+                spaced = piece.endswith(" ")
+            length += len(piece)
+            self.word_ends.append(length)
+        self.line_starts.append(len(text))
+        self.word_starts.append(length)
+        self.words = "".join(parts)
 
-    def missing(self, pieces: list[str], near: int) -> list[str]:
-        """The ``pieces`` that occur neither around ``near`` nor anywhere in the text."""
-        reach = max(_WINDOW, 2 * max(len(p) for p in pieces))
-        local = words(self.text[max(0, near - reach) : near + reach])
-        left = [p for p in pieces if p not in local]
-        if left and self._words is None:
-            self._words = words(self.text)
-        return [p for p in left if p not in self._words]
+    def before(self, offset: int) -> int:
+        """The end (in the words) of the lines wholly before ``offset``, line break included:
+        the result of an edit at ``offset`` starts with these words."""
+        i = bisect_right(self.line_starts, offset) - 2
+        if i == len(self.word_ends) - 1 and not self.text.endswith(("\n", "\r")):
+            i -= 1  # the last line has no line break: what is added at its end joins it
+        return self.word_ends[i] if i >= 0 else 0
+
+    def after(self, offset: int) -> int:
+        """Where (in the words) the first line starting after ``offset`` begins: the result of
+        an edit ending at ``offset`` ends with the words from there."""
+        i = bisect_right(self.line_starts, offset)
+        return self.word_starts[i] if i < len(self.word_starts) else len(self.words)
+
+
+_LAST: list[_Words] = []  # the words of the text checked last (every finding shares them)
+
+
+def _words_of(text: str) -> _Words:
+    if not _LAST or _LAST[0].text is not text:
+        _LAST[:] = [_Words(text)]
+    return _LAST[0]
+
+
+def _missing(
+    text: str,
+    edits: Sequence[Edit],
+    wanted: list[tuple[int, list[str]]],
+    result: str | None,
+    at: Sequence[int] | None,
+) -> list[str]:
+    """The pieces of ``wanted`` ((edit index, pieces)) found nowhere in ``text`` once ``edits``
+    are made (``result``, when given, is that text and ``at`` where each edit lands in it).
+
+    First around the edit, in the result; then in the words of the text's lines the edits do not
+    touch, which the result holds unchanged (read once per text, not once per fix), or in the
+    whole result's words when it was given (read once per result).
+    """
+    reach = max(_WINDOW, 2 * max(len(p) for _, pieces in wanted for p in pieces))
+    order = sorted(edits, key=lambda e: (e.start, e.end))
+    lost = []
+    for i, pieces in wanted:
+        if result is not None and at is not None:
+            local = result[max(0, at[i] - reach) : at[i] + reach]
+        else:
+            local = _around(text, order, edits[i], reach)
+        local_words = words(local)
+        lost += [p for p in pieces if p not in local_words]
+    if not lost:
+        return []
+    if result is not None:
+        whole = _words_of(result).words
+        return [p for p in lost if p not in whole]
+    index = _words_of(text)
+    # The lines between the edits (and before the first, after the last) are in the result as
+    # they are; only a piece in none of them is lost.
+    kept_spans = []
+    previous = 0
+    for e in order:
+        kept_spans.append((previous, e.start))
+        previous = e.end
+    kept_spans.append((previous, len(text)))
+    ranges = []
+    for start, end in kept_spans:
+        ws, we = (
+            index.after(start) if start else 0,
+            index.before(end) if end < len(text) else len(index.words),
+        )
+        if ws < we:
+            ranges.append((ws, we))
+    return [p for p in lost if not any(index.words.find(p, ws, we) != -1 for ws, we in ranges)]
+
+
+def _around(text: str, order: list[Edit], edit: Edit, reach: int) -> str:
+    """The result of ``order`` (sorted edits) around ``edit``, ``reach`` characters each side."""
+    lo, hi = max(0, edit.start - reach), min(len(text), edit.end + reach)
+    near = [e for e in order if e.start <= hi and e.end >= lo]
+    if near:  # an edit across the window's edge is taken whole
+        lo, hi = min(lo, near[0].start), max(hi, near[-1].end)
+    shifted = [Edit(e.start - lo, e.end - lo, e.replacement) for e in near]
+    return apply_edits(text[lo:hi], shifted)[0]
 
 
 def lost_words(
@@ -121,9 +215,9 @@ def lost_words(
     """The pieces (letters and digits) that ``edits`` remove from ``text`` and that the result
     no longer contains; empty when the fix keeps every word.
 
-    ``result`` is the text after the edits (by default ``edits`` applied to ``text`` alone) and
-    ``at`` where each edit's replacement starts in it.  Edits inside an ``exempt`` span (the
-    value of a measured field) are not checked.
+    ``result`` is the text after the edits, when the caller has it (several fixes made
+    together), and ``at`` where each edit's replacement starts in it.  Edits inside an ``exempt`` span
+    (the value of a measured field) are not checked.
     """
     markers = tuple(markers)
     wanted = []
@@ -135,13 +229,7 @@ def lost_words(
             wanted.append((i, pieces))
     if not wanted:
         return []
-    if result is None:
-        result, at = apply_edits(text, edits)
-    haystack = _Result(result)
-    lost = []
-    for i, pieces in wanted:
-        lost += haystack.missing(pieces, at[i] if at is not None else 0)
-    return [readable(p) for p in lost]
+    return [readable(p) for p in _missing(text, edits, wanted, result, at)]
 
 
 def keeps_every_word(text: str, edits: Sequence[Edit], **kwargs) -> bool:

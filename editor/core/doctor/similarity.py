@@ -93,7 +93,10 @@ def find_matches(
             if resemblance(own, sketches[j]) < MIN_RESEMBLANCE:
                 continue
             matcher.set_seq1(other)
-            if matcher.quick_ratio() < threshold:
+            # Each bound is at least the ratio: a candidate that cannot reach the threshold, or
+            # beat the best so far, is not compared in full (the best found is the same).
+            floor = threshold if best is None else max(threshold, best.ratio + 1e-12)
+            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
                 continue
             ratio = matcher.ratio()
             if ratio >= threshold and (best is None or ratio > best.ratio):

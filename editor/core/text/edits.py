@@ -35,3 +35,15 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[int]]:
         pos = edit.end
     parts.append(text[pos:])
     return "".join(parts), at
+
+
+def difference(before: str, after: str) -> Edit:
+    """The one edit that makes ``after`` of ``before``: what lies between their common start
+    and their common end."""
+    start, limit = 0, min(len(before), len(after))
+    while start < limit and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < limit - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return Edit(start, len(before) - end, after[start : len(after) - end])
