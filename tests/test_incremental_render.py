@@ -280,3 +280,20 @@ def test_typing_on_a_line_with_html_in_it_is_not_a_full_render():
     ):
         again = _replaced(text, old, new)
         assert not again.full, again.reason
+
+
+def test_a_reference_typed_into_a_note_lists_and_links_the_notes_as_a_full_render():
+    """A reference typed inside another note's text numbers the notes and back links far from
+    the note: the result must still be the full render's, character by character."""
+    context = RenderContext()
+    for text, after, typed in (
+        ("本文[^b]。\n\n[^b]: 注b\n\n[^a]: ノート\n", "注b", "[^a]"),
+        ("本文[^a]と[^b]。\n\n[^a]: 注A\n[^b]: 注B\n", "注A", "[^b]"),
+        ("本文[^a]。\n\n[^a]: 注A\n", "注A", "、本文[^a]"),
+    ):
+        renderer = IncrementalRenderer()
+        renderer.render(text, context)
+        at = text.index(after) + len(after)
+        for end in range(1, len(typed) + 1):
+            edited = text[:at] + typed[:end] + text[at:]
+            assert renderer.render(edited, context).result.html == render_body(edited, context).html

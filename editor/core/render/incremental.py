@@ -593,8 +593,12 @@ class IncrementalRenderer:
             new_stop = b_marks_at(arrays[0], parsed[-1][1] if parsed else begin_line, len(source))
             start_at = b_marks_at(b_marks, begin_line, len(old_source))
             region_text = source[start_at:new_stop]
-            if "[^" in old_source[start_at:old_stop] or "[^" in region_text:
-                if kept.notes_at_end:
+            old_text = old_source[start_at:old_stop]
+            if "[^" in old_text or "[^" in region_text:
+                if kept.notes_at_end or (
+                    notes_changed and _references(old_text) != _references(region_text)
+                ):
+                    # A reference inside a note's text numbers notes and back links elsewhere.
                     raise _Fallback(FOOTNOTES)
                 # Footnote numbers count on: the notes referred to here, with their references
                 # so far (the others are not read).
@@ -1130,3 +1134,11 @@ def _passes_edit(kept: _Kept, text: str) -> tuple[str, _Passes]:
     passes.source_at += [n + moved_source for n in old.source_at[synced:]]
     passes.states += old.states[synced:]
     return source, passes
+
+
+_REFERENCE = re.compile(r"\[\^([^\]\n]*)\](?!:)")
+
+
+def _references(text: str) -> list[str]:
+    """The footnote references written in ``text``, in order (not the notes' own labels)."""
+    return _REFERENCE.findall(text)
