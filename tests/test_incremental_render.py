@@ -258,6 +258,19 @@ def test_highlight_blocks_keep_their_numbers_where_the_numbers_show():
         assert again.result.html == render_body(text, CONTEXT).html
 
 
+def test_a_highlight_inside_raw_html_follows_its_code():
+    """An element never closed makes the rest of the post raw HTML, with the highlight blocks
+    in it shown as their code: typing in their code shows the new code."""
+    text = "<section>\n\n" + make_post(3_000)
+    renderer = IncrementalRenderer()
+    renderer.render(text, CONTEXT)
+    for marker in ('puts "こんにちは 2', 'puts "こんにちは 1'):
+        text = _edit_after(text, marker, "!")
+        again = renderer.render(text, CONTEXT)
+        assert again.result.html == render_body(text, CONTEXT).html
+        assert "\x1a" not in again.result.html
+
+
 def test_typing_in_a_footnote_renders_that_note_again_not_the_post():
     first, again = _typed(make_post(60_000), "[^n7]: 脚注その7", "の続き", nth=0)
     assert not again.full, again.reason

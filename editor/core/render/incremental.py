@@ -43,7 +43,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import NULL_RE
 
 from editor.core.render import _shared_renderer
-from editor.core.render.blocks import has_marker_lines, mark_definitions
+from editor.core.render.blocks import has_marker_lines, mark_definitions, placed_indices
 from editor.core.render.context import RenderContext, RenderResult
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.liquid import segments
@@ -953,10 +953,19 @@ def _made_units(core, units, env, starts, renderer) -> tuple[list[_Unit], list, 
                     t.type == "ial" and "toc" in (t.meta.get("attrs") or {}).get("refs", ())
                     for t in unit_tokens
                 ),
-                liquid=tuple(t.meta["index"] for t in unit_tokens if t.type == "liquid_block"),
+                liquid=tuple(_placed_in(unit_tokens)),
             )
         )
     return made, tail, notes_at_end
+
+
+def _placed_in(tokens):
+    """The numbers of the Liquid blocks a unit shows: its own, and those in its raw HTML."""
+    for token in tokens:
+        if token.type == "liquid_block":
+            yield token.meta["index"]
+        elif token.type == "html_block":
+            yield from placed_indices(token.content)
 
 
 def _new_key(digest: str, keys: set) -> str:
