@@ -552,6 +552,8 @@ class IncrementalRenderer:
                 or (before.last, unit.first) in _JOINED
                 or before.first in _ABSORBING
                 or "ial" in (before.first, unit.first)
+                # A definition shows nothing: an attribute list after it is the block's before.
+                or "" in (before.first, unit.first)
             ):
                 k -= 1
                 continue
@@ -598,7 +600,7 @@ class IncrementalRenderer:
                 before_first, before_last = made[-1][4], made[-1][5]
                 if before_first == "ial" or (before_last, first_type) in _JOINED:
                     return None
-            return None if first_type == "ial" else j
+            return None if first_type in ("ial", "") else j
 
         parsed, j = _parse_region(state, begin_line, stop)
         if j is None:
@@ -607,6 +609,13 @@ class IncrementalRenderer:
         old_defined = [unit.defines for unit in old_region if unit.defines]
         new_defined = [unit[3] for unit in parsed if unit[3]]
         notes_changed = _notes_changed(old_defined, new_defined) if kept.notes else None
+        if notes_changed and (
+            any(map(_INNER_DEFINITION.search, (*old_defined, *new_defined)))
+            or any(source.count(f"[^{label}]:") > 1 for label in notes_changed)
+        ):
+            # Defined inside a note, for the whole post; or a note defined twice, where the
+            # edited definition may not be the one shown.
+            raise _Fallback(DEFINITIONS)
         if old_defined != new_defined and not notes_changed:
             raise _Fallback(DEFINITIONS)
         if kept.footnote_refs:
@@ -850,7 +859,10 @@ def _notes_kept(tail: list) -> tuple | None:
 
 
 _NOTE_LABEL = re.compile(r" {0,3}\[\^([^\]\n]+)\]:")
-_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+# Every reference a text may hold, also one inside another's brackets (``[^[^a]``).
+_NOTE_REFERENCE = re.compile(r"(?=\[\^([^\]\s]+)\])")
+# A definition on a later line of a note (an abbreviation, a link, attributes): the whole post's.
+_INNER_DEFINITION = re.compile(r"\n[ \t>]*(?:\*\[|\[[^\]\n]*\]:|\{:[\w-]+:)")
 
 
 def _notes_changed(old: list[str], new: list[str]) -> set[str] | None:
@@ -1182,7 +1194,7 @@ def _passes_edit(kept: _Kept, text: str, known=(0, 0)) -> tuple[str, _Passes, tu
     return source, passes, (old.source_at[m], len(tail))
 
 
-_REFERENCE = re.compile(r"\[\^([^\]\n]*)\](?!:)")
+_REFERENCE = re.compile(r"(?=\[\^([^\]\n]*)\](?!:))")
 
 
 def _references(text: str) -> list[str]:
