@@ -49,7 +49,7 @@ from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.liquid import segments
 from editor.core.render.nesting import ListNesting
 from editor.core.render.quotes import LazyQuotes
-from editor.core.render.renderer import _date_warnings, top_level_groups
+from editor.core.render.renderer import _date_warnings, top_level_groups, with_newlines
 from editor.core.render.tree import heading_ids
 
 LINE_MARK = "\x00line\x00"
@@ -359,7 +359,7 @@ class IncrementalRenderer:
     def _full(self, markdown: str, context: RenderContext, reason: str) -> Rendered:
         self._kept = None
         renderer = _shared_renderer()
-        raw = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        raw = with_newlines(markdown)
         try:
             pieces, liquid = _run_liquid(raw, context)
             return self._render_all(raw, context, pieces, liquid, reason)
@@ -438,7 +438,7 @@ class IncrementalRenderer:
     # --- an edit ----------------------------------------------------------------------------
 
     def _edit(self, kept: _Kept, markdown: str, context: RenderContext) -> Rendered:
-        raw = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        raw = with_newlines(markdown)
         stats: dict = {}
         pieces, liquid_text = kept.pieces, kept.liquid_text
         liquid_blocks, liquid_warnings = kept.liquid_blocks, kept.liquid_warnings
@@ -1180,18 +1180,21 @@ def _passes_edit(kept: _Kept, text: str, known=(0, 0)) -> tuple[str, _Passes, tu
             passes.liquid_at.append(pos)
             passes.source_at.append(source_at)
             passes.states.append(state)
-    head = kept.source[: old.source_at[m]]
+    # Grown in place (one reference to it): the post is copied once, not once per part.
+    source = kept.source[: old.source_at[m]]
+    source += "\n".join(out)
     if synced is None:
-        return head + "\n".join(out), passes, (old.source_at[m], 0)
-    tail = kept.source[old.source_at[synced] :]
-    source = "".join((head, "\n".join(out), "\n", tail))
+        return source, passes, (old.source_at[m], 0)
+    tail = len(kept.source) - old.source_at[synced]
+    source += "\n"
+    source += kept.source[old.source_at[synced] :]
     moved_lines = line_number - old.lines[synced]
     moved_source = len(source) - len(kept.source)
     passes.lines += [n + moved_lines for n in old.lines[synced:]]
     passes.liquid_at += [n + shift for n in old.liquid_at[synced:]]
     passes.source_at += [n + moved_source for n in old.source_at[synced:]]
     passes.states += old.states[synced:]
-    return source, passes, (old.source_at[m], len(tail))
+    return source, passes, (old.source_at[m], tail)
 
 
 _REFERENCE = re.compile(r"(?=\[\^([^\]\n]*)\](?!:))")
