@@ -1009,12 +1009,8 @@ def _with_keys(unit: _Unit, keys: set) -> _Unit:
 
 class _MovedBlock(Block):
     """A block reused on another line: its HTML is written when asked for (a new line above
-    moves every block below it, and the preview asks only for the blocks it does not have)."""
-
-    def __init__(self, key: str, line: int, template: str) -> None:  # noqa: D107
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "line", line)
-        object.__setattr__(self, "_unplaced", template)
+    moves every block below it, and the preview asks only for the blocks it does not have).
+    Made by ``_placed``: ``key``, ``line`` and ``_unplaced`` (the template) set directly."""
 
     @property
     def html(self) -> str:  # noqa: D102 - Block.html
@@ -1055,13 +1051,19 @@ def _placed(unit: _Unit, start: int, moved: bool = False) -> tuple[tuple, tuple]
         if line is None:
             blocks.append(Block(key, None, template))
         elif moved:
-            blocks.append(_MovedBlock(key, start + line, template))
+            # Every block below a new line moves: made without the frozen class's checks.
+            block = _new_block(_MovedBlock)
+            block.__dict__.update(key=key, line=start + line, _unplaced=template)
+            blocks.append(block)
         else:
             blocks.append(
                 Block(key, start + line, template.replace(LINE_MARK, f'"{start + line}"', 1))
             )
-    lines = tuple((start + a, start + b) for a, b in unit.blocks)
+    lines = tuple([(start + a, start + b) for a, b in unit.blocks])
     return tuple(blocks), lines
+
+
+_new_block = object.__new__
 
 
 def _rendered(kept: _Kept, env_warnings, reused: int, full: bool, reason: str, stats=None):
