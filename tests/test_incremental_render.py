@@ -258,6 +258,19 @@ def test_highlight_blocks_keep_their_numbers_where_the_numbers_show():
         assert again.result.html == render_body(text, CONTEXT).html
 
 
+def test_a_highlight_inside_raw_html_follows_its_code():
+    """An element never closed makes the rest of the post raw HTML, with the highlight blocks
+    in it shown as their code: typing in their code shows the new code."""
+    text = "<section>\n\n" + make_post(3_000)
+    renderer = IncrementalRenderer()
+    renderer.render(text, CONTEXT)
+    for marker in ('puts "こんにちは 2', 'puts "こんにちは 1'):
+        text = _edit_after(text, marker, "!")
+        again = renderer.render(text, CONTEXT)
+        assert again.result.html == render_body(text, CONTEXT).html
+        assert "\x1a" not in again.result.html
+
+
 def test_typing_in_a_footnote_renders_that_note_again_not_the_post():
     first, again = _typed(make_post(60_000), "[^n7]: 脚注その7", "の続き", nth=0)
     assert not again.full, again.reason
@@ -297,3 +310,31 @@ def test_a_reference_typed_into_a_note_lists_and_links_the_notes_as_a_full_rende
         for end in range(1, len(typed) + 1):
             edited = text[:at] + typed[:end] + text[at:]
             assert renderer.render(edited, context).result.html == render_body(edited, context).html
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "typed"),
+    [
+        # A reference typed in front of another: the inner one is the reference.
+        ("本文[^a]。\n\n[^a]: 注A\n", "本文", "[^a[^a]]"),
+        # A reference on a lazy continuation line of a note.
+        ("本文[^a]と[^b]。\n\n[^a]: 注A\nつづき\n\n[^b]: 注B\n", "つづき", "と[^b]"),
+        # An abbreviation defined inside a note is the whole post's.
+        ("本文[^a]でHTML。\n\n[^a]: 注A\n\n段落\n", "注A\n", "    *[HTML]: Hyper"),
+        ("本文[^a]でHTML。\n\n[^a]: 注A\n    *[HTML]: Hyper\n\n段落\n", "Hyper", "Text"),
+        # An attribute list after an abbreviation's definition belongs to the block before it.
+        ("段落HTML\n\n*[HTML]: Hyper\n\n次\n", "*[HTML]: Hyper\n", "{: #id}"),
+        ("段落HTML\n\n*[HTML]: Hyper\n{: #id}\n\n次\n", "#id", "x"),
+        ("段落HTML\n\n*[HTML]: Hyper\n{: #id}\n\n次\n", "段落", "新しい"),
+        # A note defined twice: typing in the definition not shown changes nothing.
+        ("本文[^1]。\n\n<div>\n箱\n</div>\n[^1]: 脚注\n\n[^1]: 本文の注。\n", "[^1]:", "あ"),
+    ],
+)
+def test_edits_next_to_what_the_post_defines_show_as_a_full_render(text, after, typed):
+    """Each character typed shows the page a full render gives (cases a review found)."""
+    renderer = IncrementalRenderer()
+    renderer.render(text, CONTEXT)
+    at = text.index(after) + len(after)
+    for end in range(1, len(typed) + 1):
+        edited = text[:at] + typed[:end] + text[at:]
+        assert renderer.render(edited, CONTEXT).result.html == render_body(edited, CONTEXT).html

@@ -99,6 +99,9 @@ FRAGMENTS = [
     "~~~",
     "[^1]",
     "[^2]",
+    "[^[^1]]",
+    "\n    *[HTML]: 注の中の略語\n",
+    "<function>\n",
     "\n[^1]: 脚注\n",
     "[a]",
     "\n[a]: https://example.com/a\n",
@@ -220,3 +223,30 @@ def test_edits_of_held_out_corpus_posts_render_as_a_full_render(data):
     body = body_of(data.draw(st.sampled_from(held_out())))
     steps = data.draw(st.lists(edits(len(body)), min_size=1, max_size=5))
     check_edits(body, steps)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab\n😀", max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.text(alphabet="ab😀", max_size=4),
+    st.data(),
+)
+def test_the_edit_is_found_in_chunks_from_any_known_start(text, at, cut, typed, data):
+    """The common start and end of two texts (where an edit lies), compared a chunk at a time
+    from lengths known to be shared, are the ones a character-by-character scan finds."""
+    from unittest import mock
+
+    from editor.core.render import incremental
+
+    at = min(at, len(text))
+    new = text[:at] + typed + text[min(at + cut, len(text)) :]
+    shortest = min(len(text), len(new))
+    prefix = next((i for i in range(shortest) if text[i] != new[i]), shortest)
+    common_end = next((i for i in range(shortest) if text[-1 - i] != new[-1 - i]), shortest)
+    suffix = min(common_end, shortest - prefix)
+    known = (data.draw(st.integers(0, prefix)), data.draw(st.integers(0, common_end)))
+    with mock.patch.object(incremental, "_CHUNK", 3):
+        assert incremental._diff(text, new) == (prefix, suffix)
+        assert incremental._diff(text, new, known) == (prefix, suffix)

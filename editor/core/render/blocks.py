@@ -480,10 +480,34 @@ def abbreviation(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+# Where Liquid placed a block (``{% highlight %}`` on lines of its own): its number, then one
+# filler line per further source line of the tag (see liquid/tags.py HighlightNode).
+PLACED_NUMBER = re.compile(f"{PLACEHOLDER}L(\\d+){PLACEHOLDER}")
+PLACED = re.compile(PLACED_NUMBER.pattern + f"(?:\n[^\\S\n]*{PLACEHOLDER}(?![^\n]))*")
+
+
+def placed_indices(text: str) -> list[int]:
+    """The numbers of the blocks Liquid placed in ``text``."""
+    return [int(n) for n in PLACED.findall(text)] if PLACEHOLDER in text else []
+
+
+def with_placed_blocks(text: str, blocks: list[str]) -> str:
+    """Text read as written (raw HTML) with the blocks Liquid placed in it as Jekyll publishes
+    them: Liquid's output between line breaks (``highlighter_prefix`` and ``_suffix``)."""
+    if PLACEHOLDER not in text:
+        return text
+
+    def block(found: re.Match) -> str:
+        index = int(found.group(1))
+        return f"\n{blocks[index]}\n" if index < len(blocks) else found.group(0)
+
+    return PLACED.sub(block, text)
+
+
 def placeholder(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """A block that Liquid already rendered (``{% highlight %}``...), kept in its source lines."""
     text = _line(state, start)
-    found = re.match(rf"{PLACEHOLDER}L(\d+){PLACEHOLDER}", text)
+    found = PLACED_NUMBER.match(text)
     if not found:
         return False
     if silent:

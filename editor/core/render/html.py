@@ -8,7 +8,7 @@ from html import escape
 from markdown_it.token import Token
 
 from editor.core.render import highlight
-from editor.core.render.blocks import content_model
+from editor.core.render.blocks import content_model, with_placed_blocks
 from editor.core.render.images import image_attributes
 
 _FIRST_TAG = re.compile(r"^(\s*<[A-Za-z][\w-]*)")
@@ -94,6 +94,7 @@ def html_block(self, tokens, idx, options, env) -> str:
     content = tokens[idx].content
     if "markdown=" in content and "render_fragment" in env:
         content = markdown_inside(content, env["render_fragment"])
+    content = with_placed_blocks(content, env.get("liquid_blocks", []))
     return _with_line(content, tokens[idx])
 
 

@@ -43,13 +43,13 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_core.normalize import NULL_RE
 
 from editor.core.render import _shared_renderer
-from editor.core.render.blocks import has_marker_lines, mark_definitions
+from editor.core.render.blocks import has_marker_lines, mark_definitions, placed_indices
 from editor.core.render.context import RenderContext, RenderResult
 from editor.core.render.ids import BasicHeadingIds, HeadingIds
 from editor.core.render.liquid import segments
 from editor.core.render.nesting import ListNesting
 from editor.core.render.quotes import LazyQuotes
-from editor.core.render.renderer import _date_warnings, top_level_groups
+from editor.core.render.renderer import _date_warnings, top_level_groups, with_newlines
 from editor.core.render.tree import heading_ids
 
 LINE_MARK = "\x00line\x00"
@@ -271,39 +271,59 @@ def _passes_full(text: str) -> tuple[str, _Passes]:
     return "\n".join(out), passes
 
 
-def _common_prefix(a: str, b: str) -> int:
+# The texts are compared a chunk at a time: a slice of a 1 MB post is a copy of megabytes (four
+# bytes a character once an emoji is in it), and fresh blocks that size cost page faults on
+# every keystroke; chunks this size are reused by the allocator.
+_CHUNK = 8192
+
+
+def _common_prefix(a: str, b: str, at: int = 0) -> int:
+    """The length of the longest common start of ``a`` and ``b``, known to be at least ``at``."""
     n = min(len(a), len(b))
-    if a[:n] == b[:n]:
+    while at < n:
+        end = min(at + _CHUNK, n)
+        if not a.startswith(b[at:end], at):
+            break
+        at = end
+    else:
         return n
-    low, high = 0, n  # a[:low] == b[:low], a[:high] != b[:high]
+    low, high = at, end  # a[:low] == b[:low], a[:high] != b[:high]
     while high - low > 1:
         middle = (low + high) // 2
-        if b.startswith(a[low:middle], low):
+        if a.startswith(b[low:middle], low):
             low = middle
         else:
             high = middle
     return low
 
 
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    """The length of the longest common end of ``a`` and ``b``, at most ``limit``."""
+def _common_suffix(a: str, b: str, limit: int, at: int = 0) -> int:
+    """The length of the longest common end of ``a`` and ``b``, at most ``limit`` and known to
+    be at least ``at`` (or ``limit``)."""
     la, lb = len(a), len(b)
-    if a[la - limit :] == b[lb - limit :] or limit == 0:
+    at = min(at, limit)  # a[la - at:] == b[lb - at:]
+    while at < limit:
+        step = min(_CHUNK, limit - at)
+        if not a.endswith(b[lb - at - step : lb - at], 0, la - at):
+            break
+        at += step
+    else:
         return limit
-    low, high = 0, limit
+    low, high = at, at + step
     while high - low > 1:
         middle = (low + high) // 2
-        if a[la - middle : la - low] == b[lb - middle : lb - low]:
+        if a.endswith(b[lb - middle : lb - low], 0, la - low):
             low = middle
         else:
             high = middle
     return low
 
 
-def _diff(old: str, new: str) -> tuple[int, int]:
-    """Common prefix and suffix lengths (not overlapping in either text)."""
-    prefix = _common_prefix(old, new)
-    suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
+def _diff(old: str, new: str, known: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+    """Common prefix and suffix lengths (not overlapping in either text); ``known``: lengths
+    the caller knows they reach at least (the comparison starts there)."""
+    prefix = _common_prefix(old, new, known[0])
+    suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix, known[1])
     return prefix, suffix
 
 
@@ -339,7 +359,7 @@ class IncrementalRenderer:
     def _full(self, markdown: str, context: RenderContext, reason: str) -> Rendered:
         self._kept = None
         renderer = _shared_renderer()
-        raw = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        raw = with_newlines(markdown)
         try:
             pieces, liquid = _run_liquid(raw, context)
             return self._render_all(raw, context, pieces, liquid, reason)
@@ -418,11 +438,12 @@ class IncrementalRenderer:
     # --- an edit ----------------------------------------------------------------------------
 
     def _edit(self, kept: _Kept, markdown: str, context: RenderContext) -> Rendered:
-        raw = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        raw = with_newlines(markdown)
         stats: dict = {}
         pieces, liquid_text = kept.pieces, kept.liquid_text
         liquid_blocks, liquid_warnings = kept.liquid_blocks, kept.liquid_warnings
         dirty: set[int] = set()
+        known = (0, 0)  # how far the Liquid output is known to be the same from either end
         if raw != kept.raw:
             prefix, suffix = _diff(kept.raw, raw)
             made = None
@@ -435,8 +456,9 @@ class IncrementalRenderer:
                     context,
                 )
             if made is not None:
-                pieces, added, stats["liquid"] = made
+                pieces, added, stats["liquid"], index = made
                 liquid_text = pieces.text()
+                known = _known_in_output(kept.pieces, pieces, index, prefix, suffix, len(kept.raw))
                 if added and added[1]:
                     first, blocks = added
                     liquid_blocks = list(liquid_blocks)
@@ -455,17 +477,18 @@ class IncrementalRenderer:
         new_kept.raw, new_kept.pieces, new_kept.liquid_text = raw, pieces, liquid_text
         new_kept.liquid_blocks, new_kept.liquid_warnings = liquid_blocks, liquid_warnings
         if liquid_text != kept.liquid_text:
-            source, passes = _passes_edit(kept, liquid_text)
+            source, passes, known = _passes_edit(kept, liquid_text, known)
         else:
             source, passes = kept.source, kept.passes
         new_kept.source, new_kept.passes = source, passes
-        rendered_parts = self._reparse(kept, new_kept, dirty, stats)
+        rendered_parts = self._reparse(kept, new_kept, dirty, stats, known)
         self._kept = new_kept
         return _rendered(new_kept, [], reused=-rendered_parts, full=False, reason="", stats=stats)
 
-    def _reparse(self, kept: _Kept, new: _Kept, dirty: set[int], stats: dict) -> int:
+    def _reparse(self, kept: _Kept, new: _Kept, dirty: set[int], stats: dict, known) -> int:
         """Parse the changed lines of the source again and put their blocks in place; the
-        number of blocks rendered."""
+        number of blocks rendered (``known``: how far the source is known to be the same from
+        either end)."""
         old_source, source = kept.source, new.source
         starts, units = kept.starts, kept.units
         dirty_units = (
@@ -479,9 +502,9 @@ class IncrementalRenderer:
         shift = len(source) - len(old_source)
         # The changed lines: [first, old_last) before, [first, new_last) now.
         if old_source != source:
-            prefix, suffix = _diff(old_source, source)
+            prefix, suffix = _diff(old_source, source, known)
             begin = source.rfind("\n", 0, prefix) + 1
-            first = source.count("\n", 0, begin)
+            first = bisect_right(b_marks, begin) - 1  # the text up to begin is the old one
             cut = old_source.find("\n", len(old_source) - suffix)
             old_end = len(old_source) if cut < 0 else cut + 1
             if _BOUNDARY.search(old_source, begin, old_end) or _BOUNDARY.search(
@@ -529,6 +552,8 @@ class IncrementalRenderer:
                 or (before.last, unit.first) in _JOINED
                 or before.first in _ABSORBING
                 or "ial" in (before.first, unit.first)
+                # A definition shows nothing: an attribute list after it is the block's before.
+                or "" in (before.first, unit.first)
             ):
                 k -= 1
                 continue
@@ -575,7 +600,7 @@ class IncrementalRenderer:
                 before_first, before_last = made[-1][4], made[-1][5]
                 if before_first == "ial" or (before_last, first_type) in _JOINED:
                     return None
-            return None if first_type == "ial" else j
+            return None if first_type in ("ial", "") else j
 
         parsed, j = _parse_region(state, begin_line, stop)
         if j is None:
@@ -584,6 +609,13 @@ class IncrementalRenderer:
         old_defined = [unit.defines for unit in old_region if unit.defines]
         new_defined = [unit[3] for unit in parsed if unit[3]]
         notes_changed = _notes_changed(old_defined, new_defined) if kept.notes else None
+        if notes_changed and (
+            any(map(_INNER_DEFINITION.search, (*old_defined, *new_defined)))
+            or any(source.count(f"[^{label}]:") > 1 for label in notes_changed)
+        ):
+            # Defined inside a note, for the whole post; or a note defined twice, where the
+            # edited definition may not be the one shown.
+            raise _Fallback(DEFINITIONS)
         if old_defined != new_defined and not notes_changed:
             raise _Fallback(DEFINITIONS)
         if kept.footnote_refs:
@@ -827,7 +859,10 @@ def _notes_kept(tail: list) -> tuple | None:
 
 
 _NOTE_LABEL = re.compile(r" {0,3}\[\^([^\]\n]+)\]:")
-_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+# Every reference a text may hold, also one inside another's brackets (``[^[^a]``).
+_NOTE_REFERENCE = re.compile(r"(?=\[\^([^\]\s]+)\])")
+# A definition on a later line of a note (an abbreviation, a link, attributes): the whole post's.
+_INNER_DEFINITION = re.compile(r"\n[ \t>]*(?:\*\[|\[[^\]\n]*\]:|\{:[\w-]+:)")
 
 
 def _notes_changed(old: list[str], new: list[str]) -> set[str] | None:
@@ -930,10 +965,19 @@ def _made_units(core, units, env, starts, renderer) -> tuple[list[_Unit], list, 
                     t.type == "ial" and "toc" in (t.meta.get("attrs") or {}).get("refs", ())
                     for t in unit_tokens
                 ),
-                liquid=tuple(t.meta["index"] for t in unit_tokens if t.type == "liquid_block"),
+                liquid=tuple(_placed_in(unit_tokens)),
             )
         )
     return made, tail, notes_at_end
+
+
+def _placed_in(tokens):
+    """The numbers of the Liquid blocks a unit shows: its own, and those in its raw HTML."""
+    for token in tokens:
+        if token.type == "liquid_block":
+            yield token.meta["index"]
+        elif token.type == "html_block":
+            yield from placed_indices(token.content)
 
 
 def _new_key(digest: str, keys: set) -> str:
@@ -965,12 +1009,8 @@ def _with_keys(unit: _Unit, keys: set) -> _Unit:
 
 class _MovedBlock(Block):
     """A block reused on another line: its HTML is written when asked for (a new line above
-    moves every block below it, and the preview asks only for the blocks it does not have)."""
-
-    def __init__(self, key: str, line: int, template: str) -> None:  # noqa: D107
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "line", line)
-        object.__setattr__(self, "_unplaced", template)
+    moves every block below it, and the preview asks only for the blocks it does not have).
+    Made by ``_placed``: ``key``, ``line`` and ``_unplaced`` (the template) set directly."""
 
     @property
     def html(self) -> str:  # noqa: D102 - Block.html
@@ -1011,13 +1051,19 @@ def _placed(unit: _Unit, start: int, moved: bool = False) -> tuple[tuple, tuple]
         if line is None:
             blocks.append(Block(key, None, template))
         elif moved:
-            blocks.append(_MovedBlock(key, start + line, template))
+            # Every block below a new line moves: made without the frozen class's checks.
+            block = _new_block(_MovedBlock)
+            block.__dict__.update(key=key, line=start + line, _unplaced=template)
+            blocks.append(block)
         else:
             blocks.append(
                 Block(key, start + line, template.replace(LINE_MARK, f'"{start + line}"', 1))
             )
-    lines = tuple((start + a, start + b) for a, b in unit.blocks)
+    lines = tuple([(start + a, start + b) for a, b in unit.blocks])
     return tuple(blocks), lines
+
+
+_new_block = object.__new__
 
 
 def _rendered(kept: _Kept, env_warnings, reused: int, full: bool, reason: str, stats=None):
@@ -1042,7 +1088,7 @@ def _liquid_piece(pieces, start: int, old_end: int, new_text: str, context):
         return None
     source = segments.edited(pieces, index, start, old_end, new_text)
     if pieces.gaps[index] and not segments.has_liquid(source):
-        return segments.replaced(pieces, index, source, source, True), None, "kept"
+        return segments.replaced(pieces, index, source, source, True), None, "kept", index
     if not pieces.alone or not segments.runs_alone(source):
         return None
     output = _shared_renderer()._liquid(source, context)
@@ -1050,11 +1096,24 @@ def _liquid_piece(pieces, start: int, old_end: int, new_text: str, context):
         return None
     # Its blocks take the numbers a run over the whole body gives them (the numbers are text:
     # inside a code block they show), and no later block's number may change.
-    before = segments.placed_count("".join(pieces.outputs[:index]))
+    before = sum(map(segments.placed_count, pieces.outputs[:index]))
     if len(output.blocks) != segments.placed_count(pieces.outputs[index]):
         return None
     text = segments.renumbered(output.text, before)
-    return segments.replaced(pieces, index, source, text, False), (before, output.blocks), "piece"
+    made = segments.replaced(pieces, index, source, text, False)
+    return made, (before, output.blocks), "piece", index
+
+
+def _known_in_output(old, new, index: int, prefix: int, suffix: int, length: int):
+    """How far the Liquid output after an edit inside piece ``index`` is known to be the old
+    one from either end: the pieces around it printed the same; inside a plain piece, the text
+    around the edit is its own output too (``prefix``, ``suffix``: the body's, of ``length``)."""
+    before = sum(map(len, old.outputs[:index]))
+    after = sum(map(len, old.outputs[index + 1 :])) + len(old.tail)
+    if not (old.gaps[index] and new.gaps[index]):
+        return before, after
+    at = sum(map(len, old.sources[:index]))
+    return before + prefix - at, after + at + len(old.sources[index]) - (length - suffix)
 
 
 def _run_liquid(raw: str, context: RenderContext):
@@ -1077,13 +1136,13 @@ def _run_liquid(raw: str, context: RenderContext):
     return None, (output.text, output.blocks, output.warnings)
 
 
-def _passes_edit(kept: _Kept, text: str) -> tuple[str, _Passes]:
+def _passes_edit(kept: _Kept, text: str, known=(0, 0)) -> tuple[str, _Passes, tuple]:
     """The source after the line passes, run from the saved state before the edit until the
-    state is again one saved before."""
+    state is again one saved before, and how far it is known to be the old source from either
+    end (``known``: the same for the text)."""
     old_text, old = kept.liquid_text, kept.passes
-    prefix, suffix = _diff(old_text, text)
-    changed_line = text.count("\n", 0, prefix)
-    m = bisect_right(old.lines, changed_line) - 1
+    prefix, suffix = _diff(old_text, text, known)
+    m = bisect_right(old.liquid_at, prefix) - 1  # the last state saved on a line before
     nesting_state, quotes_state = old.states[m]
     nesting, quotes = ListNesting(nesting_state), LazyQuotes(quotes_state)
     shift = len(text) - len(old_text)
@@ -1123,20 +1182,24 @@ def _passes_edit(kept: _Kept, text: str) -> tuple[str, _Passes]:
             passes.liquid_at.append(pos)
             passes.source_at.append(source_at)
             passes.states.append(state)
-    head = kept.source[: old.source_at[m]]
+    # Grown in place (one reference to it): the post is copied once, not once per part.
+    source = kept.source[: old.source_at[m]]
+    source += "\n".join(out)
     if synced is None:
-        return head + "\n".join(out), passes
-    source = head + "\n".join(out) + "\n" + kept.source[old.source_at[synced] :]
+        return source, passes, (old.source_at[m], 0)
+    tail = len(kept.source) - old.source_at[synced]
+    source += "\n"
+    source += kept.source[old.source_at[synced] :]
     moved_lines = line_number - old.lines[synced]
     moved_source = len(source) - len(kept.source)
     passes.lines += [n + moved_lines for n in old.lines[synced:]]
     passes.liquid_at += [n + shift for n in old.liquid_at[synced:]]
     passes.source_at += [n + moved_source for n in old.source_at[synced:]]
     passes.states += old.states[synced:]
-    return source, passes
+    return source, passes, (old.source_at[m], tail)
 
 
-_REFERENCE = re.compile(r"\[\^([^\]\n]*)\](?!:)")
+_REFERENCE = re.compile(r"(?=\[\^([^\]\n]*)\](?!:))")
 
 
 def _references(text: str) -> list[str]:

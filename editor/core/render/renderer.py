@@ -79,7 +79,7 @@ class Renderer:
         that cannot be rendered shows the body as text; either way under a visible
         ``tsuzuri-render-failed`` marker, with a warning saying which step failed and why.
         """
-        text = markdown.replace("\r\n", "\n").replace("\r", "\n")
+        text = with_newlines(markdown)
         warnings = _date_warnings(context.page)
         failed = ""
         try:
@@ -133,6 +133,11 @@ class Renderer:
                 text, False, {"render_context": context, "liquid_blocks": []}
             ),
         )
+
+
+def with_newlines(text: str) -> str:
+    """``text`` with its line breaks as ``\\n`` (a post without ``\\r`` is searched once)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def top_level_groups(tokens):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.core.render import RenderContext, render_body
+from editor.core.render import RenderContext, highlight, render_body
 from editor.core.render.rawhtml import extent
 
 pytestmark = pytest.mark.core
@@ -39,3 +39,37 @@ def test_a_thousand_unclosed_comments_are_read_once_not_each_to_the_end():
     found = extent(Counting(text))
     assert found.unclosed == ["div"] * 5000  # every <div> stays open, innermost first
     assert len(calls) == 1
+
+
+# Checked against Jekyll 4 (kramdown GFM): the fence kramdown refuses (a space in its info
+# string) leaves ``<function>`` at a line start, an element never closed, so the rest of the
+# post is raw HTML; the ``{% highlight %}`` in it is published as Rouge's figure, set between
+# line breaks, never as the preview's own placeholder for it.
+REFUSED_FENCE = """Before.
+
+```scala mdoc
+val x = 1
+<function>
+```
+
+Middle text.
+
+{% highlight ruby %}
+puts "hi"
+{% endhighlight %}
+
+After **bold**.
+"""
+# Jekyll's figure differs in its spans alone (Rouge leaves a blank unmarked, Pygments marks it
+# ``w``): the same figure as a highlight elsewhere in the preview.
+FIGURE = highlight.liquid_block('puts "hi"', "ruby", False)
+JEKYLL_RAW_PART = (
+    f"<function>\n```\n\nMiddle text.\n\n\n{FIGURE}\n\n\nAfter **bold**.\n</function>\n"
+)
+
+
+def test_a_highlight_inside_raw_html_shows_its_code_as_jekyll_publishes_it():
+    html = render_body(REFUSED_FENCE, RenderContext()).html
+    assert "\x1a" not in html
+    raw = html[html.index("<function") :].replace(' data-source-line="4"', "", 1)
+    assert raw == JEKYLL_RAW_PART

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
+from editor.core.render.blocks import PLACED_NUMBER as _PLACED
 from editor.core.render.blocks import PLACEHOLDER
 from editor.core.render.liquid.balance import _BLOCK_END, _OPENER, _TAG_END, _VARIABLE_END, BLOCKS
 
@@ -130,7 +131,6 @@ STATEFUL = re.compile(
     r"\{%-?\s*(?:assign|capture|increment|decrement|cycle|ifchanged|liquid|include|"
     r"include_relative|render|tablerow)\b"
 )
-_PLACED = re.compile(f"{PLACEHOLDER}L(\\d+){PLACEHOLDER}")
 
 
 def piece_at(pieces: Pieces, start: int, old_end: int) -> int | None:
