@@ -11,6 +11,7 @@ import html
 import json
 import logging
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
@@ -219,6 +220,8 @@ class PreviewPane(QWidget):
         """The version of the text whose render is on the page (-1: none yet)."""
         self._version = -1
         self._page_keyed = False  # the page's blocks are those of self.blocks, by key
+        self.sent_to_page_at = 0.0
+        """When the last patch was handed to the page (``time.time()``, for the benchmark)."""
         self.simple_pause_ms = 0
         """The simple preview sets a whole page per update: at most one per this pause."""
         self._simple_timer = QTimer(self)
@@ -337,6 +340,7 @@ class PreviewPane(QWidget):
 
     def _send_blocks(self, patch: Patch) -> None:
         version = patch.version
+        self.sent_to_page_at = time.time()
         if self.blocks.whole_only:
             # Some block reaches into the others (unclosed raw text): the page parses it whole.
             self._page_keyed = False

@@ -101,6 +101,7 @@ class RenderWorker:
         # After the render, Python work only for the blocks that changed: the kept ones are
         # compared as whole runs (in C, the same objects when the renderer reused them), so a
         # keystroke in a 10,000-block post costs no loop over every block here.
+        got = time.time()
         began = time.perf_counter()
         rendered = self._renderer.render(self._text, self._context)
         rendered_ms = (time.perf_counter() - began) * 1000
@@ -140,6 +141,10 @@ class RenderWorker:
                 "full": rendered.full,
                 "reused": rendered.reused,
                 "blocks": len(new),
+                # Wall-clock times (``time.time()``, the same clock in every process) for the
+                # benchmark's timeline of a keystroke: render began, patch ready to send.
+                "got_at": got,
+                "done_at": time.time(),
             },
         )
 
