@@ -7,6 +7,10 @@ needs the pane's text (the post being edited, the preview's renders, the doctor)
 :attr:`PaneMirror.text`, and :attr:`PaneMirror.edited` says what changed, so a worker process
 that keeps its own copy needs only the change.
 
+Qt counts positions in UTF-16 units and the mirror in code points: it keeps the offsets of the
+characters outside the BMP (an emoji is two units in Qt, one character here), updated by each
+edit, so a post with emoji maps positions by a binary search, never by reading the pane again.
+
 The mirror reads as ``toPlainText`` does (paragraph and line separators as ``\\n``, no-break
 spaces as spaces); if it ever disagrees with the pane's length it reads the whole text again
 and says so with a full :class:`PaneEdit` (``start`` 0, everything removed).
@@ -18,6 +22,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
+
+from editor.core.text.textpos import Utf16Offsets
 
 # Once typing pauses this long, the mirror is compared with the pane (one copy, in C).
 CHECK_MS = 700
@@ -53,7 +59,7 @@ class PaneMirror(QObject):
         self._document = document
         self.version = 0
         self.text = document.toPlainText()
-        self._astral = _has_astral(self.text)  # then Qt's positions (UTF-16) differ from ours
+        self._offsets = Utf16Offsets(self.text)  # Qt's positions (UTF-16) <-> ours
         self.resyncs = 0
         """How many times the mirror disagreed with the pane and read it whole (tests)."""
         # Qt does not report a change made while it reports another (a slot that edits the
@@ -73,35 +79,37 @@ class PaneMirror(QObject):
         return False
 
     def _on_change(self, position: int, removed: int, added: int) -> None:
+        # Qt's positions count UTF-16 units; an emoji (outside the BMP) takes two of them and
+        # one character here.  The code-point offsets of those characters are kept (usually
+        # none), so a position maps through a binary search, never a read of the whole text.
         document = self._document
         length = document.characterCount() - 1  # without the document's last separator
-        if not self._astral and position <= len(self.text):
+        text, offsets = self.text, self._offsets
+        old_length = len(text) + offsets.count
+        if position <= old_length:
             # Qt may report a change as reaching one past the text's end (its last separator):
             # what follows the change is the same in the old text and the new.
             end = min(position + added, length)
             start = min(position, end)
-            old_end = len(self.text) - (length - end)
-            if start <= old_end <= len(self.text):
-                cursor = QTextCursor(document)
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                typed = cursor.selectedText().translate(_PLAIN)
-                if old_end - start == len(typed) and self.text[start:old_end] == typed:
-                    return  # lines coloured again, or a format changed: the text is the same
-                if not _has_astral(typed):
-                    self._publish(
-                        self.text[:start] + typed + self.text[old_end:],
-                        start,
-                        old_end - start,
-                        typed,
-                    )
+            old_end = old_length - (length - end)
+            if start <= old_end <= old_length:
+                first, last = offsets.code_point(start), offsets.code_point(old_end)
+                if offsets.utf16(first) == start and offsets.utf16(last) == old_end:
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(start)
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    typed = cursor.selectedText().translate(_PLAIN)
+                    if text[first:last] == typed:
+                        return  # lines coloured again, or a format changed: the text is the same
+                    self._offsets = offsets.replaced(first, last, typed)
+                    self._publish(text[:first] + typed + text[last:], first, last - first, typed)
                     return
         self._read_whole()
 
     def _read_whole(self) -> None:
         old = len(self.text)
         text = self._document.toPlainText()
-        self._astral = _has_astral(text)
+        self._offsets = Utf16Offsets(text)
         self.resyncs += 1
         self._publish(text, 0, old, text)
 
@@ -110,9 +118,3 @@ class PaneMirror(QObject):
         self.version += 1
         self._check.start()
         self.edited.emit(PaneEdit(self.version, start, removed, added, len(text)))
-
-
-def _has_astral(text: str) -> bool:
-    """Characters outside the Basic Multilingual Plane (emoji): two UTF-16 units in Qt."""
-    # One pass in C (a megabyte in about a millisecond), not a Python loop per character.
-    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
