@@ -220,6 +220,7 @@ class PreviewPane(QWidget):
         """The version of the text whose render is on the page (-1: none yet)."""
         self._version = -1
         self._page_keyed = False  # the page's blocks are those of self.blocks, by key
+        self._page_units = None  # or, while some block must be parsed with others, its units
         self.sent_to_page_at = 0.0
         """When the last patch was handed to the page (``time.time()``, for the benchmark)."""
         self.simple_pause_ms = 0
@@ -341,14 +342,17 @@ class PreviewPane(QWidget):
     def _send_blocks(self, patch: Patch) -> None:
         version = patch.version
         self.sent_to_page_at = time.time()
-        if self.blocks.whole_only:
-            # Some block reaches into the others (unclosed raw text): the page parses it whole.
-            self._page_keyed = False
-            script = f"window.tsuzuri.setBody({json.dumps(self.blocks.html(), ensure_ascii=False)})"
-            self._run(script, lambda _r: self._after_body(version))
-            return
-        if not self._page_keyed:
-            patch = self.blocks.everything(version)
+        if self.blocks.whole_only or self._page_units is not None:
+            # Some block reaches into the others (an unclosed <div>, raw text): the page parses
+            # it together with the blocks it reaches, as one unit; the rest stay blocks.
+            units = self.blocks.units()
+            patch = units.patch(self._page_units if self._page_keyed else None, version)
+            self._page_units = units if self.blocks.whole_only else None
+            expected = len(units.keys)
+        else:
+            if not self._page_keyed:
+                patch = self.blocks.everything(version)
+            expected = len(self.blocks.keys)
         self._page_keyed = True
         data = {
             "fresh": patch.fresh,
@@ -359,7 +363,6 @@ class PreviewPane(QWidget):
             "shifts": patch.shifts,
         }
         script = f"window.tsuzuri.applyPatch({json.dumps(data, ensure_ascii=False)})"
-        expected = len(self.blocks.keys)
         self._run(script, lambda count: self._after_patch(version, count, expected))
 
     def _after_patch(self, version: int, count, expected: int) -> None:
