@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor.core.text.textpos import Utf16Offsets
@@ -117,3 +117,36 @@ def test_a_change_qt_never_reports_is_caught_once_typing_pauses(qtbot):
     assert pane.toPlainText() == "先頭追記一行目\n二行目"
     qtbot.waitUntil(lambda: mirror.text == pane.toPlainText(), timeout=5000)
     assert seen[-1].whole and seen[-1].added == pane.toPlainText()
+
+
+def test_the_check_after_a_pause_never_copies_the_whole_pane(qtbot, monkeypatch):
+    # A megabyte copied in one go holds up a key pressed meanwhile: the check goes by stretches.
+    pane = QPlainTextEdit()
+    pane.setPlainText(("段落の文です😀。" * 12 + "\n") * 3000)
+    mirror = PaneMirror(pane.document())
+    copies = []
+    whole = QTextDocument.toPlainText
+
+    def counted(document):
+        copies.append(document)
+        return whole(document)
+
+    monkeypatch.setattr(QTextDocument, "toPlainText", counted)
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.document().characterCount() // 2)
+    cursor.insertText("字")
+    qtbot.waitUntil(lambda: mirror.checks == 1, timeout=10000)
+    assert copies == [] and mirror.resyncs == 0
+    # A change Qt never reported, far down the pane (one character for another), is found by
+    # the check after the next pause.
+    at = Utf16Offsets(mirror.text).utf16(mirror.text.rindex("段"))
+    pane.document().blockSignals(True)
+    edit = pane.textCursor()
+    edit.setPosition(at)
+    edit.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
+    edit.insertText("黙")
+    pane.document().blockSignals(False)
+    cursor.insertText("字")
+    assert mirror.resyncs == 0
+    qtbot.waitUntil(lambda: mirror.resyncs == 1, timeout=10000)
+    assert mirror.text == whole(pane.document()) and "黙落の文" in mirror.text

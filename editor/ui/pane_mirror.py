@@ -25,8 +25,11 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from editor.core.text.textpos import Utf16Offsets
 
-# Once typing pauses this long, the mirror is compared with the pane (one copy, in C).
+# Once typing pauses this long, the mirror is compared with the pane, a stretch of this many
+# UTF-16 units per turn of the event loop (one to three milliseconds at most), so a key pressed
+# meanwhile never waits for a copy of the whole pane.
 CHECK_MS = 700
+CHECK_CHUNK = 1 << 16
 
 _PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\u00a0": " "})
 
@@ -67,16 +70,51 @@ class PaneMirror(QObject):
         self._check = QTimer(self)
         self._check.setSingleShot(True)
         self._check.setInterval(CHECK_MS)
-        self._check.timeout.connect(self.check)
+        self._check.timeout.connect(self._check_from_start)
+        self._step = QTimer(self)
+        self._step.setSingleShot(True)
+        self._step.setInterval(0)
+        self._step.timeout.connect(self._check_stretch)
+        self._checked_to = 0  # the Qt position the check after a pause has reached
+        self.checks = 0
+        """How many checks after a pause found the mirror and the pane the same (tests)."""
         document.contentsChange.connect(self._on_change)
 
     def check(self) -> bool:
-        """Compare with the pane now; read it whole if they differ.  True when they agreed."""
+        """Compare with the pane now, in one go; read it whole if they differ.  True when they
+        agreed."""
         self._check.stop()
+        self._step.stop()
         if self.text == self._document.toPlainText():
             return True
         self._read_whole()
         return False
+
+    def _check_from_start(self) -> None:
+        self._checked_to = 0
+        self._check_stretch()
+
+    def _check_stretch(self) -> None:
+        """Compare the next stretch of the pane with the mirror; read the pane whole at the
+        first difference.  An edit meanwhile starts the pause (and the check) again."""
+        text, offsets, start = self.text, self._offsets, self._checked_to
+        length = self._document.characterCount() - 1
+        if length != len(text) + offsets.count:
+            self._read_whole()
+            return
+        first = offsets.code_point(start)
+        last = offsets.code_point(min(length, start + CHECK_CHUNK))
+        end = offsets.utf16(last)
+        cursor = QTextCursor(self._document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText().translate(_PLAIN) != text[first:last]:
+            self._read_whole()
+        elif last >= len(text):
+            self.checks += 1
+        else:
+            self._checked_to = end
+            self._step.start()
 
     def _on_change(self, position: int, removed: int, added: int) -> None:
         # Qt's positions count UTF-16 units; an emoji (outside the BMP) takes two of them and
@@ -116,5 +154,6 @@ class PaneMirror(QObject):
     def _publish(self, text: str, start: int, removed: int, added: str) -> None:
         self.text = text
         self.version += 1
+        self._step.stop()
         self._check.start()
         self.edited.emit(PaneEdit(self.version, start, removed, added, len(text)))
