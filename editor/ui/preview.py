@@ -420,8 +420,9 @@ class PreviewPane(QWidget):
     def _run(self, script: str, callback=None) -> None:
         if not isValid(self._page):
             return  # the window closed while a result was on its way (a theme change reloads)
-        # The bridge is injected on DocumentReady; define it again if a call races the load.
-        code = f"{self._bridge_source}\n;{script}"
+        # The bridge is injected on DocumentReady; define it again if a call races the load
+        # (once the page has loaded, it is there: a patch does not carry it).
+        code = script if self._loaded else f"{self._bridge_source}\n;{script}"
         if callback is None:
             self._page.runJavaScript(code, BRIDGE_WORLD)
         else:

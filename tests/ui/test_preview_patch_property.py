@@ -171,12 +171,14 @@ def test_typing_far_from_raw_html_that_spans_blocks_sends_only_the_edited_block(
     worker = RenderWorker()
     _show(qtbot, pane, worker.reset(0, text))
     scripts: list[str] = []
-    run = pane._run
-    pane._run = lambda script, callback=None: (scripts.append(script), run(script, callback))
+    page = pane._view.page()
+    run = page.runJavaScript
+    page.runJavaScript = lambda script, *args: (scripts.append(script), run(script, *args))
     at = text.index("段落 250 です。") + len("段落 250")
     _show(qtbot, pane, worker.edit(((1, at, 0, "字", len(text) + 1),)))
     text = text[:at] + "字" + text[at:]
     assert len(scripts) == 1 and "段落 250字" in scripts[0]
+    assert len(scripts[0]) < 1000  # nor the page's own bridge script again
     assert "段落 10 です" not in scripts[0] and "囲みの中" not in scripts[0]
     shown, full = _page_and_full(qtbot, pane, text)
     assert shown == full
