@@ -124,6 +124,7 @@ class LivePreview(QObject):
         if not service.running or service.generation != self._generation:
             self._need_text = True  # a new process holds nothing of this post
         context = None if self._context == self._sent_context else self._context
+        sent_at = time.time()
         try:
             if self._need_text:
                 mirror = self._mirror
@@ -138,7 +139,7 @@ class LivePreview(QObject):
             return
         self._queue.clear()
         self._job = job
-        self._sent_at = time.time()
+        self._sent_at = sent_at
         self._sent_context = self._context
         self._generation = service.generation
 
