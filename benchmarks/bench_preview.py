@@ -7,10 +7,20 @@ through the post before it opens (up to one per edit; those the renderer shows a
 kept).  Then, one edit after another (TSUZURI_BENCH_EDITS of each kind, 50 by default), in turn
 at each marker from the top of the post to its end, after what was typed there before:
 
-- keystroke: the cursor goes after a marker, ``QTest.keyClick`` types ``z``, and the page's DOM
-  is asked (``preview.run_in_page``: does the body's ``textContent`` hold ``qzm017kz``?) until
-  it does: the time from the key press until the answer that saw it;
+- keystroke: the cursor goes after a marker, ``QTest.keyClick`` types ``z``; the time from the
+  key press until the page's DOM holds ``qzm017kz``;
 - input method: the same with a ``QInputMethodEvent`` committing 「テスト」 after the next marker.
+
+How "the DOM holds it" is timed: before each edit a ``MutationObserver`` is set on the page's
+body that looks at the nodes added (and text changed) for the marker, and stamps the moment it
+saw it with ``performance.timeOrigin + performance.now()``; the key press is stamped with
+Python's ``time.time()``: the same wall clock, so no round trip to the page is counted (asking
+the page in turn would add one, and make the page search the whole body's text per question).
+The page is asked for the stamp afterwards.
+
+Each edit's way through the chain is stamped too (``LivePreview.timeline``, the worker's
+stats, the page's ``appliedAt``); the median of each stage is a row of its own
+(``chain, 1 MB: worker → UI read`` and so on), to show where a keystroke's time goes.
 
 Each edit waits for the previous one to be shown, so it is the preview's latency, not a queue.
 What a keystroke costs the UI thread, and opening a post, are bench_typing.py's rows.
@@ -121,6 +131,69 @@ def _press(app, editor, kind: str) -> None:
         app.sendEvent(editor, event)
 
 
+_WATCH = """(function () {
+  const needle = %s;
+  const root = document.getElementById("tsuzuri-body");
+  if (window.tsuzuriBench) { window.tsuzuriBench.observer.disconnect(); }
+  const holds = (node) => (node.textContent || "").indexOf(needle) >= 0;
+  const bench = { seen: 0, observer: null };
+  bench.observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const nodes = record.type === "characterData" ? [record.target] : record.addedNodes;
+      for (const node of nodes) {
+        if (holds(node)) {
+          bench.seen = performance.timeOrigin + performance.now();
+          bench.observer.disconnect();
+          return;
+        }
+      }
+    }
+  });
+  bench.observer.observe(root, { childList: true, characterData: true, subtree: true });
+  window.tsuzuriBench = bench;
+  return true;
+})()"""
+
+# The stages of LivePreview.timeline and the page's stamps, in the order a keystroke passes them.
+STAGES = (
+    ("key → mirror edit", "key", "edited"),
+    ("mirror edit → call sent", "edited", "sent"),
+    ("call sent → worker began", "sent", "worker_got"),
+    ("worker: render + patch", "worker_got", "worker_done"),
+    ("worker → reader thread", "worker_done", "read"),
+    ("reader → UI thread", "read", "ui"),
+    ("UI thread → patch sent to page", "ui", "to_page"),
+    ("patch sent → page applied", "to_page", "applied"),
+    ("page applied → marker seen", "applied", "seen"),
+)
+
+
+def _ask_page(app, preview, script: str, timeout_s: float):
+    answer: list = []
+    preview.run_in_page(script, answer.append)
+    if not harness.wait_until(app, lambda: bool(answer), timeout_s):
+        return None
+    return answer[0]
+
+
+def _watch(app, preview, needle: str) -> None:
+    """Set the page to stamp the moment its DOM first holds ``needle``."""
+    import json
+
+    _ask_page(app, preview, _WATCH % json.dumps(needle), EDIT_TIMEOUT_S)
+
+
+def _seen_at(app, preview, timeout_s: float) -> float | None:
+    """The page's stamp (``time.time()`` clock) of the moment it showed the watched text."""
+    deadline = time.perf_counter() + timeout_s
+    while time.perf_counter() < deadline:
+        seen = _ask_page(app, preview, "window.tsuzuriBench.seen", timeout_s)
+        if seen:
+            return seen / 1000
+        harness.wait_until(app, lambda: False, 0.002)
+    return None
+
+
 def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[dict]:
     from documents import document
 
@@ -144,6 +217,7 @@ def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[
         editor = window.editor
         editor.setFocus()
         latency = {"keystroke": [], "input method": []}
+        stages: dict[str, list[float]] = {name: [] for name, _a, _b in STAGES}
         typed = dict.fromkeys(markers, "")
         for n in range(2 * EDITS):
             kind = "keystroke" if n % 2 == 0 else "input method"
@@ -151,18 +225,29 @@ def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[
             # marker takes several, one after another at its end.
             needle = markers[n * len(markers) // (2 * EDITS)]
             _cursor_after(editor, needle + typed[needle])
+            shown = needle + typed[needle] + ("z" if kind == "keystroke" else IME_TEXT)
+            _watch(app, window.preview, shown)
             harness.wait_until(app, lambda: False, 0.02)  # the cursor's own work settles
-            start = time.perf_counter()
+            start = time.time()
             _press(app, editor, kind)
-            typed[needle] += "z" if kind == "keystroke" else IME_TEXT
-            shown = needle + typed[needle]
-            seen = harness.page_shows(app, window.preview, shown, EDIT_TIMEOUT_S)
+            typed[needle] = shown[len(needle) :]
+            seen = _seen_at(app, window.preview, EDIT_TIMEOUT_S)
             if seen is None:
                 rows.append(
                     _failed(f"{kind} → preview, {size_name}, stopped", f"{shown} never showed")
                 )
                 break
             latency[kind].append((seen - start) * 1000)
+            applied = _ask_page(app, window.preview, "window.tsuzuri.appliedAt", EDIT_TIMEOUT_S)
+            stamps = {
+                **window.renderer.timeline,
+                "key": start,
+                "to_page": window.preview.sent_to_page_at,
+                "applied": (applied or 0) / 1000,
+                "seen": seen,
+            }
+            for name, first, then in STAGES:
+                stages[name].append((stamps[then] - stamps[first]) * 1000)
             if n % 20 == 19:
                 harness.say(f"preview, {size_name}: {n + 1} edits done")
         target = TARGET_MS.get(size_name)
@@ -176,6 +261,9 @@ def _measure_size(app, blog: Path, settings, size_name: str, size: int) -> list[
             )
             row["target_note"] = "p90 < 2× median" + (f", median < {target:g} ms" if target else "")
             rows.append(row)
+        for name, times in stages.items():
+            if times:
+                rows.append({"name": f"chain, {size_name}: {name}", **harness.summary(times, 0.9)})
     finally:
         _close(app, window)
     return rows

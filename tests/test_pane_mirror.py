@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor.core.text.textpos import Utf16Offsets
 from editor.ui.pane_mirror import PaneMirror
 
-ALPHABET = st.sampled_from(list("ab 日本語。\n\t#-*`>|") + ["\u00a0", "\u3000", "」"])
+ALPHABET = st.sampled_from(
+    list("ab 日本語。\n\t#-*`>|") + ["\u00a0", "\u3000", "」", "😀", "𠮷", "\U0001f1ef"]
+)
 
 EDITS = st.lists(
     st.tuples(
@@ -33,15 +36,18 @@ def test_the_mirror_reads_as_the_pane_after_any_edits(qtbot, start, edits):
     seen = []
     mirror.edited.connect(seen.append)
     for kind, where, span, text in edits:
-        length = pane.document().characterCount() - 1
+        # Qt's positions are UTF-16 units: never one inside an emoji's surrogate pair.
+        now = pane.toPlainText()
+        offsets = Utf16Offsets(now)
         cursor = QTextCursor(pane.document())
-        at = int(where * length)
+        at = int(where * len(now))
         if kind == "insert":
-            cursor.setPosition(at)
+            cursor.setPosition(offsets.utf16(at))
             cursor.insertText(text)
         elif kind == "remove":
-            cursor.setPosition(at)
-            cursor.setPosition(min(length, at + int(span * 10)), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(offsets.utf16(at))
+            end = offsets.utf16(min(len(now), at + int(span * 10)))
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
         elif kind == "undo":
             pane.undo()
@@ -68,6 +74,30 @@ def test_emoji_are_read_right_too(qtbot):
     assert mirror.text == pane.toPlainText() == "絵文字😀のある文\n次の行🎉末尾"
 
 
+def test_typing_after_an_emoji_copies_only_what_was_typed(qtbot):
+    pane = QPlainTextEdit()
+    pane.setPlainText("前😀の行\n" * 200 + "🎉最後")
+    mirror = PaneMirror(pane.document())
+    seen = []
+    mirror.edited.connect(seen.append)
+    cursor = pane.textCursor()
+    cursor.setPosition(
+        len("前😀の行\n".encode("utf-16-le")) // 2 * 100 + 3
+    )  # after line 100's emoji
+    cursor.insertText("字")
+    cursor.insertText("🍣")
+    cursor.deletePreviousChar()  # the sushi: two UTF-16 units, one character
+    cursor.deletePreviousChar()
+    cursor.setPosition(1)
+    cursor.setPosition(3, QTextCursor.MoveMode.KeepAnchor)  # the first line's emoji and の
+    cursor.insertText("絵文字")
+    assert mirror.text == pane.toPlainText()
+    assert mirror.resyncs == 0
+    assert not any(edit.whole for edit in seen)
+    assert [edit.added for edit in seen] == ["字", "🍣", "", "", "絵文字"]
+    assert seen[0].start == 5 * 100 + 2
+
+
 def test_a_change_qt_never_reports_is_caught_once_typing_pauses(qtbot):
     pane = QPlainTextEdit()
     pane.setPlainText("一行目\n二行目")
@@ -87,3 +117,36 @@ def test_a_change_qt_never_reports_is_caught_once_typing_pauses(qtbot):
     assert pane.toPlainText() == "先頭追記一行目\n二行目"
     qtbot.waitUntil(lambda: mirror.text == pane.toPlainText(), timeout=5000)
     assert seen[-1].whole and seen[-1].added == pane.toPlainText()
+
+
+def test_the_check_after_a_pause_never_copies_the_whole_pane(qtbot, monkeypatch):
+    # A megabyte copied in one go holds up a key pressed meanwhile: the check goes by stretches.
+    pane = QPlainTextEdit()
+    pane.setPlainText(("段落の文です😀。" * 12 + "\n") * 3000)
+    mirror = PaneMirror(pane.document())
+    copies = []
+    whole = QTextDocument.toPlainText
+
+    def counted(document):
+        copies.append(document)
+        return whole(document)
+
+    monkeypatch.setattr(QTextDocument, "toPlainText", counted)
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.document().characterCount() // 2)
+    cursor.insertText("字")
+    qtbot.waitUntil(lambda: mirror.checks == 1, timeout=10000)
+    assert copies == [] and mirror.resyncs == 0
+    # A change Qt never reported, far down the pane (one character for another), is found by
+    # the check after the next pause.
+    at = Utf16Offsets(mirror.text).utf16(mirror.text.rindex("段"))
+    pane.document().blockSignals(True)
+    edit = pane.textCursor()
+    edit.setPosition(at)
+    edit.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
+    edit.insertText("黙")
+    pane.document().blockSignals(False)
+    cursor.insertText("字")
+    assert mirror.resyncs == 0
+    qtbot.waitUntil(lambda: mirror.resyncs == 1, timeout=10000)
+    assert mirror.text == whole(pane.document()) and "黙落の文" in mirror.text

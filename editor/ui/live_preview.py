@@ -12,6 +12,7 @@ said in the status bar, started again and sent the whole text.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
@@ -67,6 +68,12 @@ class LivePreview(QObject):
         self._sent_context: RenderContext | None = None
         self._failures = 0
         self._closed = False
+        self._edited_at = 0.0  # when the oldest edit not yet sent came
+        self._sent_at = 0.0
+        self.timeline: dict[str, float] = {}
+        """The last render shown, stage by stage (``time.time()``; for the benchmark): the
+        edit came from the mirror, the call was sent, the worker began and finished, the
+        answer was read off the pipe, reached the UI thread, and was sent to the page."""
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._pump)
@@ -83,6 +90,8 @@ class LivePreview(QObject):
         self._pump()
 
     def _on_edited(self, edit: PaneEdit) -> None:
+        if not self._edited_at:
+            self._edited_at = time.time()
         if edit.whole:
             self._need_text = True
             self._queue.clear()
@@ -115,6 +124,7 @@ class LivePreview(QObject):
         if not service.running or service.generation != self._generation:
             self._need_text = True  # a new process holds nothing of this post
         context = None if self._context == self._sent_context else self._context
+        sent_at = time.time()
         try:
             if self._need_text:
                 mirror = self._mirror
@@ -129,6 +139,7 @@ class LivePreview(QObject):
             return
         self._queue.clear()
         self._job = job
+        self._sent_at = sent_at
         self._sent_context = self._context
         self._generation = service.generation
 
@@ -137,6 +148,16 @@ class LivePreview(QObject):
             return
         self._job = 0
         self._failures = 0
+        if isinstance(value, Patch):
+            self.timeline = {
+                "edited": self._edited_at or self._sent_at,
+                "sent": self._sent_at,
+                "worker_got": value.stats.get("got_at", 0.0),
+                "worker_done": value.stats.get("done_at", 0.0),
+                "read": self.service.received_at,
+                "ui": time.time(),
+            }
+            self._edited_at = 0.0
         if value == NEED_TEXT or not (isinstance(value, Patch) and self.pane.apply_patch(value)):
             self._need_text = True
         else:

@@ -11,6 +11,7 @@ import html
 import json
 import logging
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, QUrl, Signal
@@ -219,6 +220,9 @@ class PreviewPane(QWidget):
         """The version of the text whose render is on the page (-1: none yet)."""
         self._version = -1
         self._page_keyed = False  # the page's blocks are those of self.blocks, by key
+        self._page_units = None  # or, while some block must be parsed with others, its units
+        self.sent_to_page_at = 0.0
+        """When the last patch was handed to the page (``time.time()``, for the benchmark)."""
         self.simple_pause_ms = 0
         """The simple preview sets a whole page per update: at most one per this pause."""
         self._simple_timer = QTimer(self)
@@ -337,14 +341,18 @@ class PreviewPane(QWidget):
 
     def _send_blocks(self, patch: Patch) -> None:
         version = patch.version
-        if self.blocks.whole_only:
-            # Some block reaches into the others (unclosed raw text): the page parses it whole.
-            self._page_keyed = False
-            script = f"window.tsuzuri.setBody({json.dumps(self.blocks.html(), ensure_ascii=False)})"
-            self._run(script, lambda _r: self._after_body(version))
-            return
-        if not self._page_keyed:
-            patch = self.blocks.everything(version)
+        self.sent_to_page_at = time.time()
+        if self.blocks.whole_only or self._page_units is not None:
+            # Some block reaches into the others (an unclosed <div>, raw text): the page parses
+            # it together with the blocks it reaches, as one unit; the rest stay blocks.
+            units = self.blocks.units()
+            patch = units.patch(self._page_units if self._page_keyed else None, version)
+            self._page_units = units if self.blocks.whole_only else None
+            expected = len(units.keys)
+        else:
+            if not self._page_keyed:
+                patch = self.blocks.everything(version)
+            expected = len(self.blocks.keys)
         self._page_keyed = True
         data = {
             "fresh": patch.fresh,
@@ -355,7 +363,6 @@ class PreviewPane(QWidget):
             "shifts": patch.shifts,
         }
         script = f"window.tsuzuri.applyPatch({json.dumps(data, ensure_ascii=False)})"
-        expected = len(self.blocks.keys)
         self._run(script, lambda count: self._after_patch(version, count, expected))
 
     def _after_patch(self, version: int, count, expected: int) -> None:
@@ -413,8 +420,9 @@ class PreviewPane(QWidget):
     def _run(self, script: str, callback=None) -> None:
         if not isValid(self._page):
             return  # the window closed while a result was on its way (a theme change reloads)
-        # The bridge is injected on DocumentReady; define it again if a call races the load.
-        code = f"{self._bridge_source}\n;{script}"
+        # The bridge is injected on DocumentReady; define it again if a call races the load
+        # (once the page has loaded, it is there: a patch does not carry it).
+        code = script if self._loaded else f"{self._bridge_source}\n;{script}"
         if callback is None:
             self._page.runJavaScript(code, BRIDGE_WORLD)
         else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import threading
+import time
 import weakref
 from typing import Any
 
@@ -53,9 +54,9 @@ def _read(relay: _Relay, ref: weakref.ref, connection, generation: int) -> None:
         try:
             message = connection.recv()
         except (EOFError, OSError):
-            relay.message.emit(ref, (generation, "stopped", None))
+            relay.message.emit(ref, (generation, "stopped", None, 0.0))
             return
-        relay.message.emit(ref, (generation, "answer", message))
+        relay.message.emit(ref, (generation, "answer", message, time.time()))
 
 
 class ProcessService(QObject):
@@ -79,6 +80,8 @@ class ProcessService(QObject):
         self.generation = 0
         """Goes up each time a new worker process starts (state kept there is lost)."""
         self._closed = False
+        self.received_at = 0.0
+        """When the reader thread took the last answer off the pipe (``time.time()``)."""
 
     @property
     def running(self) -> bool:
@@ -124,9 +127,10 @@ class ProcessService(QObject):
         return job
 
     def _on_message(self, message: tuple) -> None:
-        generation, kind, payload = message
+        generation, kind, payload, received_at = message
         if generation != self.generation or self._closed:
             return
+        self.received_at = received_at
         if kind == "stopped":
             self._lost(self.tr("The worker process stopped."))
             return

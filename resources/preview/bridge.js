@@ -84,6 +84,7 @@
     for (let i = common; i < old.length; i++) { body.removeChild(old[i]); changed++; }
     for (let i = common; i < fresh.length; i++) { body.appendChild(fresh[i]); changed++; }
     if (window.tsuzuri.currentLine !== null) { markLine(window.tsuzuri.currentLine); }
+    window.tsuzuri.appliedAt = performance.timeOrigin + performance.now();
     return changed;
   }
 
@@ -187,6 +188,8 @@
       }
     }
     if (window.tsuzuri.currentLine !== null) { markLine(window.tsuzuri.currentLine); }
+    // When the page took the patch in, on the clock of Python's time.time() (the benchmark).
+    window.tsuzuri.appliedAt = performance.timeOrigin + performance.now();
     return state.keys.length;
   }
 
@@ -246,5 +249,5 @@
     if (hit && !hit.classList.contains("tsuzuri-current")) { hit.classList.add("tsuzuri-current"); }
   }
 
-  window.tsuzuri = { setBody, applyPatch, normalise, scrollToLine, topLine, markLine, currentLine: null };
+  window.tsuzuri = { setBody, applyPatch, normalise, scrollToLine, topLine, markLine, currentLine: null, appliedAt: 0 };
 })();

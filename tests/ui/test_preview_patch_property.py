@@ -30,6 +30,8 @@ BLOCKS = [
     "<div>\n閉じない\n\n",
     "<script>\n閉じない script\n\n",
     "<b>太字のまま\n\n",
+    '<div class="indent" markdown="1">\n\n中の段落。\n\n</div>\n\n',
+    "</div>\n\n",
     "{% if true %}Liquid{% endif %}\n\n",
     "![画像](/img/a.png)\n\n",
     "---\n\n",
@@ -160,3 +162,29 @@ def test_a_reloaded_page_is_built_again_from_the_blocks_the_pane_holds(qtbot, pa
     shown, full = _page_and_full(qtbot, pane, added + LONG)
     assert shown == full
     assert "閉じない div" in shown
+
+
+def test_typing_far_from_raw_html_that_spans_blocks_sends_only_the_edited_block(qtbot, pane):
+    # An unclosed <div> closed three blocks later: those blocks are parsed together on the
+    # page, and nothing else is sent again when the writer types elsewhere.
+    text = '<div class="note" markdown="1">\n\n囲みの中。\n\n</div>\n\n' + LONG
+    worker = RenderWorker()
+    _show(qtbot, pane, worker.reset(0, text))
+    scripts: list[str] = []
+    page = pane._view.page()
+    run = page.runJavaScript
+    page.runJavaScript = lambda script, *args: (scripts.append(script), run(script, *args))
+    at = text.index("段落 250 です。") + len("段落 250")
+    _show(qtbot, pane, worker.edit(((1, at, 0, "字", len(text) + 1),)))
+    text = text[:at] + "字" + text[at:]
+    assert len(scripts) == 1 and "段落 250字" in scripts[0]
+    assert len(scripts[0]) < 1000  # nor the page's own bridge script again
+    assert "段落 10 です" not in scripts[0] and "囲みの中" not in scripts[0]
+    shown, full = _page_and_full(qtbot, pane, text)
+    assert shown == full
+    at = text.index("囲みの中") + 1
+    _show(qtbot, pane, worker.edit(((2, at, 0, "字", len(text) + 1),)))
+    text = text[:at] + "字" + text[at:]
+    assert "囲字みの中" in scripts[-1] and "段落 10 です" not in scripts[-1]
+    shown, full = _page_and_full(qtbot, pane, text)
+    assert shown == full

@@ -1,8 +1,16 @@
 """Code points vs UTF-16 columns, and offsets to lines across line endings."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from editor.core.text.textpos import LineIndex, code_point_column, utf16_column, utf16_length
+from editor.core.text.textpos import (
+    LineIndex,
+    Utf16Offsets,
+    code_point_column,
+    utf16_column,
+    utf16_length,
+)
 
 pytestmark = pytest.mark.ui
 
@@ -36,3 +44,20 @@ def test_whole_text_offsets_go_both_ways_past_astral_characters():
         assert position == utf16_length(text[:offset])
         assert offsets.code_point(position) == offset
     assert offsets.code_point(2) == 1  # inside 𠮷's surrogate pair: that character
+
+
+@given(
+    text=st.text(st.sampled_from(list("ab漢\n") + ["😀", "𠮷"]), max_size=30),
+    where=st.floats(0, 1),
+    span=st.integers(0, 6),
+    added=st.text(st.sampled_from(list("c字") + ["🎉"]), max_size=5),
+)
+def test_offsets_after_an_edit_are_those_of_the_edited_text(text, where, span, added):
+    first = int(where * len(text))
+    last = min(len(text), first + span)
+    edited = text[:first] + added + text[last:]
+    moved, fresh = Utf16Offsets(text).replaced(first, last, added), Utf16Offsets(edited)
+    assert moved.count == fresh.count == utf16_length(edited) - len(edited)
+    for offset in range(len(edited) + 1):
+        assert moved.utf16(offset) == fresh.utf16(offset) == utf16_length(edited[:offset])
+        assert moved.code_point(moved.utf16(offset)) == offset

@@ -16,6 +16,7 @@ reloaded, the simple preview, HTML that must be set in one piece).
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -101,6 +102,7 @@ class RenderWorker:
         # After the render, Python work only for the blocks that changed: the kept ones are
         # compared as whole runs (in C, the same objects when the renderer reused them), so a
         # keystroke in a 10,000-block post costs no loop over every block here.
+        got = time.time()
         began = time.perf_counter()
         rendered = self._renderer.render(self._text, self._context)
         rendered_ms = (time.perf_counter() - began) * 1000
@@ -140,6 +142,10 @@ class RenderWorker:
                 "full": rendered.full,
                 "reused": rendered.reused,
                 "blocks": len(new),
+                # Wall-clock times (``time.time()``, the same clock in every process) for the
+                # benchmark's timeline of a keystroke: render began, patch ready to send.
+                "got_at": got,
+                "done_at": time.time(),
             },
         )
 
@@ -265,6 +271,31 @@ class PreviewBlocks:
                     lines[index] += delta
         return True
 
+    def units(self) -> PageUnits:
+        """The page's units (see :class:`PageUnits`): the blocks, with each stretch that
+        must be parsed in one piece joined.  Work in the joined stretches, not the blocks."""
+        keys, lines, templates = self.keys, self.lines, self.templates
+        unit_keys: list[str] = []
+        unit_lines: list[int | None] = []
+        html: dict[str, str] = {}
+        done = 0
+        for first, stop in _joined_runs(self):
+            unit_keys += keys[done:first]
+            unit_lines += lines[done:first]
+            joined = "".join(
+                block_html(templates[key], line)
+                for key, line in zip(keys[first:stop], lines[first:stop], strict=True)
+            )
+            digest = hashlib.blake2b((keys[first] + joined).encode(), digest_size=12)
+            key = "joined-" + digest.hexdigest()
+            unit_keys.append(key)
+            unit_lines.append(None)
+            html[key] = joined
+            done = stop
+        unit_keys += keys[done:]
+        unit_lines += lines[done:]
+        return PageUnits(tuple(unit_keys), tuple(unit_lines), html, templates)
+
     def html(self) -> str:
         """The whole body's HTML."""
         templates = self.templates
@@ -283,6 +314,80 @@ class PreviewBlocks:
             html={key: (self.templates[key], key in self.whole_only) for key in self.keys},
             fresh=True,
         )
+
+
+@dataclass(frozen=True)
+class PageUnits:
+    """The blocks as the page holds them when some block does not parse alone: such a block
+    and the blocks after it, up to where the run parses alone (an unclosed ``<div>`` to its
+    ``</div>``), are one unit, set in one piece; every other block is a unit of its own.
+
+    ``keys`` and ``lines`` per unit; ``joined`` holds the joined runs' HTML (lines filled in,
+    so their ``line`` is None and their key is made from that HTML); the other units' HTML is
+    their block's template in ``templates``."""
+
+    keys: tuple[str, ...]
+    lines: tuple[int | None, ...]
+    joined: dict[str, str]
+    templates: dict[str, str]
+
+    def patch(self, old: PageUnits | None, version: int) -> Patch:
+        """What the page does to go from ``old`` (None: it holds nothing) to these units: the
+        units kept at both ends stay on the page, only the changed stretch is sent."""
+        if old is None:
+            old = PageUnits((), (), {}, {})
+            fresh = True
+        else:
+            fresh = False
+        limit = min(len(old.keys), len(self.keys))
+        prefix = _same_run(lambda a, b: old.keys[a:b] == self.keys[a:b], limit)
+        limit -= prefix
+        n, m = len(old.keys), len(self.keys)
+        suffix = _same_run(lambda a, b: old.keys[n - b : n - a] == self.keys[m - b : m - a], limit)
+        stop = m - suffix
+        held = set(old.keys[prefix : n - suffix])
+        shifts = []
+        for first, end, offset in ((0, prefix, 0), (stop, m, n - m)):
+            if old.lines[first + offset : end + offset] == self.lines[first:end]:
+                continue  # nothing moved (typing within a line): compared in C
+            for index in range(first, end):
+                was, now = old.lines[index + offset], self.lines[index]
+                if was is not None and now is not None and was != now:
+                    if shifts and shifts[-1][1] == index and shifts[-1][2] == now - was:
+                        shifts[-1][1] = index + 1
+                    else:
+                        shifts.append([index, index + 1, now - was])
+        return Patch(
+            version=version,
+            start=prefix,
+            remove=n - prefix - suffix,
+            insert=tuple(zip(self.keys[prefix:stop], self.lines[prefix:stop], strict=True)),
+            html={
+                key: (self.joined[key] if key in self.joined else self.templates[key], False)
+                for key in self.keys[prefix:stop]
+                if key not in held
+            },
+            shifts=tuple(tuple(run) for run in shifts),
+            fresh=fresh,
+        )
+
+
+def _joined_runs(blocks: PreviewBlocks) -> list[tuple[int, int]]:
+    """``(first, stop)`` of each run of blocks that the page must parse in one piece."""
+    keys, templates = blocks.keys, blocks.templates
+    runs: list[tuple[int, int]] = []
+    for first in sorted(keys.index(key) for key in blocks.whole_only):
+        if runs and first < runs[-1][1]:
+            continue  # inside the run before
+        parser = _Balance()
+        stop = first
+        while stop < len(keys):
+            parser.feed(block_html(templates[keys[stop]], blocks.lines[stop]))
+            stop += 1
+            if not (parser.broken or parser.stack or "<" in parser.rawdata):
+                break
+        runs.append((first, stop))
+    return runs
 
 
 class RenderWorkers:

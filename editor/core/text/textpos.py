@@ -58,10 +58,32 @@ class Utf16Offsets:
     units each) are remembered.
     """
 
-    def __init__(self, text: str):
-        astral = [m.start() for m in _ASTRAL.finditer(text)]
+    def __init__(self, text: str = ""):
+        # Whether there is any such character at all: one pass in C (a megabyte in a millisecond).
+        none = text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+        self._set([] if none else [m.start() for m in _ASTRAL.finditer(text)])
+
+    def _set(self, astral: list[int]) -> None:
         self._astral = astral
         self._units = [offset + i for i, offset in enumerate(astral)]  # their UTF-16 positions
+
+    def replaced(self, first: int, last: int, added: str) -> Utf16Offsets:
+        """The offsets of the text once its ``[first:last]`` became ``added``: the work is in
+        ``added`` and the characters outside the BMP, never the whole text."""
+        astral = self._astral
+        new = [first + m.start() for m in _ASTRAL.finditer(added)] if added else []
+        out = Utf16Offsets()
+        if astral or new:
+            keep = bisect.bisect_left(astral, first)
+            delta = len(added) - (last - first)
+            after = astral[bisect.bisect_left(astral, last) :]
+            out._set(astral[:keep] + new + [offset + delta for offset in after])
+        return out
+
+    @property
+    def count(self) -> int:
+        """How many characters outside the BMP the text holds (its UTF-16 length less its own)."""
+        return len(self._astral)
 
     @property
     def has_astral(self) -> bool:
