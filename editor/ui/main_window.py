@@ -29,6 +29,7 @@ from editor.ui.images import ImagesController
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.outline import OutlineController, OutlinePanel
+from editor.ui.pane_facts import PaneFacts
 from editor.ui.post_browser import PostBrowser
 from editor.ui.post_view import PostView
 from editor.ui.preview_style import PreviewStyle
@@ -151,9 +152,14 @@ class MainWindow(QMainWindow):
         # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
         self.outline_dock = self.outline_panel.dock(self)
-        self.outline = OutlineController(self.outline_panel, self)
+        # One reading of the pane, in a worker process, gives the outline and the counts.
+        self.facts = PaneFacts(lambda: self.doctor.config.markers, self)
+        self.outline = OutlineController(self.outline_panel, self, self.facts)
         self.counts = StatusCounts(
-            lambda: self.doctor.config, self, lambda: self.current_view.edited.body_line_offset()
+            lambda: self.doctor.config,
+            self,
+            lambda: self.current_view.edited.body_line_offset(),
+            self.facts,
         )
         self.counts.add_to(self.statusBar())
         self.view = ViewModes(self, None, None, self.outline_dock, self.sidebar, settings)
