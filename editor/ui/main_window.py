@@ -371,7 +371,8 @@ class MainWindow(QMainWindow):
         view.changed.connect(lambda: self._on_view_changed(view))
         view.labels_changed.connect(lambda: self._show_labels(view))
         view.preview.body_updated.connect(lambda: self._preview_arrived(view))
-        view.renderer.failed.connect(lambda _message: self._preview_arrived(view))
+        view.preview.shown.connect(lambda _version: self._preview_arrived(view))
+        view.renderer.failed.connect(lambda _message: self._preview_arrived(view, failed=True))
         view.status_message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         view.saving.saved.connect(self.post_saved)
         view.saving.saved.connect(lambda path: self.session.remember("posts", path))
@@ -410,9 +411,13 @@ class MainWindow(QMainWindow):
         # takes a while) until it is shown.
         self._previews_coming.add(view)
         self._show_labels(view)
+        if view is self.current_view:
+            self.counts.counting()  # until the post is counted
 
-    def _preview_arrived(self, view: PostView) -> None:
-        if view in self._previews_coming:
+    def _preview_arrived(self, view: PostView, failed: bool = False) -> None:
+        # A render of an older text (the empty tab the post was opened in) is not the post's.
+        shown = view.preview.shown_version >= view.editor.mirror.version
+        if view in self._previews_coming and (shown or failed or not view.renderer.busy()):
             self._previews_coming.discard(view)
             self._show_labels(view)
 

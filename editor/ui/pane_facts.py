@@ -49,6 +49,7 @@ class PaneFacts(QObject):
         self.service.failed.connect(self._on_failed)
         self._job = 0  # the call in flight, 0 for none
         self._again = False  # the text changed while a call was in flight
+        self._sent: tuple = ()  # (pane, mirror version) of the text in flight
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.timeout.connect(self.refresh)
@@ -73,7 +74,9 @@ class PaneFacts(QObject):
             self._again = True
             return
         self._again = False
-        self._job = self.service.call("read", self.editor.mirror.text, tuple(self._markers()))
+        mirror = self.editor.mirror
+        self._sent = (self.editor, mirror.version)
+        self._job = self.service.call("read", mirror.text, tuple(self._markers()))
 
     def pending(self) -> bool:
         """True while the pane's newest text is not read yet."""
@@ -87,8 +90,11 @@ class PaneFacts(QObject):
         if job != self._job:
             return  # another caller's, or one given up
         self._job = 0
-        if self._again:
-            self.refresh()  # typed over meanwhile: the newest text is what counts
+        if self._again or self._sent != (self.editor, self.editor.mirror.version):
+            # Typed over (or another post shown) meanwhile: the newest text is what counts,
+            # read at once or after the pause that is running.
+            if not self._pause.isActive():
+                self.refresh()
             return
         self.finished.emit(facts)
 

@@ -87,12 +87,24 @@ class StatusCounts(QObject):
         if self.editor is not None:
             self.editor.cursorPositionChanged.disconnect(self.show_position)
             self.editor.selectionChanged.disconnect(self.count_selection)
+        if editor is not self.editor:
+            self.counting()
         self.editor = editor
         editor.cursorPositionChanged.connect(self.show_position)
         editor.selectionChanged.connect(self.count_selection)
         self._reader.attach(editor)
         self.show_position()
         self.count_selection()
+
+    def counting(self) -> None:
+        """Another text is in the pane (a tab, a post shown): say it is being counted until its
+        counts come, rather than show the last text's (0 for the empty tab it was opened in)."""
+        # "文字数 …": the label's own wording, its number still to come.
+        self.characters.setText(self.tr("Characters {count}").format(count="…"))
+        self.words.hide()
+        self.reading.setText("")
+        if self.editor is not None and not self._reader.pending():
+            self._reader.refresh()  # no edit on its way to start a reading
 
     def _on_counted(self, facts: TextFacts) -> None:
         count = facts.count
