@@ -14,10 +14,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from editor.ui.background import LARGE_PAUSE_MS, LARGE_TEXT, PAUSE_MS
 from editor.ui.process_service import ProcessService
 
 FACTS_WORKER = "editor.core.text.facts:FactsWorker"
+# The pane is read again once typing pauses this long (sending a megabyte on every keystroke
+# would cost the keystrokes); above LARGE_TEXT characters, a longer pause.
+PAUSE_MS = 150
+LARGE_TEXT = 50_000
+LARGE_PAUSE_MS = 400
 _SHARED: list[ProcessService] = []
 
 
