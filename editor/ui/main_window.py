@@ -29,6 +29,7 @@ from editor.ui.images import ImagesController
 from editor.ui.open_blog import OpenBlog
 from editor.ui.opening import Opening
 from editor.ui.outline import OutlineController, OutlinePanel
+from editor.ui.pane_facts import PaneFacts
 from editor.ui.post_browser import PostBrowser
 from editor.ui.post_view import PostView
 from editor.ui.preview_style import PreviewStyle
@@ -151,9 +152,14 @@ class MainWindow(QMainWindow):
         # The outline, the counts, focus mode and the view modes follow the current tab.
         self.outline_panel = OutlinePanel()
         self.outline_dock = self.outline_panel.dock(self)
-        self.outline = OutlineController(self.outline_panel, self)
+        # One reading of the pane, in a worker process, gives the outline and the counts.
+        self.facts = PaneFacts(lambda: self.doctor.config.markers, self)
+        self.outline = OutlineController(self.outline_panel, self, self.facts)
         self.counts = StatusCounts(
-            lambda: self.doctor.config, self, lambda: self.current_view.edited.body_line_offset()
+            lambda: self.doctor.config,
+            self,
+            lambda: self.current_view.edited.body_line_offset(),
+            self.facts,
         )
         self.counts.add_to(self.statusBar())
         self.view = ViewModes(self, None, None, self.outline_dock, self.sidebar, settings)
@@ -365,7 +371,8 @@ class MainWindow(QMainWindow):
         view.changed.connect(lambda: self._on_view_changed(view))
         view.labels_changed.connect(lambda: self._show_labels(view))
         view.preview.body_updated.connect(lambda: self._preview_arrived(view))
-        view.renderer.failed.connect(lambda _message: self._preview_arrived(view))
+        view.preview.shown.connect(lambda _version: self._preview_arrived(view))
+        view.renderer.failed.connect(lambda _message: self._preview_arrived(view, failed=True))
         view.status_message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         view.saving.saved.connect(self.post_saved)
         view.saving.saved.connect(lambda path: self.session.remember("posts", path))
@@ -404,9 +411,13 @@ class MainWindow(QMainWindow):
         # takes a while) until it is shown.
         self._previews_coming.add(view)
         self._show_labels(view)
+        if view is self.current_view:
+            self.counts.counting()  # until the post is counted
 
-    def _preview_arrived(self, view: PostView) -> None:
-        if view in self._previews_coming:
+    def _preview_arrived(self, view: PostView, failed: bool = False) -> None:
+        # A render of an older text (the empty tab the post was opened in) is not the post's.
+        shown = view.preview.shown_version >= view.editor.mirror.version
+        if view in self._previews_coming and (shown or failed or not view.renderer.busy()):
             self._previews_coming.discard(view)
             self._show_labels(view)
 

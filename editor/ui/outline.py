@@ -2,7 +2,8 @@
 
 A click (or Enter) on a heading puts the text pane's cursor there; the heading the cursor is
 under is the current item.  A heading more than one level below the one before it (h2 then h4)
-is marked.  The headings are found on a worker once typing pauses, never on the keystroke.
+is marked.  The headings are found in the facts process once typing pauses, never on the
+keystroke (:class:`~editor.ui.pane_facts.PaneFacts`, shared with the status bar's counts).
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.text.outline import Heading, headings
-from editor.ui.background import PaneText
+from editor.core.text.facts import TextFacts
+from editor.core.text.outline import Heading
 from editor.ui.doctor_panel import severity_colour
 from editor.ui.editor_pane import MarkdownEditor
 from editor.ui.i18n import current_language
+from editor.ui.pane_facts import PaneFacts
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -89,16 +91,19 @@ class OutlinePanel(QTreeWidget):
 
 
 class OutlineController(QObject):
-    """Keeps an :class:`OutlinePanel` showing the headings of the text pane it is attached to."""
+    """Keeps an :class:`OutlinePanel` showing the headings of the text pane it is attached to;
+    ``facts`` reads them (one of its own unless the window shares one with the counts)."""
 
-    def __init__(self, panel: OutlinePanel, parent: QObject | None = None):
+    def __init__(
+        self, panel: OutlinePanel, parent: QObject | None = None, facts: PaneFacts | None = None
+    ):
         super().__init__(parent)
         self.panel = panel
         self.editor: MarkdownEditor | None = None
         self.headings: list[Heading] = []
         self._lines: list[int] = []
         self._items: list[QTreeWidgetItem] = []
-        self._reader = PaneText(headings, self)
+        self._reader = facts or PaneFacts(parent=self)
         self._reader.finished.connect(self._on_found)
         panel.itemClicked.connect(self._jump)
         panel.itemActivated.connect(self._jump)
@@ -111,7 +116,8 @@ class OutlineController(QObject):
         editor.cursorPositionChanged.connect(self.follow_cursor)
         self._reader.attach(editor)
 
-    def _on_found(self, found: list[Heading]) -> None:
+    def _on_found(self, facts: TextFacts) -> None:
+        found = facts.headings
         shown = [(h.level, h.text, h.line, h.previous) for h in self.headings]
         self.headings = found
         if shown == [(h.level, h.text, h.line, h.previous) for h in found]:

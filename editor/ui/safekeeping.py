@@ -28,6 +28,7 @@ from editor.core.files.storage import (
 from editor.core.post.document import PostDocument
 from editor.ui import prompts
 from editor.ui.i18n import current_language, worded
+from editor.ui.journal_writer import BackgroundStore
 from editor.ui.open_blog import OpenBlog
 from editor.ui.post_watcher import PostWatcher
 from editor.ui.recovery_dialog import restored_document
@@ -71,6 +72,9 @@ class SafeKeeper(QObject):
         self._text = text
         self._window_unsaved = unsaved
         self.store = RecoveryStore(data_dir() / "recovery")
+        # The journal writes on a thread: a keystroke never waits for a megabyte's fsync.
+        self._writes = BackgroundStore(self.store, self)
+        self._writes.written.connect(self._collect)
         self.fingerprint: Fingerprint | None = None
         self.journal: Journal | None = None
         self._path: Path | None = None
@@ -117,7 +121,7 @@ class SafeKeeper(QObject):
             self.journal = None  # an untitled post outside any blog: nowhere to list it
         else:
             self.journal = Journal(
-                self.store,
+                self._writes,
                 root,
                 lambda: Snapshot(self._text(), self._path, self.fingerprint),
                 document_id=document_id,
@@ -196,20 +200,44 @@ class SafeKeeper(QObject):
         self._after_write(self.journal.poll())
 
     def flush(self) -> None:
-        """Journal pending edits now (focus lost, quitting)."""
+        """Journal pending edits now (focus lost, quitting), and wait until they are on disk."""
         if self.journal is not None and self._unsaved():
             self._after_write(self.journal.flush())
+        self._settle_writes()
 
     def discard(self) -> None:
         """The writer threw the unsaved changes away."""
         self._restored_unsaved = False
         if self.journal is not None:
             self.journal.discard()
+        self._settle_writes()
+
+    def writing(self) -> bool:
+        """True while the journal's writes are queued or running on their thread."""
+        return self._writes.writing()
+
+    def _settle_writes(self) -> None:
+        """Wait for the journal's thread, and take in what it did."""
+        self._writes.drain()
+        self._collect()
+
+    def _collect(self) -> None:
+        """The journal's thread wrote (UI thread): say so, or report a failed write and retry."""
+        for kind, error in self._writes.results():
+            if kind != "save":
+                continue  # a copy left after a failed removal is harmless: dropped later
+            if error is None:
+                self._journal_failure_told = False
+                self.journaled.emit()
+            elif self.journal is not None:
+                self.journal.write_failed(error)
+                self._after_write(False)
 
     def shut_down(self) -> None:
         """The window (or the post's tab) is closing: stop timers and watching."""
         self._poll.stop()
         self.watcher.stop()
+        self._writes.drain()  # the latest text reaches the disk before the tab goes
         if self._top is None:
             return  # shut down already
         self._top.removeEventFilter(self)
@@ -228,9 +256,7 @@ class SafeKeeper(QObject):
 
     def _after_write(self, written: bool) -> None:
         if written:
-            self._journal_failure_told = False
-            self.journaled.emit()
-            return
+            return  # queued: the thread's answer says when it is on disk (_collect)
         problem = self.journal.problem if self.journal is not None else None
         if problem is not None and not self._journal_failure_told:
             # Said once: the journal keeps retrying quietly, and quitting still asks.
@@ -318,6 +344,7 @@ class SafeKeeper(QObject):
         self._missing_told = False
         if self.journal is not None:
             self.journal.saved()
+            self._settle_writes()  # the copy is gone once the post is saved
         self._watch()
         return path
 

@@ -1,8 +1,8 @@
 """The status bar's counts: 文字数, Latin words, reading time, line and column, the selection's.
 
 The counts are the core's (:func:`editor.core.text.readtime.count_prose`; the reading time at
-the doctor's reading speeds, as its reading-time rule works it out), worked out on a worker once
-typing pauses.
+the doctor's reading speeds, as its reading-time rule works it out), worked out in the facts
+process once typing pauses (:class:`~editor.ui.pane_facts.PaneFacts`, shared with the outline).
 The line and column follow the cursor at once.
 """
 
@@ -15,19 +15,15 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from editor.core.doctor import DoctorConfig
 from editor.core.doctor.reading_time import computed_minutes
-from editor.core.text.readtime import ProseCount, count_prose
+from editor.core.text.facts import TextFacts
+from editor.core.text.readtime import count_prose
 from editor.core.text.textpos import code_point_column
-from editor.ui.background import LatestOnly, PaneText
+from editor.ui.background import LatestOnly
 from editor.ui.editor_pane import MarkdownEditor
+from editor.ui.pane_facts import PaneFacts
 
 # A selection up to this many characters is counted on the spot; a longer one on the worker.
 SMALL_SELECTION = 20_000
-
-
-def _count(text: str, markers: tuple[str, ...]) -> ProseCount:
-    """Worker: the counts of ``text``, leaving out the doctor's continuation ``markers`` as its
-    reading-time rule does."""
-    return count_prose(text, markers=markers)
 
 
 def _selection_count(text: str) -> int:
@@ -36,13 +32,15 @@ def _selection_count(text: str) -> int:
 
 
 class StatusCounts(QObject):
-    """Permanent labels in the status bar for the text pane it is attached to."""
+    """Permanent labels in the status bar for the text pane it is attached to; ``facts`` reads
+    the pane's counts (one of its own unless the window shares one with the outline)."""
 
     def __init__(
         self,
         doctor_config: Callable[[], DoctorConfig],
         parent: QObject | None = None,
         line_offset: Callable[[], int] = lambda: 0,
+        facts: PaneFacts | None = None,
     ):
         super().__init__(parent)
         self._doctor_config = doctor_config  # its reading speeds give the reading time
@@ -67,15 +65,10 @@ class StatusCounts(QObject):
         self.selection = self._label("statusSelection", self.tr("Characters in the selection"))
         self.words.hide()
         self.selection.hide()
-        self._reader = PaneText(self._count, self)
+        self._reader = facts or PaneFacts(lambda: self._doctor_config().markers, self)
         self._reader.finished.connect(self._on_counted)
         self._selection_runner = LatestOnly(_selection_count, 0, self)
         self._selection_runner.finished.connect(self._show_selection)
-
-    def _count(self, text: str) -> ProseCount:
-        """Worker: the counts of ``text`` (the doctor's config is a frozen value, safe to read
-        from the worker)."""
-        return _count(text, self._doctor_config().markers)
 
     def _label(self, name: str, description: str) -> QLabel:
         label = QLabel()
@@ -94,6 +87,8 @@ class StatusCounts(QObject):
         if self.editor is not None:
             self.editor.cursorPositionChanged.disconnect(self.show_position)
             self.editor.selectionChanged.disconnect(self.count_selection)
+        if editor is not self.editor:
+            self.counting()
         self.editor = editor
         editor.cursorPositionChanged.connect(self.show_position)
         editor.selectionChanged.connect(self.count_selection)
@@ -101,7 +96,18 @@ class StatusCounts(QObject):
         self.show_position()
         self.count_selection()
 
-    def _on_counted(self, count: ProseCount) -> None:
+    def counting(self) -> None:
+        """Another text is in the pane (a tab, a post shown): say it is being counted until its
+        counts come, rather than show the last text's (0 for the empty tab it was opened in)."""
+        # "文字数 …": the label's own wording, its number still to come.
+        self.characters.setText(self.tr("Characters {count}").format(count="…"))
+        self.words.hide()
+        self.reading.setText("")
+        if self.editor is not None and not self._reader.pending():
+            self._reader.refresh()  # no edit on its way to start a reading
+
+    def _on_counted(self, facts: TextFacts) -> None:
+        count = facts.count
         minutes = computed_minutes(count, self._doctor_config())
         self.characters.setText(self.tr("Characters {count}").format(count=f"{count.characters:,}"))
         self.words.setText(self.tr("Words {count}").format(count=f"{count.latin_words:,}"))

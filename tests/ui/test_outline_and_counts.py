@@ -145,15 +145,21 @@ def test_a_long_selection_is_counted_off_the_keystroke(qtbot, blog, make_window)
     assert counts.selection.isVisible()
 
 
-def test_typing_runs_no_count_or_outline_per_keystroke(qtbot, blog, make_window, monkeypatch):
-    import editor.ui.outline as outline
-    import editor.ui.status_counts as status_counts
+def test_the_counts_and_outline_of_a_long_post_are_worked_out_outside_the_window_process(
+    qtbot, blog, make_window, monkeypatch
+):
+    """Counting a megabyte post holds Python for a few hundred ms: on a thread of the window's
+    process that holds every keystroke too.  Here nothing of it runs in the window's process,
+    and typing sends at most a read per pause, never one per keystroke."""
+    import editor.core.text.facts as facts_module
+    import editor.core.text.outline as outline
+    import editor.core.text.readtime as readtime
 
-    runs: list[str] = []
-    for module, name in ((outline, "headings"), (status_counts, "_count")):
-        work = getattr(module, name)
+    in_window: list[str] = []
+    for module in (readtime, outline, facts_module):
+        scan = module.scan_blocks
         monkeypatch.setattr(
-            module, name, lambda text, *rest, _w=work, _n=name: runs.append(_n) or _w(text, *rest)
+            module, "scan_blocks", lambda *a, _s=scan: in_window.append(len(a[0])) or _s(*a)
         )
     window = make_window(blog)
     window.new_post()
@@ -161,15 +167,25 @@ def test_typing_runs_no_count_or_outline_per_keystroke(qtbot, blog, make_window,
         "## 見出し\n\n" + "段落の文。\n\n" * 12_000
     )  # a 72,000-character post
     qtbot.waitUntil(lambda: window.counts.characters.text() == "Characters 60,003")
-    runs.clear()
+    qtbot.waitUntil(lambda: _titles(window) == ["見出し"])
+    # Neither the counts nor the headings were read in this process (a new post's skeleton
+    # works out the reading time of its empty body, that is all).
+    assert not any(in_window)
+    facts = window.facts
+    reads: list[int] = []
+    call = facts.service.call
+    monkeypatch.setattr(facts.service, "call", lambda *a: reads.append(1) or call(*a))
     window.editor.setFocus()
     window.editor.moveCursor(QTextCursor.MoveOperation.End)
     for key in "abcdefghijklmnopqrstuvwxyz" * 2:
         qtbot.keyClick(window.editor, key)
         qtbot.wait(5)  # the event loop runs between keys, as it does for a writer
-    assert len(runs) <= 2  # 52 keystrokes: at most a pause or two, never one run per key
-    qtbot.waitUntil(lambda: window.counts.characters.text() == "Characters 60,055")
-    assert runs.count("_count") <= 3 and runs.count("headings") <= 3
+    assert len(reads) <= 2  # 52 keystrokes: at most a pause or two, never one read per key
+    type_text(qtbot, window.editor, "\n\n### 小見出し\n")
+    qtbot.waitUntil(lambda: window.counts.characters.text() == "Characters 60,059")
+    qtbot.waitUntil(lambda: _titles(window) == ["見出し", "小見出し"])
+    assert len(reads) <= 6
+    assert not any(in_window)
 
 
 def test_in_preview_only_a_heading_chosen_in_the_outline_scrolls_the_preview(

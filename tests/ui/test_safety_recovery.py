@@ -46,6 +46,42 @@ def test_typing_is_journaled_within_seconds(qtbot, post, blog, make_window):
     assert entry.disk_state() == "unchanged"
 
 
+def test_typing_is_journaled_off_the_window_thread_and_the_newest_text_wins(
+    qtbot, post, blog, make_window, monkeypatch
+):
+    """Writing the journal (its JSON and fsync: ~40 ms at 1 MB) never holds a keystroke: it
+    runs on a thread, in order, and a text typed while a write is slow is the one kept."""
+    import threading
+
+    window = make_window(blog, post)
+    _end(window)
+    writers: list[bool] = []
+    gate = threading.Event()
+    save = RecoveryStore.save
+
+    def slow_save(store, entry):
+        writers.append(threading.current_thread() is threading.main_thread())
+        if len(writers) == 1:
+            gate.wait(10)  # the first write is stuck on a slow disk
+        save(store, entry)
+
+    monkeypatch.setattr(RecoveryStore, "save", slow_save)
+    safekeeping = window.safekeeping
+    type_text(qtbot, window.editor, "\n一つ目")
+    monkeypatch.setattr(safekeeping.journal, "_due_at", 0.0)  # due now, as 2 s after typing
+    safekeeping.poll()  # returns while the write waits for the disk
+    qtbot.waitUntil(lambda: writers == [False], timeout=5000)
+    type_text(qtbot, window.editor, "二つ目")
+    monkeypatch.setattr(safekeeping.journal, "_due_at", 0.0)
+    safekeeping.poll()
+    gate.set()
+    qtbot.waitUntil(lambda: len(writers) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: not safekeeping.writing(), timeout=10000)
+    assert writers == [False, False]
+    [entry] = _store().entries(blog)
+    assert entry.text == window.document.text and "一つ目二つ目" in entry.text
+
+
 def test_losing_focus_journals_at_once_including_front_matter(qtbot, post, blog, make_window):
     window = make_window(blog, post)
     window.form.title.selectAll()

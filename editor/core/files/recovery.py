@@ -167,6 +167,27 @@ class RecoveryEntry:
         return entry
 
 
+# Characters of an entry's text escaped at a time (see _json_bytes).
+_JSON_PIECE = 1 << 16
+
+
+def _json_bytes(data: dict) -> bytes:
+    """``data`` (an entry's JSON object) as UTF-8 JSON, byte for byte ``json.dumps(data,
+    ensure_ascii=False)``, its text escaped a piece at a time: escaping a megabyte in one call
+    holds the interpreter ~20 ms, so a journal written on a thread would stall a keystroke."""
+    head = json.dumps({**data, "text": ""}, ensure_ascii=False)
+    at = head.index('"text": ""') + len(
+        '"text": "'
+    )  # no other "text" key: quotes in values are escaped
+    text = data["text"]
+    pieces = [head[:at].encode("utf-8")]
+    for start in range(0, len(text), _JSON_PIECE):
+        piece = json.dumps(text[start : start + _JSON_PIECE], ensure_ascii=False)
+        pieces.append(piece[1:-1].encode("utf-8"))
+    pieces.append(head[at:].encode("utf-8"))
+    return b"".join(pieces)
+
+
 def _read_entry(path: Path) -> bytes:
     # Through the one reader: a FIFO or a link to /dev/zero in the folder is refused, not read.
     return read_regular_file(path, MAX_ENTRY_BYTES)[0]
@@ -239,7 +260,7 @@ class RecoveryStore:
                 os.fspath(self.folder.parent)
             )  # the folder survives a power cut
         try:
-            payload = json.dumps(entry.to_json(), ensure_ascii=False).encode("utf-8")
+            payload = _json_bytes(entry.to_json())
         except UnicodeEncodeError:  # a lone surrogate pasted from somewhere: escape everything
             payload = json.dumps(entry.to_json(), ensure_ascii=True).encode("ascii")
         atomic_write(self._path(entry.id), payload, disk=self._disk)
@@ -421,6 +442,15 @@ class Journal:
         reason = self.last_error.kind if self.last_error.kind in _REASONS else "io"
         return JournalProblem({"folder": str(self.store.folder), "reason": reason})
 
+    def write_failed(self, exc: OSError) -> None:
+        """A write failed (here, or on the thread a store writes on): report it, and write the
+        text again after a while.  Journaling must never interrupt typing (nor quitting)."""
+        self.last_error = (
+            exc if isinstance(exc, StorageError) else _save_error(exc.errno, self.store.folder)
+        )
+        self._journaled_text = None
+        self._due_at = self._clock() + self._gap
+
     def _write(self) -> bool:
         snap = self._snapshot()
         if snap.text == self._journaled_text:
@@ -439,12 +469,7 @@ class Journal:
         try:
             self.store.save(entry)
         except OSError as exc:
-            # Journaling must never interrupt typing (nor quitting): report it, and try again
-            # after a while.
-            self.last_error = (
-                exc if isinstance(exc, StorageError) else _save_error(exc.errno, self.store.folder)
-            )
-            self._due_at = self._clock() + self._gap
+            self.write_failed(exc)
             return False
         # A huge post on a slow disk: never spend more than about a twentieth of the time
         # journaling, so typing stays smooth.

@@ -330,3 +330,19 @@ def test_a_file_where_the_recovery_folder_should_be_is_reported_in_both_language
     assert folder.read_text(encoding="utf-8") == "in the way"
     clock.now += 5
     assert not journal.poll() and journal.problem is not None
+
+
+def test_a_long_entry_is_stored_as_plain_json_of_its_text(tmp_path):
+    """The text is escaped piece by piece (a journal written on a thread); the file is the same
+    JSON, whatever falls on the pieces' edges."""
+    import json
+
+    from editor.core.files.recovery import RecoveryEntry, RecoveryStore
+
+    text = ("日本語の段落\n" * 9_000) + 'ab"\\\u2028😀\t' + ("x" * 70_000) + "終わり"
+    store = RecoveryStore(tmp_path / "recovery")
+    entry = RecoveryEntry(id="doc1", blog_root=str(tmp_path), post_path=None, text=text)
+    store.save(entry)
+    [path] = (tmp_path / "recovery").glob("*.json")
+    assert path.read_bytes() == json.dumps(entry.to_json(), ensure_ascii=False).encode("utf-8")
+    assert store.get("doc1").text == text
