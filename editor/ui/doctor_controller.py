@@ -46,7 +46,9 @@ from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
 WORKER = "editor.core.doctor.worker:DoctorWorker"
 START_MS = 300  # a check starts this long after the first edit it has not seen
-MAX_MARKS = 400
+MAX_MARKS = 400  # at most this many marks near the view
+MARK_MARGIN = 60  # lines above and below the view whose findings are marked too
+LONG_SPAN = 2000  # a finding this long may reach into the view from far above it
 
 
 def disabled_rules(settings: Settings, blog: Path | None) -> frozenset[str]:
@@ -199,6 +201,22 @@ class _Carry:
         return replace(finding, start=start, end=end, related=tuple(related), fix=fix)
 
 
+def _selection(
+    editor: QPlainTextEdit, span: tuple[int, int], finding: Finding, language: str
+) -> QTextEdit.ExtraSelection:
+    """A wavy underline in the severity's colour over ``span`` (Qt positions)."""
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(span[0])
+    cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(QColor(severity_colour(finding.severity)))
+    fmt.setToolTip(finding.message(language))
+    selection.cursor, selection.format = cursor, fmt
+    return selection
+
+
 class DoctorController(QObject):
     """Owns the doctor's worker, the marks in the text pane and fixes with undo."""
 
@@ -264,6 +282,15 @@ class DoctorController(QObject):
         self._timer.setInterval(START_MS)
         self._timer.timeout.connect(self._start)
         self._service.start()  # the worker imports the doctor while the window opens
+        # Marks: only the findings near the view carry one, made again after a scroll.
+        self._marked: dict[int, QTextEdit.ExtraSelection] = {}  # by index in ``findings``
+        self._mark_starts: list[int] = []
+        self._long: list[int] = []  # indexes of findings longer than LONG_SPAN
+        self._remark = QTimer(self)
+        self._remark.setSingleShot(True)
+        self._remark.timeout.connect(self._mark_visible)
+        editor.verticalScrollBar().valueChanged.connect(self._remark_soon)
+        editor.updateRequest.connect(self._on_update_request)
         mirror = getattr(editor, "mirror", None)
         if mirror is not None:
             mirror.edited.connect(self._on_pane_edit)
@@ -544,10 +571,7 @@ class DoctorController(QObject):
         self.panel.show_findings(findings, _TextNow(self), fixable)
         if self._fix_job or self._queue:
             self.panel.set_busy(True)
-        if not since or not self._has_result:
-            # Marks move with the text as it is typed: those of the last list stay until a
-            # check of the text of now (re-marking hundreds of spans is what costs).
-            self._mark(findings)
+        self._mark(findings)
 
     def _offsets(self) -> Utf16Offsets | None:
         text = self.editor.mirror.text
@@ -611,26 +635,80 @@ class DoctorController(QObject):
         self.editor.setFocus()
 
     def _mark(self, findings: list[Finding]) -> None:
-        selections = []
+        """Mark ``findings`` (positions in the text of ``_shown_version``) near the view."""
+        self._marked = {}
+        self._mark_starts = [f.start for f in findings]
+        self._long = [i for i, f in enumerate(findings) if f.end - f.start > LONG_SPAN]
+        if any(a > b for a, b in zip(self._mark_starts, self._mark_starts[1:], strict=False)):
+            order = sorted(range(len(findings)), key=self._mark_starts.__getitem__)
+            self._mark_order: list[int] | None = order
+            self._mark_starts = [findings[i].start for i in order]
+        else:
+            self._mark_order = None
+        self._mark_visible(force=True)
+
+    def _on_update_request(self, _rect, dy: int) -> None:
+        if dy:
+            self._remark_soon()
+
+    def _remark_soon(self, *_args) -> None:
+        # Never put off: the pane lays a long post out as it scrolls, moving the bar again and
+        # again, and a restarted timer would wait for that to end.
+        if not self._remark.isActive():
+            self._remark.start(0)
+
+    def _view_span(self) -> tuple[int, int]:
+        """Qt positions of the lines in view, MARK_MARGIN lines either side."""
+        editor = self.editor
+        document = editor.document()
+        first = editor.firstVisibleBlock().blockNumber()
+        bottom = editor.cursorForPosition(editor.viewport().rect().bottomRight()).block()
+        lo = document.findBlockByNumber(max(0, first - MARK_MARGIN))
+        hi = document.findBlockByNumber(bottom.blockNumber() + MARK_MARGIN)
+        if not hi.isValid():
+            hi = document.lastBlock()
+        return lo.position(), hi.position() + hi.length()
+
+    def _mark_visible(self, force: bool = False) -> None:
+        """The marks of the findings near the view; a mark made once is kept (its cursor moves
+        with the text), so a scroll only adds the findings it brings into view."""
+        findings = self.findings
+        if not findings and not force:
+            return
+        head = len(self._head or "")
         offsets = self._offsets()
+        qlo, qhi = self._view_span()
+        lo, hi = (offsets.code_point(qlo), offsets.code_point(qhi)) if offsets else (qlo, qhi)
         since = self._since(self._shown_version)
         carry = _Carry(since) if since else None
-        for finding in findings[:MAX_MARKS]:
-            finding = carry.finding(finding) if carry else finding
-            span = self.body_range(finding.start, max(finding.end, finding.start + 1), offsets)
-            if span is None:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(span[0])
-            cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(severity_colour(finding.severity)))
-            fmt.setToolTip(finding.message(current_language()))
-            selection.cursor, selection.format = cursor, fmt
-            selections.append(selection)
-        set_marks(self.editor, "doctor", selections)
+        # Edits since the list was shown move positions by at most what they touched.
+        slack = sum(removed + len(added) for _, _, removed, added in since)
+        a = bisect.bisect_left(self._mark_starts, head + lo - slack)
+        b = bisect.bisect_right(self._mark_starts, head + hi + slack)
+        order = self._mark_order
+        wanted = [order[i] for i in range(a, b)] if order else list(range(a, b))
+        wanted += [i for i in self._long if i not in set(wanted)]
+        kept: dict[int, QTextEdit.ExtraSelection] = {}
+        language = current_language()
+        for index in sorted(wanted):
+            if len(kept) >= MAX_MARKS:
+                break
+            selection = self._marked.get(index)
+            if selection is None:
+                finding = findings[index]
+                finding = carry.finding(finding) if carry else finding
+                end = max(finding.end, finding.start + 1)
+                if end < head + lo or finding.start > head + hi:
+                    continue
+                span = self.body_range(finding.start, end, offsets)
+                if span is None:
+                    continue
+                selection = _selection(self.editor, span, finding, language)
+            kept[index] = selection
+        if not force and kept.keys() == self._marked.keys():
+            return
+        self._marked = kept
+        set_marks(self.editor, "doctor", list(kept.values()))
 
     # -- fixes -------------------------------------------------------------------------------
 

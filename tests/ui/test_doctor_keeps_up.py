@@ -166,3 +166,33 @@ def test_the_raw_post_shown_again_is_checked_whole(qtbot, blog, make_window):
     assert window.current_view.open_here(post)
     qtbot.waitUntil(window.doctor.is_done, timeout=15000)
     assert any(f.rule == "continuation-marker" for f in window.doctor_panel.findings)
+
+
+def _doctor_marks(window) -> set[tuple[int, int]]:
+    from editor.ui.pane_marks import marks
+
+    return {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in marks(window.editor, "doctor")
+    }
+
+
+def test_a_long_list_is_marked_where_the_writer_looks(qtbot, blog, make_window):
+    window = make_window(blog, _raw_post(blog, 60))
+    window.resize(1000, 700)
+    qtbot.waitUntil(window.doctor.is_done, timeout=60000)
+    findings = [f for f in window.doctor_panel.findings if window.doctor.body_range(f.start, f.end)]
+    assert len(findings) > 400
+    editor = window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.ensureCursorVisible()
+    qtbot.wait(50)
+    last = window.doctor.body_range(findings[-1].start, findings[-1].end)
+    # The findings at the end of a long post are underlined once the writer scrolls there,
+    # and only the findings near the view carry a mark.
+    assert any(s <= last[0] and last[0] < e for s, e in _doctor_marks(window))
+    assert len(_doctor_marks(window)) < len(findings) / 2
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.ensureCursorVisible()
+    qtbot.wait(50)
+    first = window.doctor.body_range(findings[0].start, findings[0].end)
+    assert any(s <= first[0] and first[0] < e for s, e in _doctor_marks(window))
