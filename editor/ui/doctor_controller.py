@@ -291,6 +291,12 @@ class DoctorController(QObject):
         self._remark.timeout.connect(self._mark_visible)
         editor.verticalScrollBar().valueChanged.connect(self._remark_soon)
         editor.updateRequest.connect(self._on_update_request)
+        # The line column: worked out for the rows in view, through the edits since the list.
+        panel.model.line_for = self._line_now
+        self._lines_key: tuple | None = None
+        self._lines_carry: _Carry | None = None
+        self._lines_offsets: Utf16Offsets | None = None
+        self._blocks = editor.document().blockCount()
         mirror = getattr(editor, "mirror", None)
         if mirror is not None:
             mirror.edited.connect(self._on_pane_edit)
@@ -391,6 +397,10 @@ class DoctorController(QObject):
         if self._head is None:
             return  # no post yet: the first request sends the text whole
         self._changed((len(self._head) + edit.start, edit.removed, edit.added))
+        blocks = self.editor.document().blockCount()
+        if blocks != self._blocks:  # lines came or went: the rows in view say their new line
+            self._blocks = blocks
+            self.panel.model.lines_moved()
         self._say_checking()
         self._schedule(False)
 
@@ -560,10 +570,10 @@ class DoctorController(QObject):
         """Show findings made for the text of ``version``, carried to the text of now."""
         since = self._since(version)
         if since:
-            offsets = self._offsets()
             carry = _Carry(since)
-            findings = [self._placed(carry.finding(f), offsets) for f in findings]
+            findings = [carry.finding(f) for f in findings]
         self._shown_version = self._version
+        self._blocks = self.editor.document().blockCount()
         # Edits older than both the list and the check under way are never needed again.
         oldest = self._check_version if self._check_job else self._version
         self._log = self._since(min(oldest, self._shown_version))
@@ -577,16 +587,22 @@ class DoctorController(QObject):
         text = self.editor.mirror.text
         return None if text.isascii() else Utf16Offsets(text)
 
-    def _placed(self, finding: Finding, offsets: Utf16Offsets | None) -> Finding:
-        """``finding`` with its line and column where its (moved) start now is."""
-        body = finding.start - len(self._head or "")
-        if body < 0:
-            return finding
-        position = offsets.utf16(body) if offsets else body
+    def _line_now(self, finding: Finding) -> int:
+        """The line of the file ``finding`` (of the list) starts on in the text of now."""
+        head = len(self._head or "")
+        if finding.start < head:
+            return finding.line  # the front matter's lines move only with a new check
+        key = (self._version, self._shown_version)
+        if self._lines_key != key:  # once per edit, for all the rows in view
+            since = self._since(self._shown_version)
+            self._lines_carry = _Carry(since) if since else None
+            self._lines_offsets = self._offsets()
+            self._lines_key = key
+        start = self._lines_carry.position(finding.start) if self._lines_carry else finding.start
+        body = start - head
+        position = self._lines_offsets.utf16(body) if self._lines_offsets else body
         block = self.editor.document().findBlock(position)
-        start = offsets.code_point(block.position()) if offsets else block.position()
-        line = self._body_line_offset + block.blockNumber() + 1
-        return replace(finding, line=line, column=body - start + 1)
+        return self._body_line_offset + block.blockNumber() + 1
 
     def _current(self, finding: Finding) -> Finding:
         """A finding of the list, with its positions in the text of now."""
@@ -687,7 +703,8 @@ class DoctorController(QObject):
         b = bisect.bisect_right(self._mark_starts, head + hi + slack)
         order = self._mark_order
         wanted = [order[i] for i in range(a, b)] if order else list(range(a, b))
-        wanted += [i for i in self._long if i not in set(wanted)]
+        near = set(wanted)
+        wanted += [i for i in self._long if i not in near]
         kept: dict[int, QTextEdit.ExtraSelection] = {}
         language = current_language()
         for index in sorted(wanted):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -47,11 +49,19 @@ class Findings(QAbstractTableModel):
         self.findings: list[Finding] = []
         self._headers = headers
         self._brushes: dict[str, object] = {}  # one per severity, until the theme changes
+        self.line_for: Callable[[Finding], int] = lambda finding: finding.line
+        """The line a finding is on now (the window carries it through the writer's edits)."""
 
     def show(self, findings: list[Finding]) -> None:
         self.beginResetModel()
         self.findings = findings
         self.endResetModel()
+
+    def lines_moved(self) -> None:
+        """Lines were added or removed: the line column is read again (for the rows in view)."""
+        if self.findings:
+            last = self.index(len(self.findings) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
 
     def recolour(self) -> None:
         self._brushes.clear()
@@ -79,7 +89,7 @@ class Findings(QAbstractTableModel):
             return finding
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{SEVERITY_MARK.get(finding.severity, '')} {finding.line}"
+                return f"{SEVERITY_MARK.get(finding.severity, '')} {self.line_for(finding)}"
             return finding.message(current_language())
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             brush = self._brushes.get(finding.severity)

@@ -196,3 +196,33 @@ def test_a_long_list_is_marked_where_the_writer_looks(qtbot, blog, make_window):
     qtbot.wait(50)
     first = window.doctor.body_range(findings[0].start, findings[0].end)
     assert any(s <= first[0] and first[0] < e for s, e in _doctor_marks(window))
+
+
+def _line_now(window, finding) -> int:
+    """The line of the file a finding's start is on in the text pane now."""
+    doctor = window.doctor
+    finding = doctor._current(finding)
+    span = doctor.body_range(finding.start, finding.end)
+    block = window.editor.document().findBlock(span[0])
+    return doctor._body_line_offset + block.blockNumber() + 1
+
+
+def test_the_line_column_follows_lines_typed_above_while_a_check_runs(qtbot, blog, make_window):
+    window = make_window(blog, _raw_post(blog, 3))
+    qtbot.waitUntil(window.doctor.is_done, timeout=30000)
+    panel = window.doctor_panel
+    in_body = [
+        row
+        for row, f in enumerate(panel.findings)
+        if window.doctor.body_range(f.start, f.end) and _line_now(window, f) > 3
+    ]
+    assert len(in_body) > 5
+    cursor = window.editor.textCursor()
+    for i in range(12):  # new lines above every finding, a check pending or running meanwhile
+        cursor.setPosition(0)
+        cursor.insertText("\n" if i % 3 else "改行\n")
+        qtbot.wait(20)
+        shown = {row: panel.row_text(row)[0].split()[-1] for row in in_body}
+        now = {row: str(_line_now(window, panel.findings[row])) for row in in_body}
+        assert shown == now, i
+    qtbot.waitUntil(window.doctor.is_done, timeout=30000)
