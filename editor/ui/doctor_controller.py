@@ -1,8 +1,9 @@
 """Runs the doctor while the writer types, marks findings in the text pane and applies fixes.
 
 The doctor runs in a worker process (:class:`~editor.ui.process_service.ProcessService` with
-:class:`editor.core.doctor.worker.DoctorWorker`), so a check of a long post never holds the
-editor's interpreter lock.  The worker keeps the post's text: the controller sends it whole once
+:class:`editor.core.doctor.worker.DoctorWorkers`), so a check of a long post never holds the
+editor's interpreter lock; one process serves every tab (each call names its post), and a tab
+closed is forgotten there.  The worker keeps the post's text: the controller sends it whole once
 (a post shown, a new worker process), then only the edits the text pane's mirror reports and the
 front matter's changes.  A check starts shortly after the first edit (typing does not put it
 off) and the next one as soon as it ends if the text changed meanwhile.  Each check's result is
@@ -22,6 +23,7 @@ it only on confirmation; a fix that drops an alternate take shows both takes fir
 from __future__ import annotations
 
 import bisect
+import itertools
 import sys
 import time
 from collections.abc import Callable
@@ -44,11 +46,20 @@ from editor.ui.pane_marks import set_marks
 from editor.ui.process_service import ProcessService
 from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
-WORKER = "editor.core.doctor.worker:DoctorWorker"
+WORKER = "editor.core.doctor.worker:DoctorWorkers"
+_SHARED: list[ProcessService] = []
+_POSTS = itertools.count(1)
 START_MS = 300  # a check starts this long after the first edit it has not seen
 MAX_MARKS = 400  # at most this many marks near the view
 MARK_MARGIN = 60  # lines above and below the view whose findings are marked too
 LONG_SPAN = 2000  # a finding this long may reach into the view from far above it
+
+
+def shared_service() -> ProcessService:
+    """The one doctor process of the application (every open post's doctor uses it)."""
+    if not _SHARED:
+        _SHARED.append(ProcessService(WORKER))
+    return _SHARED[0]
 
 
 def disabled_rules(settings: Settings, blog: Path | None) -> frozenset[str]:
@@ -273,7 +284,8 @@ class DoctorController(QObject):
         self._retried = -1
         self.failure = ""
         """What went wrong with the last check (the worker failed or stopped), else ""."""
-        self._service = ProcessService(WORKER, self)
+        self._service = shared_service()
+        self._post = next(_POSTS)  # this post's name in the worker
         self._service.progress.connect(self._on_progress)
         self._service.done.connect(self._on_done)
         self._service.failed.connect(self._on_failed)
@@ -421,7 +433,7 @@ class DoctorController(QObject):
         """The edits the worker has not seen, after the whole text when it has none."""
         self._service.start()
         if self._opened != self._service.generation:
-            self._service.call("open", self._version, self._text_now())
+            self._service.call("open", self._post, self._version, self._text_now())
             self._opened = self._service.generation
             self._unsent.clear()
         edits, self._unsent = self._unsent, []
@@ -455,7 +467,7 @@ class DoctorController(QObject):
         self._check_key = (self._version, *self._settings_key())
         self._partial = []
         self._check_job = self._service.call(
-            "check", edits, self.config, self._blog_root, self._path
+            "check", self._post, edits, self.config, self._blog_root, self._path
         )
 
     def _on_progress(self, job: int, value) -> None:
@@ -556,9 +568,24 @@ class DoctorController(QObject):
         self._set_busy(False)
 
     def shut_down(self) -> None:
-        """The window is closing: a run still going is not waited for."""
+        """The tab is closing: a run still going is not waited for, and the worker forgets the
+        post (the process goes on for the other tabs)."""
         self._timer.stop()
-        self._service.shut_down()
+        service = self._service
+        for signal, slot in (
+            (service.progress, self._on_progress),
+            (service.done, self._on_done),
+            (service.failed, self._on_failed),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):  # already disconnected: closed twice
+                return
+        if service.running:
+            try:
+                service.call("forget", self._post)
+            except Exception:  # noqa: BLE001, S110 - the process is going anyway
+                pass
 
     # -- showing findings --------------------------------------------------------------------
 
@@ -771,10 +798,11 @@ class DoctorController(QObject):
                 self._schedule(True)
                 self._set_busy(bool(self._queue))
                 return
-            args = ("fix", self._edits_to_send(), moved)
+            args = ("fix", self._post, self._edits_to_send(), moved)
         else:
             args = (
                 "fix_all",
+                self._post,
                 self._edits_to_send(),
                 self.config,
                 self._blog_root,

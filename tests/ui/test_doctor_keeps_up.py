@@ -226,3 +226,29 @@ def test_the_line_column_follows_lines_typed_above_while_a_check_runs(qtbot, blo
         now = {row: str(_line_now(window, panel.findings[row])) for row in in_body}
         assert shown == now, i
     qtbot.waitUntil(window.doctor.is_done, timeout=30000)
+
+
+def _held_posts(qtbot, service) -> list[int]:
+    answers = []
+    job = service.call("posts")
+    service.done.connect(lambda j, value: answers.append(value) if j == job else None)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10000)
+    return answers[0]
+
+
+def test_every_tab_shares_one_doctor_process_that_forgets_a_closed_tab(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert window.open_post(_raw_post(blog, 1))
+    first, second = window.views()
+    for view in (first, second):
+        qtbot.waitUntil(view.doctor.is_done, timeout=30000)
+    service = first.doctor._service
+    assert second.doctor._service is service and service.running
+    assert any(f.rule == "continuation-marker" for f in second.doctor_panel.findings)
+    assert not any(f.rule == "continuation-marker" for f in first.doctor_panel.findings)
+    assert len(_held_posts(qtbot, service)) == 2
+    window.tabs.tabCloseRequested.emit(window.tabs.indexOf(second))
+    assert window.views() == [first]
+    assert len(_held_posts(qtbot, service)) == 1
+    _type_at(first, 0, "追記")
+    qtbot.waitUntil(first.doctor.is_done, timeout=30000)
