@@ -807,7 +807,7 @@ class DoctorController(QObject):
                 self.config,
                 self._blog_root,
                 self._path,
-                self.tr("post"),  # the diff's file name: "post (before)", "post (after)"
+                (self.tr("post (before)"), self.tr("post (after)")),  # the diff's headers
             )
         self._fix_kind = kind
         self._fix_job = self._service.call(*args)

@@ -219,7 +219,8 @@ def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monke
     _click(qtbot, window, window.doctor_panel.fix_all_button)
     ((title, button, diff),) = shown
     assert (title, button) == ("安全な修正をすべて適用", "5 件を修正")
-    assert diff.startswith("--- 記事 (before)\n+++ 記事 (after)\n")
+    # The headers in the writer's language too, never "(before)" and "(after)".
+    assert diff.startswith("--- 記事（修正前）\n+++ 記事（修正後）\n")
     assert "---END---" not in window.editor.toPlainText()
 
 

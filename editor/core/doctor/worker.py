@@ -151,15 +151,18 @@ class DoctorWorker:
         config: DoctorConfig,
         blog_root: Path | None,
         path: Path | None,
-        diff_name: str,
+        diff_labels: tuple[str, str],
     ) -> FixAll:
         """The plan of "Fix all safe" for the current text (the one a check made, when the text
-        has not changed since), as a change to apply and a diff to confirm."""
+        has not changed since), as a change to apply and a diff to confirm (headed by
+        ``diff_labels``, the text before and after)."""
         self._follow(edits)
         plan = self._plan_for(config, blog_root, path)
         fixes = tuple((p.finding.line, p.round, p.finding) for p in plan.applied)
         change = _change(self.version, plan.before, plan.after, composed_edits(plan))
-        return FixAll(change, plan.count, fixes, unified_diff(plan.before, plan.after, diff_name))
+        return FixAll(
+            change, plan.count, fixes, unified_diff(plan.before, plan.after, labels=diff_labels)
+        )
 
     def fix(self, edits: list[TextEdit], findings: list[Finding]) -> FixSome:
         """The fixes of ``findings`` (positions in the current text) applied together."""

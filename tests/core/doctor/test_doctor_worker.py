@@ -57,7 +57,7 @@ def test_fix_all_is_the_plan_as_a_few_edits_of_the_body(path):
     text = path.read_text(encoding="utf-8", errors="replace")
     worker = DoctorWorker()
     worker.open(1, text)
-    fixed = worker.fix_all([], DEFAULT_CONFIG, None, None, "post")
+    fixed = worker.fix_all([], DEFAULT_CONFIG, None, None, ("post (before)", "post (after)"))
     plan = plan_fixes(text)
     assert fixed.count == plan.count
     body = split_post(text).body
