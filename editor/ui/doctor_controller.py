@@ -62,6 +62,12 @@ def shared_service() -> ProcessService:
     return _SHARED[0]
 
 
+def stop_shared_service() -> None:
+    """Stop the doctor process; the next tab starts a new one (in the environment of then)."""
+    if _SHARED:
+        _SHARED.pop().shut_down()
+
+
 def disabled_rules(settings: Settings, blog: Path | None) -> frozenset[str]:
     """The rules a blog's writer switched off (none when no blog is open)."""
     saved = settings.blog_value(str(blog), "doctor_disabled", "") if blog else ""
@@ -286,6 +292,7 @@ class DoctorController(QObject):
         """What went wrong with the last check (the worker failed or stopped), else ""."""
         self._service = shared_service()
         self._post = next(_POSTS)  # this post's name in the worker
+        self._closed = False
         self._service.progress.connect(self._on_progress)
         self._service.done.connect(self._on_done)
         self._service.failed.connect(self._on_failed)
@@ -571,16 +578,13 @@ class DoctorController(QObject):
         """The tab is closing: a run still going is not waited for, and the worker forgets the
         post (the process goes on for the other tabs)."""
         self._timer.stop()
+        if self._closed:
+            return
+        self._closed = True
         service = self._service
-        for signal, slot in (
-            (service.progress, self._on_progress),
-            (service.done, self._on_done),
-            (service.failed, self._on_failed),
-        ):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):  # already disconnected: closed twice
-                return
+        service.progress.disconnect(self._on_progress)
+        service.done.disconnect(self._on_done)
+        service.failed.disconnect(self._on_failed)
         if service.running:
             try:
                 service.call("forget", self._post)
