@@ -79,7 +79,7 @@ def _fix_all(text: str) -> None:
     """The worker working out Fix all safe, and its change applied to the body."""
     worker = DoctorWorker()
     worker.open(0, text)
-    fixed = worker.fix_all([], DEFAULT_CONFIG, None, None, "post")
+    fixed = worker.fix_all([], DEFAULT_CONFIG, None, None, ("post (before)", "post (after)"))
     apply_edits(split_post(text).body, fixed.change.body_edits)
 
 

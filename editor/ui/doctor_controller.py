@@ -1,8 +1,9 @@
 """Runs the doctor while the writer types, marks findings in the text pane and applies fixes.
 
 The doctor runs in a worker process (:class:`~editor.ui.process_service.ProcessService` with
-:class:`editor.core.doctor.worker.DoctorWorker`), so a check of a long post never holds the
-editor's interpreter lock.  The worker keeps the post's text: the controller sends it whole once
+:class:`editor.core.doctor.worker.DoctorWorkers`), so a check of a long post never holds the
+editor's interpreter lock; one process serves every tab (each call names its post), and a tab
+closed is forgotten there.  The worker keeps the post's text: the controller sends it whole once
 (a post shown, a new worker process), then only the edits the text pane's mirror reports and the
 front matter's changes.  A check starts shortly after the first edit (typing does not put it
 off) and the next one as soon as it ends if the text changed meanwhile.  Each check's result is
@@ -22,6 +23,7 @@ it only on confirmation; a fix that drops an alternate take shows both takes fir
 from __future__ import annotations
 
 import bisect
+import itertools
 import sys
 import time
 from collections.abc import Callable
@@ -44,9 +46,26 @@ from editor.ui.pane_marks import set_marks
 from editor.ui.process_service import ProcessService
 from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
-WORKER = "editor.core.doctor.worker:DoctorWorker"
+WORKER = "editor.core.doctor.worker:DoctorWorkers"
+_SHARED: list[ProcessService] = []
+_POSTS = itertools.count(1)
 START_MS = 300  # a check starts this long after the first edit it has not seen
-MAX_MARKS = 400
+MAX_MARKS = 400  # at most this many marks near the view
+MARK_MARGIN = 60  # lines above and below the view whose findings are marked too
+LONG_SPAN = 2000  # a finding this long may reach into the view from far above it
+
+
+def shared_service() -> ProcessService:
+    """The one doctor process of the application (every open post's doctor uses it)."""
+    if not _SHARED:
+        _SHARED.append(ProcessService(WORKER))
+    return _SHARED[0]
+
+
+def stop_shared_service() -> None:
+    """Stop the doctor process; the next tab starts a new one (in the environment of then)."""
+    if _SHARED:
+        _SHARED.pop().shut_down()
 
 
 def disabled_rules(settings: Settings, blog: Path | None) -> frozenset[str]:
@@ -199,6 +218,22 @@ class _Carry:
         return replace(finding, start=start, end=end, related=tuple(related), fix=fix)
 
 
+def _selection(
+    editor: QPlainTextEdit, span: tuple[int, int], finding: Finding, language: str
+) -> QTextEdit.ExtraSelection:
+    """A wavy underline in the severity's colour over ``span`` (Qt positions)."""
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(span[0])
+    cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(QColor(severity_colour(finding.severity)))
+    fmt.setToolTip(finding.message(language))
+    selection.cursor, selection.format = cursor, fmt
+    return selection
+
+
 class DoctorController(QObject):
     """Owns the doctor's worker, the marks in the text pane and fixes with undo."""
 
@@ -255,7 +290,9 @@ class DoctorController(QObject):
         self._retried = -1
         self.failure = ""
         """What went wrong with the last check (the worker failed or stopped), else ""."""
-        self._service = ProcessService(WORKER, self)
+        self._service = shared_service()
+        self._post = next(_POSTS)  # this post's name in the worker
+        self._closed = False
         self._service.progress.connect(self._on_progress)
         self._service.done.connect(self._on_done)
         self._service.failed.connect(self._on_failed)
@@ -264,6 +301,21 @@ class DoctorController(QObject):
         self._timer.setInterval(START_MS)
         self._timer.timeout.connect(self._start)
         self._service.start()  # the worker imports the doctor while the window opens
+        # Marks: only the findings near the view carry one, made again after a scroll.
+        self._marked: dict[int, QTextEdit.ExtraSelection] = {}  # by index in ``findings``
+        self._mark_starts: list[int] = []
+        self._long: list[int] = []  # indexes of findings longer than LONG_SPAN
+        self._remark = QTimer(self)
+        self._remark.setSingleShot(True)
+        self._remark.timeout.connect(self._mark_visible)
+        editor.verticalScrollBar().valueChanged.connect(self._remark_soon)
+        editor.updateRequest.connect(self._on_update_request)
+        # The line column: worked out for the rows in view, through the edits since the list.
+        panel.model.line_for = self._line_now
+        self._lines_key: tuple | None = None
+        self._lines_carry: _Carry | None = None
+        self._lines_offsets: Utf16Offsets | None = None
+        self._blocks = editor.document().blockCount()
         mirror = getattr(editor, "mirror", None)
         if mirror is not None:
             mirror.edited.connect(self._on_pane_edit)
@@ -364,6 +416,10 @@ class DoctorController(QObject):
         if self._head is None:
             return  # no post yet: the first request sends the text whole
         self._changed((len(self._head) + edit.start, edit.removed, edit.added))
+        blocks = self.editor.document().blockCount()
+        if blocks != self._blocks:  # lines came or went: the rows in view say their new line
+            self._blocks = blocks
+            self.panel.model.lines_moved()
         self._say_checking()
         self._schedule(False)
 
@@ -384,7 +440,7 @@ class DoctorController(QObject):
         """The edits the worker has not seen, after the whole text when it has none."""
         self._service.start()
         if self._opened != self._service.generation:
-            self._service.call("open", self._version, self._text_now())
+            self._service.call("open", self._post, self._version, self._text_now())
             self._opened = self._service.generation
             self._unsent.clear()
         edits, self._unsent = self._unsent, []
@@ -418,7 +474,7 @@ class DoctorController(QObject):
         self._check_key = (self._version, *self._settings_key())
         self._partial = []
         self._check_job = self._service.call(
-            "check", edits, self.config, self._blog_root, self._path
+            "check", self._post, edits, self.config, self._blog_root, self._path
         )
 
     def _on_progress(self, job: int, value) -> None:
@@ -519,9 +575,21 @@ class DoctorController(QObject):
         self._set_busy(False)
 
     def shut_down(self) -> None:
-        """The window is closing: a run still going is not waited for."""
+        """The tab is closing: a run still going is not waited for, and the worker forgets the
+        post (the process goes on for the other tabs)."""
         self._timer.stop()
-        self._service.shut_down()
+        if self._closed:
+            return
+        self._closed = True
+        service = self._service
+        service.progress.disconnect(self._on_progress)
+        service.done.disconnect(self._on_done)
+        service.failed.disconnect(self._on_failed)
+        if service.running:
+            try:
+                service.call("forget", self._post)
+            except Exception:  # noqa: BLE001, S110 - the process is going anyway
+                pass
 
     # -- showing findings --------------------------------------------------------------------
 
@@ -533,10 +601,10 @@ class DoctorController(QObject):
         """Show findings made for the text of ``version``, carried to the text of now."""
         since = self._since(version)
         if since:
-            offsets = self._offsets()
             carry = _Carry(since)
-            findings = [self._placed(carry.finding(f), offsets) for f in findings]
+            findings = [carry.finding(f) for f in findings]
         self._shown_version = self._version
+        self._blocks = self.editor.document().blockCount()
         # Edits older than both the list and the check under way are never needed again.
         oldest = self._check_version if self._check_job else self._version
         self._log = self._since(min(oldest, self._shown_version))
@@ -544,25 +612,28 @@ class DoctorController(QObject):
         self.panel.show_findings(findings, _TextNow(self), fixable)
         if self._fix_job or self._queue:
             self.panel.set_busy(True)
-        if not since or not self._has_result:
-            # Marks move with the text as it is typed: those of the last list stay until a
-            # check of the text of now (re-marking hundreds of spans is what costs).
-            self._mark(findings)
+        self._mark(findings)
 
     def _offsets(self) -> Utf16Offsets | None:
         text = self.editor.mirror.text
         return None if text.isascii() else Utf16Offsets(text)
 
-    def _placed(self, finding: Finding, offsets: Utf16Offsets | None) -> Finding:
-        """``finding`` with its line and column where its (moved) start now is."""
-        body = finding.start - len(self._head or "")
-        if body < 0:
-            return finding
-        position = offsets.utf16(body) if offsets else body
+    def _line_now(self, finding: Finding) -> int:
+        """The line of the file ``finding`` (of the list) starts on in the text of now."""
+        head = len(self._head or "")
+        if finding.start < head:
+            return finding.line  # the front matter's lines move only with a new check
+        key = (self._version, self._shown_version)
+        if self._lines_key != key:  # once per edit, for all the rows in view
+            since = self._since(self._shown_version)
+            self._lines_carry = _Carry(since) if since else None
+            self._lines_offsets = self._offsets()
+            self._lines_key = key
+        start = self._lines_carry.position(finding.start) if self._lines_carry else finding.start
+        body = start - head
+        position = self._lines_offsets.utf16(body) if self._lines_offsets else body
         block = self.editor.document().findBlock(position)
-        start = offsets.code_point(block.position()) if offsets else block.position()
-        line = self._body_line_offset + block.blockNumber() + 1
-        return replace(finding, line=line, column=body - start + 1)
+        return self._body_line_offset + block.blockNumber() + 1
 
     def _current(self, finding: Finding) -> Finding:
         """A finding of the list, with its positions in the text of now."""
@@ -611,26 +682,81 @@ class DoctorController(QObject):
         self.editor.setFocus()
 
     def _mark(self, findings: list[Finding]) -> None:
-        selections = []
+        """Mark ``findings`` (positions in the text of ``_shown_version``) near the view."""
+        self._marked = {}
+        self._mark_starts = [f.start for f in findings]
+        self._long = [i for i, f in enumerate(findings) if f.end - f.start > LONG_SPAN]
+        if any(a > b for a, b in zip(self._mark_starts, self._mark_starts[1:], strict=False)):
+            order = sorted(range(len(findings)), key=self._mark_starts.__getitem__)
+            self._mark_order: list[int] | None = order
+            self._mark_starts = [findings[i].start for i in order]
+        else:
+            self._mark_order = None
+        self._mark_visible(force=True)
+
+    def _on_update_request(self, _rect, dy: int) -> None:
+        if dy:
+            self._remark_soon()
+
+    def _remark_soon(self, *_args) -> None:
+        # Never put off: the pane lays a long post out as it scrolls, moving the bar again and
+        # again, and a restarted timer would wait for that to end.
+        if not self._remark.isActive():
+            self._remark.start(0)
+
+    def _view_span(self) -> tuple[int, int]:
+        """Qt positions of the lines in view, MARK_MARGIN lines either side."""
+        editor = self.editor
+        document = editor.document()
+        first = editor.firstVisibleBlock().blockNumber()
+        bottom = editor.cursorForPosition(editor.viewport().rect().bottomRight()).block()
+        lo = document.findBlockByNumber(max(0, first - MARK_MARGIN))
+        hi = document.findBlockByNumber(bottom.blockNumber() + MARK_MARGIN)
+        if not hi.isValid():
+            hi = document.lastBlock()
+        return lo.position(), hi.position() + hi.length()
+
+    def _mark_visible(self, force: bool = False) -> None:
+        """The marks of the findings near the view; a mark made once is kept (its cursor moves
+        with the text), so a scroll only adds the findings it brings into view."""
+        findings = self.findings
+        if not findings and not force:
+            return
+        head = len(self._head or "")
         offsets = self._offsets()
+        qlo, qhi = self._view_span()
+        lo, hi = (offsets.code_point(qlo), offsets.code_point(qhi)) if offsets else (qlo, qhi)
         since = self._since(self._shown_version)
         carry = _Carry(since) if since else None
-        for finding in findings[:MAX_MARKS]:
-            finding = carry.finding(finding) if carry else finding
-            span = self.body_range(finding.start, max(finding.end, finding.start + 1), offsets)
-            if span is None:
-                continue
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.editor.document())
-            cursor.setPosition(span[0])
-            cursor.setPosition(max(span[1], span[0] + 1), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(severity_colour(finding.severity)))
-            fmt.setToolTip(finding.message(current_language()))
-            selection.cursor, selection.format = cursor, fmt
-            selections.append(selection)
-        set_marks(self.editor, "doctor", selections)
+        # Edits since the list was shown move positions by at most what they touched.
+        slack = sum(removed + len(added) for _, _, removed, added in since)
+        a = bisect.bisect_left(self._mark_starts, head + lo - slack)
+        b = bisect.bisect_right(self._mark_starts, head + hi + slack)
+        order = self._mark_order
+        wanted = [order[i] for i in range(a, b)] if order else list(range(a, b))
+        near = set(wanted)
+        wanted += [i for i in self._long if i not in near]
+        kept: dict[int, QTextEdit.ExtraSelection] = {}
+        language = current_language()
+        for index in sorted(wanted):
+            if len(kept) >= MAX_MARKS:
+                break
+            selection = self._marked.get(index)
+            if selection is None:
+                finding = findings[index]
+                finding = carry.finding(finding) if carry else finding
+                end = max(finding.end, finding.start + 1)
+                if end < head + lo or finding.start > head + hi:
+                    continue
+                span = self.body_range(finding.start, end, offsets)
+                if span is None:
+                    continue
+                selection = _selection(self.editor, span, finding, language)
+            kept[index] = selection
+        if not force and kept.keys() == self._marked.keys():
+            return
+        self._marked = kept
+        set_marks(self.editor, "doctor", list(kept.values()))
 
     # -- fixes -------------------------------------------------------------------------------
 
@@ -676,15 +802,16 @@ class DoctorController(QObject):
                 self._schedule(True)
                 self._set_busy(bool(self._queue))
                 return
-            args = ("fix", self._edits_to_send(), moved)
+            args = ("fix", self._post, self._edits_to_send(), moved)
         else:
             args = (
                 "fix_all",
+                self._post,
                 self._edits_to_send(),
                 self.config,
                 self._blog_root,
                 self._path,
-                self.tr("post"),  # the diff's file name: "post (before)", "post (after)"
+                (self.tr("post (before)"), self.tr("post (after)")),  # the diff's headers
             )
         self._fix_kind = kind
         self._fix_job = self._service.call(*args)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,12 +29,77 @@ from editor.ui.theme import is_dark
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "·"}
 SEVERITY_COLOUR = {"error": "#c62828", "warning": "#b26a00", "info": "#1565c0"}
 SEVERITY_COLOUR_DARK = {"error": "#ff7b72", "warning": "#e3b341", "info": "#58a6ff"}
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+_Index = QModelIndex | QPersistentModelIndex
 
 
 def severity_colour(severity: str) -> str:
     """The colour of a finding's mark and line number, readable in the current theme."""
     colours = SEVERITY_COLOUR_DARK if is_dark() else SEVERITY_COLOUR
     return colours.get(severity, "#888888")
+
+
+class Findings(QAbstractTableModel):
+    """The findings listed, one row each (line, problem): a row's words are made only when the
+    view shows it, so a list of a thousand findings costs the view a reset, not a thousand
+    items."""
+
+    def __init__(self, headers: tuple[str, str], parent=None):
+        super().__init__(parent)
+        self.findings: list[Finding] = []
+        self._headers = headers
+        self._brushes: dict[str, object] = {}  # one per severity, until the theme changes
+        self.line_for: Callable[[Finding], int] = lambda finding: finding.line
+        """The line a finding is on now (the window carries it through the writer's edits)."""
+
+    def show(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self.findings = findings
+        self.endResetModel()
+
+    def lines_moved(self) -> None:
+        """Lines were added or removed: the line column is read again (for the rows in view)."""
+        if self.findings:
+            last = self.index(len(self.findings) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
+
+    def recolour(self) -> None:
+        self._brushes.clear()
+        if self.findings:
+            last = self.index(len(self.findings) - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < 2 else None
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.findings):
+            return None
+        finding = self.findings[index.row()]
+        column = index.column()
+        if role == FINDING_ROLE:
+            return finding
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{SEVERITY_MARK.get(finding.severity, '')} {self.line_for(finding)}"
+            return finding.message(current_language())
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            brush = self._brushes.get(finding.severity)
+            if brush is None:
+                brush = self._brushes[finding.severity] = _brush(severity_colour(finding.severity))
+            return brush
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            other = finding.message("en" if current_language() == "ja" else "ja")
+            return f"{finding.rule}: {other}"
+        return None
 
 
 class DoctorPanel(QWidget):
@@ -41,10 +115,14 @@ class DoctorPanel(QWidget):
         self.findings: list[Finding] = []
         self._busy = False
         self._fixable = False
-        self.tree = QTreeWidget()
+        self.model = Findings((self.tr("Line"), self.tr("Problem")), self)
+        self.tree = QTreeView()
         self.tree.setObjectName("doctorFindings")
-        self.tree.setHeaderLabels([self.tr("Line"), self.tr("Problem")])
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)  # a long list is laid out without measuring rows
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
         self.tree.setColumnWidth(0, 70)
         self.summary = QLabel()
@@ -66,9 +144,9 @@ class DoctorPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
-        self.tree.itemActivated.connect(self._on_item_activated)
-        self.tree.itemClicked.connect(self._on_item_activated)
-        self.tree.currentItemChanged.connect(self._on_current_changed)
+        self.tree.activated.connect(self._on_row_activated)
+        self.tree.clicked.connect(self._on_row_activated)
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.fix_button.clicked.connect(self._on_fix_clicked)
         self.fix_all_button.clicked.connect(self._on_fix_all_clicked)
         self.show_findings([], "", None)
@@ -80,11 +158,7 @@ class DoctorPanel(QWidget):
 
     def recolour(self) -> None:
         """Colour the listed findings again for the current theme."""
-        for row in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(row)
-            index = item.data(0, Qt.ItemDataRole.UserRole)
-            if isinstance(index, int) and 0 <= index < len(self.findings):
-                item.setForeground(0, _brush(severity_colour(self.findings[index].severity)))
+        self.model.recolour()
 
     def show_findings(self, findings: list[Finding], text: str, fixable: int | None = 0) -> None:
         """Replace the list; ``text`` is the post the findings were made for (for quotes).
@@ -94,23 +168,7 @@ class DoctorPanel(QWidget):
         """
         self.findings = list(findings)
         self._text = text
-        lang = current_language()
-        brushes: dict[str, object] = {}  # one per severity: the theme is asked once per list
-        items = []
-        for index, finding in enumerate(self.findings):
-            item = QTreeWidgetItem(
-                [f"{SEVERITY_MARK.get(finding.severity, '')} {finding.line}", finding.message(lang)]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, index)
-            brush = brushes.get(finding.severity)
-            if brush is None:
-                brush = brushes[finding.severity] = _brush(severity_colour(finding.severity))
-            item.setForeground(0, brush)
-            other = finding.message("en" if lang == "ja" else "ja")
-            item.setToolTip(1, f"{finding.rule}: {other}")
-            items.append(item)
-        self.tree.clear()
-        self.tree.addTopLevelItems(items)
+        self.model.show(self.findings)
         if fixable is None:
             self.summary.setText(checking_text(len(self.findings)))
         else:
@@ -130,16 +188,23 @@ class DoctorPanel(QWidget):
         self.fix_all_button.setText(self.tr("Fixing…") if busy else self.tr("Fix all safe"))
 
     def selected(self) -> Finding | None:
-        item = self.tree.currentItem()
-        return None if item is None else self.findings[item.data(0, Qt.ItemDataRole.UserRole)]
+        return self.tree.currentIndex().data(FINDING_ROLE)
 
-    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.jump_requested.emit(self.findings[item.data(0, Qt.ItemDataRole.UserRole)])
+    def select(self, row: int) -> None:
+        """Make the finding of ``row`` the current one (as a click on it does)."""
+        self.tree.setCurrentIndex(self.model.index(row, 0))
 
-    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous=None) -> None:
-        finding = (
-            None if current is None else self.findings[current.data(0, Qt.ItemDataRole.UserRole)]
-        )
+    def row_text(self, row: int) -> tuple[str, str]:
+        """What the list shows in ``row``: its line and its problem."""
+        return tuple(self.model.index(row, column).data() for column in (0, 1))
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE)
+        if finding is not None:
+            self.jump_requested.emit(finding)
+
+    def _on_current_changed(self, current: QModelIndex, _previous=None) -> None:
+        finding = current.data(FINDING_ROLE) if current.isValid() else None
         self.fix_button.setEnabled(bool(finding and finding.fix) and not self._busy)
         self.detail.setText(self._describe(finding) if finding else "")
 

@@ -113,6 +113,16 @@ def prompt_log(monkeypatch):
     return log
 
 
+@pytest.fixture(autouse=True)
+def _own_doctor_process():
+    """Each test's windows share a doctor process started in that test's environment (its
+    cache folder), as each window of the app shares one."""
+    yield
+    from editor.ui.doctor_controller import stop_shared_service
+
+    stop_shared_service()
+
+
 @pytest.fixture(scope="session")
 def compiled_translations(tmp_path_factory) -> Path:
     """The committed .ts files compiled (as ``make translations`` does) into a folder of their

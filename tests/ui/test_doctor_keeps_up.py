@@ -166,3 +166,89 @@ def test_the_raw_post_shown_again_is_checked_whole(qtbot, blog, make_window):
     assert window.current_view.open_here(post)
     qtbot.waitUntil(window.doctor.is_done, timeout=15000)
     assert any(f.rule == "continuation-marker" for f in window.doctor_panel.findings)
+
+
+def _doctor_marks(window) -> set[tuple[int, int]]:
+    from editor.ui.pane_marks import marks
+
+    return {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in marks(window.editor, "doctor")
+    }
+
+
+def test_a_long_list_is_marked_where_the_writer_looks(qtbot, blog, make_window):
+    window = make_window(blog, _raw_post(blog, 60))
+    window.resize(1000, 700)
+    qtbot.waitUntil(window.doctor.is_done, timeout=60000)
+    findings = [f for f in window.doctor_panel.findings if window.doctor.body_range(f.start, f.end)]
+    assert len(findings) > 400
+    editor = window.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.ensureCursorVisible()
+    qtbot.wait(50)
+    last = window.doctor.body_range(findings[-1].start, findings[-1].end)
+    # The findings at the end of a long post are underlined once the writer scrolls there,
+    # and only the findings near the view carry a mark.
+    assert any(s <= last[0] and last[0] < e for s, e in _doctor_marks(window))
+    assert len(_doctor_marks(window)) < len(findings) / 2
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    editor.ensureCursorVisible()
+    qtbot.wait(50)
+    first = window.doctor.body_range(findings[0].start, findings[0].end)
+    assert any(s <= first[0] and first[0] < e for s, e in _doctor_marks(window))
+
+
+def _line_now(window, finding) -> int:
+    """The line of the file a finding's start is on in the text pane now."""
+    doctor = window.doctor
+    finding = doctor._current(finding)
+    span = doctor.body_range(finding.start, finding.end)
+    block = window.editor.document().findBlock(span[0])
+    return doctor._body_line_offset + block.blockNumber() + 1
+
+
+def test_the_line_column_follows_lines_typed_above_while_a_check_runs(qtbot, blog, make_window):
+    window = make_window(blog, _raw_post(blog, 3))
+    qtbot.waitUntil(window.doctor.is_done, timeout=30000)
+    panel = window.doctor_panel
+    in_body = [
+        row
+        for row, f in enumerate(panel.findings)
+        if window.doctor.body_range(f.start, f.end) and _line_now(window, f) > 3
+    ]
+    assert len(in_body) > 5
+    cursor = window.editor.textCursor()
+    for i in range(12):  # new lines above every finding, a check pending or running meanwhile
+        cursor.setPosition(0)
+        cursor.insertText("\n" if i % 3 else "改行\n")
+        qtbot.wait(20)
+        shown = {row: panel.row_text(row)[0].split()[-1] for row in in_body}
+        now = {row: str(_line_now(window, panel.findings[row])) for row in in_body}
+        assert shown == now, i
+    qtbot.waitUntil(window.doctor.is_done, timeout=30000)
+
+
+def _held_posts(qtbot, service) -> list[int]:
+    answers = []
+    job = service.call("posts")
+    service.done.connect(lambda j, value: answers.append(value) if j == job else None)
+    qtbot.waitUntil(lambda: bool(answers), timeout=10000)
+    return answers[0]
+
+
+def test_every_tab_shares_one_doctor_process_that_forgets_a_closed_tab(qtbot, blog, make_window):
+    window = make_window(blog, blog / "_posts" / JA_POST)
+    assert window.open_post(_raw_post(blog, 1))
+    first, second = window.views()
+    for view in (first, second):
+        qtbot.waitUntil(view.doctor.is_done, timeout=30000)
+    service = first.doctor._service
+    assert second.doctor._service is service and service.running
+    assert any(f.rule == "continuation-marker" for f in second.doctor_panel.findings)
+    assert not any(f.rule == "continuation-marker" for f in first.doctor_panel.findings)
+    assert len(_held_posts(qtbot, service)) == 2
+    window.tabs.tabCloseRequested.emit(window.tabs.indexOf(second))
+    assert window.views() == [first]
+    assert len(_held_posts(qtbot, service)) == 1
+    _type_at(first, 0, "追記")
+    qtbot.waitUntil(first.doctor.is_done, timeout=30000)

@@ -49,7 +49,7 @@ def test_raw_post_problems_are_listed_counted_and_marked(qtbot, raw_window):
     )
     count = len(window.doctor_panel.findings)
     assert str(count) in window.doctor_status.text()
-    assert window.doctor_panel.tree.topLevelItemCount() == count
+    assert window.doctor_panel.tree.model().rowCount() == count
     assert len(window.editor.extraSelections()) > 0
 
 
@@ -57,9 +57,10 @@ def test_clicking_a_finding_jumps_to_its_place(qtbot, raw_window):
     window, _post = raw_window
     panel = window.doctor_panel
     row = next(i for i, f in enumerate(panel.findings) if f.rule == "continuation-marker")
-    item = panel.tree.topLevelItem(row)
-    panel.tree.setCurrentItem(item)
-    panel.tree.itemActivated.emit(item, 0)
+    index = panel.tree.model().index(row, 1)
+    panel.tree.scrollTo(index)
+    rect = panel.tree.visualRect(index)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.editor.textCursor().selectedText().startswith("---END---") or (
         "---END---" in window.editor.textCursor().block().text()
     )
@@ -92,7 +93,7 @@ def test_front_matter_fix_updates_the_form_and_undoes_in_one_step(qtbot, raw_win
         for i, f in enumerate(panel.findings)
         if f.rule == "broken-character" and f.fix and f.line == 3
     )
-    panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
+    panel.select(row)
     _click(qtbot, window, panel.fix_button)
     assert "\ufffd" not in window.form.title.text()
     assert "\ufffd" not in window.document.get("title")
@@ -218,7 +219,8 @@ def test_the_fix_all_dialog_speaks_the_writers_language(qtbot, raw_window, monke
     _click(qtbot, window, window.doctor_panel.fix_all_button)
     ((title, button, diff),) = shown
     assert (title, button) == ("安全な修正をすべて適用", "5 件を修正")
-    assert diff.startswith("--- 記事 (before)\n+++ 記事 (after)\n")
+    # The headers in the writer's language too, never "(before)" and "(after)".
+    assert diff.startswith("--- 記事（修正前）\n+++ 記事（修正後）\n")
     assert "---END---" not in window.editor.toPlainText()
 
 
@@ -256,7 +258,7 @@ def test_a_reviewed_fix_shows_both_takes_side_by_side_first(qtbot, raw_window, m
     panel = window.doctor_panel
     row = next(i for i, f in enumerate(panel.findings) if f.code == "near-passage")
     assert panel.findings[row].fix.reviewed and not panel.findings[row].fix.safe
-    panel.tree.setCurrentItem(panel.tree.topLevelItem(row))
+    panel.select(row)
     before = window.editor.toPlainText()
 
     asked = _answer(monkeypatch, "compare_takes", False)

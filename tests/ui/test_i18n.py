@@ -357,11 +357,11 @@ def _table_has(dialog, text: str) -> bool:
 
 
 def _tree_texts(tree) -> list[str]:
-    out = []
-    for row in range(tree.topLevelItemCount()):
-        item = tree.topLevelItem(row)
-        out += [item.text(column) for column in range(tree.columnCount())]
-    return out
+    model = tree.model()
+    columns = range(model.columnCount())
+    return [
+        model.index(row, column).data() for row in range(model.rowCount()) for column in columns
+    ]
 
 
 def test_front_matter_keys_and_rules_go_by_the_names_the_writer_sees(japanese_window, qtbot):

@@ -180,14 +180,23 @@ def fix_all_safe(
     return plan_fixes(text, config, blog_root).after
 
 
-def unified_diff(before: str, after: str, name: str = "post", context: int = 3) -> str:
-    """The change from ``before`` to ``after`` as a unified diff (plain text, "\\n" lines)."""
+def unified_diff(
+    before: str,
+    after: str,
+    name: str = "post",
+    context: int = 3,
+    labels: tuple[str, str] | None = None,
+) -> str:
+    """The change from ``before`` to ``after`` as a unified diff (plain text, "\\n" lines);
+    its two headers are ``labels`` (the window's, in the writer's language), else "``name``
+    (before)" and "``name`` (after)"."""
     # Only the text's own line breaks part lines: str.splitlines would also break at \v, \f
     # and U+2028, which the post (and a control-character fix) has inside a line.
     a = [before[start:end] for start, _, end in iter_lines(before)]
     b = [after[start:end] for start, _, end in iter_lines(after)]
+    old, new = labels or (f"{name} (before)", f"{name} (after)")
     out = []
-    for line in difflib.unified_diff(a, b, f"{name} (before)", f"{name} (after)", n=context):
+    for line in difflib.unified_diff(a, b, old, new, n=context):
         if line.endswith(("\n", "\r")):
             out.append(line.rstrip("\r\n") + "\n")
         else:  # the last line of a text without a final line break, as diff(1) shows it

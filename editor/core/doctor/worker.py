@@ -1,8 +1,8 @@
 """The doctor in a worker process: it keeps the post's text and takes the writer's edits.
 
-The window runs this handler through ``editor.ui.process_service.ProcessService`` (see
+The window runs :class:`DoctorWorkers` through ``editor.ui.process_service.ProcessService`` (see
 ``editor.core.files.service``), so a check of a megabyte post never holds the editor's interpreter
-lock.  Every call carries the edits made since the last one (``(version, start, removed,
+lock: one process for every open post, each call naming its post (a :class:`DoctorWorker`).  Every call carries the edits made since the last one (``(version, start, removed,
 added)``, code points of the whole post), never the whole text, except :meth:`DoctorWorker.open`
 when the worker has nothing yet (a new post, or a new worker process after one died).
 
@@ -151,15 +151,18 @@ class DoctorWorker:
         config: DoctorConfig,
         blog_root: Path | None,
         path: Path | None,
-        diff_name: str,
+        diff_labels: tuple[str, str],
     ) -> FixAll:
         """The plan of "Fix all safe" for the current text (the one a check made, when the text
-        has not changed since), as a change to apply and a diff to confirm."""
+        has not changed since), as a change to apply and a diff to confirm (headed by
+        ``diff_labels``, the text before and after)."""
         self._follow(edits)
         plan = self._plan_for(config, blog_root, path)
         fixes = tuple((p.finding.line, p.round, p.finding) for p in plan.applied)
         change = _change(self.version, plan.before, plan.after, composed_edits(plan))
-        return FixAll(change, plan.count, fixes, unified_diff(plan.before, plan.after, diff_name))
+        return FixAll(
+            change, plan.count, fixes, unified_diff(plan.before, plan.after, labels=diff_labels)
+        )
 
     def fix(self, edits: list[TextEdit], findings: list[Finding]) -> FixSome:
         """The fixes of ``findings`` (positions in the current text) applied together."""
@@ -175,6 +178,47 @@ class DoctorWorker:
         edits = sorted((e for fix in fixes for e in fix.edits), key=lambda e: (e.start, e.end))
         after = apply_edits(text, edits)[0]
         return FixSome(_change(self.version, text, after, edits), tuple(takes))
+
+
+class DoctorWorkers:
+    """The handler of the window's one doctor process: a :class:`DoctorWorker` per open post,
+    each call naming its post; a post not held (never opened, or forgotten) is a LookupError, and
+    the window sends its text whole again."""
+
+    def __init__(self) -> None:
+        self._posts: dict[int, DoctorWorker] = {}
+        self.report = lambda value: None
+
+    def _post(self, post: int) -> DoctorWorker:
+        worker = self._posts.get(post)
+        if worker is None:
+            raise LookupError(f"post {post} is not held")
+        worker.report = self.report  # this call's progress
+        return worker
+
+    def open(self, post: int, version: int, text: str) -> int:
+        """:meth:`DoctorWorker.open` for ``post``."""
+        return self._posts.setdefault(post, DoctorWorker()).open(version, text)
+
+    def check(self, post: int, *args) -> Checked:
+        """:meth:`DoctorWorker.check` for ``post``."""
+        return self._post(post).check(*args)
+
+    def fix_all(self, post: int, *args) -> FixAll:
+        """:meth:`DoctorWorker.fix_all` for ``post``."""
+        return self._post(post).fix_all(*args)
+
+    def fix(self, post: int, *args) -> FixSome:
+        """:meth:`DoctorWorker.fix` for ``post``."""
+        return self._post(post).fix(*args)
+
+    def forget(self, post: int) -> None:
+        """The post's tab closed: its text and plan go."""
+        self._posts.pop(post, None)
+
+    def posts(self) -> list[int]:
+        """The posts held."""
+        return sorted(self._posts)
 
 
 def _change(version: int, before: str, after: str, edits: list[Edit] | None = None) -> Change:

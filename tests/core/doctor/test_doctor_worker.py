@@ -57,7 +57,7 @@ def test_fix_all_is_the_plan_as_a_few_edits_of_the_body(path):
     text = path.read_text(encoding="utf-8", errors="replace")
     worker = DoctorWorker()
     worker.open(1, text)
-    fixed = worker.fix_all([], DEFAULT_CONFIG, None, None, "post")
+    fixed = worker.fix_all([], DEFAULT_CONFIG, None, None, ("post (before)", "post (after)"))
     plan = plan_fixes(text)
     assert fixed.count == plan.count
     body = split_post(text).body
@@ -102,3 +102,26 @@ def test_composed_edits_make_the_plans_text(data):
         current = apply_edits(current, edits)[0]
     plan = FixPlan(text, current, tuple(applied), True)
     assert apply_edits(text, composed_edits(plan))[0] == current
+
+
+def test_one_worker_keeps_each_post_apart_and_forgets_a_closed_one():
+    from editor.core.doctor.worker import DoctorWorkers
+
+    raw = _raw()
+    clean = "---\ntitle: 題\n---\n\n本文です。\n"
+    workers = DoctorWorkers()
+    workers.open(1, 1, raw)
+    workers.open(2, 1, clean)
+    reports = []
+    workers.report = reports.append
+    at = clean.index("本文")
+    edited = clean[:at] + "追記。" + clean[at:]
+    second = workers.check(2, [(2, at, 0, "追記。")], DEFAULT_CONFIG, None, None)
+    first = workers.check(1, [], DEFAULT_CONFIG, None, None)
+    assert second.findings == announce(diagnose(edited), plan_fixes(edited))
+    assert first.findings == announce(diagnose(raw), plan_fixes(raw))
+    assert reports and workers.posts() == [1, 2]
+    workers.forget(1)
+    assert workers.posts() == [2]
+    with pytest.raises(LookupError):
+        workers.check(1, [], DEFAULT_CONFIG, None, None)
