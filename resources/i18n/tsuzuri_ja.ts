@@ -77,6 +77,14 @@
         <translation>一覧を更新中です。少し待ってからもう一度お試しください</translation>
     </message>
     <message>
+        <source>post (before)</source>
+        <translation>記事（修正前）</translation>
+    </message>
+    <message>
+        <source>post (after)</source>
+        <translation>記事（修正後）</translation>
+    </message>
+    <message>
         <source>Nothing to fix safely</source>
         <translation>安全な修正はありません</translation>
     </message>
@@ -87,10 +95,6 @@
     <message>
         <source>then: {description}</source>
         <translation>続けて: {description}</translation>
-    </message>
-    <message>
-        <source>post</source>
-        <translation>記事</translation>
     </message>
 </context>
 <context>
