@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         + ". Run 'tsuzuri COMMAND --help' for each.",
     )
     parser.add_argument("--version", action="version", version=f"tsuzuri {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open a copy of the sample blog offscreen, type into a post, preview and save it, "
+        "check the file and exit (0 when every step passed)",
+    )
     return parser
 
 
@@ -61,6 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
         parser.add_argument("path", nargs="?", help="a Jekyll blog folder or a post file")
         options = parser.parse_args(args)
+        if options.self_test:
+            if options.path is not None:
+                raise usage_mistake("--self-test takes no path", parser.prog)
+            from editor.ui.selftest import run_self_test  # Qt only for the window's test
+
+            return run_self_test()
         from editor.ui.app import run_app  # Qt is imported only when a window is wanted
 
         return run_app(options.path)

@@ -338,3 +338,17 @@ def test_edits_next_to_what_the_post_defines_show_as_a_full_render(text, after, 
     for end in range(1, len(typed) + 1):
         edited = text[:at] + typed[:end] + text[at:]
         assert renderer.render(edited, CONTEXT).result.html == render_body(edited, CONTEXT).html
+
+
+def test_a_highlight_inside_a_fence_follows_its_code():
+    """A ``{% highlight %}`` inside a fence shows its figure as code: typing in its code shows
+    the new code there."""
+    text = (
+        "前の段落。\n\n```\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n```\n\n後の段落。\n"
+    )
+    renderer = IncrementalRenderer()
+    renderer.render(text, CONTEXT)
+    text = _edit_after(text, "puts 1", "23")
+    again = renderer.render(text, CONTEXT)
+    assert again.result.html == render_body(text, CONTEXT).html
+    assert "123" in again.result.html and "\x1a" not in again.result.html

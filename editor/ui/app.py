@@ -226,6 +226,15 @@ def quit_after_first_paint(app, window) -> None:
     viewport.installEventFilter(FirstPaint(viewport))
 
 
+def stop_worker_processes() -> None:
+    """Stop the render, doctor and facts processes the windows shared (they have closed)."""
+    from editor.ui import doctor_controller, live_preview, pane_facts
+
+    live_preview.stop_shared_service()
+    doctor_controller.stop_shared_service()
+    pane_facts.stop_shared_facts_service()
+
+
 def run_app(path: str | None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     prepare_environment()
@@ -260,6 +269,7 @@ def run_app(path: str | None) -> int:
         quit_after_first_paint(app, window)
     window.show()
     status = app.exec()
+    stop_worker_processes()
     from editor.ui.preview import release_web_profile
 
     release_web_profile()

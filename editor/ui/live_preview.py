@@ -37,6 +37,13 @@ def shared_service() -> ProcessService:
     return _SHARED[handler]
 
 
+def stop_shared_service() -> None:
+    """Stop the render process; the next preview starts a new one."""
+    for service in _SHARED.values():
+        service.shut_down()
+    _SHARED.clear()
+
+
 class LivePreview(QObject):
     """Feeds ``pane`` from ``mirror``'s edits through the render process; ``context()`` is what
     the post renders with (asked again on :meth:`refresh`)."""

@@ -32,6 +32,12 @@ def shared_facts_service() -> ProcessService:
     return _SHARED[0]
 
 
+def stop_shared_facts_service() -> None:
+    """Stop the facts process; the next pane starts a new one."""
+    if _SHARED:
+        _SHARED.pop().shut_down()
+
+
 class PaneFacts(QObject):
     """Reads :class:`~editor.core.text.facts.TextFacts` of the text pane it is attached to;
     ``markers()`` are the doctor's continuation markers the counts leave out."""

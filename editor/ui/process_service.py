@@ -87,6 +87,11 @@ class ProcessService(QObject):
     def running(self) -> bool:
         return self._process is not None
 
+    @property
+    def pid(self) -> int | None:
+        """The worker process's id while one runs."""
+        return None if self._process is None else self._process.pid
+
     def busy(self) -> bool:
         """True while a call has not been answered."""
         return bool(self._waiting)

@@ -972,11 +972,12 @@ def _made_units(core, units, env, starts, renderer) -> tuple[list[_Unit], list, 
 
 
 def _placed_in(tokens):
-    """The numbers of the Liquid blocks a unit shows: its own, and those in its raw HTML."""
+    """The numbers of the Liquid blocks a unit shows: its own, and those in its raw HTML and
+    its code."""
     for token in tokens:
         if token.type == "liquid_block":
             yield token.meta["index"]
-        elif token.type == "html_block":
+        elif token.type in ("html_block", "fence", "code_block"):
             yield from placed_indices(token.content)
 
 
