@@ -121,3 +121,4 @@ def test_the_bundle_keeps_japanese_and_english_and_leaves_out_what_tsuzuri_never
     libraries = {p.name for p in (qt / "lib").iterdir()}
     unused = {"libQt63DCore.so.6", "libQt6Multimedia.so.6", "libQt6Pdf.so.6", "libQt6Charts.so.6"}
     assert not libraries & unused
+    assert not [str(p) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()]
