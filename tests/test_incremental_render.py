@@ -382,3 +382,20 @@ def test_a_toc_follows_headings_with_ids_of_their_own(before, after):
     # and stays right after a keystroke elsewhere
     later = after.replace("本文" if "本文" in after else "段落", "本文を", 1)
     assert renderer.render(later, CONTEXT).result.html == render_body(later, CONTEXT).html
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("本文\n\n- 一\n* 三\n\n後\n", "本文\n\n: 定義\n* 三\n\n後\n"),
+        ("- 一\n- 二\n* 三\n", "\n: 定義\n* 三\n"),
+    ],
+)
+def test_a_list_kramdown_joins_to_the_one_before_is_parsed_again_with_it(before, after):
+    """kramdown makes one list of ``- 一`` and ``* 三``: when the first is edited away, the
+    second is not taken as shown already."""
+    renderer = IncrementalRenderer()
+    renderer.render(before, CONTEXT)
+    again = renderer.render(after, CONTEXT)
+    assert again.result.html == render_body(after, CONTEXT).html
+    assert "三" in again.result.html

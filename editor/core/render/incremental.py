@@ -595,6 +595,10 @@ class IncrementalRenderer:
                 return None
             if dirty_units and j <= dirty_units[-1]:
                 return None
+            if not kept.unit_blocks[j] and units[j].first not in ("ial", ""):
+                # It shows nothing of its own: the unit before took it in (a list with another
+                # bullet is the same list in kramdown), so it is parsed again with that one.
+                return None
             first_type = units[j].first
             if made:
                 before_first, before_last = made[-1][4], made[-1][5]
