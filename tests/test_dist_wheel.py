@@ -152,6 +152,28 @@ def test_the_installed_command_renders_the_sample_post(venv, tmp_path):
     assert "<h2" in done.stdout or "<p>" in done.stdout
 
 
+def test_the_installed_command_opens_the_window_on_the_sample_blog(venv, tmp_path):
+    env = clean_env(tmp_path) | {"TSUZURI_QUIT_AFTER_FIRST_PAINT": "1"}
+    done = run(venv / "bin" / "tsuzuri", env=env, cwd=tmp_path)
+    assert done.stdout.startswith("first paint:"), done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    copied = Path(env["XDG_DATA_HOME"]) / "Tsuzuri" / "tsuzuri" / "sample-blog"
+    assert (copied / "_config.yml").is_file() and list((copied / "_posts").glob("*.md"))
+
+
+def test_the_installed_window_speaks_japanese_from_the_wheels_translations(venv, tmp_path):
+    script = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from editor.ui import i18n\n"
+        "app = QApplication([])\n"
+        "print(i18n.install('ja') or 'all loaded')\n"
+        "print(QCoreApplication.translate('MainWindow', '&File'))\n"
+    )
+    done = run(venv / "bin" / "python", "-c", script, env=clean_env(tmp_path), cwd=tmp_path)
+    assert done.stdout.splitlines() == ["all loaded", "ファイル(&F)"]
+
+
 def test_the_installed_command_passes_its_self_test(venv, tmp_path):
     if not any((ROOT / p).exists() for p in ("editor/selftest.py", "editor/ui/selftest.py")):
         pytest.skip("tsuzuri --self-test has not landed in this checkout yet")
