@@ -39,6 +39,7 @@ LIMITS_S = {
     "start": 90.0,
     "open": 60.0,
     "preview": 90.0,
+    "checks": 90.0,
     "type": 30.0,
     "typed": 60.0,
     "save": 30.0,
@@ -110,6 +111,7 @@ class SelfTest(QObject):
             "start": self.tr("start"),
             "open": self.tr("open the sample post"),
             "preview": self.tr("preview"),
+            "checks": self.tr("the doctor and the counts"),
             "type": self.tr("typing"),
             "typed": self.tr("preview of the typed text"),
             "save": self.tr("save"),
@@ -168,6 +170,7 @@ class SelfTest(QObject):
                 self.start,
                 self.open_post,
                 self.preview,
+                self.checks,
                 self.type_text,
                 self.preview_typed,
                 self.save,
@@ -208,6 +211,9 @@ class SelfTest(QObject):
         from editor.ui.app import stop_worker_processes
 
         stop_worker_processes()
+        deadline = time.monotonic() + LIMITS_S["workers"]
+        while multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.05)  # the stopped ones are reaped; none outlives the self-test
 
     # -- the steps -----------------------------------------------------------------------------
 
@@ -221,6 +227,9 @@ class SelfTest(QObject):
             ini = str(self.folder / "settings.ini")
             settings = Settings(QSettings(ini, QSettings.Format.IniFormat))
         self.window = start_window(settings)
+        self._answered: set[str] = set()
+        self.window.facts.finished.connect(lambda _facts: self._answered.add("counts"))
+        self.window.post_list.doctor_checked.connect(lambda: self._answered.add("posts"))
         self.window.resize(1200, 800)
         self.window.show()
         self._check_time()
@@ -279,6 +288,36 @@ class SelfTest(QObject):
             self.tr(
                 "the preview shows “{words}”, rendered by the render process (pid {pid})"
             ).format(words=expected, pid=pid)
+        )
+
+    def checks(self) -> None:
+        """The other worker processes answered: the doctor of the open post, the doctor's check
+        of every post in the post list (a process pool) and the counts."""
+        self._begin("checks")
+        window = self.window
+        view = window.current_view
+        # The post list checks every post once the writer filters on the doctor's errors.
+        states = window.post_list.state
+        states.setCurrentIndex(states.findData("doctor-errors"))
+        self._wait_until(view.doctor.is_done, lambda: self.tr("the doctor did not check the post"))
+        self._wait_until(
+            lambda: "posts" in self._answered and not window.post_list.is_checking(),
+            lambda: self.tr("the doctor did not check the posts of the post list"),
+        )
+        self._wait_until(
+            lambda: "counts" in self._answered,
+            lambda: self.tr("the counts of the post were not read"),
+        )
+        from editor.ui import doctor_controller
+
+        own = os.getpid()
+        doctor, counts = doctor_controller.shared_service().pid, window.facts.service.pid
+        if doctor in (None, own) or counts in (None, own):
+            raise self.fail(self.tr("the doctor or the counts did not run in a worker process"))
+        self._say(
+            self.tr(
+                "the doctor (pid {doctor}), its check of every post and the counts (pid {counts}) answered"
+            ).format(doctor=doctor, counts=counts)
         )
 
     def _page_text_poll(self) -> Callable[[], str]:

@@ -21,6 +21,7 @@ STEPS = (
     "start",
     "open the sample post",
     "preview",
+    "the doctor and the counts",
     "typing",
     "preview of the typed text",
     "save",
@@ -90,7 +91,7 @@ def test_the_self_test_types_previews_saves_and_says_each_step(qapp, tmp_path, s
     original = (SAMPLE / "_posts" / name).read_text(encoding="utf-8")
     assert saved == original + f"\n{test.typed}\n"
     assert split_post(saved).front_matter == split_post(original).front_matter
-    assert test.typed in lines[4]
+    assert test.typed in lines[5]
     assert not (SAMPLE / "_posts" / name).read_text(encoding="utf-8").count(test.typed)
 
 
