@@ -207,6 +207,9 @@ class SelfTest(QObject):
         for view in window.views():
             view.edited.document.mark_saved()
         window.close()
+        deadline = time.monotonic() + LIMITS_S["close"]
+        while window.tasks.running and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         window.deleteLater()
         from editor.ui.app import stop_worker_processes
 
@@ -436,6 +439,12 @@ class SelfTest(QObject):
         window.close()
         self._wait_until(
             lambda: not window.isVisible(), lambda: self.tr("the window did not close")
+        )
+        # Closing cancelled the window's background work (the post list's checks after the
+        # save, say): it ends before the window goes.
+        self._wait_until(
+            lambda: not window.tasks.running,
+            lambda: self.tr("the window's background work did not stop"),
         )
         window.deleteLater()
         QCoreApplication.processEvents()

@@ -117,6 +117,58 @@ def test_a_step_that_fails_is_said_in_one_line_with_its_reason(
     assert multiprocessing.active_children() == []  # a failed run leaves no worker either
 
 
+@pytest.fixture
+def translations_with_incoming(tmp_path_factory) -> Path:
+    """The .ts files compiled as ``make translations`` would make them: today's strings, with the
+    Japanese still waiting in resources/i18n/incoming/ folded in (a copy; nothing committed
+    changes)."""
+    import shutil
+    import subprocess
+
+    from tools import i18n as tool
+
+    folder = tmp_path_factory.mktemp("i18n-incoming")
+    sources = []
+    for ts in sorted(tool.I18N.glob("*.ts")):
+        sources.append(Path(shutil.copy(ts, folder / ts.name)))
+        if ts.name in tool.SOURCES:
+            tool.lupdate(sources[-1], tool.SOURCES[ts.name])
+    for tsv in sorted(tool.INCOMING.glob("*.tsv")):
+        tool.fold(Path(shutil.copy(tsv, folder / tsv.name)), sources)
+    for ts in sources:
+        qm = ts.with_suffix(".qm")
+        subprocess.run([tool.qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return folder
+
+
+def test_the_self_test_speaks_japanese(
+    qapp, tmp_path, settings, translations_with_incoming, monkeypatch
+):
+    from PySide6.QtCore import QLocale
+
+    from editor.ui import i18n
+    from editor.ui.selftest import SelfTest
+
+    before = QLocale()
+    settings.set_value("ui/language", "ja")
+    real_install = i18n.install
+    monkeypatch.setattr(
+        i18n, "install", lambda lang, folder=None: real_install(lang, translations_with_incoming)
+    )
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        assert SelfTest(out, err, tmp_path, settings).run() == 0, err.getvalue()
+    finally:
+        real_install("en")
+        QLocale.setDefault(before)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("ok 起動: ウィンドウが開きました (")
+    assert lines[2].startswith("ok プレビュー: プレビューに「")
+    assert "描画用プロセス pid " in lines[2]
+    assert lines[-2].startswith("ok 作業用プロセス: 作業用プロセスは残っていません (")
+    assert re.fullmatch(r"自己診断に合格しました（\d+\.\d 秒）", lines[-1])
+
+
 # -- as a writer runs it: python -m editor --self-test on a fresh account ----------------------
 
 
