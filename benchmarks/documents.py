@@ -6,8 +6,13 @@ matter stripped), so the text is what writers write: Japanese-heavy, with code, 
 footnotes and Liquid.  After each corpus post comes one generated ``section`` that holds every
 construct the corpus may lack (a table, a footnote, a fence, ``{% highlight %}``, ``{{ site }}``),
 and generated sections fill the rest, so every size has all of them.  Posts repeated to reach
-1 MB get footnote labels of their own, as one long post would.  Deterministic: the same corpus
-gives the same text.  Without the corpus the document is generated sections alone.
+1 MB get footnote labels of their own, as one long post would.  The corpus posts in
+``OPEN_TO_THE_END`` are left out: their raw HTML stays open to their end (a fence kramdown
+refuses leaves a ``<function>`` open, as their published page shows), so joined to others they
+would swallow every post after them into one HTML block, which no one writes in a single post
+(tests/test_benchmarks.py checks with the renderer that no other post does).  Deterministic: the
+same corpus gives the same text.  Without the corpus the document is generated sections alone.
+Standard library only: the peers' environment imports it too.
 """
 
 from __future__ import annotations
@@ -55,6 +60,9 @@ puts "こんにちは {n}"
 
 _JAPANESE_SHARE = 0.15
 """A corpus post is used when at least this share of its characters is kana or kanji."""
+
+OPEN_TO_THE_END = frozenset({"2019-06-25-scala-docs-ja-tour-unified-types.md"})
+"""Corpus posts whose raw HTML is left open to their end (see the module's text)."""
 
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -107,7 +115,7 @@ def corpus_bodies() -> tuple[str, ...]:
     paths = sorted((CORPUS / "raw").glob("*.md")) + sorted((CORPUS / "real").glob("*.md"))
     bodies = []
     for path in paths:
-        if path.name == "SOURCES.md":
+        if path.name == "SOURCES.md" or path.name in OPEN_TO_THE_END:
             continue
         body = body_of(path.read_text(encoding="utf-8")).strip("\n") + "\n\n"
         if _japanese_share(body) >= _JAPANESE_SHARE:

@@ -105,6 +105,26 @@ def test_the_benchmark_documents_are_japanese_posts_with_every_construct():
     assert corpus_text in document(SIZES["1 MB"])
 
 
+def test_no_post_of_the_benchmark_documents_swallows_the_posts_joined_after_it():
+    """A corpus post whose raw HTML stays open would turn every post after it into one HTML
+    block; documents.OPEN_TO_THE_END names those left out, and the renderer finds no other."""
+    import re
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from documents import CORPUS, OPEN_TO_THE_END, body_of, corpus_bodies
+
+    from editor.core.render import render_body
+
+    if not corpus_bodies():
+        pytest.skip("the corpus (../shared/corpus) is not beside this checkout")
+    after = re.compile(r"<p[^>]*>zqafter</p>")
+    for body in corpus_bodies():
+        assert after.search(render_body(body + "\n\nzqafter\n").html), body[:80]
+    for name in OPEN_TO_THE_END:
+        body = body_of((CORPUS / "real" / name).read_text(encoding="utf-8"))
+        assert not after.search(render_body(body + "\n\nzqafter\n").html), name
+
+
 def test_the_readme_table_is_written_between_its_markers_and_nowhere_else(tmp_path):
     readme = tmp_path / "README.md"
     before, after = "# Title\n\nIntro.\n\n", "\n\n## Next\n\nMore.\n"

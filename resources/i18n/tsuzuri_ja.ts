@@ -1660,6 +1660,153 @@
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>start</source>
+        <translation>起動</translation>
+    </message>
+    <message>
+        <source>open the sample post</source>
+        <translation>サンプルの記事を開く</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>typing</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>preview of the typed text</source>
+        <translation>入力した文のプレビュー</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>check of the saved file</source>
+        <translation>保存したファイルの確認</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>worker processes</source>
+        <translation>作業用プロセス</translation>
+    </message>
+    <message>
+        <source>not done within {seconds} s</source>
+        <translation>{seconds} 秒以内に終わりませんでした</translation>
+    </message>
+    <message>
+        <source>{reason} after {seconds} s</source>
+        <translation>{seconds} 秒待っても{reason}</translation>
+    </message>
+    <message>
+        <source>Self-test passed in {seconds} s</source>
+        <translation>自己診断に合格しました（{seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>self-test failed at {step}: {reason}</source>
+        <translation>自己診断が「{step}」で失敗しました: {reason}</translation>
+    </message>
+    <message>
+        <source>the window is open</source>
+        <translation>ウィンドウが開きました</translation>
+    </message>
+    <message>
+        <source>the sample blog has no post</source>
+        <translation>サンプルのブログに記事がありません</translation>
+    </message>
+    <message>
+        <source>the blog&apos;s posts were not read</source>
+        <translation>ブログの記事を読み終えません</translation>
+    </message>
+    <message>
+        <source>QtWebEngine is not available: {reason}</source>
+        <translation>QtWebEngine が使えません: {reason}</translation>
+    </message>
+    <message>
+        <source>the sample post has no text to show</source>
+        <translation>サンプルの記事に表示する文がありません</translation>
+    </message>
+    <message>
+        <source>the preview does not show “{words}”</source>
+        <translation>プレビューに「{words}」が表示されません</translation>
+    </message>
+    <message>
+        <source>the preview was not rendered by the render process</source>
+        <translation>プレビューが描画用プロセスで作られていません</translation>
+    </message>
+    <message>
+        <source>the preview shows “{words}”, rendered by the render process (pid {pid})</source>
+        <translation>プレビューに「{words}」が表示されました（描画用プロセス pid {pid} が作成）</translation>
+    </message>
+    <message>
+        <source>the text pane does not hold what was typed</source>
+        <translation>本文欄に入力した文がありません</translation>
+    </message>
+    <message>
+        <source>{count} characters typed</source>
+        <translation>{count} 文字を入力しました</translation>
+    </message>
+    <message>
+        <source>the preview does not show the typed text</source>
+        <translation>プレビューに入力した文が表示されません</translation>
+    </message>
+    <message>
+        <source>the render process did not render the typed text</source>
+        <translation>描画用プロセスが入力した文を描画しません</translation>
+    </message>
+    <message>
+        <source>the preview shows “{words}”</source>
+        <translation>プレビューに「{words}」が表示されました</translation>
+    </message>
+    <message>
+        <source>the post was not saved</source>
+        <translation>記事を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>the saved file is not UTF-8</source>
+        <translation>保存したファイルが UTF-8 ではありません</translation>
+    </message>
+    <message>
+        <source>the front matter changed</source>
+        <translation>フロントマターが変わりました</translation>
+    </message>
+    <message>
+        <source>the saved file does not hold the typed text</source>
+        <translation>保存したファイルに入力した文がありません</translation>
+    </message>
+    <message>
+        <source>the post&apos;s text changed beyond what was typed</source>
+        <translation>入力した文のほかにも記事の本文が変わりました</translation>
+    </message>
+    <message>
+        <source>the typed text is there, the front matter and the rest as they were</source>
+        <translation>入力した文があり、フロントマターとほかの部分は元のままです</translation>
+    </message>
+    <message>
+        <source>the window did not close</source>
+        <translation>ウィンドウが閉じません</translation>
+    </message>
+    <message>
+        <source>the window closed</source>
+        <translation>ウィンドウを閉じました</translation>
+    </message>
+    <message>
+        <source>still running: {processes}</source>
+        <translation>まだ動いています: {processes}</translation>
+    </message>
+    <message>
+        <source>no worker process is left</source>
+        <translation>作業用プロセスは残っていません</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Recent b&amp;logs</source>

@@ -52,7 +52,9 @@ def _ial_classes(token: Token) -> str:
 def fence(self, tokens, idx, options, env) -> str:
     """A fenced code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
-    html = highlight.fenced_block(token.content, _language(token), _ial_classes(token))
+    # A {% highlight %} inside the fence: Liquid ran first, so the code shows its figure as text.
+    code = with_placed_blocks(token.content, env.get("liquid_blocks", []))
+    html = highlight.fenced_block(code, _language(token), _ial_classes(token))
     return _with_line(html, token)
 
 
@@ -60,7 +62,9 @@ def code_block(self, tokens, idx, options, env) -> str:
     """An indented code block in kramdown + Rouge wrappers."""
     token = tokens[idx]
     # kramdown drops trailing blank (or whitespace-only) lines of an indented block.
-    code = re.sub(r"(?:\n[ \t]*)+\Z", "\n", token.content)
+    code = re.sub(
+        r"(?:\n[ \t]*)+\Z", "\n", with_placed_blocks(token.content, env.get("liquid_blocks", []))
+    )
     return _with_line(highlight.fenced_block(code, _language(token), _ial_classes(token)), token)
 
 

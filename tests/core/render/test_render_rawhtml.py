@@ -3,6 +3,8 @@ tests/fidelity/cases/2030-01-26-block-html.md); here, the parts a reader sees an
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
 
 from editor.core.render import RenderContext, highlight, render_body
@@ -73,3 +75,26 @@ def test_a_highlight_inside_raw_html_shows_its_code_as_jekyll_publishes_it():
     assert "\x1a" not in html
     raw = html[html.index("<function") :].replace(' data-source-line="4"', "", 1)
     assert raw == JEKYLL_RAW_PART
+
+
+# Checked against Jekyll 4: Liquid runs before kramdown, so a ``{% highlight %}`` written inside
+# a fenced code block is published as its figure's HTML, shown as text in the code block.
+FENCED_HIGHLIGHT = """```
+{% highlight ruby %}
+puts "hi"
+{% endhighlight %}
+```
+"""
+
+
+def test_a_highlight_inside_a_fence_shows_its_figure_as_code_as_jekyll_publishes_it():
+    html = render_body(FENCED_HIGHLIGHT, RenderContext()).html
+    assert "\x1a" not in html
+    code = html[html.index("<code>") + len("<code>") : html.index("</code></pre></div></div>")]
+    assert code == "\n" + escape(FIGURE, quote=False) + "\n\n"
+
+
+def test_a_highlight_inside_an_indented_code_block_never_shows_the_placeholder():
+    text = "Before.\n\n    {% highlight ruby %}\n    puts 2\n    {% endhighlight %}\n"
+    html = render_body(text, RenderContext()).html
+    assert "\x1a" not in html and "puts" in html
