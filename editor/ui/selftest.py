@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import secrets
+import shutil
 import signal
 import sys
 import tempfile
@@ -101,6 +102,7 @@ class SelfTest(QObject):
         self.window = None
         self.step = ""
         self._began = 0.0
+        self.reported = False
         self.token = secrets.token_hex(4)
         self.typed = f"Tsuzuri self-test {self.token} 自己診断"
 
@@ -195,6 +197,10 @@ class SelfTest(QObject):
         return 0
 
     def report(self, step: str, reason: str) -> None:
+        """Say why the self-test failed, once: a second failure on the way out is not said."""
+        if self.reported:
+            return
+        self.reported = True
         line = self.tr("self-test failed at {step}: {reason}").format(step=step, reason=reason)
         self.err.write("tsuzuri: " + " ".join(line.split()) + "\n")
         self.err.flush()
@@ -204,6 +210,7 @@ class SelfTest(QObject):
         window, self.window = self.window, None
         if window is None:
             return
+        self._begin("close")  # the watchdog's limit is the close's from now on
         for view in window.views():
             view.edited.document.mark_saved()
         window.close()
@@ -240,8 +247,6 @@ class SelfTest(QObject):
 
     def open_post(self) -> None:
         self._begin("open")
-        import shutil
-
         from editor.ui.resources import SAMPLE_BLOG, resource_path
 
         blog = self.folder / "blog"
@@ -466,7 +471,7 @@ class SelfTest(QObject):
         self._say(self.tr("no worker process is left"))
 
 
-def _watchdog(test: SelfTest, err: TextIO) -> threading.Event:
+def _watchdog(test: SelfTest) -> threading.Event:
     """End the process when a step hangs where events are not processed (a modal dialog)."""
     stop = threading.Event()
 
@@ -474,8 +479,10 @@ def _watchdog(test: SelfTest, err: TextIO) -> threading.Event:
         while not stop.wait(1.0):
             step, reason = test.step, test.overdue(WATCHDOG_GRACE_S)
             if reason:
-                test.report(test.step_name(step), reason)
-                # The UI thread is stuck inside Qt and cannot unwind: ended as a kill would.
+                test.report(test.step_name(step), reason)  # unless a failure was said already
+                # The UI thread is stuck inside Qt and cannot unwind: ended as a kill would,
+                # the temporary copy removed first (the workers end with their pipes).
+                shutil.rmtree(test.folder, ignore_errors=True)
                 os.kill(os.getpid(), signal.SIGKILL)
 
     threading.Thread(target=watch, name="tsuzuri-self-test-watchdog", daemon=True).start()
@@ -503,7 +510,7 @@ def run_self_test(out: TextIO | None = None, err: TextIO | None = None) -> int:
         qInstallMessageHandler(_print_qt_message)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         test = SelfTest(out, err, folder)
-        stop = _watchdog(test, err)
+        stop = _watchdog(test)
         try:
             status = test.run()
         finally:

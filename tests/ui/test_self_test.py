@@ -207,6 +207,25 @@ def test_a_failing_step_run_from_the_command_line_is_one_line_and_status_1(tmp_p
     assert not list(tmp_path.glob("tsuzuri-self-test-*"))
 
 
+def test_a_step_stuck_where_no_event_is_processed_is_ended_with_its_reason(tmp_path):
+    env = _fresh_environment(tmp_path)
+    script = (
+        "import sys, time\n"
+        "from editor.ui import selftest\n"
+        "selftest.LIMITS_S['save'] = 1.0\n"
+        "selftest.WATCHDOG_GRACE_S = 1.0\n"
+        "selftest.SelfTest.save = lambda self: (self._begin('save'), time.sleep(600))\n"
+        "from editor.cli import main\n"
+        "sys.exit(main(['--self-test']))\n"
+    )
+    done = _run(["-c", script], env)
+    assert done.returncode != 0
+    assert _said(done.stderr) == ["tsuzuri: self-test failed at save: not done within 1 s"]
+    assert "Traceback" not in done.stderr
+    assert done.stdout.splitlines()[-1].startswith("ok preview of the typed text: ")
+    assert not list(tmp_path.glob("tsuzuri-self-test-*"))
+
+
 def test_self_test_takes_no_path(tmp_path):
     done = _run(["-m", "editor", "--self-test", str(SAMPLE)], _fresh_environment(tmp_path))
     assert done.returncode != 0
