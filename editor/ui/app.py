@@ -106,6 +106,7 @@ def prepare_input_method() -> None:
 HARMLESS_MESSAGES = (
     "Sandboxing disabled by user",
     "Failed to load vulkan",
+    "QVulkanInstance: Failed to initialize Vulkan",
     "initInstance: No Vulkan library available",
     "Failed to create platform Vulkan instance",
     "Unable to detect GPU vendor",
