@@ -15,9 +15,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from editor import __version__
 from editor.commands.common import COMMANDS, EXIT_ERROR, CliError, language, usage_mistake
 from editor.core.words import MissingTranslation
+from editor.version import __version__
 
 
 class _Parser(argparse.ArgumentParser):

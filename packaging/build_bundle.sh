@@ -17,15 +17,10 @@ rm -rf dist/tsuzuri
 "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/pyinstaller/tsuzuri.spec
 
-# The desktop entry, metainfo, icons and their installer (packaging/linux) beside the executable.
-for f in packaging/linux/install-desktop.sh packaging/linux/README.md; do
-  [ -f "$f" ] && cp "$f" dist/tsuzuri/
-done
-for f in packaging/linux/*.desktop packaging/linux/*.metainfo.xml resources/*.desktop \
-  resources/*.metainfo.xml; do
-  [ -f "$f" ] && cp "$f" dist/tsuzuri/
-done
-[ -d resources/icons ] && cp -r resources/icons dist/tsuzuri/icons
+# The desktop entry, metainfo and their installer beside the executable ("Open with Tsuzuri":
+# ./install-desktop.sh; it takes the icons from _internal/resources/icons).
+cp packaging/linux/install-desktop.sh packaging/linux/tsuzuri.desktop \
+  packaging/linux/*.metainfo.xml packaging/linux/README.md dist/tsuzuri/
 
 # The version as the bundle itself says it (tsuzuri 0.1.0): no second place to read it from.
 version="$(dist/tsuzuri/tsuzuri --version | awk '{print $2}')"

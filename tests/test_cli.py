@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor import __version__
+from editor.version import __version__
 
 pytestmark = pytest.mark.core
 

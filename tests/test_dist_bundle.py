@@ -114,6 +114,11 @@ def test_the_bundle_keeps_japanese_and_english_and_leaves_out_what_tsuzuri_never
     assert (internal / "resources" / "sample-blog" / "_config.yml").is_file()
     assert (internal / "resources" / "preview" / "bridge.js").is_file()
     assert (qt / "libexec" / "QtWebEngineProcess").is_file()
+    # "Open with Tsuzuri": the desktop entry and its installer travel in the tar.
+    assert (bundle / "install-desktop.sh").is_file() and (bundle / "tsuzuri.desktop").is_file()
+    assert (
+        internal / "resources" / "icons" / "hicolor" / "scalable" / "apps" / "tsuzuri.svg"
+    ).is_file()
     assert (
         qt / "plugins" / "platforminputcontexts" / "libibusplatforminputcontextplugin.so"
     ).is_file()

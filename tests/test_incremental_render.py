@@ -352,3 +352,50 @@ def test_a_highlight_inside_a_fence_follows_its_code():
     again = renderer.render(text, CONTEXT)
     assert again.result.html == render_body(text, CONTEXT).html
     assert "123" in again.result.html and "\x1a" not in again.result.html
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # typing in a heading with an id of its own that a {:toc} lists
+        (
+            "* 目次\n{:toc}\n\n## はじめに {#intro}\n\n本文\n\n## まとめ {#end}\n\n終わり\n",
+            "* 目次\n{:toc}\n\n## はじめに {#intro}\n\n本文\n\n## まとめだ {#end}\n\n終わり\n",
+        ),
+        # such a heading added
+        (
+            "* 目次\n{:toc}\n\n## A {#a}\n\n本文\n",
+            "* 目次\n{:toc}\n\n## A {#a}\n\n## B {#b}\n\n本文\n",
+        ),
+        # such a heading made a paragraph
+        (
+            "段落\n\n# 見出し {#top}\n\n* 目次\n{:toc}\n",
+            "段落\n\n 見出し {#top}\n\n* 目次\n{:toc}\n",
+        ),
+    ],
+)
+def test_a_toc_follows_headings_with_ids_of_their_own(before, after):
+    renderer = IncrementalRenderer()
+    renderer.render(before, CONTEXT)
+    again = renderer.render(after, CONTEXT)
+    assert again.result.html == render_body(after, CONTEXT).html
+    # and stays right after a keystroke elsewhere
+    later = after.replace("本文" if "本文" in after else "段落", "本文を", 1)
+    assert renderer.render(later, CONTEXT).result.html == render_body(later, CONTEXT).html
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("本文\n\n- 一\n* 三\n\n後\n", "本文\n\n: 定義\n* 三\n\n後\n"),
+        ("- 一\n- 二\n* 三\n", "\n: 定義\n* 三\n"),
+    ],
+)
+def test_a_list_kramdown_joins_to_the_one_before_is_parsed_again_with_it(before, after):
+    """kramdown makes one list of ``- 一`` and ``* 三``: when the first is edited away, the
+    second is not taken as shown already."""
+    renderer = IncrementalRenderer()
+    renderer.render(before, CONTEXT)
+    again = renderer.render(after, CONTEXT)
+    assert again.result.html == render_body(after, CONTEXT).html
+    assert "三" in again.result.html

@@ -44,3 +44,20 @@ def test_a_failure_is_reported_and_a_dead_worker_is_replaced(qtbot):
         assert service.generation == first + 1
     finally:
         service.shut_down()
+
+
+def test_a_worker_ending_after_the_application_quietly_ends_its_reader(qapp):
+    """Quitting right after the first paint: the application has taken the relay with it when
+    the worker's pipe closes, and the reader thread ends without a traceback on the terminal."""
+    import multiprocessing
+
+    from shiboken6 import delete
+
+    from editor.ui import process_service
+
+    relay = process_service._Relay()
+    delete(relay)  # what the application's end does to it
+    ours, theirs = multiprocessing.Pipe()
+    theirs.close()  # the worker has gone: the reader's next recv() fails
+    service = ProcessService("tests.service_handlers:Counter")
+    process_service._read(relay, service._ref, ours, 1)  # returns, raises nothing

@@ -19,9 +19,11 @@ runtime_pkgs=(
   libfontconfig1 libdbus-1-3 "libglib2.0-0t64|libglib2.0-0" fonts-noto-cjk
 )
 # Packages the test suite needs: a virtual X server and xdotool to type on it, Jekyll with the
-# GFM parser for the fidelity harness, git for the repository tests, and unshare/ip for the
-# preview's private-network leak test.
-test_pkgs=(xvfb xauth xdotool jekyll ruby-kramdown-parser-gfm git iproute2 util-linux)
+# GFM parser for the fidelity harness, git for the repository tests, unshare/ip for the
+# preview's private-network leak test, and desktop-file-validate for the desktop entry's test.
+test_pkgs=(
+  xvfb xauth xdotool jekyll ruby-kramdown-parser-gfm git iproute2 util-linux desktop-file-utils
+)
 
 missing_packages() {
   local spec name alt found

@@ -106,6 +106,7 @@ def prepare_input_method() -> None:
 HARMLESS_MESSAGES = (
     "Sandboxing disabled by user",
     "Failed to load vulkan",
+    "QVulkanInstance: Failed to initialize Vulkan",
     "initInstance: No Vulkan library available",
     "Failed to create platform Vulkan instance",
     "Unable to detect GPU vendor",
@@ -178,9 +179,15 @@ def start_window(settings):
     The translators are installed before any widget exists, so every tr() of the window is in
     that language; a Japanese run missing a translation file says so in the status bar.
     """
+    from PySide6.QtGui import QGuiApplication
+
     from editor.ui import i18n
     from editor.ui.main_window import MainWindow
+    from editor.ui.resources import DESKTOP_ID, app_icon
 
+    # The icon every window shows, and the desktop entry a Wayland compositor matches it to.
+    QGuiApplication.setWindowIcon(app_icon())
+    QGuiApplication.setDesktopFileName(DESKTOP_ID)
     missing = i18n.install(i18n.interface_language(settings))
     window = MainWindow(settings)
     i18n.report_missing(window, missing)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -35,7 +34,8 @@ from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTabWidget, QTextEdit
 
 from editor.core.doctor import DoctorConfig, Edit, Finding, all_rules
-from editor.core.doctor.worker import Change, Checked, FixAll, FixSome, compose
+from editor.core.doctor.carry import Carry
+from editor.core.doctor.worker import Change, Checked, FixAll, FixSome
 from editor.core.post.split import split_post
 from editor.core.text.edits import difference
 from editor.core.text.textpos import Utf16Offsets, qt_lines
@@ -158,66 +158,6 @@ class _TextNow:
         return out
 
 
-class _Carry:
-    """Positions of an older text carried into the text of now, through the writer's edits
-    since (composed once into disjoint edits of the older text, so that each position costs a
-    binary search, not a walk through every keystroke)."""
-
-    def __init__(self, log: list[tuple[int, int, int, str]]):
-        edits = compose(sys.maxsize, (Edit(s, s + r, a) for _, s, r, a in log))
-        self._starts = [e.start for e in edits]
-        self._ends = [e.end for e in edits]
-        self._edits = edits
-        self._shift = [0]  # how far the edits before each one move what follows
-        for e in edits:
-            self._shift.append(self._shift[-1] + len(e.replacement) - (e.end - e.start))
-
-    def position(self, pos: int, end_side: bool = False) -> int:
-        """Where ``pos`` is now; text typed just at a finding's end stays outside it, just at
-        its start too (what was replaced around a position puts it at the replacement's edge)."""
-        i = bisect.bisect_left(self._starts, pos)
-        if i and self._ends[i - 1] > pos:  # inside what an edit replaced
-            edit = self._edits[i - 1]
-            start = edit.start + self._shift[i - 1]
-            return start + len(edit.replacement) if end_side else start
-        moved = pos + self._shift[i]
-        if i < len(self._edits) and self._starts[i] == pos == self._ends[i] and not end_side:
-            moved += len(self._edits[i].replacement)  # typed just before it
-        return moved
-
-    def meets(self, edit: Edit) -> bool:
-        """True when the writer's edits touch ``edit`` (a fix's): it may no longer hold."""
-        lo = bisect.bisect_left(self._ends, edit.start)
-        hi = bisect.bisect_right(self._starts, edit.end)
-        for other in self._edits[lo:hi]:
-            if other.start == other.end:
-                if edit.start < other.start < edit.end:
-                    return True
-            elif other.start < edit.end and edit.start < other.end:
-                return True
-        return False
-
-    def finding(self, finding: Finding) -> Finding:
-        """``finding`` with its positions carried (a fix the edits ran into left out)."""
-        start = self.position(finding.start)
-        end = max(start, self.position(finding.end, True))
-        related = []
-        for s, e in finding.related:
-            a = self.position(s)
-            related.append((a, max(a, self.position(e, True))))
-        fix = finding.fix
-        if fix is not None:
-            if any(self.meets(e) for e in fix.edits):
-                fix = None
-            else:
-                moved = []
-                for e in fix.edits:
-                    a = self.position(e.start)
-                    moved.append(Edit(a, max(a, self.position(e.end, True)), e.replacement))
-                fix = replace(fix, edits=tuple(moved))
-        return replace(finding, start=start, end=end, related=tuple(related), fix=fix)
-
-
 def _selection(
     editor: QPlainTextEdit, span: tuple[int, int], finding: Finding, language: str
 ) -> QTextEdit.ExtraSelection:
@@ -313,7 +253,7 @@ class DoctorController(QObject):
         # The line column: worked out for the rows in view, through the edits since the list.
         panel.model.line_for = self._line_now
         self._lines_key: tuple | None = None
-        self._lines_carry: _Carry | None = None
+        self._lines_carry: Carry | None = None
         self._lines_offsets: Utf16Offsets | None = None
         self._blocks = editor.document().blockCount()
         mirror = getattr(editor, "mirror", None)
@@ -601,7 +541,7 @@ class DoctorController(QObject):
         """Show findings made for the text of ``version``, carried to the text of now."""
         since = self._since(version)
         if since:
-            carry = _Carry(since)
+            carry = Carry(since)
             findings = [carry.finding(f) for f in findings]
         self._shown_version = self._version
         self._blocks = self.editor.document().blockCount()
@@ -626,7 +566,7 @@ class DoctorController(QObject):
         key = (self._version, self._shown_version)
         if self._lines_key != key:  # once per edit, for all the rows in view
             since = self._since(self._shown_version)
-            self._lines_carry = _Carry(since) if since else None
+            self._lines_carry = Carry(since) if since else None
             self._lines_offsets = self._offsets()
             self._lines_key = key
         start = self._lines_carry.position(finding.start) if self._lines_carry else finding.start
@@ -638,7 +578,7 @@ class DoctorController(QObject):
     def _current(self, finding: Finding) -> Finding:
         """A finding of the list, with its positions in the text of now."""
         edits = self._since(self._shown_version)
-        return _Carry(edits).finding(finding) if edits else finding
+        return Carry(edits).finding(finding) if edits else finding
 
     # -- marks and jumps ---------------------------------------------------------------------
 
@@ -727,7 +667,7 @@ class DoctorController(QObject):
         qlo, qhi = self._view_span()
         lo, hi = (offsets.code_point(qlo), offsets.code_point(qhi)) if offsets else (qlo, qhi)
         since = self._since(self._shown_version)
-        carry = _Carry(since) if since else None
+        carry = Carry(since) if since else None
         # Edits since the list was shown move positions by at most what they touched.
         slack = sum(removed + len(added) for _, _, removed, added in since)
         a = bisect.bisect_left(self._mark_starts, head + lo - slack)

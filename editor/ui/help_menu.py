@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import __version__
 from editor.ui import prompts
+from editor.version import __version__
 
 APP_NAME = "Tsuzuri"
 

@@ -26,7 +26,8 @@ from editor.core.files.service import serve
 
 class _Relay(QObject):
     """Carries answers from a reader thread to the UI thread; one for the process, never
-    deleted, so a reader that outlives its service emits on a live object."""
+    deleted by Tsuzuri, so a reader that outlives its service emits on a live object (only the
+    application's end takes it, and a reader then stops: :func:`_emit`)."""
 
     message = Signal(object, object)
 
@@ -48,15 +49,25 @@ def _deliver(ref: weakref.ref, message: tuple) -> None:
         service._on_message(message)
 
 
+def _emit(relay: _Relay, ref: weakref.ref, message: tuple) -> bool:
+    """Relay ``message``; False once the application has ended and taken the relay with it."""
+    try:
+        relay.message.emit(ref, message)
+    except RuntimeError:  # "Signal source has been deleted": nobody is left to tell
+        return False
+    return True
+
+
 def _read(relay: _Relay, ref: weakref.ref, connection, generation: int) -> None:
     # Reader thread: blocks on the pipe (without the interpreter lock) and relays each answer.
     while True:
         try:
             message = connection.recv()
         except (EOFError, OSError):
-            relay.message.emit(ref, (generation, "stopped", None, 0.0))
+            _emit(relay, ref, (generation, "stopped", None, 0.0))
             return
-        relay.message.emit(ref, (generation, "answer", message, time.time()))
+        if not _emit(relay, ref, (generation, "answer", message, time.time())):
+            return
 
 
 class ProcessService(QObject):

@@ -9,9 +9,22 @@ from pathlib import Path
 
 from editor.core.files.bundle import resource_path
 
-__all__ = ["data_dir", "preview_stylesheets", "resource_path", "sample_blog"]
+__all__ = ["app_icon", "data_dir", "preview_stylesheets", "resource_path", "sample_blog"]
 
 SAMPLE_BLOG = "sample-blog"
+# The name of the desktop entry (packaging/linux/tsuzuri.desktop) and of the icon in the theme.
+DESKTOP_ID = "tsuzuri"
+
+
+def app_icon():
+    """Tsuzuri's icon in every size ``resources/icons/hicolor`` holds (tools/icons.py renders
+    them from the SVG there), for the window's title bar and the task switcher."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for png in sorted(resource_path("icons", "hicolor").glob(f"*x*/apps/{DESKTOP_ID}.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def preview_stylesheets(own: Path | None = None, dark: bool = False) -> list[Path]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import secrets
+import shutil
 import signal
 import sys
 import tempfile
@@ -39,6 +40,7 @@ LIMITS_S = {
     "start": 90.0,
     "open": 60.0,
     "preview": 90.0,
+    "checks": 90.0,
     "type": 30.0,
     "typed": 60.0,
     "save": 30.0,
@@ -100,6 +102,7 @@ class SelfTest(QObject):
         self.window = None
         self.step = ""
         self._began = 0.0
+        self.reported = False
         self.token = secrets.token_hex(4)
         self.typed = f"Tsuzuri self-test {self.token} 自己診断"
 
@@ -110,6 +113,7 @@ class SelfTest(QObject):
             "start": self.tr("start"),
             "open": self.tr("open the sample post"),
             "preview": self.tr("preview"),
+            "checks": self.tr("the doctor and the counts"),
             "type": self.tr("typing"),
             "typed": self.tr("preview of the typed text"),
             "save": self.tr("save"),
@@ -168,6 +172,7 @@ class SelfTest(QObject):
                 self.start,
                 self.open_post,
                 self.preview,
+                self.checks,
                 self.type_text,
                 self.preview_typed,
                 self.save,
@@ -192,6 +197,10 @@ class SelfTest(QObject):
         return 0
 
     def report(self, step: str, reason: str) -> None:
+        """Say why the self-test failed, once: a second failure on the way out is not said."""
+        if self.reported:
+            return
+        self.reported = True
         line = self.tr("self-test failed at {step}: {reason}").format(step=step, reason=reason)
         self.err.write("tsuzuri: " + " ".join(line.split()) + "\n")
         self.err.flush()
@@ -201,13 +210,20 @@ class SelfTest(QObject):
         window, self.window = self.window, None
         if window is None:
             return
+        self._begin("close")  # the watchdog's limit is the close's from now on
         for view in window.views():
             view.edited.document.mark_saved()
         window.close()
+        deadline = time.monotonic() + LIMITS_S["close"]
+        while window.tasks.running and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         window.deleteLater()
         from editor.ui.app import stop_worker_processes
 
         stop_worker_processes()
+        deadline = time.monotonic() + LIMITS_S["workers"]
+        while multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.05)  # the stopped ones are reaped; none outlives the self-test
 
     # -- the steps -----------------------------------------------------------------------------
 
@@ -221,6 +237,9 @@ class SelfTest(QObject):
             ini = str(self.folder / "settings.ini")
             settings = Settings(QSettings(ini, QSettings.Format.IniFormat))
         self.window = start_window(settings)
+        self._answered: set[str] = set()
+        self.window.facts.finished.connect(lambda _facts: self._answered.add("counts"))
+        self.window.post_list.doctor_checked.connect(lambda: self._answered.add("posts"))
         self.window.resize(1200, 800)
         self.window.show()
         self._check_time()
@@ -228,8 +247,6 @@ class SelfTest(QObject):
 
     def open_post(self) -> None:
         self._begin("open")
-        import shutil
-
         from editor.ui.resources import SAMPLE_BLOG, resource_path
 
         blog = self.folder / "blog"
@@ -279,6 +296,36 @@ class SelfTest(QObject):
             self.tr(
                 "the preview shows “{words}”, rendered by the render process (pid {pid})"
             ).format(words=expected, pid=pid)
+        )
+
+    def checks(self) -> None:
+        """The other worker processes answered: the doctor of the open post, the doctor's check
+        of every post in the post list (a process pool) and the counts."""
+        self._begin("checks")
+        window = self.window
+        view = window.current_view
+        # The post list checks every post once the writer filters on the doctor's errors.
+        states = window.post_list.state
+        states.setCurrentIndex(states.findData("doctor-errors"))
+        self._wait_until(view.doctor.is_done, lambda: self.tr("the doctor did not check the post"))
+        self._wait_until(
+            lambda: "posts" in self._answered and not window.post_list.is_checking(),
+            lambda: self.tr("the doctor did not check the posts of the post list"),
+        )
+        self._wait_until(
+            lambda: "counts" in self._answered,
+            lambda: self.tr("the counts of the post were not read"),
+        )
+        from editor.ui import doctor_controller
+
+        own = os.getpid()
+        doctor, counts = doctor_controller.shared_service().pid, window.facts.service.pid
+        if doctor in (None, own) or counts in (None, own):
+            raise self.fail(self.tr("the doctor or the counts did not run in a worker process"))
+        self._say(
+            self.tr(
+                "the doctor (pid {doctor}), its check of every post and the counts (pid {counts}) answered"
+            ).format(doctor=doctor, counts=counts)
         )
 
     def _page_text_poll(self) -> Callable[[], str]:
@@ -398,6 +445,12 @@ class SelfTest(QObject):
         self._wait_until(
             lambda: not window.isVisible(), lambda: self.tr("the window did not close")
         )
+        # Closing cancelled the window's background work (the post list's checks after the
+        # save, say): it ends before the window goes.
+        self._wait_until(
+            lambda: not window.tasks.running,
+            lambda: self.tr("the window's background work did not stop"),
+        )
         window.deleteLater()
         QCoreApplication.processEvents()
         self._say(self.tr("the window closed"))
@@ -418,7 +471,7 @@ class SelfTest(QObject):
         self._say(self.tr("no worker process is left"))
 
 
-def _watchdog(test: SelfTest, err: TextIO) -> threading.Event:
+def _watchdog(test: SelfTest) -> threading.Event:
     """End the process when a step hangs where events are not processed (a modal dialog)."""
     stop = threading.Event()
 
@@ -426,8 +479,10 @@ def _watchdog(test: SelfTest, err: TextIO) -> threading.Event:
         while not stop.wait(1.0):
             step, reason = test.step, test.overdue(WATCHDOG_GRACE_S)
             if reason:
-                test.report(test.step_name(step), reason)
-                # The UI thread is stuck inside Qt and cannot unwind: ended as a kill would.
+                test.report(test.step_name(step), reason)  # unless a failure was said already
+                # The UI thread is stuck inside Qt and cannot unwind: ended as a kill would,
+                # the temporary copy removed first (the workers end with their pipes).
+                shutil.rmtree(test.folder, ignore_errors=True)
                 os.kill(os.getpid(), signal.SIGKILL)
 
     threading.Thread(target=watch, name="tsuzuri-self-test-watchdog", daemon=True).start()
@@ -455,7 +510,7 @@ def run_self_test(out: TextIO | None = None, err: TextIO | None = None) -> int:
         qInstallMessageHandler(_print_qt_message)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         test = SelfTest(out, err, folder)
-        stop = _watchdog(test, err)
+        stop = _watchdog(test)
         try:
             status = test.run()
         finally:

@@ -1674,6 +1674,10 @@
         <translation>プレビュー</translation>
     </message>
     <message>
+        <source>the doctor and the counts</source>
+        <translation>記事の点検と文字数</translation>
+    </message>
+    <message>
         <source>typing</source>
         <translation>入力</translation>
     </message>
@@ -1746,6 +1750,26 @@
         <translation>プレビューに「{words}」が表示されました（描画用プロセス pid {pid} が作成）</translation>
     </message>
     <message>
+        <source>the doctor did not check the post</source>
+        <translation>記事の点検が終わりません</translation>
+    </message>
+    <message>
+        <source>the doctor did not check the posts of the post list</source>
+        <translation>記事一覧の記事の点検が終わりません</translation>
+    </message>
+    <message>
+        <source>the counts of the post were not read</source>
+        <translation>記事の文字数を数え終えません</translation>
+    </message>
+    <message>
+        <source>the doctor or the counts did not run in a worker process</source>
+        <translation>記事の点検か文字数が作業用プロセスで動いていません</translation>
+    </message>
+    <message>
+        <source>the doctor (pid {doctor}), its check of every post and the counts (pid {counts}) answered</source>
+        <translation>記事の点検（pid {doctor}）、全記事の点検、文字数（pid {counts}）が答えました</translation>
+    </message>
+    <message>
         <source>the text pane does not hold what was typed</source>
         <translation>本文欄に入力した文がありません</translation>
     </message>
@@ -1792,6 +1816,10 @@
     <message>
         <source>the window did not close</source>
         <translation>ウィンドウが閉じません</translation>
+    </message>
+    <message>
+        <source>the window&apos;s background work did not stop</source>
+        <translation>ウィンドウが実行中の作業が止まりません</translation>
     </message>
     <message>
         <source>the window closed</source>

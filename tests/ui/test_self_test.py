@@ -21,6 +21,7 @@ STEPS = (
     "start",
     "open the sample post",
     "preview",
+    "the doctor and the counts",
     "typing",
     "preview of the typed text",
     "save",
@@ -90,7 +91,7 @@ def test_the_self_test_types_previews_saves_and_says_each_step(qapp, tmp_path, s
     original = (SAMPLE / "_posts" / name).read_text(encoding="utf-8")
     assert saved == original + f"\n{test.typed}\n"
     assert split_post(saved).front_matter == split_post(original).front_matter
-    assert test.typed in lines[4]
+    assert test.typed in lines[5]
     assert not (SAMPLE / "_posts" / name).read_text(encoding="utf-8").count(test.typed)
 
 
@@ -116,6 +117,58 @@ def test_a_step_that_fails_is_said_in_one_line_with_its_reason(
     assert multiprocessing.active_children() == []  # a failed run leaves no worker either
 
 
+@pytest.fixture
+def translations_with_incoming(tmp_path_factory) -> Path:
+    """The .ts files compiled as ``make translations`` would make them: today's strings, with the
+    Japanese still waiting in resources/i18n/incoming/ folded in (a copy; nothing committed
+    changes)."""
+    import shutil
+    import subprocess
+
+    from tools import i18n as tool
+
+    folder = tmp_path_factory.mktemp("i18n-incoming")
+    sources = []
+    for ts in sorted(tool.I18N.glob("*.ts")):
+        sources.append(Path(shutil.copy(ts, folder / ts.name)))
+        if ts.name in tool.SOURCES:
+            tool.lupdate(sources[-1], tool.SOURCES[ts.name])
+    for tsv in sorted(tool.INCOMING.glob("*.tsv")):
+        tool.fold(Path(shutil.copy(tsv, folder / tsv.name)), sources)
+    for ts in sources:
+        qm = ts.with_suffix(".qm")
+        subprocess.run([tool.qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return folder
+
+
+def test_the_self_test_speaks_japanese(
+    qapp, tmp_path, settings, translations_with_incoming, monkeypatch
+):
+    from PySide6.QtCore import QLocale
+
+    from editor.ui import i18n
+    from editor.ui.selftest import SelfTest
+
+    before = QLocale()
+    settings.set_value("ui/language", "ja")
+    real_install = i18n.install
+    monkeypatch.setattr(
+        i18n, "install", lambda lang, folder=None: real_install(lang, translations_with_incoming)
+    )
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        assert SelfTest(out, err, tmp_path, settings).run() == 0, err.getvalue()
+    finally:
+        real_install("en")
+        QLocale.setDefault(before)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("ok 起動: ウィンドウが開きました (")
+    assert lines[2].startswith("ok プレビュー: プレビューに「")
+    assert "描画用プロセス pid " in lines[2]
+    assert lines[-2].startswith("ok 作業用プロセス: 作業用プロセスは残っていません (")
+    assert re.fullmatch(r"自己診断に合格しました（\d+\.\d 秒）", lines[-1])
+
+
 # -- as a writer runs it: python -m editor --self-test on a fresh account ----------------------
 
 
@@ -129,7 +182,7 @@ def test_python_m_editor_self_test_passes_on_a_fresh_account(tmp_path):
     assert _said(done.stderr) == [] and "Traceback" not in done.stderr
     # Nothing of it is left behind: the copy of the blog and its settings were temporary.
     assert not list(tmp_path.glob("tsuzuri-self-test-*"))
-    assert not list((tmp_path / "home").rglob("*tsuzuri*"))
+    assert list((tmp_path / "home").rglob("*")) == []  # no settings, session, cache or data
 
 
 def test_a_failing_step_run_from_the_command_line_is_one_line_and_status_1(tmp_path):
@@ -151,6 +204,25 @@ def test_a_failing_step_run_from_the_command_line_is_one_line_and_status_1(tmp_p
         r"tsuzuri: self-test failed at preview: the preview does not show “[^”]+” after 3 s",
         said[0],
     )
+    assert not list(tmp_path.glob("tsuzuri-self-test-*"))
+
+
+def test_a_step_stuck_where_no_event_is_processed_is_ended_with_its_reason(tmp_path):
+    env = _fresh_environment(tmp_path)
+    script = (
+        "import sys, time\n"
+        "from editor.ui import selftest\n"
+        "selftest.LIMITS_S['save'] = 1.0\n"
+        "selftest.WATCHDOG_GRACE_S = 1.0\n"
+        "selftest.SelfTest.save = lambda self: (self._begin('save'), time.sleep(600))\n"
+        "from editor.cli import main\n"
+        "sys.exit(main(['--self-test']))\n"
+    )
+    done = _run(["-c", script], env)
+    assert done.returncode != 0
+    assert _said(done.stderr) == ["tsuzuri: self-test failed at save: not done within 1 s"]
+    assert "Traceback" not in done.stderr
+    assert done.stdout.splitlines()[-1].startswith("ok preview of the typed text: ")
     assert not list(tmp_path.glob("tsuzuri-self-test-*"))
 
 

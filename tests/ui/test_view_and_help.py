@@ -8,8 +8,8 @@ import PySide6
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QKeySequence, QTextCursor
 
-from editor import __version__
 from editor.ui.help_menu import menu_actions
+from editor.version import __version__
 from tests.ui.conftest import JA_POST, type_text
 
 

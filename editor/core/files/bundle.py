@@ -11,9 +11,11 @@ from pathlib import Path
 
 
 def resource_path(*parts: str) -> Path:
-    """Path of a bundled resource: the checkout's ``resources/`` or the installed copy."""
+    """Path of a bundled resource: the installed copy or the checkout's ``resources/``."""
+    package = Path(__file__).resolve().parents[2]
     candidates = [
-        Path(__file__).resolve().parents[3] / "resources",
+        package / "resources",  # the wheel's editor/resources (setup.py puts it there)
+        package.parent / "resources",  # a checkout, or a bundle's folder beside the package
         Path(sys.prefix) / "share" / "tsuzuri" / "resources",
     ]
     for base in candidates:

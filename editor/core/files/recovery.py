@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor import __version__
 from editor.core.files import limits
 from editor.core.files.storage import (
     DISK,
@@ -40,6 +39,7 @@ from editor.core.files.storage import (
     remove_leftover_temp_files,
 )
 from editor.core.words import QT_TRANSLATE_NOOP, Marked, Phrase, say
+from editor.version import __version__
 
 FORMAT = 1
 # An entry holds one post's text (at most limits.MAX_POST_BYTES) plus JSON escapes.

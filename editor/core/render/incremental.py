@@ -595,6 +595,10 @@ class IncrementalRenderer:
                 return None
             if dirty_units and j <= dirty_units[-1]:
                 return None
+            if not kept.unit_blocks[j] and units[j].first not in ("ial", ""):
+                # It shows nothing of its own: the unit before took it in (a list with another
+                # bullet is the same list in kramdown), so it is parsed again with that one.
+                return None
             first_type = units[j].first
             if made:
                 before_first, before_last = made[-1][4], made[-1][5]
@@ -658,7 +662,8 @@ class IncrementalRenderer:
         if any(token.type == "heading_open" for token in tokens):
             for unit in units[:k]:
                 for basic, base in unit.headings:
-                    (basic_ids if basic else ids).count(base)
+                    if basic is not None:
+                        (basic_ids if basic else ids).count(base)
         rewritten = (
             {
                 number: note
@@ -930,9 +935,14 @@ def _made_units(core, units, env, starts, renderer) -> tuple[list[_Unit], list, 
         line = int(line) if line is not None else None
         html = md.renderer.render(group, md.options, env)
         parts[current].append((line, html))
-        for token in group:
-            if token.type == "heading_open" and "id_base" in (token.meta or {}):
-                headings[current].append(token.meta["id_base"])
+        for index, token in enumerate(group):
+            if token.type == "heading_open":
+                # A heading with an id of its own counts no automatic id, but a {:toc} lists it.
+                headings[current].append(
+                    token.meta["id_base"]
+                    if "id_base" in (token.meta or {})
+                    else (None, (token.tag, _inline_source(group, index)))
+                )
             elif any_notes and token.type == "inline" and token.children:
                 notes[current] += [
                     child.meta["label"] for child in token.children if child.type == "footnote_ref"
@@ -979,6 +989,12 @@ def _placed_in(tokens):
             yield token.meta["index"]
         elif token.type in ("html_block", "fence", "code_block"):
             yield from placed_indices(token.content)
+
+
+def _inline_source(group, index: int) -> str:
+    """The source of the heading that opens at ``group[index]``."""
+    following = group[index + 1] if index + 1 < len(group) else None
+    return following.content if following is not None and following.type == "inline" else ""
 
 
 def _new_key(digest: str, keys: set) -> str:
