@@ -7,7 +7,7 @@ ARGS ?=
 export QTWEBENGINE_DISABLE_SANDBOX := 1
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: setup setup-test run test lint format check bench fidelity clean translations
+.PHONY: setup setup-test run test lint format check bench fidelity clean translations dist
 
 setup:
 	@bash tools/setup.sh
@@ -48,8 +48,18 @@ bench: setup-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py; status=$$?; \
 	$(PY) tools/bench_table.py && exit $$status
 
+# The wheel and sdist (python -m build) and the Linux bundle: dist/tsuzuri/ (PyInstaller, one
+# folder) and dist/tsuzuri-<version>-linux-x86_64.tar.zst.  The tools go into build/dist-venv,
+# never into .venv.  tests/test_dist_bundle.py (marked slow, part of `make test`) runs the
+# bundle's --self-test in a clean environment.
+dist:
+	@bash tools/dist_venv.sh
+	build/dist-venv/bin/python tools/i18n.py build
+	build/dist-venv/bin/python -m build --outdir dist .
+	bash packaging/build_bundle.sh
+
 clean:
-	rm -rf .venv build .pytest_cache .hypothesis
+	rm -rf .venv build dist .pytest_cache .hypothesis
 
 # Measure the preview against the real Jekyll; record newly agreeing blocks (never a regression)
 # in tests/fidelity/baseline.json and the figures in docs/fidelity.md.
