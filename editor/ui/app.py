@@ -235,11 +235,9 @@ def quit_after_first_paint(app, window) -> None:
 
 def stop_worker_processes() -> None:
     """Stop the render, doctor and facts processes the windows shared (they have closed)."""
-    from editor.ui import doctor_controller, live_preview, pane_facts
+    from editor.ui.process_service import stop_shared
 
-    live_preview.stop_shared_service()
-    doctor_controller.stop_shared_service()
-    pane_facts.stop_shared_facts_service()
+    stop_shared()
 
 
 def run_app(path: str | None) -> int:

@@ -43,29 +43,15 @@ from editor.ui import prompts
 from editor.ui.doctor_panel import DoctorPanel, severity_colour
 from editor.ui.i18n import current_language
 from editor.ui.pane_marks import set_marks
-from editor.ui.process_service import ProcessService
+from editor.ui.process_service import shared
 from editor.ui.settings import DOCTOR_THRESHOLDS, Settings
 
 WORKER = "editor.core.doctor.worker:DoctorWorkers"
-_SHARED: list[ProcessService] = []
 _POSTS = itertools.count(1)
 START_MS = 300  # a check starts this long after the first edit it has not seen
 MAX_MARKS = 400  # at most this many marks near the view
 MARK_MARGIN = 60  # lines above and below the view whose findings are marked too
 LONG_SPAN = 2000  # a finding this long may reach into the view from far above it
-
-
-def shared_service() -> ProcessService:
-    """The one doctor process of the application (every open post's doctor uses it)."""
-    if not _SHARED:
-        _SHARED.append(ProcessService(WORKER))
-    return _SHARED[0]
-
-
-def stop_shared_service() -> None:
-    """Stop the doctor process; the next tab starts a new one (in the environment of then)."""
-    if _SHARED:
-        _SHARED.pop().shut_down()
 
 
 def disabled_rules(settings: Settings, blog: Path | None) -> frozenset[str]:
@@ -230,7 +216,7 @@ class DoctorController(QObject):
         self._retried = -1
         self.failure = ""
         """What went wrong with the last check (the worker failed or stopped), else ""."""
-        self._service = shared_service()
+        self._service = shared(WORKER)
         self._post = next(_POSTS)  # this post's name in the worker
         self._closed = False
         self._service.progress.connect(self._on_progress)

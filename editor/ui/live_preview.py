@@ -21,27 +21,11 @@ from editor.core.render import RenderContext
 from editor.core.render.worker import NEED_TEXT, Edit, Patch
 from editor.ui.pane_mirror import PaneEdit, PaneMirror
 from editor.ui.preview import PreviewPane
-from editor.ui.process_service import ProcessService
+from editor.ui.process_service import ProcessService, shared
 
 RENDER_WORKER = "editor.core.render.worker:RenderWorkers"
-_SHARED: dict[str, ProcessService] = {}
 _POSTS = itertools.count(1)
 RETRY_MS = 1000
-
-
-def shared_service() -> ProcessService:
-    """The one render process of the application (every open post's preview uses it)."""
-    handler = RENDER_WORKER
-    if handler not in _SHARED:
-        _SHARED[handler] = ProcessService(handler)
-    return _SHARED[handler]
-
-
-def stop_shared_service() -> None:
-    """Stop the render process; the next preview starts a new one."""
-    for service in _SHARED.values():
-        service.shut_down()
-    _SHARED.clear()
 
 
 class LivePreview(QObject):
@@ -65,7 +49,7 @@ class LivePreview(QObject):
         self.pane = pane
         self._mirror = mirror
         self._make_context = context
-        self.service = service or shared_service()
+        self.service = service or shared(RENDER_WORKER)
         self._post = next(_POSTS)
         self._queue: list[Edit] = []
         self._job = 0

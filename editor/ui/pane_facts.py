@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from editor.ui.process_service import ProcessService
+from editor.ui.process_service import ProcessService, shared
 
 FACTS_WORKER = "editor.core.text.facts:FactsWorker"
 # The pane is read again once typing pauses this long (sending a megabyte on every keystroke
@@ -22,20 +22,6 @@ FACTS_WORKER = "editor.core.text.facts:FactsWorker"
 PAUSE_MS = 150
 LARGE_TEXT = 50_000
 LARGE_PAUSE_MS = 400
-_SHARED: list[ProcessService] = []
-
-
-def shared_facts_service() -> ProcessService:
-    """The one facts process of the application (every window's counts and outline use it)."""
-    if not _SHARED:
-        _SHARED.append(ProcessService(FACTS_WORKER))
-    return _SHARED[0]
-
-
-def stop_shared_facts_service() -> None:
-    """Stop the facts process; the next pane starts a new one."""
-    if _SHARED:
-        _SHARED.pop().shut_down()
 
 
 class PaneFacts(QObject):
@@ -54,7 +40,7 @@ class PaneFacts(QObject):
         super().__init__(parent)
         self.editor = None
         self._markers = markers
-        self.service = service or shared_facts_service()
+        self.service = service or shared(FACTS_WORKER)
         self.service.done.connect(self._on_done)
         self.service.failed.connect(self._on_failed)
         self._job = 0  # the call in flight, 0 for none

@@ -184,3 +184,23 @@ class ProcessService(QObject):
             if process.is_alive():
                 process.kill()
         self._waiting.clear()
+
+
+_SHARED: dict[str, ProcessService] = {}
+
+
+def shared(handler: str) -> ProcessService:
+    """The application's one process for ``handler`` ("module:Class"): every window and tab
+    that needs it uses the same one, each call naming its own post."""
+    if handler not in _SHARED:
+        _SHARED[handler] = ProcessService(handler)
+    return _SHARED[handler]
+
+
+def stop_shared(handler: str | None = None) -> None:
+    """Stop the shared process of ``handler`` (every one when None); the next use starts a new
+    one, in the environment of then."""
+    for name in [handler] if handler is not None else list(_SHARED):
+        service = _SHARED.pop(name, None)
+        if service is not None:
+            service.shut_down()

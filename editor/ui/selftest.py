@@ -317,9 +317,10 @@ class SelfTest(QObject):
             lambda: self.tr("the counts of the post were not read"),
         )
         from editor.ui import doctor_controller
+        from editor.ui.process_service import shared
 
         own = os.getpid()
-        doctor, counts = doctor_controller.shared_service().pid, window.facts.service.pid
+        doctor, counts = shared(doctor_controller.WORKER).pid, window.facts.service.pid
         if doctor in (None, own) or counts in (None, own):
             raise self.fail(self.tr("the doctor or the counts did not run in a worker process"))
         self._say(

@@ -118,9 +118,10 @@ def _own_doctor_process():
     """Each test's windows share a doctor process started in that test's environment (its
     cache folder), as each window of the app shares one."""
     yield
-    from editor.ui.doctor_controller import stop_shared_service
+    from editor.ui.doctor_controller import WORKER
+    from editor.ui.process_service import stop_shared
 
-    stop_shared_service()
+    stop_shared(WORKER)
 
 
 @pytest.fixture(scope="session")
